@@ -1,0 +1,89 @@
+"""Settings: one declarative table drives defaults, validation and help text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .version import __version__
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its name, default and a sentence of help."""
+
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db_path", Path("data/articles.db"), "SQLite database the crawl writes to."),
+    Setting("archive_dir", Path("data/archive"), "Folder for the WARC files, one per run."),
+    Setting("selectors_dir", None, "Folder of site/template rule files (default: bundled selectors/)."),
+    Setting("user_agent", f"scraper/{__version__} (+https://example.org/scraper-bot)",
+            "User-Agent header; include a contact URL."),
+    Setting("contact_url", None, "Contact URL appended to the User-Agent when set."),
+    Setting("delay", 1.0, "Seconds between two requests to the same host."),
+    Setting("timeout", 20.0, "Seconds before a request times out."),
+    Setting("retries", 3, "Retries on timeouts, connection errors, 429 and 5xx."),
+    Setting("backoff", 1.0, "Base seconds of the exponential retry backoff."),
+    Setting("max_retry_after", 120.0, "Longest Retry-After honoured, in seconds."),
+    Setting("max_bytes", 10 * 1024 * 1024, "Largest body fetched, counted after decompression."),
+    Setting("max_redirects", 10, "Most redirects followed for one url."),
+    Setting("concurrency", 8, "Hosts fetched in parallel."),
+    Setting("obey_robots", True, "Obey robots.txt, Crawl-delay included."),
+    Setting("allow_private", False, "Allow hosts on loopback/private addresses (demo and tests)."),
+    Setting("max_pages", None, "Stop after fetching this many article pages."),
+    Setting("max_duration", None, "Stop scheduling new fetches after this many seconds."),
+)
+
+_DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of a run, passed explicitly; library code never reads the environment."""
+
+    db_path: Path = _DEFAULTS["db_path"]
+    archive_dir: Path = _DEFAULTS["archive_dir"]
+    selectors_dir: Path | None = _DEFAULTS["selectors_dir"]
+    user_agent: str = _DEFAULTS["user_agent"]
+    contact_url: str | None = _DEFAULTS["contact_url"]
+    delay: float = _DEFAULTS["delay"]
+    timeout: float = _DEFAULTS["timeout"]
+    retries: int = _DEFAULTS["retries"]
+    backoff: float = _DEFAULTS["backoff"]
+    max_retry_after: float = _DEFAULTS["max_retry_after"]
+    max_bytes: int = _DEFAULTS["max_bytes"]
+    max_redirects: int = _DEFAULTS["max_redirects"]
+    concurrency: int = _DEFAULTS["concurrency"]
+    obey_robots: bool = _DEFAULTS["obey_robots"]
+    allow_private: bool = _DEFAULTS["allow_private"]
+    max_pages: int | None = _DEFAULTS["max_pages"]
+    max_duration: float | None = _DEFAULTS["max_duration"]
+
+    def __post_init__(self) -> None:
+        for name in ("delay", "timeout", "backoff", "max_retry_after"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"setting {name} must not be negative")
+        for name in ("max_bytes", "concurrency"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"setting {name} must be at least 1")
+
+    @property
+    def full_user_agent(self) -> str:
+        """Return the User-Agent with the contact URL, when one is set."""
+        if self.contact_url:
+            return f"scraper/{__version__} (+{self.contact_url})"
+        return self.user_agent
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """Return a copy with the given settings changed; None values are ignored."""
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})

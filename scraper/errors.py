@@ -1,0 +1,79 @@
+"""The exception tree: every error carries the url it belongs to and a one-line reason.
+
+    ScraperError
+    ├── ConfigError          bad settings, sites file or selector rules (exit code 2)
+    ├── LockHeldError        another crawl holds the lock (exit code 3)
+    ├── FetchError           the page could not be fetched
+    │   ├── RobotsDisallowed     robots.txt forbids the url
+    │   ├── PrivateAddressError  the host resolves to a loopback/private address
+    │   ├── TooLargeError        the body is over the size cap
+    │   ├── ContentTypeError     the response is not HTML-like
+    │   └── HTTPStatusError      the server answered 4xx/5xx
+    ├── ExtractError         the page could not be turned into an article
+    └── StoreError           the database refused a write
+
+A failure is stored (``fetches.error``), not just logged, so each error renders as
+``str(error) == reason`` and keeps ``url`` separately.
+"""
+
+from __future__ import annotations
+
+
+class ScraperError(Exception):
+    """Root of every error this package raises on purpose."""
+
+    def __init__(self, reason: str, url: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.url = url
+
+    def __str__(self) -> str:
+        return self.reason
+
+    def describe(self) -> str:
+        """Return 'url: reason', or the reason alone when no url is known."""
+        return f"{self.url}: {self.reason}" if self.url else self.reason
+
+
+class ConfigError(ScraperError):
+    """Settings, a sites file or a selector rule file is invalid."""
+
+
+class LockHeldError(ScraperError):
+    """Another crawl already holds the database lock."""
+
+
+class FetchError(ScraperError):
+    """A page could not be fetched."""
+
+
+class RobotsDisallowed(FetchError):
+    """robots.txt forbids fetching the url."""
+
+
+class PrivateAddressError(FetchError):
+    """The url's host resolves to a loopback, private or link-local address."""
+
+
+class TooLargeError(FetchError):
+    """The response body exceeds the configured cap."""
+
+
+class ContentTypeError(FetchError):
+    """The response is not an HTML-like document."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+    def __init__(self, reason: str, url: str | None = None, status: int | None = None) -> None:
+        super().__init__(reason, url)
+        self.status = status
+
+
+class ExtractError(ScraperError):
+    """A page could not be turned into an article."""
+
+
+class StoreError(ScraperError):
+    """The database refused a write."""

@@ -1,0 +1,107 @@
+"""Compose the field extractors into `extract(html, url, rules) -> Article`.
+
+Extraction is a pure function of (html, url, rules): no network, no clock, no database.
+Read-only extractors run on the intact tree first (metadata, dates, images, related links);
+then boilerplate is stripped and the body is taken; the fields read from the body text
+(credit lines, quotes, source, language) come last. A failing step never fails the page:
+it leaves its field empty and a warning in the article's provenance.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from ..models import Article, Provenance, SiteRules
+from ..rules import RuleSet, bundled_rules
+from . import body as body_module
+from . import credits, dates, links, metadata, quotes, source
+from .document import Document, parse_document
+
+__all__ = ["extract", "extract_document"]
+
+T = TypeVar("T")
+
+
+def extract(html: str | bytes, url: str | None = None, rules: RuleSet | None = None,
+            content_type: str | None = None) -> Article:
+    """Extract the article record from one page; never raises on bad input."""
+    warnings: list[str] = []
+    if not html or not (html.strip() if isinstance(html, (str, bytes)) else True):
+        return Article(url=url or "", provenance=Provenance(warnings=("empty document",)))
+    if isinstance(html, bytes) and _looks_binary(html):
+        return Article(url=url or "", provenance=Provenance(warnings=("not an HTML document (binary content)",)))
+    try:
+        document = parse_document(html, url, content_type)
+    except Exception as error:  # noqa: BLE001 - a page must never crash the run
+        return Article(url=url or "", provenance=Provenance(warnings=(f"unparseable page: {error}",)))
+    rule_set = rules if rules is not None else bundled_rules()
+    site_rules = rule_set.match(document)
+    return extract_document(document, site_rules, warnings)
+
+
+def extract_document(document: Document, site_rules: SiteRules | None,
+                     warnings: list[str] | None = None) -> Article:
+    """Run every field extractor over a parsed document."""
+    warnings = warnings if warnings is not None else []
+
+    def guarded(step: str, fn: Callable[[], T], fallback: T) -> T:
+        try:
+            return fn()
+        except Exception as error:  # noqa: BLE001 - recorded, never raised
+            warnings.append(f"{step} failed: {type(error).__name__}: {error}")
+            return fallback
+
+    headline = guarded("headline", lambda: metadata.extract_headline(document, site_rules), None)
+    authors = guarded("authors", lambda: metadata.extract_authors(document, site_rules), [])
+    found_dates = guarded("dates", lambda: dates.extract_dates(document, site_rules),
+                          dates.DateResult())
+    related = guarded("related", lambda: links.extract_related(document, site_rules), [])
+    images = guarded("images", lambda: credits.extract_images(document, site_rules), [])
+    tags = guarded("tags", lambda: metadata.extract_tags(document, site_rules), [])
+    canonical = guarded("canonical", lambda: metadata.extract_canonical(document), None)
+    site_name = guarded("site_name", lambda: metadata.extract_site_name(document), None)
+
+    body = guarded("body", lambda: body_module.extract_body(document, site_rules, headline),
+                   body_module.BodyResult())
+    paragraphs, images = guarded(
+        "credit lines", lambda: credits.split_credit_lines(body.paragraphs, images, document),
+        (body.paragraphs, images))
+    found_quotes = guarded("quotes", lambda: quotes.extract_quotes(paragraphs), [])
+    outlet = guarded("source", lambda: source.extract_source(paragraphs), None)
+    body_text = "\n\n".join(paragraphs)
+    language = guarded("language", lambda: metadata.extract_language(document, body_text), None)
+    if not body_text:
+        warnings.append("no article text found")
+
+    return Article(
+        url=document.url or "",
+        canonical_url=canonical,
+        site_name=site_name,
+        headline=headline,
+        authors=tuple(authors),
+        published_at=found_dates.published_at,
+        modified_at=found_dates.modified_at,
+        language=language,
+        body=body_text,
+        images=tuple(images),
+        quotes=tuple(found_quotes),
+        related=tuple(related),
+        tags=tuple(tags),
+        source=outlet,
+        provenance=Provenance(
+            published_at_source=found_dates.published_source,
+            modified_at_source=found_dates.modified_source,
+            rules=site_rules.name if site_rules else None,
+            body_strategy=body.strategy,
+            warnings=tuple(warnings),
+        ),
+    )
+
+
+def _looks_binary(content: bytes) -> bool:
+    """True for content that is clearly not text: NUL bytes or mostly control characters."""
+    sample = content[:4096]
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    return controls > len(sample) * 0.1

@@ -1,0 +1,149 @@
+"""Parse a page once: the selectolax tree, its JSON-LD objects, its meta tags, its base url."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .decode import decode_html
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def clean_text(text: str | None) -> str:
+    """Collapse runs of whitespace (non-breaking spaces included) into single spaces."""
+    if not text:
+        return ""
+    return _WHITESPACE.sub(" ", text.replace("\u00ad", "").replace("\u200b", "")).strip()
+
+
+def node_text(node: LexborNode | None) -> str:
+    """Return a node's visible text with whitespace collapsed."""
+    if node is None:
+        return ""
+    return clean_text(node.text(deep=True, separator=" "))
+
+
+@dataclass
+class Document:
+    """One parsed page. Field extractors read it; only the body cleaner mutates `tree`."""
+
+    html: str
+    url: str | None
+    tree: LexborHTMLParser
+    jsonld: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    base_url: str | None = None
+
+    def meta_first(self, *names: str) -> str | None:
+        """Return the first non-empty content among the named meta tags (lowercase names)."""
+        for name in names:
+            for value in self.meta.get(name, ()):
+                value = clean_text(value)
+                if value:
+                    return value
+        return None
+
+    def absolutize(self, href: str | None) -> str | None:
+        """Resolve href against the page's base url; None for empty, javascript: or mailto:."""
+        if not href:
+            return None
+        href = href.strip()
+        if not href or href.startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
+            return None
+        if self.base_url:
+            try:
+                href = urljoin(self.base_url, href)
+            except ValueError:
+                return None
+        return href if urlsplit(href).scheme in ("http", "https") or not self.base_url else None
+
+    def jsonld_of_type(self, *types: str) -> Iterator[dict[str, Any]]:
+        """Yield the JSON-LD objects whose @type is one of the given types."""
+        wanted = set(types)
+        for obj in self.jsonld:
+            kind = obj.get("@type")
+            kinds = set(kind) if isinstance(kind, list) else {kind}
+            if kinds & wanted:
+                yield obj
+
+
+ARTICLE_TYPES = (
+    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+    "TechArticle", "ScholarlyArticle", "Report", "SatiricalArticle", "SocialMediaPosting",
+    "WebPage", "ReportageNewsArticle", "AdvertiserContentArticle", "MedicalScholarlyArticle",
+)
+
+
+def parse_document(html: str | bytes, url: str | None = None,
+                   content_type: str | None = None) -> Document:
+    """Decode and parse a page; never raises on malformed markup."""
+    text = decode_html(html, content_type) if isinstance(html, bytes) else html
+    text = text.replace("\x00", "")
+    tree = LexborHTMLParser(text)
+    document = Document(html=text, url=url, tree=tree)
+    document.base_url = _base_url(tree, url)
+    document.meta = _meta_tags(tree)
+    document.jsonld = list(_jsonld_objects(tree))
+    return document
+
+
+def _base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
+    base = tree.css_first("base[href]")
+    href = base.attributes.get("href") if base is not None else None
+    if href and url:
+        try:
+            return urljoin(url, href.strip())
+        except ValueError:
+            return url
+    return url or (href.strip() if href and href.strip().startswith("http") else None)
+
+
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    meta: dict[str, list[str]] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if content is None:
+            continue
+        for key in ("property", "name", "itemprop", "http-equiv"):
+            name = attrs.get(key)
+            if name:
+                meta.setdefault(name.strip().lower(), []).append(content)
+    return meta
+
+
+def _jsonld_objects(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = script.text(deep=True) or ""
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            try:
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw).strip().rstrip(";"))
+            except ValueError:
+                continue
+        yield from _flatten_jsonld(data, depth=0)
+
+
+def _flatten_jsonld(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_jsonld(item, depth + 1)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _flatten_jsonld(graph, depth + 1)
+        if "@type" in data:
+            yield data
+        main = data.get("mainEntity")
+        if isinstance(main, (dict, list)):
+            yield from _flatten_jsonld(main, depth + 1)

@@ -1,0 +1,8 @@
+"""The original outlet of a syndicated or report-based story. (Stub.)"""
+
+from __future__ import annotations
+
+
+def extract_source(paragraphs: list[str]) -> str | None:
+    """Return the outlet the story is based on ('according to a report from X'), if any."""
+    return None
