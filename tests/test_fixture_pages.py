@@ -37,6 +37,9 @@ def _matches(found: dict[str, Any], wanted: dict[str, Any]) -> bool:
 def test_fixture_page(expectation: Path) -> None:
     spec = tomllib.loads(expectation.read_text(encoding="utf-8"))
     html = _page_path(expectation, spec).read_bytes()
+    if spec.get("url"):  # demo-site pages name their own origin as a placeholder
+        origin = "/".join(spec["url"].split("/")[:3])
+        html = html.replace(b"{{BASE_URL}}", origin.encode())
     article = extract(html, url=spec.get("url"))
     record = article.to_dict()
     expect = dict(spec.get("expect", {}))

@@ -1,9 +1,10 @@
 """Compose the field extractors into `extract(html, url, rules) -> Article`.
 
 Extraction is a pure function of (html, url, rules): no network, no clock, no database.
-Read-only extractors run on the intact tree first (metadata, dates, images, related links);
-then boilerplate is stripped and the body is taken; the fields read from the body text
-(credit lines, quotes, source, language) come last. A failing step never fails the page:
+Read-only extractors run on the intact tree first (metadata, dates, related links); then
+boilerplate is stripped and the body is taken, which also locates the main content node;
+images are read from that node; the fields read from the body text (credit lines, quotes,
+source, language) come last. A failing step never fails the page:
 it leaves its field empty and a warning in the article's provenance.
 """
 
@@ -56,18 +57,18 @@ def extract_document(document: Document, site_rules: SiteRules | None,
     found_dates = guarded("dates", lambda: dates.extract_dates(document, site_rules),
                           dates.DateResult())
     related = guarded("related", lambda: links.extract_related(document, site_rules), [])
-    images = guarded("images", lambda: credits.extract_images(document, site_rules), [])
     tags = guarded("tags", lambda: metadata.extract_tags(document, site_rules), [])
     canonical = guarded("canonical", lambda: metadata.extract_canonical(document), None)
     site_name = guarded("site_name", lambda: metadata.extract_site_name(document), None)
 
     body = guarded("body", lambda: body_module.extract_body(document, site_rules, headline),
                    body_module.BodyResult())
+    images = guarded("images", lambda: credits.extract_images(document, site_rules, body.node), [])
     paragraphs, images = guarded(
         "credit lines", lambda: credits.split_credit_lines(body.paragraphs, images, document),
         (body.paragraphs, images))
     found_quotes = guarded("quotes", lambda: quotes.extract_quotes(paragraphs), [])
-    outlet = guarded("source", lambda: source.extract_source(paragraphs), None)
+    outlet = guarded("source", lambda: source.extract_source(paragraphs, document), None)
     body_text = "\n\n".join(paragraphs)
     language = guarded("language", lambda: metadata.extract_language(document, body_text), None)
     if not body_text:

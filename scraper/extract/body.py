@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import trafilatura
+from selectolax.lexbor import LexborNode
 
 from ..models import SiteRules
 from .document import Document
@@ -12,9 +13,10 @@ from .document import Document
 
 @dataclass(frozen=True)
 class BodyResult:
-    """The article's paragraphs and the strategy that produced them."""
+    """The article's paragraphs, its main content node (in the cleaned tree) and the strategy."""
 
     paragraphs: list[str] = field(default_factory=list)
+    node: LexborNode | None = None
     strategy: str | None = None
 
 

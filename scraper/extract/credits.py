@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborNode
+
 from ..models import Image, SiteRules
 from .document import Document
 
 
-def extract_images(document: Document, rules: SiteRules | None) -> list[Image]:
-    """Return the lead and in-body images with caption and credit."""
+def extract_images(document: Document, rules: SiteRules | None,
+                   main_node: LexborNode | None) -> list[Image]:
+    """Return the lead image and the images inside the main content node, with credits."""
     return []
 
 

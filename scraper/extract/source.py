@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from .document import Document
 
-def extract_source(paragraphs: list[str]) -> str | None:
+
+def extract_source(paragraphs: list[str], document: Document) -> str | None:
     """Return the outlet the story is based on ('according to a report from X'), if any."""
     return None
