@@ -25,7 +25,10 @@ def _page_path(expectation: Path, spec: dict[str, Any]) -> Path:
 def _matches(found: dict[str, Any], wanted: dict[str, Any]) -> bool:
     for key, value in wanted.items():
         got = found.get(key)
-        if key == "text":
+        if key == "speaker_unknown":
+            if value and found.get("speaker") is not None:
+                return False
+        elif key == "text":
             if not (got or "").startswith(value):
                 return False
         elif got != value:
