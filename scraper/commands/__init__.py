@@ -1,0 +1,1 @@
+"""Click commands, grouped by area; scraper/cli.py registers them."""
