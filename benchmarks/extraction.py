@@ -1,0 +1,146 @@
+"""Body-extraction benchmark: our extractor against trafilatura, in one process.
+
+    python -m benchmarks.extraction [--data ../shared/bench/aeb] [--limit N] [--no-memory]
+
+Prints precision, recall, F1 (± bootstrap std), exact-token accuracy, pages per CPU second,
+the ratio of our speed to trafilatura's, peak memory of each (measured in a fresh child
+process per extractor, so one's allocations do not mask the other's), failures, and our
+ten worst pages. Speed is timed page by page, alternating extractors, with CPU time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from scraper.evaluate import CorpusScore, PageScore, score_corpus, score_page
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "aeb"
+
+
+@dataclass
+class Run:
+    """One extractor's results over the corpus."""
+
+    name: str
+    scores: dict[str, PageScore] = field(default_factory=dict)
+    cpu_seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+
+def load_corpus(data: Path, limit: int | None = None) -> list[tuple[str, str, bytes, str]]:
+    """Return (page id, url, html bytes, expected body) for every benchmark page."""
+    truth_file = data / "ground-truth.json"
+    if not truth_file.is_file():
+        raise SystemExit(f"benchmark data not found: {truth_file} (pass --data PATH)")
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth)[:limit]:
+        html = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes())
+        pages.append((page_id, truth[page_id].get("url", ""), html, truth[page_id]["articleBody"]))
+    return pages
+
+
+def ours(html: bytes, url: str) -> str:
+    """Our extractor's body text."""
+    from scraper import extract
+
+    return extract(html, url=url).body
+
+
+def trafilatura_body(html: bytes, url: str) -> str:
+    """trafilatura's text with comments excluded (the benchmark's reference setting)."""
+    import trafilatura
+
+    return trafilatura.extract(html, url=url, include_comments=False) or ""
+
+
+EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {"scraper": ours, "trafilatura": trafilatura_body}
+
+
+def run_all(pages: list[tuple[str, str, bytes, str]]) -> list[Run]:
+    """Run every extractor on every page, alternating per page, timing CPU seconds."""
+    runs = [Run(name) for name in EXTRACTORS]
+    for name, extractor in EXTRACTORS.items():  # warm-up: imports and lazy data loading
+        extractor(pages[0][2], pages[0][1])
+    for page_id, url, html, expected in pages:
+        for run in runs:
+            start = time.process_time()
+            try:
+                predicted = EXTRACTORS[run.name](html, url)
+            except Exception as error:  # noqa: BLE001 - a benchmark counts failures
+                predicted = ""
+                run.failures.append(f"{page_id}: {type(error).__name__}: {error}")
+            run.cpu_seconds += time.process_time() - start
+            if not predicted.strip():
+                run.failures.append(f"{page_id}: empty output")
+            run.scores[page_id] = score_page(predicted, expected)
+    return runs
+
+
+def peak_memory_mb(name: str, data: Path, limit: int | None) -> float:
+    """Run one extractor over the corpus in a child process; return its peak RSS in MB."""
+    code = (
+        "import resource, sys\n"
+        "from benchmarks.extraction import EXTRACTORS, load_corpus\n"
+        f"pages = load_corpus(__import__('pathlib').Path({str(data)!r}), {limit!r})\n"
+        f"extractor = EXTRACTORS[{name!r}]\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "for _, url, html, _ in pages: extractor(html, url)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                            check=True)
+    return int(result.stdout.split()[-1]) / 1024
+
+
+def report(runs: list[Run], pages: int, memory: dict[str, float]) -> None:
+    """Print the comparison table, the speed ratio and our worst pages."""
+    print(f"{'extractor':<12} {'F1':>14} {'precision':>16} {'recall':>16} {'accuracy':>9} "
+          f"{'pages/CPU s':>12} {'peak MB':>8} {'failures':>9}")
+    for run in runs:
+        corpus: CorpusScore = score_corpus(list(run.scores.values()))
+        speed = pages / run.cpu_seconds if run.cpu_seconds else float("inf")
+        mem = f"{memory[run.name]:.0f}" if run.name in memory else "-"
+        print(f"{run.name:<12} {corpus.f1:>7.3f} ±{corpus.f1_std:.3f} "
+              f"{corpus.precision:>8.3f} ±{corpus.precision_std:.3f} "
+              f"{corpus.recall:>8.3f} ±{corpus.recall_std:.3f} {corpus.accuracy:>9.3f} "
+              f"{speed:>12.1f} {mem:>8} {len(run.failures):>9}")
+    ours_run, reference = runs[0], runs[1]
+    print(f"\nspeed ratio scraper/trafilatura: {reference.cpu_seconds / ours_run.cpu_seconds:.2f}"
+          "  (>= 0.80 is the target)")
+    if memory:
+        print(f"peak memory ratio scraper/trafilatura: "
+              f"{memory['scraper'] / memory['trafilatura']:.2f}")
+    for failure in ours_run.failures[:10]:
+        print(f"failure: {failure}")
+    print("\nour 10 worst pages (F1, precision, recall, id):")
+    worst = sorted(ours_run.scores.items(), key=lambda item: item[1].f1)[:10]
+    for page_id, score in worst:
+        print(f"  {score.f1:.3f}  P {score.precision:.3f}  R {score.recall:.3f}  {page_id}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse arguments and run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder (aeb)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs")
+    args = parser.parse_args(argv)
+    pages = load_corpus(args.data, args.limit)
+    print(f"{len(pages)} pages from {args.data}\n")
+    runs = run_all(pages)
+    memory = {} if args.no_memory else {n: peak_memory_mb(n, args.data, args.limit) for n in EXTRACTORS}
+    report(runs, len(pages), memory)
+
+
+if __name__ == "__main__":
+    main()
