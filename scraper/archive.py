@@ -1,0 +1,283 @@
+"""The WARC archive: every HTTP exchange of a run in one gzip WARC file (warcio lives here only).
+
+One file per run, ``<directory>/<run_name>.warc.gz``: a ``warcinfo`` record first, then for
+each exchange a ``response`` record and its ``request`` record (``WARC-Concurrent-To`` points
+from the request to the response). Each record is its own gzip member and the file is flushed
+after every exchange, so a crash loses at most the exchange in flight and any record can be
+read at its offset without reading the file from the start.
+
+Bodies are stored as the fetcher hands them over. The fetcher usually gives the decoded body
+(httpx decodes gzip/deflate), so when the response headers name a ``Content-Encoding`` the body
+does not actually carry, that header is renamed ``X-Archive-Orig-Content-Encoding``; a body
+that still carries its encoding keeps the header and is decoded when read back.
+``Transfer-Encoding`` is always renamed (the body is never chunk-framed) and ``Content-Length``
+is set to the stored length. The archive thus always describes exactly the bytes it holds, which
+is what ``warcio check`` verifies.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import threading
+import zlib
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Generator, Iterable, Iterator
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from .errors import ScraperError
+from .models import Page
+from .version import __version__
+
+log = logging.getLogger(__name__)
+
+ORIGINAL_PREFIX = "X-Archive-Orig-"
+ALWAYS_RENAMED = ("transfer-encoding",)
+DECODED_LIMIT = 64 * 1024 * 1024  # largest body decoded when read back
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class ArchiveError(ScraperError):
+    """An archive file cannot be written or a record cannot be read back."""
+
+
+class ArchiveWriter:
+    """Append HTTP exchanges to the run's gzip WARC file."""
+
+    def __init__(self, directory: Path, run_name: str) -> None:
+        if not run_name or Path(run_name).name != run_name or run_name in (".", ".."):
+            raise ArchiveError(f"archive run name must be a plain file name: {run_name!r}")
+        self.directory = Path(directory)
+        self.path = self.directory / f"{run_name}.warc.gz"
+        self._lock = threading.Lock()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._file: BinaryIO | None = open(self.path, "ab")  # noqa: SIM115 - closed in close()
+        except OSError as error:
+            raise ArchiveError(f"cannot open archive: {error}", str(self.path)) from error
+        self._writer = WARCWriter(self._file, gzip=True)
+        self._write_warcinfo(run_name)
+
+    def _write_warcinfo(self, run_name: str) -> None:
+        info = {"software": f"scraper/{__version__}", "format": "WARC File Format 1.0",
+                "description": f"scraper crawl run {run_name}"}
+        self._writer.write_record(self._writer.create_warcinfo_record(self.path.name, info))
+        self._flush()
+
+    def write_exchange(self, *, url: str, method: str, request_headers: list[tuple[str, str]],
+                       status: int, reason: str, http_version: str,
+                       response_headers: list[tuple[str, str]], body: bytes) -> tuple[str, int]:
+        """Write a response and its request; return (file name, offset of the response)."""
+        protocol = _protocol(http_version)
+        headers = archived_headers(response_headers, body)
+        http_response = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol=protocol)
+        http_request = StatusAndHeaders(f"{_request_target(url)} {protocol}",
+                                        list(request_headers), protocol=method.upper())
+        with self._lock:
+            if self._file is None:
+                raise ArchiveError("archive is closed", url)
+            response = self._writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), length=len(body),
+                http_headers=http_response)
+            request = self._writer.create_warc_record(
+                url, "request", payload=io.BytesIO(b""), length=0, http_headers=http_request)
+            try:
+                offset = self._file.tell()
+                self._writer.write_request_response_pair(request, response)
+                self._flush()
+            except OSError as error:
+                raise ArchiveError(f"cannot write archive: {error}", url) from error
+        return self.path.name, offset
+
+    def _flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        """Flush and close the file; later writes raise ArchiveError."""
+        with self._lock:
+            if self._file is not None:
+                self._file.close()
+                self._file = None
+
+    def __enter__(self) -> ArchiveWriter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+
+def archived_headers(headers: list[tuple[str, str]], body: bytes) -> list[tuple[str, str]]:
+    """Return response headers that describe the stored body exactly (see module docstring)."""
+    encoding = _header(headers, "content-encoding")
+    drop_encoding = bool(encoding) and _carries_encoding(body, encoding) is False
+    result: list[tuple[str, str]] = []
+    for name, value in headers:
+        lowered = name.lower()
+        if lowered in ALWAYS_RENAMED or (lowered == "content-encoding" and drop_encoding):
+            result.append((ORIGINAL_PREFIX + name, value))
+        elif lowered == "content-length":
+            if value.strip() != str(len(body)):
+                result.append((ORIGINAL_PREFIX + name, value))
+        else:
+            result.append((name, value))
+    result.append(("Content-Length", str(len(body))))
+    return result
+
+
+def read_record(path: Path, offset: int) -> Page:
+    """Return the response record at `offset` of a WARC file as a Page."""
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(offset)
+            record = next(iter(ArchiveIterator(stream, check_digests=True)), None)
+            if record is None or record.rec_type != "response":
+                kind = record.rec_type if record is not None else "no record"
+                raise ArchiveError(f"no response record at offset {offset} ({kind})", str(path))
+            page = _page(record, Path(path).name, offset)
+    except ArchiveError:
+        raise
+    except Exception as error:  # noqa: BLE001 - warcio fails in many ways on damaged bytes
+        raise ArchiveError(f"cannot read record at offset {offset}: {error!r}", str(path)) from error
+    if record.digest_checker.passed is False:
+        raise ArchiveError(f"record at offset {offset} is incomplete or damaged", str(path))
+    return page
+
+
+def iter_responses(paths: Iterable[Path]) -> Iterator[Page]:
+    """Yield every complete response record of the files, in order; stop cleanly at damage."""
+    for path in paths:
+        path = Path(path)
+        try:
+            with open(path, "rb") as stream:
+                size = os.fstat(stream.fileno()).st_size
+                complete_end = yield from _responses_in(stream, path)
+        except OSError as error:
+            log.warning("cannot read archive %s: %s", path, error)
+            continue
+        if complete_end < size:
+            log.warning("archive %s: %d bytes after the last complete record were skipped "
+                        "(file cut off or damaged)", path, size - complete_end)
+
+
+def _responses_in(stream: BinaryIO, path: Path) -> Generator[Page, None, int]:
+    """Yield the complete responses of one file; return where the last complete record ends."""
+    records = ArchiveIterator(stream, check_digests=True)
+    complete_end = 0
+    while True:
+        try:
+            record = next(records)
+            page = _page(record, path.name, records.offset) if record.rec_type == "response" \
+                else None
+        except StopIteration:
+            return complete_end
+        except Exception as error:  # noqa: BLE001 - warcio fails in many ways on damaged bytes
+            log.debug("archive %s: unreadable record: %r", path, error)
+            return complete_end
+        if record.digest_checker.passed is False:
+            return complete_end
+        complete_end = records.get_record_offset() + records.get_record_length()
+        if page is not None:
+            yield page
+
+
+def _page(record: ArcWarcRecord, file_name: str, offset: int) -> Page:
+    raw = record.raw_stream.read()
+    declared = record.rec_headers.get_header("Content-Length")
+    if not (declared or "").strip().isdigit() or getattr(record.raw_stream, "limit", 1) > 0:
+        raise ArchiveError(f"record at offset {offset} is cut off", file_name)
+    http = record.http_headers
+    headers = _header_dict(http.headers if http is not None else [])
+    body = raw
+    encoding = headers.get("content-encoding", "")
+    if encoding:
+        decoded = _decode(raw, encoding)
+        if decoded is not None:
+            body = decoded
+            headers.pop("content-encoding")
+            headers["content-length"] = str(len(body))
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    status = int(http.get_statuscode() or 0) if http is not None else 0
+    return Page(url=url, final_url=url, status=status, headers=headers, content=body,
+                fetched_at=record.rec_headers.get_header("WARC-Date") or "",
+                warc_file=file_name, warc_offset=offset)
+
+
+def _header_dict(headers: list[tuple[str, str]]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for name, value in headers:
+        key = name.lower()
+        result[key] = f"{result[key]}, {value}" if key in result else value
+    return result
+
+
+def _header(headers: list[tuple[str, str]], wanted: str) -> str:
+    return next((v.strip().lower() for n, v in headers if n.lower() == wanted), "")
+
+
+def _carries_encoding(body: bytes, encoding: str) -> bool | None:
+    """True/False when we can tell whether body is still encoded; None when we cannot."""
+    encoding = encoding.split(",")[-1].strip()
+    if encoding in ("gzip", "x-gzip"):
+        return body[:2] == GZIP_MAGIC
+    if encoding == "deflate" or (encoding == "br" and _brotli() is not None):
+        return _decode(body, encoding) is not None
+    return None  # unknown to us, hence to the fetcher: the bytes are most likely still encoded
+
+
+def _decode(body: bytes, encoding: str) -> bytes | None:
+    """Decode a content-encoded body; None when it is not validly encoded that way."""
+    encoding = encoding.split(",")[-1].strip().lower()
+    if encoding == "br":
+        brotli = _brotli()
+        try:
+            return brotli.decompress(body) if brotli is not None else None
+        except Exception:  # noqa: BLE001 - brotli raises its own error type
+            return None
+    wbits_options = _DECODERS.get(encoding)
+    if not wbits_options or not body:
+        return None
+    for wbits in wbits_options:
+        decoder = zlib.decompressobj(wbits)
+        try:
+            data = decoder.decompress(body, DECODED_LIMIT)
+        except zlib.error:
+            continue
+        if decoder.eof:
+            return data
+    return None
+
+
+_DECODERS: dict[str, tuple[int, ...]] = {
+    "gzip": (16 + zlib.MAX_WBITS,),
+    "x-gzip": (16 + zlib.MAX_WBITS,),
+    "deflate": (zlib.MAX_WBITS, -zlib.MAX_WBITS),  # zlib-wrapped as specified, raw as often sent
+}
+
+
+def _brotli():  # type: ignore[no-untyped-def]
+    try:
+        import brotli  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return brotli
+
+
+def _protocol(http_version: str) -> str:
+    version = (http_version or "HTTP/1.1").strip().upper()
+    return version if version.startswith("HTTP/") else f"HTTP/{version}"
+
+
+def _request_target(url: str) -> str:
+    parts = urlsplit(url)
+    target = parts.path or "/"
+    return f"{target}?{parts.query}" if parts.query else target
