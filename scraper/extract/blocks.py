@@ -1,0 +1,104 @@
+"""Cut a tree into text blocks: the runs of inline text between block-level elements."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+BLOCK_TAGS = frozenset("""
+    address article aside blockquote body center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol
+    p pre section summary table tbody td tfoot th thead tr ul caption legend
+""".split())
+SKIPPED_TAGS = frozenset("script style noscript template svg head title iframe object".split())
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+_WHITESPACE = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r" ?\n ?\n[\n ]*")
+
+
+@dataclass(slots=True)
+class TextBlock:
+    """A run of text, the block element that holds it, and how much of it is link text."""
+
+    text: str
+    node: LexborNode
+    tag: str
+    link_chars: int = 0
+    ancestors: list[int] = field(default_factory=list)
+
+    @property
+    def link_density(self) -> float:
+        """Share of the block's characters inside links."""
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class _Frame:
+    node: LexborNode
+    children: object
+    owner: _Frame | None
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    in_link: bool = False
+
+
+def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None) -> list[TextBlock]:
+    """Return the text blocks under root in document order (iterative: any depth works).
+
+    When `nodes` is given, it receives every block element met, by id (TextBlock.ancestors).
+    """
+    blocks: list[TextBlock] = []
+    if nodes is not None:
+        nodes[root.mem_id] = root
+    stack = [_Frame(root, root.iter(include_text=True), None)]
+    while stack:
+        frame = stack[-1]
+        owner = frame.owner or frame
+        child = next(frame.children, None)  # type: ignore[call-overload]
+        if child is None:
+            stack.pop()
+            if frame.owner is None:
+                _flush(frame, blocks, stack)
+            continue
+        tag = child.tag
+        if tag == "-text":
+            text = _WHITESPACE.sub(" ", child.text_content or "")
+            owner.parts.append(text)
+            if frame.in_link:
+                owner.link_chars += len(text.strip())
+        elif tag == "br":
+            owner.parts.append("\n")
+        elif tag in SKIPPED_TAGS or tag.startswith("-"):
+            continue
+        elif tag in BLOCK_TAGS:
+            _flush(owner, blocks, stack)
+            stack.append(_Frame(child, child.iter(include_text=True), None))
+            if nodes is not None:
+                nodes[child.mem_id] = child
+        else:
+            inline = _Frame(child, child.iter(include_text=True), owner)
+            inline.in_link = frame.in_link or tag == "a"
+            stack.append(inline)
+    return blocks
+
+
+def _flush(frame: _Frame, blocks: list[TextBlock], stack: list[_Frame]) -> None:
+    """Emit the frame's buffered text as blocks (split at blank lines) and reset it."""
+    if not frame.parts:
+        return
+    raw = "".join(frame.parts)
+    frame.parts.clear()
+    link_chars, frame.link_chars = frame.link_chars, 0
+    pieces = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(raw)]
+    pieces = [p for p in pieces if p]
+    total = sum(len(p) for p in pieces) or 1
+    ancestors = [f.node.mem_id for f in stack if f.owner is None]
+    if frame.node.mem_id not in ancestors:
+        ancestors.append(frame.node.mem_id)
+    for piece in pieces:
+        blocks.append(TextBlock(text=piece, node=frame.node, tag=frame.node.tag or "",
+                                link_chars=round(link_chars * len(piece) / total),
+                                ancestors=ancestors))

@@ -1,0 +1,108 @@
+"""Find the main content: the container whose text is most article-like, and its paragraphs.
+
+Every text block is weighed: long, sentence-like, link-poor text is prose ("good"); short or
+link-heavy text is chrome ("noise"). A block's weight flows to its block element and its
+ancestors, fading with distance, so the tightest container that holds most of the prose wins.
+A body split into chunks (ads between them) is gathered back by merging the winner's twins:
+containers with the same tag and class that also hold prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from .blocks import HEADING_TAGS, TextBlock
+
+MIN_GOOD_CHARS = 80          # a block this long with few links reads as prose
+MIN_SENTENCE_CHARS = 30      # shorter blocks count as prose only if they end like a sentence
+MAX_GOOD_LINK_DENSITY = 0.35
+NOISE_WEIGHT = 1.0
+PLAIN_NOISE_WEIGHT = 0.3     # short link-free text (labels, dates) is weak evidence of chrome
+TABLE_CELL_TAGS = frozenset({"td", "th"})
+MAX_KEPT_LINK_DENSITY = 0.6  # inside the main container, drop blocks linkier than this
+TWIN_MIN_SHARE = 0.2         # a twin container must score this share of the winner
+DECAY = (1.0, 1.0, 0.5)      # weight at distance 0 (the block element), 1, 2; then 1/distance
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»“'’)]\s*$")
+
+
+@dataclass(frozen=True)
+class MainContent:
+    """The winning container ids, the winner's score and prose, and the blocks kept."""
+
+    container_ids: tuple[int, ...]
+    score: float
+    good_chars: int
+    blocks: list[TextBlock]
+
+
+def is_prose(block: TextBlock) -> bool:
+    """True for a block that reads as article prose."""
+    length = len(block.text)
+    if block.link_density > MAX_GOOD_LINK_DENSITY:
+        return False
+    if length >= MIN_GOOD_CHARS:
+        return True
+    return length >= MIN_SENTENCE_CHARS and bool(_SENTENCE_END.search(block.text))
+
+
+def noise_weight(block: TextBlock) -> float:
+    """Weigh a non-prose block: link text fully, plain short text lightly, table cells not."""
+    length = len(block.text)
+    link_chars = length * block.link_density
+    if block.tag in TABLE_CELL_TAGS:
+        return link_chars
+    return link_chars + PLAIN_NOISE_WEIGHT * (length - link_chars)
+
+
+def _decay(distance: int) -> float:
+    return DECAY[distance] if distance < len(DECAY) else 1.0 / distance
+
+
+def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> MainContent:
+    """Return the best container (plus its twins) and the blocks inside worth keeping."""
+    score: dict[int, float] = {}
+    good: dict[int, float] = {}
+    for block in blocks:
+        prose = is_prose(block)
+        weight = len(block.text) * (1 - block.link_density) if prose else -NOISE_WEIGHT * noise_weight(block)
+        for distance, ancestor in enumerate(reversed(block.ancestors)):
+            score[ancestor] = score.get(ancestor, 0.0) + weight * _decay(distance)
+            if prose:
+                good[ancestor] = good.get(ancestor, 0.0) + weight
+    if not good:
+        return MainContent((), 0.0, 0, [])
+    best = max(good, key=lambda a: score[a])
+    containers = _with_twins(best, score, nodes)
+    kept = [b for b in blocks if _inside(b, containers) and _keep(b)]
+    return MainContent(tuple(containers), score[best], int(good[best]), kept)
+
+
+def _with_twins(best: int, score: dict[int, float], nodes: dict[int, LexborNode]) -> set[int]:
+    """Add the containers that share the winner's tag and class and also score well."""
+    node = nodes.get(best)
+    klass = node.attributes.get("class") if node is not None else None
+    if not klass:
+        return {best}
+    threshold = score[best] * TWIN_MIN_SHARE
+    twins = {best}
+    for candidate, value in score.items():
+        other = nodes.get(candidate)
+        if value >= threshold and other is not None and other.tag == node.tag \
+                and other.attributes.get("class") == klass:
+            twins.add(candidate)
+    return twins
+
+
+def _inside(block: TextBlock, containers: set[int]) -> bool:
+    return any(ancestor in containers for ancestor in block.ancestors)
+
+
+def _keep(block: TextBlock) -> bool:
+    """Keep a block of the main container unless it is mostly links."""
+    if block.tag in HEADING_TAGS:
+        return block.link_density < 0.5
+    return block.link_density <= MAX_KEPT_LINK_DENSITY or len(block.text) > 400
