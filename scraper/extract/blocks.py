@@ -45,10 +45,12 @@ class _Frame:
     in_link: bool = False
 
 
-def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None) -> list[TextBlock]:
+def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
+                skip: frozenset[int] | set[int] = frozenset()) -> list[TextBlock]:
     """Return the text blocks under root in document order (iterative: any depth works).
 
     When `nodes` is given, it receives every block element met, by id (TextBlock.ancestors).
+    Elements whose id is in `skip` are left out with everything inside them.
     """
     blocks: list[TextBlock] = []
     if nodes is not None:
@@ -71,7 +73,7 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None) ->
                 owner.link_chars += len(text.strip())
         elif tag == "br":
             owner.parts.append("\n")
-        elif tag in SKIPPED_TAGS or tag.startswith("-"):
+        elif tag in SKIPPED_TAGS or tag.startswith("-") or (skip and child.mem_id in skip):
             continue
         elif tag in BLOCK_TAGS:
             _flush(owner, blocks, stack)

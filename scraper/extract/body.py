@@ -1,14 +1,34 @@
-"""The main text. (Stub: trafilatura over the page.)"""
+"""The main text: our main-content finder fused with trafilatura, paragraph by paragraph.
+
+Both strategies read the tree after boilerplate is stripped. Our finder picks the container
+whose text is most article-like; trafilatura (given the already-cleaned page, which also
+makes it faster) gives a second opinion. Paragraphs both agree on are kept; a paragraph only
+trafilatura found is added when our own block analysis says it is prose; a paragraph only
+we found is kept. Captions, credits and gallery chrome never reach the text, and neither do
+lines that repeat the headline or only carry a byline or a date.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import trafilatura
 from selectolax.lexbor import LexborNode
 
 from ..models import SiteRules
+from .blocks import TextBlock, text_blocks
+from .boilerplate import non_body_nodes, strip_boilerplate
+from .content import MainContent, find_main_content, is_prose
 from .document import Document
+
+BYLINE_LINE = re.compile(r"^(?:by|von|par|por|di|door|words\s+by)\s+\S", re.IGNORECASE)
+DATE_LINE = re.compile(
+    r"^(?:(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour)"
+    r"\b.{0,60}|[\w ,.:/+-]{0,40}\b(?:19|20)\d\d\b[\w ,.:/+-]{0,25})$", re.IGNORECASE)
+MAX_META_LINE_WORDS = 10
+MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
+_TOKENS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -21,7 +41,113 @@ class BodyResult:
 
 
 def extract_body(document: Document, rules: SiteRules | None, headline: str | None) -> BodyResult:
-    """Return the article's paragraphs, boilerplate removed."""
-    text = trafilatura.extract(document.html, url=document.url, include_comments=False, fast=True)
-    paragraphs = [line.strip() for line in (text or "").split("\n") if line.strip()]
-    return BodyResult(paragraphs=paragraphs, strategy="trafilatura")
+    """Strip boilerplate, locate the main content and return its paragraphs."""
+    tree = document.tree
+    strip_boilerplate(tree, rules)
+    body = tree.body
+    if body is None:
+        return BodyResult()
+    skip = non_body_nodes(tree)
+    nodes: dict[int, LexborNode] = {}
+    blocks = text_blocks(body, nodes, skip)
+    ruled = _rule_blocks(tree, rules, blocks)
+    if ruled is not None:
+        main, strategy = ruled, "rules"
+    else:
+        main = find_main_content(blocks, nodes)
+        strategy = "scraper"
+    kept = main.blocks
+    if strategy != "rules":
+        kept, strategy = _fuse(kept, blocks, _trafilatura_lines(tree.html or "", document.url))
+    paragraphs = _finish(_join_table_rows(kept), headline)
+    container = nodes.get(main.container_ids[0]) if main.container_ids else None
+    return BodyResult(paragraphs=paragraphs, node=container, strategy=strategy)
+
+
+def _rule_blocks(tree: object, rules: SiteRules | None, blocks: list[TextBlock]) -> MainContent | None:
+    """Return the blocks inside the rule's body selectors, or None when no selector matches."""
+    if not rules or not rules.body:
+        return None
+    for selector in rules.body:
+        matched = {node.mem_id for node in tree.css(selector)}  # type: ignore[attr-defined]
+        if matched:
+            kept = [b for b in blocks if any(a in matched for a in b.ancestors)]
+            if kept:
+                return MainContent(tuple(matched), 0.0, sum(len(b.text) for b in kept), kept)
+    return None
+
+
+def _trafilatura_lines(html: str, url: str | None) -> list[str]:
+    """trafilatura's reading of the cleaned page, one line per paragraph."""
+    try:
+        text = trafilatura.extract(html, url=url, include_comments=False, fast=True,
+                                   include_tables=True)
+    except Exception:  # noqa: BLE001 - a second opinion may fail; ours stands alone then
+        return []
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def _key(text: str) -> str:
+    return " ".join(_TOKENS.findall(text.lower()))
+
+
+def _fuse(ours: list[TextBlock], blocks: list[TextBlock], theirs: list[str]) -> tuple[list[TextBlock], str]:
+    """Keep our blocks and add the prose blocks only trafilatura found, in page order."""
+    if not theirs:
+        return ours, "scraper"
+    if not ours:
+        by_key = {_key(b.text): b for b in blocks}
+        found = [by_key[k] for k in map(_key, theirs) if k in by_key]
+        return found, "trafilatura"
+    chosen = {id(b) for b in ours}
+    ours_keys = {_key(b.text) for b in ours}
+    by_key: dict[str, TextBlock] = {}
+    for block in blocks:
+        by_key.setdefault(_key(block.text), block)
+    added = 0
+    for line in theirs:
+        key = _key(line)
+        block = by_key.get(key)
+        if key and key not in ours_keys and block is not None and is_prose(block):
+            chosen.add(id(block))
+            added += 1
+    fused = [b for b in blocks if id(b) in chosen]
+    return fused, "fused" if added else "scraper"
+
+
+def _join_table_rows(blocks: list[TextBlock]) -> list[str]:
+    """Return the blocks' texts, with the cells of one table row joined into one line."""
+    lines: list[str] = []
+    row: int | None = None
+    for block in blocks:
+        cell_row = block.ancestors[-2] if block.tag in ("td", "th") and len(block.ancestors) > 1 else None
+        if cell_row is not None and cell_row == row:
+            lines[-1] = f"{lines[-1]} {block.text}"
+        else:
+            lines.append(block.text)
+        row = cell_row
+    return lines
+
+
+def _finish(paragraphs: list[str], headline: str | None) -> list[str]:
+    """Drop repeated paragraphs, headline repeats, and bare byline or date lines."""
+    seen: set[str] = set()
+    headline_key = _key(headline) if headline else None
+    result = []
+    for text in paragraphs:
+        key = _key(text)
+        if not key or key == headline_key or _is_meta_line(text):
+            continue
+        if len(key) >= MIN_DEDUPLICATED_CHARS:
+            if key in seen:
+                continue
+            seen.add(key)
+        result.append(text)
+    return result
+
+
+def _is_meta_line(text: str) -> bool:
+    """True for a short line that only carries a byline or a date."""
+    if len(text.split()) > MAX_META_LINE_WORDS:
+        return False
+    return bool(BYLINE_LINE.match(text) or DATE_LINE.match(text))

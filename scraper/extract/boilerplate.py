@@ -105,6 +105,31 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     _decompose_all(doomed)
 
 
+# Elements whose text is never body text, though their images matter to the credit extractor.
+NON_BODY_TAGS = "figure, figcaption"
+NON_BODY_NAMES = (
+    "[class*='caption' i], [class*='credit' i], [class*='gallery' i], [class*='slideshow' i], "
+    "[class*='carousel' i], [class*='lightbox' i]"
+)
+
+
+def non_body_nodes(tree: LexborHTMLParser) -> set[int]:
+    """Return the ids of caption, credit and gallery elements, to leave out of the text.
+
+    Figures always; elements named like captions or galleries only when they hold little
+    of the page's prose ("penci-enable-lightbox" may name the whole page).
+    """
+    body = tree.body
+    if body is None:
+        return set()
+    skip = {node.mem_id for node in tree.css(NON_BODY_TAGS)}
+    page_prose = _prose_chars(body) or 1
+    for node in tree.css(NON_BODY_NAMES):
+        if _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE and not _wraps_page(node):
+            skip.add(node.mem_id)
+    return skip
+
+
 def _titled_sections(tree: LexborHTMLParser) -> list[LexborNode]:
     """Return the sections titled like related/comment/share blocks.
 
