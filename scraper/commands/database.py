@@ -1,0 +1,316 @@
+"""Database commands: search, stats, export, schema, history, serve.
+
+Each command opens the database and calls one library function; library errors become
+click.ClickException here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import ScraperError
+from ..store import Store
+from ..store.connection import connect
+from ..store.docs import datasette_metadata, render_markdown, render_sql, render_text
+from ..store.export import FORMATS, write_export
+from ..store.migrations import migration_status
+from ..store.search import ORDERS, SearchHit
+from ..store.wordiff import CONTEXT_WORDS, count_changes, diff_words, render_word_diff
+
+DEFAULT_DB = Path("data/articles.db")
+DEFAULT_PORT = 8001
+BOLD = ("\x1b[1m", "\x1b[0m")
+BRACKETS = ("[", "]")
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UsageProblem(click.ClickException):
+    """A one-line error with the usage/configuration exit code (2)."""
+
+    exit_code = 2
+
+
+def db_option(function: F) -> F:
+    """Add the shared --db option."""
+    return click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+                        default=DEFAULT_DB, show_default=True,
+                        help="SQLite database file.")(function)
+
+
+def json_option(function: F) -> F:
+    """Add the shared --json flag."""
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print JSON instead of text.")(function)
+
+
+@contextmanager
+def open_store(db_path: Path) -> Iterator[Store]:
+    """Open an existing database; a missing file or library error becomes a one-line error."""
+    if not db_path.is_file():
+        raise UsageProblem(f"no database at {db_path}: run a crawl first, or pass --db PATH")
+    with library_errors():
+        store = Store.open(db_path, create=False)
+    try:
+        with library_errors():
+            yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """Turn ScraperError into click.ClickException (the CLI boundary)."""
+    try:
+        yield
+    except ScraperError as error:
+        raise click.ClickException(error.describe()) from error
+
+
+def _day(value: Any) -> str | None:
+    return value.date().isoformat() if value else None
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _markers(as_json: bool) -> tuple[str, str]:
+    if as_json:
+        return BRACKETS
+    return BOLD if click.get_text_stream("stdout").isatty() else BRACKETS
+
+
+def _print_hit(hit: SearchHit) -> None:
+    date = (hit.published_at or "no date")[:10]
+    site = f"  ({hit.site})" if hit.site else ""
+    click.echo(f"{date:<10}  {hit.headline or '(no headline)'}{site}")
+    click.echo(f"            {' '.join(hit.snippet.split())}")
+    click.echo(f"            {hit.url}")
+
+
+@click.command()
+@click.argument("query")
+@click.option("--site", help="Only articles of this site key.")
+@click.option("--since", type=DATE, help="Only articles published on or after this date.")
+@click.option("--until", type=DATE, help="Only articles published on or before this date.")
+@click.option("--author", help="Only articles by an author whose name contains this.")
+@click.option("--speaker", help="Only articles quoting a speaker whose name contains this.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Most articles shown.")
+@click.option("--sort", "order", type=click.Choice(list(ORDERS)), default="rank",
+              show_default=True, help="Best match first, or newest first.")
+@click.option("--raw", is_flag=True, help="QUERY is FTS5 syntax (AND, OR, NOT, NEAR, col:).")
+@json_option
+@db_option
+def search(query: str, site: str | None, since: Any, until: Any, author: str | None,
+           speaker: str | None, limit: int, order: str, raw: bool, as_json: bool,
+           db_path: Path) -> None:
+    """Full-text search over headlines, bodies and quotes.
+
+    Words and "quoted phrases" must all match; word* matches a prefix. Matched words are
+    shown [like this] (bold on a terminal).
+    """
+    with open_store(db_path) as store:
+        hits = store.search(query, limit=limit, site=site, since=_day(since), until=_day(until),
+                            author=author, speaker=speaker, raw=raw, order=order,
+                            markers=_markers(as_json))
+    if as_json:
+        _echo_json([dataclasses.asdict(hit) for hit in hits])
+        return
+    if not hits:
+        click.echo("No articles match.")
+    for hit in hits:
+        _print_hit(hit)
+
+
+def _rows_table(rows: list[dict[str, Any]], columns: list[str]) -> list[str]:
+    cells = [[("" if row.get(c) is None else str(row.get(c))) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = ["  " + "  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
+    lines += ["  " + "  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    return lines
+
+
+def _run_line(run: dict[str, Any] | None) -> str:
+    if not run:
+        return "Last crawl: none recorded"
+    end = run["finished_at"] or "did not finish"
+    return (f"Last crawl: #{run['id']} {run['started_at']} -> {end}, exit {run['exit_status']}: "
+            f"{run['pages_discovered']} discovered, {run['pages_fetched']} fetched, "
+            f"{run['pages_unchanged']} unchanged, {run['pages_failed']} failed, "
+            f"{run['articles_new']} new, {run['articles_updated']} updated")
+
+
+def render_stats(summary: dict[str, Any]) -> str:
+    """Return the stats summary as plain text."""
+    totals, dates = summary["totals"], summary["dates"]
+    lines = [
+        f"Articles: {totals['articles']} on {len(summary['sites'])} site(s); "
+        f"{totals['earlier_versions']} earlier version(s); {totals['quotes']} quotes, "
+        f"{totals['images']} images, {totals['authors']} authors",
+        f"Published: {dates['first_published'] or '-'} .. {dates['last_published'] or '-'} "
+        f"({dates['articles_dated']} dated); seen {dates['first_seen'] or '-'} .. "
+        f"{dates['last_seen'] or '-'}",
+        _run_line(summary["last_run"]),
+        f"Fetches: {totals['fetches']}, failed {totals['failed_fetches']}",
+    ]
+    if summary["frontier"]:
+        lines.append("Frontier: " + ", ".join(f"{k} {v}" for k, v in summary["frontier"].items()))
+    if summary["sites"]:
+        lines += ["", "Articles per site:"]
+        lines += _rows_table(summary["sites"], ["site", "articles", "first_published",
+                                                "last_published", "last_seen"])
+    if summary["failures"]:
+        lines += ["", "Failures by reason:"]
+        lines += _rows_table(summary["failures"], ["fetches", "reason", "last_seen"])
+    return "\n".join(lines)
+
+
+@click.command()
+@json_option
+@db_option
+def stats(as_json: bool, db_path: Path) -> None:
+    """Summarize: articles per site, dates covered, the last crawl, failures by reason."""
+    with open_store(db_path) as store:
+        summary = store.stats()
+    if as_json:
+        _echo_json(summary)
+    else:
+        click.echo(render_stats(summary))
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl",
+              show_default=True, help="One JSON record per line, or CSV.")
+@click.option("--since", type=DATE, help="Only articles published on or after this date.")
+@click.option("--until", type=DATE, help="Only articles published on or before this date.")
+@click.option("--site", help="Only articles of this site key.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write to this file instead of standard output.")
+@db_option
+def export(fmt: str, since: Any, until: Any, site: str | None, output: str,
+           db_path: Path) -> None:
+    """Stream articles with their authors, images, quotes, links and tags, one at a time."""
+    with open_store(db_path) as store, click.open_file(output, "w", encoding="utf-8") as out:
+        count = write_export(store.db, out, fmt, since=_day(since), until=_day(until), site=site)
+    click.echo(f"exported {count} article(s)", err=True)
+
+
+def _migrations_line(db_path: Path) -> str:
+    if not db_path.is_file():
+        return f"Database {db_path}: not created yet."
+    db = connect(db_path, create=False, upgrade=False)
+    try:
+        status = migration_status(db)
+    finally:
+        db.close()
+    pending = [name for name, applied in status if applied is None]
+    applied = len(status) - len(pending)
+    more = f"; pending: {', '.join(pending)}" if pending else ""
+    return f"Database {db_path}: {applied} of {len(status)} migrations applied{more}."
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "sql", "datasette"]),
+              default="text", show_default=True,
+              help="Plain text, Markdown, the SQL DDL, or Datasette metadata JSON.")
+@db_option
+def schema(fmt: str, db_path: Path) -> None:
+    """Describe every table, view and column of the database."""
+    if fmt == "datasette":
+        _echo_json(datasette_metadata(db_path.stem))
+    elif fmt == "markdown":
+        click.echo(render_markdown(), nl=False)
+    elif fmt == "sql":
+        click.echo(render_sql(), nl=False)
+    else:
+        with library_errors():
+            click.echo(render_text() + "\n" + _migrations_line(db_path))
+
+
+def _version_label(version: Any) -> str:
+    state = "current" if version.current else f"until {version.seen_until}"
+    return f"v{version.version}  seen {version.seen_from} .. {state}"
+
+
+@click.command()
+@click.argument("url")
+@click.option("--context", type=click.IntRange(min=0), default=CONTEXT_WORDS,
+              show_default=True, help="Unchanged words shown around each change.")
+@json_option
+@db_option
+def history(url: str, context: int, as_json: bool, db_path: Path) -> None:
+    """List the versions of an article with a word-level diff between each."""
+    with open_store(db_path) as store:
+        versions = store.history(url)
+    if not versions:
+        raise click.ClickException(f"no article with url {url} in {db_path}")
+    if as_json:
+        _echo_json(_history_json(versions))
+        return
+    click.echo(f"{len(versions)} version(s) of {url}")
+    for before, after in zip([None, *versions], versions):
+        click.echo("")
+        click.echo(_version_label(after) + f"  {after.headline or '(no headline)'}")
+        if before is None:
+            continue
+        if before.headline != after.headline:
+            headline = diff_words(before.headline or "", after.headline or "")
+            click.echo(f"  headline: {render_word_diff(headline, context)}")
+        changes = diff_words(before.body, after.body)
+        added, removed = count_changes(changes)
+        click.echo(f"  body: +{added} -{removed} words")
+        if added or removed:
+            click.echo("  " + render_word_diff(changes, context))
+
+
+def _history_json(versions: list[Any]) -> list[dict[str, Any]]:
+    entries = []
+    for before, after in zip([None, *versions], versions):
+        entry = dataclasses.asdict(after)
+        if before is not None:
+            changes = diff_words(before.body, after.body)
+            entry["words_added"], entry["words_removed"] = count_changes(changes)
+            entry["diff"] = render_word_diff(changes)
+        entries.append(entry)
+    return entries
+
+
+@click.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
+              help="Port on 127.0.0.1.")
+@db_option
+def serve(port: int, db_path: Path) -> None:
+    """Browse the database in Datasette on 127.0.0.1 (needs the datasette extra)."""
+    if importlib.util.find_spec("datasette") is None:
+        raise UsageProblem("Datasette is not installed: pip install '.[datasette]'")
+    with open_store(db_path):
+        pass  # brings an older database up to the latest schema before Datasette opens it
+    with tempfile.TemporaryDirectory() as folder:
+        metadata = Path(folder) / "metadata.json"
+        metadata.write_text(json.dumps(datasette_metadata(db_path.stem)), encoding="utf-8")
+        command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--host",
+                   "127.0.0.1", "--port", str(port), "--metadata", str(metadata)]
+        click.echo(f"Datasette on http://127.0.0.1:{port}/ (Ctrl+C stops it)", err=True)
+        try:
+            result = subprocess.run(command, check=False)
+        except KeyboardInterrupt:
+            return
+    if result.returncode not in (0, -2):
+        raise click.ClickException(f"datasette exited with status {result.returncode}")
+
+
+COMMANDS: list[click.Command] = [search, stats, export, schema, history, serve]
