@@ -1,0 +1,44 @@
+"""What the fetcher hands back (FetchResult) and what it needs from an archive (ArchiveWriter)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..errors import FetchError
+from ..models import Page
+
+
+class ArchiveWriter(Protocol):
+    """Writes one HTTP exchange to a WARC file and says where the response record starts."""
+
+    def write_exchange(self, *, url: str, method: str, request_headers: list[tuple[str, str]],
+                       status: int, reason: str, http_version: str,
+                       response_headers: list[tuple[str, str]], body: bytes) -> tuple[str, int]:
+        """Archive a request and its response; return (warc file name, response record offset)."""
+        ...
+
+
+class NetworkError(FetchError):
+    """No usable HTTP response arrived: timeout, refused or reset connection, TLS, protocol."""
+
+    def __init__(self, reason: str, url: str | None = None, retryable: bool = True) -> None:
+        super().__init__(reason, url)
+        self.retryable = retryable
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """The outcome of fetching one url: the page received and/or the reason it failed."""
+
+    url: str
+    page: Page | None
+    error: FetchError | None
+    not_modified: bool = False
+    attempts: int = 1
+    elapsed: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when the fetch succeeded (a 304 answering our validators counts as success)."""
+        return self.error is None and self.page is not None

@@ -1,0 +1,109 @@
+"""robots.txt: fetched once per origin per run, parsed with protego, consulted before each url.
+
+What a robots.txt answer means (RFC 9309, as Google applies it):
+
+- 2xx: the rules apply (only the first 500 KiB are read).
+- 4xx other than 429, a redirect we cannot follow, or a refused address: no usable file,
+  everything is allowed.
+- 429, 5xx or a network failure: the site is struggling, so everything is disallowed for now;
+  unlike the other answers this one is remembered only for ``UNREACHABLE_TTL`` seconds and the
+  file is asked for again afterwards, so one bad minute does not lose a site for a long run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+from ..errors import HTTPStatusError, RobotsDisallowed
+from .contracts import FetchResult, NetworkError
+from .politeness import MAX_CRAWL_DELAY
+from .retry import is_retryable_status
+
+ROBOTS_MAX_BYTES = 500 * 1024
+UNREACHABLE_TTL = 600.0
+DISALLOWED_REASON = "disallowed by robots.txt"
+
+RobotsFetch = Callable[[str], Awaitable[FetchResult]]
+
+
+@dataclass(frozen=True)
+class RobotsRules:
+    """One origin's robots.txt verdict: parsed rules, allow-all, or disallow-all until expiry."""
+
+    parser: Protego | None = None
+    unreachable: str | None = None
+    expires: float | None = None
+
+    def check(self, url: str, agent: str) -> None:
+        """Raise RobotsDisallowed when these rules forbid the url."""
+        if self.unreachable:
+            raise RobotsDisallowed(f"robots.txt unreachable ({self.unreachable})", url)
+        if self.parser is not None and not self.parser.can_fetch(url, agent):
+            raise RobotsDisallowed(DISALLOWED_REASON, url)
+
+    def crawl_delay(self, agent: str) -> float | None:
+        """Return the Crawl-delay (or Request-rate interval) for agent, capped, or None."""
+        if self.parser is None:
+            return None
+        delays = [self.parser.crawl_delay(agent)]
+        rate = self.parser.request_rate(agent)
+        if rate is not None and rate.requests > 0:
+            delays.append(rate.seconds / rate.requests)
+        found = [float(delay) for delay in delays if delay is not None and delay >= 0]
+        return min(max(found), MAX_CRAWL_DELAY) if found else None
+
+
+def robots_url(url: str) -> str:
+    """Return the robots.txt url of the url's origin."""
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}/robots.txt"
+
+
+def rules_from_result(result: FetchResult, now: float) -> RobotsRules:
+    """Turn the fetch of a robots.txt into the rules it implies (see the module docstring)."""
+    error = result.error
+    if error is None and result.page is not None and 200 <= result.page.status < 300:
+        text = result.page.content[:ROBOTS_MAX_BYTES].decode("utf-8", "replace").lstrip("\ufeff")
+        return RobotsRules(parser=Protego.parse(text))
+    struggling = isinstance(error, NetworkError) or (
+        isinstance(error, HTTPStatusError) and is_retryable_status(error.status or 0))
+    if struggling and error is not None:
+        return RobotsRules(unreachable=error.reason, expires=now + UNREACHABLE_TTL)
+    return RobotsRules()
+
+
+class RobotsCache:
+    """Fetches each origin's robots.txt once (concurrent callers wait for the same fetch)."""
+
+    def __init__(self, agent: str, fetch: RobotsFetch,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.agent = agent
+        self._fetch = fetch
+        self._clock = clock
+        self._rules: dict[str, RobotsRules] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    async def check(self, url: str) -> None:
+        """Raise RobotsDisallowed unless the url's robots.txt lets our agent fetch it."""
+        (await self.rules_for(url)).check(url, self.agent)
+
+    async def rules_for(self, url: str) -> RobotsRules:
+        """Return the rules of the url's origin, fetching robots.txt the first time."""
+        key = robots_url(url)
+        async with self._locks.setdefault(key, asyncio.Lock()):
+            rules = self._rules.get(key)
+            if rules is None or (rules.expires is not None and rules.expires <= self._clock()):
+                rules = rules_from_result(await self._fetch(key), self._clock())
+                self._rules[key] = rules
+            return rules
+
+    def crawl_delay(self, url: str) -> float | None:
+        """Return the Crawl-delay already known for the url's origin, or None."""
+        rules = self._rules.get(robots_url(url))
+        return rules.crawl_delay(self.agent) if rules else None
