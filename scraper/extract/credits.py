@@ -1,20 +1,277 @@
-"""Images, captions and photo credits. (Stub: replaced by the full credit extractor.)"""
+"""Images, captions and photo credits: the lead image, in-body pictures, credit lines.
+
+`extract_images` reads the lead image from metadata (og:image, twitter:image, JSON-LD
+`image` with caption/creditText/copyrightHolder/creator) and the pictures of the main
+content node with their captions and credit elements; one Image per distinct picture.
+`split_credit_lines` then moves credit lines out of the body paragraphs onto the images
+(see `credit_lines` for what counts as a credit line).
+
+A credit paragraph goes to the image whose caption paragraph it follows, else to the
+lead image when that has no credit yet, else to a new Image without url (the og:image
+url when there are no images at all). Caption paragraphs repeating an image's caption
+leave the body; a short paragraph ending in a labelled credit is a caption too.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
 
 from selectolax.lexbor import LexborNode
 
 from ..models import Image, SiteRules
-from .document import Document
+from .credit_images import (
+    body_pictures, data_credit, image_key, jsonld_image, metadata_image_url, picture_url,
+)
+from .credit_lines import ParsedCredit, match_credit_line, parse_credit, split_trailing_credit
+from .credit_patterns import (
+    CAPTION_DATA_ATTRIBUTES, CAPTION_SELECTORS, CREDIT_CLASS_HINTS, CREDIT_ITEMPROPS,
+    FALLBACK_CONTAINERS, MAX_CREDIT_CHARS,
+)
+from .document import Document, clean_text, node_text
+
+_CREDIT_SELECTOR = ", ".join([f"[class*={hint} i]" for hint in CREDIT_CLASS_HINTS]
+                             + [f"[itemprop={prop}]" for prop in CREDIT_ITEMPROPS])
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video)?\s*caption\s*:?\s*", re.IGNORECASE)
+_NORMAL = re.compile(r"[^\w]+")
+MAX_CAPTION_PARAGRAPH = 400
 
 
 def extract_images(document: Document, rules: SiteRules | None,
                    main_node: LexborNode | None) -> list[Image]:
     """Return the lead image and the images inside the main content node, with credits."""
-    return []
+    images: dict[str, Image] = {}
+    lead = _lead_image(document)
+    if lead is not None and lead.url:
+        images[image_key(lead.url)] = lead
+    container = main_node if main_node is not None else _fallback_container(document)
+    if container is not None:
+        for holder, img in body_pictures(container):
+            _add(images, _picture(document, holder, img, rules))
+    if lead is not None and lead.url and not (lead.caption or lead.credit):
+        _complete_from_page(document, images, rules)
+    found = list(images.values())
+    if found and not found[0].credit and rules is not None and rules.credit:
+        found[0] = _with_credit(found[0], _rule_credit(document, rules))
+    return found
 
 
 def split_credit_lines(paragraphs: list[str], images: list[Image],
                        document: Document) -> tuple[list[str], list[Image]]:
     """Move photo-credit lines out of the body and onto the images they credit."""
-    return paragraphs, images
+    kept: list[str] = []
+    images = list(images)
+    after_caption: int | None = None
+    for paragraph in paragraphs:
+        parsed = match_credit_line(paragraph)
+        if parsed is not None:
+            images = _attach(images, parsed, after_caption, document)
+            after_caption = None
+            continue
+        caption_of = _caption_index(paragraph, images)
+        if caption_of is not None:
+            after_caption = caption_of
+            continue
+        if len(paragraph) <= MAX_CAPTION_PARAGRAPH:
+            caption, trailing = split_trailing_credit(paragraph, bare_agency=False)
+            if trailing is not None:
+                images = _attach_caption(images, caption, trailing)
+                after_caption = None
+                continue
+        kept.append(paragraph)
+        after_caption = None
+    return kept, images
+
+
+def _lead_image(document: Document) -> Image | None:
+    """The og:image / JSON-LD / twitter:image picture, with JSON-LD caption and credit."""
+    meta_url = metadata_image_url(document)
+    described = jsonld_image(document)
+    url = meta_url or (described or {}).get("url")
+    if not url:
+        return None
+    lead = Image(url=url)
+    if described is not None:
+        lead = _merge(lead, _from_jsonld(described))
+    return lead
+
+
+def _from_jsonld(obj: dict[str, Any]) -> Image:
+    """Caption and credit fields of a schema.org ImageObject."""
+    caption = _text(obj.get("caption")) or _text(obj.get("description"))
+    credit = _text(obj.get("creditText")) or _text(obj.get("copyrightNotice"))
+    parsed = parse_credit(credit) if credit else None
+    photographer = (parsed.photographer if parsed else None) or _name(obj.get("creator")) \
+        or _name(obj.get("author"))
+    source = (parsed.credit_source if parsed else None) or _name(obj.get("copyrightHolder"))
+    if source == photographer:
+        source = None
+    return Image(url=obj.get("url"), caption=caption, credit=credit,
+                 photographer=photographer, credit_source=source)
+
+
+def _picture(document: Document, holder: LexborNode, img: LexborNode,
+             rules: SiteRules | None) -> Image | None:
+    """One picture of the body: url, caption, and its credit split into parts."""
+    url = picture_url(document, img)
+    if url is None:
+        return None
+    credit_text = _credit_element_text(holder, rules) if holder is not img else None
+    caption = _caption_text(holder, credit_text) if holder is not img else None
+    credit_text = credit_text or data_credit(img, holder)
+    parsed = parse_credit(credit_text) if credit_text else None
+    if parsed is None and caption:
+        caption, parsed = split_trailing_credit(caption)
+    return _with_credit(Image(url=url, caption=caption or None), parsed)
+
+
+def _credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | None:
+    """The shortest credit-looking element text inside a figure (innermost wins)."""
+    selectors = [_CREDIT_SELECTOR] + list(rules.credit if rules is not None else ())
+    texts: list[str] = []
+    for selector in selectors:
+        try:
+            nodes = holder.css(selector)
+        except Exception:  # noqa: BLE001 - a bad site selector must not fail the page
+            continue
+        for node in nodes:
+            text = node_text(node)
+            if text and len(text) <= MAX_CREDIT_CHARS and node.css_first("img") is None:
+                texts.append(text)
+    return min(texts, key=len) if texts else None
+
+
+def _caption_text(holder: LexborNode, credit_text: str | None) -> str | None:
+    """The figure's caption with its credit element's text removed."""
+    caption = None
+    for selector in CAPTION_SELECTORS:
+        for node in holder.css(selector):
+            classes = (node.attributes.get("class") or "").lower()
+            if not any(hint in classes for hint in CREDIT_CLASS_HINTS):
+                caption = node_text(node)
+                break
+        if caption:
+            break
+    if not caption:
+        caption = next((clean_text(holder.attributes.get(name)) for name in CAPTION_DATA_ATTRIBUTES
+                        if holder.attributes.get(name)), None)
+    if caption and credit_text:
+        caption = caption.replace(credit_text, " ", 1)
+    caption = _CAPTION_LABEL.sub("", clean_text(caption)) if caption else None
+    return caption.strip(" |–—-") or None if caption else None
+
+
+def _complete_from_page(document: Document, images: dict[str, Image],
+                        rules: SiteRules | None) -> None:
+    """Give the lead image the caption of a matching figure outside the main node."""
+    lead_key = next(iter(images))
+    for holder, img in body_pictures(document.tree.body or document.tree.root):
+        if holder is img:
+            continue
+        url = picture_url(document, img)
+        if url and image_key(url) == lead_key:
+            images[lead_key] = _merge(images[lead_key], _picture(document, holder, img, rules))
+            return
+
+
+def _rule_credit(document: Document, rules: SiteRules) -> ParsedCredit | None:
+    for selector in rules.credit:
+        try:
+            node = document.tree.css_first(selector)
+        except Exception:  # noqa: BLE001 - never fail a page on a site selector
+            continue
+        text = node_text(node)
+        if text and len(text) <= MAX_CREDIT_CHARS:
+            return parse_credit(text)
+    return None
+
+
+def _fallback_container(document: Document) -> LexborNode | None:
+    for selector in FALLBACK_CONTAINERS:
+        node = document.tree.css_first(selector)
+        if node is not None:
+            return node
+    return None
+
+
+def _add(images: dict[str, Image], image: Image | None) -> None:
+    if image is None or not image.url:
+        return
+    key = image_key(image.url)
+    images[key] = _merge(images[key], image) if key in images else image
+
+
+def _merge(first: Image, second: Image | None) -> Image:
+    """Fill the empty fields of `first` from `second`."""
+    if second is None:
+        return first
+    return Image(url=first.url or second.url, caption=first.caption or second.caption,
+                 credit=first.credit or second.credit,
+                 photographer=first.photographer or second.photographer,
+                 credit_source=first.credit_source or second.credit_source)
+
+
+def _with_credit(image: Image, parsed: ParsedCredit | None) -> Image:
+    if parsed is None:
+        return image
+    return replace(image, credit=image.credit or parsed.credit,
+                   photographer=image.photographer or parsed.photographer,
+                   credit_source=image.credit_source or parsed.credit_source)
+
+
+def _attach(images: list[Image], parsed: ParsedCredit, after_caption: int | None,
+            document: Document) -> list[Image]:
+    """Give a credit paragraph to the captioned image, the lead image, or a new image."""
+    if any(_normal(image.credit) == _normal(parsed.credit) for image in images):
+        return images
+    if after_caption is not None and not images[after_caption].credit:
+        target = after_caption
+    elif images and not images[0].credit:
+        target = 0
+    else:
+        url = metadata_image_url(document) if not images else None
+        return images + [_with_credit(Image(url=url), parsed)]
+    images[target] = _with_credit(images[target], parsed)
+    return images
+
+
+def _attach_caption(images: list[Image], caption: str, parsed: ParsedCredit) -> list[Image]:
+    """A caption paragraph ending in a credit: onto its image, the bare lead, or a new image."""
+    index = _caption_index(caption, images)
+    if index is None and images and not images[0].credit and not images[0].caption:
+        index = 0
+    if index is None:
+        return images + [_with_credit(Image(url=None, caption=caption or None), parsed)]
+    image = images[index]
+    images[index] = _with_credit(replace(image, caption=image.caption or caption or None), parsed)
+    return images
+
+
+def _caption_index(paragraph: str, images: list[Image]) -> int | None:
+    """Index of the image whose caption (with or without its credit) the paragraph repeats."""
+    text = _normal(paragraph)
+    if not text:
+        return None
+    for index, image in enumerate(images):
+        caption = _normal(image.caption)
+        if caption and (text == caption or text == _normal(f"{image.caption} {image.credit}")):
+            return index
+    return None
+
+
+def _normal(text: str | None) -> str:
+    return _NORMAL.sub(" ", text or "").strip().lower()
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("text")
+    return clean_text(value) or None if isinstance(value, str) else None
+
+
+def _name(value: Any) -> str | None:
+    """The name of a schema.org Person/Organization (or list of them, or a plain string)."""
+    return _text(value)

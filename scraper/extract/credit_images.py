@@ -1,0 +1,174 @@
+"""Find article images in the page: the lead image from metadata, pictures in the main node.
+
+Urls are absolutized, lazy-loading attributes resolved (the largest srcset candidate wins),
+and chrome (tracking pixels, icons, logos, avatars, base64 placeholders) skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from .credit_patterns import (
+    CREDIT_DATA_ATTRIBUTES, LAZY_SRC_ATTRIBUTES, MIN_IMAGE_SIDE, SKIP_IMAGE_TOKENS,
+    SRCSET_ATTRIBUTES,
+)
+from .document import ARTICLE_TYPES, Document
+
+# Tokens that disqualify even a metadata (og:image) url; the full set applies in the body.
+METADATA_SKIP_TOKENS = frozenset({"logo", "logos", "icon", "favicon", "avatar", "gravatar",
+                                  "placeholder", "blank", "spacer", "1x1", "pixel", "default"})
+_SIZE_SUFFIX = re.compile(r"[-_](?:\d{2,4}x\d{2,4}|scaled|thumb|thumbnail|large|medium|small)"
+                          r"(?=\.\w{3,4}$)", re.IGNORECASE)
+_IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|webp|gif|avif|bmp|tiff?)$", re.IGNORECASE)
+_URL_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def image_key(url: str) -> str:
+    """Return an identity for a picture that survives resizing (size suffixes, ?w= queries)."""
+    parts = urlsplit(url)
+    path = _SIZE_SUFFIX.sub("", parts.path.lower())
+    name = path.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0]
+    if _IMAGE_EXTENSION.search(path) and len(stem) >= 12 and not stem.isdigit():
+        return stem
+    return path if _IMAGE_EXTENSION.search(path) else f"{path}?{parts.query}"
+
+
+def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:
+    """True for urls of icons, logos, avatars, pixels and placeholders."""
+    parts = urlsplit(url.lower())
+    if parts.path.endswith((".svg", ".ico")):
+        return True
+    return bool(tokens.intersection(_URL_TOKEN.findall(parts.path)))
+
+
+def metadata_image_url(document: Document) -> str | None:
+    """Return the og:image / twitter:image url, absolutized and not a logo."""
+    for names in (("og:image", "og:image:url", "og:image:secure_url"),
+                  ("twitter:image", "twitter:image:src")):
+        url = document.absolutize(document.meta_first(*names))
+        if url and not is_chrome_url(url, METADATA_SKIP_TOKENS):
+            return url
+    return None
+
+
+def jsonld_image(document: Document) -> dict[str, Any] | None:
+    """Return the article's JSON-LD image as a dict with at least 'url' (references resolved)."""
+    for article in document.jsonld_of_type(*ARTICLE_TYPES):
+        for candidate in _as_list(article.get("image")):
+            resolved = _resolve_reference(document, candidate)
+            if resolved and resolved.get("url"):
+                return resolved
+    return None
+
+
+def body_pictures(container: LexborNode) -> Iterator[tuple[LexborNode, LexborNode]]:
+    """Yield (picture holder, img) pairs: each figure once, then images outside figures."""
+    seen_imgs: set[int] = set()
+    for figure in container.css("figure, .wp-caption"):
+        imgs = figure.css("img")
+        new = [img for img in imgs if img.mem_id not in seen_imgs]
+        seen_imgs.update(img.mem_id for img in imgs)
+        if new:
+            yield figure, new[0]
+    for img in container.css("img"):
+        if img.mem_id not in seen_imgs:
+            yield img, img
+
+
+def picture_url(document: Document, img: LexborNode) -> str | None:
+    """Return the best real url of an img (lazy attributes, largest srcset), or None for chrome."""
+    if _too_small(img) or _chrome_attributes(img):
+        return None
+    for url in _candidate_urls(img):
+        absolute = document.absolutize(url)
+        if absolute and not is_chrome_url(absolute):
+            return absolute
+    return None
+
+
+def data_credit(*nodes: LexborNode) -> str | None:
+    """Return a data-credit style attribute from the first node that has one."""
+    for node in nodes:
+        for name in CREDIT_DATA_ATTRIBUTES:
+            value = (node.attributes.get(name) or "").strip()
+            if value:
+                return value
+    return None
+
+
+def _candidate_urls(img: LexborNode) -> Iterator[str]:
+    attributes = img.attributes
+    for name in SRCSET_ATTRIBUTES:
+        largest = _largest_in_srcset(attributes.get(name) or "")
+        if largest:
+            yield largest
+    parent = img.parent
+    if parent is not None and parent.tag == "picture":
+        for source in parent.css("source"):
+            largest = _largest_in_srcset(source.attributes.get("srcset")
+                                         or source.attributes.get("data-srcset") or "")
+            if largest:
+                yield largest
+    for name in LAZY_SRC_ATTRIBUTES + ("src",):
+        value = (attributes.get(name) or "").strip()
+        if value and not value.startswith("data:"):
+            yield value
+
+
+def _largest_in_srcset(srcset: str) -> str | None:
+    """Return the candidate with the largest width (or density) descriptor."""
+    best: tuple[float, str] | None = None
+    for candidate in re.split(r",\s+(?=\S)", srcset.strip()):
+        parts = candidate.strip().split()
+        if not parts or parts[0].startswith("data:"):
+            continue
+        size = 1.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
+            size = float(parts[1][:-1]) * (1 if parts[1].endswith("w") else 1000)
+        if best is None or size > best[0]:
+            best = (size, parts[0].rstrip(","))
+    return best[1] if best else None
+
+
+def _too_small(img: LexborNode) -> bool:
+    for name in ("width", "height"):
+        value = (img.attributes.get(name) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < MIN_IMAGE_SIDE:
+            return True
+    return False
+
+
+def _chrome_attributes(img: LexborNode) -> bool:
+    hints = " ".join((img.attributes.get(name) or "") for name in ("class", "id")).lower()
+    return bool(SKIP_IMAGE_TOKENS.intersection(_URL_TOKEN.findall(hints))) or "smiley" in hints
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _resolve_reference(document: Document, candidate: Any) -> dict[str, Any] | None:
+    """Turn a JSON-LD image (string, ImageObject, or {"@id": ...} reference) into a dict."""
+    if isinstance(candidate, str):
+        url = document.absolutize(candidate)
+        return {"url": url} if url else None
+    if not isinstance(candidate, dict):
+        return None
+    if set(candidate) <= {"@id"} and candidate.get("@id"):
+        target = candidate["@id"]
+        for obj in document.jsonld:
+            if obj.get("@id") == target and obj is not candidate:
+                candidate = obj
+                break
+    url = candidate.get("url") or candidate.get("contentUrl")
+    if isinstance(url, list):
+        url = url[0] if url else None
+    url = document.absolutize(url) if isinstance(url, str) else None
+    return {**candidate, "url": url} if url else None
