@@ -1,0 +1,191 @@
+"""Date heuristics as data: meta keys, month names, cue words, container tokens, zones."""
+
+from __future__ import annotations
+
+# Plausible publication years; anything outside is a parse accident or a placeholder.
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+
+# JSON-LD keys of the article object, in order of preference.
+JSONLD_PUBLISHED_KEYS = ("datePublished", "dateCreated")
+JSONLD_MODIFIED_KEYS = ("dateModified",)
+# JSON-LD types that describe a page rather than its article: ranked below real articles.
+JSONLD_PAGE_TYPES = frozenset({"WebPage"})
+
+# Meta tag names/properties (lowercase), most specific first. Itemprop metas are read as
+# microdata (see MICRODATA_*), because in the body they may belong to a teaser or a comment.
+META_PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "article:published",
+    "og:published_time", "published_time", "article.published", "parsely-pub-date",
+    "sailthru.date", "pubdate", "og:pubdate", "publish-date", "publish_date", "publishdate",
+    "pub_date", "published_at", "published-date", "published", "dc.date.issued",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "citation_publication_date",
+    "citation_online_date", "citation_date", "prism.publicationdate", "article_date_original",
+    "original-publish-date", "og:datepublished", "dcsext.articlefirstpublished",
+    "analyticsattributes.articledate", "sn-post-date", "pdate", "dc.date", "dcterms.date",
+    "date",
+)
+META_MODIFIED_KEYS = (
+    "article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time",
+    "modified_time", "updated_time", "article.updated", "dcterms.modified", "dc.date.modified",
+    "article_date_updated", "updated-date", "last-modified", "lastmod",
+)
+
+# Microdata properties (lowercase) and the item types whose dates are the article's.
+MICRODATA_PUBLISHED = ("datepublished", "datecreated")
+MICRODATA_MODIFIED = ("datemodified",)
+MICRODATA_SELECTOR = ("[itemprop~=datePublished i], [itemprop~=dateModified i], "
+                      "[itemprop~=dateCreated i]")
+
+# Containers that hold visible dates worth reading (matched case-insensitively).
+TEXT_DATE_SELECTOR = ", ".join(
+    f"[{attr}*={token} i]" for attr, token in (
+        ("class", "date"), ("class", "time"), ("class", "byline"), ("class", "posted"),
+        ("class", "publish"), ("class", "updated"), ("class", "stamp"), ("class", "meta"),
+        ("class", "dateline"), ("class", "info"), ("id", "date"), ("id", "time"),
+        ("id", "byline"), ("id", "meta"),
+    )
+) + ", time"
+# Longer texts are whole blocks, not a byline; their date-ish children are read instead.
+MAX_TEXT_CANDIDATE_CHARS = 200
+# A candidate whose common ancestor with the headline is at most this many levels up is "near".
+NEAR_HEADLINE_LEVELS = 5
+# Siblings after the headline (and after its parent) that are read for a visible date.
+HEADLINE_SIBLINGS = 3
+MAX_TEXT_CANDIDATES = 40
+MAX_DATEPARSER_CALLS = 3
+
+# Tags whose content is never the article's own date.
+EXCLUDED_TAGS = frozenset({"nav", "aside", "footer", "figcaption", "blockquote", "form",
+                           "select", "option", "button", "noscript", "template"})
+EXCLUDED_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search"})
+# Tags (and class words) of page headers: excluded unless they hold the headline or sit
+# inside an article.
+HEADER_TAGS = frozenset({"header"})
+HEADER_WORDS = frozenset({"masthead", "topbar", "banner"})
+ARTICLE_TAGS = frozenset({"article", "main"})
+# Class/id words (split on separators and camelCase) marking comments, teasers, sidebars,
+# widgets and navigation.
+EXCLUDED_WORDS = frozenset({
+    "comment", "comments", "commentlist", "reply", "replies", "respond", "disqus",
+    "sidebar", "aside", "widget", "widgets", "related", "teaser", "teasers", "recommended",
+    "recommendation", "recommendations", "recirc", "recirculation", "popular", "trending",
+    "footer", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ticker",
+    "promo", "newsletter", "outbrain", "taboola", "cards", "carousel", "rail", "today",
+    "caption", "tweet", "embed", "instagram", "playlist", "upnext", "headlines",
+})
+# Consecutive class words (joined by "-") with the same meaning.
+EXCLUDED_PHRASES = (
+    "most-read", "most-popular", "most-viewed", "most-shared", "read-more", "more-stories",
+    "also-read", "top-bar", "top-stories", "current-date", "header-date", "date-today",
+    "site-header", "page-header", "you-may-like", "more-from", "latest-news", "latest-posts",
+    "up-next", "data-time", "top-menu",
+)
+
+# Class words saying which date an element holds.
+MODIFIED_WORDS = frozenset({"updated", "update", "modified", "modify", "lastmod", "edited",
+                            "revised", "changed"})
+PUBLISHED_WORDS = frozenset({"published", "publish", "pubdate", "posted", "created",
+                             "issued", "pub"})
+
+# Visible cue words before a date (lowercase; matched as whole words at the end of the
+# text before the date).
+MODIFIED_CUES = (
+    "updated", "update", "last updated", "last modified", "modified", "edited", "revised",
+    "aktualisiert", "zuletzt aktualisiert", "geändert", "stand", "mis à jour", "modifié",
+    "actualizado", "actualización", "atualizado", "atualização", "aggiornato",
+    "aggiornamento", "bijgewerkt", "gewijzigd", "diperbarui", "обновлено",
+)
+PUBLISHED_CUES = (
+    "published", "posted", "first published", "created", "publié", "publiée", "veröffentlicht",
+    "publiziert",
+    "erschienen", "publicado", "publicada", "pubblicato", "gepubliceerd", "geplaatst",
+    "diterbitkan", "опубликовано",
+)
+
+# Month names and abbreviations (lowercase, accents kept) in the languages parsed without
+# dateparser: en, de, fr, es, it, pt, nl, id.
+_MONTH_NAMES = (
+    "january jan januar jänner janvier janv enero ene gennaio gen janeiro januari",
+    "february feb februar février fevrier févr fevr febrero febbraio fevereiro fev februari",
+    "march mar märz maerz mär mars marzo março maart mrt maret",
+    "april apr avril avr abril abr aprile",
+    "may mai mayo maggio mag maio mei",
+    "june jun juni juin junio giugno giu junho",
+    "july jul juli juillet juil julio luglio lug julho",
+    "august aug août aout agosto ago augustus agustus",
+    "september sep sept septembre septiembre setiembre settembre set setembro",
+    "october oct oktober okt octobre octubre ottobre ott outubro",
+    "november nov novembre noviembre novembro",
+    "december dec dezember dez décembre decembre déc dic diciembre dicembre dezembro desember",
+)
+MONTHS: dict[str, int] = {
+    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
+}
+# Languages whose numeric dates put the month first when ambiguous (en-GB & co. do not).
+MONTH_FIRST_LANGUAGES = frozenset({"en"})
+DAY_FIRST_REGIONS = frozenset({"gb", "uk", "au", "nz", "ie", "in", "za", "sg", "hk", "ng",
+                               "ke", "pk", "my", "ph"})
+
+# Zone abbreviations: fixed offsets in minutes, or IANA names when daylight saving applies.
+ZONE_OFFSETS: dict[str, int] = {
+    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 60, "bst": 60, "cet": 60, "cest": 120,
+    "mez": 60, "mesz": 120, "eet": 120, "eest": 180, "msk": 180, "est": -300, "edt": -240,
+    "cst": -360, "cdt": -300, "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
+    "akst": -540, "akdt": -480, "hst": -600, "jst": 540, "kst": 540, "sgt": 480, "hkt": 480,
+    "awst": 480, "acst": 570, "acdt": 630, "aest": 600, "aedt": 660, "nzst": 720,
+    "nzdt": 780, "wib": 420, "wita": 480, "wit": 540, "ist": 330,
+}
+ZONE_NAMES: dict[str, str] = {
+    "et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver",
+    "pt": "America/Los_Angeles",
+}
+
+# dateparser language codes used as hints (page language -> dateparser language).
+DATEPARSER_LANGUAGES = frozenset({
+    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sk", "sv", "da", "nb",
+    "fi", "hu", "ro", "tr", "el", "bg", "hr", "sr", "sl", "id", "ms", "vi", "th", "ja", "ko",
+    "zh", "ar", "he", "fa", "hi", "ca", "eu", "gl", "lt", "lv", "et",
+})
+
+# Weekday names that may stand between a time and the date it belongs to.
+WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+    "fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi "
+    "mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado "
+    "domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segunda terça quarta "
+    "quinta sexta maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
+).split()
+# Words that may join a date and the time after it ("May 3, 2023 at 10:45 am").
+TIME_AFTER_JOINERS = ("at", "um", "à", "a las", "a la", "alle", "às", "om", "kl", "pukul")
+# Words that may join a time and the date after it ("5:36 PM CST on Nov 18, 2019").
+TIME_BEFORE_JOINERS = ("on", "am", "le", "el", "il", "op", "del")
+
+# Headline: h1s whose own or ancestors' class words say "logo" are the site's name.
+HEADLINE_REJECT_WORDS = frozenset({"logo", "brand", "sitename", "masthead", "navbar"})
+HEADLINE_REJECT_PHRASES = ("site-title", "site-name", "site-logo", "blog-title")
+# Exclusion marks this close above an h1 put it in a widget; higher up they are layout.
+HEADLINE_MARK_DEPTH = 3
+HEADLINE_FALLBACK_SELECTOR = ("[itemprop=headline], .entry-title, .post-title, .article-title, "
+                              ".headline")
+MAX_HEADLINE_CANDIDATES = 8
+# Item types (last path segment contains one) whose microdata dates are the article's.
+ARTICLE_ITEMTYPE_WORDS = ("Article", "BlogPosting", "Posting", "WebPage", "Report")
+# A structured date and a page date further apart than this disagree.
+AGREEMENT_DAYS = 2
+# Page languages whose visible dates our own regexes read; others may go to dateparser.
+REGEX_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "id"})
+# Head tags read as meta: itemprop metas and the rare name="datePublished".
+HEAD_PUBLISHED_SELECTORS = ("head [itemprop~=datePublished i], head [name=datePublished i]",
+                            "head [itemprop~=dateCreated i]")
+HEAD_MODIFIED_SELECTORS = ("head [itemprop~=dateModified i], head [name=dateModified i]",)
+# Attributes holding a machine-readable date on an element picked by a selector.
+VALUE_ATTRIBUTES = ("datetime", "content", "data-datetime", "data-timestamp", "data-date",
+                    "title", "value")
+# Page language: the html lang attribute, else these meta tags.
+LANGUAGE_META_KEYS = ("content-language", "og:locale", "language", "dc.language")
+# Dates in the url path: /2024/05/03/, /2024-05-03/, or 20240503 standing alone.
+URL_DATE_PATTERNS = (
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?=$|[/_.-])",
+    r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)",
+)

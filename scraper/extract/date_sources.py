@@ -1,0 +1,332 @@
+"""Each place a page states its dates, read into (published, modified) for one source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterable, Iterator
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from ..models import SiteRules
+from .date_parse import ParsedDate, make_date, parse_structured
+from .date_patterns import (
+    HEAD_MODIFIED_SELECTORS, HEAD_PUBLISHED_SELECTORS, HEADLINE_SIBLINGS, JSONLD_MODIFIED_KEYS,
+    JSONLD_PAGE_TYPES, JSONLD_PUBLISHED_KEYS, LANGUAGE_META_KEYS, MAX_DATEPARSER_CALLS,
+    MAX_TEXT_CANDIDATE_CHARS, MAX_TEXT_CANDIDATES, META_MODIFIED_KEYS, META_PUBLISHED_KEYS,
+    ARTICLE_ITEMTYPE_WORDS, MICRODATA_MODIFIED, MICRODATA_PUBLISHED, MICRODATA_SELECTOR, MODIFIED_WORDS,
+    PUBLISHED_WORDS, REGEX_LANGUAGES, TEXT_DATE_SELECTOR, URL_DATE_PATTERNS, VALUE_ATTRIBUTES,
+)
+from .date_scope import Scope, build_scope, node_words
+from .date_text import cue_kind, dateparser_windows, find_dates, month_first, parse_with_dateparser
+from .document import ARTICLE_TYPES, Document, clean_text, node_text
+
+_URL_DATES = tuple(re.compile(pattern) for pattern in URL_DATE_PATTERNS)
+
+
+@dataclass(frozen=True)
+class SourceDates:
+    """The published and modified dates one source gives (either may be missing)."""
+
+    published: ParsedDate | None = None
+    modified: ParsedDate | None = None
+
+
+@dataclass
+class DateContext:
+    """One page being read for dates: its language and, computed once, its headline scope."""
+
+    document: Document
+    dateparser_calls: int = 0
+    _cache: dict[str, SourceDates] = field(default_factory=dict)
+
+    @cached_property
+    def language(self) -> str | None:
+        """The page language as written (e.g. 'en-GB'), or None."""
+        html = self.document.tree.css_first("html")
+        lang = html.attributes.get("lang") if html is not None else None
+        return clean_text(lang or self.document.meta_first(*LANGUAGE_META_KEYS)) or None
+
+    @cached_property
+    def month_first(self) -> bool | None:
+        """Whether ambiguous numeric dates on this page put the month first."""
+        return month_first(self.language)
+
+    @cached_property
+    def scope(self) -> Scope:
+        """The headline and the ranks of nodes around it."""
+        return build_scope(self.document)
+
+    def parse_value(self, value: str | None) -> ParsedDate | None:
+        """Parse an attribute or meta value: structured formats, then our text patterns."""
+        if not value:
+            return None
+        parsed = parse_structured(value)
+        if parsed is None:
+            found = find_dates(value[:MAX_TEXT_CANDIDATE_CHARS], self.month_first)
+            parsed = found[0].value if found else None
+        return parsed
+
+
+def rules_dates(context: DateContext, rules: SiteRules | None) -> SourceDates:
+    """Dates at the site rule's `published` / `modified` selectors."""
+    if rules is None:
+        return SourceDates()
+    return SourceDates(_selected_date(context, rules.published),
+                       _selected_date(context, rules.modified))
+
+
+def _selected_date(context: DateContext, selectors: Iterable[str]) -> ParsedDate | None:
+    for selector in selectors:
+        try:
+            nodes = context.document.tree.css(selector)
+        except Exception:  # noqa: BLE001 - a bad selector never fails the page
+            continue
+        for node in nodes[:3]:
+            for attribute in VALUE_ATTRIBUTES:
+                parsed = context.parse_value(node.attributes.get(attribute))
+                if parsed is not None:
+                    return parsed
+            parsed = context.parse_value(node_text(node))
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def jsonld_dates(context: DateContext) -> SourceDates:
+    """datePublished / dateModified of the JSON-LD object that is the page's main article."""
+    candidates = [obj for obj in context.document.jsonld_of_type(*ARTICLE_TYPES)
+                  if any(key in obj for key in JSONLD_PUBLISHED_KEYS + JSONLD_MODIFIED_KEYS)]
+    if not candidates:
+        return SourceDates()
+    main = max(candidates, key=lambda obj: _main_article_score(context.document, obj))
+    return SourceDates(_first_value(context, main, JSONLD_PUBLISHED_KEYS),
+                       _first_value(context, main, JSONLD_MODIFIED_KEYS))
+
+
+def _main_article_score(document: Document, obj: dict[str, Any]) -> int:
+    score = 0
+    page_urls = {_url_key(document.url), _url_key(document.meta_first("og:url"))} - {""}
+    if page_urls & {_url_key(_id_of(obj.get(key))) for key in ("url", "@id", "mainEntityOfPage")}:
+        score += 4
+    kinds = obj.get("@type")
+    kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+    if not kinds <= JSONLD_PAGE_TYPES:
+        score += 2
+    if obj.get("headline") or obj.get("articleBody"):
+        score += 1
+    return score
+
+
+def _id_of(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    if isinstance(value, list) and value:
+        return _id_of(value[0])
+    return value if isinstance(value, str) else None
+
+
+def _url_key(url: str | None) -> str:
+    if not url:
+        return ""
+    parts = urlsplit(url.strip())
+    return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
+
+
+def _first_value(context: DateContext, obj: dict[str, Any], keys: tuple[str, ...]) -> ParsedDate | None:
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, list) and value:
+            value = value[0]
+        parsed = context.parse_value(value) if isinstance(value, str) else None
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def meta_dates(context: DateContext) -> SourceDates:
+    """Dates in the page's meta tags, most specific name first."""
+    return SourceDates(_meta_value(context, META_PUBLISHED_KEYS, HEAD_PUBLISHED_SELECTORS),
+                       _meta_value(context, META_MODIFIED_KEYS, HEAD_MODIFIED_SELECTORS))
+
+
+def _meta_value(context: DateContext, keys: tuple[str, ...],
+                head_selectors: tuple[str, ...]) -> ParsedDate | None:
+    for key in keys:
+        for value in context.document.meta.get(key, ()):
+            parsed = context.parse_value(value)
+            if parsed is not None:
+                return parsed
+    for selector in head_selectors:
+        for node in context.document.tree.css(selector):
+            parsed = context.parse_value(node.attributes.get("content") or node_text(node))
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def microdata_dates(context: DateContext) -> SourceDates:
+    """itemprop=datePublished / dateModified in the body, inside the article's item."""
+    body = context.document.tree.body
+    if body is None:
+        return SourceDates()
+    found = []
+    for node in body.css(MICRODATA_SELECTOR):
+        if _foreign_item(node):
+            continue
+        value = node.attributes.get("content") or node.attributes.get("datetime")
+        kind = _property_kind(set((node.attributes.get("itemprop") or "").lower().split()))
+        found.append((node, kind, context.parse_value(value or node_text(node))))
+    return _pick_ranked(context.scope, found)
+
+
+def _property_kind(props: set[str]) -> str:
+    if props & set(MICRODATA_PUBLISHED[:1]):
+        return "published"
+    return "modified" if props & set(MICRODATA_MODIFIED) else "created"
+
+
+def _foreign_item(node: LexborNode) -> bool:
+    """True when the property belongs to an item that is not an article (a comment, a review)."""
+    current = node.parent
+    while current is not None and current.tag not in ("body", "html"):
+        if "itemscope" in current.attributes:
+            itemtype = current.attributes.get("itemtype") or ""
+            return bool(itemtype) and not any(word in itemtype for word in ARTICLE_ITEMTYPE_WORDS)
+        current = current.parent
+    return False
+
+
+def time_dates(context: DateContext) -> SourceDates:
+    """<time datetime> elements near the headline or inside the article."""
+    found = []
+    for node in context.document.tree.css("time[datetime]"):
+        parsed = context.parse_value(node.attributes.get("datetime"))
+        if parsed is not None:
+            found.append((node, element_kind(node), parsed))
+    return _pick_ranked(context.scope, found)
+
+
+def _pick_ranked(scope: Scope, found: list[tuple[LexborNode, str | None, ParsedDate | None]]) -> SourceDates:
+    """Per kind, the date best placed (nearest the headline, then first); 'created' stands in
+    for a missing 'published'."""
+    best: dict[str, tuple[int, int, ParsedDate]] = {}
+    for order, (node, kind, parsed) in enumerate(found):
+        if parsed is None:
+            continue
+        rank = scope.rank(node)
+        if rank is None:
+            continue
+        key = kind if kind in ("modified", "created") else "published"
+        if key not in best or (rank, order) < best[key][:2]:
+            best[key] = (rank, order, parsed)
+    published = best.get("published") or best.get("created")
+    modified = best.get("modified")
+    return SourceDates(published[2] if published else None, modified[2] if modified else None)
+
+
+def element_kind(node: LexborNode) -> str | None:
+    """Say whether an element holds the published or the modified date, from classes and cues."""
+    own_text = node_text(node)
+    kind = _words_kind(node) or cue_kind(own_text[:40])
+    parent = node.parent
+    if kind is None and parent is not None and parent.tag not in ("body", "html"):
+        kind = _words_kind(parent)
+        parent_text = node_text(parent)
+        if kind is None and len(parent_text) <= MAX_TEXT_CANDIDATE_CHARS:
+            position = parent_text.find(own_text) if own_text else -1
+            kind = cue_kind(parent_text[:position] if position > 0 else "")
+    return kind
+
+
+def _words_kind(node: LexborNode) -> str | None:
+    words = node_words(node)[0] | set((node.attributes.get("itemprop") or "").lower().split())
+    if words & PUBLISHED_WORDS or "datepublished" in words:
+        return "published"
+    if words & MODIFIED_WORDS or "datemodified" in words:
+        return "modified"
+    return None
+
+
+def url_dates(context: DateContext) -> SourceDates:
+    """A full date in the url path (/2024/05/03/ or /20240503/)."""
+    url = context.document.url or context.document.meta_first("og:url")
+    path = urlsplit(url).path if url else ""
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            parsed = make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if parsed is not None:
+                return SourceDates(parsed)
+    return SourceDates()
+
+
+def text_dates(context: DateContext) -> SourceDates:
+    """Visible dates near the headline or byline, read by our patterns, then by dateparser."""
+    found: list[tuple[LexborNode, str | None, ParsedDate | None]] = []
+    leftovers: list[tuple[int, LexborNode, str]] = []
+    seen: set[str] = set()
+    for node in _text_nodes(context):
+        rank = context.scope.rank(node)
+        text = node_text(node) if rank is not None else ""
+        if not text or len(text) > MAX_TEXT_CANDIDATE_CHARS or text in seen:
+            continue
+        seen.add(text)
+        dates = find_dates(text, context.month_first)
+        for date in dates:
+            found.append((node, date.kind or element_kind(node), date.value))
+        if not dates:
+            leftovers.append((rank, node, text))
+        if len(seen) >= MAX_TEXT_CANDIDATES:
+            break
+    result = _pick_ranked(context.scope, found)
+    if result.published is None:
+        result = SourceDates(_dateparser_date(context, leftovers), result.modified)
+    return result
+
+
+def _text_nodes(context: DateContext) -> list[LexborNode]:
+    nodes = list(_headline_neighbours(context.scope.headline))
+    body = context.document.tree.body
+    if body is not None:
+        nodes.extend(body.css(TEXT_DATE_SELECTOR))
+    return nodes
+
+
+def _headline_neighbours(headline: LexborNode | None) -> Iterator[LexborNode]:
+    """Element siblings just before and after the headline and after its parent."""
+    if headline is None:
+        return
+    for anchor, forward in ((headline, True), (headline, False), (headline.parent, True)):
+        sibling = _step(anchor, forward)
+        count = 0
+        while sibling is not None and count < HEADLINE_SIBLINGS:
+            if sibling.tag not in ("-text", "-comment"):
+                yield sibling
+                count += 1
+            sibling = _step(sibling, forward)
+
+
+def _step(node: LexborNode | None, forward: bool) -> LexborNode | None:
+    if node is None:
+        return None
+    return node.next if forward else node.prev
+
+
+def _dateparser_date(context: DateContext, leftovers: list[tuple[int, LexborNode, str]]) -> ParsedDate | None:
+    primary = (context.language or "").lower()[:2]
+    if primary in REGEX_LANGUAGES:
+        return None
+    for _rank, _node, text in sorted(leftovers, key=lambda item: item[0]):
+        if cue_kind(text) == "modified":
+            continue
+        for window in dateparser_windows(text):
+            if context.dateparser_calls >= MAX_DATEPARSER_CALLS:
+                return None
+            context.dateparser_calls += 1
+            parsed = parse_with_dateparser(window, context.language)
+            if parsed is not None:
+                return parsed
+    return None
+
