@@ -13,6 +13,6 @@
 from __future__ import annotations
 
 from .client import Fetcher
-from .contracts import ArchiveWriter, FetchResult, NetworkError
+from .contracts import ArchiveWriter, FetchResult, NetworkError, RobotsUnreachable
 
-__all__ = ["ArchiveWriter", "FetchResult", "Fetcher", "NetworkError"]
+__all__ = ["ArchiveWriter", "FetchResult", "Fetcher", "NetworkError", "RobotsUnreachable"]

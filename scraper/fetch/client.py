@@ -125,9 +125,15 @@ class Fetcher:
             await check_public(url, self._resolver)
         if use_robots:
             await self._robots.check(url)
-            delay = self._robots.crawl_delay(url)
-            if delay is not None:
-                self._crawl_delays[host_key(url)] = delay
+            self._learn_crawl_delay(url)
+
+    def _learn_crawl_delay(self, url: str) -> None:
+        """Remember the origin's Crawl-delay; the first time, space the next request by it."""
+        host, delay = host_key(url), self._robots.crawl_delay(url)
+        if delay is not None and host not in self._crawl_delays:
+            self._scheduler.defer(host, delay)  # the robots.txt request itself just ended
+        if delay is not None:
+            self._crawl_delays[host] = delay
 
     async def _with_retries(self, url: str, headers: dict[str, str], requested: str,
                             plan: _Plan, tally: _Tally) -> _Outcome:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..errors import FetchError
+from ..errors import FetchError, RobotsDisallowed
 from ..models import Page
 
 
@@ -25,6 +25,10 @@ class NetworkError(FetchError):
     def __init__(self, reason: str, url: str | None = None, retryable: bool = True) -> None:
         super().__init__(reason, url)
         self.retryable = retryable
+
+
+class RobotsUnreachable(RobotsDisallowed):
+    """robots.txt could not be fetched (5xx, 429, network): the whole site is off limits for now."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from protego import Protego
 
 from ..errors import HTTPStatusError, RobotsDisallowed
-from .contracts import FetchResult, NetworkError
+from .contracts import FetchResult, NetworkError, RobotsUnreachable
 from .politeness import MAX_CRAWL_DELAY
 from .retry import is_retryable_status
 
@@ -43,7 +43,7 @@ class RobotsRules:
     def check(self, url: str, agent: str) -> None:
         """Raise RobotsDisallowed when these rules forbid the url."""
         if self.unreachable:
-            raise RobotsDisallowed(f"robots.txt unreachable ({self.unreachable})", url)
+            raise RobotsUnreachable(f"robots.txt unreachable ({self.unreachable})", url)
         if self.parser is not None and not self.parser.can_fetch(url, agent):
             raise RobotsDisallowed(DISALLOWED_REASON, url)
 

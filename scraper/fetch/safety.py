@@ -67,8 +67,12 @@ async def resolve_host(host: str, port: int) -> list[str]:
 
 
 def check_scheme(url: str) -> None:
-    """Raise FetchError unless the url is http(s) with a host."""
-    parts = urlsplit(url)
+    """Raise FetchError unless the url is a well-formed http(s) url with a host."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as exc:
+        raise FetchError(f"invalid url ({exc})", url) from exc
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         raise FetchError(f"unsupported scheme ({scheme or 'none'})", url)
