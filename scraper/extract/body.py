@@ -28,6 +28,8 @@ DATE_LINE = re.compile(
     r"\b.{0,60}|[\w ,.:/+-]{0,40}\b(?:19|20)\d\d\b[\w ,.:/+-]{0,25})$", re.IGNORECASE)
 MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
+MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
+COPY_COVERAGE = 0.8
 _TOKENS = re.compile(r"\w+")
 
 
@@ -143,7 +145,22 @@ def _finish(paragraphs: list[str], headline: str | None) -> list[str]:
                 continue
             seen.add(key)
         result.append(text)
-    return result
+    return _drop_concatenations(result)
+
+
+def _drop_concatenations(paragraphs: list[str]) -> list[str]:
+    """Drop a long paragraph made of the other paragraphs run together (a hidden copy)."""
+    keys = [_key(text) for text in paragraphs]
+    doomed = set()
+    for index, key in enumerate(keys):
+        if len(key) < MIN_COPY_CHARS:
+            continue
+        covered = sum(len(other) for j, other in enumerate(keys)
+                      if j != index and j not in doomed and len(other) >= MIN_DEDUPLICATED_CHARS
+                      and other in key)
+        if covered >= COPY_COVERAGE * len(key):
+            doomed.add(index)
+    return [text for index, text in enumerate(paragraphs) if index not in doomed]
 
 
 def _is_meta_line(text: str) -> bool:

@@ -55,6 +55,13 @@ _CANDIDATES = (
     "[data-component], [data-module]"
 )
 _PAGE_WRAPPER_MARKS = "h1, article, main, [itemprop='articleBody']"
+_BODY_MARKS = "article, main, [itemprop='articleBody']"
+# schema.org microdata that pages print as text (often hidden): never body text.
+_METADATA_ITEMS = ", ".join(f"[itemprop='{name}']" for name in (
+    "headline", "alternativeHeadline", "author", "creator", "name", "keywords", "datePublished",
+    "dateModified", "dateCreated", "mainEntityOfPage", "url", "width", "height", "value",
+    "publisher", "logo", "image", "thumbnailUrl", "description", "articleSection", "wordCount",
+    "inLanguage", "copyrightHolder", "copyrightYear", "interactionStatistic", "sameAs"))
 # Titles of sections that are never the article: related teasers, comments, share bars.
 SECTION_TITLES = re.compile(r"""^\W*(?:
     related(?:\s+(?:articles?|posts?|stories|content|news|coverage|reading|links|topics))?
@@ -93,8 +100,11 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     page_prose = _prose_chars(body) or 1
     doomed = []
     for node in tree.css(",".join(STRUCTURAL_TAGS)):
-        if _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE and not _wraps_page(node):
+        # An article's own <header> holds its h1: chrome all the same, unless it wraps the body.
+        if _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE \
+                and node.css_first(_BODY_MARKS) is None:
             doomed.append(node)
+    doomed += [node for node in tree.css(_METADATA_ITEMS) if node.css_first("p") is None]
     for node in tree.css(_CANDIDATES):
         verdict = _verdict(node)
         if verdict == "strong" and not _wraps_page(node):
