@@ -46,7 +46,7 @@ class UsageProblem(click.ClickException):
 def db_option(function: F) -> F:
     """Add the shared --db option."""
     return click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
-                        default=DEFAULT_DB, show_default=True,
+                        default=DEFAULT_DB, show_default=True, metavar="PATH",
                         help="SQLite database file.")(function)
 
 
@@ -90,7 +90,7 @@ def _echo_json(data: Any) -> None:
 def _markers(as_json: bool) -> tuple[str, str]:
     if as_json:
         return BRACKETS
-    return BOLD if click.get_text_stream("stdout").isatty() else BRACKETS
+    return BOLD if sys.stdout.isatty() else BRACKETS
 
 
 def _print_hit(hit: SearchHit) -> None:
