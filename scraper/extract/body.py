@@ -30,6 +30,7 @@ MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
 COPY_COVERAGE = 0.8
+DISAGREEMENT_SHARE = 0.3     # below this share of our text confirmed by trafilatura, we disagree
 _TOKENS = re.compile(r"\w+")
 
 
@@ -94,27 +95,46 @@ def _key(text: str) -> str:
 
 
 def _fuse(ours: list[TextBlock], blocks: list[TextBlock], theirs: list[str]) -> tuple[list[TextBlock], str]:
-    """Keep our blocks and add the prose blocks only trafilatura found, in page order."""
+    """Combine our blocks with trafilatura's lines, in page order.
+
+    Agreed text stays; prose only trafilatura found is added; and when the two barely
+    overlap while trafilatura's prose outweighs ours, our container was the wrong one
+    (a ticker, a teaser list) and trafilatura's reading wins.
+    """
     if not theirs:
         return ours, "scraper"
+    theirs_blocks = _map_lines(theirs, blocks)
     if not ours:
-        by_key = {_key(b.text): b for b in blocks}
-        found = [by_key[k] for k in map(_key, theirs) if k in by_key]
-        return found, "trafilatura"
-    chosen = {id(b) for b in ours}
-    ours_keys = {_key(b.text) for b in ours}
+        return theirs_blocks, "trafilatura"
+    ours_ids = {id(b) for b in ours}
+    extra = [b for b in theirs_blocks if id(b) not in ours_ids and is_prose(b)]
+    shared = sum(len(b.text) for b in theirs_blocks if id(b) in ours_ids)
+    ours_chars = sum(len(b.text) for b in ours) or 1
+    if shared < DISAGREEMENT_SHARE * ours_chars and sum(len(b.text) for b in extra) > ours_chars:
+        return theirs_blocks, "trafilatura"
+    if not extra:
+        return ours, "scraper"
+    chosen = ours_ids | {id(b) for b in extra}
+    return [b for b in blocks if id(b) in chosen], "fused"
+
+
+def _map_lines(lines: list[str], blocks: list[TextBlock]) -> list[TextBlock]:
+    """Map trafilatura's lines back to our blocks (equal text, or a line inside a block)."""
     by_key: dict[str, TextBlock] = {}
     for block in blocks:
         by_key.setdefault(_key(block.text), block)
-    added = 0
-    for line in theirs:
+    found: dict[int, TextBlock] = {}
+    for line in lines:
         key = _key(line)
+        if not key:
+            continue
         block = by_key.get(key)
-        if key and key not in ours_keys and block is not None and is_prose(block):
-            chosen.add(id(block))
-            added += 1
-    fused = [b for b in blocks if id(b) in chosen]
-    return fused, "fused" if added else "scraper"
+        if block is None and len(key) >= MIN_DEDUPLICATED_CHARS:
+            block = next((b for k, b in by_key.items() if key in k), None)
+        if block is not None:
+            found[id(block)] = block
+    order = {id(b): i for i, b in enumerate(blocks)}
+    return sorted(found.values(), key=lambda b: order[id(b)])
 
 
 def _join_table_rows(blocks: list[TextBlock]) -> list[str]:

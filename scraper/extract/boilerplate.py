@@ -34,7 +34,7 @@ STRONG_WORDS = frozenset("""
     share sharing sharebar shares social socials sharedaddy addtoany addthis
     comment comments commentlist comentarios kommentare commentaires respond disqus
     related relatedposts recirc recirculation recommended recommendations outbrain taboola
-    newsletter subscribe subscription signup paywall regwall
+    newsletter subscribe subscription signup
     cookie cookies consent gdpr
     advert advertisement advertising adslot adunit dfp sponsored
     breadcrumb breadcrumbs navbar navigation masthead topbar
