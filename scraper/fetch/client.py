@@ -10,8 +10,9 @@ import asyncio
 import random
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import TracebackType
+from typing import Self
 
 import httpx
 
@@ -83,7 +84,7 @@ class Fetcher:
             result = await self._follow(url, conditional_headers(etag, last_modified), plan, tally)
         except FetchError as error:
             result = FetchResult(url, None, _with_url(error, url))
-        except Exception as exc:  # a bug must not stop the crawl: record it as this url's failure
+        except Exception as exc:  # noqa: BLE001 - a bug is recorded as this url's failure
             result = FetchResult(url, None, FetchError(f"unexpected error ({exc!r:.200})", url))
         return replace(result, attempts=tally.attempts, elapsed=time.monotonic() - started)
 
@@ -95,7 +96,7 @@ class Fetcher:
         """Close the connection pool."""
         await self._client.aclose()
 
-    async def __aenter__(self) -> Fetcher:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None,
@@ -198,7 +199,7 @@ class Fetcher:
                     status=exchange.status, reason=exchange.reason,
                     http_version=exchange.http_version,
                     response_headers=exchange.response_headers, body=exchange.body)
-            except Exception as exc:  # noqa: BLE001 - the archive's failure is this fetch's failure
+            except Exception as exc:
                 raise FetchError(f"archive write failed ({exc!r:.200})", exchange.url) from exc
         return Page(url=requested, final_url=exchange.url, status=exchange.status,
                     headers=exchange.page_headers(), content=exchange.body,
@@ -252,9 +253,11 @@ def _give_up(outcome: _Outcome, detail: str) -> _Outcome:
     error = outcome.error
     if error is None or not detail:
         return outcome
-    if detail.startswith("after") and " after " in error.reason:
-        detail = detail.removeprefix("after ")  # "timed out after 20 s (3 attempts)"
-    reason = f"{error.reason} {detail}" if detail.startswith("after") else f"{error.reason} ({detail})"
+    if detail.startswith("after") and " after " not in error.reason:
+        reason = f"{error.reason} {detail}"  # "HTTP 503 after 4 attempts"
+    else:
+        # "timed out after 20 s (3 attempts)", "HTTP 503 (asked to wait 3600 s, ...)"
+        reason = f"{error.reason} ({detail.removeprefix('after ')})"
     return replace(outcome, error=_copy_error(error, reason))
 
 
@@ -278,4 +281,4 @@ def _result(url: str, outcome: _Outcome) -> FetchResult:
 
 
 def _now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -43,7 +43,7 @@ def archive() -> RecordingArchive:
 
 def loopback_settings(**overrides: Any) -> Settings:
     """Settings for loopback tests: private addresses allowed, no pauses, quick retries."""
-    base: dict[str, Any] = dict(allow_private=True, delay=0.0, backoff=0.0, retries=2,
-                                timeout=5.0, contact_url="https://example.org/contact")
+    base: dict[str, Any] = {"allow_private": True, "delay": 0.0, "backoff": 0.0, "retries": 2,
+                            "timeout": 5.0, "contact_url": "https://example.org/contact"}
     base.update(overrides)
     return Settings(**base)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _HostServer
 
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_GET(self) -> None:
         owner = self.server.owner
         request = Request(self.server.index, self.path,
                           {k.lower(): v for k, v in self.headers.items()}, time.monotonic())
@@ -99,7 +99,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
         self.wfile.write(b"0\r\n\r\n")
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet: the test reads the request log instead."""
 
 
@@ -130,7 +130,7 @@ class FaultyServer:
         self.max_active = [0] * hosts
         self.max_active_overall = 0
 
-    def __enter__(self) -> FaultyServer:
+    def __enter__(self) -> Self:
         for thread in self._threads:
             thread.start()
         return self

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -37,7 +38,7 @@ def run(handler: Callable[[httpx.Request], Any], url: str, archive: Any = None,
         seen.append(str(request.url))
         return handler(request)
 
-    options: dict[str, Any] = dict(delay=0.0, backoff=0.0, obey_robots=False)
+    options: dict[str, Any] = {"delay": 0.0, "backoff": 0.0, "obey_robots": False}
     options.update(settings)
 
     async def go() -> FetchResult:
@@ -108,7 +109,7 @@ def test_the_archive_gets_the_exchange_as_sent_and_received() -> None:
     assert exchange["url"] == "http://news.example/page" and exchange["method"] == "GET"
     assert (exchange["status"], exchange["reason"], exchange["http_version"]) == (
         200, "OK", "HTTP/1.1")
-    sent = dict((name.lower(), value) for name, value in exchange["request_headers"])
+    sent = {name.lower(): value for name, value in exchange["request_headers"]}
     assert sent["user-agent"].startswith("scraper/") and sent["accept-encoding"] == "gzip, deflate"
     assert result.page is not None and result.page.warc_offset == 0
 
@@ -149,7 +150,8 @@ def test_cancellation_is_not_swallowed() -> None:
 def test_robots_txt_is_asked_for_at_each_new_origin_of_a_redirect_chain() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/robots.txt":
-            body = b"User-agent: *\nDisallow: /private\n" if request.url.host == "cdn.example" else b""
+            strict = request.url.host == "cdn.example"
+            body = b"User-agent: *\nDisallow: /private\n" if strict else b""
             return httpx.Response(200, content=body)
         return httpx.Response(302, headers={"location": "http://cdn.example/private/page"})
     result, seen = run(handler, "http://news.example/go", obey_robots=True)

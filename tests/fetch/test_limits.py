@@ -7,14 +7,21 @@ import gzip
 import pytest
 
 from scraper.errors import ContentTypeError, FetchError
-from scraper.fetch.limits import (check_expect, looks_like, media_type, needs_sniffing,
-                                  refuse_declared, refuse_sniffed)
+from scraper.fetch.limits import (
+    check_expect,
+    looks_like,
+    media_type,
+    needs_sniffing,
+    refuse_declared,
+    refuse_sniffed,
+)
 
 URL = "http://example.com/x"
 
 
 @pytest.mark.parametrize("header, expected", [
-    ("text/html; charset=UTF-8", "text/html"), ("  Application/XHTML+XML ", "application/xhtml+xml"),
+    ("text/html; charset=UTF-8", "text/html"),
+    ("  Application/XHTML+XML ", "application/xhtml+xml"),
     (None, ""), ("", ""),
 ])
 def test_media_type_drops_parameters(header: str | None, expected: str) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from scraper.fetch.retry import MAX_BACKOFF, RetryPolicy, is_retryable_status, parse_retry_after
 
-NOW = datetime(2024, 7, 12, 8, 0, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 7, 12, 8, 0, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("value, seconds", [

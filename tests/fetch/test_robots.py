@@ -9,7 +9,7 @@ import pytest
 from scraper.errors import FetchError, HTTPStatusError, PrivateAddressError, RobotsDisallowed
 from scraper.fetch import FetchResult, NetworkError, RobotsUnreachable
 from scraper.fetch.politeness import MAX_CRAWL_DELAY
-from scraper.fetch.robots import UNREACHABLE_TTL, RobotsCache, rules_from_result, robots_url
+from scraper.fetch.robots import UNREACHABLE_TTL, RobotsCache, robots_url, rules_from_result
 from scraper.models import Page
 
 ROBOTS = "http://example.com/robots.txt"
@@ -94,8 +94,8 @@ def test_concurrent_checks_fetch_robots_once_and_an_outage_is_asked_again_later(
     cache = RobotsCache("scraper", fetch, clock=lambda: now["t"])
 
     async def go() -> list[BaseException | None]:
-        return list(await asyncio.gather(*(cache.check(f"http://example.com/{n}") for n in range(5)),
-                                         return_exceptions=True))
+        checks = (cache.check(f"http://example.com/{n}") for n in range(5))
+        return list(await asyncio.gather(*checks, return_exceptions=True))
     outcomes = asyncio.run(go())
     assert fetched == [ROBOTS] and all(isinstance(o, RobotsDisallowed) for o in outcomes)
     now["t"] = UNREACHABLE_TTL + 1
