@@ -1,10 +1,179 @@
-"""Direct quotations and their speakers. (Stub: replaced by the full quote extractor.)"""
+"""Direct quotations and their speakers.
+
+Rules (thresholds in `quote_rules`):
+
+- Every quotation-mark convention of `quote_marks` is read. A quote split around its
+  attribution ("“We will,” she said, “and soon.”") becomes one quote; a quote left open at
+  the end of a paragraph continues when the next paragraph opens with a quotation mark.
+- A paragraph-long quote, or a sentence-shaped one (capital start, end punctuation), is a
+  quote. Partial quotes embedded in reported speech ("X warned against extending “its
+  tentacles to the Asia-Pacific”") are a judgement call; the rule here: a fragment counts
+  when it has at least `MIN_FRAGMENT_WORDS` words and an attribution (a reporting verb in
+  its sentence, or "according to"), or when it is at least `LONG_FRAGMENT_WORDS` words
+  long. Shorter fragments are scare quotes or terms ("its “strategic concept”") and
+  Title-Case spans without attribution are titles: neither counts.
+- A quote repeated later (a pull quote) is counted once, at its first position, with the
+  longer text and the first known speaker.
+- Speakers come from `speakers`; a paragraph-long quote with no attribution of its own
+  inherits the speaker attributed in the previous paragraph.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ..models import Quote
+from .quote_marks import QuoteSpan, find_spans, opens_paragraph
+from .quote_rules import dedupe, is_direct_quote, join_texts, tidy
+from .speaker_names import NameMemory, mentions
+from .speakers import is_descriptive, resolve_speaker, speaker_after, speaker_before
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[”\"’»«“)]*\s+(?=[\w“\"„«‘\x01(])")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen",
+                            "lt", "col", "capt", "sgt", "jr", "sr", "mt", "no", "vs", "rev",
+                            "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
+                            "aug", "sept", "oct", "nov", "dec", "bzw", "ca", "etc", "z.b", "vgl"})
+_GAP_LIMIT_WORDS = 10
+
+
+@dataclass
+class _Candidate:
+    """A quote being assembled: its text, speaker phrase and where it stood."""
+
+    text: str
+    speaker: str | None
+    attribution: str | None
+    whole_paragraph: bool
+    closed: bool
 
 
 def extract_quotes(paragraphs: list[str]) -> list[Quote]:
     """Return every direct quotation in the body with its resolved speaker."""
-    return []
+    memory = NameMemory()
+    candidates: list[_Candidate] = []
+    previous_speaker: str | None = None
+    lead_in: str | None = None
+    for paragraph in paragraphs:
+        spans = find_spans(paragraph)
+        if candidates and not candidates[-1].closed and spans and opens_paragraph(paragraph) \
+                and paragraph.lstrip().startswith(paragraph[spans[0].start]):
+            _continue_quote(candidates[-1], spans[0])
+            spans = spans[1:]
+        elif candidates:
+            candidates[-1].closed = True
+        found, speaker = _paragraph_quotes(paragraph, spans, memory, previous_speaker, lead_in)
+        candidates.extend(found)
+        previous_speaker = speaker
+        lead_in = paragraph if paragraph.rstrip().endswith(":") else None
+    kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
+    return dedupe([Quote(text=tidy(c.text), speaker=c.speaker) for c in kept])
+
+
+def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory,
+                      previous_speaker: str | None, lead_in: str | None
+                      ) -> tuple[list[_Candidate], str | None]:
+    """The quotes of one paragraph, and the last speaker attributed in it."""
+    masked = _mask(paragraph, spans)
+    names = mentions(masked)
+    starts = _sentence_starts(masked)
+    found: list[_Candidate] = []
+    last_speaker: str | None = None
+    for group in _join_split(masked, spans):
+        first, last = group[0], group[-1]
+        for mention in [m for m in names if m.position < first.start]:
+            memory.note(mention.name)
+        names = [m for m in names if m.position >= first.start]
+        phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
+        speaker = resolve_speaker(phrase, memory)
+        whole = _is_whole(paragraph, first, last)
+        if phrase is None and whole and previous_speaker:
+            speaker = previous_speaker
+        if speaker:
+            _remember(memory, speaker)
+            last_speaker = speaker
+        found.append(_Candidate(join_texts([span.text for span in group]), speaker,
+                                where, whole, last.closed))
+    for mention in names:
+        memory.note(mention.name)
+    return found, last_speaker
+
+
+def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
+                lead_in: str | None) -> tuple[str | None, str | None]:
+    """The attribution phrase of a quote group and where it stood: "after" or "before"."""
+    for left, right in zip(group, group[1:]):
+        phrase = speaker_after(masked[left.end:right.start])
+        if phrase:
+            return phrase, "after"
+    last, first = group[-1], group[0]
+    after_end = next((s for s in starts if s > last.end), len(masked))
+    after = masked[last.end:after_end]
+    phrase = speaker_after(after.split("\x01", 1)[0]) if last.closed else None
+    if phrase:
+        return phrase, "after"
+    sentence_start = max((s for s in starts if s <= first.start), default=0)
+    before = masked[sentence_start:first.start]
+    if not before.strip(" “\"„«»") and lead_in:
+        before = lead_in
+    phrase = speaker_before(before) if before.strip() else None
+    return phrase, "before" if phrase else None
+
+
+def _join_split(masked: str, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
+    """Group spans separated only by a short attribution ('“We will,” she said, “and soon.”')."""
+    groups: list[list[QuoteSpan]] = []
+    for span in spans:
+        if groups and _attribution_gap(masked[groups[-1][-1].end:span.start]) \
+                and groups[-1][-1].text.rstrip().endswith((",", "—", "–", "…", "-")):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _attribution_gap(gap: str) -> bool:
+    words = gap.split()
+    return 0 < len(words) <= _GAP_LIMIT_WORDS and speaker_after(gap) is not None \
+        and not re.search(r"[.!?]\s", gap.strip())
+
+
+def _continue_quote(candidate: _Candidate, span: QuoteSpan) -> None:
+    candidate.text = join_texts([candidate.text, span.text])
+    candidate.closed = span.closed
+
+
+def _remember(memory: NameMemory, speaker: str) -> None:
+    if not is_descriptive(speaker) or speaker.split()[0].lower() in ("a", "an", "the"):
+        memory.note_speaker(speaker)
+
+
+def _is_whole(paragraph: str, first: QuoteSpan, last: QuoteSpan) -> bool:
+    """True when the quote opens the paragraph and fills most of it."""
+    stripped = paragraph.strip()
+    inside = sum(len(s) for s in (first.text, last.text)) if first is not last else len(first.text)
+    return paragraph[:first.start].strip() == "" and inside >= 0.6 * len(stripped)
+
+
+def _mask(paragraph: str, spans: list[QuoteSpan]) -> str:
+    """Replace quote contents with \\x01 (keeping a final . ! ?) so verbs inside are not read."""
+    chars = list(paragraph)
+    for span in spans:
+        inner_end = span.end - 1 if span.closed else span.end
+        for position in range(span.start + 1, inner_end):
+            chars[position] = "\x01"
+        tail = paragraph[span.start + 1:inner_end].rstrip()
+        if tail and tail[-1] in ".!?":
+            chars[span.start + len(tail)] = tail[-1]
+    return "".join(chars)
+
+
+def _sentence_starts(masked: str) -> list[int]:
+    """Positions where sentences begin (abbreviations and initials are not sentence ends)."""
+    starts: list[int] = []
+    for match in _BOUNDARY.finditer(masked):
+        word = masked[:match.start()].rsplit(None, 1)[-1].rstrip(".!?”\"’»«“)").lower()
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        starts.append(match.end())
+    return starts

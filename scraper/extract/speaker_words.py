@@ -1,0 +1,134 @@
+"""Word lists for quote attribution and person names, as data (English, German, French).
+
+`speakers` and `speaker_names` compile these; extend a list here to teach them a language.
+"""
+
+from __future__ import annotations
+
+# Verbs whose subject is the speaker: "X said", or after a quote "said X".
+ATTRIBUTION_VERBS_EN = (
+    "said", "says", "say", "told", "tells", "added", "adds", "argued", "argues", "warned", "warns",
+    "explained", "explains", "noted", "insisted", "insists", "wrote", "writes", "tweeted",
+    "posted", "asked", "asks", "replied", "replies", "recalled", "recalls", "stressed", "stresses",
+    "claimed", "claims", "acknowledged", "acknowledges", "admitted", "admits", "continued",
+    "conceded", "declared", "declares", "announced", "stated", "states", "observed", "commented",
+    "remarked", "suggested", "suggests", "urged", "urges", "vowed", "pledged", "promised",
+    "responded", "confirmed", "emphasised", "emphasized", "cautioned", "predicted", "concluded",
+    "maintained", "contended", "countered", "complained", "lamented", "quipped", "joked",
+    "boasted", "testified", "shouted", "whispered", "accused", "alleged", "agreed", "believes",
+    "explained", "reiterated", "answered", "added", "announced", "mused", "exclaimed", "wondered",
+    "fumed", "scoffed", "cried", "yelled", "affirmed", "assured", "pointed out", "went on",
+    "told reporters", "said in a statement", "quoted as saying", "was quoted as saying",
+    "saying", "telling", "adding", "arguing", "warning", "noting", "insisting", "writing",
+)
+ATTRIBUTION_VERBS_DE = (
+    "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte", "betont",
+    "meinte", "meint", "fügte", "ergänzte", "ergänzt", "warnte", "warnt", "kritisierte",
+    "kritisiert", "schrieb", "schreibt", "berichtete", "erläuterte", "bekräftigte", "räumte",
+    "versicherte", "forderte", "fordert", "sprach", "zitiert", "unterstrich", "mahnte",
+    "teilte", "antwortete", "behauptete", "verkündete", "stellte", "hob",
+)
+ATTRIBUTION_VERBS_FR = (
+    "a déclaré", "a dit", "dit", "a affirmé", "affirme", "explique", "a expliqué", "a ajouté",
+    "ajoute", "estime", "a estimé", "a indiqué", "indique", "souligne", "a souligné", "précise",
+    "a précisé", "assure", "a assuré", "confie", "a confié", "raconte", "a raconté", "poursuit",
+    "lance", "a lancé", "déclare", "déclarait", "a répondu", "répond", "avertit", "a averti",
+    "insiste", "a insisté", "a martelé", "martèle", "a prévenu", "prévient", "a reconnu",
+    "reconnaît", "a écrit", "écrit", "a tweeté", "note", "a noté", "conclut", "a conclu",
+)
+ATTRIBUTION_VERBS = ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_VERBS_FR
+
+# Phrases whose speaker follows them: "according to X", "selon X", "laut X".
+SPEAKER_AFTER_PHRASES = ("according to", "selon", "laut", "d'après", "d’après", "zufolge")
+# Right after a quote only: German „...“, so Scholz.
+QUOTE_TAIL_SO = "so"
+
+# French inversions: "a-t-il déclaré", "explique-t-elle", "ajoute-t-il".
+FRENCH_INVERSION = (r"(?:a-t-(?:il|elle|on)\s+\w+|\w+-t-(?:il|elle|on)|\w+-(?:il|elle|ils|elles))")
+
+# Personal pronouns that can be a speaker; resolved to the last named person.
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "er", "sie", "ihm", "ihr",
+                      "il", "elle", "ils", "elles", "lui", "eux"})
+
+# Words stripped between a subject and its verb: "Lungescu has repeatedly said".
+AUXILIARIES = frozenset({
+    "has", "had", "have", "was", "were", "is", "are", "will", "would", "also", "later",
+    "previously", "repeatedly", "once", "then", "again", "recently", "earlier", "further",
+    "hat", "habe", "hatte", "ist", "war", "avait", "déjà", "aussi", "auch",
+    "noch", "bereits", "dann", "zudem", "außerdem", "ebenfalls", "quoted", "as", "been",
+    "reportedly", "publicly", "privately", "simply", "bluntly", "flatly", "openly", "just",
+    "first", "often", "frequently", "always", "never", "still",
+})
+
+# Sentence openers that are not part of a speaker phrase.
+LEADING_CONNECTORS = frozenset({
+    "but", "and", "yet", "so", "however", "meanwhile", "still", "also", "now", "then", "later",
+    "instead", "indeed", "separately", "moreover", "earlier", "aber", "und", "doch", "auch",
+    "dabei", "mais", "et", "puis", "ensuite", "pourtant", "or", "because", "as", "while",
+})
+
+# Words that end an inverted speaker phrase: 'said Lungescu on Wednesday'.
+PHRASE_CUT_WORDS = frozenset({
+    "on", "in", "at", "during", "last", "this", "yesterday", "today", "tonight", "earlier",
+    "later", "when", "while", "after", "before", "told", "adding", "who", "which", "that",
+    "hinzu", "an", "mit", "am", "im", "beim", "gestern", "heute", "lors", "le", "ce", "hier",
+    "dans", "à", "au", "and", "und", "et", "from", "via", "as", "des", "den", "dem",
+})
+
+# Relative pronouns that open a clause inside a subject: 'the government, which has warned'.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose", "der", "die", "das", "welche",
+                               "welcher", "qui", "dont", "lequel", "laquelle"})
+
+# Prepositions and determiners before a capitalised run that make it a place or an outlet.
+NON_PERSON_PRECEDERS = frozenset({
+    "in", "at", "to", "from", "of", "for", "than", "with", "across", "into", "on", "by", "near",
+    "the", "a", "an", "towards", "toward", "about", "against", "between", "via", "over",
+    "under", "around", "through", "within", "outside", "inside", "per", "nach", "aus", "von",
+    "bei", "zu", "im", "in", "der", "die", "das", "dem", "den", "des", "à", "au", "aux", "en",
+    "du", "de", "le", "la", "les", "vers", "dans", "chez", "pour", "par", "its", "their",
+})
+
+# Lowercase words allowed inside a name: 'Ursula von der Leyen', 'Mohammed bin Salman'.
+NAME_PARTICLES = ("van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "des",
+                  "la", "le", "bin", "bint", "ibn", "al", "el", "ter", "zu", "dos", "das", "y")
+
+# Titles and roles stripped from the edges of a name: 'Nato spokesperson Oana Lungescu'.
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "prime", "minister", "secretary", "general", "chancellor", "senator", "sen",
+    "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "chief",
+    "ambassador", "spokesperson", "spokesman", "spokeswoman", "director", "ceo", "chairman",
+    "chairwoman", "chair", "king", "queen", "prince", "princess", "pope", "father", "sister",
+    "brother", "rabbi", "imam", "bishop", "archbishop", "cardinal", "general", "colonel", "col",
+    "lt", "captain", "capt", "sgt", "sergeant", "officer", "commissioner", "deputy", "vice",
+    "foreign", "defence", "defense", "finance", "health", "interior", "economy", "home",
+    "herr", "frau", "monsieur", "madame", "mme", "m", "bundeskanzler", "kanzler", "kanzlerin",
+    "präsident", "präsidentin", "ministerin", "minister", "sprecher", "sprecherin", "ministre",
+    "président", "présidente", "porte-parole", "coach", "manager", "leader", "founder",
+    "executive", "officer", "analyst", "economist", "professor", "author", "editor",
+})
+
+# Capitalised words that are never (part of) a person's name.
+NAME_STOPWORDS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
+    "i", "you", "his", "her", "their", "our", "my", "your", "but", "and", "or", "so", "yet",
+    "if", "when", "while", "after", "before", "as", "at", "in", "on", "for", "with", "from",
+    "to", "by", "of", "about", "there", "here", "what", "why", "how", "who", "where", "which",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "nato", "eu", "un", "us", "uk", "usa", "g7", "g20",
+    "asia", "europe", "africa", "america", "australia", "pacific", "atlantic", "indo-pacific",
+    "asia-pacific", "east", "west", "north", "south", "republic", "kingdom", "states", "united",
+    "union", "government", "ministry", "department", "office", "house", "senate", "congress",
+    "parliament", "council", "court", "police", "army", "party", "company", "group", "bank",
+    "university", "school", "hospital", "church", "times", "post", "news", "guardian",
+    "reuters", "bloomberg", "journal", "press", "agency", "associated", "bbc", "cnn", "twitter",
+    "facebook", "instagram", "google", "apple", "microsoft", "amazon", "covid", "covid-19",
+    "christmas", "easter", "god", "mr", "mrs", "ms", "dr", "der", "die", "das", "ein", "eine",
+    "le", "la", "les", "un", "une", "il", "elle", "er", "sie", "es", "wir", "ich", "nous",
+    "je", "vous", "am", "im", "auf", "mit", "und", "aber", "doch", "auch", "nicht", "today",
+    "yesterday", "tomorrow", "photo", "image", "video", "read", "more", "click", "also",
+    "however", "meanwhile", "according", "saturday", "summit", "opera", "street", "avenue",
+    "square", "airport", "station", "centre", "center", "museum", "bridge", "river", "sea",
+    "ocean", "lake", "island", "islands", "valley", "mount", "city", "county", "state", "region",
+})

@@ -1,0 +1,156 @@
+"""Who said a quote: the attribution around it, resolved to a name or a descriptive phrase.
+
+The attribution is looked for right after the quote (", she said", " said Oana Lungescu",
+"”, so Scholz", "”, a déclaré X", "”, according to X"), else in the sentence before it
+("Lungescu said:", "X told Y that “...”", "According to X, “...”"). The phrase found is
+resolved by `resolve_speaker`: a pronoun becomes the last named person, a name is
+expanded to the full name given earlier, a role with an appositive name gives the name
+("A spokesperson for Nato, Oana Lungescu,"), and a role alone stays a descriptive phrase
+("a spokesperson for Albanese").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .speaker_names import NameMemory, head_name, is_person_name, mentions, strip_name
+from .speaker_words import (
+    ATTRIBUTION_VERBS, AUXILIARIES, FRENCH_INVERSION, LEADING_CONNECTORS, PHRASE_CUT_WORDS,
+    PRONOUNS, QUOTE_TAIL_SO, RELATIVE_PRONOUNS, SPEAKER_AFTER_PHRASES,
+)
+
+_VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(
+    re.escape(verb).replace(r"\ ", r"\s+") for verb in sorted(set(ATTRIBUTION_VERBS), key=len,
+                                                               reverse=True)), re.IGNORECASE)
+_AFTER_PHRASE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])\s+" % "|".join(
+    re.escape(p).replace(r"\ ", r"\s+") for p in SPEAKER_AFTER_PHRASES), re.IGNORECASE)
+_FRENCH_INVERSION = re.compile(rf"^{FRENCH_INVERSION}", re.IGNORECASE)
+_SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
+_LEAD_PUNCT = re.compile(r"^[\s,;:–—-]+")
+_CLAUSE_END = re.compile(r"[,.;:!?()\x01“”\"„«»]")
+_AGE = re.compile(r"^(?:\d{1,3}|aged \d{1,3})$", re.IGNORECASE)
+_NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who"})
+_DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un", "une"})
+MAX_PHRASE_WORDS = 8
+MAX_AFTER_WORDS_TO_VERB = 10
+
+
+def speaker_after(context: str) -> str | None:
+    """The speaker phrase in the text right after a quote, or None."""
+    so_tail = _SO_TAIL.match(context)
+    if so_tail:
+        return _phrase_after(context[so_tail.end():])
+    text = _LEAD_PUNCT.sub("", context)
+    inversion = _FRENCH_INVERSION.match(text)
+    if inversion and _VERB.match(text.replace("-t-", " ").split("-")[0]):
+        return inversion.group(0).rsplit("-", 1)[-1]
+    verb = _VERB.match(text)
+    if verb:
+        return _phrase_after(text[verb.end():])
+    after = _AFTER_PHRASE.match(text)
+    if after:
+        return _phrase_after(text[after.end():])
+    for verb in _VERB.finditer(text):
+        subject = text[:verb.start()]
+        if re.search(r"[.!?\x01]", subject) or len(subject.split()) > MAX_AFTER_WORDS_TO_VERB:
+            return None
+        if subject.strip():
+            return subject
+    return None
+
+
+def speaker_before(context: str) -> str | None:
+    """The speaker phrase in the sentence before a quote ('Lungescu said:'), or None."""
+    after = None
+    for after in _AFTER_PHRASE.finditer(context):
+        pass
+    verbs = list(_VERB.finditer(context))
+    if after is not None and (not verbs or after.start() > verbs[-1].start()):
+        return _phrase_after(context[after.end():])
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if verb.group(0).lower().endswith("ing"):
+        return _sentence_subject(context[:verb.start()])
+    subject = context[:verb.start()]
+    return subject if subject.strip(" ,") else _phrase_after(context[verb.end():])
+
+
+def resolve_speaker(phrase: str | None, memory: NameMemory) -> str | None:
+    """Turn a speaker phrase into a full name, a resolved pronoun or a descriptive phrase."""
+    if not phrase:
+        return None
+    segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]
+    index = len(segments) - 1
+    skipped_clause = False
+    while index >= 0 and _skippable(segments[index]):
+        skipped_clause = skipped_clause or bool(segments[index])
+        index -= 1
+    if index < 0:
+        return None
+    segment = segments[index]
+    if skipped_clause and len(segment.split()) > MAX_PHRASE_WORDS:
+        segment = _last_noun_phrase(segment)
+    if not segment or segment.lower() in _NON_SPEAKERS:
+        return None
+    if segment.lower() in PRONOUNS:
+        return memory.last_person
+    name = head_name(segment)
+    if name:
+        return memory.expand(name)
+    if index > 0 and is_person_name(_trim(segments[index - 1])):
+        return memory.expand(strip_name(_trim(segments[index - 1])))
+    words = segment.split()
+    if len(words) <= MAX_PHRASE_WORDS and not re.search(r"[\x01“”\"«»„]", segment):
+        return segment
+    return None
+
+
+def is_descriptive(speaker: str) -> bool:
+    """True for a role phrase ('a spokesperson for Albanese') rather than a name."""
+    return speaker[:1].islower()
+
+
+def _phrase_after(text: str) -> str | None:
+    """The phrase after an inverted verb: up to a comma, period or a time/place word."""
+    clause = _CLAUSE_END.split(text, maxsplit=1)[0]
+    words: list[str] = []
+    for word in clause.split():
+        if words and word.lower() in PHRASE_CUT_WORDS:
+            break
+        words.append(word)
+    return " ".join(words) or None
+
+
+def _sentence_subject(text: str) -> str | None:
+    """For '..., adding:' the speaker is the sentence's subject: its first name or pronoun."""
+    first = text.split(None, 1)[0].strip(",") if text.split() else ""
+    if first.lower() in PRONOUNS:
+        return first
+    found = mentions(text)
+    return found[0].name if found else None
+
+
+def _last_noun_phrase(segment: str) -> str:
+    """'The plans drew criticism from the Chinese government' -> 'the Chinese government'."""
+    words = segment.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _DETERMINERS:
+            return " ".join(words[index:])
+    return segment
+
+
+def _skippable(segment: str) -> bool:
+    """Empty pieces, ages ('52') and relative clauses ('who will host ...') inside a subject."""
+    words = segment.split()
+    return not words or bool(_AGE.match(segment)) or words[0].lower() in RELATIVE_PRONOUNS
+
+
+def _trim(segment: str) -> str:
+    """Drop leading connectors ('But') and trailing auxiliaries/adverbs ('has repeatedly')."""
+    words = segment.split()
+    while words and words[0].lower().strip(",") in LEADING_CONNECTORS:
+        words.pop(0)
+    while words and words[-1].lower() in AUXILIARIES:
+        words.pop()
+    return " ".join(words).strip(" ,;:–—-")
