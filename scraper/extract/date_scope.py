@@ -75,7 +75,15 @@ class Scope:
 
     headline: LexborNode | None
     root_level: int | None = None
+    spine: list[LexborNode] = field(default_factory=list)
     _places: dict[int, _Place] = field(default_factory=dict)
+
+    def container(self, fallback: LexborNode | None) -> LexborNode | None:
+        """The smallest element holding every node that can rank (fallback: the body)."""
+        if self.headline is None or self.root_level is None:
+            return fallback
+        level = max(NEAR_HEADLINE_LEVELS, self.root_level)
+        return self.spine[level] if level < len(self.spine) else fallback
 
     def rank(self, node: LexborNode) -> int | None:
         """0 near the headline, 1 in its article, 2 elsewhere (no article known), None excluded."""
@@ -119,7 +127,7 @@ def build_scope(document: Document) -> Scope:
     scope = Scope(headline)
     if headline is None:
         return scope
-    spine: list[LexborNode] = []
+    spine = scope.spine
     current: LexborNode | None = headline
     while current is not None and current.tag not in _TOP_TAGS:
         spine.append(current)

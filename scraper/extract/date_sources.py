@@ -24,6 +24,7 @@ from .date_text import cue_kind, dateparser_windows, find_dates, month_first, pa
 from .document import ARTICLE_TYPES, Document, clean_text, node_text
 
 _URL_DATES = tuple(re.compile(pattern) for pattern in URL_DATE_PATTERNS)
+_NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
 @dataclass(frozen=True)
@@ -169,11 +170,11 @@ def _meta_value(context: DateContext, keys: tuple[str, ...],
 
 def microdata_dates(context: DateContext) -> SourceDates:
     """itemprop=datePublished / dateModified in the body, inside the article's item."""
-    body = context.document.tree.body
-    if body is None:
+    container = context.scope.container(context.document.tree.body)
+    if container is None:
         return SourceDates()
     found = []
-    for node in body.css(MICRODATA_SELECTOR):
+    for node in container.css(MICRODATA_SELECTOR):
         if _foreign_item(node):
             continue
         value = node.attributes.get("content") or node.attributes.get("datetime")
@@ -201,8 +202,9 @@ def _foreign_item(node: LexborNode) -> bool:
 
 def time_dates(context: DateContext) -> SourceDates:
     """<time datetime> elements near the headline or inside the article."""
+    container = context.scope.container(context.document.tree.body)
     found = []
-    for node in context.document.tree.css("time[datetime]"):
+    for node in container.css("time[datetime]") if container is not None else ():
         parsed = context.parse_value(node.attributes.get("datetime"))
         if parsed is not None:
             found.append((node, element_kind(node), parsed))
@@ -270,7 +272,10 @@ def text_dates(context: DateContext) -> SourceDates:
     for node in _text_nodes(context):
         rank = context.scope.rank(node)
         text = node_text(node) if rank is not None else ""
-        if not text or len(text) > MAX_TEXT_CANDIDATE_CHARS or text in seen:
+        if not text or len(text) > MAX_TEXT_CANDIDATE_CHARS:
+            continue
+        text = _visible_text(node, context.scope)
+        if not text or text in seen:
             continue
         seen.add(text)
         dates = find_dates(text, context.month_first)
@@ -286,11 +291,24 @@ def text_dates(context: DateContext) -> SourceDates:
     return result
 
 
+def _visible_text(node: LexborNode, scope: Scope) -> str:
+    """The node's text without what sits in excluded descendants (a comment inside a block)."""
+    parts = []
+    for child in node.traverse(include_text=True):
+        if child.tag != "-text":
+            continue
+        parent = child.parent
+        if parent is not None and (parent.tag in _NON_TEXT_TAGS or scope.rank(parent) is None):
+            continue
+        parts.append(child.text_content or "")
+    return clean_text(" ".join(parts))
+
+
 def _text_nodes(context: DateContext) -> list[LexborNode]:
     nodes = list(_headline_neighbours(context.scope.headline))
-    body = context.document.tree.body
-    if body is not None:
-        nodes.extend(body.css(TEXT_DATE_SELECTOR))
+    container = context.scope.container(context.document.tree.body)
+    if container is not None:
+        nodes.extend(container.css(TEXT_DATE_SELECTOR))
     return nodes
 
 

@@ -1,0 +1,277 @@
+"""extract_dates on small pages: each source, each rejection, and the judgement calls."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scraper.extract.dates import DateResult, extract_dates
+from scraper.extract.document import parse_document
+from scraper.models import SiteRules
+
+HEADLINE = "Harbour plan wins council vote"
+
+
+def page(body: str = "", head: str = "", lang: str = "en") -> str:
+    """A page whose og:title is HEADLINE, with the given head and body markup."""
+    return (f'<html lang="{lang}"><head><meta property="og:title" content="{HEADLINE}">'
+            f"{head}</head><body>{body}</body></html>")
+
+
+def article(meta: str = "", content: str = "<p>The council voted on Tuesday.</p>") -> str:
+    """An article element with the headline, a byline block and some text."""
+    return (f'<article><header class="entry-header"><h1 class="entry-title">{HEADLINE}</h1>'
+            f'<div class="entry-meta">{meta}</div></header>'
+            f'<div class="entry-content">{content}</div></article>')
+
+
+def jsonld(**fields: object) -> str:
+    """A JSON-LD script with a NewsArticle carrying the given fields."""
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": HEADLINE, **fields}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def dates_of(html: str, url: str | None = None, rules: SiteRules | None = None) -> DateResult:
+    return extract_dates(parse_document(html, url), rules)
+
+
+# --- each source -------------------------------------------------------------------------
+
+def test_jsonld_gives_both_dates_with_their_offsets() -> None:
+    html = page(article(), jsonld(datePublished="2024-05-03T14:20:00+02:00",
+                                  dateModified="2024-05-04T09:00:00Z"))
+    assert dates_of(html) == DateResult("2024-05-03T14:20:00+02:00", "json-ld",
+                                        "2024-05-04T09:00:00+00:00", "json-ld")
+
+
+def test_jsonld_prefers_the_object_that_is_this_page() -> None:
+    teaser = {"@type": "NewsArticle", "url": "https://news.example.com/other/",
+              "headline": "Other", "datePublished": "2024-04-01T08:00:00+00:00"}
+    own = {"@type": "NewsArticle", "url": "https://news.example.com/harbour/",
+           "headline": HEADLINE, "datePublished": "2024-05-03T10:00:00+00:00"}
+    script = f'<script type="application/ld+json">{json.dumps({"@graph": [teaser, own]})}</script>'
+    result = dates_of(page(article(), script), url="https://news.example.com/harbour/")
+    assert result.published_at == "2024-05-03T10:00:00+00:00"
+
+
+def test_jsonld_article_is_preferred_over_its_webpage() -> None:
+    graph = {"@graph": [
+        {"@type": "WebPage", "datePublished": "2024-05-01T00:00:00+00:00"},
+        {"@type": "BlogPosting", "headline": HEADLINE, "datePublished": "2024-05-03T10:00:00+00:00"},
+    ]}
+    script = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    assert dates_of(page(article(), script)).published_at == "2024-05-03T10:00:00+00:00"
+
+
+@pytest.mark.parametrize(("name", "value", "expected"), [
+    ('property="article:published_time"', "2024-05-03T14:20:00+02:00", "2024-05-03T14:20:00+02:00"),
+    ('name="parsely-pub-date"', "2024-05-03T12:20:00Z", "2024-05-03T12:20:00+00:00"),
+    ('name="sailthru.date"', "2024-05-03 14:20:00", "2024-05-03T14:20:00"),
+    ('name="pubdate"', "2024-05-03T14:20:00+0200", "2024-05-03T14:20:00+02:00"),
+    ('name="publish-date"', "2024-05-03", "2024-05-03"),
+    ('name="DC.date.issued"', "2024-05-03", "2024-05-03"),
+    ('name="dc.date"', "2024-05-03", "2024-05-03"),
+    ('name="citation_publication_date"', "2024/05/03", "2024-05-03"),
+    ('name="date"', "2024-05-03", "2024-05-03"),
+    ('itemprop="datePublished"', "2024-05-03T14:20:00+02:00", "2024-05-03T14:20:00+02:00"),
+])
+def test_meta_tags(name: str, value: str, expected: str) -> None:
+    result = dates_of(page(article(), f'<meta {name} content="{value}">'))
+    assert (result.published_at, result.published_source) == (expected, "meta")
+
+
+def test_meta_modified_tags() -> None:
+    head = ('<meta property="article:published_time" content="2024-05-03T14:20:00+02:00">'
+            '<meta property="og:updated_time" content="2024-05-05T08:00:00+02:00">')
+    result = dates_of(page(article(), head))
+    assert (result.modified_at, result.modified_source) == ("2024-05-05T08:00:00+02:00", "meta")
+
+
+def test_microdata_in_the_article() -> None:
+    meta = ('<span itemprop="datePublished" content="2024-05-03T14:20:00+02:00">3 May</span>'
+            '<meta itemprop="dateModified" content="2024-05-06T10:00:00+02:00">')
+    body = f'<div itemscope itemtype="https://schema.org/NewsArticle">{article(meta)}</div>'
+    assert dates_of(page(body)) == DateResult("2024-05-03T14:20:00+02:00", "microdata",
+                                              "2024-05-06T10:00:00+02:00", "microdata")
+
+
+def test_time_element_near_the_headline() -> None:
+    meta = ('<time class="entry-date published" datetime="2024-05-03T14:20:00+02:00">May 3</time>'
+            '<time class="updated" datetime="2024-05-04T08:00:00+02:00">May 4</time>')
+    assert dates_of(page(article(meta))) == DateResult(
+        "2024-05-03T14:20:00+02:00", "time", "2024-05-04T08:00:00+02:00", "time")
+
+
+@pytest.mark.parametrize("url", [
+    "https://news.example.com/2024/05/03/harbour-plan/",
+    "https://news.example.com/news/2024-05-03-harbour-plan",
+    "https://news.example.com/archive/20240503/harbour-plan.html",
+])
+def test_url_date(url: str) -> None:
+    result = dates_of(page(article()), url=url)
+    assert (result.published_at, result.published_source) == ("2024-05-03", "url")
+
+
+@pytest.mark.parametrize(("meta", "lang", "expected"), [
+    ("Posted on 3rd May 2024 by admin", "en", "2024-05-03"),
+    ("By Jane Doe | May 3, 2024 at 10:45 am", "en", "2024-05-03T10:45:00"),
+    ("Published 3 May 2024", "en-GB", "2024-05-03"),
+    ("03.05.2024, 14:20 Uhr", "de", "2024-05-03T14:20:00"),
+    ("Veröffentlicht am 3. Mai 2024", "de", "2024-05-03"),
+    ("Publié le 3 mai 2024 à 14h20", "fr", "2024-05-03T14:20:00"),
+    ("Publicado el 3 de mayo de 2024", "es", "2024-05-03"),
+    ("05/03/2024", "en-US", "2024-05-03"),
+    ("03/05/2024", "en-GB", "2024-05-03"),
+    ("Опубликовано 3 мая 2024", "ru", "2024-05-03"),
+])
+def test_visible_text_near_the_headline(meta: str, lang: str, expected: str) -> None:
+    result = dates_of(page(article(f'<span class="posted-on">{meta}</span>'), lang=lang))
+    assert (result.published_at, result.published_source) == (expected, "text")
+
+
+def test_visible_text_without_date_classes_right_after_the_headline() -> None:
+    body = f"<div><h1>{HEADLINE}</h1><p>3 May 2024 — Jane Doe</p><p>The council voted.</p></div>"
+    assert dates_of(page(body)).published_at == "2024-05-03"
+
+
+def test_visible_updated_line_is_the_modified_date() -> None:
+    meta = "Published May 3, 2024 10:00 AM EDT | Updated May 4, 2024 8:15 AM EDT"
+    result = dates_of(page(article(f'<p class="byline">{meta}</p>')))
+    assert result == DateResult("2024-05-03T10:00:00-04:00", "text",
+                                "2024-05-04T08:15:00-04:00", "text")
+
+
+def test_site_rule_selectors_win_when_they_match() -> None:
+    rules = SiteRules(name="herald", kind="site", domains=("news.example.com",),
+                      published=(".story-date",), modified=(".story-updated",))
+    body = article('<span class="story-date">Filed 2 May 2024, 18:00</span>'
+                   '<span class="story-updated" data-datetime="2024-05-05T07:00:00Z"></span>')
+    result = dates_of(page(body, jsonld(datePublished="2024-05-03T14:20:00+02:00")), rules=rules)
+    assert result == DateResult("2024-05-02T18:00:00", "rules", "2024-05-05T07:00:00+00:00", "rules")
+
+
+def test_site_rule_that_matches_nothing_falls_back() -> None:
+    rules = SiteRules(name="herald", published=(".nothing-here",))
+    result = dates_of(page(article(), jsonld(datePublished="2024-05-03")), rules=rules)
+    assert (result.published_at, result.published_source) == ("2024-05-03", "json-ld")
+
+
+# --- what is never the article's date ----------------------------------------------------
+
+# Each decoy with where it sits: before the article, inside its text, or after it.
+DECOYS = {
+    "header widget": ("before", '<div class="td-top-bar"><div class="td_data_time">'
+                                "Friday , 12 July 2024</div></div>"),
+    "today widget": ("before", '<header><span class="current-date">Friday, 12 July 2024</span></header>'),
+    "nav": ("before", '<nav><a href="/archive/">Archive: 1 July 2024</a></nav>'),
+    "comment": ("inside", '<div id="comments"><ol class="comment-list"><li>'
+                          '<time datetime="2024-07-10T09:00">10 July 2024</time> Great piece!</li>'
+                          "</ol></div>"),
+    "comment item": ("inside", '<div itemscope itemtype="https://schema.org/Comment">'
+                               '<span itemprop="datePublished" content="2024-07-10">10 July 2024'
+                               "</span></div>"),
+    "related teaser": ("inside", '<section class="related-posts"><article><h3>Ferry changes</h3>'
+                                '<time datetime="2024-07-01T10:00">1 July 2024</time></article>'
+                                "</section>"),
+    "embedded tweet": ("inside", '<blockquote class="twitter-tweet"><p>Big news</p>'
+                                 '<a href="https://t.co/x">July 11, 2024</a></blockquote>'),
+    "most read": ("after", '<div class="widget most-read"><span class="date">June 30, 2024</span></div>'),
+    "sidebar": ("after", '<aside><h3>Latest</h3><span class="post-date">June 29, 2024</span></aside>'),
+    "footer": ("after", "<footer><p>© 2024 The Harbour Herald. Updated 12 July 2024.</p></footer>"),
+}
+
+
+def with_decoy(name: str, meta: str = "") -> str:
+    """The article page with one decoy placed where such things sit."""
+    placement, decoy = DECOYS[name]
+    if placement == "inside":
+        return page(article(meta, f"<p>The council voted.</p>{decoy}"))
+    return page(decoy + article(meta) if placement == "before" else article(meta) + decoy)
+
+
+@pytest.mark.parametrize("name", DECOYS)
+def test_decoy_alone_gives_no_date(name: str) -> None:
+    assert dates_of(with_decoy(name)) == DateResult()
+
+
+@pytest.mark.parametrize("name", DECOYS)
+def test_decoy_does_not_beat_the_byline_date(name: str) -> None:
+    html = with_decoy(name, '<span class="posted-on">May 3, 2024</span>')
+    assert dates_of(html) == DateResult("2024-05-03", "text")
+
+
+def test_site_logo_h1_in_the_page_header_is_not_the_headline() -> None:
+    body = ('<header class="site-header"><h1 class="site-title">Harbour Herald</h1>'
+            '<div class="date">Friday, 12 July 2024</div></header>'
+            f'<main><h2 class="entry-title">{HEADLINE}</h2><p class="meta">May 3, 2024</p></main>')
+    assert dates_of(page(body)).published_at == "2024-05-03"
+
+
+@pytest.mark.parametrize("text", ["2 hours ago", "Yesterday", "vor 3 Stunden", "Updated 5 min ago"])
+def test_relative_dates_are_never_resolved(text: str) -> None:
+    assert dates_of(page(article(f'<span class="date">{text}</span>'))) == DateResult()
+
+
+# --- judgement calls ---------------------------------------------------------------------
+
+def test_structured_date_wins_over_visible_text() -> None:
+    html = page(article('<span class="date">May 4, 2024</span>'),
+                jsonld(datePublished="2024-05-03T14:20:00+02:00"))
+    assert dates_of(html).published_source == "json-ld"
+
+
+def test_new_year_placeholder_gives_way_to_the_page() -> None:
+    html = page(article('<span class="date">May 3, 2024</span>'), jsonld(datePublished="2015-01-01"))
+    assert (dates_of(html).published_at, dates_of(html).published_source) == ("2024-05-03", "text")
+
+
+def test_structured_date_contradicted_by_url_and_page_gives_way() -> None:
+    html = page(article('<time datetime="2024-05-03T09:30:00+01:00">3 May</time>'),
+                '<meta property="article:published_time" content="2019-06-10T00:00:00Z">')
+    result = dates_of(html, url="https://news.example.com/2024/05/03/harbour/")
+    assert (result.published_at, result.published_source) == ("2024-05-03T09:30:00+01:00", "time")
+
+
+def test_structured_date_contradicted_by_url_alone_is_kept() -> None:
+    html = page(article(), '<meta property="article:published_time" content="2024-04-20T10:00:00Z">')
+    result = dates_of(html, url="https://news.example.com/2024/05/03/harbour/")
+    assert result.published_source == "meta"
+
+
+def test_date_only_value_takes_the_time_shown_for_the_same_day() -> None:
+    html = page(article('<span class="date">May 3, 2024 at 10:45 am</span>'),
+                '<meta name="date" content="2024-05-03">')
+    assert dates_of(html).published_at == "2024-05-03T10:45:00"
+
+
+@pytest.mark.parametrize(("published", "modified", "expected"), [
+    ("2024-05-03T14:20:00+02:00", "2024-05-03T14:20:00+02:00", None),   # same moment
+    ("2024-05-03T14:20:00+02:00", "2024-05-03T12:20:00Z", None),        # same moment, other zone
+    ("2024-05-03T14:20:00+02:00", "2024-05-01T10:00:00+02:00", None),   # before publication
+    ("2024-05-03", "2024-05-03", None),
+    ("2024-05-03T14:20:00+02:00", "2024-05-03T15:00:00+02:00", "2024-05-03T15:00:00+02:00"),
+    ("2024-05-03", "2024-05-04", "2024-05-04"),
+])
+def test_modified_only_when_distinct(published: str, modified: str, expected: str | None) -> None:
+    html = page(article(), jsonld(datePublished=published, dateModified=modified))
+    assert dates_of(html).modified_at == expected
+
+
+def test_modified_never_falls_back_to_published() -> None:
+    result = dates_of(page(article(), jsonld(datePublished="2024-05-03T14:20:00+02:00")))
+    assert (result.modified_at, result.modified_source) == (None, None)
+
+
+def test_modified_alone_is_kept() -> None:
+    result = dates_of(page(article(), jsonld(dateModified="2024-05-04T08:00:00+02:00")))
+    assert result == DateResult(None, None, "2024-05-04T08:00:00+02:00", "json-ld")
+
+
+@pytest.mark.parametrize("value", ["1989-12-31", "2999-01-01", "0001-01-01T00:00:00Z", "soon"])
+def test_implausible_structured_dates_are_rejected(value: str) -> None:
+    assert dates_of(page(article(), jsonld(datePublished=value))).published_at is None
+
+
+def test_empty_page_gives_nothing() -> None:
+    assert dates_of("<html><body></body></html>") == DateResult()
