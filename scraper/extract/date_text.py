@@ -111,7 +111,7 @@ def _date_parts(groups: dict[str, Any], month_first_order: bool | None) -> tuple
     first, second = int(groups["a"]), int(groups["b"])
     if first > 12 or second > 12:
         day_first = first > 12
-    elif month_first_order is None:
+    elif groups["s"] == "." or month_first_order is None:  # dotted dates are day-first
         day_first = groups["s"] == "."
     else:
         day_first = not month_first_order
