@@ -1,10 +1,174 @@
-"""The original outlet of a syndicated or report-based story. (Stub.)"""
+"""The original outlet of a syndicated or report-based story.
+
+Evidence, strongest first; the first that names an outlet other than the page's own
+publisher wins:
+
+1. meta tags naming the original (`syndication-source`, `original-source`);
+2. JSON-LD `isBasedOn` / `sourceOrganization` of the article;
+3. an explicit statement anywhere in the body: "according to a report from X",
+   "as first reported by X", "this article was originally published on X", "republished
+   from X", and their German and French equivalents;
+4. a closing credit line ("via Reuters", "Source: AFP", "(With AFP)") or a wire dateline
+   opening the story ("WASHINGTON (AP) —");
+5. weak: "X reported (on Wednesday) that" in the first paragraphs.
+
+An outlet merely quoted or contacted ("told Nikkei Asia", "contacted by the Guardian")
+is never the source: only these report-based phrasings count.
+"""
 
 from __future__ import annotations
 
-from .document import Document
+import re
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from .document import ARTICLE_TYPES, Document
+from .source_patterns import (
+    CREDIT_LINE_MAX_CHARS, CREDIT_LINE_PARAGRAPHS, CREDIT_LINE_PATTERNS, DATELINE_PATTERN,
+    EXPLICIT_PATTERNS, META_NAMES, OUTLET_DOMAINS, OUTLET_TRAILING_STOPWORDS, WEAK_PARAGRAPHS,
+    WEAK_PATTERNS, WIRE_AGENCIES,
+)
+
+_ARTICLES = r"(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Dd]ie|[Dd]er|[Dd]as|[Ee]l)\s+"
+_NAME_TOKEN = r"(?:[A-Z0-9À-Ý][\w.&'’-]*|[a-z][\w-]*\.(?:com|org|net|co\.uk|de|fr|io|news))"
+_OUTLET = (rf"(?-i:(?P<outlet>(?:{_ARTICLES})?{_NAME_TOKEN}"
+           rf"(?:\s+(?:(?:of|for|de|du|des|&|am|im)\s+)?[A-Z0-9À-Ý][\w.&'’-]*){{0,5}}))")
+_WIRE = r"(?P<wire>%s)" % "|".join(re.escape(name) for name in sorted(WIRE_AGENCIES, key=len,
+                                                                      reverse=True))
+
+
+def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p.replace("OUTLET", _OUTLET).replace("WIRE", _WIRE), re.IGNORECASE)
+                 for p in patterns)
+
+
+_EXPLICIT = _compile(EXPLICIT_PATTERNS)
+_CREDIT_LINES = _compile(CREDIT_LINE_PATTERNS)
+_DATELINE = re.compile(DATELINE_PATTERN.replace("WIRE", f"(?i:{_WIRE})"))
+_WEAK = _compile(WEAK_PATTERNS)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def extract_source(paragraphs: list[str], document: Document) -> str | None:
     """Return the outlet the story is based on ('according to a report from X'), if any."""
+    own = _own_names(document)
+    for candidate in _candidates(paragraphs, document):
+        if candidate and not _is_own(candidate, own):
+            return candidate
     return None
+
+
+def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | None]:
+    """Outlet names in order of the strength of their evidence (lazily)."""
+    for name in META_NAMES:
+        yield _outlet_from_value(document.meta_first(name))
+    for article in document.jsonld_of_type(*ARTICLE_TYPES):
+        for key in ("isBasedOn", "isBasedOnUrl", "sourceOrganization"):
+            yield _outlet_from_value(article.get(key))
+    for paragraph in paragraphs:
+        for pattern in _EXPLICIT:
+            for match in pattern.finditer(paragraph):
+                yield _explicit_outlet(match)
+    for paragraph in paragraphs[-CREDIT_LINE_PARAGRAPHS:]:
+        if len(paragraph) <= CREDIT_LINE_MAX_CHARS:
+            yield from _credit_line(paragraph.strip())
+    if paragraphs:
+        dateline = _DATELINE.match(paragraphs[0].strip())
+        yield WIRE_AGENCIES.get(dateline.group("wire").lower()) if dateline else None
+    for paragraph in paragraphs[:WEAK_PARAGRAPHS]:
+        for pattern in _WEAK:
+            match = pattern.search(paragraph)
+            yield clean_outlet(match.group("outlet")) if match else None
+
+
+def clean_outlet(name: str | None) -> str | None:
+    """Tidy a captured outlet name: no possessive, no trailing weekday, 'the' -> 'The'."""
+    if not name:
+        return None
+    words = _POSSESSIVE.sub("", name.strip().rstrip(".,;:!?)")).split()
+    while words and words[-1].strip(".,") in OUTLET_TRAILING_STOPWORDS:
+        words.pop()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:] if words[1].isupper() else ["The"] + words[1:]
+    outlet = " ".join(words).rstrip(".,;:’'")
+    if not outlet or outlet.lower() in ("the", "le", "la", "die", "der"):
+        return None
+    return OUTLET_DOMAINS.get(outlet.lower(), outlet)
+
+
+def _explicit_outlet(match: re.Match[str]) -> str | None:
+    """The outlet of an explicit phrase; French 'du Monde' gives 'Le Monde'."""
+    outlet = clean_outlet(match.group("outlet"))
+    if outlet and match.groupdict().get("du") is not None and outlet[:1].isupper():
+        return f"Le {outlet}"
+    return outlet
+
+
+def _credit_line(paragraph: str) -> Iterable[str | None]:
+    for pattern in _CREDIT_LINES:
+        match = pattern.match(paragraph)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if groups.get("wire"):
+            yield WIRE_AGENCIES.get(groups["wire"].lower())
+        elif groups.get("outlet"):
+            yield clean_outlet(groups["outlet"])
+
+
+def _outlet_from_value(value: Any) -> str | None:
+    """A meta/JSON-LD value: a name, a url (mapped through known domains), or an object."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        publisher = value.get("publisher")
+        value = (publisher.get("name") if isinstance(publisher, dict) else None) \
+            or value.get("name") or value.get("url") or value.get("@id")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    if value.startswith(("http://", "https://", "//")):
+        return _outlet_from_url(value)
+    return clean_outlet(value)
+
+
+def _outlet_from_url(url: str) -> str | None:
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    host = host.removeprefix("www.")
+    while host:
+        if host in OUTLET_DOMAINS:
+            return OUTLET_DOMAINS[host]
+        if "." not in host:
+            break
+        host = host.split(".", 1)[1]
+    return (urlsplit(url).hostname or "").removeprefix("www.") or None
+
+
+def _own_names(document: Document) -> tuple[set[str], str]:
+    """Normalized names of the page's own publication, and its squashed host."""
+    names: set[str] = set()
+    for value in (document.meta_first("og:site_name"), document.meta_first("application-name")):
+        if value:
+            names.add(_key(value))
+    for article in document.jsonld_of_type(*ARTICLE_TYPES):
+        publisher = article.get("publisher")
+        for item in publisher if isinstance(publisher, list) else [publisher]:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                names.add(_key(item["name"]))
+    host = (urlsplit(document.url or "").hostname or "").lower()
+    names.update(label for label in host.split(".") if len(label) > 3)
+    return names, _NON_ALNUM.sub("", host)
+
+
+def _is_own(outlet: str, own: tuple[set[str], str]) -> bool:
+    names, host = own
+    key = _key(outlet)
+    return key in names or (len(key) >= 5 and key in host)
+
+
+def _key(name: str) -> str:
+    lowered = name.lower().strip()
+    for article in ("the ", "le ", "la ", "die ", "der "):
+        lowered = lowered.removeprefix(article)
+    return _NON_ALNUM.sub("", lowered)

@@ -1,0 +1,99 @@
+"""How articles name the outlet they are based on, as data: phrases, credit lines, domains.
+
+`OUTLET` in a pattern stands for a capitalised outlet name ("The New York Times",
+"Nikkei Asia", "Le Monde", "axios.com"); `source` substitutes the name expression.
+"""
+
+from __future__ import annotations
+
+# Meta tags that name the original of a syndicated article (content: a name or a url).
+META_NAMES = ("syndication-source", "original-source", "article:original-source",
+              "article:original_source", "og:article:original_source", "dc.source.original")
+
+# Explicit statements that the story is based on another outlet's report: any paragraph.
+EXPLICIT_PATTERNS = (
+    r"\b(?:according to|citing|cited|based on|quoting|reported by|per)\s+(?:a|an|the)\s+"
+    r"(?:new\s+|recent\s+|latest\s+|exclusive\s+|separate\s+|earlier\s+)?"
+    r"(?:report|story|article|investigation|analysis|interview|dispatch)s?\s+"
+    r"(?:from|by|in|on|published\s+(?:by|in|on))\s+OUTLET",
+    r"\baccording to\s+(?:a|an)\s+(?:new\s+|recent\s+|exclusive\s+)?OUTLET\s+"
+    r"(?:report|story|article|investigation|analysis)",
+    r"\b(?:as\s+)?(?:first|originally|initially)\s+reported\s+(?:by|in|on)\s+OUTLET",
+    r"\bOUTLET\s+(?:first|originally|initially)\s+reported\b",
+    r"\b(?:this|the)\s+(?:article|story|piece|post|report|interview|column)\s+"
+    r"(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted|ran)\s+"
+    r"(?:on|in|by|at|with)\s+OUTLET",
+    r"\b(?:originally|first)\s+(?:published|appeared|posted)\s+(?:on|in|by|at)\s+OUTLET",
+    r"\b(?:is\s+|was\s+)?republished\s+(?:here\s+)?(?:with\s+permission\s+)?"
+    r"(?:from|courtesy\s+of|by\s+arrangement\s+with)\s+OUTLET",
+    r"\breprinted\s+(?:with\s+permission\s+)?(?:from|by)\s+OUTLET",
+    r"\b(?:wie|so)\s+(?:die|der|das|den)?\s*OUTLET\s+(?:zuerst\s+)?(?:berichtet|berichtete|meldet|"
+    r"meldete|schreibt|schrieb)",
+    r"\blaut\s+(?:einem|einer)\s+(?:Bericht|Meldung|Artikel)\s+(?:der|des|von|im|in\s+der|bei)\s+OUTLET",
+    r"\b(?:dieser|der)\s+(?:Artikel|Beitrag|Text)\s+(?:erschien|ist)\s+(?:zuerst|ursprünglich)\s+"
+    r"(?:bei|in|im|auf)\s+(?:der|dem)?\s*OUTLET",
+    r"\bselon\s+(?:un|une|les)\s+(?:article|information|enquête|rapport|révélation)s?\s+"
+    r"(?:du\s+(?P<du>)|de\s+la\s+|de\s+l[’']|de\s+|des\s+)OUTLET",
+    r"\b(?:cet|l[’'])\s*article\s+a\s+(?:été\s+)?(?:initialement|d[’']abord|originellement)?\s*"
+    r"(?:publié|paru)\s+(?:initialement\s+|à\s+l[’']origine\s+)?(?:sur|dans|par)\s+(?:le\s+|la\s+)?OUTLET",
+)
+
+# A short closing line crediting the original: "via Reuters", "Source: AFP", "(With AFP)".
+CREDIT_LINE_PATTERNS = (
+    r"^[(\[]?\s*(?:[-—–]\s*)?(?:via|source|sources|quelle|quellen|from)\s*:?\s+OUTLET\s*[)\]]?\.?$",
+    r"^[(\[]?\s*(?:[-—–]\s*)?(?:with|mit|avec)\s+(?:material\s+(?:from|von)\s+|"
+    r"informations?\s+de\s+l?[’']?)?WIRE\s*[)\]]?\.?$",
+    r"^[(\[]?\s*(?:[-—–]\s*)?WIRE\s*[)\]]?\.?$",
+    r"^(?:mit\s+)?material\s+von\s+WIRE\.?$",
+)
+
+# A wire dateline opening the first paragraph: "WASHINGTON (AP) —", "BERLIN (dpa) -".
+DATELINE_PATTERN = (r"^(?:[A-ZÀ-Ý][\w.'’/-]*(?:[ ,]+[A-ZÀ-Ý][\w.'’/-]*){0,4}\s*)?"
+                    r"[(\[]WIRE[)\]]\s*[-—–:]")
+
+# Weak evidence, used only when nothing above matched: "Nikkei Asia reported on Wednesday that".
+WEAK_PATTERNS = (
+    r"\bOUTLET\s+(?:reported|reports|revealed|first\s+revealed)\s+"
+    r"(?:on\s+\w+\s+|earlier\s+|last\s+\w+\s+|this\s+\w+\s+)?that\b",
+    r"\bOUTLET\s+(?:berichtete|berichtet|meldete)\b",
+)
+# Paragraphs searched for weak evidence (from the top).
+WEAK_PARAGRAPHS = 4
+# Closing paragraphs searched for credit lines, and their longest length.
+CREDIT_LINE_PARAGRAPHS = 3
+CREDIT_LINE_MAX_CHARS = 80
+
+# Wire agencies recognised in bare tags and datelines: spelling in text -> canonical name.
+WIRE_AGENCIES: dict[str, str] = {
+    "reuters": "Reuters", "ap": "AP", "the associated press": "AP", "associated press": "AP",
+    "afp": "AFP", "agence france-presse": "AFP", "dpa": "dpa", "bloomberg": "Bloomberg",
+    "efe": "EFE", "ansa": "ANSA", "xinhua": "Xinhua", "kyodo": "Kyodo", "yonhap": "Yonhap",
+    "pa": "PA", "pa media": "PA", "aap": "AAP", "kna": "KNA", "epd": "epd", "apa": "APA",
+    "sda": "SDA", "keystone-sda": "Keystone-SDA", "anp": "ANP", "belga": "Belga", "tass": "TASS",
+    "ria novosti": "RIA Novosti", "upi": "UPI", "cna": "CNA", "pti": "PTI", "ians": "IANS",
+    "ani": "ANI", "afp/reuters": "AFP", "reuters/afp": "Reuters", "dpa/afp": "dpa", "afp/dpa": "AFP",
+}
+
+# Known outlet domains, for meta tags and JSON-LD that give a url instead of a name.
+OUTLET_DOMAINS: dict[str, str] = {
+    "theguardian.com": "The Guardian", "guardian.co.uk": "The Guardian", "reuters.com": "Reuters",
+    "apnews.com": "AP", "nytimes.com": "The New York Times", "washingtonpost.com":
+    "The Washington Post", "bbc.co.uk": "BBC", "bbc.com": "BBC", "cnn.com": "CNN",
+    "bloomberg.com": "Bloomberg", "ft.com": "Financial Times", "wsj.com": "The Wall Street Journal",
+    "asia.nikkei.com": "Nikkei Asia", "theconversation.com": "The Conversation",
+    "afp.com": "AFP", "aljazeera.com": "Al Jazeera", "spiegel.de": "Der Spiegel",
+    "lemonde.fr": "Le Monde", "economist.com": "The Economist", "politico.com": "Politico",
+    "politico.eu": "Politico", "axios.com": "Axios", "npr.org": "NPR", "propublica.org": "ProPublica",
+    "latimes.com": "Los Angeles Times", "independent.co.uk": "The Independent",
+    "telegraph.co.uk": "The Telegraph", "zeit.de": "Die Zeit", "faz.net": "FAZ",
+    "sueddeutsche.de": "Süddeutsche Zeitung", "lefigaro.fr": "Le Figaro",
+    "scmp.com": "South China Morning Post", "abc.net.au": "ABC", "cbc.ca": "CBC",
+    "time.com": "Time", "theatlantic.com": "The Atlantic", "wired.com": "Wired",
+    "theverge.com": "The Verge", "techcrunch.com": "TechCrunch", "arstechnica.com": "Ars Technica",
+    "kffhealthnews.org": "KFF Health News", "khn.org": "KFF Health News", "calmatters.org": "CalMatters",
+}
+
+# Words that cannot end an outlet name taken from running text.
+OUTLET_TRAILING_STOPWORDS = frozenset({"on", "in", "at", "that", "said", "says", "reported",
+                                       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                       "Saturday", "Sunday", "This", "The", "Last", "On", "In"})
