@@ -158,12 +158,12 @@ def render_stats(summary: dict[str, Any]) -> str:
     """Return the stats summary as plain text."""
     totals, dates = summary["totals"], summary["dates"]
     lines = [
-        f"Articles: {totals['articles']} on {len(summary['sites'])} site(s); "
-        f"{totals['earlier_versions']} earlier version(s); {totals['quotes']} quotes, "
-        f"{totals['images']} images, {totals['authors']} authors",
-        f"Published: {dates['first_published'] or '-'} .. {dates['last_published'] or '-'} "
-        f"({dates['articles_dated']} dated); seen {dates['first_seen'] or '-'} .. "
-        f"{dates['last_seen'] or '-'}",
+        (f"Articles: {totals['articles']} on {len(summary['sites'])} site(s); "
+         f"{totals['earlier_versions']} earlier version(s); {totals['quotes']} quotes, "
+         f"{totals['images']} images, {totals['authors']} authors"),
+        (f"Published: {dates['first_published'] or '-'} .. {dates['last_published'] or '-'} "
+         f"({dates['articles_dated']} dated); seen {dates['first_seen'] or '-'} .. "
+         f"{dates['last_seen'] or '-'}"),
         _run_line(summary["last_run"]),
         f"Fetches: {totals['fetches']}, failed {totals['failed_fetches']}",
     ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +27,6 @@ NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 BOOKKEEPING_COLUMNS = ("url", "fetch_id", "extractor_version", "extraction_rules",
                        "body_strategy", "warnings", "site_id", "last_seen_at")
 
-_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,7 @@ class SaveResult:
 
 def normalize_text(text: str | None) -> str:
     """Return text in NFC with runs of whitespace collapsed, for hashing."""
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
 def content_hash(headline: str | None, body: str) -> str:

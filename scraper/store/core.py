@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from sqlite_utils import Database
 
@@ -47,7 +47,7 @@ class Store:
         """Close the connection."""
         self.db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -78,10 +78,11 @@ class Store:
                      warc_offset: int | None = None, fetched_at: str,
                      elapsed: float | None = None) -> int:
         """Record one HTTP attempt (error = the reason it failed); return its id."""
-        values: dict[str, Any] = dict(
-            run_id=run_id, url=url, final_url=final_url, status=status, error=error,
-            content_type=content_type, size=size, etag=etag, last_modified=last_modified,
-            warc_file=warc_file, warc_offset=warc_offset, fetched_at=fetched_at, elapsed=elapsed)
+        values: dict[str, Any] = {
+            "run_id": run_id, "url": url, "final_url": final_url, "status": status,
+            "error": error, "content_type": content_type, "size": size, "etag": etag,
+            "last_modified": last_modified, "warc_file": warc_file, "warc_offset": warc_offset,
+            "fetched_at": fetched_at, "elapsed": elapsed}
         with refused(url):
             return runs.record_fetch(self.db, values)
 

@@ -91,6 +91,5 @@ def write_export(db: Database, out: TextIO, fmt: str, *, since: str | None = Non
             yield record
 
     lines = jsonl_lines(counted()) if fmt == "jsonl" else csv_lines(counted())
-    for line in lines:
-        out.write(line)
+    out.writelines(lines)
     return count

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from .schema import (CORE, FULL_TEXT, FULL_TEXT_INDEXES, INDEXES, TABLES, VERSIONS,
-                     VIEW_DEFINITIONS, VIEWS)
+from .schema import (
+    CORE,
+    FULL_TEXT,
+    FULL_TEXT_INDEXES,
+    INDEXES,
+    TABLES,
+    VERSIONS,
+    VIEW_DEFINITIONS,
+    VIEWS,
+)
 
 MIGRATION_SET = "scraper"
 

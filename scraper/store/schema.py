@@ -16,7 +16,8 @@ ID = Column("id", "INTEGER PRIMARY KEY", "Row id.")
 
 
 def _article_ref(meaning: str = "The article this row belongs to.") -> Column:
-    return Column("article_id", "INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE", meaning)
+    reference = "INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE"
+    return Column("article_id", reference, meaning)
 
 
 def _position(what: str) -> Column:

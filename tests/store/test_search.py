@@ -51,7 +51,8 @@ def test_headline_matches_rank_first(filled: Store) -> None:
 def test_site_and_date_filters(filled: Store) -> None:
     assert _headlines(filled.search("nato", site="harbour", order="date")) == [
         "Nato fleet visits the harbour", "Ferry timetable"]
-    assert _headlines(filled.search("nato", since="2024-07-01", until="2024-07-12")) == [
+    july = filled.search("nato", since="2024-07-01", until="2024-07-12")
+    assert _headlines(july) == [
         "Nato plans liaison office in Japan"]
     assert _headlines(filled.search("nato", until="2024-05-03")) == ["Ferry timetable"]
 
