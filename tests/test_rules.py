@@ -1,0 +1,106 @@
+"""Site and template rules: validation, matching by domain and fingerprint, precedence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper.errors import ConfigError
+from scraper.extract.document import parse_document
+from scraper.rules import BUNDLED_DIR, load_rule_file, load_rules
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_selectors_folder_holds_data_only() -> None:
+    """A package named `selectors` would shadow the standard library module asyncio needs."""
+    folder = REPO_ROOT / "selectors"
+    assert folder.is_dir()
+    assert not list(folder.rglob("*.py")), "selectors/ must never contain Python files"
+    assert not (folder / "__init__.py").exists()
+    assert {p.suffix for p in folder.iterdir() if p.is_file()} <= {".toml", ".md"}
+
+
+def test_stdlib_selectors_module_is_not_shadowed() -> None:
+    import selectors
+
+    assert hasattr(selectors, "DefaultSelector")
+
+
+def test_bundled_rules_load_and_cover_the_common_templates() -> None:
+    names = {entry.rules.name for entry in load_rules(BUNDLED_DIR).entries}
+    assert {"wordpress", "ghost", "drupal", "arc-xp"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name = 'x'\nkind = 'blog'\nfingerprints = ['p']", "kind must be"),
+        ("name = 'x'\nkind = 'site'", "needs at least one domain"),
+        ("name = 'x'\nkind = 'template'", "needs at least one fingerprint"),
+        ("name = 'x'\nfingerprints = ['p']\n[selectors]\nbody = ['div[']", "invalid CSS selector"),
+        ("name = 'x'\nfingerprints = ['p']\n[selectors]\nbdy = ['div']", "unknown selector field"),
+        ("name = 'x'\nfingerprints = ['p']\ncolour = 'red'", "unknown key"),
+        ("name = 'x'\nfingerprints = 'p'\n[selectors]\nbody = 3", "must be a list of strings"),
+        ("name = = 'x'", "cannot read rule file"),
+    ],
+)
+def test_invalid_rule_files_are_refused_with_the_reason(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_rule_file(write(tmp_path, "bad.toml", text))
+
+
+def test_site_rule_wins_over_template_rule_field_by_field(tmp_path: Path) -> None:
+    write(tmp_path, "cms.toml", """
+name = "cms"
+fingerprints = ["meta[name='generator'][content^='CMS']"]
+[selectors]
+headline = ["h1.cms-title"]
+body = [".cms-body"]
+strip = [".cms-share"]
+""")
+    write(tmp_path, "paper.toml", """
+name = "paper"
+kind = "site"
+domains = ["paper.example"]
+[selectors]
+body = [".story"]
+strip = [".promo"]
+""")
+    rules = load_rules(tmp_path)
+    page = "<meta name='generator' content='CMS 5'><h1 class='cms-title'>T</h1>"
+    on_site = rules.match(parse_document(page, "https://www.paper.example/a"))
+    assert on_site is not None
+    assert on_site.body == (".story",)              # the site's own selector
+    assert on_site.headline == ("h1.cms-title",)    # inherited from the template
+    assert set(on_site.strip) == {".promo", ".cms-share"}
+    elsewhere = rules.match(parse_document(page, "https://other.example/a"))
+    assert elsewhere is not None and elsewhere.name == "cms"
+    assert rules.match(parse_document("<p>plain</p>", "https://other.example/a")) is None
+
+
+def test_subdomains_match_but_lookalike_domains_do_not(tmp_path: Path) -> None:
+    write(tmp_path, "paper.toml", "name='paper'\nkind='site'\ndomains=['paper.example']")
+    rules = load_rules(tmp_path)
+    assert rules.match(parse_document("<p>x</p>", "https://news.paper.example/a")) is not None
+    assert rules.match(parse_document("<p>x</p>", "https://notpaper.example/a")) is None
+
+
+def test_higher_priority_template_wins(tmp_path: Path) -> None:
+    write(tmp_path, "a.toml", "name='generic'\nfingerprints=['div']\npriority=1")
+    write(tmp_path, "b.toml", "name='specific'\nfingerprints=['div.special']\npriority=5")
+    rules = load_rules(tmp_path)
+    match = rules.match(parse_document("<div class='special'>x</div>", None))
+    assert match is not None and match.name == "specific"
+
+
+def test_missing_folder_is_a_configuration_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_rules(tmp_path / "nope")
