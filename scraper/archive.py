@@ -22,13 +22,13 @@ import logging
 import os
 import threading
 import zlib
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Generator, Iterable, Iterator
+from typing import BinaryIO, Self
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -108,7 +108,7 @@ class ArchiveWriter:
                 self._file.close()
                 self._file = None
 
-    def __enter__(self) -> ArchiveWriter:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -146,7 +146,7 @@ def read_record(path: Path, offset: int) -> Page:
             page = _page(record, Path(path).name, offset)
     except ArchiveError:
         raise
-    except Exception as error:  # noqa: BLE001 - warcio fails in many ways on damaged bytes
+    except Exception as error:  # warcio fails in many ways on damaged bytes
         raise ArchiveError(f"cannot read record at offset {offset}: {error!r}", str(path)) from error
     if record.digest_checker.passed is False:
         raise ArchiveError(f"record at offset {offset} is incomplete or damaged", str(path))

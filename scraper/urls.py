@@ -316,6 +316,18 @@ def looks_like_article(url: str) -> bool:
     return len(words) >= SLUG_MIN_WORDS and any(not w.isdigit() for w in words)
 
 
+def looks_like_non_article(url: str) -> bool:
+    """True for urls that are surely no article: home, tag, author, search, asset, login pages."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return True
+    segments = [s for s in unquote(parts.path).lower().split("/") if s]
+    if not segments and not _has_article_id_param(parts.query):
+        return True
+    return not _passes_exclusions(segments, parts.query)
+
+
 def _passes_exclusions(segments: list[str], query: str) -> bool:
     if any(segment in NON_ARTICLE_SEGMENTS for segment in segments):
         return False

@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from scraper.archive import ArchiveError, ArchiveWriter, archived_headers, iter_responses, read_record
+from scraper.archive import (
+    ArchiveError,
+    ArchiveWriter,
+    archived_headers,
+    iter_responses,
+    read_record,
+)
 
 HTML = "<html><head><title>Harbour plan</title></head><body><p>Ferry news.</p></body></html>"
 WARCIO = Path(sys.executable).parent / "warcio"

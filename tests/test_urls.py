@@ -6,8 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scraper.urls import (amp_to_canonical_hint, is_tracking_param, looks_like_article,
-                          normalize_url, same_site, site_key)
+from scraper.urls import (
+    amp_to_canonical_hint,
+    is_tracking_param,
+    looks_like_article,
+    normalize_url,
+    same_site,
+    site_key,
+)
 
 NORMALIZED = [
     # scheme and host
