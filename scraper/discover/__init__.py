@@ -1,0 +1,123 @@
+"""Discovery: turn a fetched feed, sitemap or section page into article candidates.
+
+    discover(page) -> Discovery(articles=[Candidate(url, title, published_hint)],
+                                follow=[more sitemaps, feeds, listing pages], problem, kind)
+
+Every url that comes out is absolute, normalized (`urls.normalize_url`), mapped from its AMP
+form to the likely canonical one, on the page's own site when `same_site_only` (the default;
+it applies to `follow` too), deduplicated (first position wins, later duplicates fill in a
+missing title or date) and never the page itself.
+
+Which links count as articles depends on the document:
+- feeds: every entry, except urls that are surely no article (tag, author, search pages ...);
+- sitemaps: every <url> the same way; a sitemap index's sitemaps go to `follow`;
+- HTML: links matching the site's article patterns anywhere, or links in the main area that
+  look like articles; the page's feeds and its rel=next page go to `follow`.
+A pattern match always admits a url. Malformed input gives what could be read and a `problem`;
+an unreadable document gives an empty Discovery with the `problem`. Nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..models import Page
+from ..urls import amp_to_canonical_hint, looks_like_non_article, normalize_url, same_site
+from .feeds import parse_feed
+from .model import Candidate, Discovery
+from .pages import base_of, feed_links, parse_html, section_links
+from .sitemaps import parse_sitemap, sitemaps_from_robots
+from .sniff import classify, gunzip_bounded
+
+__all__ = ["Candidate", "Discovery", "classify", "discover", "feed_links", "sitemaps_from_robots"]
+
+Patterns = Sequence[re.Pattern[str]]
+
+
+def discover(page: Page, *, article_patterns: Patterns = (),
+             same_site_only: bool = True) -> Discovery:
+    """Read one fetched document into article candidates and urls to follow; never raises."""
+    page_url = page.final_url or page.url
+    content_type = _header(page, "content-type")
+    kind = classify(content_type, page.content, page_url)
+    reader = _READERS.get(kind)
+    if reader is None:
+        return Discovery(problem=_unreadable_reason(page.content, content_type), kind=kind)
+    try:
+        found = reader(page.content, page_url, content_type, article_patterns)
+    except Exception as error:  # noqa: BLE001 - one bad document must not stop a crawl
+        return Discovery(problem=f"cannot read {kind}: {type(error).__name__}: {error}", kind=kind)
+    return _admit(found, page_url, article_patterns, same_site_only)
+
+
+def _read_feed(body: bytes, url: str, content_type: str, patterns: Patterns) -> Discovery:
+    result = parse_feed(body, url, content_type)
+    return Discovery(result.entries, [], result.problem, kind="feed")
+
+
+def _read_sitemap(body: bytes, url: str, content_type: str, patterns: Patterns) -> Discovery:
+    result = parse_sitemap(body)
+    return Discovery(result.pages, result.sitemaps, result.problem, kind="sitemap")
+
+
+def _read_html(body: bytes, url: str, content_type: str, patterns: Patterns) -> Discovery:
+    tree = parse_html(body, content_type)
+    links = section_links(tree, base_of(tree, url), patterns)
+    return Discovery(links.articles, links.follow, None, kind="html")
+
+
+_READERS: dict[str, Callable[[bytes, str, str, Patterns], Discovery]] = {
+    "feed": _read_feed, "sitemap": _read_sitemap, "html": _read_html,
+}
+
+
+def _admit(found: Discovery, page_url: str, patterns: Patterns,
+           same_site_only: bool) -> Discovery:
+    """Normalize, filter and deduplicate what a reader found (see module docstring)."""
+    page_key = normalize_url(page_url)
+    admitted: dict[str, Candidate] = {}
+    for candidate in found.articles:
+        url = _admitted_url(candidate.url, page_url, same_site_only)
+        if url is None or url == page_key:
+            continue
+        matches = any(pattern.search(url) for pattern in patterns)
+        if found.kind != "html" and not matches and looks_like_non_article(url):
+            continue
+        admitted[url] = _merge(admitted.get(url), candidate, url)
+    follow: list[str] = []
+    for link in found.follow:
+        url = _admitted_url(link, page_url, same_site_only)
+        if url and url != page_key and url not in follow and url not in admitted:
+            follow.append(url)
+    return Discovery(list(admitted.values()), follow, found.problem, kind=found.kind)
+
+
+def _admitted_url(url: str, page_url: str, same_site_only: bool) -> str | None:
+    normalized = normalize_url(url, page_url)
+    if normalized is None:
+        return None
+    normalized = amp_to_canonical_hint(normalized) or normalized
+    if same_site_only and not same_site(normalized, page_url):
+        return None
+    return normalized
+
+
+def _merge(previous: Candidate | None, candidate: Candidate, url: str) -> Candidate:
+    if previous is None:
+        return Candidate(url=url, title=candidate.title, published_hint=candidate.published_hint)
+    return Candidate(url=url, title=previous.title or candidate.title,
+                     published_hint=previous.published_hint or candidate.published_hint)
+
+
+def _unreadable_reason(body: bytes, content_type: str) -> str:
+    if not body.strip():
+        return "empty document"
+    _, gzip_problem = gunzip_bounded(body)
+    if gzip_problem:
+        return gzip_problem
+    return f"not a feed, sitemap or HTML page ({content_type or 'no content type'})"
+
+
+def _header(page: Page, name: str) -> str:
+    return next((value for key, value in page.headers.items() if key.lower() == name), "")

@@ -1,0 +1,194 @@
+"""Read HTML pages for discovery: article links of section pages, feed links, pagination.
+
+A link counts as an article candidate when the site's article patterns match it, or when it
+sits in the page's main area and its url looks like an article (`urls.looks_like_article`).
+Links inside navigation, header bars, footers, sidebars and menus are skipped unless a pattern
+matches them: those are the same on every page and lead to sections, not stories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..extract.decode import decode_html
+from ..urls import looks_like_article, normalize_url
+from .hints import iso_date_hint
+from .model import Candidate
+
+FEED_LINK_TYPES = frozenset({"application/rss+xml", "application/atom+xml",
+                             "application/rdf+xml", "application/feed+json",
+                             "application/x-rss+xml", "application/x-atom+xml"})
+COMMENT_FEED_HINTS = ("/comments/feed", "comments/rss", "/comments.xml")
+COMMENT_FEED_TITLE = re.compile(r"\bcomments?\b", re.IGNORECASE)
+
+MAIN_AREA_SELECTORS = ("main", "[role=main]")
+BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "menu"})
+BOILERPLATE_ROLES = frozenset({"navigation", "contentinfo", "banner", "search", "complementary",
+                               "menu", "menubar"})
+BOILERPLATE_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "megamenu", "submenu", "footer", "breadcrumb",
+    "breadcrumbs", "sidebar", "masthead", "topbar", "social", "share", "sharing", "newsletter",
+    "cookie", "cookies", "consent", "skip", "subnav", "drawer", "offcanvas", "hamburger",
+})
+TEASER_CONTAINERS = frozenset({"article", "li"})
+PAGINATION_SELECTOR = "link[rel~=next][href], a[rel~=next][href]"
+_CLASS_WORDS = re.compile(r"[\s_-]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class PageLinks:
+    """Article candidates and pages to follow found on one HTML page."""
+
+    articles: list[Candidate]
+    follow: list[str]
+
+
+def parse_html(body: bytes | str, content_type: str | None = None) -> LexborHTMLParser:
+    """Decode and parse an HTML document; never raises on malformed markup."""
+    text = decode_html(body, content_type) if isinstance(body, bytes) else body
+    return LexborHTMLParser(text.replace("\x00", ""))
+
+
+def base_of(tree: LexborHTMLParser, page_url: str) -> str:
+    """Return the page's <base href> resolved against its url, or the url itself."""
+    node = tree.css_first("base[href]")
+    href = (node.attributes.get("href") or "").strip() if node is not None else ""
+    try:
+        return urljoin(page_url, href) if href else page_url
+    except ValueError:
+        return page_url
+
+
+def feed_links(html: bytes, base_url: str) -> list[str]:
+    """Return the page's advertised feeds (<link rel=alternate type=rss/atom>), comments skipped."""
+    tree = parse_html(html)
+    return feed_links_in(tree, base_of(tree, base_url))
+
+
+def feed_links_in(tree: LexborHTMLParser, base_url: str) -> list[str]:
+    """Return the feeds a parsed page advertises, absolutized and deduplicated."""
+    found: list[str] = []
+    for node in tree.css("link[href]"):
+        attrs = node.attributes
+        rels = (attrs.get("rel") or "").lower().split()
+        kind = (attrs.get("type") or "").split(";")[0].strip().lower()
+        if "alternate" not in rels or kind not in FEED_LINK_TYPES:
+            continue
+        href = (attrs.get("href") or "").strip()
+        if any(hint in href.lower() for hint in COMMENT_FEED_HINTS) or \
+                COMMENT_FEED_TITLE.search(attrs.get("title") or ""):
+            continue
+        url = normalize_url(href, base_url)
+        if url and url not in found:
+            found.append(url)
+    return found
+
+
+def section_links(tree: LexborHTMLParser, base_url: str,
+                  patterns: Sequence[re.Pattern[str]] = ()) -> PageLinks:
+    """Return the article links and the pages to follow (feeds, next page) of a listing page."""
+    main_areas = _main_areas(tree)
+    articles: dict[str, Candidate] = {}
+    text_titled: set[str] = set()
+    for anchor in tree.css("a[href]"):
+        url = normalize_url(anchor.attributes.get("href") or "", base_url)
+        if url is None:
+            continue
+        if not _is_article_link(anchor, url, patterns, main_areas):
+            continue
+        text = _anchor_text(anchor)
+        previous = articles.get(url)
+        if previous is None or (text and url not in text_titled):
+            articles[url] = Candidate(
+                url=url, title=text or _anchor_label(anchor) or (previous and previous.title),
+                published_hint=(previous and previous.published_hint) or _teaser_date(anchor))
+        if text:
+            text_titled.add(url)
+    follow = feed_links_in(tree, base_url)
+    for node in tree.css(PAGINATION_SELECTOR):
+        url = normalize_url(node.attributes.get("href") or "", base_url)
+        if url and url not in follow:
+            follow.append(url)
+    return PageLinks(list(articles.values()), follow)
+
+
+def _is_article_link(anchor: LexborNode, url: str, patterns: Sequence[re.Pattern[str]],
+                     main_areas: list[LexborNode]) -> bool:
+    if any(pattern.search(url) for pattern in patterns):
+        return True
+    return looks_like_article(url) and _in_main_area(anchor, main_areas)
+
+
+def _main_areas(tree: LexborHTMLParser) -> list[LexborNode]:
+    for selector in MAIN_AREA_SELECTORS:
+        nodes = tree.css(selector)
+        if nodes:
+            return nodes
+    return []
+
+
+def _in_main_area(anchor: LexborNode, main_areas: list[LexborNode]) -> bool:
+    """True when no boilerplate container holds the link (and a <main>, if any, does)."""
+    inside_main = not main_areas
+    node = anchor.parent
+    while node is not None and node.tag not in ("body", "html", "-document"):
+        if any(node.mem_id == area.mem_id for area in main_areas):
+            inside_main = True
+            break  # inside <main>: boilerplate above it does not matter
+        if _is_boilerplate(node):
+            return False
+        node = node.parent
+    return inside_main
+
+
+def _is_boilerplate(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if node.tag in BOILERPLATE_TAGS or (attrs.get("role") or "").lower() in BOILERPLATE_ROLES:
+        return True
+    if node.tag == "header" and not _has_ancestor(node, TEASER_CONTAINERS | {"main"}):
+        return True  # the page's own header bar, not a teaser's header
+    words = _CLASS_WORDS.split(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower())
+    return any(word in BOILERPLATE_WORDS for word in words)
+
+
+def _has_ancestor(node: LexborNode, tags: frozenset[str]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _anchor_text(anchor: LexborNode) -> str | None:
+    return _SPACES.sub(" ", anchor.text(deep=True, separator=" ")).strip() or None
+
+
+def _anchor_label(anchor: LexborNode) -> str | None:
+    """Return a link's title or aria-label, or the alt text of its image."""
+    for name in ("title", "aria-label"):
+        value = (anchor.attributes.get(name) or "").strip()
+        if value:
+            return value
+    image = anchor.css_first("img[alt]")
+    alt = (image.attributes.get("alt") or "").strip() if image is not None else ""
+    return alt or None
+
+
+def _teaser_date(anchor: LexborNode) -> str | None:
+    """Return the datetime of the <time> in the teaser card (an <article>) holding the link."""
+    node = anchor.parent
+    while node is not None and node.tag not in ("body", "main", "-document"):
+        if node.tag == "article":
+            times = node.css("time[datetime]")
+            if len(times) != 1:  # none, or a whole listing wrapped in one <article>
+                return None
+            return iso_date_hint(times[0].attributes.get("datetime"))
+        node = node.parent
+    return None
