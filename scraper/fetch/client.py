@@ -27,7 +27,7 @@ from .politeness import HostScheduler, host_key
 from .reasons import network_error
 from .redirects import RedirectChain
 from .retry import RetryPolicy, is_retryable_status, parse_retry_after
-from .robots import ROBOTS_MAX_BYTES, RobotsCache
+from .robots import ROBOTS_MAX_BYTES, RobotsCache, robots_url
 from .safety import Resolver, check_public, check_scheme, resolve_host
 
 ROBOTS_MAX_REDIRECTS = 5
@@ -87,6 +87,16 @@ class Fetcher:
         except Exception as exc:  # noqa: BLE001 - a bug is recorded as this url's failure
             result = FetchResult(url, None, FetchError(f"unexpected error ({exc!r:.200})", url))
         return replace(result, attempts=tally.attempts, elapsed=time.monotonic() - started)
+
+    async def robots_sitemaps(self, url: str) -> list[str]:
+        """Return the Sitemap: urls of the robots.txt of url's origin (fetched once per run)."""
+        try:
+            check_scheme(url)
+            if not self.settings.allow_private:
+                await check_public(url, self._resolver)
+            return (await self._robots.rules_for(url)).sitemaps(robots_url(url))
+        except FetchError:
+            return []
 
     def host_delay(self, host: str) -> float:
         """Return the pause between two requests to host ('name:port'): setting or Crawl-delay."""

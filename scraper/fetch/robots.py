@@ -16,7 +16,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
 
@@ -46,6 +46,11 @@ class RobotsRules:
             raise RobotsUnreachable(f"robots.txt unreachable ({self.unreachable})", url)
         if self.parser is not None and not self.parser.can_fetch(url, agent):
             raise RobotsDisallowed(DISALLOWED_REASON, url)
+
+    def sitemaps(self, base: str) -> list[str]:
+        """Return the Sitemap: urls the file lists, made absolute against base."""
+        found = self.parser.sitemaps if self.parser is not None else ()
+        return [urljoin(base, sitemap.strip()) for sitemap in found]
 
     def crawl_delay(self, agent: str) -> float | None:
         """Return the Crawl-delay (or Request-rate interval) for agent, capped, or None."""

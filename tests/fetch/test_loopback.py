@@ -323,6 +323,20 @@ def test_robots_disallow_and_crawl_delay_are_obeyed_with_one_robots_fetch(
     assert (delay, other) == (0.05, 0.0)  # the larger of the setting and Crawl-delay
 
 
+def test_robots_sitemaps_come_from_the_same_single_robots_fetch(server: FaultyServer) -> None:
+    listing = ROBOTS + b"Sitemap: https://example.com/sitemap.xml\nSitemap: /news-sitemap.xml\n"
+    server.route("/robots.txt", Reply(headers={"Content-Type": "text/plain"}, body=listing))
+    server.route("/public", html())
+
+    async def go() -> tuple[list[str], bool]:
+        async with Fetcher(loopback_settings()) as fetcher:
+            sitemaps = await fetcher.robots_sitemaps(server.url("/"))
+            return sitemaps, (await fetcher.fetch(server.url("/public"))).ok
+    sitemaps, fetched = asyncio.run(go())
+    assert sitemaps == ["https://example.com/sitemap.xml", server.url("/news-sitemap.xml")]
+    assert fetched and len(server.requests("/robots.txt")) == 1
+
+
 def test_robots_rules_for_our_agent_win_over_the_wildcard(server: FaultyServer) -> None:
     rules = b"User-agent: *\nAllow: /\n\nUser-agent: scraper\nDisallow: /\n"
     server.route("/robots.txt", Reply(headers={"Content-Type": "text/plain"}, body=rules))
