@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -106,7 +106,7 @@ def parse_structured(value: object) -> ParsedDate | None:
         return _parse_iso(text)
     if _EPOCH.fullmatch(text):
         seconds = int(text[:10])
-        return plausible(datetime.fromtimestamp(seconds, timezone.utc), True)
+        return plausible(datetime.fromtimestamp(seconds, UTC), True)
     if "," in text[:5] or re.match(r"\d{1,2} [A-Za-z]{3} \d{4} \d", text):
         return _parse_rfc2822(text)
     return None

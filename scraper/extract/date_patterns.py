@@ -87,6 +87,10 @@ MODIFIED_WORDS = frozenset({"updated", "update", "modified", "modify", "lastmod"
                             "revised", "changed"})
 PUBLISHED_WORDS = frozenset({"published", "publish", "pubdate", "posted", "created",
                              "issued", "pub"})
+# Class phrases that name the publication date even beside an hAtom "updated" class
+# (WordPress themes write class="entry-date updated" on the published date).
+PUBLISHED_PHRASES = ("entry-date", "post-date", "publish-date", "pub-date", "date-published",
+                     "published-date", "posted-on", "article-date")
 
 # Visible cue words before a date (lowercase; matched as whole words at the end of the
 # text before the date).
@@ -150,12 +154,15 @@ DATEPARSER_LANGUAGES = frozenset({
 
 # Weekday names that may stand between a time and the date it belongs to.
 WEEKDAYS = (
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
-    "fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi "
-    "mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado "
-    "domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segunda terça quarta "
-    "quinta sexta maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
-).split()
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "segunda", "terça", "quarta", "quinta", "sexta",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+)
 # Words that may join a date and the time after it ("May 3, 2023 at 10:45 am").
 TIME_AFTER_JOINERS = ("at", "um", "à", "a las", "a la", "alle", "às", "om", "kl", "pukul")
 # Words that may join a time and the date after it ("5:36 PM CST on Nov 18, 2019").

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -13,11 +14,29 @@ from selectolax.lexbor import LexborNode
 from ..models import SiteRules
 from .date_parse import ParsedDate, make_date, parse_structured
 from .date_patterns import (
-    HEAD_MODIFIED_SELECTORS, HEAD_PUBLISHED_SELECTORS, HEADLINE_SIBLINGS, JSONLD_MODIFIED_KEYS,
-    JSONLD_PAGE_TYPES, JSONLD_PUBLISHED_KEYS, LANGUAGE_META_KEYS, MAX_DATEPARSER_CALLS,
-    MAX_TEXT_CANDIDATE_CHARS, MAX_TEXT_CANDIDATES, META_MODIFIED_KEYS, META_PUBLISHED_KEYS,
-    ARTICLE_ITEMTYPE_WORDS, MICRODATA_MODIFIED, MICRODATA_PUBLISHED, MICRODATA_SELECTOR, MODIFIED_WORDS,
-    PUBLISHED_WORDS, REGEX_LANGUAGES, TEXT_DATE_SELECTOR, URL_DATE_PATTERNS, VALUE_ATTRIBUTES,
+    ARTICLE_ITEMTYPE_WORDS,
+    HEAD_MODIFIED_SELECTORS,
+    HEAD_PUBLISHED_SELECTORS,
+    HEADLINE_SIBLINGS,
+    JSONLD_MODIFIED_KEYS,
+    JSONLD_PAGE_TYPES,
+    JSONLD_PUBLISHED_KEYS,
+    LANGUAGE_META_KEYS,
+    MAX_DATEPARSER_CALLS,
+    MAX_TEXT_CANDIDATE_CHARS,
+    MAX_TEXT_CANDIDATES,
+    META_MODIFIED_KEYS,
+    META_PUBLISHED_KEYS,
+    MICRODATA_MODIFIED,
+    MICRODATA_PUBLISHED,
+    MICRODATA_SELECTOR,
+    MODIFIED_WORDS,
+    PUBLISHED_PHRASES,
+    PUBLISHED_WORDS,
+    REGEX_LANGUAGES,
+    TEXT_DATE_SELECTOR,
+    URL_DATE_PATTERNS,
+    VALUE_ATTRIBUTES,
 )
 from .date_scope import Scope, build_scope, node_words
 from .date_text import cue_kind, dateparser_windows, find_dates, month_first, parse_with_dateparser
@@ -75,17 +94,21 @@ def rules_dates(context: DateContext, rules: SiteRules | None) -> SourceDates:
     """Dates at the site rule's `published` / `modified` selectors."""
     if rules is None:
         return SourceDates()
-    return SourceDates(_selected_date(context, rules.published),
-                       _selected_date(context, rules.modified))
+    generic = rules.kind == "template"
+    return SourceDates(_selected_date(context, rules.published, generic),
+                       _selected_date(context, rules.modified, generic))
 
 
-def _selected_date(context: DateContext, selectors: Iterable[str]) -> ParsedDate | None:
+def _selected_date(context: DateContext, selectors: Iterable[str], generic: bool) -> ParsedDate | None:
+    """The first date a selector reaches; a template's generic selectors skip comments & co."""
     for selector in selectors:
         try:
             nodes = context.document.tree.css(selector)
-        except Exception:  # noqa: BLE001 - a bad selector never fails the page
+        except Exception:  # noqa: BLE001, S112 - a bad selector never fails the page
             continue
         for node in nodes[:3]:
+            if generic and context.scope.rank(node) is None:
+                continue
             for attribute in VALUE_ATTRIBUTES:
                 parsed = context.parse_value(node.attributes.get(attribute))
                 if parsed is not None:
@@ -244,8 +267,11 @@ def element_kind(node: LexborNode) -> str | None:
 
 
 def _words_kind(node: LexborNode) -> str | None:
-    words = node_words(node)[0] | set((node.attributes.get("itemprop") or "").lower().split())
+    words, joined = node_words(node)
+    words = words | set((node.attributes.get("itemprop") or "").lower().split())
     if words & PUBLISHED_WORDS or "datepublished" in words:
+        return "published"
+    if any(f"-{phrase}-" in joined for phrase in PUBLISHED_PHRASES):
         return "published"
     if words & MODIFIED_WORDS or "datemodified" in words:
         return "modified"

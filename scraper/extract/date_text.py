@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from .date_parse import ParsedDate, make_date, plausible, zone_for
 from .date_patterns import (
-    DATEPARSER_LANGUAGES, DAY_FIRST_REGIONS, MODIFIED_CUES, MONTH_FIRST_LANGUAGES, MONTHS,
-    PUBLISHED_CUES, TIME_AFTER_JOINERS, TIME_BEFORE_JOINERS, WEEKDAYS, ZONE_NAMES, ZONE_OFFSETS,
+    DATEPARSER_LANGUAGES,
+    DAY_FIRST_REGIONS,
+    MODIFIED_CUES,
+    MONTH_FIRST_LANGUAGES,
+    MONTHS,
+    PUBLISHED_CUES,
+    TIME_AFTER_JOINERS,
+    TIME_BEFORE_JOINERS,
+    WEEKDAYS,
+    ZONE_NAMES,
+    ZONE_OFFSETS,
 )
 
 

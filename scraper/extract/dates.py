@@ -26,15 +26,22 @@ never resolved, and a "today" widget is recognised by where it sits, not by its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..models import SiteRules
 from .date_parse import ParsedDate
 from .date_patterns import AGREEMENT_DAYS
 from .date_sources import (
-    DateContext, SourceDates, jsonld_dates, meta_dates, microdata_dates, rules_dates,
-    text_dates, time_dates, url_dates,
+    DateContext,
+    SourceDates,
+    jsonld_dates,
+    meta_dates,
+    microdata_dates,
+    rules_dates,
+    text_dates,
+    time_dates,
+    url_dates,
 )
 from .document import Document
 

@@ -161,21 +161,21 @@ def test_site_rule_that_matches_nothing_falls_back() -> None:
 
 # Each decoy with where it sits: before the article, inside its text, or after it.
 DECOYS = {
-    "header widget": ("before", '<div class="td-top-bar"><div class="td_data_time">'
-                                "Friday , 12 July 2024</div></div>"),
+    "header widget": ("before", ('<div class="td-top-bar"><div class="td_data_time">'
+                                 "Friday , 12 July 2024</div></div>")),
     "today widget": ("before", '<header><span class="current-date">Friday, 12 July 2024</span></header>'),
     "nav": ("before", '<nav><a href="/archive/">Archive: 1 July 2024</a></nav>'),
-    "comment": ("inside", '<div id="comments"><ol class="comment-list"><li>'
-                          '<time datetime="2024-07-10T09:00">10 July 2024</time> Great piece!</li>'
-                          "</ol></div>"),
-    "comment item": ("inside", '<div itemscope itemtype="https://schema.org/Comment">'
-                               '<span itemprop="datePublished" content="2024-07-10">10 July 2024'
-                               "</span></div>"),
-    "related teaser": ("inside", '<section class="related-posts"><article><h3>Ferry changes</h3>'
-                                '<time datetime="2024-07-01T10:00">1 July 2024</time></article>'
-                                "</section>"),
-    "embedded tweet": ("inside", '<blockquote class="twitter-tweet"><p>Big news</p>'
-                                 '<a href="https://t.co/x">July 11, 2024</a></blockquote>'),
+    "comment": ("inside", ('<div id="comments"><ol class="comment-list"><li>'
+                           '<time datetime="2024-07-10T09:00">10 July 2024</time> Great piece!</li>'
+                           "</ol></div>")),
+    "comment item": ("inside", ('<div itemscope itemtype="https://schema.org/Comment">'
+                                '<span itemprop="datePublished" content="2024-07-10">10 July 2024'
+                                "</span></div>")),
+    "related teaser": ("inside", ('<section class="related-posts"><article><h3>Ferry changes</h3>'
+                                  '<time datetime="2024-07-01T10:00">1 July 2024</time></article>'
+                                  "</section>")),
+    "embedded tweet": ("inside", ('<blockquote class="twitter-tweet"><p>Big news</p>'
+                                  '<a href="https://t.co/x">July 11, 2024</a></blockquote>')),
     "most read": ("after", '<div class="widget most-read"><span class="date">June 30, 2024</span></div>'),
     "sidebar": ("after", '<aside><h3>Latest</h3><span class="post-date">June 29, 2024</span></aside>'),
     "footer": ("after", "<footer><p>© 2024 The Harbour Herald. Updated 12 July 2024.</p></footer>"),

@@ -9,7 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scraper.extract.date_text import (
-    dateparser_windows, find_dates, month_first, parse_with_dateparser,
+    dateparser_windows,
+    find_dates,
+    month_first,
+    parse_with_dateparser,
 )
 
 
