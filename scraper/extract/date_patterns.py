@@ -73,13 +73,18 @@ EXCLUDED_WORDS = frozenset({
     "footer", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ticker",
     "promo", "newsletter", "outbrain", "taboola", "cards", "carousel", "rail", "today",
     "caption", "tweet", "embed", "instagram", "playlist", "upnext", "headlines",
+    "kommentar", "kommentare", "commentaire", "commentaires", "comentario", "comentarios",
+    "commenti", "reacties", "meistgelesen", "relacionados", "relacionadas", "correlati",
+    "similaires",
 })
 # Consecutive class words (joined by "-") with the same meaning.
 EXCLUDED_PHRASES = (
     "most-read", "most-popular", "most-viewed", "most-shared", "read-more", "more-stories",
     "also-read", "top-bar", "top-stories", "current-date", "header-date", "date-today",
     "site-header", "page-header", "you-may-like", "more-from", "latest-news", "latest-posts",
-    "up-next", "data-time", "top-menu",
+    "up-next", "data-time", "top-menu", "mehr-zum-thema", "auch-interessant", "weitere-artikel",
+    "das-koennte-sie-interessieren", "lire-aussi", "a-lire", "voir-aussi", "leggi-anche",
+    "te-puede-interesar", "lee-tambien", "meist-gelesen",
 )
 
 # Class words saying which date an element holds.
