@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import socket
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
+from xml.etree import ElementTree
 
 import httpx
 import pytest

@@ -11,19 +11,21 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Callable, Mapping
+from typing import Self
 from urllib.parse import unquote, urlsplit
+
+from . import SITE_DIR
 
 __all__ = ["SITE_DIR", "DemoServer", "Handler", "Request", "Response", "main"]
 
 logger = logging.getLogger(__name__)
 
-SITE_DIR = Path(__file__).resolve().parent / "site"
 PLACEHOLDER = b"{{BASE_URL}}"
 INDEX_FILE = "index.html"
 
@@ -133,7 +135,8 @@ class _QuietServer(ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
         """Log a broken connection at debug level instead of printing a traceback."""
-        logger.debug("demo server: error while serving %s", client_address, exc_info=True)
+        logger.debug("demo server: error while serving %s", client_address,
+                     exc_info=True)  # noqa: LOG014 - socketserver calls this inside except
 
 
 class _RequestHandler(BaseHTTPRequestHandler):
@@ -144,15 +147,15 @@ class _RequestHandler(BaseHTTPRequestHandler):
     timeout = 10
     server: _QuietServer
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server naming
+    def do_GET(self) -> None:
         """Answer GET."""
         self._respond(send_body=True)
 
-    def do_HEAD(self) -> None:  # noqa: N802 - http.server naming
+    def do_HEAD(self) -> None:
         """Answer HEAD: the GET headers without a body."""
         self._respond(send_body=False)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         """Route access and error logs to logging (never stderr)."""
         logger.debug("demo server: " + format, *args)
 
@@ -192,7 +195,7 @@ class DemoServer:
         self._server: _QuietServer | None = None
         self._thread: threading.Thread | None = None
 
-    def start(self) -> DemoServer:
+    def start(self) -> Self:
         """Bind the socket and serve in a background thread; return self."""
         if self._server is not None:
             return self
@@ -241,7 +244,7 @@ class DemoServer:
             return Response(304, validators)
         return Response(200, {"Content-Type": content_type_for(path), **validators}, body)
 
-    def __enter__(self) -> DemoServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -250,8 +253,9 @@ class DemoServer:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Serve the demo site until Ctrl-C: ``python -m scraper.demo.server [--port N]``."""
+    """Serve the demo site until Ctrl-C or SIGTERM: ``python -m scraper.demo.server [--port N]``."""
     import argparse
+    import signal
     import sys
 
     parser = argparse.ArgumentParser(description="Serve the bundled demo news site on loopback.")
@@ -264,8 +268,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot listen on {options.host}:{options.port}: {error}", file=sys.stderr)
         return 2
     print(f"Demo news site at {server.base_url}/  (Ctrl-C to stop)", flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
     try:
-        threading.Event().wait()
+        while not stop.wait(0.5):
+            pass
     except KeyboardInterrupt:
         pass
     finally:
