@@ -44,6 +44,7 @@ _PATH_SAFE = frozenset(_UNRESERVED | set(_SUB_DELIMS) | set(":@/"))
 _QUERY_PART_SAFE = frozenset((_PATH_SAFE | set("?")) - set("&="))
 _HOST_CHARS = re.compile(r"^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$")
 _IPV6 = re.compile(r"^[0-9a-f:.]+$")
+_ABSOLUTE = re.compile(r"^https?://[^/]", re.IGNORECASE)
 _STRIPPED_ANYWHERE = str.maketrans("", "", "\t\n\r")
 
 
@@ -55,7 +56,7 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     if not url:
         return None
     try:
-        if base:
+        if base and not _ABSOLUTE.match(url):
             url = urljoin(base.strip(), url)
         parts = urlsplit(url)
         port = parts.port
@@ -131,6 +132,8 @@ def is_tracking_param(name: str) -> bool:
 
 
 def _normalize_escapes(text: str, safe: frozenset[str]) -> str:
+    if all(char in safe for char in text):
+        return text  # the common case: nothing escaped, nothing to escape
     out: list[str] = []
     index = 0
     while index < len(text):

@@ -10,6 +10,7 @@ from scraper.urls import (
     amp_to_canonical_hint,
     is_tracking_param,
     looks_like_article,
+    looks_like_non_article,
     normalize_url,
     same_site,
     site_key,
@@ -217,3 +218,16 @@ def test_looks_like_article(url: str) -> None:
 @pytest.mark.parametrize("url", NOT_ARTICLES)
 def test_does_not_look_like_article(url: str) -> None:
     assert not looks_like_article(url)
+
+
+@pytest.mark.parametrize(("url", "excluded"), [
+    ("https://news.example.com/", True),
+    ("https://news.example.com/tag/harbour/", True),
+    ("https://news.example.com/img/aerial-view.jpg", True),
+    ("https://news.example.com/?s=harbour", True),
+    ("https://news.example.com/?p=4521", False),
+    ("https://news.example.com/culture/gallery", False),
+    ("https://news.example.com/harbour", False),
+])
+def test_looks_like_non_article(url: str, excluded: bool) -> None:
+    assert looks_like_non_article(url) is excluded

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..models import Page
-from ..urls import amp_to_canonical_hint, looks_like_non_article, normalize_url, same_site
+from ..urls import amp_to_canonical_hint, looks_like_non_article, normalize_url, site_key
 from .feeds import parse_feed
 from .model import Candidate, Discovery
 from .pages import base_of, feed_links, parse_html, section_links
@@ -76,9 +76,10 @@ def _admit(found: Discovery, page_url: str, patterns: Patterns,
            same_site_only: bool) -> Discovery:
     """Normalize, filter and deduplicate what a reader found (see module docstring)."""
     page_key = normalize_url(page_url)
+    site = (site_key(page_url) or "") if same_site_only else None
     admitted: dict[str, Candidate] = {}
     for candidate in found.articles:
-        url = _admitted_url(candidate.url, page_url, same_site_only)
+        url = _admitted_url(candidate.url, page_url, site)
         if url is None or url == page_key:
             continue
         matches = any(pattern.search(url) for pattern in patterns)
@@ -87,18 +88,19 @@ def _admit(found: Discovery, page_url: str, patterns: Patterns,
         admitted[url] = _merge(admitted.get(url), candidate, url)
     follow: list[str] = []
     for link in found.follow:
-        url = _admitted_url(link, page_url, same_site_only)
+        url = _admitted_url(link, page_url, site)
         if url and url != page_key and url not in follow and url not in admitted:
             follow.append(url)
     return Discovery(list(admitted.values()), follow, found.problem, kind=found.kind)
 
 
-def _admitted_url(url: str, page_url: str, same_site_only: bool) -> str | None:
+def _admitted_url(url: str, page_url: str, site: str | None) -> str | None:
+    """Normalize a found url; None when unusable or, with `site` given, on another site."""
     normalized = normalize_url(url, page_url)
     if normalized is None:
         return None
     normalized = amp_to_canonical_hint(normalized) or normalized
-    if same_site_only and not same_site(normalized, page_url):
+    if site is not None and site_key(normalized) != site:
         return None
     return normalized
 
