@@ -1,0 +1,163 @@
+"""`scraper crawl`, `scraper demo`, `scraper reextract`: the commands that fill the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import click
+
+from ..config import Settings
+from ..errors import ConfigError, LockHeldError, ScraperError
+from ..lock import RunLock
+from ..pipeline import CrawlReport, Crawler
+from ..reextract import reextract
+from ..sites import Seed, load_sites, seeds_from_urls
+from ..store import Store
+from .output import RunOutput, article_table
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_USAGE, EXIT_LOCKED = 2, 3
+
+
+def storage_options(function: F) -> F:
+    """--db and --archive-dir, shared by the commands that write."""
+    function = click.option("--archive-dir", type=click.Path(path_type=Path),
+                            default=Path("data/archive"), show_default=True,
+                            help="Folder of the WARC archives.")(function)
+    return click.option("--db", "db_path", type=click.Path(path_type=Path),
+                        default=Path("data/articles.db"), show_default=True,
+                        help="SQLite database.")(function)
+
+
+def run_guarded(body: Callable[[], int]) -> None:
+    """Run a command body, mapping errors to exit codes: 2 configuration, 3 locked."""
+    try:
+        status = body()
+    except LockHeldError as error:
+        click.echo(f"error: {error.describe()}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except ConfigError as error:
+        click.echo(f"error: {error.describe()}", err=True)
+        sys.exit(EXIT_USAGE)
+    except ScraperError as error:
+        click.echo(f"error: {error.describe()}", err=True)
+        sys.exit(1)
+    sys.exit(status)
+
+
+def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
+                    arguments: list[str], keep_outcomes: bool = False) -> CrawlReport:
+    """Take the run lock, open the store and crawl."""
+    with RunLock(settings.db_path), Store.open(settings.db_path) as store:
+        crawler = Crawler(settings, store, listener=output, keep_outcomes=keep_outcomes)
+        report = crawler.run(seeds, arguments)
+    output.finish(report)
+    return report
+
+
+@click.command("crawl")
+@click.argument("urls", nargs=-1)
+@click.option("--site", "site_names", multiple=True, help="Crawl only this site of the sites file.")
+@click.option("--sites", "sites_file", type=click.Path(path_type=Path), default=Path("sites.toml"),
+              show_default=True, help="The sites file (TOML).")
+@storage_options
+@click.option("--max-pages", type=click.IntRange(min=1), help="Fetch at most this many articles.")
+@click.option("--max-duration", type=click.FloatRange(min=0), help="Stop starting fetches after this many seconds.")
+@click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to one host.")
+@click.option("--concurrency", type=click.IntRange(min=1), help="Hosts fetched in parallel.")
+@click.option("--contact-url", help="Contact URL for the User-Agent.")
+@click.option("--allow-private", is_flag=True, help="Allow loopback/private addresses (tests, demo).")
+@click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (your own sites only).")
+@click.option("--log-json", is_flag=True, help="Log one JSON object per page and a summary.")
+def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file: Path,
+                  db_path: Path, archive_dir: Path, max_pages: int | None,
+                  max_duration: float | None, delay: float | None, concurrency: int | None,
+                  contact_url: str | None, allow_private: bool, ignore_robots: bool,
+                  log_json: bool) -> None:
+    """Crawl the sites of the sites file, or start from URLS (pages, feeds, sitemaps)."""
+
+    def body() -> int:
+        settings = Settings(db_path=db_path, archive_dir=archive_dir).with_overrides(
+            max_pages=max_pages, max_duration=max_duration, delay=delay, concurrency=concurrency,
+            contact_url=contact_url, allow_private=allow_private or None,
+            obey_robots=False if ignore_robots else None)
+        seeds = _seeds(urls, site_names, sites_file)
+        report = crawl_with_lock(settings, seeds, RunOutput(log_json=log_json),
+                                 ["crawl", *sys.argv[2:]])
+        return report.exit_status
+
+    run_guarded(body)
+
+
+def _seeds(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file: Path) -> list[Seed]:
+    if urls:
+        if site_names:
+            raise ConfigError("give either URLs or --site, not both")
+        return seeds_from_urls(list(urls))
+    sites = load_sites(sites_file)
+    if site_names:
+        known = {site.name for site in sites}
+        unknown = [name for name in site_names if name not in known]
+        if unknown:
+            raise ConfigError(f"unknown site(s) {', '.join(unknown)}; the sites file lists "
+                              f"{', '.join(sorted(known))}")
+        sites = [site for site in sites if site.name in site_names]
+    return [seed for site in sites for seed in site.seeds()]
+
+
+@click.command("demo")
+@storage_options
+def demo_command(db_path: Path, archive_dir: Path) -> None:
+    """Serve the bundled demo news site on 127.0.0.1, crawl it, and show what was extracted."""
+    from ..demo import DemoServer
+
+    def body() -> int:
+        settings = Settings(db_path=db_path, archive_dir=archive_dir, allow_private=True,
+                            delay=0.0, retries=1)
+        with _demo_server(DemoServer) as server:
+            click.echo(f"demo site serving at {server.base_url}")
+            seeds = [Seed(server.url("/"), "demo", "start")]  # feed and sitemap are found from it
+            report = crawl_with_lock(settings, seeds, RunOutput(), ["demo"], keep_outcomes=True)
+        click.echo("")
+        click.echo(article_table(report.outcomes))
+        click.echo(f"\ndatabase: {db_path}   archive: {archive_dir}/")
+        click.echo(f'try: scraper search "harbour" --db {db_path}')
+        return report.exit_status
+
+    run_guarded(body)
+
+
+DEMO_PORT = 8765  # a fixed port keeps the demo's URLs, hence its rows, the same across runs
+
+
+def _demo_server(server_class: Any) -> Any:
+    """Start the demo server on DEMO_PORT, or on any free port when that one is taken."""
+    try:
+        return server_class(port=DEMO_PORT).start()
+    except OSError:
+        click.echo(f"port {DEMO_PORT} is busy; using a free port (URLs will differ from "
+                   "earlier demo runs)", err=True)
+        return server_class().start()
+
+
+@click.command("reextract")
+@click.option("--site", help="Only the articles of this site.")
+@click.option("--since", help="Only responses fetched on or after this date (YYYY-MM-DD).")
+@storage_options
+def reextract_command(site: str | None, since: str | None, db_path: Path, archive_dir: Path) -> None:
+    """Extract every archived article again, with no network, and update the database."""
+
+    def body() -> int:
+        settings = Settings(db_path=db_path, archive_dir=archive_dir)
+        output = RunOutput()
+        with RunLock(db_path), Store.open(db_path) as store:
+            report = reextract(settings, store, site=site, since=since, listener=output)
+        output.finish(report)
+        return report.exit_status
+
+    run_guarded(body)
+
+
+COMMANDS = [crawl_command, demo_command, reextract_command]

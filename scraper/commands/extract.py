@@ -1,0 +1,77 @@
+"""`scraper extract`: the extraction record of one page, from a file or a URL."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import click
+
+from ..config import Settings
+from ..errors import ScraperError
+from ..extract import extract as extract_page
+from ..fetch import Fetcher
+from ..models import Article
+
+
+@click.command("extract")
+@click.argument("page")
+@click.option("--url", help="The page's URL (for a file): resolves links, feeds site rules.")
+@click.option("--json", "as_json", is_flag=True, help="Print the extraction record as JSON.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow fetching from loopback/private addresses.")
+def extract_command(page: str, url: str | None, as_json: bool, allow_private: bool) -> None:
+    """Extract the article record of PAGE: an HTML file or an http(s) URL."""
+    if page.startswith(("http://", "https://")):
+        content, content_type, url = _fetch(page, allow_private)
+    else:
+        path = Path(page)
+        if not path.is_file():
+            raise click.UsageError(f"no such file: {page}")
+        content, content_type = path.read_bytes(), None
+    article = extract_page(content, url=url or (page if "://" in page else None),
+                           content_type=content_type)
+    if article.is_empty:
+        reason = article.provenance.warnings[0] if article.provenance.warnings else "no article text found"
+        click.echo(f"error: {page}: {reason}", err=True)
+        if as_json:
+            click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+        raise SystemExit(1)
+    if as_json:
+        click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_article(article))
+
+
+def _fetch(url: str, allow_private: bool) -> tuple[bytes, str | None, str]:
+    settings = Settings(allow_private=allow_private, retries=1, delay=0)
+
+    async def get() -> tuple[bytes, str | None, str]:
+        async with Fetcher(settings) as fetcher:
+            result = await fetcher.fetch(url)
+        if result.error is not None or result.page is None:
+            raise click.ClickException(f"{url}: {result.error or 'no response'}")
+        page = result.page
+        return page.content, page.headers.get("content-type"), page.final_url
+
+    try:
+        return asyncio.run(get())
+    except ScraperError as error:
+        raise click.ClickException(error.describe()) from error
+
+
+def render_article(article: Article) -> str:
+    """A short human-readable view of an extraction record."""
+    lines = [article.headline or "(no headline)",
+             f"published {article.published_at or '?'}"
+             + (f" · by {', '.join(article.authors)}" if article.authors else "")]
+    for image in article.images:
+        if image.credit or image.photographer:
+            lines.append(f"photo: {image.photographer or '?'} / {image.credit_source or '?'}")
+    lines += ["", article.body, ""]
+    for quote in article.quotes:
+        lines.append(f"quote: “{quote.text}” — {quote.speaker or 'unknown'}")
+    for link in article.related:
+        lines.append(f"related: {link.title or ''} <{link.url}>")
+    return "\n".join(lines)

@@ -1,0 +1,120 @@
+"""The sites file: the outlets a researcher follows, as TOML data.
+
+    [[site]]
+    name = "harbour-herald"                          # required, unique
+    start = ["https://news.example.com/world/"]      # section pages to read links from
+    feeds = ["https://news.example.com/feed/"]       # RSS / Atom
+    sitemaps = ["https://news.example.com/news-sitemap.xml"]
+    article_patterns = ["/\\\\d{4}/\\\\d{2}/\\\\d{2}/"]     # regexes an article URL matches (optional)
+    delay = 2.0                                      # optional overrides of the settings
+    user_agent = "scraper (+https://example.org/contact)"
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+_SITE_KEYS = {"name", "start", "feeds", "sitemaps", "article_patterns", "delay", "user_agent"}
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One URL to start discovery from, with the site it belongs to."""
+
+    url: str
+    site: str | None = None
+    kind: str = "start"  # "start" | "feed" | "sitemap"
+    article_patterns: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Site:
+    """One outlet of the sites file."""
+
+    name: str
+    start: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    article_patterns: tuple[re.Pattern[str], ...] = ()
+    delay: float | None = None
+    user_agent: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def seeds(self) -> list[Seed]:
+        """Return the site's start pages, feeds and sitemaps as seeds."""
+        kinds = (("start", self.start), ("feed", self.feeds), ("sitemap", self.sitemaps))
+        return [Seed(url, self.name, kind, self.article_patterns) for kind, urls in kinds for url in urls]
+
+
+def load_sites(path: Path) -> list[Site]:
+    """Load and validate a sites file; raise ConfigError naming the file and the problem."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ConfigError(f"sites file not found: {path}") from error
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read sites file: {error}") from error
+    entries = data.get("site", [])
+    if not isinstance(entries, list) or not entries:
+        raise ConfigError(f"{path}: no [[site]] entries")
+    sites = [_site(path, index, entry) for index, entry in enumerate(entries, 1)]
+    names = [site.name for site in sites]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise ConfigError(f"{path}: duplicate site name(s): {', '.join(duplicates)}")
+    return sites
+
+
+def _site(path: Path, index: int, entry: Any) -> Site:
+    where = f"{path}: site #{index}"
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: must be a table")
+    unknown = set(entry) - _SITE_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(f"{where}: needs a name")
+    urls = {key: _urls(where, key, entry.get(key, [])) for key in ("start", "feeds", "sitemaps")}
+    if not any(urls.values()):
+        raise ConfigError(f"{where} ({name}): needs at least one start page, feed or sitemap")
+    delay = entry.get("delay")
+    if delay is not None and (not isinstance(delay, (int, float)) or delay < 0):
+        raise ConfigError(f"{where} ({name}): delay must be a non-negative number")
+    return Site(name=name.strip(), article_patterns=_patterns(where, entry.get("article_patterns", [])),
+                delay=float(delay) if delay is not None else None,
+                user_agent=entry.get("user_agent"), **urls)
+
+
+def _urls(where: str, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of URLs")
+    for url in value:
+        if not url.startswith(("http://", "https://")):
+            raise ConfigError(f"{where}: {key}: not an http(s) URL: {url}")
+    return tuple(value)
+
+
+def _patterns(where: str, value: Any) -> tuple[re.Pattern[str], ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: article_patterns must be a list of regular expressions")
+    try:
+        return tuple(re.compile(pattern) for pattern in value)
+    except re.error as error:
+        raise ConfigError(f"{where}: bad article pattern: {error}") from error
+
+
+def seeds_from_urls(urls: list[str]) -> list[Seed]:
+    """Turn command-line URLs into seeds; the kind is sniffed after fetching."""
+    for url in urls:
+        if not url.startswith(("http://", "https://")):
+            raise ConfigError(f"not an http(s) URL: {url}")
+    return [Seed(url, None, "start") for url in urls]
