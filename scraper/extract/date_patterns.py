@@ -113,20 +113,30 @@ PUBLISHED_CUES = (
 )
 
 # Month names and abbreviations (lowercase, accents kept) in the languages parsed without
-# dateparser: en, de, fr, es, it, pt, nl, id.
+# dateparser: en, de, fr, es, it, pt, nl, id, sv, da, nb, ro, tr, pl, cs, ru, uk (genitive
+# forms where the language declines them: "19 ноября 2019", "19 listopada 2019").
 _MONTH_NAMES = (
-    "january jan januar jänner janvier janv enero ene gennaio gen janeiro januari",
-    "february feb februar février fevrier févr fevr febrero febbraio fevereiro fev februari",
-    "march mar märz maerz mär mars marzo março maart mrt maret",
-    "april apr avril avr abril abr aprile",
-    "may mai mayo maggio mag maio mei",
-    "june jun juni juin junio giugno giu junho",
-    "july jul juli juillet juil julio luglio lug julho",
-    "august aug août aout agosto ago augustus agustus",
-    "september sep sept septembre septiembre setiembre settembre set setembro",
-    "october oct oktober okt octobre octubre ottobre ott outubro",
-    "november nov novembre noviembre novembro",
-    "december dec dezember dez décembre decembre déc dic diciembre dicembre dezembro desember",
+    ("january jan januar jänner janvier janv enero ene gennaio gen janeiro januari ianuarie "
+     "ocak stycznia ledna января январь янв січня"),
+    ("february feb februar février fevrier févr fevr febrero febbraio fevereiro fev februari "
+     "februarie şubat lutego února февраля февраль фев лютого"),
+    ("march mar märz maerz mär mars marzo março maart mrt maret marts martie mart marca března "
+     "марта март мар березня"),
+    "april apr avril avr abril abr aprile aprilie nisan kwietnia dubna апреля апрель апр квітня",
+    "may mai mayo maggio mag maio mei maj mayıs maja května мая май травня",
+    "june jun juni juin junio giugno giu junho iunie haziran czerwca června июня июнь июн червня",
+    ("july jul juli juillet juil julio luglio lug julho iulie temmuz lipca července июля июль "
+     "июл липня"),
+    ("august aug août aout agosto ago augustus agustus augusti ağustos sierpnia srpna августа "
+     "август авг серпня"),
+    ("september sep sept septembre septiembre setiembre settembre set setembro septembrie eylül "
+     "września září сентября сентябрь сен сент вересня"),
+    ("october oct oktober okt octobre octubre ottobre ott outubro octombrie ekim października "
+     "října октября октябрь окт жовтня"),
+    ("november nov novembre noviembre novembro noiembrie kasım listopada listopadu ноября "
+     "ноябрь нояб ноя листопада"),
+    ("december dec dezember dez décembre decembre déc dic diciembre dicembre dezembro desember "
+     "decembrie aralık grudnia prosince декабря декабрь дек грудня"),
 )
 MONTHS: dict[str, int] = {
     name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
@@ -181,12 +191,15 @@ HEADLINE_MARK_DEPTH = 3
 HEADLINE_FALLBACK_SELECTOR = ("[itemprop=headline], .entry-title, .post-title, .article-title, "
                               ".headline")
 MAX_HEADLINE_CANDIDATES = 8
+# Shorter titles ("Home", "News") must equal a heading to pick it.
+MIN_TITLE_CHARS = 12
 # Item types (last path segment contains one) whose microdata dates are the article's.
 ARTICLE_ITEMTYPE_WORDS = ("Article", "BlogPosting", "Posting", "WebPage", "Report")
 # A structured date and a page date further apart than this disagree.
 AGREEMENT_DAYS = 2
 # Page languages whose visible dates our own regexes read; others may go to dateparser.
-REGEX_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "id"})
+REGEX_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "id", "sv", "da", "nb",
+                             "no", "ro", "tr", "pl", "cs", "ru", "uk"})
 # Head tags read as meta: itemprop metas and the rare name="datePublished".
 HEAD_PUBLISHED_SELECTORS = ("head [itemprop~=datePublished i], head [name=datePublished i]",
                             "head [itemprop~=dateCreated i]")

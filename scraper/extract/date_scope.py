@@ -27,6 +27,7 @@ from .date_patterns import (
     HEADLINE_REJECT_PHRASES,
     HEADLINE_REJECT_WORDS,
     MAX_HEADLINE_CANDIDATES,
+    MIN_TITLE_CHARS,
     NEAR_HEADLINE_LEVELS,
 )
 from .document import Document, clean_text, node_text
@@ -161,8 +162,7 @@ def find_headline(document: Document) -> LexborNode | None:
     if title:
         for group in (h1s, tree.css(f"h2, {HEADLINE_FALLBACK_SELECTOR}")[:MAX_HEADLINE_CANDIDATES]):
             for node in group:
-                text = _normalized(node_text(node))
-                if text and (text[:40] in title or title[:40] in text):
+                if _same_title(_normalized(node_text(node)), title):
                     return node
     for group in (h1s, tree.css(HEADLINE_FALLBACK_SELECTOR)[:MAX_HEADLINE_CANDIDATES]):
         for node in group:
@@ -193,6 +193,13 @@ def _jsonld_headline(document: Document) -> str | None:
         if isinstance(headline, str) and headline.strip():
             return headline
     return None
+
+
+def _same_title(text: str, title: str) -> bool:
+    """True when a heading and the page title share their start (a site suffix aside)."""
+    if not text or min(len(text), len(title)) < MIN_TITLE_CHARS:
+        return text == title and bool(text)
+    return text[:40] in title or title[:40] in text
 
 
 def _normalized(text: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
@@ -60,7 +60,6 @@ class DateContext:
 
     document: Document
     dateparser_calls: int = 0
-    _cache: dict[str, SourceDates] = field(default_factory=dict)
 
     @cached_property
     def language(self) -> str | None:

@@ -68,6 +68,7 @@ _CUES = re.compile(rf"(?<!\w)(?:(?P<mod>{_alternation(MODIFIED_CUES)})"
                    rf"|(?P<pub>{_alternation(PUBLISHED_CUES)}))(?!\w)", re.IGNORECASE)
 _CUE_WINDOW = 48
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_CLOCK_TOKEN = re.compile(r"\d{1,2}[:.h]\d\d|[A-Z]{2,4}$|[AaPp]\.?[Mm]")
 _DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"]}
 
 
@@ -172,14 +173,21 @@ def cue_kind(text: str) -> str | None:
 
 
 def dateparser_windows(text: str) -> list[str]:
-    """Short strings around the first year in text, for dateparser to try (shortest first)."""
+    """Short strings around the first year in text for dateparser: day and month before the
+    year ("19 Νοεμβρίου 2019"), or after it ("2019. november 19.")."""
     match = _ANY_YEAR.search(text)
     if match is None:
         return []
     before = text[:match.start()].split()
-    after = [token for token in text[match.end():].split()[:2] if re.match(r"\d{1,2}[:.h]\d\d|[A-Z]{2,4}$|[ap]\.?m", token)]
-    tail = " ".join([match.group()] + after)
-    return [" ".join(before[-count:] + [tail]) for count in (2, 3) if len(before) >= count]
+    rest = text[match.end():]
+    year = match.group() + ("." if rest.startswith(".") else "")
+    after = rest.lstrip(".,").split()
+    clock = [token for token in after[:2] if _CLOCK_TOKEN.match(token)]
+    windows = [" ".join([*before[-count:], match.group(), *clock])
+               for count in (2, 3) if len(before) >= count]
+    if len(after) >= 2:
+        windows.append(" ".join([year, *after[:3]]))
+    return windows
 
 
 def parse_with_dateparser(window: str, language: str | None) -> ParsedDate | None:

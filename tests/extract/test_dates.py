@@ -124,6 +124,9 @@ def test_url_date(url: str) -> None:
     ("05/03/2024", "en-US", "2024-05-03"),
     ("03/05/2024", "en-GB", "2024-05-03"),
     ("Опубликовано 3 мая 2024", "ru", "2024-05-03"),
+    ("Opublikowano 3 maja 2024", "pl", "2024-05-03"),
+    ("Δημοσιεύθηκε: 3 Μαΐου 2024, 10:20", "el", "2024-05-03T10:20:00"),   # via dateparser
+    ("Közzétéve: 2024. május 3. 10:20", "hu", "2024-05-03T10:20:00"),     # via dateparser
 ])
 def test_visible_text_near_the_headline(meta: str, lang: str, expected: str) -> None:
     result = dates_of(page(article(f'<span class="posted-on">{meta}</span>'), lang=lang))

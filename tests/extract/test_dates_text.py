@@ -92,16 +92,35 @@ def test_month_first_follows_language_and_region(language: str | None, expected:
     assert month_first(language) is expected
 
 
-def test_dateparser_reads_languages_we_have_no_patterns_for() -> None:
-    windows = dateparser_windows("Опубликовано: 19 ноября 2019, 10:20")
-    assert windows[0] == "19 ноября 2019 10:20"
-    parsed = parse_with_dateparser(windows[0], "ru")
-    assert parsed is not None and parsed.iso() == "2019-11-19T10:20:00"
+@pytest.mark.parametrize(("text", "language", "window", "expected"), [
+    ("Δημοσιεύθηκε: 19 Νοεμβρίου 2019, 10:20", "el", "19 Νοεμβρίου 2019 10:20",
+     "2019-11-19T10:20:00"),
+    ("Közzétéve: 2019. november 19. 10:20", "hu", "2019. november 19. 10:20",
+     "2019-11-19T10:20:00"),
+])
+def test_dateparser_reads_languages_we_have_no_patterns_for(
+        text: str, language: str, window: str, expected: str) -> None:
+    windows = dateparser_windows(text)
+    assert window in windows
+    parsed = parse_with_dateparser(window, language)
+    assert parsed is not None and parsed.iso() == expected
 
 
-@pytest.mark.parametrize("text", ["2 часа назад", "ноябрь 2019", "вчера"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("19 ноября 2019, 10:20", "2019-11-19T10:20:00"),
+    ("19 listopada 2019 r.", "2019-11-19"),
+    ("3. května 2023", "2023-05-03"),
+    ("19 Kasım 2019 10:20", "2019-11-19T10:20:00"),
+    ("19 січня 2020", "2020-01-19"),
+    ("3 maj 2023", "2023-05-03"),
+])
+def test_declined_month_names_are_ours_too(text: str, expected: str) -> None:
+    assert find_dates(text, False)[0].value.iso() == expected
+
+
+@pytest.mark.parametrize("text", ["πριν από 2 ώρες", "Νοέμβριος 2019", "χθες"])
 def test_dateparser_never_resolves_relative_or_partial_dates(text: str) -> None:
-    assert parse_with_dateparser(text, "ru") is None
+    assert parse_with_dateparser(text, "el") is None
 
 
 _RECORD_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})?)?")
