@@ -48,7 +48,7 @@ def test_fixture_page(expectation: Path) -> None:
     expect = dict(spec.get("expect", {}))
     problems: list[str] = []
 
-    for field in ("published_at_source", "modified_at_source"):
+    for field in ("published_at_source", "modified_at_source", "rules"):
         if field in expect:
             got = getattr(article.provenance, field)
             if got != expect.pop(field):
