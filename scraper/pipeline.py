@@ -22,7 +22,7 @@ import httpx
 
 from .archive import ArchiveWriter
 from .config import Settings
-from .discover import classify, discover
+from .discover import discover
 from .extract import extract
 from .fetch import Fetcher, FetchResult
 from .models import Article
@@ -129,11 +129,10 @@ class Crawler:
                 continue
             page = result.page
             found = discover(page, article_patterns=seed.article_patterns)
-            if found.problem:
+            if found.problem and not found.articles and not found.follow:
                 self._fail(report, url, found.problem, seed.site)
             entries = [FrontierEntry(c.url, seed.site, url, c.published_hint) for c in found.articles]
-            kind = classify(page.content_type, page.content, page.final_url)
-            if kind == "html" and depth == 0 and looks_like_article(page.final_url) \
+            if found.kind == "html" and depth == 0 and looks_like_article(page.final_url) \
                     and not entries:
                 entries.append(FrontierEntry(page.final_url, seed.site, None, None))
             self._enqueue(entries, report, discovered)
