@@ -48,6 +48,9 @@ TEXT_DATE_SELECTOR = ", ".join(
 ) + ", time"
 # Longer texts are whole blocks, not a byline; their date-ish children are read instead.
 MAX_TEXT_CANDIDATE_CHARS = 200
+# A block beside the headline without a date-ish class is a byline only when this short;
+# longer ones are paragraphs, whose dates count only after a cue ("Published ...").
+MAX_NEIGHBOUR_CHARS = 100
 # A candidate whose common ancestor with the headline is at most this many levels up is "near".
 NEAR_HEADLINE_LEVELS = 5
 # Siblings after the headline (and after its parent) that are read for a visible date.

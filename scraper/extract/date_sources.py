@@ -23,6 +23,7 @@ from .date_patterns import (
     JSONLD_PUBLISHED_KEYS,
     LANGUAGE_META_KEYS,
     MAX_DATEPARSER_CALLS,
+    MAX_NEIGHBOUR_CHARS,
     MAX_TEXT_CANDIDATE_CHARS,
     MAX_TEXT_CANDIDATES,
     META_MODIFIED_KEYS,
@@ -293,21 +294,22 @@ def text_dates(context: DateContext) -> SourceDates:
     """Visible dates near the headline or byline, read by our patterns, then by dateparser."""
     found: list[tuple[LexborNode, str | None, ParsedDate | None]] = []
     leftovers: list[tuple[int, LexborNode, str]] = []
-    seen: set[str] = set()
-    for node in _text_nodes(context):
+    seen: set[tuple[str, bool]] = set()
+    for node, strict in _text_nodes(context):
         rank = context.scope.rank(node)
         text = node_text(node) if rank is not None else ""
         if not text or len(text) > MAX_TEXT_CANDIDATE_CHARS:
             continue
         text = _visible_text(node, context.scope)
-        if not text or text in seen:
+        if not text or (text, strict) in seen:
             continue
-        seen.add(text)
+        seen.add((text, strict))
         dates = find_dates(text, context.month_first)
-        for date in dates:
-            found.append((node, date.kind or element_kind(node), date.value))
+        if strict and len(text) > MAX_NEIGHBOUR_CHARS:  # a paragraph: only cued dates
+            dates = [date for date in dates if date.kind is not None]
+        found.extend((node, date.kind or element_kind(node), date.value) for date in dates)
         if not dates:
-            leftovers.append((rank, node, text))
+            leftovers.append((rank or 0, node, text))
         if len(seen) >= MAX_TEXT_CANDIDATES:
             break
     result = _pick_ranked(context.scope, found)
@@ -329,11 +331,12 @@ def _visible_text(node: LexborNode, scope: Scope) -> str:
     return clean_text(" ".join(parts))
 
 
-def _text_nodes(context: DateContext) -> list[LexborNode]:
-    nodes = list(_headline_neighbours(context.scope.headline))
+def _text_nodes(context: DateContext) -> list[tuple[LexborNode, bool]]:
+    """Blocks beside the headline (strict: any block) then date-ish blocks (not strict)."""
+    nodes = [(node, True) for node in _headline_neighbours(context.scope.headline)]
     container = context.scope.container(context.document.tree.body)
     if container is not None:
-        nodes.extend(container.css(TEXT_DATE_SELECTOR))
+        nodes.extend((node, False) for node in container.css(TEXT_DATE_SELECTOR))
     return nodes
 
 

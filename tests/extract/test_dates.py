@@ -278,3 +278,15 @@ def test_implausible_structured_dates_are_rejected(value: str) -> None:
 
 def test_empty_page_gives_nothing() -> None:
     assert dates_of("<html><body></body></html>") == DateResult()
+
+
+def test_a_paragraph_beside_the_headline_is_not_a_byline() -> None:
+    body = (f"<div><h1>{HEADLINE}</h1><p>On 15 March 2024 the council first debated the plan, "
+            "and after two months of hearings it voted on Tuesday to approve it.</p></div>")
+    assert dates_of(page(body)) == DateResult()
+
+
+def test_a_cued_date_in_a_paragraph_beside_the_headline_counts() -> None:
+    body = (f"<div><h1>{HEADLINE}</h1><p>Published 3 May 2024. The council debated the plan "
+            "for two months of hearings and voted on Tuesday to approve it.</p></div>")
+    assert dates_of(page(body)).published_at == "2024-05-03"
