@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .credit_patterns import (
     AGENCIES, AGENCY_QUALIFIERS, BY_WORDS, COPYRIGHT_LEAD, COURTESY_LEAD, COURTESY_TAIL,
-    CREDIT_CONNECTORS, GENERIC_PIECES, LABEL_PATTERN, LABEL_SEPARATOR, MAX_CREDIT_CHARS,
+    CREDIT_CONNECTORS, CREDIT_HINTS, GENERIC_PIECES, LABEL_PATTERN, LABEL_SEPARATOR, MAX_CREDIT_CHARS,
     MAX_CREDIT_WORDS, ORG_WORDS, PIECE_SPLIT, PLATFORMS,
 )
 
@@ -42,6 +42,8 @@ _PLATFORM_TAIL = re.compile(r"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+(%s)$"
 _FOR_OUTLET = re.compile(r"^([^/|;,]+?)\s+(?:for|für|pour)\s+((?:the\s+|The\s+)?[A-Z0-9][^/|;]*)$")
 _AGENCY_ALIASES = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(
     re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True)), re.IGNORECASE)
+# An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
+UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " - ", " – ", " — ", ", ")
 _TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _ENCLOSING = re.compile(r"^[(\[]\s*(.*?)\s*[)\]]$")
@@ -78,7 +80,9 @@ def match_credit_line(text: str) -> ParsedCredit | None:
         return None
     inner = _unwrap(raw)
     body, kind = _strip_label(inner)
-    if not body or not (_reads_like_credit(body) or _short_courtesy(body, kind)):
+    if not body or not (kind or any(mark in body for mark in UNLABELLED_MARKS)):
+        return None
+    if not (_reads_like_credit(body) or _short_courtesy(body, kind)):
         return None
     if not kind and not _unlabelled_credit(body):
         return None
@@ -94,7 +98,11 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
     agency tag there ends a wire story rather than crediting a photo.
     """
     text = " ".join(caption.split())
-    for match in _MID_LABEL.finditer(text):
+    window = max(0, len(text) - MAX_CREDIT_CHARS)
+    tail = text[window:].lower()
+    if not any(hint in tail for hint in CREDIT_HINTS) and not text.endswith((")", ")."),):
+        return text, None
+    for match in _MID_LABEL.finditer(text, window):
         if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(":
             continue
         parsed = match_credit_line(text[match.start():])

@@ -102,6 +102,11 @@ COURTESY_LEAD = re.compile(r"^(?:photos?\s+|images?\s+|fotos?\s+)?courtesy(?:\s+
                            re.IGNORECASE)
 COURTESY_TAIL = re.compile(r"\s*[,(]?\s*courtesy\)?$", re.IGNORECASE)
 
+# A trailing credit holds one of these (lowercase): a cheap test before the patterns.
+CREDIT_HINTS = ("photo", "foto", "credit", "crédit", "image", "picture", "pic", "bild",
+                "illustra", "courtesy", "copyright", "©", "(c)", "/", "]", " via ",
+                "graphic", "artwork", "kuva", "zdjęcie")
+
 # Separators between the pieces of a credit body.
 PIECE_SPLIT = re.compile(r"\s*/\s*|\s*\|\s*|\s+via\s+|\s*;\s*|\s+[-–—]\s+|\s*,\s+")
 

@@ -250,9 +250,9 @@ def _attach_caption(images: list[Image], caption: str, parsed: ParsedCredit) -> 
 
 def _caption_index(paragraph: str, images: list[Image]) -> int | None:
     """Index of the image whose caption (with or without its credit) the paragraph repeats."""
-    text = _normal(paragraph)
-    if not text:
+    if len(paragraph) > MAX_CAPTION_PARAGRAPH or not any(image.caption for image in images):
         return None
+    text = _normal(paragraph)
     for index, image in enumerate(images):
         caption = _normal(image.caption)
         if caption and (text == caption or text == _normal(f"{image.caption} {image.credit}")):

@@ -54,8 +54,9 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
     candidates: list[_Candidate] = []
     previous_speaker: str | None = None
     lead_in: str | None = None
-    for paragraph in paragraphs:
-        spans = find_spans(paragraph)
+    all_spans = [find_spans(paragraph) for paragraph in paragraphs]
+    last_quoted = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
+    for paragraph, spans in zip(paragraphs[:last_quoted + 1], all_spans):
         if candidates and not candidates[-1].closed and spans and opens_paragraph(paragraph) \
                 and paragraph.lstrip().startswith(paragraph[spans[0].start]):
             _continue_quote(candidates[-1], spans[0])
@@ -74,6 +75,10 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
                       previous_speaker: str | None, lead_in: str | None
                       ) -> tuple[list[_Candidate], str | None]:
     """The quotes of one paragraph, and the last speaker attributed in it."""
+    if not spans:
+        for mention in mentions(paragraph):
+            memory.note(mention.name)
+        return [], None
     masked = _mask(paragraph, spans)
     names = mentions(masked)
     starts = _sentence_starts(masked)

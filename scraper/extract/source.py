@@ -25,14 +25,14 @@ from urllib.parse import urlsplit
 from .document import ARTICLE_TYPES, Document
 from .source_patterns import (
     CREDIT_LINE_MAX_CHARS, CREDIT_LINE_PARAGRAPHS, CREDIT_LINE_PATTERNS, DATELINE_PATTERN,
-    EXPLICIT_PATTERNS, META_NAMES, OUTLET_DOMAINS, OUTLET_TRAILING_STOPWORDS, WEAK_PARAGRAPHS,
-    WEAK_PATTERNS, WIRE_AGENCIES,
+    EXPLICIT_PATTERNS, META_NAMES, NOT_OUTLET_WORDS, OUTLET_DOMAINS, OUTLET_TRAILING_STOPWORDS,
+    WEAK_PARAGRAPHS, WEAK_PATTERNS, WIRE_AGENCIES,
 )
 
 _ARTICLES = r"(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Dd]ie|[Dd]er|[Dd]as|[Ee]l)\s+"
-_NAME_TOKEN = r"(?:[A-Z0-9À-Ý][\w.&'’-]*|[a-z][\w-]*\.(?:com|org|net|co\.uk|de|fr|io|news))"
+_NAME_TOKEN = r"(?:[A-ZÀ-Ý][\w&'’-]*(?:\.[\w-]+)*|[a-z][\w-]*\.(?:com|org|net|co\.uk|de|fr|io|news))"
 _OUTLET = (rf"(?-i:(?P<outlet>(?:{_ARTICLES})?{_NAME_TOKEN}"
-           rf"(?:\s+(?:(?:of|for|de|du|des|&|am|im)\s+)?[A-Z0-9À-Ý][\w.&'’-]*){{0,5}}))")
+           rf"(?:\s+(?:(?:of|for|de|du|des|&|am|im)\s+)?[A-Z0-9À-Ý][\w&'’-]*(?:\.[\w-]+)*){{0,5}}))")
 _WIRE = r"(?P<wire>%s)" % "|".join(re.escape(name) for name in sorted(WIRE_AGENCIES, key=len,
                                                                       reverse=True))
 
@@ -42,10 +42,16 @@ def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
                  for p in patterns)
 
 
-_EXPLICIT = _compile(EXPLICIT_PATTERNS)
+def _compile_hinted(entries: Iterable[tuple[tuple[str, ...], str]]
+                    ) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    return tuple((hints, _compile([pattern])[0]) for hints, pattern in entries)
+
+
+_EXPLICIT = _compile_hinted(EXPLICIT_PATTERNS)
+_ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for hint in hints})
 _CREDIT_LINES = _compile(CREDIT_LINE_PATTERNS)
 _DATELINE = re.compile(DATELINE_PATTERN.replace("WIRE", f"(?i:{_WIRE})"))
-_WEAK = _compile(WEAK_PATTERNS)
+_WEAK = _compile_hinted(WEAK_PATTERNS)
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -66,20 +72,28 @@ def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | Non
     for article in document.jsonld_of_type(*ARTICLE_TYPES):
         for key in ("isBasedOn", "isBasedOnUrl", "sourceOrganization"):
             yield _outlet_from_value(article.get(key))
-    for paragraph in paragraphs:
-        for pattern in _EXPLICIT:
-            for match in pattern.finditer(paragraph):
-                yield _explicit_outlet(match)
+    present = [_hints_in(paragraph) for paragraph in paragraphs]
+    for paragraph, found in zip(paragraphs, present):
+        for hints, pattern in _EXPLICIT if found else ():
+            if found.intersection(hints):
+                for match in pattern.finditer(paragraph):
+                    yield _explicit_outlet(match)
     for paragraph in paragraphs[-CREDIT_LINE_PARAGRAPHS:]:
         if len(paragraph) <= CREDIT_LINE_MAX_CHARS:
             yield from _credit_line(paragraph.strip())
     if paragraphs:
         dateline = _DATELINE.match(paragraphs[0].strip())
         yield WIRE_AGENCIES.get(dateline.group("wire").lower()) if dateline else None
-    for paragraph in paragraphs[:WEAK_PARAGRAPHS]:
-        for pattern in _WEAK:
-            match = pattern.search(paragraph)
+    for paragraph, found in zip(paragraphs[:WEAK_PARAGRAPHS], present):
+        for hints, pattern in _WEAK:
+            match = pattern.search(paragraph) if found.intersection(hints) else None
             yield clean_outlet(match.group("outlet")) if match else None
+
+
+def _hints_in(paragraph: str) -> set[str]:
+    """The hint words of the phrase patterns that occur in a paragraph."""
+    lowered = paragraph.lower()
+    return {hint for hint in _ALL_HINTS if hint in lowered}
 
 
 def clean_outlet(name: str | None) -> str | None:
@@ -92,7 +106,8 @@ def clean_outlet(name: str | None) -> str | None:
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:] if words[1].isupper() else ["The"] + words[1:]
     outlet = " ".join(words).rstrip(".,;:’'")
-    if not outlet or outlet.lower() in ("the", "le", "la", "die", "der"):
+    if len(outlet) < 2 or outlet.lower() in ("the", "le", "la", "die", "der") \
+            or words[0].lower() in NOT_OUTLET_WORDS:
         return None
     return OUTLET_DOMAINS.get(outlet.lower(), outlet)
 

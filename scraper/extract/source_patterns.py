@@ -11,31 +11,47 @@ META_NAMES = ("syndication-source", "original-source", "article:original-source"
               "article:original_source", "og:article:original_source", "dc.source.original")
 
 # Explicit statements that the story is based on another outlet's report: any paragraph.
-EXPLICIT_PATTERNS = (
-    r"\b(?:according to|citing|cited|based on|quoting|reported by|per)\s+(?:a|an|the)\s+"
-    r"(?:new\s+|recent\s+|latest\s+|exclusive\s+|separate\s+|earlier\s+)?"
-    r"(?:report|story|article|investigation|analysis|interview|dispatch)s?\s+"
-    r"(?:from|by|in|on|published\s+(?:by|in|on))\s+OUTLET",
-    r"\baccording to\s+(?:a|an)\s+(?:new\s+|recent\s+|exclusive\s+)?OUTLET\s+"
-    r"(?:report|story|article|investigation|analysis)",
-    r"\b(?:as\s+)?(?:first|originally|initially)\s+reported\s+(?:by|in|on)\s+OUTLET",
-    r"\bOUTLET\s+(?:first|originally|initially)\s+reported\b",
-    r"\b(?:this|the)\s+(?:article|story|piece|post|report|interview|column)\s+"
-    r"(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted|ran)\s+"
-    r"(?:on|in|by|at|with)\s+OUTLET",
-    r"\b(?:originally|first)\s+(?:published|appeared|posted)\s+(?:on|in|by|at)\s+OUTLET",
-    r"\b(?:is\s+|was\s+)?republished\s+(?:here\s+)?(?:with\s+permission\s+)?"
-    r"(?:from|courtesy\s+of|by\s+arrangement\s+with)\s+OUTLET",
-    r"\breprinted\s+(?:with\s+permission\s+)?(?:from|by)\s+OUTLET",
-    r"\b(?:wie|so)\s+(?:die|der|das|den)?\s*OUTLET\s+(?:zuerst\s+)?(?:berichtet|berichtete|meldet|"
-    r"meldete|schreibt|schrieb)",
-    r"\blaut\s+(?:einem|einer)\s+(?:Bericht|Meldung|Artikel)\s+(?:der|des|von|im|in\s+der|bei)\s+OUTLET",
-    r"\b(?:dieser|der)\s+(?:Artikel|Beitrag|Text)\s+(?:erschien|ist)\s+(?:zuerst|ursprünglich)\s+"
-    r"(?:bei|in|im|auf)\s+(?:der|dem)?\s*OUTLET",
-    r"\bselon\s+(?:un|une|les)\s+(?:article|information|enquête|rapport|révélation)s?\s+"
-    r"(?:du\s+(?P<du>)|de\s+la\s+|de\s+l[’']|de\s+|des\s+)OUTLET",
-    r"\b(?:cet|l[’'])\s*article\s+a\s+(?:été\s+)?(?:initialement|d[’']abord|originellement)?\s*"
-    r"(?:publié|paru)\s+(?:initialement\s+|à\s+l[’']origine\s+)?(?:sur|dans|par)\s+(?:le\s+|la\s+)?OUTLET",
+# Each pattern runs only on paragraphs containing one of its lowercase hint words.
+EXPLICIT_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("report", "story", "article", "investigation", "analysis", "interview", "dispatch"),
+     r"\b(?:according to|citing|cited|based on|quoting|reported by|per)\s+(?:a|an|the)\s+"
+     r"(?:new\s+|recent\s+|latest\s+|exclusive\s+|separate\s+|earlier\s+)?"
+     r"(?:report|story|article|investigation|analysis|interview|dispatch)s?\s+"
+     r"(?:from|by|in|on|published\s+(?:by|in|on))\s+OUTLET"),
+    (("according to",),
+     r"\baccording to\s+(?:a|an)\s+(?:new\s+|recent\s+|exclusive\s+)?OUTLET\s+"
+     r"(?:report|story|article|investigation|analysis)"),
+    (("first reported", "originally reported", "initially reported"),
+     r"\b(?:as\s+)?(?:first|originally|initially)\s+reported\s+(?:by|in|on)\s+OUTLET"),
+    (("first reported", "originally reported", "initially reported"),
+     r"\bOUTLET\s+(?:first|originally|initially)\s+reported\b"),
+    (("published", "appeared", "posted", " ran "),
+     r"\b(?:this|the)\s+(?:article|story|piece|post|report|interview|column)\s+"
+     r"(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted|ran)\s+"
+     r"(?:on|in|by|at|with)\s+OUTLET"),
+    (("originally",),
+     r"\boriginally\s+(?:published|appeared|posted)\s+(?:on|in|by|at)\s+OUTLET"),
+    (("republished",),
+     r"\b(?:is\s+|was\s+)?republished\s+(?:here\s+)?(?:with\s+permission\s+)?"
+     r"(?:from|courtesy\s+of|by\s+arrangement\s+with)\s+OUTLET"),
+    (("reprinted",),
+     r"\breprinted\s+(?:with\s+permission\s+)?(?:from|by)\s+OUTLET"),
+    (("berichtet", "meldet", "schreibt", "schrieb"),
+     r"\b(?:wie|so)\s+(?:die|der|das|den)?\s*OUTLET\s+(?:zuerst\s+)?(?:berichtet|berichtete|"
+     r"meldet|meldete|schreibt|schrieb)"),
+    (("laut",),
+     r"\blaut\s+(?:einem|einer)\s+(?:Bericht|Meldung|Artikel)\s+(?:der|des|von|im|in\s+der|bei)"
+     r"\s+OUTLET"),
+    (("erschien", "ursprünglich"),
+     r"\b(?:dieser|der)\s+(?:Artikel|Beitrag|Text)\s+(?:erschien|ist)\s+(?:zuerst|ursprünglich)"
+     r"\s+(?:bei|in|im|auf)\s+(?:der|dem)?\s*OUTLET"),
+    (("selon",),
+     r"\bselon\s+(?:un|une|les)\s+(?:article|information|enquête|rapport|révélation)s?\s+"
+     r"(?:du\s+(?P<du>)|de\s+la\s+|de\s+l[’']|de\s+|des\s+)OUTLET"),
+    (("publié", "paru"),
+     r"\b(?:cet|l[’'])\s*article\s+a\s+(?:été\s+)?(?:initialement|d[’']abord|originellement)?\s*"
+     r"(?:publié|paru)\s+(?:initialement\s+|à\s+l[’']origine\s+)?(?:sur|dans|par)\s+"
+     r"(?:le\s+|la\s+)?OUTLET"),
 )
 
 # A short closing line crediting the original: "via Reuters", "Source: AFP", "(With AFP)".
@@ -52,10 +68,11 @@ DATELINE_PATTERN = (r"^(?:[A-ZÀ-Ý][\w.'’/-]*(?:[ ,]+[A-ZÀ-Ý][\w.'’/-]*){
                     r"[(\[]WIRE[)\]]\s*[-—–:]")
 
 # Weak evidence, used only when nothing above matched: "Nikkei Asia reported on Wednesday that".
-WEAK_PATTERNS = (
-    r"\bOUTLET\s+(?:reported|reports|revealed|first\s+revealed)\s+"
-    r"(?:on\s+\w+\s+|earlier\s+|last\s+\w+\s+|this\s+\w+\s+)?that\b",
-    r"\bOUTLET\s+(?:berichtete|berichtet|meldete)\b",
+WEAK_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("reported", "reports", "revealed"),
+     r"\bOUTLET\s+(?:reported|reports|revealed|first\s+revealed)\s+"
+     r"(?:on\s+\w+\s+|earlier\s+|last\s+\w+\s+|this\s+\w+\s+)?that\b"),
+    (("berichtet", "meldete"), r"\bOUTLET\s+(?:berichtete|berichtet|meldete)\b"),
 )
 # Paragraphs searched for weak evidence (from the top).
 WEAK_PARAGRAPHS = 4
@@ -92,6 +109,15 @@ OUTLET_DOMAINS: dict[str, str] = {
     "theverge.com": "The Verge", "techcrunch.com": "TechCrunch", "arstechnica.com": "Ars Technica",
     "kffhealthnews.org": "KFF Health News", "khn.org": "KFF Health News", "calmatters.org": "CalMatters",
 }
+
+# First words that show a captured name is a date or a pronoun, not an outlet.
+NOT_OUTLET_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "this", "that", "it", "he", "she", "they", "we", "i", "you", "his",
+    "her", "their", "our", "its", "today", "yesterday", "last", "next", "spring", "summer",
+    "autumn", "fall", "winter",
+})
 
 # Words that cannot end an outlet name taken from running text.
 OUTLET_TRAILING_STOPWORDS = frozenset({"on", "in", "at", "that", "said", "says", "reported",

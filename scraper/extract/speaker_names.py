@@ -18,8 +18,6 @@ _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*\w|[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-Ž])"
 _PARTICLE = r"(?:%s)" % "|".join(NAME_PARTICLES)
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[\s,]*$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"„«»]\s*|\x01+\W*)$")
 
 
 @dataclass(frozen=True)
@@ -50,22 +48,27 @@ def head_name(phrase: str) -> str | None:
     last = runs[-1]
     if phrase[last.end():].strip(" ,.;:’'s"):
         return None
-    previous = _WORD_BEFORE.search(phrase[:last.start()])
-    if previous and previous.group(1).lower() in NON_PERSON_PRECEDERS:
+    if _word_before(phrase, last.start()) in NON_PERSON_PRECEDERS:
         return None
     name = strip_name(last.group(0))
     return name if name and any(ch.isupper() for ch in name[:1]) else None
 
 
 def mentions(text: str) -> list[Mention]:
-    """Person-name candidates in a text with their positions (multi-word or single)."""
+    """Person-name candidates in a text with their positions (multi-word or single).
+
+    Single capitalised words are returned as found (possessive removed): they matter only
+    when they are a known surname, which `NameMemory.note` checks cheaply.
+    """
     found: list[Mention] = []
     for match in NAME_RUN.finditer(text):
-        before = text[:match.start()]
-        previous = _WORD_BEFORE.search(before)
-        if previous and previous.group(1).lower() in NON_PERSON_PRECEDERS:
+        run = match.group(0)
+        if " " not in run:
+            found.append(Mention(match.start(), _POSSESSIVE.sub("", run)))
             continue
-        name = strip_name(match.group(0))
+        if _word_before(text, match.start()) in NON_PERSON_PRECEDERS:
+            continue
+        name = strip_name(run)
         if name:
             found.append(Mention(match.start(), name))
     return found
@@ -76,22 +79,23 @@ class NameMemory:
     """Who has been named so far: full names by surname, and the most recent person."""
 
     full_names: dict[str, str] = field(default_factory=dict)
-    speakers: set[str] = field(default_factory=set)
     last_person: str | None = None
 
     def note(self, name: str) -> None:
         """Record a name mention; a multi-word name teaches its surname."""
-        tokens = name.split()
-        if len(tokens) >= 2:
-            self.full_names[tokens[-1].lower()] = name
+        if " " in name:
+            self.full_names[name.rsplit(" ", 1)[-1].lower()] = name
             self.last_person = name
-        elif self.expand(name) != name or name in self.speakers:
-            self.last_person = self.expand(name)
+        elif name.lower() in self.full_names:
+            self.last_person = self.full_names[name.lower()]
 
     def note_speaker(self, name: str) -> None:
-        """Record a resolved speaker: the most recent person from now on."""
-        self.speakers.add(name)
-        self.last_person = name
+        """Record a resolved speaker: the most recent person from now on.
+
+        A lone unknown word ('Nato', 'China') may be an organisation: it is not recorded.
+        """
+        if " " in name or name.lower() in self.full_names:
+            self.last_person = name
 
     def expand(self, name: str) -> str:
         """Return the full name for a surname seen before ('Lungescu' -> 'Oana Lungescu')."""
@@ -105,6 +109,14 @@ def is_person_name(text: str) -> bool:
     """True when the whole text is a capitalised name run with no stop word left over."""
     match = NAME_RUN.fullmatch(text.strip())
     return bool(match) and strip_name(text) == _POSSESSIVE.sub("", text.strip())
+
+
+def _word_before(text: str, position: int) -> str:
+    """The lowercased word just before a position ('' at the start or after punctuation)."""
+    window = text[max(0, position - 30):position]
+    if not window.strip() or window.rstrip()[-1:] in ".!?:;“\"„«»()\x01":
+        return ""
+    return window.split()[-1].strip(",").lower()
 
 
 def _edge_word(token: str) -> bool:

@@ -14,16 +14,12 @@ from __future__ import annotations
 import re
 
 from .speaker_names import NameMemory, head_name, is_person_name, mentions, strip_name
+from .speaker_verbs import AFTER, VERB, find_attributions
 from .speaker_words import (
-    ATTRIBUTION_VERBS, AUXILIARIES, FRENCH_INVERSION, LEADING_CONNECTORS, PHRASE_CUT_WORDS,
-    PRONOUNS, QUOTE_TAIL_SO, RELATIVE_PRONOUNS, SPEAKER_AFTER_PHRASES,
+    AUXILIARIES, FRENCH_INVERSION, LEADING_CONNECTORS, PHRASE_CUT_WORDS, PRONOUNS,
+    QUOTE_TAIL_SO, RELATIVE_PRONOUNS,
 )
 
-_VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(
-    re.escape(verb).replace(r"\ ", r"\s+") for verb in sorted(set(ATTRIBUTION_VERBS), key=len,
-                                                               reverse=True)), re.IGNORECASE)
-_AFTER_PHRASE = re.compile(r"(?<![\w-])(?:%s)(?![\w-])\s+" % "|".join(
-    re.escape(p).replace(r"\ ", r"\s+") for p in SPEAKER_AFTER_PHRASES), re.IGNORECASE)
 _FRENCH_INVERSION = re.compile(rf"^{FRENCH_INVERSION}", re.IGNORECASE)
 _SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
 _LEAD_PUNCT = re.compile(r"^[\s,;:–—-]+")
@@ -33,6 +29,8 @@ _NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un", "une"})
 MAX_PHRASE_WORDS = 8
 MAX_AFTER_WORDS_TO_VERB = 10
+# The part of a long sentence before a quote that is searched for its attribution.
+MAX_BEFORE_CHARS = 300
 
 
 def speaker_after(context: str) -> str | None:
@@ -40,18 +38,17 @@ def speaker_after(context: str) -> str | None:
     so_tail = _SO_TAIL.match(context)
     if so_tail:
         return _phrase_after(context[so_tail.end():])
-    text = _LEAD_PUNCT.sub("", context)
+    text = _LEAD_PUNCT.sub("", context)[:200]
     inversion = _FRENCH_INVERSION.match(text)
-    if inversion and _VERB.match(text.replace("-t-", " ").split("-")[0]):
-        return inversion.group(0).rsplit("-", 1)[-1]
-    verb = _VERB.match(text)
-    if verb:
-        return _phrase_after(text[verb.end():])
-    after = _AFTER_PHRASE.match(text)
-    if after:
-        return _phrase_after(text[after.end():])
-    for verb in _VERB.finditer(text):
-        subject = text[:verb.start()]
+    if inversion:
+        verb = find_attributions(text.replace("-t-", " ").split("-")[0])
+        if verb and verb[0].first_word:
+            return inversion.group(0).rsplit("-", 1)[-1]
+    found = find_attributions(text)
+    if found and found[0].first_word:
+        return _phrase_after(text[found[0].end:])
+    for verb in (match for match in found if match.kind == VERB):
+        subject = text[:verb.start]
         if re.search(r"[.!?\x01]", subject) or len(subject.split()) > MAX_AFTER_WORDS_TO_VERB:
             return None
         if subject.strip():
@@ -61,19 +58,17 @@ def speaker_after(context: str) -> str | None:
 
 def speaker_before(context: str) -> str | None:
     """The speaker phrase in the sentence before a quote ('Lungescu said:'), or None."""
-    after = None
-    for after in _AFTER_PHRASE.finditer(context):
-        pass
-    verbs = list(_VERB.finditer(context))
-    if after is not None and (not verbs or after.start() > verbs[-1].start()):
-        return _phrase_after(context[after.end():])
-    if not verbs:
+    context = context[-MAX_BEFORE_CHARS:]
+    found = find_attributions(context)
+    if not found:
         return None
-    verb = verbs[-1]
-    if verb.group(0).lower().endswith("ing"):
-        return _sentence_subject(context[:verb.start()])
-    subject = context[:verb.start()]
-    return subject if subject.strip(" ,") else _phrase_after(context[verb.end():])
+    last = found[-1]
+    if last.kind == AFTER:
+        return _phrase_after(context[last.end:])
+    if last.verb.lower().endswith("ing"):
+        return _sentence_subject(context[:last.start])
+    subject = context[:last.start]
+    return subject if subject.strip(" ,") else _phrase_after(context[last.end:])
 
 
 def resolve_speaker(phrase: str | None, memory: NameMemory) -> str | None:
