@@ -26,7 +26,7 @@ from .discover import discover
 from .extract import extract
 from .fetch import Fetcher, FetchResult
 from .models import Article
-from .sites import Seed
+from .sites import Seed, Site
 from .store import NEW, UNCHANGED, UPDATED, FrontierEntry, Store
 from .urls import looks_like_article
 
@@ -78,8 +78,9 @@ class Crawler:
 
     def __init__(self, settings: Settings, store: Store, *, listener: Listener = _ignore,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 keep_outcomes: bool = False) -> None:
+                 keep_outcomes: bool = False, sites: Iterable[Site] = ()) -> None:
         self.settings = settings
+        self.sites = {site.name: site for site in sites}
         self.store = store
         self.listener = listener
         self.transport = transport
@@ -121,7 +122,8 @@ class Crawler:
             if url in seen:
                 continue
             seen.add(url)
-            result = await fetcher.fetch(url, expect="any")
+            result = await fetcher.fetch(url, expect="any",
+                                         user_agent=self._site_agent(fetcher, seed.site, url))
             self._record(run_id, url, result, None)
             if result.error is not None or result.page is None:
                 reason = str(result.error) if result.error else "no response"
@@ -178,7 +180,8 @@ class Crawler:
                        run_id: int) -> None:
         """Fetch, extract and store one article URL; record any failure with its reason."""
         etag, last_modified = self.store.validators(entry.url)
-        result = await fetcher.fetch(entry.url, etag=etag, last_modified=last_modified)
+        result = await fetcher.fetch(entry.url, etag=etag, last_modified=last_modified,
+                                     user_agent=self._site_agent(fetcher, entry.site, entry.url))
         if result.not_modified:
             self._record(run_id, entry.url, result, None)
             self.store.mark(entry.url, "done")
@@ -206,6 +209,15 @@ class Crawler:
         self.store.mark(entry.url, "done")
         report.counts[saved.outcome if saved.outcome in (NEW, UPDATED) else "unchanged"] += 1
         self._outcome(report, PageOutcome(entry.url, saved.outcome, article=article, site=entry.site))
+
+    def _site_agent(self, fetcher: Fetcher, site_name: str | None, url: str) -> str | None:
+        """Apply the site's own delay to url's host; return its own User-Agent, if any."""
+        site = self.sites.get(site_name or "")
+        if site is None:
+            return None
+        if site.delay is not None:
+            fetcher.set_host_delay(url, site.delay)
+        return site.user_agent
 
     def _record(self, run_id: int, url: str, result: FetchResult, error: str | None) -> int:
         """Store one fetch attempt with its outcome."""

@@ -13,7 +13,7 @@ from ..errors import ConfigError, LockHeldError, ScraperError
 from ..lock import RunLock
 from ..pipeline import CrawlReport, Crawler
 from ..reextract import reextract
-from ..sites import Seed, load_sites, seeds_from_urls
+from ..sites import Seed, Site, load_sites, seeds_from_urls
 from ..store import Store
 from .output import RunOutput, article_table
 
@@ -48,10 +48,12 @@ def run_guarded(body: Callable[[], int]) -> None:
 
 
 def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
-                    arguments: list[str], keep_outcomes: bool = False) -> CrawlReport:
+                    arguments: list[str], keep_outcomes: bool = False,
+                    sites: list[Site] | None = None) -> CrawlReport:
     """Take the run lock, open the store and crawl."""
     with RunLock(settings.db_path), Store.open(settings.db_path) as store:
-        crawler = Crawler(settings, store, listener=output, keep_outcomes=keep_outcomes)
+        crawler = Crawler(settings, store, listener=output, keep_outcomes=keep_outcomes,
+                          sites=sites or ())
         report = crawler.run(seeds, arguments)
     output.finish(report)
     return report
@@ -79,23 +81,23 @@ def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file
     """Crawl the sites of the sites file, or start from URLS (pages, feeds, sitemaps)."""
 
     def body() -> int:
+        if urls and site_names:
+            raise ConfigError("give either URLs or --site, not both")
         settings = Settings(db_path=db_path, archive_dir=archive_dir).with_overrides(
             max_pages=max_pages, max_duration=max_duration, delay=delay, concurrency=concurrency,
             contact_url=contact_url, allow_private=allow_private or None,
             obey_robots=False if ignore_robots else None)
-        seeds = _seeds(urls, site_names, sites_file)
+        sites = [] if urls else _sites(site_names, sites_file)
+        seeds = seeds_from_urls(list(urls)) if urls else [s for site in sites for s in site.seeds()]
         report = crawl_with_lock(settings, seeds, RunOutput(log_json=log_json),
-                                 ["crawl", *sys.argv[2:]])
+                                 ["crawl", *sys.argv[2:]], sites=sites)
         return report.exit_status
 
     run_guarded(body)
 
 
-def _seeds(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file: Path) -> list[Seed]:
-    if urls:
-        if site_names:
-            raise ConfigError("give either URLs or --site, not both")
-        return seeds_from_urls(list(urls))
+def _sites(site_names: tuple[str, ...], sites_file: Path) -> list[Site]:
+    """Load the sites file, keeping only the named sites when --site is given."""
     sites = load_sites(sites_file)
     if site_names:
         known = {site.name for site in sites}
@@ -104,7 +106,7 @@ def _seeds(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file: Path)
             raise ConfigError(f"unknown site(s) {', '.join(unknown)}; the sites file lists "
                               f"{', '.join(sorted(known))}")
         sites = [site for site in sites if site.name in site_names]
-    return [seed for site in sites for seed in site.seeds()]
+    return sites
 
 
 @click.command("demo")

@@ -46,6 +46,7 @@ class _Plan:
     limits: Limits
     use_robots: bool
     max_redirects: int
+    user_agent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,18 @@ class Fetcher:
         self._robots = RobotsCache(agent_token(settings.full_user_agent), self._fetch_robots)
         self._in_flight = asyncio.Semaphore(settings.concurrency)
         self._crawl_delays: dict[str, float] = {}
+        self._site_delays: dict[str, float] = {}
 
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-                    expect: str = "html") -> FetchResult:
-        """Fetch one url; failures come back in FetchResult.error, never as exceptions."""
+                    expect: str = "html", user_agent: str | None = None) -> FetchResult:
+        """Fetch one url; failures come back in FetchResult.error, never as exceptions.
+
+        `user_agent` overrides the settings' User-Agent for this fetch (a site's own setting);
+        robots.txt is still read for the crawler's product token.
+        """
         started, tally = time.monotonic(), _Tally()
         plan = _Plan(Limits(expect, self.settings.max_bytes), self.settings.obey_robots,
-                     self.settings.max_redirects)
+                     self.settings.max_redirects, user_agent)
         try:
             check_expect(expect)
             result = await self._follow(url, conditional_headers(etag, last_modified), plan, tally)
@@ -100,7 +106,12 @@ class Fetcher:
 
     def host_delay(self, host: str) -> float:
         """Return the pause between two requests to host ('name:port'): setting or Crawl-delay."""
-        return max(self.settings.delay, self._crawl_delays.get(host, 0.0))
+        base = self._site_delays.get(host, self.settings.delay)
+        return max(base, self._crawl_delays.get(host, 0.0))
+
+    def set_host_delay(self, url: str, seconds: float) -> None:
+        """Use `seconds` instead of the delay setting for url's host (a site's own override)."""
+        self._site_delays[host_key(url)] = seconds
 
     async def aclose(self) -> None:
         """Close the connection pool."""
@@ -172,7 +183,8 @@ class Fetcher:
         async with self._scheduler.slot(host), self._in_flight:
             try:
                 async with asyncio.timeout(self.settings.timeout or None):
-                    exchange = await perform(self._client, url, headers, plan.limits)
+                    sent = {**headers, "User-Agent": plan.user_agent} if plan.user_agent else headers
+                    exchange = await perform(self._client, url, sent, plan.limits)
             except FetchError as error:
                 return _Outcome(None, error), None
             except (httpx.HTTPError, httpx.InvalidURL, OSError, TimeoutError) as exc:
