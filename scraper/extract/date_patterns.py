@@ -48,6 +48,9 @@ TEXT_DATE_SELECTOR = ", ".join(
 ) + ", time"
 # Longer texts are whole blocks, not a byline; their date-ish children are read instead.
 MAX_TEXT_CANDIDATE_CHARS = 200
+# Raw text (before whitespace is collapsed) longer than this many times the limit is skipped
+# unread: collapsing the whitespace of a whole article costs more than all the rest.
+RAW_TEXT_FACTOR = 5
 # A block beside the headline without a date-ish class is a byline only when this short;
 # longer ones are paragraphs, whose dates count only after a cue ("Published ...").
 MAX_NEIGHBOUR_CHARS = 100

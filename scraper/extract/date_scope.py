@@ -45,32 +45,45 @@ def class_words(value: str) -> tuple[frozenset[str], str]:
 
 def node_words(node: LexborNode) -> tuple[frozenset[str], str]:
     """The class and id words of an element."""
-    attrs = node.attributes
+    attrs = node.attrs
     return class_words(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+
+
+@lru_cache(maxsize=8192)
+def _class_marks(value: str) -> tuple[bool, bool]:
+    """(excluded, page-header) as said by class/id text."""
+    words, joined = class_words(value)
+    excluded = bool(words & EXCLUDED_WORDS) or any(f"-{p}-" in joined for p in EXCLUDED_PHRASES)
+    return excluded, bool(words & HEADER_WORDS)
+
+
+@dataclass(frozen=True)
+class Traits:
+    """What an element is, for ranking: excluded, a page header, an article."""
+
+    marked: bool
+    header: bool
+    article: bool
+
+
+def traits(node: LexborNode) -> Traits:
+    """Read an element's tag, role, item type, class and id once."""
+    attrs = node.attrs
+    tag = node.tag
+    role = (attrs.get("role") or "").lower()
+    itemtype = attrs.get("itemtype") or ""
+    marked_by_class, header_by_class = _class_marks(
+        f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    marked = (tag in EXCLUDED_TAGS or role in EXCLUDED_ROLES or "Comment" in itemtype
+              or marked_by_class)
+    article = (tag in ARTICLE_TAGS or role == "main" or "Article" in itemtype
+               or "BlogPosting" in itemtype)
+    return Traits(marked, tag in HEADER_TAGS or header_by_class, article)
 
 
 def is_marked(node: LexborNode) -> bool:
     """True when the element itself is navigation, a sidebar, a comment, a teaser or a widget."""
-    if node.tag in EXCLUDED_TAGS:
-        return True
-    attrs = node.attributes
-    if (attrs.get("role") or "").lower() in EXCLUDED_ROLES:
-        return True
-    if "Comment" in (attrs.get("itemtype") or ""):
-        return True
-    words, joined = node_words(node)
-    return bool(words & EXCLUDED_WORDS) or any(f"-{p}-" in joined for p in EXCLUDED_PHRASES)
-
-
-def _is_header(node: LexborNode) -> bool:
-    return node.tag in HEADER_TAGS or bool(node_words(node)[0] & HEADER_WORDS)
-
-
-def _is_article(node: LexborNode) -> bool:
-    if node.tag in ARTICLE_TAGS or (node.attributes.get("role") or "") == "main":
-        return True
-    itemtype = node.attributes.get("itemtype") or ""
-    return "Article" in itemtype or "BlogPosting" in itemtype
+    return traits(node).marked
 
 
 @dataclass(frozen=True)
@@ -124,10 +137,9 @@ class Scope:
             chain.append(current)
             current = current.parent
         for element in reversed(chain):
-            in_article = place.in_article or _is_article(element)
-            excluded = place.excluded or is_marked(element) or (
-                _is_header(element) and not place.in_article)
-            place = _Place(excluded, place.level, in_article)
+            kind = traits(element)
+            excluded = place.excluded or kind.marked or (kind.header and not place.in_article)
+            place = _Place(excluded, place.level, place.in_article or kind.article)
             self._places[element.mem_id] = place
         return place
 
@@ -146,7 +158,7 @@ def build_scope(document: Document) -> Scope:
     in_article = False
     for level in range(len(spine) - 1, -1, -1):
         element = spine[level]
-        if _is_article(element):
+        if traits(element).article:
             in_article = True
             if scope.root_level is None or level < scope.root_level:
                 scope.root_level = level

@@ -34,6 +34,7 @@ from .date_patterns import (
     MODIFIED_WORDS,
     PUBLISHED_PHRASES,
     PUBLISHED_WORDS,
+    RAW_TEXT_FACTOR,
     REGEX_LANGUAGES,
     TEXT_DATE_SELECTOR,
     URL_DATE_PATTERNS,
@@ -44,6 +45,7 @@ from .date_text import cue_kind, dateparser_windows, find_dates, month_first, pa
 from .document import ARTICLE_TYPES, Document, clean_text, node_text
 
 _URL_DATES = tuple(re.compile(pattern) for pattern in URL_DATE_PATTERNS)
+_DIGIT = re.compile(r"\d")
 _NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
@@ -254,13 +256,13 @@ def _pick_ranked(scope: Scope, found: list[tuple[LexborNode, str | None, ParsedD
 
 def element_kind(node: LexborNode) -> str | None:
     """Say whether an element holds the published or the modified date, from classes and cues."""
-    own_text = node_text(node)
+    own_text = _short_text(node) or ""
     kind = _words_kind(node) or cue_kind(own_text[:40])
     parent = node.parent
     if kind is None and parent is not None and parent.tag not in ("body", "html"):
         kind = _words_kind(parent)
-        parent_text = node_text(parent)
-        if kind is None and len(parent_text) <= MAX_TEXT_CANDIDATE_CHARS:
+        parent_text = _short_text(parent) or ""
+        if kind is None and parent_text:
             position = parent_text.find(own_text) if own_text else -1
             kind = cue_kind(parent_text[:position] if position > 0 else "")
     return kind
@@ -296,9 +298,11 @@ def text_dates(context: DateContext) -> SourceDates:
     leftovers: list[tuple[int, LexborNode, str]] = []
     seen: set[tuple[str, bool]] = set()
     for node, strict in _text_nodes(context):
+        text = _short_text(node)
+        if text is None or not _DIGIT.search(text):
+            continue
         rank = context.scope.rank(node)
-        text = node_text(node) if rank is not None else ""
-        if not text or len(text) > MAX_TEXT_CANDIDATE_CHARS:
+        if rank is None:
             continue
         text = _visible_text(node, context.scope)
         if not text or (text, strict) in seen:
@@ -309,13 +313,22 @@ def text_dates(context: DateContext) -> SourceDates:
             dates = [date for date in dates if date.kind is not None]
         found.extend((node, date.kind or element_kind(node), date.value) for date in dates)
         if not dates:
-            leftovers.append((rank or 0, node, text))
+            leftovers.append((rank, node, text))
         if len(seen) >= MAX_TEXT_CANDIDATES:
             break
     result = _pick_ranked(context.scope, found)
     if result.published is None:
         result = SourceDates(_dateparser_date(context, leftovers), result.modified)
     return result
+
+
+def _short_text(node: LexborNode) -> str | None:
+    """The node's text when it is short enough to be a byline (raw length checked first)."""
+    raw = node.text(deep=True, separator=" ")
+    if len(raw) > RAW_TEXT_FACTOR * MAX_TEXT_CANDIDATE_CHARS:
+        return None
+    text = clean_text(raw)
+    return text if len(text) <= MAX_TEXT_CANDIDATE_CHARS else None
 
 
 def _visible_text(node: LexborNode, scope: Scope) -> str:

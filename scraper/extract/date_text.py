@@ -37,7 +37,8 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-_MONTH = _alternation(MONTHS)
+# Any word, looked up in MONTHS afterwards: much faster than a 200-name alternation.
+_MONTH = r"[^\W\d_]{3,}"
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _DATE_PATTERNS = (
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d)"
