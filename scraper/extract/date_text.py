@@ -196,9 +196,10 @@ def parse_with_dateparser(window: str, language: str | None) -> ParsedDate | Non
     import dateparser  # imported on first use: loading it costs a tenth of a second
 
     primary = (language or "").lower()[:2]
-    languages = [primary] if primary in DATEPARSER_LANGUAGES else None
+    if primary not in DATEPARSER_LANGUAGES:
+        return None  # without a language hint dateparser tries them all: seconds per call
     try:
-        parsed = dateparser.parse(window, languages=languages, settings=_DATEPARSER_SETTINGS)
+        parsed = dateparser.parse(window, languages=[primary], settings=_DATEPARSER_SETTINGS)
     except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
         return None
     if parsed is None:

@@ -30,19 +30,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import SiteRules
+from .date_page import microdata_dates, text_dates, time_dates
 from .date_parse import ParsedDate
 from .date_patterns import AGREEMENT_DAYS
-from .date_sources import (
-    DateContext,
-    SourceDates,
-    jsonld_dates,
-    meta_dates,
-    microdata_dates,
-    rules_dates,
-    text_dates,
-    time_dates,
-    url_dates,
-)
+from .date_sources import DateContext, SourceDates, jsonld_dates, meta_dates, rules_dates, url_dates
 from .document import Document
 
 SOURCE_ORDER = ("rules", "json-ld", "meta", "microdata", "time", "url", "text")

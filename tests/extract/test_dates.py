@@ -290,3 +290,9 @@ def test_a_cued_date_in_a_paragraph_beside_the_headline_counts() -> None:
     body = (f"<div><h1>{HEADLINE}</h1><p>Published 3 May 2024. The council debated the plan "
             "for two months of hearings and voted on Tuesday to approve it.</p></div>")
     assert dates_of(page(body)).published_at == "2024-05-03"
+
+
+def test_page_without_language_never_guesses_with_dateparser() -> None:
+    html = (f'<html><head><meta property="og:title" content="{HEADLINE}"></head><body>'
+            f'{article("<span class=date>Δημοσιεύθηκε: 3 Μαΐου 2024</span>")}</body></html>')
+    assert dates_of(html) == DateResult()

@@ -132,3 +132,7 @@ def test_anything_found_is_in_the_record_format(text: str, order: bool | None) -
     for date in find_dates(text, order):
         assert _RECORD_FORMAT.fullmatch(date.value.iso())
         assert 1990 <= date.value.day.year <= 2100
+
+
+def test_dateparser_is_not_asked_without_a_language() -> None:
+    assert parse_with_dateparser("19 Νοεμβρίου 2019", None) is None
