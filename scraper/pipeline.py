@@ -73,6 +73,37 @@ def _ignore(event: str, data: dict[str, object]) -> None:
     """A listener that does nothing."""
 
 
+class RecordingArchive:
+    """Archives each exchange, then records it as a fetch row at once.
+
+    Every response the fetcher receives (robots.txt, redirect hops, retried 5xx, the page
+    itself) thus has its row, pointing at its WARC record; the fetcher's result is matched to
+    its row by that WARC position.
+    """
+
+    def __init__(self, archive: ArchiveWriter, store: Store, run_id: int) -> None:
+        self.archive = archive
+        self.store = store
+        self.run_id = run_id
+        self.fetch_ids: dict[tuple[str, int], int] = {}
+
+    def write_exchange(self, *, url: str, method: str, request_headers: list[tuple[str, str]],
+                       status: int, reason: str, http_version: str,
+                       response_headers: list[tuple[str, str]], body: bytes) -> tuple[str, int]:
+        """Archive the exchange and record it; return its WARC file and offset."""
+        position = self.archive.write_exchange(
+            url=url, method=method, request_headers=request_headers, status=status,
+            reason=reason, http_version=http_version, response_headers=response_headers, body=body)
+        headers = {name.lower(): value for name, value in response_headers}
+        self.fetch_ids[position] = self.store.record_fetch(
+            self.run_id, url, final_url=url, status=status,
+            error=f"HTTP {status}" if status >= 400 else None,
+            content_type=headers.get("content-type"), size=len(body), etag=headers.get("etag"),
+            last_modified=headers.get("last-modified"), warc_file=position[0],
+            warc_offset=position[1], fetched_at=utc_now())
+        return position
+
+
 class Crawler:
     """Runs one crawl over a store with a fetcher; the CLI renders its events."""
 
@@ -85,6 +116,7 @@ class Crawler:
         self.listener = listener
         self.transport = transport
         self.keep_outcomes = keep_outcomes  # off for big crawls: memory stays flat
+        self._archive: RecordingArchive | None = None
 
     def run(self, seeds: list[Seed], arguments: Iterable[str] = ()) -> CrawlReport:
         """Run the crawl to the end and return its report (synchronous entry point)."""
@@ -100,7 +132,8 @@ class Crawler:
         status = 2
         try:
             with ArchiveWriter(self.settings.archive_dir, run_name) as archive:
-                async with Fetcher(self.settings, archive, self.transport) as fetcher:
+                self._archive = RecordingArchive(archive, self.store, run_id)
+                async with Fetcher(self.settings, self._archive, self.transport) as fetcher:
                     await self._discover(fetcher, seeds, report, run_id)
                     await self._fetch_articles(fetcher, report, run_id, deadline)
             status = report.exit_status
@@ -220,13 +253,22 @@ class Crawler:
         return site.user_agent
 
     def _record(self, run_id: int, url: str, result: FetchResult, error: str | None) -> int:
-        """Store one fetch attempt with its outcome."""
+        """Return the fetch row of this result (recorded when archived), noting any error;
+        a failure with no response gets a row of its own."""
         page = result.page
+        error = error or (str(result.error) if result.error else None)
+        if page is not None and page.warc_file is not None and page.warc_offset is not None \
+                and self._archive is not None:
+            fetch_id = self._archive.fetch_ids.pop((page.warc_file, page.warc_offset), None)
+            if fetch_id is not None:
+                if error:
+                    self.store.annotate_fetch(fetch_id, error)
+                return fetch_id
         return self.store.record_fetch(
             run_id, url,
             final_url=page.final_url if page else None,
             status=page.status if page else None,
-            error=error or (str(result.error) if result.error else None),
+            error=error,
             content_type=page.headers.get("content-type") if page else None,
             size=len(page.content) if page else None,
             etag=page.headers.get("etag") if page else None,

@@ -27,6 +27,10 @@ def connect(path: str | Path, *, create: bool = True, upgrade: bool = True) -> D
     elif not path.exists():
         raise StoreError(f"no database at {path}", str(path))
     db = Database(path)
+    # Autocommit: a statement outside `db.atomic()` commits at once. With the sqlite3 default,
+    # the first bare INSERT opens a transaction that every later atomic() only nests into as a
+    # savepoint, so a killed crawl would lose everything written since that INSERT.
+    db.conn.isolation_level = None
     for pragma in CONNECTION_PRAGMAS:
         db.execute(pragma)
     db.enable_wal()

@@ -86,6 +86,11 @@ class Store:
         with refused(url):
             return runs.record_fetch(self.db, values)
 
+    def annotate_fetch(self, fetch_id: int, error: str) -> None:
+        """Record why a fetched page failed later on (e.g. nothing could be extracted)."""
+        with refused():
+            runs.annotate_fetch(self.db, fetch_id, error)
+
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """Return (etag, last_modified) of the last 200 response for `url`."""
         with refused(url):

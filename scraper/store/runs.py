@@ -57,6 +57,11 @@ def record_fetch(db: Database, values: Mapping[str, Any]) -> int:
     return int(cursor.lastrowid)
 
 
+def annotate_fetch(db: Database, fetch_id: int, error: str) -> None:
+    """Set the error (the reason the page failed) on a recorded fetch."""
+    db.execute("UPDATE fetches SET error = ? WHERE id = ?", [error, fetch_id])
+
+
 def validators(db: Database, url: str) -> tuple[str | None, str | None]:
     """Return (etag, last_modified) of the last successful (200) fetch of `url`."""
     row = db.execute(

@@ -111,7 +111,7 @@ def test_full_text_search_finds_the_seed_like_article(crawl: Crawl) -> None:
 
 def test_every_fetch_is_recorded_with_its_archive_position(crawl: Crawl) -> None:
     fetched = {row["url"]: row for row in crawl.rows("SELECT * FROM fetches")}
-    for path in ["/", "/rss.xml", "/sitemap.xml", *article_paths()]:
+    for path in ["/robots.txt", "/", "/rss.xml", "/sitemap.xml", *article_paths()]:
         row = fetched.get(crawl.server.url(path))
         assert row is not None, f"no fetch recorded for {path}"
         assert row["status"] == 200
