@@ -16,7 +16,8 @@ Judgement calls:
   1st of January with no time of day and the page shows another day, or when it disagrees
   with the url's date (by more than AGREEMENT_DAYS) while a date on the page agrees with the url.
   Otherwise structured data wins over what the page shows.
-- A published date without a time takes the time of a less trusted source giving the same day.
+- A published date without a time takes the time of a less trusted source giving the same day;
+  a time without a UTC offset takes the offset of a less trusted source giving the same time.
 - modified_at is kept only when it is later than published_at (a modification date equal to,
   or before, the publication date is no modification); it never falls back to published_at.
 
@@ -97,8 +98,8 @@ def _choose_published(sources: _Sources) -> tuple[str | None, ParsedDate | None]
             continue
         if name in STRUCTURED_SOURCES and _site_constant(value, sources):
             continue
-        if name != "rules" and not value.has_time:
-            return _with_time_of_day(name, value, sources, SOURCE_ORDER[index + 1:])
+        if name != "rules" and not value.has_zone:
+            return _more_precise(name, value, sources, SOURCE_ORDER[index + 1:])
         return name, value
     return None, None
 
@@ -121,11 +122,18 @@ def _agree(first: ParsedDate | None, second: ParsedDate | None) -> bool:
     return abs((first.day - second.day).days) <= AGREEMENT_DAYS
 
 
-def _with_time_of_day(name: str, value: ParsedDate, sources: _Sources,
-                      lower: tuple[str, ...]) -> tuple[str, ParsedDate]:
+def _more_precise(name: str, value: ParsedDate, sources: _Sources,
+                  lower: tuple[str, ...]) -> tuple[str, ParsedDate]:
+    """A less trusted source saying the same thing more precisely: the time of a bare date,
+    or the UTC offset of a time without one."""
     for other in lower:
         candidate = sources.published(other)
-        if candidate is not None and candidate.has_time and candidate.day == value.day:
+        if candidate is None or not candidate.has_time:
+            continue
+        if not value.has_time and candidate.day == value.day:
+            return other, candidate
+        if value.has_time and candidate.has_zone and (
+                candidate.value.replace(tzinfo=None) == value.value):
             return other, candidate
     return name, value
 

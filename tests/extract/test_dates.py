@@ -296,3 +296,15 @@ def test_page_without_language_never_guesses_with_dateparser() -> None:
     html = (f'<html><head><meta property="og:title" content="{HEADLINE}"></head><body>'
             f'{article("<span class=date>Δημοσιεύθηκε: 3 Μαΐου 2024</span>")}</body></html>')
     assert dates_of(html) == DateResult()
+
+
+def test_time_without_offset_takes_the_offset_given_for_the_same_time() -> None:
+    html = page(article('<time datetime="2024-05-03T14:20:00+02:00">3 May, 14:20</time>'),
+                jsonld(datePublished="2024-05-03T14:20:00"))
+    assert dates_of(html).published_at == "2024-05-03T14:20:00+02:00"
+
+
+def test_time_without_offset_is_kept_when_no_source_gives_one() -> None:
+    html = page(article('<span class="date">May 3, 2024</span>'),
+                jsonld(datePublished="2024-05-03T14:20:00"))
+    assert dates_of(html) == DateResult("2024-05-03T14:20:00", "json-ld")
