@@ -1,0 +1,122 @@
+"""The article's tags: the first source that lists any, trimmed and deduplicated in order.
+
+Sources, most curated first: site rules, `article:tag` meta, the article's visible tag list
+(`rel=tag` links that are not categories, links inside tags / tag-list / post-tags
+containers), JSON-LD keywords (a comma-separated string or a list), news_keywords meta.
+They are not merged: they restate one set of tags in different spellings ("Trump, Donald J"
+and "Donald Trump"), and later sources carry more machine noise. Navigation categories
+(`rel="category tag"`), tag clouds in sidebars, share and comment links are never tags.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from selectolax.lexbor import LexborNode
+
+from ..models import SiteRules
+from .document import ARTICLE_TYPES, Document, node_text
+from .headline_site import unescape
+from .related_nodes import class_and_id, inside_region, same_node
+
+# rel=tag links, and the tag-list containers whose links are tags (one cheap query).
+TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i], [class*=taglist i]"
+OUTSIDE_TAGS = frozenset({"nav", "aside", "footer", "header", "form"})
+OUTSIDE_HINT = re.compile(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
+                          r"(?:post|article|stor)|share|social|trending|popular")
+NOT_TAG_HREF = re.compile(r"share|facebook\.com|twitter\.com|x\.com/intent|linkedin\.com|"
+                          r"pinterest\.|whatsapp|mailto:|#comment|/comments?\b|/author/|"
+                          r"reddit\.com/submit", re.IGNORECASE)
+# Machine tokens in keyword lists: ids, flags, namespaced values, slugs with underscores.
+MACHINE_TOKEN = re.compile(r"^[@#_/]|[:_/=]|^\d+$")
+# Buttons and labels that sit in tag lists without being tags.
+NOT_TAGS = frozenset({"show more", "more", "see all", "view all", "all tags", "tags", "tag",
+                      "topics", "mehr", "plus", "más", "alle"})
+LABEL_PREFIX = re.compile(r"^(?:tags?|topics?|schlagworte?|themen|mots[- ]clés|etiquetas|"
+                          r"keywords)\s*:\s*", re.IGNORECASE)
+MAX_TAG_CHARS = 60
+MAX_TAG_WORDS = 8
+MAX_TAGS = 50
+
+
+def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
+    """Return the article's tags or keywords, trimmed, deduplicated, in page order."""
+    if rules is not None and rules.tags:
+        ruled = clean_tags(node_text(node) for selector in rules.tags
+                           for node in document.tree.css(selector))
+        if ruled:
+            return ruled
+    sources: tuple[Callable[[Document], Iterable[str]], ...] = (
+        _article_tag_meta, _visible_tags, _jsonld_keywords, _news_keywords)
+    for source in sources:
+        tags = clean_tags(source(document))
+        if tags:
+            return tags
+    return []
+
+
+def clean_tags(values: Iterable[str]) -> list[str]:
+    """Trim, drop machine tokens and over-long phrases, deduplicate case-insensitively."""
+    seen: set[str] = set()
+    tags: list[str] = []
+    for value in values:
+        tag = LABEL_PREFIX.sub("", unescape(value)).strip(" ,;|#·•")
+        key = tag.casefold()
+        if not tag or key in seen or key in NOT_TAGS or MACHINE_TOKEN.search(tag):
+            continue
+        if len(tag) > MAX_TAG_CHARS or len(tag.split()) > MAX_TAG_WORDS:
+            continue
+        seen.add(key)
+        tags.append(tag)
+    return tags[:MAX_TAGS]
+
+
+def _split(value: str) -> list[str]:
+    return [part for part in re.split(r"\s*[,;]\s*", value) if part.strip()]
+
+
+def _article_tag_meta(document: Document) -> list[str]:
+    values = document.meta.get("article:tag", [])
+    if len(values) == 1:
+        return _split(values[0])
+    return values
+
+
+def _visible_tags(document: Document) -> list[str]:
+    tags: list[str] = []
+    for node in document.tree.css(TAG_SELECTOR):
+        if node.tag == "a":
+            links = [node]
+        elif inside_region(node, OUTSIDE_TAGS, OUTSIDE_HINT) or OUTSIDE_HINT.search(class_and_id(node)):
+            continue
+        else:
+            links = node.css("a[href]")
+        tags.extend(node_text(link) for link in links if not _not_a_tag_link(link, node))
+    return tags
+
+
+def _not_a_tag_link(link: LexborNode, container: LexborNode) -> bool:
+    attrs = link.attributes
+    if "category" in (attrs.get("rel") or "").lower().split():
+        return True
+    if NOT_TAG_HREF.search(attrs.get("href") or ""):
+        return True
+    return same_node(link, container) and inside_region(link, OUTSIDE_TAGS, OUTSIDE_HINT)
+
+
+def _jsonld_keywords(document: Document) -> list[str]:
+    for article in document.jsonld_of_type(*ARTICLE_TYPES):
+        keywords = article.get("keywords")
+        if isinstance(keywords, str) and keywords.strip():
+            return _split(keywords)
+        if isinstance(keywords, list):
+            values = [k for k in keywords if isinstance(k, str)]
+            if values:
+                return [part for value in values for part in _split(value)]
+    return []
+
+
+def _news_keywords(document: Document) -> list[str]:
+    values = document.meta.get("news_keywords", [])
+    return [part for value in values for part in _split(value)]
