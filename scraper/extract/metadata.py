@@ -1,41 +1,62 @@
-"""Headline, authors, site name, canonical url, language and tags. (Stub.)"""
+"""Headline, authors, site name, canonical url, language and tags: the page's own metadata.
+
+Each field has its own module (headline, authors, language, tags); this module is the one
+place `extract/__init__.py` calls, and holds the two small fields that need no module.
+"""
 
 from __future__ import annotations
 
-from ..models import SiteRules
-from .document import Document, node_text
+from urllib.parse import urlsplit
 
+from .authors import extract_authors
+from .document import Document
+from .headline import extract_headline
+from .headline_site import site_name
+from .language import extract_language
+from .tags import extract_tags
 
-def extract_headline(document: Document, rules: SiteRules | None) -> str | None:
-    """Return the article's title without site-name suffixes."""
-    h1 = document.tree.css_first("h1")
-    return node_text(h1) or document.meta_first("og:title")
+__all__ = ["extract_authors", "extract_canonical", "extract_headline", "extract_language",
+           "extract_site_name", "extract_tags"]
 
-
-def extract_authors(document: Document, rules: SiteRules | None) -> list[str]:
-    """Return the article's authors, one name per entry."""
-    return []
+# Placeholders some templates leave unrendered in canonical links.
+TEMPLATE_MARKERS = ("{{", "{%", "<%", "${", "[[")
 
 
 def extract_site_name(document: Document) -> str | None:
-    """Return the publication's name."""
-    return document.meta_first("og:site_name")
+    """Return the publication's name: og:site_name, JSON-LD publisher, application-name, title suffix."""
+    return site_name(document)
 
 
 def extract_canonical(document: Document) -> str | None:
-    """Return rel=canonical or og:url, absolutized."""
-    node = document.tree.css_first('link[rel="canonical"]')
-    href = node.attributes.get("href") if node is not None else None
-    return document.absolutize(href or document.meta_first("og:url"))
+    """Return rel=canonical, else og:url, absolutized; None when neither is usable.
+
+    A canonical url that points to the site's home page while the page itself is deeper is a
+    template mistake, not the article's address: it is ignored (and og:url tried next), so that
+    every article does not collapse into one row keyed by the home page.
+    """
+    hrefs = [node.attributes.get("href") for node in document.tree.css('link[rel~="canonical" i]')]
+    hrefs.extend(document.meta.get("og:url", ()))
+    for href in hrefs:
+        url = _usable(document, href)
+        if url:
+            return url
+    return None
 
 
-def extract_language(document: Document, body_text: str) -> str | None:
-    """Return the ISO 639-1 language of the article."""
-    html = document.tree.css_first("html")
-    lang = html.attributes.get("lang") if html is not None else None
-    return lang.split("-")[0].lower() if lang else None
+def _usable(document: Document, href: str | None) -> str | None:
+    if not href or not href.strip() or any(marker in href for marker in TEMPLATE_MARKERS):
+        return None
+    url = document.absolutize(href.strip())
+    if not url or " " in url.strip():
+        return None
+    parts = urlsplit(url)
+    if not parts.netloc and document.base_url:
+        return None
+    if _is_root(url) and document.url and not _is_root(document.url):
+        return None
+    return url
 
 
-def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
-    """Return the article's tags or keywords."""
-    return []
+def _is_root(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path.strip("/") in ("", "index.html", "index.php") and not parts.query
