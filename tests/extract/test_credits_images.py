@@ -1,0 +1,192 @@
+"""extract_images and split_credit_lines on small parsed pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.credit_images import image_key
+from scraper.extract.credits import extract_images, split_credit_lines
+from scraper.extract.document import Document, parse_document
+from scraper.models import Image, SiteRules
+
+PAGE_URL = "https://news.example.org/2024/05/harbour/"
+
+
+def _document(head: str = "", body: str = "") -> Document:
+    return parse_document(f"<html><head>{head}</head><body>{body}</body></html>", PAGE_URL)
+
+
+def _images(head: str = "", body: str = "", rules: SiteRules | None = None) -> list[Image]:
+    document = _document(head, body)
+    return extract_images(document, rules, document.tree.css_first("article"))
+
+
+def test_og_image_is_the_lead_absolutized() -> None:
+    images = _images('<meta property="og:image" content="/media/quay-at-dawn.jpg">')
+    assert images == [Image(url="https://news.example.org/media/quay-at-dawn.jpg")]
+
+
+def test_jsonld_image_reference_gives_caption_and_credit() -> None:
+    head = """<script type="application/ld+json">{"@graph": [
+      {"@type": "NewsArticle", "headline": "Harbour", "image": {"@id": "#primary"}},
+      {"@type": "ImageObject", "@id": "#primary", "url": "https://cdn.example.org/quay.jpg",
+       "caption": "The quay at dawn", "creditText": "Tomas Herrera/Reuters"}]}</script>"""
+    assert _images(head) == [Image(url="https://cdn.example.org/quay.jpg", caption="The quay at dawn",
+                                   credit="Tomas Herrera/Reuters", photographer="Tomas Herrera",
+                                   credit_source="Reuters")]
+
+
+def test_jsonld_creator_and_copyright_holder_without_credit_text() -> None:
+    head = """<script type="application/ld+json">{"@type": "Article", "image": {
+      "@type": "ImageObject", "url": "https://cdn.example.org/crane.jpg",
+      "creator": {"@type": "Person", "name": "Aiko Mori"},
+      "copyrightHolder": {"@type": "Organization", "name": "Harbour Herald"}}}</script>"""
+    image = _images(head)[0]
+    assert (image.photographer, image.credit_source, image.credit) == ("Aiko Mori", "Harbour Herald", None)
+
+
+def test_logo_as_og_image_is_no_lead() -> None:
+    assert _images('<meta property="og:image" content="/static/site-logo.png">') == []
+
+
+def test_figure_with_caption_and_credit_element() -> None:
+    body = """<article><p>Text.</p><figure><img src="/media/crane-at-the-pier.jpg">
+      <figcaption>A crane at the pier. <span class="image-credit">Photograph: Ines Mbeki/AFP</span>
+      </figcaption></figure></article>"""
+    assert _images(body=body) == [Image(url="https://news.example.org/media/crane-at-the-pier.jpg",
+                                        caption="A crane at the pier.",
+                                        credit="Photograph: Ines Mbeki/AFP",
+                                        photographer="Ines Mbeki", credit_source="AFP")]
+
+
+def test_wordpress_caption_with_trailing_credit() -> None:
+    body = """<article><div class="wp-caption"><img src="/wp-content/uploads/boat-race.jpg">
+      <p class="wp-caption-text">The boat race. (AP Photo/Rosa Lindqvist)</p></div></article>"""
+    image = _images(body=body)[0]
+    assert (image.caption, image.photographer, image.credit_source) == ("The boat race.", "Rosa Lindqvist", "AP")
+
+
+def test_data_credit_attribute() -> None:
+    body = '<article><img src="/media/ferry-terminal.jpg" data-credit="Foto: Jonas Weidner/dpa"></article>'
+    image = _images(body=body)[0]
+    assert (image.credit, image.photographer, image.credit_source) == ("Foto: Jonas Weidner/dpa", "Jonas Weidner", "dpa")
+
+
+def test_lazy_loading_resolved_and_largest_srcset_taken() -> None:
+    body = """<article><figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="
+      data-src="/media/dock-small.jpg"
+      data-srcset="/media/dock-480.jpg 480w, /media/dock-1600.jpg 1600w, /media/dock-960.jpg 960w">
+      </figure><img src="/img/lazy-placeholder.gif" data-lazy-src="/media/harbour-night.jpg"></article>"""
+    urls = [image.url for image in _images(body=body)]
+    assert urls == ["https://news.example.org/media/dock-1600.jpg",
+                    "https://news.example.org/media/harbour-night.jpg"]
+
+
+@pytest.mark.parametrize("img", [
+    '<img src="/pixel.gif" width="1" height="1">',
+    '<img src="/assets/icons/share-facebook.png">',
+    '<img class="avatar" src="/users/jane-doe.jpg">',
+    '<img src="https://secure.gravatar.com/avatar/abc123">',
+    '<img src="/theme/site-logo.png" alt="Logo">',
+    '<img src="data:image/png;base64,iVBORw0KGgo=">',
+    '<img src="/wp-includes/images/smilies/icon_smile.gif" class="wp-smiley">',
+    '<img src="/media/badge.svg">',
+])
+def test_chrome_images_are_skipped(img: str) -> None:
+    assert _images(body=f"<article><p>Text.</p>{img}</article>") == []
+
+
+def test_one_image_per_picture_across_sizes_and_sources() -> None:
+    head = '<meta property="og:image" content="https://news.example.org/media/quay-at-dawn-1200x630.jpg">'
+    body = """<article><figure><img src="/media/quay-at-dawn-1024x683.jpg">
+      <figcaption>The quay at dawn.</figcaption></figure></article>"""
+    images = _images(head, body)
+    assert len(images) == 1
+    assert images[0].caption == "The quay at dawn."
+    assert images[0].url.endswith("quay-at-dawn-1200x630.jpg")
+
+
+def test_lead_caption_found_in_a_figure_outside_the_main_node() -> None:
+    head = '<meta property="og:image" content="/media/storm-over-the-bay.jpg">'
+    body = """<header><figure><img src="/media/storm-over-the-bay.jpg"><figcaption>Storm over
+      the bay. Photo: Nadia Quist</figcaption></figure></header><article><p>Text.</p></article>"""
+    image = _images(head, body)[0]
+    assert (image.caption, image.photographer) == ("Storm over the bay.", "Nadia Quist")
+
+
+def test_site_rule_credit_selector() -> None:
+    head = '<meta property="og:image" content="/media/market-hall.jpg">'
+    body = '<div class="hero-meta">Bild: Clara Vogt</div><article><p>Text.</p></article>'
+    rules = SiteRules(name="herald", kind="site", domains=("news.example.org",), credit=(".hero-meta",))
+    assert _images(head, body, rules)[0].photographer == "Clara Vogt"
+
+
+def test_image_key_ignores_sizes_and_resize_queries() -> None:
+    assert image_key("https://a.example/m/quay-at-dawn-300x200.jpg") == \
+        image_key("https://cdn.example/m/quay-at-dawn.jpg?w=1200")
+    assert image_key("https://a.example/m/1/master/3000.jpg") != image_key("https://a.example/m/2/master/3000.jpg")
+
+
+# split_credit_lines
+
+LEAD = Image(url="https://news.example.org/media/quay.jpg")
+
+
+def test_credit_paragraph_goes_to_the_lead_image_and_leaves_the_body() -> None:
+    paragraphs = ["Harbour plan wins vote.", "Photo by Mirela Ostrowska on Unsplash", "The council met."]
+    kept, images = split_credit_lines(paragraphs, [LEAD], _document())
+    assert kept == ["Harbour plan wins vote.", "The council met."]
+    assert images == [Image(url=LEAD.url, credit="Photo by Mirela Ostrowska on Unsplash",
+                            photographer="Mirela Ostrowska", credit_source="Unsplash")]
+
+
+def test_credit_after_a_caption_paragraph_goes_to_that_image() -> None:
+    captioned = Image(url="https://news.example.org/media/crane.jpg", caption="A crane at the pier.")
+    paragraphs = ["Text.", "A crane at the pier.", "(AP Photo/Rosa Lindqvist)", "More text."]
+    kept, images = split_credit_lines(paragraphs, [LEAD, captioned], _document())
+    assert kept == ["Text.", "More text."]
+    assert images[0] == LEAD
+    assert (images[1].photographer, images[1].credit_source) == ("Rosa Lindqvist", "AP")
+
+
+def test_second_credit_makes_an_image_without_url() -> None:
+    credited = Image(url=LEAD.url, credit="Photo: Reuters", credit_source="Reuters")
+    kept, images = split_credit_lines(["Text.", "Foto: Jonas Weidner/dpa"], [credited], _document())
+    assert kept == ["Text."]
+    assert images[1] == Image(url=None, credit="Foto: Jonas Weidner/dpa", photographer="Jonas Weidner",
+                              credit_source="dpa")
+
+
+def test_without_images_a_credit_line_is_kept_with_the_og_image() -> None:
+    document = _document('<meta property="og:image" content="/media/quay.jpg">')
+    _, images = split_credit_lines(["Photograph: Tomas Herrera/Reuters"], [], document)
+    assert images == [Image(url="https://news.example.org/media/quay.jpg",
+                            credit="Photograph: Tomas Herrera/Reuters",
+                            photographer="Tomas Herrera", credit_source="Reuters")]
+
+
+def test_caption_paragraph_with_trailing_credit_moves_to_an_image() -> None:
+    kept, images = split_credit_lines(["Text.", "Divers in the bay. Photograph: Dan Hale/PA"], [],
+                                      _document())
+    assert kept == ["Text."]
+    assert images == [Image(url=None, caption="Divers in the bay.", credit="Photograph: Dan Hale/PA",
+                            photographer="Dan Hale", credit_source="PA")]
+
+
+def test_repeated_credit_line_is_removed_without_a_new_image() -> None:
+    credited = Image(url=LEAD.url, caption="The boat race.", credit="(AP Photo/Rosa Lindqvist)",
+                     photographer="Rosa Lindqvist", credit_source="AP")
+    kept, images = split_credit_lines(["The boat race.", "(AP Photo/Rosa Lindqvist)", "Text."],
+                                      [credited], _document())
+    assert (kept, images) == (["Text."], [credited])
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The photo by the river was taken in 1920 by a local baker.",
+    "Photographs by the dozen were shown at the exhibition.",
+    "The minister said the ship left port on Monday. (AFP)",
+    "Reuters",
+])
+def test_prose_mentioning_photos_stays_in_the_body(paragraph: str) -> None:
+    kept, images = split_credit_lines([paragraph], [LEAD], _document())
+    assert (kept, images) == ([paragraph], [LEAD])

@@ -1,0 +1,145 @@
+"""extract_quotes: quotation marks, joins, the scare-quote rule, dedupe and speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.quotes import extract_quotes
+from scraper.models import Quote
+
+INTRO = "Harbour master Maria Keller met the council on Monday."
+
+# (paragraphs, expected quotes as (text, speaker)); texts written from reading the input.
+CASES = {
+    "curly, speaker after": (
+        ["“The bridge is safe for now,” said Tom Baker, the city engineer."],
+        [("The bridge is safe for now", "Tom Baker")]),
+    "straight quotes, lead-in with colon": (
+        ['Mayor Jane Roe said on Tuesday: "We are ready for the storm and the flood."'],
+        [("We are ready for the storm and the flood.", "Jane Roe")]),
+    "split around the attribution": (
+        [INTRO, "“We will rebuild,” she said, “and we will start in May.”"],
+        [("We will rebuild, and we will start in May.", "Maria Keller")]),
+    "split around attribution, two sentences": (
+        [INTRO, "“The cranes are old,” Keller said. “We need new ones.”"],
+        [("The cranes are old. We need new ones.", "Maria Keller")]),
+    "across paragraphs": (
+        ["Tom Baker said: “We will build it before winter.",
+         "“It will take two years and cost a great deal of money.”"],
+        [("We will build it before winter. It will take two years and cost a great deal of money.",
+          "Tom Baker")]),
+    "open quote not continued ends at the paragraph": (
+        ["Tom Baker added: “We share the same goals and the same worries about the harbour.",
+         "In its “harbour vision”, the council promised more ferries."],
+        [("We share the same goals and the same worries about the harbour.", "Tom Baker")]),
+    "single curly quotes with apostrophes inside": (
+        ["‘The council’s plan doesn’t work for the students’ union,’ said Ana Pereira."],
+        [("The council’s plan doesn’t work for the students’ union", "Ana Pereira")]),
+    "apostrophes alone are not quotes": (
+        ["Nato’s chief said the alliance’s plans don’t change until the ’90s treaty ends."], []),
+    "German low-high quotes and sagte": (
+        ["Anna Schmidt leitet den Hafen.", "„Wir beginnen im Mai“, sagte Schmidt."],
+        [("Wir beginnen im Mai", "Anna Schmidt")]),
+    "German so-tail": (
+        ["Anna Schmidt leitet den Hafen.", "„Das wird teuer“, so Schmidt."],
+        [("Das wird teuer", "Anna Schmidt")]),
+    "German reversed guillemets": (
+        ["»Das ist gut für die Stadt«, sagte Max Mustermann."],
+        [("Das ist gut für die Stadt", "Max Mustermann")]),
+    "French guillemets and a déclaré": (
+        ["« Nous allons reconstruire le pont », a déclaré Jean Dupont."],
+        [("Nous allons reconstruire le pont", "Jean Dupont")]),
+    "French inversion pronoun": (
+        ["Le maire Jean Dupont a parlé lundi.", "« C’est une priorité », explique-t-il."],
+        [("C’est une priorité", "Jean Dupont")]),
+    "French selon": (
+        ["« Le port doit changer », selon Claire Fontaine."],
+        [("Le port doit changer", "Claire Fontaine")]),
+    "single guillemets": (
+        ["‹Wir sind bereit›, sagte Lea Brunner."],
+        [("Wir sind bereit", "Lea Brunner")]),
+    "scare quotes are not quotes": (
+        ["The council voted on its “green harbour” plan.", "Critics called it “a folly”."], []),
+    "titles are not quotes": (
+        ["She watched “Gone with the Wind” twice.",
+         "The report, titled “What the Harbour Needs Next”, was published."], []),
+    "single word is not a quote": (["The word “resilience” appears 40 times."], []),
+    "attributed partial quote counts": (
+        ["Tom Baker warned against letting “the old cranes rust away in the rain”."],
+        [("the old cranes rust away in the rain", "Tom Baker")]),
+    "short attributed fragment does not count": (
+        ["Tom Baker said the plan was “too costly”."], []),
+    "pull quote counted once": (
+        ["“The harbour is the heart of this town,” Maria Keller said.",
+         "The council agreed.",
+         "“The harbour is the heart of this town”"],
+        [("The harbour is the heart of this town", "Maria Keller")]),
+    "pull quote before the body quote keeps the speaker": (
+        ["“We start in May”", "Tom Baker said: “We start in May, weather permitting.”"],
+        [("We start in May, weather permitting.", "Tom Baker")]),
+    "same words by two speakers are two quotes": (
+        ["Tom Baker said the ferries must “run every hour of the day”.",
+         "Maria Keller later said the ferries must “run every hour of the day”."],
+        [("run every hour of the day", "Tom Baker"), ("run every hour of the day", "Maria Keller")]),
+    "pronoun resolved to last named person": (
+        ["Ana Pereira, who runs the fish market, spoke first.", "“The prices are falling,” she said."],
+        [("The prices are falling", "Ana Pereira")]),
+    "surname expanded to the full name": (
+        ["Tom Baker runs the port.", "“The cranes are old,” Baker told reporters."],
+        [("The cranes are old", "Tom Baker")]),
+    "role then appositive name": (
+        ["A spokesperson for the port, Ana Pereira, said the ferries “will run every hour from June”."],
+        [("will run every hour from June", "Ana Pereira")]),
+    "title before name": (
+        ["Port spokesperson Ana Pereira said: “The ferries will run every hour.”"],
+        [("The ferries will run every hour.", "Ana Pereira")]),
+    "descriptive speaker kept": (
+        ["“We are ready for the season,” a spokesperson for the ferry company said."],
+        [("We are ready for the season", "a spokesperson for the ferry company")]),
+    "ambassador with appositive, told": (
+        ["The Dutch consul in Hamburg, Joost de Vries, told local radio the port was “important for "
+         "trade across the whole region”."],
+        [("important for trade across the whole region", "Joost de Vries")]),
+    "age appositive": (
+        ["Tom Baker runs the port.", "“The harbour will be rebuilt,” Baker, 52, told reporters."],
+        [("The harbour will be rebuilt", "Tom Baker")]),
+    "according to before": (
+        ["According to Jane Roe, “the harbour will be rebuilt within two years”."],
+        [("the harbour will be rebuilt within two years", "Jane Roe")]),
+    "standalone quote paragraph inherits the previous speaker": (
+        ["Tom Baker said the work was “going better than anyone expected”.",
+         "“We will finish before the summer season starts.”"],
+        [("going better than anyone expected", "Tom Baker"),
+         ("We will finish before the summer season starts.", "Tom Baker")]),
+    "descriptive speaker after a long tail": (
+        ["“Nobody told us anything about the closure,” one fisherman complained in the square."],
+        [("Nobody told us anything about the closure", "one fisherman")]),
+    "unknown speaker is None": (
+        ["The notice on the door, “closed until further notice by order of the council”, was gone "
+         "by Friday."],
+        [("closed until further notice by order of the council", None)]),
+    "pronoun with nobody named is None": (
+        ["“We will rebuild,” she said."], [("We will rebuild", None)]),
+    "verbs inside a quote are not attributions": (
+        ["“As the minister said in May, the port comes first.”"],
+        [("As the minister said in May, the port comes first.", None)]),
+    "unattributed long sentence counts": (
+        ["Banners reading “We want our ferry back before the winter!” hung outside the hall."],
+        [("We want our ferry back before the winter!", None)]),
+    "shouting crowd is a descriptive speaker": (
+        ["Locals shouted “We want our ferry back!” outside the hall."],
+        [("We want our ferry back!", "Locals")]),
+    "nested single quotes stay inside": (
+        ["“They told me ‘wait’, and I waited for a year,” said Ana Pereira."],
+        [("They told me ‘wait’, and I waited for a year", "Ana Pereira")]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_quotes(name: str) -> None:
+    paragraphs, expected = CASES[name]
+    assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
+
+
+def test_no_paragraphs_no_quotes() -> None:
+    assert extract_quotes([]) == []

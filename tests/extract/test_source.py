@@ -1,0 +1,102 @@
+"""extract_source: explicit report phrases, credit lines, datelines, metadata, own outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.document import Document, parse_document
+from scraper.extract.source import clean_outlet, extract_source
+
+PAGE_URL = "https://herald.example.com/2024/05/harbour/"
+
+
+def _document(head: str = "") -> Document:
+    head = '<meta property="og:site_name" content="Harbour Herald">' + head
+    return parse_document(f"<html><head>{head}</head><body></body></html>", PAGE_URL)
+
+
+@pytest.mark.parametrize(("paragraphs", "outlet"), [
+    (["The port will close, according to a report from The Guardian."], "The Guardian"),
+    (["According to a new report by the Financial Times, the deal is done."], "The Financial Times"),
+    (["According to a report in The New York Times on Tuesday, the deal is done."],
+     "The New York Times"),
+    (["According to a report from the BBC, the port will close."], "BBC"),
+    (["According to a Guardian report, the port will close."], "Guardian"),
+    (["The council, as first reported by Politico, will vote on Friday."], "Politico"),
+    (["Text.", "This article was originally published on The Conversation."], "The Conversation"),
+    (["Text.", "This article is republished from The Conversation under a Creative Commons "
+               "license."], "The Conversation"),
+    (["Text.", "This story originally appeared in Grist."], "Grist"),
+    (["Text.", "Reprinted with permission from ProPublica."], "ProPublica"),
+    (["WASHINGTON (AP) — The Senate voted on Monday to fund the port."], "AP"),
+    (["ST. JOSEPH, Mich. (AP) — Health officials reported a sixth case."], "AP"),
+    (["BERLIN (dpa) - Die Regierung plant neue Regeln für Häfen."], "dpa"),
+    (["The port will close.", "(With AFP)"], "AFP"),
+    (["The port will close.", "via Reuters"], "Reuters"),
+    (["The port will close.", "Mit Material von dpa"], "dpa"),
+    (["Wie der Spiegel berichtet, plant die Regierung neue Regeln."], "Spiegel"),
+    (["Laut einem Bericht der Süddeutschen Zeitung plant die Regierung neue Regeln."],
+     "Süddeutschen Zeitung"),
+    (["Selon une information du Monde, le gouvernement prépare une loi."], "Le Monde"),
+    (["Nikkei Asia reported on Wednesday that the port plans an office in Tokyo."], "Nikkei Asia"),
+])
+def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
+    assert extract_source(paragraphs, _document()) == outlet
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["The minister told the Guardian on Monday that the plan would go ahead."],
+    ["A spokesperson declined to comment when contacted by the Guardian."],
+    ["The port, which first appeared in 2014 on the map, is busy."],
+    ["First published on November 19."],
+    ["Reuters analysts expect growth in the port next year."],
+    ["This story first appeared in the Harbour Herald."],
+    [],
+])
+def test_no_source(paragraphs: list[str]) -> None:
+    assert extract_source(paragraphs, _document()) is None
+
+
+def test_explicit_phrase_beats_a_weak_mention() -> None:
+    paragraphs = ["The alliance will open an office, according to a report from The Guardian.",
+                  "Nikkei Asia reported on Wednesday that the office would open next year."]
+    assert extract_source(paragraphs, _document()) == "The Guardian"
+
+
+def test_weak_mention_only_near_the_top() -> None:
+    paragraphs = ["Text."] * 6 + ["Nikkei Asia reported on Wednesday that the office opens soon."]
+    assert extract_source(paragraphs, _document()) is None
+
+
+def test_syndication_meta_url_mapped_to_outlet_name() -> None:
+    head = '<meta name="syndication-source" content="https://www.theguardian.com/world/2024/x">'
+    assert extract_source(["Text."], _document(head)) == "The Guardian"
+
+
+def test_jsonld_is_based_on_other_publisher() -> None:
+    head = """<script type="application/ld+json">{"@type": "NewsArticle",
+      "publisher": {"@type": "Organization", "name": "Harbour Herald"},
+      "isBasedOn": {"@type": "NewsArticle", "url": "https://example.net/a",
+                    "publisher": {"@type": "Organization", "name": "Coastal Courier"}}}</script>"""
+    assert extract_source(["Text."], _document(head)) == "Coastal Courier"
+
+
+def test_source_organization_equal_to_publisher_is_ignored() -> None:
+    head = """<script type="application/ld+json">{"@type": "NewsArticle",
+      "publisher": {"@type": "Organization", "name": "Harbour Herald"},
+      "sourceOrganization": {"@type": "Organization", "name": "Harbour Herald"}}</script>"""
+    assert extract_source(["Text."], _document(head)) is None
+
+
+def test_wire_story_on_the_wire_agency_own_site_has_no_source() -> None:
+    document = parse_document("<html><head></head><body></body></html>",
+                              "https://www.reuters.com/world/harbour")
+    assert extract_source(["LONDON (Reuters) - The port will close."], document) is None
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("the Guardian", "The Guardian"), ("the BBC", "BBC"), ("Reuters’", "Reuters"),
+    ("Nikkei Asia Wednesday", "Nikkei Asia"), ("theguardian.com", "The Guardian"), ("November", None),
+])
+def test_clean_outlet(raw: str, clean: str | None) -> None:
+    assert clean_outlet(raw) == clean
