@@ -7,6 +7,7 @@ query like  Nato's "office  cannot be a syntax error. `raw=True` passes FTS5 syn
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .timeutil import date_bounds
 HEADLINE_WEIGHT, BODY_WEIGHT = 10.0, 1.0  # bm25 weights of the articles_fts columns
 SNIPPET_TOKENS = 16
 ELLIPSIS = "…"
-ORDERS = {"rank": "rank, a.published_at DESC", "date": "a.published_at DESC, rank"}
+ORDERS = {"rank": "best.rank, a.published_at DESC", "date": "a.published_at DESC, best.rank"}
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -82,7 +83,7 @@ def _filters(site: str | None, since: str | None, until: str | None, author: str
         clauses.append("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id"
                        " AND q.speaker LIKE :speaker ESCAPE '\\')")
         params["speaker"] = _like(speaker)
-    return clauses, params
+    return clauses or ["1"], params
 
 
 # One ranked branch per full-text index: (index, SQL yielding article_id, rank, quote_id).
@@ -94,19 +95,33 @@ BRANCHES: dict[str, str] = {
         FROM quotes_fts JOIN quotes ON quotes.id = quotes_fts.rowid
         WHERE quotes_fts MATCH :query""",
 }
+# Each article once: ranked by its headline/body match, or by its best quote when only a
+# quote (or speaker) matched, since bm25 scores of short quotes and long bodies do not compare.
 RANKED_SQL = """
-WITH hits(article_id, rank, quote_id) AS MATERIALIZED ({branches})
-SELECT a.id, a.canonical_url, a.headline, a.published_at, s.name, min(hits.rank) AS rank,
-       hits.quote_id
-FROM hits JOIN articles a ON a.id = hits.article_id LEFT JOIN sites s ON s.id = a.site_id
-WHERE {where}
-GROUP BY a.id ORDER BY {order} LIMIT :limit
+WITH hits(article_id, rank, quote_id) AS MATERIALIZED ({branches}),
+best AS (
+  SELECT article_id, rank, quote_id, row_number() OVER (
+    PARTITION BY article_id ORDER BY quote_id != 0, rank) AS preference
+  FROM hits
+)
+SELECT a.id, a.canonical_url, a.headline, a.published_at, s.name, best.rank, best.quote_id
+FROM best JOIN articles a ON a.id = best.article_id LEFT JOIN sites s ON s.id = a.site_id
+WHERE best.preference = 1 AND {where}
+ORDER BY {order} LIMIT :limit
 """
-ARTICLE_SNIPPET_SQL = ("SELECT snippet(articles_fts, 1, :start, :end, :ellipsis, :tokens)"
-                       " FROM articles_fts WHERE articles_fts MATCH :query AND rowid = :id")
-QUOTE_SNIPPET_SQL = ("SELECT snippet(quotes_fts, 0, :start, :end, :ellipsis, :tokens),"
-                     " highlight(quotes_fts, 1, :start, :end)"
-                     " FROM quotes_fts WHERE quotes_fts MATCH :query AND rowid = :id")
+# Snippets for one page of results in one pass over the matches: "+rowid" keeps SQLite from
+# handing each id to FTS5 separately, which would expand a prefix query once per id.
+ARTICLE_SNIPPETS_SQL = """
+SELECT rowid, snippet(articles_fts, 1, :start, :end, :ellipsis, :tokens)
+FROM articles_fts WHERE articles_fts MATCH :query
+AND +rowid IN (SELECT value FROM json_each(:ids))
+"""
+QUOTE_SNIPPETS_SQL = """
+SELECT rowid, snippet(quotes_fts, 0, :start, :end, :ellipsis, :tokens),
+       highlight(quotes_fts, 1, :start, :end)
+FROM quotes_fts WHERE quotes_fts MATCH :query
+AND +rowid IN (SELECT value FROM json_each(:ids))
+"""
 
 
 def _accepting_indexes(db: Database, expression: str, raw: bool) -> list[str]:
@@ -136,24 +151,38 @@ def search(db: Database, query: str, *, limit: int = 20, site: str | None = None
     clauses, params = _filters(site, since, until, author, speaker)
     branches = [BRANCHES[index] for index in _accepting_indexes(db, expression, raw)]
     sql = RANKED_SQL.format(branches=" UNION ALL ".join(branches),
-                            where=" AND ".join(clauses) or "1", order=ORDERS[order])
+                            where=" AND ".join(clauses), order=ORDERS[order])
     params.update(query=expression, limit=limit)
     try:
         rows = db.execute(sql, params).fetchall()
-        return [_hit(db, row, expression, markers) for row in rows]
+        return _with_snippets(db, rows, expression, markers)
     except sqlite3.OperationalError as error:
         raise StoreError(f"invalid full-text query {query!r}: {error}") from None
 
 
-def _hit(db: Database, row: tuple[Any, ...], expression: str,
-         markers: tuple[str, str]) -> SearchHit:
-    article_id, url, headline, published_at, site, rank, quote_id = row
+def _snippets(db: Database, sql: str, ids: list[int], expression: str,
+              markers: tuple[str, str]) -> dict[int, tuple[str, ...]]:
+    if not ids:
+        return {}
     params = {"start": markers[0], "end": markers[1], "ellipsis": ELLIPSIS,
-              "tokens": SNIPPET_TOKENS, "query": expression}
-    if quote_id:
-        text, speaker = db.execute(QUOTE_SNIPPET_SQL, {**params, "id": quote_id}).fetchone()
-        snippet, matched = f"“{text}” — {speaker or 'speaker unknown'}", "quote"
-    else:
-        found = db.execute(ARTICLE_SNIPPET_SQL, {**params, "id": article_id}).fetchone()
-        snippet, matched = (found[0] if found else ""), "article"
-    return SearchHit(article_id, url, headline, published_at, site, snippet, matched, rank)
+              "tokens": SNIPPET_TOKENS, "query": expression, "ids": json.dumps(ids)}
+    return {row[0]: row[1:] for row in db.execute(sql, params)}
+
+
+def _with_snippets(db: Database, rows: list[tuple[Any, ...]], expression: str,
+                   markers: tuple[str, str]) -> list[SearchHit]:
+    """Return the ranked rows as hits, each with the snippet of what matched."""
+    article_ids = [row[0] for row in rows if not row[6]]
+    quote_ids = [row[6] for row in rows if row[6]]
+    bodies = _snippets(db, ARTICLE_SNIPPETS_SQL, article_ids, expression, markers)
+    quotes = _snippets(db, QUOTE_SNIPPETS_SQL, quote_ids, expression, markers)
+    hits = []
+    for article_id, url, headline, published_at, site, rank, quote_id in rows:
+        if quote_id:
+            text, speaker = quotes.get(quote_id, ("", None))
+            snippet, matched = f"“{text}” — {speaker or 'speaker unknown'}", "quote"
+        else:
+            snippet, matched = bodies.get(article_id, ("",))[0], "article"
+        hits.append(SearchHit(article_id, url, headline, published_at, site, snippet, matched,
+                              rank))
+    return hits

@@ -69,6 +69,12 @@ def test_quote_match_shows_the_quote_and_speaker(filled: Store) -> None:
     assert (hit.matched, hit.snippet) == ("quote", "“The harbour is [ready]” — Mayor Tom Lund")
 
 
+def test_body_match_is_preferred_over_a_quote_match(filled: Store) -> None:
+    (hit,) = filled.search("same values")
+    assert (hit.headline, hit.matched) == ("Nato plans liaison office in Japan", "article")
+    assert "[same] [values]" in hit.snippet
+
+
 def test_snippet_marks_the_matched_words(filled: Store) -> None:
     (hit,) = filled.search("deliberations", markers=("<b>", "</b>"))
     assert "ongoing <b>deliberations</b>" in hit.snippet
