@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import trafilatura
 from selectolax.lexbor import LexborNode
@@ -30,7 +31,9 @@ MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
 COPY_COVERAGE = 0.8
-DISAGREEMENT_SHARE = 0.3     # below this share of our text confirmed by trafilatura, we disagree
+DISAGREEMENT_SHARE = 0.3
+# Past this size trafilatura's second opinion costs seconds and a page is never a plain article.
+MAX_SECOND_OPINION_CHARS = 3_000_000     # below this share of our text confirmed by trafilatura, we disagree
 _TOKENS = re.compile(r"\w+")
 
 
@@ -60,7 +63,7 @@ def extract_body(document: Document, rules: SiteRules | None, headline: str | No
         main = find_main_content(blocks, nodes)
         strategy = "scraper"
     kept = main.blocks
-    if strategy != "rules":
+    if strategy != "rules" and len(document.html) <= MAX_SECOND_OPINION_CHARS:
         kept, strategy = _fuse(kept, blocks, _trafilatura_lines(tree.html or "", document.url))
     paragraphs = _finish(_join_table_rows(kept), headline)
     container = nodes.get(main.container_ids[0]) if main.container_ids else None
@@ -90,7 +93,9 @@ def _trafilatura_lines(html: str, url: str | None) -> list[str]:
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
+    """The comparison key of a text: its lowercased word tokens."""
     return " ".join(_TOKENS.findall(text.lower()))
 
 
