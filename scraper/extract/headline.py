@@ -76,6 +76,8 @@ def _rules_headline(document: Document, selectors: tuple[str, ...], names: list[
 
 def _candidates(document: Document, names: list[str], host: str) -> list[Candidate]:
     found: list[Candidate] = []
+    h1s, logo_names = _h1_candidates(document, names, host)
+    names = names + logo_names
 
     def add(source: str, raw: str | None, weight: float, sections: bool = True) -> None:
         text = unescape(raw)
@@ -90,7 +92,7 @@ def _candidates(document: Document, names: list[str], host: str) -> list[Candida
     twitter_title = document.meta_first("twitter:title")
     add("og", og_title, WEIGHTS["og"])
     add("twitter", twitter_title, WEIGHTS["twitter"] * (ECHO_FACTOR if twitter_title == og_title else 1))
-    for text, weight in _h1_candidates(document, names, host):
+    for text, weight in h1s:
         add("h1", text, weight, sections=False)
     add("title", site_info(document).title, WEIGHTS["title"])
     return found
@@ -105,18 +107,35 @@ def _jsonld_headline(document: Document, types: tuple[str, ...]) -> str | None:
     return None
 
 
-def _h1_candidates(document: Document, names: list[str], host: str) -> list[tuple[str, float]]:
-    keys = {squash(name) for name in names}
+def _h1_candidates(document: Document, names: list[str],
+                   host: str) -> tuple[list[tuple[str, float]], list[str]]:
+    """The plausible <h1> texts with their weights, and the texts of <h1>s that name the site
+    (a logo, a link home, the title's short last segment): more names to strip."""
+    keys = {squash(name) for name in names} | _title_affix_keys(site_info(document).title)
     result: list[tuple[str, float]] = []
+    site_texts: list[str] = []
     for node in document.tree.css("h1")[:MAX_H1]:
         text = unescape(node_text(node))
-        if not text or squash(text) in keys or looks_like_host(text, host) or _is_logo(node, document):
+        if not text:
+            continue
+        if squash(text) in keys or looks_like_host(text, host) or _is_logo(node, document):
+            site_texts.append(text)
             continue
         weight = WEIGHTS["h1"] + (H1_IN_ARTICLE_BONUS if _marked_as_headline(node) else 0.0)
         if len(text.split()) <= 2:
             weight *= H1_SHORT_FACTOR
         result.append((text, weight if not result else weight * LATER_H1_FACTOR))
-    return result
+    return result, site_texts
+
+
+def _title_affix_keys(title: str) -> set[str]:
+    """The key of a title's last segment when it is shorter than the rest: the site's name
+    ("Jangan membenci berlebihan | Kabar Dunia"), not a headline after a site prefix."""
+    parts = split_segments(title)[::2]
+    if len(parts) < 2:
+        return set()
+    rest_words = sum(len(part.split()) for part in parts[:-1])
+    return {squash(parts[-1])} if len(parts[-1].split()) < rest_words else set()
 
 
 def _is_logo(node: LexborNode, document: Document) -> bool:

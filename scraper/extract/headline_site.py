@@ -190,7 +190,7 @@ def looks_like_host(segment: str, host: str) -> bool:
     key = _domain_key(segment.lower()) if DOMAIN_LIKE.match(segment) else squash(segment)
     if len(key) < 3 or not host:
         return False
-    if key == host:
+    if key == host or key.startswith("the") and key[3:] == host:
         return True
     shorter, longer = sorted((key, host), key=len)
     return longer.startswith(shorter) and len(shorter) >= HOST_MATCH_RATIO * len(longer)
@@ -198,7 +198,10 @@ def looks_like_host(segment: str, host: str) -> bool:
 
 def strip_site_affixes(text: str, names: list[str], host: str = "",
                        sections: bool = False) -> str:
-    """Remove leading and trailing segments that are the site's name (and, if asked, a section)."""
+    """Remove leading and trailing segments that are the site's name (and, if asked, a section).
+
+    A name may span segments ("Remember 80/90 - Memorabilia anni 80/90").
+    """
     pieces = split_segments(text)
     if len(pieces) < 3:
         return text.strip()
@@ -208,10 +211,18 @@ def strip_site_affixes(text: str, names: list[str], host: str = "",
         return squash(segment) in keys or looks_like_host(segment, host)
 
     stripped_tail = False
-    while len(pieces) >= 3 and is_site(pieces[-1]):
-        pieces, stripped_tail = pieces[:-2], True
-    while len(pieces) >= 3 and is_site(pieces[0]):
-        pieces = pieces[2:]
+    while len(pieces) >= 3:
+        size = next((k for k in range(len(pieces) // 2, 0, -1)
+                     if is_site("".join(pieces[-(2 * k - 1):]))), 0)
+        if not size:
+            break
+        pieces, stripped_tail = pieces[:-2 * size], True
+    while len(pieces) >= 3:
+        size = next((k for k in range(len(pieces) // 2, 0, -1)
+                     if is_site("".join(pieces[:2 * k - 1]))), 0)
+        if not size:
+            break
+        pieces = pieces[2 * size:]
     if sections and stripped_tail and len(pieces) >= 3 and _is_section(pieces[-1], pieces[-2]):
         pieces = pieces[:-2]
     return "".join(pieces).strip()
