@@ -14,14 +14,15 @@ import re
 from dataclasses import dataclass
 
 from .document import ARTICLE_TYPES, Document
-from .language_data import CODE_ALIASES, HAN_RANGE, SCRIPT_RANGES, STOP_SETS, WORD_LANGUAGES
+from .language_data import (CODE_ALIASES, HAN_RANGE, SCRIPT_RANGES, STOP_SETS, WORD_LANGUAGES,
+                            WORD_WEIGHTS)
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 SAMPLE_CHARS = 1500
 MIN_TOKENS = 20               # fewer words than this never contradict a declaration
-MIN_SCORE = 0.12              # share of frequent words needed to name a Latin-script language
+MIN_SCORE = 0.1               # weighted share of frequent words needed to name a language
 MIN_MARGIN = 1.25             # the best language must beat the runner-up by this factor
-OVERRIDE_RATIO = 0.5          # a declared language scoring under half the best one is wrong
+OVERRIDE_RATIO = 0.35         # a declared language scoring under this share of the best is wrong
 SCRIPT_SHARE = 0.4            # share of letters in one script that names the language
 CYRILLIC = (0x0400, 0x04FF)
 KANA_SHARE = 0.05             # this much kana among Chinese characters makes the text Japanese
@@ -94,10 +95,10 @@ def detect_language(text: str) -> Detection:
     script = None if sample.isascii() else _script_language(sample, sum(map(len, tokens)))
     if script:
         return Detection(script, True, {script: 1.0})
-    counts = dict.fromkeys(STOP_SETS, 0)
+    counts = dict.fromkeys(STOP_SETS, 0.0)
     for token in tokens:
         for code in WORD_LANGUAGES.get(token, ()):
-            counts[code] += 1
+            counts[code] += WORD_WEIGHTS[token]
     scores = {code: count / len(tokens) for code, count in counts.items()}
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     best, runner_up = ranked[0], ranked[1]

@@ -1,7 +1,8 @@
 """Data for language detection: frequent words per language and code aliases.
 
 Each list holds about fifty of the language's most frequent words, chosen so that close
-languages (da/no/sv, es/pt/it, nl/de) differ in several frequent words.
+languages (da/no/sv, es/pt/it, nl/de) differ in several frequent words. A word counts
+1/n for each of the n languages that share it, so the distinctive words decide.
 """
 
 from __future__ import annotations
@@ -34,10 +35,11 @@ STOP_WORDS: dict[str, str] = {
         mot ska skulle kommer ut får finns vara hade alla andra mycket""",
     "da": """og i at det som en på er af for med til den har de ikke om et han men var jeg
         sig fra vi så kan man når år siger hun under også efter eller nu sin der ved mod
-        skal skulle kommer ud får blev være havde alle andre meget hvad""",
+        skal skulle kommer ud får blev være havde alle andre meget hvad bliver nogle endnu
+        sagde""",
     "no": """og i å det som en på er av for med til den har de ikke om et han men var jeg
         seg fra vi så kan man når år sier hun under også etter eller nå sin der ved mot
-        skal skulle kommer ut får ble være hadde alle andre mye hva""",
+        skal skulle kommer ut får ble være hadde alle andre mye hva blir noen ennå sa""",
     "pl": """i w nie na się z do to że jest o jak a co ale po tak za od jego od przez być
         tylko już może dla go czy jej są by ich również tym jednak który która które było
         roku więc oraz bardzo gdy teraz jeszcze także lub mnie""",
@@ -74,6 +76,8 @@ WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
 for _code, _words in STOP_SETS.items():
     for _word in _words:
         WORD_LANGUAGES[_word] = WORD_LANGUAGES.get(_word, ()) + (_code,)
+# What one occurrence of a word adds to each of its languages' scores.
+WORD_WEIGHTS: dict[str, float] = {word: 1 / len(codes) for word, codes in WORD_LANGUAGES.items()}
 
 # Scripts that name one language on their own (checked on letters, by Unicode block).
 SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
