@@ -37,7 +37,9 @@ NOT_ARTICLE_URL = re.compile(
 NOT_ARTICLE_REL = frozenset({"tag", "author", "category", "sponsored", "me", "license"})
 TITLE_PARTS = "h2, h3, h4, h5, h6, [class*=title i], [class*=headline i], [class*=heading i]"
 NOT_TITLE_HINT = re.compile(r"subtitle|kicker|label|categor|eyebrow|section|credit|caption")
+CREDIT_PARTS = "figcaption, [class*=credit i], [class*=caption i], [class*=copyright i]"
 TEASER_LEVELS = 3
+MIN_HEADING_WORDS = 3             # shorter headings in teasers are kickers ("News Cloud")
 LABEL_LEVELS = 3
 TITLE_MAX_WORDS = 30
 SECTION_TITLE_WORDS = 2
@@ -148,22 +150,37 @@ def _article_url(document: Document, link: LexborNode, own: set[str]) -> str | N
 
 
 def _title(link: LexborNode, scope: LexborNode) -> tuple[str | None, int]:
-    """The link's title and its quality: a heading inside it, its own text, its teaser's
-    heading (quality 2), else an image's alt text (1)."""
-    title = _heading_text(link) or unescape(node_text(link))
+    """The link's title and its quality: a heading inside, around or near it (3), its own
+    text without photo credits (2), an image's alt text (1)."""
+    heading = _heading_text(link)
+    if heading:
+        return heading, 3
+    title = _own_text(link)
     if title and len(title) <= MAX_TITLE_CHARS and not is_generic(title):
-        return title, 2
+        return title, 3 if _in_heading(link) else 2
     href = link.attributes.get("href")
     for parent in ancestors(link, TEASER_LEVELS):
         if any(other.attributes.get("href") != href for other in parent.css("a[href]")):
             break                          # the parent holds other teasers: not this one's
         heading = _heading_text(parent)
         if heading:
-            return heading, 2
+            return heading, 3
         if same_node(parent, scope):
             break
     alt = _image_alt(link)
     return alt, 1 if alt else 0
+
+
+def _own_text(link: LexborNode) -> str:
+    """The link's text without the photo credits and captions it may wrap."""
+    text = unescape(node_text(link))
+    for part in link.css(CREDIT_PARTS) if text else ():
+        text = text.replace(unescape(node_text(part)), " ")
+    return " ".join(text.split())
+
+
+def _in_heading(link: LexborNode) -> bool:
+    return any(parent.tag in HEADING_TAGS for parent in ancestors(link, 2))
 
 
 def _image_alt(link: LexborNode) -> str | None:
@@ -174,11 +191,13 @@ def _image_alt(link: LexborNode) -> str | None:
 
 
 def _heading_text(node: LexborNode) -> str | None:
+    """The first heading-like part of a teaser that reads as a title (not a one-word kicker)."""
     for part in node.css(TITLE_PARTS):
-        if part.tag not in ("h2", "h3", "h4", "h5", "h6") and NOT_TITLE_HINT.search(class_and_id(part)):
+        if part.tag not in HEADING_TAGS and NOT_TITLE_HINT.search(class_and_id(part)):
             continue
         text = unescape(node_text(part))
-        if text and len(text) <= MAX_TITLE_CHARS and not is_generic(text):
+        if len(text.split()) >= MIN_HEADING_WORDS and len(text) <= MAX_TITLE_CHARS \
+                and not is_generic(text):
             return text
     return None
 
