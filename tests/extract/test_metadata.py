@@ -1,0 +1,104 @@
+"""Canonical url and tags on small pages; the composed fields through `extract`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scraper import extract
+from scraper.extract.document import parse_document
+from scraper.extract.metadata import extract_canonical, extract_tags
+from scraper.extract.tags import clean_tags
+from scraper.models import SiteRules
+
+URL = "https://news.example.com/2024/05/03/harbour-plan/"
+
+
+def parsed(head: str = "", body: str = "", url: str | None = URL) -> object:
+    return parse_document(f"<html><head>{head}</head><body>{body}</body></html>", url)
+
+
+@pytest.mark.parametrize("head, expected", [
+    ('<link rel="canonical" href="https://news.example.com/2024/05/03/harbour-plan/">',
+     "https://news.example.com/2024/05/03/harbour-plan/"),
+    ('<link rel="canonical" href="/2024/05/03/harbour-plan/">',
+     "https://news.example.com/2024/05/03/harbour-plan/"),
+    ('<meta property="og:url" content="https://news.example.com/harbour-plan">',
+     "https://news.example.com/harbour-plan"),
+    ('<link rel="canonical" href="https://news.example.com/">'
+     '<meta property="og:url" content="https://news.example.com/2024/harbour">',
+     "https://news.example.com/2024/harbour"),
+    ('<link rel="canonical" href="https://news.example.com/">', None),
+    ('<link rel="canonical" href="">', None),
+    ('<link rel="canonical" href="{{ page.url }}">', None),
+    ('<link rel="canonical" href="javascript:void(0)">', None),
+    ("", None),
+])
+def test_canonical(head: str, expected: str | None) -> None:
+    assert extract_canonical(parsed(head)) == expected
+
+
+def test_home_page_may_have_the_home_page_as_canonical() -> None:
+    document = parsed('<link rel="canonical" href="https://news.example.com/">',
+                      url="https://news.example.com/")
+    assert extract_canonical(document) == "https://news.example.com/"
+
+
+def keywords(value: object) -> str:
+    data = {"@type": "NewsArticle", "headline": "x", "keywords": value}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    ('<meta property="article:tag" content="Harbour"><meta property="article:tag" content="Council">'
+     '<meta property="article:tag" content="harbour">', "", ["Harbour", "Council"]),
+    ('<meta property="article:tag" content="Harbour, Council">', "", ["Harbour", "Council"]),
+    (keywords("Harbour,  Council ,Ferries"), "", ["Harbour", "Council", "Ferries"]),
+    (keywords(["Harbour", "tc", "@post-id:1913719", "_no-apple-news", "type_news"]), "",
+     ["Harbour", "tc"]),
+    ('<meta name="news_keywords" content="Harbour, Council">', "", ["Harbour", "Council"]),
+    ("", '<div class="post-tags">Tags: <a href="/tag/harbour/" rel="tag">Harbour</a> '
+         '<a href="/tag/ferries/" rel="tag">Ferries</a></div>', ["Harbour", "Ferries"]),
+    ("", '<a href="/category/news/" rel="category tag">News</a>'
+         '<a href="/tag/harbour/" rel="tag">Harbour</a>', ["Harbour"]),
+    ("", '<ul class="tag-list"><li><a href="/t/tram">Tram</a></li>'
+         '<li><a href="https://www.facebook.com/sharer.php?u=x">Share</a></li>'
+         '<li><a href="/tags">Show more</a></li></ul>', ["Tram"]),
+    ("", '<aside class="sidebar"><div class="tags"><a href="/t/a">Popular tag</a></div></aside>', []),
+    ("", '<nav><ul class="tags"><li><a href="/t/a">Menu tag</a></li></ul></nav>', []),
+    ('<meta property="article:tag" content="Meta tag">' + keywords("Keyword"),
+     '<a href="/tag/visible" rel="tag">Visible</a>', ["Meta tag"]),
+    (keywords("Keyword"), '<a href="/tag/visible" rel="tag">Visible</a>', ["Visible"]),
+])
+def test_tags_sources_in_order(head: str, body: str, expected: list[str]) -> None:
+    assert extract_tags(parsed(head, body), None) == expected
+
+
+def test_tag_rules_win_when_they_match() -> None:
+    rules = SiteRules(name="x", tags=(".topics a",))
+    body = '<div class="topics"><a href="/t/1">Ruled</a></div><a href="/tag/v" rel="tag">Visible</a>'
+    assert extract_tags(parsed(body=body), rules) == ["Ruled"]
+    assert extract_tags(parsed(body=body), SiteRules(name="x", tags=(".none",))) == ["Visible"]
+
+
+def test_clean_tags_drops_long_phrases_and_labels() -> None:
+    long = "a senior military analyst at Stratfor who said the forces were not there"
+    assert clean_tags(["Tags: Harbour", long, " Ferries ", "ferries"]) == ["Harbour", "Ferries"]
+
+
+def test_extract_record_carries_the_metadata_fields() -> None:
+    html = ('<html lang="en"><head><title>Harbour plan wins council vote | The Herald</title>'
+            '<meta property="og:site_name" content="The Herald">'
+            '<link rel="canonical" href="/2024/05/03/harbour-plan/">'
+            '<meta property="article:tag" content="Harbour"></head><body><article>'
+            '<h1>Harbour plan wins council vote</h1><p class="byline">By Jane Doe</p>'
+            "<p>The council voted on Tuesday to approve the harbour plan after a long debate "
+            "that lasted for most of the evening and into the night.</p></article></body></html>")
+    record = extract(html, url=URL).to_dict()
+    assert record["headline"] == "Harbour plan wins council vote"
+    assert record["authors"] == ["Jane Doe"]
+    assert record["site_name"] == "The Herald"
+    assert record["canonical_url"] == URL
+    assert record["language"] == "en"
+    assert record["tags"] == ["Harbour"]
