@@ -24,6 +24,7 @@ MIN_CONTAINED_WORDS = 4
 
 _WORD = re.compile(r"[\w’'-]+")
 _SENTENCE_END = (".", "!", "?", "…", ",", "—", "–", ":", ";")
+_SENTENCE_STOPS = (".", "!", "?", "…")
 _NORMAL = re.compile(r"[^\w]+")
 
 
@@ -51,16 +52,22 @@ def is_direct_quote(text: str, attribution: str | None, whole_paragraph: bool) -
     return len(words) >= LONG_FRAGMENT_WORDS and not _title_case(words)
 
 
-def join_texts(parts: list[str]) -> str:
-    """Join the pieces of a split quote: 'We will,' + 'and soon.' -> 'We will, and soon.'."""
+def join_texts(parts: list[str], sentence_breaks: list[bool] | None = None) -> str:
+    """Join the pieces of a split quote: 'We will,' + 'and soon.' -> 'We will, and soon.'.
+
+    `sentence_breaks[i]` says whether a sentence ended between part i and i+1 (the
+    attribution between them ended with a period, or a paragraph ended): the first piece
+    then gets a full stop instead of its comma.
+    """
+    breaks = sentence_breaks or [False] * len(parts)
     text = ""
-    for part in (p.strip() for p in parts):
+    for part, ended in zip((p.strip() for p in parts), [False] + list(breaks)):
         if not part:
             continue
         if not text:
             text = part
-        elif text.endswith(",") and part[:1].isupper():
-            text = f"{text[:-1]}. {part}"
+        elif (ended or text.endswith(",")) and part[:1].isupper():
+            text = f"{text.rstrip(',;:–— ')}{'' if text.endswith(_SENTENCE_STOPS) else '.'} {part}"
         else:
             text = f"{text} {part}"
     return text

@@ -35,6 +35,8 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep",
                             "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
                             "aug", "sept", "oct", "nov", "dec", "bzw", "ca", "etc", "z.b", "vgl"})
 _GAP_LIMIT_WORDS = 10
+# A quote piece ending so continues after its attribution ('“We will,” she said, “and soon.”').
+_GO_ON = (",", "—", "–", "…", "-")
 
 
 @dataclass
@@ -97,7 +99,9 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         if speaker:
             _remember(memory, speaker)
             last_speaker = speaker
-        found.append(_Candidate(join_texts([span.text for span in group]), speaker,
+        breaks = [masked[left.end:right.start].rstrip().endswith((".", "!", "?"))
+                  for left, right in zip(group, group[1:])]
+        found.append(_Candidate(join_texts([span.text for span in group], breaks), speaker,
                                 where, whole, last.closed))
     for mention in names:
         memory.note(mention.name)
@@ -129,8 +133,9 @@ def _join_split(masked: str, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
     """Group spans separated only by a short attribution ('“We will,” she said, “and soon.”')."""
     groups: list[list[QuoteSpan]] = []
     for span in spans:
-        if groups and _attribution_gap(masked[groups[-1][-1].end:span.start]) \
-                and groups[-1][-1].text.rstrip().endswith((",", "—", "–", "…", "-")):
+        gap = masked[groups[-1][-1].end:span.start] if groups else ""
+        if groups and _attribution_gap(gap) and (gap.lstrip().startswith(",")
+                                                 or groups[-1][-1].text.rstrip().endswith(_GO_ON)):
             groups[-1].append(span)
         else:
             groups.append([span])
@@ -138,13 +143,15 @@ def _join_split(masked: str, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
 
 
 def _attribution_gap(gap: str) -> bool:
+    """A short attribution clause closed by a comma, period or colon: ', she said, '."""
     words = gap.split()
-    return 0 < len(words) <= _GAP_LIMIT_WORDS and speaker_after(gap) is not None \
-        and not re.search(r"[.!?]\s", gap.strip())
+    stripped = gap.strip()
+    return 0 < len(words) <= _GAP_LIMIT_WORDS and stripped.endswith((",", ".", ":")) \
+        and not re.search(r"[.!?]\s", stripped) and speaker_after(gap) is not None
 
 
 def _continue_quote(candidate: _Candidate, span: QuoteSpan) -> None:
-    candidate.text = join_texts([candidate.text, span.text])
+    candidate.text = join_texts([candidate.text, span.text], [True])
     candidate.closed = span.closed
 
 

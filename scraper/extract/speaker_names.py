@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .speaker_words import NAME_PARTICLES, NAME_STOPWORDS, NON_PERSON_PRECEDERS, TITLES
+from .speaker_words import (
+    NAME_PARTICLES, NAME_STOPWORDS, NON_PERSON_PRECEDERS, ROLE_SUFFIXES, TITLES,
+)
 
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*\w|[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-Ž])"
 _PARTICLE = r"(?:%s)" % "|".join(NAME_PARTICLES)
@@ -121,4 +123,4 @@ def _word_before(text: str, position: int) -> str:
 
 def _edge_word(token: str) -> bool:
     word = token.lower().strip(".,")
-    return word in NAME_STOPWORDS or word in TITLES
+    return word in NAME_STOPWORDS or word in TITLES or word.endswith(ROLE_SUFFIXES)

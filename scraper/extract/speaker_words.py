@@ -20,13 +20,15 @@ ATTRIBUTION_VERBS_EN = (
     "fumed", "scoffed", "cried", "yelled", "affirmed", "assured", "pointed out", "went on",
     "told reporters", "said in a statement", "quoted as saying", "was quoted as saying",
     "saying", "telling", "adding", "arguing", "warning", "noting", "insisting", "writing",
+    "fears", "feared", "worried", "hoped", "hopes", "regretted", "denounced", "described",
 )
 ATTRIBUTION_VERBS_DE = (
     "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte", "betont",
     "meinte", "meint", "fügte", "ergänzte", "ergänzt", "warnte", "warnt", "kritisierte",
     "kritisiert", "schrieb", "schreibt", "berichtete", "erläuterte", "bekräftigte", "räumte",
     "versicherte", "forderte", "fordert", "sprach", "zitiert", "unterstrich", "mahnte",
-    "teilte", "antwortete", "behauptete", "verkündete", "stellte", "hob",
+    "teilte", "antwortete", "behauptete", "verkündete", "stellte", "hob", "befürchtet",
+    "befürchtete", "bedauert", "bedauerte", "mahnt", "warnt", "fürchtet", "fürchtete",
 )
 ATTRIBUTION_VERBS_FR = (
     "a déclaré", "a dit", "dit", "a affirmé", "affirme", "explique", "a expliqué", "a ajouté",
@@ -35,6 +37,8 @@ ATTRIBUTION_VERBS_FR = (
     "lance", "a lancé", "déclare", "déclarait", "a répondu", "répond", "avertit", "a averti",
     "insiste", "a insisté", "a martelé", "martèle", "a prévenu", "prévient", "a reconnu",
     "reconnaît", "a écrit", "écrit", "a tweeté", "note", "a noté", "conclut", "a conclu",
+    "redoute", "craint", "dénonce", "a dénoncé", "regrette", "a regretté", "juge", "a jugé",
+    "rappelle", "a rappelé", "s’inquiète", "s'inquiète", "résume", "a résumé", "plaide",
 )
 ATTRIBUTION_VERBS = ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_VERBS_FR
 
@@ -108,6 +112,18 @@ TITLES = frozenset({
     "executive", "officer", "analyst", "economist", "professor", "author", "editor",
 })
 
+# Endings of role nouns, capitalised in German ('Geschäftsführerin', 'Bürgermeister') and
+# English ('Councillor'): a word ending so is stripped from the edges of a name.
+ROLE_SUFFIXES = (
+    "führerin", "führer", "sprecherin", "sprecher", "meisterin", "meister", "leiterin", "leiter",
+    "präsidentin", "präsident", "ministerin", "minister", "direktorin", "direktor", "vorsitzende",
+    "vorsitzender", "chefin", "rätin", "ingenieurin", "beauftragte", "beauftragter", "expertin",
+    "experte", "professorin", "anwältin", "anwalt", "kanzlerin", "senatorin", "managerin",
+    "sprecherinnen", "mitarbeiterin", "mitarbeiter", "forscherin", "forscher", "ärztin",
+    "councillor", "councilor", "spokesperson", "spokeswoman", "spokesman", "secretary",
+    "minister", "ambassador", "commissioner", "superintendent", "executive", "officer",
+)
+
 # Capitalised words that are never (part of) a person's name.
 NAME_STOPWORDS = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
@@ -130,5 +146,7 @@ NAME_STOPWORDS = frozenset({
     "yesterday", "tomorrow", "photo", "image", "video", "read", "more", "click", "also",
     "however", "meanwhile", "according", "saturday", "summit", "opera", "street", "avenue",
     "square", "airport", "station", "centre", "center", "museum", "bridge", "river", "sea",
+    "sein", "seine", "ihr", "ihre", "deren", "dessen", "unser", "unsere", "son", "sa", "ses",
+    "leur", "notre",
     "ocean", "lake", "island", "islands", "valley", "mount", "city", "county", "state", "region",
 })

@@ -28,6 +28,8 @@ _AGE = re.compile(r"^(?:\d{1,3}|aged \d{1,3})$", re.IGNORECASE)
 _NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who"})
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un", "une"})
 MAX_PHRASE_WORDS = 8
+# A name opening a long clause ('Local councillor X welcomed ... but said') starts this early.
+SUBJECT_OPENING_WORDS = 4
 MAX_AFTER_WORDS_TO_VERB = 10
 # The part of a long sentence before a quote that is searched for its attribution.
 MAX_BEFORE_CHARS = 300
@@ -61,7 +63,7 @@ def speaker_before(context: str) -> str | None:
     context = context[-MAX_BEFORE_CHARS:]
     found = find_attributions(context)
     if not found:
-        return None
+        return _sentence_subject(context) if context.rstrip(" “\"„«»").endswith(":") else None
     last = found[-1]
     if last.kind == AFTER:
         return _phrase_after(context[last.end:])
@@ -96,9 +98,29 @@ def resolve_speaker(phrase: str | None, memory: NameMemory) -> str | None:
     if index > 0 and is_person_name(_trim(segments[index - 1])):
         return memory.expand(strip_name(_trim(segments[index - 1])))
     words = segment.split()
-    if len(words) <= MAX_PHRASE_WORDS and not re.search(r"[\x01“”\"«»„]", segment):
-        return segment
+    if len(words) > MAX_PHRASE_WORDS:
+        return _clause_subject(segment, memory)
+    if not re.search(r"[\x01“”\"«»„]", segment):
+        return _lower_determiner(words)
     return None
+
+
+def _clause_subject(clause: str, memory: NameMemory) -> str | None:
+    """'Councillor Mairi Sutherland welcomed it but' -> the name opening the clause."""
+    first = clause.split(None, 1)[0]
+    if first.lower() in PRONOUNS:
+        return memory.last_person
+    opening = [m.name for m in mentions(clause)
+               if len(clause[:m.position].split()) < SUBJECT_OPENING_WORDS
+               and (" " in m.name or m.name.lower() in memory.full_names)]
+    return memory.expand(opening[0]) if opening else None
+
+
+def _lower_determiner(words: list[str]) -> str:
+    """'A spokesperson for the port' -> 'a spokesperson for the port' (not 'The Hague')."""
+    if len(words) > 1 and words[0] in ("A", "An", "The", "One") and words[1][:1].islower():
+        words = [words[0].lower()] + words[1:]
+    return " ".join(words)
 
 
 def is_descriptive(speaker: str) -> bool:
@@ -118,12 +140,14 @@ def _phrase_after(text: str) -> str | None:
 
 
 def _sentence_subject(text: str) -> str | None:
-    """For '..., adding:' the speaker is the sentence's subject: its first name or pronoun."""
+    """For '..., adding:' or 'X put it bluntly:' the speaker is the sentence's subject."""
     first = text.split(None, 1)[0].strip(",") if text.split() else ""
     if first.lower() in PRONOUNS:
         return first
-    found = mentions(text)
-    return found[0].name if found else None
+    names = [name for name in (strip_name(mention.name) for mention in mentions(text)
+                               if len(text[:mention.position].split()) < SUBJECT_OPENING_WORDS)
+             if name]
+    return next((name for name in names if " " in name), names[0] if names else None)
 
 
 def _last_noun_phrase(segment: str) -> str:

@@ -23,6 +23,26 @@ CASES = {
     "split around attribution, two sentences": (
         [INTRO, "“The cranes are old,” Keller said. “We need new ones.”"],
         [("The cranes are old. We need new ones.", "Maria Keller")]),
+    "German split quote, comma outside the marks": (
+        ["„Wir haben lange verhandelt“, sagte Katrin Wübbenhorst. „Jetzt steht das Geld.“"],
+        [("Wir haben lange verhandelt. Jetzt steht das Geld.", "Katrin Wübbenhorst")]),
+    "comma after a scare quote does not join it to the next quote": (
+        ["In its “harbour vision”, published last year, the council argued that the port faced "
+         "“a decade of decline without new ferries”."],
+        [("a decade of decline without new ferries", "the council")]),
+    "German role nouns are not part of the name": (
+        ["Geschäftsführerin Katrin Wübbenhorst sprach von einem „wichtigen Schritt für beide Ufer“."],
+        [("wichtigen Schritt für beide Ufer", "Katrin Wübbenhorst")]),
+    "colon lead-in without a reporting verb": (
+        ["Energy economist Ruth Okonjo put it bluntly: “Tidal schemes lose every time.”"],
+        [("Tidal schemes lose every time.", "Ruth Okonjo")]),
+    "long clause before the verb: its opening name": (
+        ["Local councillor Mairi Sutherland welcomed the plan but said it had been promised "
+         "“at least three times in twenty years”."],
+        [("at least three times in twenty years", "Mairi Sutherland")]),
+    "descriptive speaker at sentence start is lowercased": (
+        ["A spokesperson for the operator said the company would “work closely with the port”."],
+        [("work closely with the port", "a spokesperson for the operator")]),
     "across paragraphs": (
         ["Tom Baker said: “We will build it before winter.",
          "“It will take two years and cost a great deal of money.”"],
