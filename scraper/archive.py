@@ -33,7 +33,7 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from .errors import ScraperError
+from .errors import ArchiveError
 from .models import Page
 from .version import __version__
 
@@ -43,10 +43,6 @@ ORIGINAL_PREFIX = "X-Archive-Orig-"
 ALWAYS_RENAMED = ("transfer-encoding",)
 DECODED_LIMIT = 64 * 1024 * 1024  # largest body decoded when read back
 GZIP_MAGIC = b"\x1f\x8b"
-
-
-class ArchiveError(ScraperError):
-    """An archive file cannot be written or a record cannot be read back."""
 
 
 class ArchiveWriter:

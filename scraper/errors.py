@@ -4,12 +4,15 @@
     ├── ConfigError          bad settings, sites file or selector rules (exit code 2)
     ├── LockHeldError        another crawl holds the lock (exit code 3)
     ├── FetchError           the page could not be fetched
+    │   ├── NetworkError         no usable response: timeout, refused or reset, TLS
     │   ├── RobotsDisallowed     robots.txt forbids the url
+    │   │   └── RobotsUnreachable    robots.txt could not be read: the site is off limits for now
     │   ├── PrivateAddressError  the host resolves to a loopback/private address
     │   ├── TooLargeError        the body is over the size cap
     │   ├── ContentTypeError     the response is not HTML-like
     │   └── HTTPStatusError      the server answered 4xx/5xx
     ├── ExtractError         the page could not be turned into an article
+    ├── ArchiveError         a WARC file could not be written or read
     └── StoreError           the database refused a write
 
 A failure is stored (``fetches.error``), not just logged, so each error renders as
@@ -47,8 +50,20 @@ class FetchError(ScraperError):
     """A page could not be fetched."""
 
 
+class NetworkError(FetchError):
+    """No usable HTTP response arrived: timeout, refused or reset connection, TLS, protocol."""
+
+    def __init__(self, reason: str, url: str | None = None, retryable: bool = True) -> None:
+        super().__init__(reason, url)
+        self.retryable = retryable
+
+
 class RobotsDisallowed(FetchError):
     """robots.txt forbids fetching the url."""
+
+
+class RobotsUnreachable(RobotsDisallowed):
+    """robots.txt could not be fetched (5xx, 429, network): the whole site is off limits for now."""
 
 
 class PrivateAddressError(FetchError):
@@ -73,6 +88,10 @@ class HTTPStatusError(FetchError):
 
 class ExtractError(ScraperError):
     """A page could not be turned into an article."""
+
+
+class ArchiveError(ScraperError):
+    """A WARC file could not be written or read."""
 
 
 class StoreError(ScraperError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..errors import FetchError, RobotsDisallowed
+from ..errors import FetchError, NetworkError, RobotsUnreachable
 from ..models import Page
 
 
@@ -17,18 +17,6 @@ class ArchiveWriter(Protocol):
                        response_headers: list[tuple[str, str]], body: bytes) -> tuple[str, int]:
         """Archive a request and its response; return (warc file name, response record offset)."""
         ...
-
-
-class NetworkError(FetchError):
-    """No usable HTTP response arrived: timeout, refused or reset connection, TLS, protocol."""
-
-    def __init__(self, reason: str, url: str | None = None, retryable: bool = True) -> None:
-        super().__init__(reason, url)
-        self.retryable = retryable
-
-
-class RobotsUnreachable(RobotsDisallowed):
-    """robots.txt could not be fetched (5xx, 429, network): the whole site is off limits for now."""
 
 
 @dataclass(frozen=True)
