@@ -1,0 +1,67 @@
+"""The command line as a whole: help everywhere, entry points, usage errors exit 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from scraper.cli import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+def test_the_documented_commands_exist() -> None:
+    assert {"crawl", "demo", "extract", "reextract", "search", "stats", "export"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_text(name: str) -> None:
+    command = cli.commands[name]
+    assert command.help and len(command.help.strip()) > 20
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.hidden and param.name != "help":
+            assert param.help, f"{name} {param.opts[0]} has no help text"
+
+
+def test_python_dash_m_scraper_runs_the_cli() -> None:
+    result = subprocess.run([sys.executable, "-m", "scraper", "--version"], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("scraper, version ")
+
+
+def test_crawl_without_a_sites_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["crawl", "--sites", str(tmp_path / "missing.toml"),
+                                      "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 2
+    assert "sites file not found" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_crawl_of_an_unknown_site_names_the_known_ones(tmp_path: Path) -> None:
+    sites = tmp_path / "sites.toml"
+    sites.write_text('[[site]]\nname = "herald"\nfeeds = ["https://herald.example/feed"]\n')
+    result = CliRunner().invoke(cli, ["crawl", "--sites", str(sites), "--site", "gazette",
+                                      "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 2
+    assert "gazette" in result.output and "herald" in result.output
+
+
+def test_crawl_rejects_a_non_http_url(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["crawl", "ftp://example.com/", "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 2
+    assert "not an http(s) URL" in result.output
+
+
+def test_extract_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "nope.html")])
+    assert result.exit_code == 2
+    assert "no such file" in result.output
