@@ -34,7 +34,7 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep",
                             "lt", "col", "capt", "sgt", "jr", "sr", "mt", "no", "vs", "rev",
                             "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
                             "aug", "sept", "oct", "nov", "dec", "bzw", "ca", "etc", "z.b", "vgl"})
-_GAP_LIMIT_WORDS = 10
+_GAP_LIMIT_WORDS = 16
 # A quote piece ending so continues after its attribution ('“We will,” she said, “and soon.”').
 _GO_ON = (",", "—", "–", "…", "-")
 
@@ -96,6 +96,8 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         whole = _is_whole(paragraph, first, last)
         if phrase is None and whole and previous_speaker:
             speaker = previous_speaker
+        elif phrase is None and last_speaker and first.start in starts:
+            speaker = last_speaker  # a new sentence quoting the paragraph's last speaker
         if speaker:
             _remember(memory, speaker)
             last_speaker = speaker
