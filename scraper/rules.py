@@ -13,11 +13,9 @@ A rule file is data only::
     body = [".entry-content"]
     strip = [".sharedaddy"]
 
-    [[examples]]                            # checked by the test suite
-    page = "wordpress_news.html"            # under tests/fixtures/pages/
-    headline = "..."
-    body_contains = ["..."]
-    body_excludes = ["..."]
+    # fixture expectations (under tests/fixtures/) of pages this rule must match; the test
+    # suite checks that each matches this rule and gives its expected fields
+    examples = ["pages/demo_tram_extension_vote.expected.toml"]
 
 A site rule wins over a template rule, field by field; a template rule wins over the
 generic path, which runs whenever a rule names no selector for a field.
@@ -53,7 +51,7 @@ class LoadedRule:
 
     rules: SiteRules
     priority: int = 0
-    examples: tuple[dict[str, Any], ...] = ()
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,7 +129,7 @@ def load_rule_file(path: Path) -> LoadedRule:
     if kind == "template" and not rules.fingerprints:
         raise ConfigError(f"{path.name}: a template rule needs at least one fingerprint")
     return LoadedRule(rules=rules, priority=int(data.get("priority", 0)),
-                      examples=tuple(data.get("examples", [])))
+                      examples=_string_list(path, "examples", data.get("examples", [])))
 
 
 def _string_list(path: Path, key: str, value: Any) -> tuple[str, ...]:

@@ -101,6 +101,32 @@ def test_higher_priority_template_wins(tmp_path: Path) -> None:
     assert match is not None and match.name == "specific"
 
 
+EXAMPLES = [(entry.rules.name, example) for entry in load_rules(BUNDLED_DIR).entries
+            for example in entry.examples]
+
+
+def test_every_template_rule_has_examples() -> None:
+    named = {name for name, _ in EXAMPLES}
+    templates = {e.rules.name for e in load_rules(BUNDLED_DIR).entries if e.rules.kind == "template"}
+    assert templates <= named
+
+
+@pytest.mark.parametrize(("rule", "example"), EXAMPLES, ids=[f"{r}:{Path(e).stem}" for r, e in EXAMPLES])
+def test_rule_examples_match_their_rule(rule: str, example: str) -> None:
+    """Each example page is matched by its rule (its fields are checked by test_fixture_pages)."""
+    import tomllib
+
+    from scraper import extract
+
+    expectation = REPO_ROOT / "tests" / "fixtures" / example
+    spec = tomllib.loads(expectation.read_text(encoding="utf-8"))
+    page = REPO_ROOT / spec["page"] if spec.get("page", "").startswith("scraper/") else \
+        expectation.with_name(expectation.name.replace(".expected.toml", ".html"))
+    article = extract(page.read_bytes(), url=spec.get("url"))
+    assert article.provenance.rules is not None
+    assert rule in article.provenance.rules.split("+")
+
+
 def test_missing_folder_is_a_configuration_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         load_rules(tmp_path / "nope")
