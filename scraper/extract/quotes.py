@@ -79,7 +79,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
     """The quotes of one paragraph, and the last speaker attributed in it."""
     if not spans:
         for mention in mentions(paragraph):
-            memory.note(mention.name)
+            memory.note(mention.name, mention.titled)
         return [], None
     masked = _mask(paragraph, spans)
     names = mentions(masked)
@@ -89,7 +89,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
     for group in _join_split(masked, spans):
         first, last = group[0], group[-1]
         for mention in [m for m in names if m.position < first.start]:
-            memory.note(mention.name)
+            memory.note(mention.name, mention.titled)
         names = [m for m in names if m.position >= first.start]
         phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
         speaker = resolve_speaker(phrase, memory)
@@ -106,7 +106,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         found.append(_Candidate(join_texts([span.text for span in group], breaks), speaker,
                                 where, whole, last.closed))
     for mention in names:
-        memory.note(mention.name)
+        memory.note(mention.name, mention.titled)
     return found, last_speaker
 
 

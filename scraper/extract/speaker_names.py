@@ -28,12 +28,13 @@ class Mention:
 
     position: int
     name: str
+    titled: bool = False
 
 
 def strip_name(run: str) -> str:
     """Drop titles, roles and stop words from both edges of a capitalised run."""
     tokens = _POSSESSIVE.sub("", run.strip()).split()
-    while tokens and _edge_word(tokens[0]):
+    while tokens and (_edge_word(tokens[0]) or (len(tokens) > 1 and _acronym(tokens[0]))):
         tokens.pop(0)
     while tokens and _edge_word(tokens[-1]):
         tokens.pop()
@@ -72,7 +73,8 @@ def mentions(text: str) -> list[Mention]:
             continue
         name = strip_name(run)
         if name:
-            found.append(Mention(match.start(), name))
+            titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
+            found.append(Mention(match.start(), name, titled))
     return found
 
 
@@ -83,8 +85,13 @@ class NameMemory:
     full_names: dict[str, str] = field(default_factory=dict)
     last_person: str | None = None
 
-    def note(self, name: str) -> None:
-        """Record a name mention; a multi-word name teaches its surname."""
+    def note(self, name: str, titled: bool = False) -> None:
+        """Record a name mention; a multi-word name teaches its surname.
+
+        A single name after a title ('Prince Andrew', 'Mr Baker') is a person too.
+        """
+        if titled and name.lower() not in self.full_names:
+            self.full_names[name.lower()] = name
         if " " in name:
             self.full_names[name.rsplit(" ", 1)[-1].lower()] = name
             self.last_person = name
@@ -119,6 +126,11 @@ def _word_before(text: str, position: int) -> str:
     if not window.strip() or window.rstrip()[-1:] in ".!?:;“\"„«»()\x01":
         return ""
     return window.split()[-1].strip(",").lower()
+
+
+def _acronym(token: str) -> bool:
+    """'NASA', 'BBC': an organisation in front of a name ('NASA Administrator Jim Bridenstine')."""
+    return len(token) >= 2 and token.isupper() and token.isalpha()
 
 
 def _edge_word(token: str) -> bool:

@@ -110,7 +110,11 @@ TITLES = frozenset({
     "präsident", "präsidentin", "ministerin", "minister", "sprecher", "sprecherin", "ministre",
     "président", "présidente", "porte-parole", "coach", "manager", "leader", "founder",
     "executive", "officer", "analyst", "economist", "professor", "author", "editor",
+    "administrator", "associate", "assistant", "deputy", "acting", "former", "senior",
 })
+
+# Subject pronouns: a short subject opening with one is that pronoun ('He instead said').
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles"})
 
 # Endings of role nouns, capitalised in German ('Geschäftsführerin', 'Bürgermeister') and
 # English ('Councillor'): a word ending so is stripped from the edges of a name.

@@ -17,7 +17,7 @@ from .speaker_names import NameMemory, head_name, is_person_name, mentions, stri
 from .speaker_verbs import AFTER, VERB, find_attributions
 from .speaker_words import (
     AUXILIARIES, FRENCH_INVERSION, LEADING_CONNECTORS, PHRASE_CUT_WORDS, PRONOUNS,
-    QUOTE_TAIL_SO, RELATIVE_PRONOUNS,
+    QUOTE_TAIL_SO, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS,
 )
 
 _FRENCH_INVERSION = re.compile(rf"^{FRENCH_INVERSION}", re.IGNORECASE)
@@ -90,7 +90,8 @@ def resolve_speaker(phrase: str | None, memory: NameMemory) -> str | None:
         segment = _last_noun_phrase(segment)
     if not segment or segment.lower() in _NON_SPEAKERS:
         return None
-    if segment.lower() in PRONOUNS:
+    if segment.lower() in PRONOUNS or (segment.split()[0].lower() in SUBJECT_PRONOUNS
+                                       and len(segment.split()) <= 3):
         return memory.last_person
     name = head_name(segment)
     if name:

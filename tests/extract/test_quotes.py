@@ -43,6 +43,12 @@ CASES = {
     "descriptive speaker at sentence start is lowercased": (
         ["A spokesperson for the operator said the company would “work closely with the port”."],
         [("work closely with the port", "a spokesperson for the operator")]),
+    "acronym and title before the name": (
+        ["NASA Administrator Jim Okafor said: “We go to the Moon to stay.”"],
+        [("We go to the Moon to stay.", "Jim Okafor")]),
+    "pronoun with an adverb, title-only name": (
+        ["Mayor Hollis opened the session.", "She instead told the crowd: “The ferry stays.”"],
+        [("The ferry stays.", "Hollis")]),
     "across paragraphs": (
         ["Tom Baker said: “We will build it before winter.",
          "“It will take two years and cost a great deal of money.”"],
