@@ -1,7 +1,7 @@
 """Related-article links: the links of related / read-more blocks, absolutized, in page order.
 
-Blocks are found by `related_blocks` (or by the site rules' `related` selectors, which win
-when they match). From each block every link is kept unless it points to the page itself,
+Blocks are found by `related_blocks`, or by the site rules' `related` selectors, which win
+when they match (the body's inline "Read more:" lines are kept beside them). From each block every link is kept unless it points to the page itself,
 the home page, a tag / category / author / comment / share / feed url, or carries
 rel=tag / rel=author. A link's title is its own text, or the teaser's heading when the link
 wraps a whole teaser (heading, excerpt, photo credit) or only an image; generic labels
@@ -22,7 +22,8 @@ from selectolax.lexbor import LexborNode
 from ..models import Link, SiteRules
 from .document import Document, node_text
 from .headline_site import squash, unescape
-from .related_blocks import HEADING_TAGS, RELATED_LABEL, find_blocks, is_generic
+from .related_blocks import (HEADING_TAGS, RELATED_LABEL, find_blocks, find_rule_blocks,
+                             is_generic)
 from .related_nodes import ancestors, class_and_id, same_node
 
 NOT_ARTICLE_URL = re.compile(
@@ -104,7 +105,7 @@ def _is_section_link(url: str, title: str | None, link: LexborNode) -> bool:
 def _rule_blocks(document: Document, rules: SiteRules | None) -> list[list[LexborNode]]:
     if rules is None or not rules.related:
         return []
-    return [[node] for selector in rules.related for node in document.tree.css(selector)]
+    return find_rule_blocks(document, rules.related)
 
 
 def _links_of(block: list[LexborNode]) -> list[tuple[LexborNode, LexborNode]]:

@@ -24,9 +24,10 @@ from .related_nodes import ancestors, class_and_id
 
 # Substrings of class names that name a related block (matched case-insensitively). Few on
 # purpose: each costs a test on every element of the page; "related" also covers
-# jp-relatedposts, yarpp-related, crp_related and td-related, and the blocks' headings
-# ("More stories", "You may also like", "Read next") find the rest.
-CONTAINER_TOKENS = ("related", "recommend", "read-more", "read-next", "similar")
+# jp-relatedposts, yarpp-related, crp_related and td-related, "also" read-also, also-like
+# and story-alsos, and the blocks' headings ("More stories", "Further reading") find the rest.
+CONTAINER_TOKENS = ("related", "recommend", "read-more", "readmore", "read-next", "also",
+                    "similar")
 CONTAINER_HINT = re.compile("|".join(re.escape(token) for token in CONTAINER_TOKENS))
 # Containers that match a token but hold something else.
 NOT_ARTICLES_HINT = re.compile(
@@ -62,7 +63,7 @@ HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 LABELLED_TAGS = ("section", "aside")
 LINE_TAGS = frozenset({"p", "li", "div", "strong", "b", "em", "span"})
 SKIPPED_CONTAINER_TAGS = frozenset({"body", "html", "main", "article", "head", "meta",
-                                    "link", "script", "style", "nav", "img", "button",
+                                    "link", "script", "style", "img", "button",
                                     "input", "form", "iframe", "noscript", "svg"})
 MAX_BLOCK_LINKS = 60
 MIN_CHECKED_TEXT = 300            # blocks shorter than this are not checked for link share
@@ -112,6 +113,34 @@ def find_blocks(document: Document) -> list[list[LexborNode]]:
     return blocks
 
 
+def find_rule_blocks(document: Document, selectors: tuple[str, ...]) -> list[list[LexborNode]]:
+    """The blocks site rules name, with the page's inline "Read more:" lines, in page order;
+    [] when no rule selector matches (the generic path runs instead)."""
+    try:
+        nodes = document.tree.css(f"{', '.join(selectors)}, p")
+    except Exception:  # noqa: BLE001 - rules are validated one by one; never fail a page
+        return []
+    blocks: list[list[LexborNode]] = []
+    taken: set[int] = set()
+    ruled = False
+    for node in nodes:
+        if node.tag == "p" and not any(_matches(node, selector) for selector in selectors):
+            block = None if _within(node, taken) else _labelled_block(node, lines_only=True)
+        else:
+            block, ruled = [node], True
+        if block:
+            blocks.append(block)
+            taken.add(node.mem_id)
+    return blocks if ruled else []
+
+
+def _matches(node: LexborNode, selector: str) -> bool:
+    try:
+        return bool(node.css_matches(selector))
+    except Exception:  # noqa: BLE001 - see find_rule_blocks
+        return False
+
+
 def _within(node: LexborNode, taken: set[int]) -> bool:
     return bool(taken) and (node.mem_id in taken
                             or any(parent.mem_id in taken for parent in ancestors(node)))
@@ -158,7 +187,8 @@ def _plausible_container(node: LexborNode) -> bool:
     return link_chars >= share * text_chars
 
 
-def _labelled_block(node: LexborNode) -> list[LexborNode] | None:
+def _labelled_block(node: LexborNode, lines_only: bool = False) -> list[LexborNode] | None:
+    """A label line with its link ("Read more: <a>"), or the list a label heading opens."""
     raw = node.text(deep=True, separator=" ")
     if node.tag == "p" and len(raw) > 2 * MAX_LINE_CHARS:
         return None
@@ -171,7 +201,7 @@ def _labelled_block(node: LexborNode) -> list[LexborNode] | None:
         return None
     if any(_title_like(node_text(link)) for link in node.css("a[href]")):
         return [node]                     # "Read more: <a>...</a>", "Related post: <a>"
-    if node.tag == "p" or len(text) > MAX_LABEL_CHARS:
+    if lines_only or node.tag == "p" or len(text) > MAX_LABEL_CHARS:
         return None
     return _following_block(node)
 
@@ -222,7 +252,9 @@ def _is_advert(node: LexborNode) -> bool:
 
 
 def _in_menu(node: LexborNode) -> bool:
+    """True inside site navigation; a <nav> that says it is related (Jetpack's) is no menu."""
     for parent in ancestors(node, 12):
-        if parent.tag in MENU_TAGS or MENU_HINT.search(class_and_id(parent)):
+        names = class_and_id(parent)
+        if parent.tag in MENU_TAGS and not CONTAINER_HINT.search(names) or MENU_HINT.search(names):
             return True
     return False
