@@ -82,6 +82,14 @@ GENERIC_BYLINES = frozenset(squash(name) for name in """Agencies;Agency;Wire;Wir
     Unknown;Contributor;Contributors;Staff Writer;Staff Writers;Staff Reporter;Gast;Гость;
     Редакция;Webmaster;Author;Site Admin;Staff Reports;Staff Report;Wire Reports;Wire Report;
     From Staff Reports;Reports;Report;By;Von;Par;Por;Door""".split(";"))
+# Last words of organizations' names; a "person" whose name ends in one is an outlet, a desk
+# or a company ("Inland Water Report", "Harbour News Service", "Coastline Media Ltd").
+ORGANIZATION_WORDS = frozenset("""report reports news times journal herald gazette tribune daily
+    weekly magazine media press network radio tv television blog desk wire service services
+    agency group inc inc. ltd ltd. llc gmbh ag sa foundation institute council association
+    society team online review monitor observer chronicle courier dispatch ledger bulletin
+    digest newsroom redaktion rédaction redazione redacción editorial staff company
+    zeitung nachrichten rundschau anzeiger kurier presse""".split())
 # Lowercase words allowed inside a name ("Ursula von der Leyen", "Luiz Inácio da Silva").
 NAME_PARTICLES = frozenset("""van von der den de del della di da das dos du la le ten ter bin
     ibn al el y e zu af av""".split())
@@ -130,9 +138,14 @@ def clean_name(text: str, site_names: list[str] | tuple[str, ...] = ()) -> str |
 
 
 def not_a_person(text: str, site_names: list[str] | tuple[str, ...] = ()) -> bool:
-    """True when a name is an agency, a desk, a CMS account, the site, or starts with one."""
-    key, first = squash(text), squash(text.split()[0]) if text.split() else ""
+    """True when a name is an agency, a desk, a CMS account, the site, or starts with one, or
+    ends like an organization's name ("Inland Water Report", "Redaktion Stadtkurier")."""
+    words = text.split()
+    key, first = squash(text), squash(words[0]) if words else ""
     keys = {squash(name) for name in site_names if name}
+    if len(words) > 1 and (words[-1].lower().strip(".,") in ORGANIZATION_WORDS
+                           or first in GENERIC_BYLINES):
+        return True
     return key in AGENCIES or key in GENERIC_BYLINES or first in AGENCIES or first in keys \
         or any(looks_like_host(text, site_key) for site_key in keys)
 

@@ -45,6 +45,7 @@ BY_LINE = re.compile(r"^(?:by|von|par|por|door|av|af|di|da|przez|written by)\s+\
                      re.IGNORECASE)
 MAX_BY_LINE_CHARS = 120
 BY_LINE_SIBLINGS = 4
+BY_LINE_DEPTH = 3
 
 
 def extract_authors(document: Document, rules: SiteRules | None) -> list[str]:
@@ -183,6 +184,8 @@ def _group_of(node: LexborNode) -> LexborNode:
 
 
 def _by_line_after_headline(document: Document, names: list[str]) -> list[str]:
+    """A short "By ..." line among the elements after the <h1> (or after its wrapper), or
+    opening the first of them ("<div class=content><p><em>By A and B</em></p>...")."""
     heading = document.tree.css_first("h1")
     if heading is None:
         return []
@@ -191,12 +194,25 @@ def _by_line_after_headline(document: Document, names: list[str]) -> list[str]:
         for _ in range(BY_LINE_SIBLINGS):
             if sibling is None:
                 break
-            if sibling.tag not in ("-text", "#text"):
-                text = node_text(sibling)
+            for candidate in _first_descendants(sibling):
+                text = node_text(candidate)
                 if text and len(text) <= MAX_BY_LINE_CHARS and BY_LINE.match(text):
                     return _unique(names_from_byline(text, names))
             sibling = sibling.next
     return []
+
+
+def _first_descendants(node: LexborNode) -> list[LexborNode]:
+    """The node and its first element child, grandchild ...: where an opening line sits."""
+    chain: list[LexborNode] = []
+    current: LexborNode | None = node
+    while current is not None and len(chain) <= BY_LINE_DEPTH:
+        if current.tag not in ("-text", "#text", "-comment"):
+            chain.append(current)
+        current = current.first_child
+        while current is not None and current.tag in ("-text", "#text", "-comment"):
+            current = current.next
+    return chain
 
 
 def _agency(document: Document, bylines: list[tuple[LexborNode, str]],
