@@ -5,7 +5,8 @@ Sources, most curated first: site rules, `article:tag` meta, the article's visib
 containers), JSON-LD keywords (a comma-separated string or a list), news_keywords meta.
 They are not merged: they restate one set of tags in different spellings ("Trump, Donald J"
 and "Donald Trump"), and later sources carry more machine noise. Navigation categories
-(`rel="category tag"`), tag clouds in sidebars, share and comment links are never tags.
+(`rel="category tag"`, links to /category/ pages, which block themes mark rel="tag" too), tag
+clouds in sidebars, share and comment links are never tags, not even when a rule selects them.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ OUTSIDE_HINT = re.compile(r"sidebar|widget|tag-?cloud|menu|navigation|footer|com
                           r"(?:post|article|stor)|share|social|trending|popular")
 NOT_TAG_HREF = re.compile(r"share|facebook\.com|twitter\.com|x\.com/intent|linkedin\.com|"
                           r"pinterest\.|whatsapp|mailto:|#comment|/comments?\b|/author/|"
-                          r"reddit\.com/submit", re.IGNORECASE)
+                          r"reddit\.com/submit|/categor(?:y|ies)/", re.IGNORECASE)
 # Machine tokens in keyword lists: ids, flags, namespaced values, slugs with underscores.
 MACHINE_TOKEN = re.compile(r"^[@#_/]|[:_/=]|^\d+$")
 # Buttons and labels that sit in tag lists without being tags.
@@ -44,7 +45,8 @@ def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
     """Return the article's tags or keywords, trimmed, deduplicated, in page order."""
     if rules is not None and rules.tags:
         ruled = clean_tags(node_text(node) for selector in rules.tags
-                           for node in document.tree.css(selector))
+                           for node in document.tree.css(selector)
+                           if not NOT_TAG_HREF.search(node.attributes.get("href") or ""))
         if ruled:
             return ruled
     sources: tuple[Callable[[Document], Iterable[str]], ...] = (
