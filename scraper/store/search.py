@@ -91,7 +91,8 @@ BRANCHES: dict[str, str] = {
     "articles_fts": f"""SELECT rowid AS article_id,
         bm25(articles_fts, {HEADLINE_WEIGHT}, {BODY_WEIGHT}) AS rank, 0 AS quote_id
         FROM articles_fts WHERE articles_fts MATCH :query""",
-    "quotes_fts": """SELECT quotes.article_id, bm25(quotes_fts), quotes_fts.rowid
+    "quotes_fts": """SELECT quotes.article_id AS article_id, bm25(quotes_fts) AS rank,
+        quotes_fts.rowid AS quote_id
         FROM quotes_fts JOIN quotes ON quotes.id = quotes_fts.rowid
         WHERE quotes_fts MATCH :query""",
 }
