@@ -1,7 +1,8 @@
 """Related-article links: the links of related / read-more blocks, absolutized, in page order.
 
 Blocks are found by `related_blocks`, or by the site rules' `related` selectors, which win
-when they match (the body's inline "Read more:" lines are kept beside them). From each block every link is kept unless it points to the page itself,
+when they match (blocks a heading or line labels, "Read more:", "Mehr zum Thema", are kept
+beside them). From each block every link is kept unless it points to the page itself,
 the home page, a tag / category / author / comment / share / feed url, or carries
 rel=tag / rel=author. A link's title is its own text, or the teaser's heading when the link
 wraps a whole teaser (heading, excerpt, photo credit) or only an image; generic labels

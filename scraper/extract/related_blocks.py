@@ -61,6 +61,7 @@ NOT_RELATED_LABEL = re.compile(r"\b(?:tags?|topics?|categories|comments?|videos?
                                r"(?:from|around) the web)\b", re.IGNORECASE)
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 LABELLED_TAGS = ("section", "aside")
+LABEL_TAGS = "h2, h3, h4, h5, h6, p"       # elements whose text may label a block
 LINE_TAGS = frozenset({"p", "li", "div", "strong", "b", "em", "span"})
 SKIPPED_CONTAINER_TAGS = frozenset({"body", "html", "main", "article", "head", "meta",
                                     "link", "script", "style", "img", "button",
@@ -90,7 +91,7 @@ def block_selector() -> str:
     """The one CSS query that finds candidate containers, headings and label lines."""
     containers = ", ".join(f"[class*={token} i]" for token in CONTAINER_TOKENS)
     labelled = ", ".join(f"{tag}[aria-label]" for tag in LABELLED_TAGS)
-    return f"{containers}, [id*=related i], {labelled}, {', '.join(HEADING_TAGS)}, p"
+    return f"{containers}, [id*=related i], {labelled}, {LABEL_TAGS}"
 
 
 BLOCK_SELECTOR = block_selector()
@@ -114,24 +115,29 @@ def find_blocks(document: Document) -> list[list[LexborNode]]:
 
 
 def find_rule_blocks(document: Document, selectors: tuple[str, ...]) -> list[list[LexborNode]]:
-    """The blocks site rules name, with the page's inline "Read more:" lines, in page order;
-    [] when no rule selector matches (the generic path runs instead)."""
+    """The blocks site rules name, with the page's labelled blocks ("Read more: <a>" lines,
+    lists under a "Mehr zum Thema" heading), in page order; [] when no rule selector matches
+    (the generic path runs instead). Rules replace the search by class names only."""
     try:
-        nodes = document.tree.css(f"{', '.join(selectors)}, p")
+        nodes = document.tree.css(f"{', '.join(selectors)}, {LABEL_TAGS}")
     except Exception:  # noqa: BLE001 - rules are validated one by one; never fail a page
         return []
     blocks: list[list[LexborNode]] = []
     taken: set[int] = set()
     ruled = False
     for node in nodes:
-        if node.tag == "p" and not any(_matches(node, selector) for selector in selectors):
-            block = None if _within(node, taken) else _labelled_block(node, lines_only=True)
+        if _is_label_tag(node) and not any(_matches(node, selector) for selector in selectors):
+            block = None if _within(node, taken) else _labelled_block(node)
         else:
             block, ruled = [node], True
         if block:
             blocks.append(block)
-            taken.add(node.mem_id)
+            taken.update(member.mem_id for member in block)
     return blocks if ruled else []
+
+
+def _is_label_tag(node: LexborNode) -> bool:
+    return node.tag == "p" or node.tag in HEADING_TAGS
 
 
 def _matches(node: LexborNode, selector: str) -> bool:
@@ -187,7 +193,7 @@ def _plausible_container(node: LexborNode) -> bool:
     return link_chars >= share * text_chars
 
 
-def _labelled_block(node: LexborNode, lines_only: bool = False) -> list[LexborNode] | None:
+def _labelled_block(node: LexborNode) -> list[LexborNode] | None:
     """A label line with its link ("Read more: <a>"), or the list a label heading opens."""
     raw = node.text(deep=True, separator=" ")
     if node.tag == "p" and len(raw) > 2 * MAX_LINE_CHARS:
@@ -201,7 +207,7 @@ def _labelled_block(node: LexborNode, lines_only: bool = False) -> list[LexborNo
         return None
     if any(_title_like(node_text(link)) for link in node.css("a[href]")):
         return [node]                     # "Read more: <a>...</a>", "Related post: <a>"
-    if lines_only or node.tag == "p" or len(text) > MAX_LABEL_CHARS:
+    if node.tag == "p" or len(text) > MAX_LABEL_CHARS:
         return None
     return _following_block(node)
 

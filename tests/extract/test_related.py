@@ -125,3 +125,13 @@ def test_rules_selectors_win_when_they_match() -> None:
             f'<div class="related">{LIST}</div>')
     assert related(body, rules) == [TWO[1]]
     assert related(body, SiteRules(name="x", related=(".none",))) == TWO
+
+
+def test_labelled_blocks_are_kept_beside_rule_blocks_in_page_order() -> None:
+    rules = SiteRules(name="x", related=(".story-links a",))
+    body = ('<p>Read more: <a href="/2024/01/02/pier/">Pier repairs finished early</a></p>'
+            '<div class="story-links"><a href="/2024/04/30/tram-extension-vote/">Tram extension goes to a vote</a></div>'
+            '<h3>More on this story</h3><ul><li><a href="/2024/04/28/ferry-timetable/">Ferry timetable changes</a></li></ul>'
+            '<div class="related-widget"><a href="/2024/03/01/other/">A story only the class names</a></div>')
+    assert related(body, rules) == [Link("https://news.example.com/2024/01/02/pier/", "Pier repairs finished early"),
+                                    TWO[1], TWO[0]]
