@@ -27,7 +27,9 @@ from ..models import Quote
 from .quote_marks import QuoteSpan, find_spans, opens_paragraph
 from .quote_rules import dedupe, is_direct_quote, join_texts, tidy
 from .speaker_names import NameMemory, mentions
-from .speakers import is_descriptive, resolve_speaker, speaker_after, speaker_before
+from .speakers import (
+    is_descriptive, resolve_speaker, speaker_after, speaker_before, split_incise,
+)
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[”\"’»«“)]*\s+(?=[\w“\"„«‘\x01(])")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen",
@@ -92,6 +94,11 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
             memory.note(mention.name, mention.titled)
         names = [m for m in names if m.position >= first.start]
         phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
+        breaks = [masked[left.end:right.start].rstrip().endswith((".", "!", "?"))
+                  for left, right in zip(group, group[1:])]
+        text, incise = split_incise(join_texts([span.text for span in group], breaks))
+        if phrase is None and incise:
+            phrase, where = incise, "after"
         speaker = resolve_speaker(phrase, memory)
         whole = _is_whole(paragraph, first, last)
         if phrase is None and whole and previous_speaker:
@@ -101,10 +108,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         if speaker:
             _remember(memory, speaker)
             last_speaker = speaker
-        breaks = [masked[left.end:right.start].rstrip().endswith((".", "!", "?"))
-                  for left, right in zip(group, group[1:])]
-        found.append(_Candidate(join_texts([span.text for span in group], breaks), speaker,
-                                where, whole, last.closed))
+        found.append(_Candidate(text, speaker, where, whole, last.closed))
     for mention in names:
         memory.note(mention.name, mention.titled)
     return found, last_speaker

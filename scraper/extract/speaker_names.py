@@ -13,12 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from .speaker_words import (
-    NAME_PARTICLES, NAME_STOPWORDS, NON_PERSON_PRECEDERS, ROLE_SUFFIXES, TITLES,
+    ARTICLE_PARTICLES, FOR_OPENINGS, NAME_PARTICLES, NAME_STOPWORDS, NON_PERSON_PRECEDERS,
+    ROLE_SUFFIXES, SPEAKER_AFTER_PHRASES, TITLES,
 )
 
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*\w|[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-Ž])"
 _PARTICLE = r"(?:%s)" % "|".join(NAME_PARTICLES)
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
+# Words that open a sentence capitalised but are no names: 'Laut Haas', 'Selon Dupont'.
+_OPENING_WORDS = frozenset(phrase.split()[0] for phrase in FOR_OPENINGS + SPEAKER_AFTER_PHRASES)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -32,15 +35,37 @@ class Mention:
 
 
 def strip_name(run: str) -> str:
-    """Drop titles, roles and stop words from both edges of a capitalised run."""
+    """Drop titles, roles and stop words from both edges of a capitalised run.
+
+    'Water Minister Danielle Okoro' loses everything up to its last title; a leading role
+    noun ('Fährmann Urs Baumgartner', 'Organiser Bernadette Quayle') goes when at least
+    two words stay, so 'Hermann Müller' keeps its first name.
+    """
     tokens = _POSSESSIVE.sub("", run.strip()).split()
-    while tokens and (_edge_word(tokens[0]) or (len(tokens) > 1 and _acronym(tokens[0]))):
+    while tokens and tokens[0][:1].isupper() and (
+            _edge_word(tokens[0]) or (len(tokens) > 1 and _acronym(tokens[0]))):
+        tokens.pop(0)
+    titles = [i for i, token in enumerate(tokens[:-1]) if token.lower().strip(".,") in TITLES]
+    if titles:
+        tokens = tokens[titles[-1] + 1:]
+    while len(tokens) > 2 and tokens[0].lower().endswith(ROLE_SUFFIXES):
         tokens.pop(0)
     while tokens and _edge_word(tokens[-1]):
         tokens.pop()
-    while tokens and tokens[0].lower() in NAME_PARTICLES:
+    if tokens and tokens[0].lower() in ARTICLE_PARTICLES or _article_inside(tokens):
+        return ""  # 'Sprecher der Stadtverwaltung', 'Gesamtkosten der Sanierung'
+    while tokens and tokens[0].lower() in NAME_PARTICLES and tokens[0] not in ("von", "van"):
         tokens.pop(0)
     return " ".join(tokens)
+
+
+def _article_inside(tokens: list[str]) -> bool:
+    """An article between capitalised words that no 'von'/'de' introduces: not a name."""
+    for index in range(1, len(tokens) - 1):
+        if tokens[index].lower() in ARTICLE_PARTICLES \
+                and tokens[index - 1].lower() not in NAME_PARTICLES:
+            return True
+    return False
 
 
 def head_name(phrase: str) -> str | None:
@@ -69,7 +94,8 @@ def mentions(text: str) -> list[Mention]:
         if " " not in run:
             found.append(Mention(match.start(), _POSSESSIVE.sub("", run)))
             continue
-        if _word_before(text, match.start()) in NON_PERSON_PRECEDERS:
+        before = _word_before(text, match.start())
+        if before in NON_PERSON_PRECEDERS or before[:1].isdigit():
             continue
         name = strip_name(run)
         if name:
@@ -93,7 +119,8 @@ class NameMemory:
         if titled and name.lower() not in self.full_names:
             self.full_names[name.lower()] = name
         if " " in name:
-            self.full_names[name.rsplit(" ", 1)[-1].lower()] = name
+            # the first full name given wins: 'Laut Haas' must not replace 'Florian Haas'
+            self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
             self.last_person = name
         elif name.lower() in self.full_names:
             self.last_person = self.full_names[name.lower()]
@@ -135,4 +162,4 @@ def _acronym(token: str) -> bool:
 
 def _edge_word(token: str) -> bool:
     word = token.lower().strip(".,")
-    return word in NAME_STOPWORDS or word in TITLES or word.endswith(ROLE_SUFFIXES)
+    return word in NAME_STOPWORDS or word in TITLES or word in _OPENING_WORDS

@@ -29,6 +29,8 @@ ATTRIBUTION_VERBS_DE = (
     "versicherte", "forderte", "fordert", "sprach", "zitiert", "unterstrich", "mahnte",
     "teilte", "antwortete", "behauptete", "verkündete", "stellte", "hob", "befürchtet",
     "befürchtete", "bedauert", "bedauerte", "mahnt", "warnt", "fürchtet", "fürchtete",
+    "räumt", "rechnet", "rechnete", "ergänzt", "gibt", "gab", "sagt", "kommentiert",
+    "kommentierte", "resümiert", "resümierte", "bilanziert", "bilanzierte",
 )
 ATTRIBUTION_VERBS_FR = (
     "a déclaré", "a dit", "dit", "a affirmé", "affirme", "explique", "a expliqué", "a ajouté",
@@ -39,11 +41,17 @@ ATTRIBUTION_VERBS_FR = (
     "reconnaît", "a écrit", "écrit", "a tweeté", "note", "a noté", "conclut", "a conclu",
     "redoute", "craint", "dénonce", "a dénoncé", "regrette", "a regretté", "juge", "a jugé",
     "rappelle", "a rappelé", "s’inquiète", "s'inquiète", "résume", "a résumé", "plaide",
+    "lâche", "a lâché", "glisse", "a glissé", "souffle", "a soufflé", "tranche", "a tranché",
+    "s’exclame", "ironise", "déplore", "a déploré", "observe", "analyse", "avance", "témoigne",
+    "admet", "a admis", "détaille", "soupire", "alerte", "a alerté", "commente", "a commenté",
+    "fait valoir", "a fait valoir", "fait savoir", "a fait savoir", "promet", "a promis",
 )
 ATTRIBUTION_VERBS = ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_VERBS_FR
 
 # Phrases whose speaker follows them: "according to X", "selon X", "laut X".
 SPEAKER_AFTER_PHRASES = ("according to", "selon", "laut", "d'après", "d’après", "zufolge")
+# Sentence openers naming whose view follows: 'Pour X, c’est « … »', 'For X, it is “…”'.
+FOR_OPENINGS = ("pour", "für", "for", "selon", "laut", "according to", "d’après", "d'après")
 # Right after a quote only: German „...“, so Scholz.
 QUOTE_TAIL_SO = "so"
 
@@ -76,7 +84,9 @@ PHRASE_CUT_WORDS = frozenset({
     "on", "in", "at", "during", "last", "this", "yesterday", "today", "tonight", "earlier",
     "later", "when", "while", "after", "before", "told", "adding", "who", "which", "that",
     "hinzu", "an", "mit", "am", "im", "beim", "gestern", "heute", "lors", "le", "ce", "hier",
-    "dans", "à", "au", "and", "und", "et", "from", "via", "as", "des", "den", "dem",
+    "dans", "à", "au", "and", "und", "et", "from", "via", "as", "bei", "vor", "vom", "zum",
+    "zur", "nach", "über", "gegenüber", "während", "ein", "zu", "fest", "aus", "lors", "pendant",
+    "devant", "sur", "avant", "après", "with", "for", "about", "following", "ahead",
 })
 
 # Relative pronouns that open a clause inside a subject: 'the government, which has warned'.
@@ -95,6 +105,10 @@ NON_PERSON_PRECEDERS = frozenset({
 # Lowercase words allowed inside a name: 'Ursula von der Leyen', 'Mohammed bin Salman'.
 NAME_PARTICLES = ("van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "des",
                   "la", "le", "bin", "bint", "ibn", "al", "el", "ter", "zu", "dos", "das", "y")
+
+# Particles that are articles: a name never starts with one, nor has one inside unless a
+# 'von'/'de' introduces it ('von der Leyen' yes, 'Sprecher der Stadtverwaltung' no).
+ARTICLE_PARTICLES = frozenset({"der", "des", "den", "dem", "die", "du", "la", "le", "el", "della"})
 
 # Titles and roles stripped from the edges of a name: 'Nato spokesperson Oana Lungescu'.
 TITLES = frozenset({
@@ -126,6 +140,9 @@ ROLE_SUFFIXES = (
     "sprecherinnen", "mitarbeiterin", "mitarbeiter", "forscherin", "forscher", "ärztin",
     "councillor", "councilor", "spokesperson", "spokeswoman", "spokesman", "secretary",
     "minister", "ambassador", "commissioner", "superintendent", "executive", "officer",
+    "mann", "rat", "chef", "dezernentin", "dezernent", "master", "organiser", "organizer",
+    "supervisor", "manager", "director", "coordinator", "trainer", "trainerin", "wart",
+    "sprecherin", "ministre", "maire", "directeur", "directrice", "adjoint", "adjointe",
 )
 
 # Capitalised words that are never (part of) a person's name.
@@ -151,6 +168,7 @@ NAME_STOPWORDS = frozenset({
     "however", "meanwhile", "according", "saturday", "summit", "opera", "street", "avenue",
     "square", "airport", "station", "centre", "center", "museum", "bridge", "river", "sea",
     "sein", "seine", "ihr", "ihre", "deren", "dessen", "unser", "unsere", "son", "sa", "ses",
-    "leur", "notre",
+    "leur", "notre", "euro", "euros", "dollar", "dollars", "millionen", "milliarden", "million",
+    "millions", "billion", "billions", "prozent", "percent", "pfund", "franken", "cent",
     "ocean", "lake", "island", "islands", "valley", "mount", "city", "county", "state", "region",
 })

@@ -16,12 +16,14 @@ import re
 from .speaker_names import NameMemory, head_name, is_person_name, mentions, strip_name
 from .speaker_verbs import AFTER, VERB, find_attributions
 from .speaker_words import (
-    AUXILIARIES, FRENCH_INVERSION, LEADING_CONNECTORS, PHRASE_CUT_WORDS, PRONOUNS,
+    AUXILIARIES, FOR_OPENINGS, FRENCH_INVERSION, LEADING_CONNECTORS, PHRASE_CUT_WORDS, PRONOUNS,
     QUOTE_TAIL_SO, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS,
 )
 
 _FRENCH_INVERSION = re.compile(rf"^{FRENCH_INVERSION}", re.IGNORECASE)
+_INCISE = re.compile(rf",\s*({FRENCH_INVERSION})\s*([.,]|$)\s*", re.IGNORECASE)
 _SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
+_FOR_OPENING = re.compile(r"^\s*(?:%s)\s+" % "|".join(FOR_OPENINGS), re.IGNORECASE)
 _LEAD_PUNCT = re.compile(r"^[\s,;:–—-]+")
 _CLAUSE_END = re.compile(r"[,.;:!?()\x01“”\"„«»]")
 _AGE = re.compile(r"^(?:\d{1,3}|aged \d{1,3})$", re.IGNORECASE)
@@ -53,8 +55,12 @@ def speaker_after(context: str) -> str | None:
         subject = text[:verb.start]
         if re.search(r"[.!?\x01]", subject) or len(subject.split()) > MAX_AFTER_WORDS_TO_VERB:
             return None
-        if subject.strip():
-            return subject
+        if subject.rstrip().endswith(",") and not any(w[:1].isupper() for w in subject.split()):
+            return _phrase_after(text[verb.end:])  # '“…” informiert worden, sagte X'
+        trimmed = _trim(subject)
+        if not trimmed or trimmed.split()[0].lower() in RELATIVE_PRONOUNS:
+            return None  # '“…,” and said he would', '“Title,” which argued that'
+        return subject
     return None
 
 
@@ -63,7 +69,10 @@ def speaker_before(context: str) -> str | None:
     context = context[-MAX_BEFORE_CHARS:]
     found = find_attributions(context)
     if not found:
-        return _sentence_subject(context) if context.rstrip(" “\"„«»").endswith(":") else None
+        if context.rstrip(" “\"„«»").endswith(":"):
+            return _sentence_subject(context)
+        opening = _FOR_OPENING.match(context)
+        return _phrase_after(context[opening.end():]) if opening else None
     last = found[-1]
     if last.kind == AFTER:
         return _phrase_after(context[last.end:])
@@ -124,14 +133,37 @@ def _lower_determiner(words: list[str]) -> str:
     return " ".join(words)
 
 
+def split_incise(text: str) -> tuple[str, str | None]:
+    """Take a French incise out of a quote: '…, explique-t-il. Il faut…' -> (text, 'il')."""
+    incise = _INCISE.search(text)
+    if incise is None or not find_attributions(incise.group(1).replace("-t-", " ").split("-")[0]):
+        return text, None
+    stop = "." if incise.group(2) == "." else ""
+    rest = text[incise.end():]
+    joined = f"{text[:incise.start()]}{stop} {rest}".strip() if rest else text[:incise.start()]
+    return joined, incise.group(1).rsplit("-", 1)[-1]
+
+
 def is_descriptive(speaker: str) -> bool:
     """True for a role phrase ('a spokesperson for Albanese') rather than a name."""
     return speaker[:1].islower()
 
 
 def _phrase_after(text: str) -> str | None:
-    """The phrase after an inverted verb: up to a comma, period or a time/place word."""
-    clause = _CLAUSE_END.split(text, maxsplit=1)[0]
+    """The phrase after an inverted verb: up to a comma, period or a time/place word.
+
+    A role followed by a name in apposition gives the name: 'said the mayor, Jane Roe, on'.
+    """
+    clauses = _CLAUSE_END.split(text, maxsplit=2)
+    phrase = _cut(clauses[0])
+    if phrase and len(clauses) > 1 and head_name(phrase) is None:
+        appositive = _cut(clauses[1])
+        if appositive and is_person_name(appositive) and text[len(clauses[0]):][:1] == ",":
+            return appositive
+    return phrase
+
+
+def _cut(clause: str) -> str | None:
     words: list[str] = []
     for word in clause.split():
         if words and word.lower() in PHRASE_CUT_WORDS:

@@ -78,6 +78,37 @@ CASES = {
     "French inversion pronoun": (
         ["Le maire Jean Dupont a parlé lundi.", "« C’est une priorité », explique-t-il."],
         [("C’est une priorité", "Jean Dupont")]),
+    "French incise inside the guillemets": (
+        ["Le directeur, Patrick Gonnet, a parlé.",
+         "« Nous avons perdu six semaines, explique-t-il. Il faut repenser le modèle. »",
+         "« Le port, dit-elle, doit changer », a déclaré Anne Riou."],
+        [("Nous avons perdu six semaines. Il faut repenser le modèle.", "Patrick Gonnet"),
+         ("Le port doit changer", "Anne Riou")]),
+    "French lâche with an appositive role after the name": (
+        ["« On n’a jamais vu ça », lâche Ronan Guéguen, patron du chalutier."],
+        [("On n’a jamais vu ça", "Ronan Guéguen")]),
+    "French role then appositive name after the verb": (
+        ["« Il faut repenser le modèle », a résumé le directeur de la station, Patrick Gonnet, "
+         "lors d’une réunion."],
+        [("Il faut repenser le modèle", "Patrick Gonnet")]),
+    "Pour X opening a sentence": (
+        ["Pour la députée Anne Riou, « l’État doit débloquer une aide d’urgence »."],
+        [("l’État doit débloquer une aide d’urgence", "Anne Riou")]),
+    "German laut with a surname known before": (
+        ["„Wir haben hart gearbeitet“, sagte Trainer Florian Haas. Laut Haas „war die Abwehr der "
+         "Schlüssel“."],
+        [("Wir haben hart gearbeitet", "Florian Haas"), ("war die Abwehr der Schlüssel", "Florian Haas")]),
+    "German inverted attribution after a verb phrase": (
+        ["Die Händler seien „viel zu spät und nur über die Presse“ informiert worden, sagte "
+         "Verbandssprecher Matthias Krüger."],
+        [("viel zu spät und nur über die Presse", "Matthias Krüger")]),
+    "German descriptive speaker with a genitive": (
+        ["„Der Rat entscheidet im Dezember“, sagte ein Sprecher der Stadtverwaltung."],
+        [("Der Rat entscheidet im Dezember", "ein Sprecher der Stadtverwaltung")]),
+    "German nouns before a pronoun are no person": (
+        ["Petra Vogelsang leitet das Bauamt.", "Die Gesamtkosten der Sanierung steigen auf 7,3 "
+         "Millionen Euro.", "„Die Träger sind alt“, erklärte sie."],
+        [("Die Träger sind alt", "Petra Vogelsang")]),
     "French selon": (
         ["« Le port doit changer », selon Claire Fontaine."],
         [("Le port doit changer", "Claire Fontaine")]),
