@@ -33,6 +33,8 @@ HOST_NOISE = re.compile(r"^(www\d?|m|amp|mobile|edition|beta)\.")
 SECOND_LEVEL_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "or", "ne"})
 DOMAIN_LIKE = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 HOST_MATCH_RATIO = 0.7
+# Articles a site's name may start with while its host does not ("Le Carnet du Port").
+LEADING_ARTICLES = ("the", "le", "la", "les", "der", "die", "das", "el", "il", "lo", "de", "het")
 _LAST = threading.local()
 ARTICLE_ONLY_TYPES = tuple(t for t in ARTICLE_TYPES if t != "WebPage")
 
@@ -190,7 +192,8 @@ def looks_like_host(segment: str, host: str) -> bool:
     key = _domain_key(segment.lower()) if DOMAIN_LIKE.match(segment) else squash(segment)
     if len(key) < 3 or not host:
         return False
-    if key == host or key.startswith("the") and key[3:] == host:
+    if key == host or any(key.startswith(article) and key[len(article):] == host
+                          for article in LEADING_ARTICLES):
         return True
     shorter, longer = sorted((key, host), key=len)
     return longer.startswith(shorter) and len(shorter) >= HOST_MATCH_RATIO * len(longer)

@@ -28,7 +28,8 @@ from .related_blocks import (HEADING_TAGS, RELATED_LABEL, find_blocks, find_rule
 from .related_nodes import ancestors, class_and_id, same_node
 
 NOT_ARTICLE_URL = re.compile(
-    r"/(?:tags?|category|categories|topics?|authors?|author-profile|profiles?|users?|"
+    r"/(?:tags?|category|categories|topics?|authors?|author-profile|profiles?|users?|people|"
+    r"autor(?:en)?|auteurs?|journalists?|staff|"
     r"members?|search|login|signin|signup|sign-up|register|subscribe|subscription|feed|rss|"
     r"comments?|about|contact|privacy|terms|cookies?|advertise|shop|cart|account)(?:/|$|\?|\.)|"
     r"[?&](?:share|replytocom|s)=|#(?:comments?|respond|disqus)|newsletter|/quicktabs/|"

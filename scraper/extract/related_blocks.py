@@ -258,9 +258,12 @@ def _is_advert(node: LexborNode) -> bool:
 
 
 def _in_menu(node: LexborNode) -> bool:
-    """True inside site navigation; a <nav> that says it is related (Jetpack's) is no menu."""
+    """True inside site navigation or an advertising block; a <nav> that says it is related
+    (Jetpack's) is no menu."""
     for parent in ancestors(node, 12):
         names = class_and_id(parent)
         if parent.tag in MENU_TAGS and not CONTAINER_HINT.search(names) or MENU_HINT.search(names):
+            return True
+        if ADVERT_HINT.search(names):
             return True
     return False
