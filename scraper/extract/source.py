@@ -25,14 +25,16 @@ from urllib.parse import urlsplit
 from .document import ARTICLE_TYPES, Document
 from .source_patterns import (
     CREDIT_LINE_MAX_CHARS, CREDIT_LINE_PARAGRAPHS, CREDIT_LINE_PATTERNS, DATELINE_PATTERN,
-    EXPLICIT_PATTERNS, META_NAMES, NOT_OUTLET_WORDS, OUTLET_DOMAINS, OUTLET_TRAILING_STOPWORDS,
+    EXPLICIT_PATTERNS, HEADLINE_META, META_NAMES, NOT_OUTLET_WORDS, OUTLET_DOMAINS, OUTLET_KINDS, OUTLET_TRAILING_STOPWORDS,
     WEAK_PARAGRAPHS, WEAK_PATTERNS, WIRE_AGENCIES,
 )
 
 _ARTICLES = r"(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Dd]ie|[Dd]er|[Dd]as|[Ee]l)\s+"
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][\w&'’-]*(?:\.[\w-]+)*|[a-z][\w-]*\.(?:com|org|net|co\.uk|de|fr|io|news))"
-_OUTLET = (rf"(?-i:(?P<outlet>(?:{_ARTICLES})?{_NAME_TOKEN}"
-           rf"(?:\s+(?:(?:of|for|de|du|des|&|am|im)\s+)?[A-Z0-9À-Ý][\w&'’-]*(?:\.[\w-]+)*){{0,5}}))")
+_KIND = r"(?:(?:the\s+|le\s+|la\s+|die\s+|der\s+)?(?:%s)\s+)?" % "|".join(OUTLET_KINDS)
+_OUTLET = (rf"{_KIND}[„“\"«‚‘]?\s?(?-i:(?P<outlet>(?:{_ARTICLES})?{_NAME_TOKEN}"
+           rf"(?:\s+(?:(?:of|for|de|du|des|&|am|im)\s+)?[A-Z0-9À-Ý][\w&'’-]*(?:\.[\w-]+)*){{0,5}}))"
+           rf"\s?[“”\"»‘’]?")
 _WIRE = r"(?P<wire>%s)" % "|".join(re.escape(name) for name in sorted(WIRE_AGENCIES, key=len,
                                                                       reverse=True))
 
@@ -74,10 +76,9 @@ def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | Non
             yield _outlet_from_value(article.get(key))
     present = [_hints_in(paragraph) for paragraph in paragraphs]
     for paragraph, found in zip(paragraphs, present):
-        for hints, pattern in _EXPLICIT if found else ():
-            if found.intersection(hints):
-                for match in pattern.finditer(paragraph):
-                    yield _explicit_outlet(match)
+        yield from _explicit(paragraph, found)
+    for text in _headline_texts(document):
+        yield from _explicit(text, _hints_in(text))
     for paragraph in paragraphs[-CREDIT_LINE_PARAGRAPHS:]:
         if len(paragraph) <= CREDIT_LINE_MAX_CHARS:
             yield from _credit_line(paragraph.strip())
@@ -88,6 +89,20 @@ def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | Non
         for hints, pattern in _WEAK:
             match = pattern.search(paragraph) if found.intersection(hints) else None
             yield clean_outlet(match.group("outlet")) if match else None
+
+
+def _explicit(text: str, hints_found: set[str]) -> Iterable[str | None]:
+    for hints, pattern in _EXPLICIT if hints_found else ():
+        if hints_found.intersection(hints):
+            for match in pattern.finditer(text):
+                yield _explicit_outlet(match)
+
+
+def _headline_texts(document: Document) -> list[str]:
+    """Title and description: a story's framing line often names its source there only."""
+    texts = [value for value in (document.meta_first(name) for name in HEADLINE_META) if value]
+    title = document.tree.css_first("title")
+    return texts + ([title.text()] if title is not None else [])
 
 
 def _hints_in(paragraph: str) -> set[str]:
@@ -115,7 +130,9 @@ def clean_outlet(name: str | None) -> str | None:
 def _explicit_outlet(match: re.Match[str]) -> str | None:
     """The outlet of an explicit phrase; French 'du Monde' gives 'Le Monde'."""
     outlet = clean_outlet(match.group("outlet"))
-    if outlet and match.groupdict().get("du") is not None and outlet[:1].isupper():
+    du_right_before = match.groupdict().get("du") is not None \
+        and match.end("du") == match.start("outlet")
+    if outlet and du_right_before and outlet[:1].isupper():
         return f"Le {outlet}"
     return outlet
 

@@ -10,6 +10,16 @@ from __future__ import annotations
 META_NAMES = ("syndication-source", "original-source", "article:original-source",
               "article:original_source", "og:article:original_source", "dc.source.original")
 
+# Nouns that may stand between a phrase and the outlet: 'du quotidien Ouest Littoral'.
+OUTLET_KINDS = ("quotidien", "journal", "hebdomadaire", "magazine", "site", "média", "newspaper",
+                "paper", "daily", "weekly", "outlet", "broadcaster", "news agency", "news site",
+                "website", "agency", "agence", "Zeitung", "Tageszeitung", "Wochenzeitung",
+                "Magazin", "Nachrichtenagentur", "Sender", "Portal", "Nachrichtenportal")
+
+# Meta tags holding the title and description, searched for explicit phrases after the body.
+HEADLINE_META = ("og:title", "twitter:title", "og:description", "description",
+                 "twitter:description")
+
 # Explicit statements that the story is based on another outlet's report: any paragraph.
 # Each pattern runs only on paragraphs containing one of its lowercase hint words.
 EXPLICIT_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -46,7 +56,7 @@ EXPLICIT_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"\b(?:dieser|der)\s+(?:Artikel|Beitrag|Text)\s+(?:erschien|ist)\s+(?:zuerst|ursprünglich)"
      r"\s+(?:bei|in|im|auf)\s+(?:der|dem)?\s*OUTLET"),
     (("selon",),
-     r"\bselon\s+(?:un|une|les)\s+(?:article|information|enquête|rapport|révélation)s?\s+"
+     r"\bselon\s+(?:un|une|les|l[’'])\s*(?:article|information|enquête|rapport|révélation)s?\s+"
      r"(?:du\s+(?P<du>)|de\s+la\s+|de\s+l[’']|de\s+|des\s+)OUTLET"),
     (("publié", "paru"),
      r"\b(?:cet|l[’'])\s*article\s+a\s+(?:été\s+)?(?:initialement|d[’']abord|originellement)?\s*"

@@ -39,6 +39,11 @@ def _document(head: str = "") -> Document:
      "Süddeutschen Zeitung"),
     (["Selon une information du Monde, le gouvernement prépare une loi."], "Le Monde"),
     (["Nikkei Asia reported on Wednesday that the port plans an office in Tokyo."], "Nikkei Asia"),
+    (["Selon les informations du quotidien Ouest Littoral, les apports ont chuté."],
+     "Ouest Littoral"),
+    (["Die Preise steigen, wie die „Remstal-Rundschau“ zuerst berichtet hatte."],
+     "Remstal-Rundschau"),
+    (["The port will close, according to a report from the news agency Reuters."], "Reuters"),
 ])
 def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
     assert extract_source(paragraphs, _document()) == outlet
@@ -55,6 +60,13 @@ def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
 ])
 def test_no_source(paragraphs: list[str]) -> None:
     assert extract_source(paragraphs, _document()) is None
+
+
+def test_explicit_phrase_in_the_headline_beats_a_weak_mention_in_the_body() -> None:
+    head = ('<meta property="og:title" content="The alliance plans an office in Fiji, according '
+            'to a report from The Meridian Times">')
+    paragraphs = ["Pacific Wire reported on Tuesday that members will pool tracking data."]
+    assert extract_source(paragraphs, _document(head)) == "The Meridian Times"
 
 
 def test_explicit_phrase_beats_a_weak_mention() -> None:
