@@ -30,8 +30,9 @@ BYLINE_SELECTOR = ("[itemprop~=author], a[rel~=author], [class*=byline i], [clas
 # Byline-like elements in these regions sign something else: comments, teasers, bios.
 FOREIGN_REGION_TAGS = frozenset({"aside", "footer", "nav", "form"})
 FOREIGN_REGION_HINT = re.compile(r"comment|related|sidebar|widget|recirc|popular|trending|"
-                                 r"most-read|newsletter|footer|respond|reply|teaser|promo|"
-                                 r"author-?bio|about-the-author|author-?box|more-from")
+                                 r"most-read|newsletter|footer|respond|reply|teaser|"
+                                 r"(?:^|[\s_-])promo(?:$|[\s_-])|author-?bio|about-the-author|"
+                                 r"author-?box|more-from")
 SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "svg", "body", "html",
                           "article", "main", "section", "time", "picture", "figure", "input",
                           "textarea", "button", "label", "select"})

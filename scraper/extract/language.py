@@ -11,6 +11,7 @@ that scores nearly as well.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .document import ARTICLE_TYPES, Document
@@ -18,7 +19,7 @@ from .language_data import (CODE_ALIASES, HAN_RANGE, SCRIPT_RANGES, STOP_SETS, W
                             WORD_WEIGHTS)
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-SAMPLE_CHARS = 1500
+SAMPLE_CHARS = 1200
 MIN_TOKENS = 20               # fewer words than this never contradict a declaration
 MIN_SCORE = 0.1               # weighted share of frequent words needed to name a language
 MIN_MARGIN = 1.25             # the best language must beat the runner-up by this factor
@@ -59,7 +60,7 @@ def extract_language(document: Document, body_text: str) -> str | None:
 def declared_languages(document: Document) -> list[str]:
     """Return the codes the page declares, in trust order, normalized, without duplicates."""
     raw: list[str] = []
-    html = document.tree.css_first("html")
+    html = document.tree.root
     if html is not None:
         raw.append(html.attributes.get("lang") or html.attributes.get("xml:lang") or "")
     raw.extend(document.meta.get("og:locale", ())[:1])
@@ -89,19 +90,20 @@ def normalize_code(value: str | None) -> str | None:
 def detect_language(text: str) -> Detection:
     """Guess the language of a text from its script, else from its most frequent words."""
     sample = text[:SAMPLE_CHARS]
-    tokens = [token.lower() for token in WORD.findall(sample)]
+    tokens = WORD.findall(sample.lower())
     if not tokens:
         return Detection(None, False, {})
-    script = None if sample.isascii() else _script_language(sample, sum(map(len, tokens)))
-    if script:
-        return Detection(script, True, {script: 1.0})
     counts = dict.fromkeys(STOP_SETS, 0.0)
-    for token in tokens:
+    for token, seen in Counter(tokens).items():
         for code in WORD_LANGUAGES.get(token, ()):
-            counts[code] += WORD_WEIGHTS[token]
+            counts[code] += WORD_WEIGHTS[token] * seen
     scores = {code: count / len(tokens) for code, count in counts.items()}
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     best, runner_up = ranked[0], ranked[1]
+    if scores[best] < MIN_SCORE and not sample.isascii():
+        script = _script_language(sample, sum(map(len, tokens)))
+        if script:                        # few Latin-script words: maybe Korean, Greek ...
+            return Detection(script, True, {script: 1.0})
     if scores[best] < MIN_SCORE / 2:
         return Detection(None, False, scores)
     confident = (len(tokens) >= MIN_TOKENS and scores[best] >= MIN_SCORE

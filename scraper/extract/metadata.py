@@ -34,7 +34,9 @@ def extract_canonical(document: Document) -> str | None:
     template mistake, not the article's address: it is ignored (and og:url tried next), so that
     every article does not collapse into one row keyed by the home page.
     """
-    hrefs = [node.attributes.get("href") for node in document.tree.css('link[rel~="canonical" i]')]
+    scope = document.tree.head or document.tree.root
+    links = scope.css('link[rel~="canonical" i]') if scope is not None else []
+    hrefs = [node.attributes.get("href") for node in links]
     hrefs.extend(document.meta.get("og:url", ()))
     for href in hrefs:
         url = _usable(document, href)

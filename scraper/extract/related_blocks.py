@@ -91,7 +91,7 @@ def block_selector() -> str:
     """The one CSS query that finds candidate containers, headings and label lines."""
     containers = ", ".join(f"[class*={token} i]" for token in CONTAINER_TOKENS)
     labelled = ", ".join(f"{tag}[aria-label]" for tag in LABELLED_TAGS)
-    return f"{containers}, [id*=related i], {labelled}, {LABEL_TAGS}"
+    return f"{containers}, {labelled}, {LABEL_TAGS}"
 
 
 BLOCK_SELECTOR = block_selector()

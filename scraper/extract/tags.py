@@ -22,7 +22,7 @@ from .headline_site import unescape
 from .related_nodes import class_and_id, inside_region, same_node
 
 # rel=tag links, and the tag-list containers whose links are tags (one cheap query).
-TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i], [class*=taglist i]"
+TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i]"
 OUTSIDE_TAGS = frozenset({"nav", "aside", "footer", "header", "form"})
 OUTSIDE_HINT = re.compile(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
                           r"(?:post|article|stor)|share|social|trending|popular")

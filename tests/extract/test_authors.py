@@ -175,3 +175,10 @@ def test_duplicates_across_mobile_and_desktop_bylines_are_dropped() -> None:
     body = ('<header><div class="byline">By Jane Doe</div>'
             '<div class="byline byline--mobile">By JANE DOE</div></header>')
     assert authors_of(body=body) == ["Jane Doe"]
+
+
+def test_cms_state_classes_are_not_foreign_regions() -> None:
+    body = ('<div class="node node-article node-promoted"><div class="submitted">Submitted by '
+            '<span class="username">webeditor</span></div><div class="field-name-field-byline">'
+            "By Luis Carmona and Kate Osei</div></div>")
+    assert authors_of(body=body) == ["Luis Carmona", "Kate Osei"]
