@@ -144,6 +144,8 @@ def _is_logo(node: LexborNode, document: Document) -> bool:
         attrs = element.attributes if element is not None else {}
         if LOGO_HINT.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
             return True
+    if next(node.iter(include_text=False), None) is None:
+        return False                      # text only: no logo image, no link home
     for link in node.css("a[href]"):
         href = (link.attributes.get("href") or "").strip()
         if href == "/" or _is_home(document.absolutize(href)):

@@ -38,6 +38,7 @@ NOT_ARTICLE_URL = re.compile(
     r"pinterest\.[a-z.]+/pin|reddit\.com/submit|whatsapp|t\.me/share|mailto:|wa\.me/)",
     re.IGNORECASE)
 NOT_ARTICLE_REL = frozenset({"tag", "author", "category", "sponsored", "me", "license"})
+HEADING_SELECTOR = ", ".join(HEADING_TAGS)
 TITLE_PARTS = "h2, h3, h4, h5, h6, [class*=title i], [class*=headline i], [class*=heading i]"
 NOT_TITLE_HINT = re.compile(r"subtitle|kicker|label|categor|eyebrow|section|credit|caption")
 CREDIT_PARTS = "figcaption, [class*=credit i], [class*=caption i], [class*=copyright i]"
@@ -86,8 +87,13 @@ def _in_label_heading(link: LexborNode, scope: LexborNode) -> bool:
             break
         if parent.tag in HEADING_TAGS:
             return bool(RELATED_LABEL.match(node_text(parent)))
-    heading = link.css_first(", ".join(HEADING_TAGS))
+    heading = link.css_first(HEADING_SELECTOR) if _has_elements(link) else None
     return heading is not None and bool(RELATED_LABEL.match(node_text(heading)))
+
+
+def _has_elements(node: LexborNode) -> bool:
+    """True when a node holds elements, not only text: worth a CSS query inside it."""
+    return next(node.iter(include_text=False), None) is not None
 
 
 def _is_section_link(url: str, title: str | None, link: LexborNode) -> bool:
@@ -155,10 +161,11 @@ def _article_url(document: Document, link: LexborNode, own: set[str]) -> str | N
 def _title(link: LexborNode, scope: LexborNode) -> tuple[str | None, int]:
     """The link's title and its quality: a heading inside, around or near it (3), its own
     text without photo credits (2), an image's alt text (1)."""
-    heading = _heading_text(link)
+    leaf = not _has_elements(link)
+    heading = None if leaf else _heading_text(link)
     if heading:
         return heading, 3
-    title = _own_text(link)
+    title = unescape(node_text(link)) if leaf else _own_text(link)
     if title and len(title) <= MAX_TITLE_CHARS and not is_generic(title):
         return title, 3 if _in_heading(link) else 2
     href = link.attributes.get("href")
@@ -170,7 +177,7 @@ def _title(link: LexborNode, scope: LexborNode) -> tuple[str | None, int]:
             return heading, 3
         if same_node(parent, scope):
             break
-    alt = _image_alt(link)
+    alt = None if leaf else _image_alt(link)
     return alt, 1 if alt else 0
 
 
