@@ -102,3 +102,27 @@ def test_extract_record_carries_the_metadata_fields() -> None:
     assert record["canonical_url"] == URL
     assert record["language"] == "en"
     assert record["tags"] == ["Harbour"]
+
+
+ODD_JSONLD = [
+    {"@type": "NewsArticle", "author": 5, "keywords": {"a": 1}, "publisher": ["x", None]},
+    {"@type": ["NewsArticle", "Thing"], "author": [None, {"name": ["Jane"]}, {"@id": 3}],
+     "headline": ["not", "a", "string"], "inLanguage": {"name": "English"}},
+    {"@type": "Article", "author": {"@type": ["Person"], "givenName": "Ada", "familyName": None}},
+]
+
+
+@pytest.mark.parametrize("html", [
+    "",
+    "<p>no head, no body tags</p>",
+    "<html><head></head><body><h1></h1><h1>   </h1></body></html>",
+    '<html lang="zz-ZZ"><head><link rel="canonical" href="  http://bad url  "></head></html>',
+    *[f'<script type="application/ld+json">{json.dumps(data)}</script>' for data in ODD_JSONLD],
+])
+def test_odd_pages_give_empty_fields_not_errors(html: str) -> None:
+    record = extract(html or " ", url=URL)
+    assert not any("failed" in warning for warning in record.provenance.warnings)
+    fields = record.to_dict()
+    assert isinstance(fields["authors"], list) and isinstance(fields["tags"], list)
+    assert isinstance(fields["related"], list)
+    assert fields["headline"] is None or isinstance(fields["headline"], str)
