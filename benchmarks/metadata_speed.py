@@ -17,8 +17,9 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from scraper.extract import links, metadata
 from scraper.extract.document import Document, parse_document

@@ -14,6 +14,17 @@ import re
 
 from .headline_site import looks_like_host, squash
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, one or more per line."""
+    return frozenset(text.split())
+
+
+def _names(text: str) -> list[str]:
+    """A list of names written as text, separated by semicolons."""
+    return [" ".join(name.split()) for name in text.split(";")]
+
+
 # Words that introduce the names in a byline, in the languages users crawl.
 BY_MARKERS = ("words and pictures by", "words by", "written by", "story by", "reported by",
               "posted by", "text by", "compiled by", "by")
@@ -49,12 +60,12 @@ NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\+)\s*|\s+(?:and|And|AND|und|UND|et|ET|y|e
 TAIL_PATTERN = re.compile(r"\s+(?:for|in|at|from|reporting from|aus|für|pour|à|en|para|voor)\s+"
                           r"(?:the\s+)?[A-Z].*$")
 # Words of job titles; a trailing run of them ending in a head word is a role, not a name.
-ROLE_HEADS = frozenset("""editor editors editorial writer writers reporter reporters correspondent
+ROLE_HEADS = _words("""editor editors editorial writer writers reporter reporters correspondent
     correspondents contributor contributors columnist columnists staff producer photographer
     analyst critic intern journalist journalists redakteur redakteurin korrespondent
     korrespondentin journaliste rédacteur rédactrice redactor redactora periodista giornalista
-    redattore redattrice fellow anchor host blogger author""".split())
-ROLE_WORDS = ROLE_HEADS | frozenset("""senior junior chief deputy managing associate assistant
+    redattore redattrice fellow anchor host blogger author""")
+ROLE_WORDS = ROLE_HEADS | _words("""senior junior chief deputy managing associate assistant
     executive contributing special staff political politics news sports sport business
     science health technology tech economics economy foreign international national local
     digital investigative data video photo visual graphics audio features feature opinion
@@ -62,37 +73,36 @@ ROLE_WORDS = ROLE_HEADS | frozenset("""senior junior chief deputy managing assoc
     us u.s. uk global regional metro breaking freelance guest and of the auto
     motoring travel food style fashion lifestyle education climate environment energy
     diplomatic defence defense security crime courts justice royal medical property
-    social media content commercial wire""".split())
+    social media content commercial wire""")
 # Multi-word parts of job titles whose words alone are common surnames.
 ROLE_PHRASES = re.compile(r"\s(?:white house|city hall|at large|in chief|state house|capitol hill|"
                           r"wall street|world news|general assignment)\s", re.IGNORECASE)
 # News agencies and outlets that sign articles: not persons, but kept when nobody else is named.
-AGENCIES = {squash(name): name for name in """Reuters;Associated Press;AP;AFP;Agence
+AGENCIES = {squash(name): name for name in _names("""Reuters;Associated Press;AP;AFP;Agence
     France-Presse;dpa;Deutsche Presse-Agentur;Bloomberg;Bloomberg News;PA;PA Media;Press
     Association;ANI;IANS;PTI;Xinhua;Kyodo;Kyodo News;EFE;ANSA;APA;KNA;epd;Reuters Staff;AP Staff;
     CNN;CNN Wire;BBC;BBC News;NPR;Yonhap;TASS;RIA Novosti;Anadolu;Anadolu Agency;UPI;
     Canadian Press;The Canadian Press;AAP;Australian Associated Press;NTB;TT;Ritzau;STT;
-    ATS;SDA;Belga;ANP;Agencia EFE;Europa Press;Lusa;AGI;Adnkronos""".split(";")}
-AGENCIES = {key: " ".join(name.split()) for key, name in AGENCIES.items()}
+    ATS;SDA;Belga;ANP;Agencia EFE;Europa Press;Lusa;AGI;Adnkronos""")}
 # Bylines that name nobody: desks, teams, CMS accounts.
-GENERIC_BYLINES = frozenset(squash(name) for name in """Agencies;Agency;Wire;Wires;Wire
+GENERIC_BYLINES = frozenset(squash(name) for name in _names("""Agencies;Agency;Wire;Wires;Wire
     Services;News Desk;Newsdesk;News Service;News Services;Staff;Web Desk;Desk;Editorial;
     Editorial Board;Editorial Staff;Editorial Team;Redaktion;La Rédaction;Rédaction;Redacción;
     Redazione;Team;Admin;Administrator;Editor;Editors;Guest;Guest Author;Guest Post;Anonymous;
     Unknown;Contributor;Contributors;Staff Writer;Staff Writers;Staff Reporter;Gast;Гость;
     Редакция;Webmaster;Author;Site Admin;Staff Reports;Staff Report;Wire Reports;Wire Report;
-    From Staff Reports;Reports;Report;By;Von;Par;Por;Door""".split(";"))
+    From Staff Reports;Reports;Report;By;Von;Par;Por;Door"""))
 # Last words of organizations' names; a "person" whose name ends in one is an outlet, a desk
 # or a company ("Inland Water Report", "Harbour News Service", "Coastline Media Ltd").
-ORGANIZATION_WORDS = frozenset("""report reports news times journal herald gazette tribune daily
+ORGANIZATION_WORDS = _words("""report reports news times journal herald gazette tribune daily
     weekly magazine media press network radio tv television blog desk wire service services
     agency group inc inc. ltd ltd. llc gmbh ag sa foundation institute council association
     society team online review monitor observer chronicle courier dispatch ledger bulletin
     digest newsroom redaktion rédaction redazione redacción editorial staff company
-    zeitung nachrichten rundschau anzeiger kurier presse""".split())
+    zeitung nachrichten rundschau anzeiger kurier presse""")
 # Lowercase words allowed inside a name ("Ursula von der Leyen", "Luiz Inácio da Silva").
-NAME_PARTICLES = frozenset("""van von der den de del della di da das dos du la le ten ter bin
-    ibn al el y e zu af av""".split())
+NAME_PARTICLES = _words("""van von der den de del della di da das dos du la le ten ter bin
+    ibn al el y e zu af av""")
 MAX_NAME_WORDS = 6
 OUTLET_TAIL_WORDS = 3
 MAX_NAME_CHARS = 60

@@ -13,7 +13,8 @@ agency that signs the article ("By Reuters", an Organization author "AFP") stand
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from selectolax.lexbor import LexborNode
 

@@ -17,8 +17,17 @@ from selectolax.lexbor import LexborNode
 
 from ..models import SiteRules
 from .document import Document, node_text
-from .headline_site import (ARTICLE_ONLY_TYPES, host_key, looks_like_host, site_info,
-                            site_names, split_segments, squash, strip_site_affixes, unescape)
+from .headline_site import (
+    ARTICLE_ONLY_TYPES,
+    host_key,
+    looks_like_host,
+    site_info,
+    site_names,
+    split_segments,
+    squash,
+    strip_site_affixes,
+    unescape,
+)
 
 # Source weights: how much a source's word counts when candidates are compared.
 WEIGHTS = {"h1": 1.2, "jsonld": 1.5, "og": 1.5, "twitter": 1.0, "title": 1.0, "webpage": 0.6}

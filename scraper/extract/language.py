@@ -15,8 +15,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .document import ARTICLE_TYPES, Document
-from .language_data import (CODE_ALIASES, HAN_RANGE, SCRIPT_RANGES, STOP_SETS, WORD_LANGUAGES,
-                            WORD_WEIGHTS)
+from .language_data import (
+    CODE_ALIASES,
+    HAN_RANGE,
+    SCRIPT_RANGES,
+    STOP_SETS,
+    WORD_LANGUAGES,
+    WORD_WEIGHTS,
+)
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 SAMPLE_CHARS = 1200

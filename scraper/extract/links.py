@@ -23,8 +23,7 @@ from selectolax.lexbor import LexborNode
 from ..models import Link, SiteRules
 from .document import Document, node_text
 from .headline_site import squash, unescape
-from .related_blocks import (HEADING_TAGS, RELATED_LABEL, find_blocks, find_rule_blocks,
-                             is_generic)
+from .related_blocks import HEADING_TAGS, RELATED_LABEL, find_blocks, find_rule_blocks, is_generic
 from .related_nodes import ancestors, class_and_id, same_node
 
 NOT_ARTICLE_URL = re.compile(

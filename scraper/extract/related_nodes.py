@@ -6,7 +6,7 @@ Nodes are compared by `mem_id`: selectolax's `==` serializes both subtrees to HT
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 

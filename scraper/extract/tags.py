@@ -12,7 +12,7 @@ clouds in sidebars, share and comment links are never tags, not even when a rule
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborNode
 

@@ -26,8 +26,8 @@ def parsed(head: str = "", body: str = "", url: str | None = URL) -> object:
      "https://news.example.com/2024/05/03/harbour-plan/"),
     ('<meta property="og:url" content="https://news.example.com/harbour-plan">',
      "https://news.example.com/harbour-plan"),
-    ('<link rel="canonical" href="https://news.example.com/">'
-     '<meta property="og:url" content="https://news.example.com/2024/harbour">',
+    (('<link rel="canonical" href="https://news.example.com/">'
+     '<meta property="og:url" content="https://news.example.com/2024/harbour">'),
      "https://news.example.com/2024/harbour"),
     ('<link rel="canonical" href="https://news.example.com/">', None),
     ('<link rel="canonical" href="">', None),
@@ -51,20 +51,20 @@ def keywords(value: object) -> str:
 
 
 @pytest.mark.parametrize("head, body, expected", [
-    ('<meta property="article:tag" content="Harbour"><meta property="article:tag" content="Council">'
-     '<meta property="article:tag" content="harbour">', "", ["Harbour", "Council"]),
+    (('<meta property="article:tag" content="Harbour"><meta property="article:tag" content="Council">'
+     '<meta property="article:tag" content="harbour">'), "", ["Harbour", "Council"]),
     ('<meta property="article:tag" content="Harbour, Council">', "", ["Harbour", "Council"]),
     (keywords("Harbour,  Council ,Ferries"), "", ["Harbour", "Council", "Ferries"]),
     (keywords(["Harbour", "tc", "@post-id:1913719", "_no-apple-news", "type_news"]), "",
      ["Harbour", "tc"]),
     ('<meta name="news_keywords" content="Harbour, Council">', "", ["Harbour", "Council"]),
-    ("", '<div class="post-tags">Tags: <a href="/tag/harbour/" rel="tag">Harbour</a> '
-         '<a href="/tag/ferries/" rel="tag">Ferries</a></div>', ["Harbour", "Ferries"]),
-    ("", '<a href="/category/news/" rel="category tag">News</a>'
-         '<a href="/tag/harbour/" rel="tag">Harbour</a>', ["Harbour"]),
-    ("", '<ul class="tag-list"><li><a href="/t/tram">Tram</a></li>'
+    ("", ('<div class="post-tags">Tags: <a href="/tag/harbour/" rel="tag">Harbour</a> '
+         '<a href="/tag/ferries/" rel="tag">Ferries</a></div>'), ["Harbour", "Ferries"]),
+    ("", ('<a href="/category/news/" rel="category tag">News</a>'
+         '<a href="/tag/harbour/" rel="tag">Harbour</a>'), ["Harbour"]),
+    ("", ('<ul class="tag-list"><li><a href="/t/tram">Tram</a></li>'
          '<li><a href="https://www.facebook.com/sharer.php?u=x">Share</a></li>'
-         '<li><a href="/tags">Show more</a></li></ul>', ["Tram"]),
+         '<li><a href="/tags">Show more</a></li></ul>'), ["Tram"]),
     ("", '<aside class="sidebar"><div class="tags"><a href="/t/a">Popular tag</a></div></aside>', []),
     ("", '<nav><ul class="tags"><li><a href="/t/a">Menu tag</a></li></ul></nav>', []),
     ('<meta property="article:tag" content="Meta tag">' + keywords("Keyword"),
