@@ -1,6 +1,7 @@
 """The article's tags: the first source that lists any, trimmed and deduplicated in order.
 
-Sources, most curated first: site rules, `article:tag` meta, the article's visible tag list
+Sources, most curated first: site rules (completed by the `article:tag` list when that
+holds every tag the rule found and more), `article:tag` meta, the article's visible tag list
 (`rel=tag` links that are not categories, links inside tags / tag-list / post-tags
 containers), JSON-LD keywords (a comma-separated string or a list), news_keywords meta.
 They are not merged: they restate one set of tags in different spellings ("Trump, Donald J"
@@ -48,7 +49,7 @@ def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
                            for node in document.tree.css(selector)
                            if not NOT_TAG_HREF.search(node.attributes.get("href") or ""))
         if ruled:
-            return ruled
+            return _completed(ruled, clean_tags(_article_tag_meta(document)))
     sources: tuple[Callable[[Document], Iterable[str]], ...] = (
         _article_tag_meta, _visible_tags, _jsonld_keywords, _news_keywords)
     for source in sources:
@@ -56,6 +57,15 @@ def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
         if tags:
             return tags
     return []
+
+
+def _completed(ruled: list[str], declared: list[str]) -> list[str]:
+    """The rule's tags, or the page's article:tag list when it holds all of them and more
+    (themes that show only the primary tag: the rule saw part of the list)."""
+    seen = {tag.casefold() for tag in declared}
+    if len(declared) > len(ruled) and all(tag.casefold() in seen for tag in ruled):
+        return declared
+    return ruled
 
 
 def clean_tags(values: Iterable[str]) -> list[str]:

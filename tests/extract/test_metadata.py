@@ -82,6 +82,16 @@ def test_tag_rules_win_when_they_match() -> None:
     assert extract_tags(parsed(body=body), SiteRules(name="x", tags=(".none",))) == ["Visible"]
 
 
+def test_article_tag_list_completes_a_rule_that_sees_only_the_primary_tag() -> None:
+    rules = SiteRules(name="ghost", tags=(".article-tag a",))
+    head = ('<meta property="article:tag" content="Environment">'
+            '<meta property="article:tag" content="Estuaries">')
+    body = '<div class="article-tag"><a href="/tag/environment/">Environment</a></div>'
+    assert extract_tags(parsed(head, body), rules) == ["Environment", "Estuaries"]
+    other = '<meta property="article:tag" content="Something else">'
+    assert extract_tags(parsed(other, body), rules) == ["Environment"]
+
+
 def test_clean_tags_drops_long_phrases_and_labels() -> None:
     long = "a senior military analyst at Stratfor who said the forces were not there"
     assert clean_tags(["Tags: Harbour", long, " Ferries ", "ferries"]) == ["Harbour", "Ferries"]
