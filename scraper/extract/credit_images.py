@@ -20,9 +20,14 @@ from .document import ARTICLE_TYPES, Document
 
 # Tokens that disqualify even a metadata (og:image) url; the full set applies in the body.
 METADATA_SKIP_TOKENS = frozenset({"logo", "logos", "icon", "favicon", "avatar", "gravatar",
-                                  "placeholder", "blank", "spacer", "1x1", "pixel", "default"})
+                                  "placeholder", "blank", "spacer", "1x1", "pixel"})
+# Tokens that mark chrome only in a file name ('default-share.png'), not in a folder
+# ('/sites/default/files/' on Drupal).
+FILE_NAME_SKIP_TOKENS = frozenset({"default", "share", "social", "sprite", "banner"})
 _SIZE_SUFFIX = re.compile(r"[-_](?:\d{2,4}x\d{2,4}|scaled|thumb|thumbnail|large|medium|small)"
                           r"(?=\.\w{3,4}$)", re.IGNORECASE)
+# Width/height tokens inside a file name: '1200-wework-layoffs', 'xyz-1200-80', 'a_640x427'.
+_SIZE_TOKENS = re.compile(r"(?:^|[-_])\d{2,4}(?:x\d{2,4})?(?=[-_]|$)")
 _IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|webp|gif|avif|bmp|tiff?)$", re.IGNORECASE)
 _URL_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -31,19 +36,36 @@ def image_key(url: str) -> str:
     """Return an identity for a picture that survives resizing (size suffixes, ?w= queries)."""
     parts = urlsplit(url)
     path = _SIZE_SUFFIX.sub("", parts.path.lower())
-    name = path.rsplit("/", 1)[-1]
-    stem = name.rsplit(".", 1)[0]
-    if _IMAGE_EXTENSION.search(path) and len(stem) >= 12 and not stem.isdigit():
+    stem = file_stem(url).lower()
+    if not _IMAGE_EXTENSION.search(path):
+        return f"{path}?{parts.query}"
+    if len(stem) >= 12 and not stem.isdigit():
         return stem
-    return path if _IMAGE_EXTENSION.search(path) else f"{path}?{parts.query}"
+    if stem.isdigit() or len(stem) < 4:
+        return path  # 'master/3000.jpg': only the whole path tells pictures apart
+    return "/".join(path.rsplit("/", 2)[-2:])  # Drupal styles: '2024-05/kreisssaal.jpg'
+
+
+def file_stem(url: str) -> str:
+    """The file name without extension and size marks, case kept: 'Quay-1024x683.jpg' -> 'Quay'."""
+    name = _SIZE_SUFFIX.sub("", urlsplit(url).path).rsplit("/", 1)[-1]
+    return _SIZE_TOKENS.sub("", name.rsplit(".", 1)[0]).strip("-_")
+
+
+# Attributes of an <img> that may hold its file name.
+IMG_SOURCE_ATTRIBUTES = ("src",) + SRCSET_ATTRIBUTES + LAZY_SRC_ATTRIBUTES
 
 
 def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:
     """True for urls of icons, logos, avatars, pixels and placeholders."""
-    parts = urlsplit(url.lower())
-    if parts.path.endswith((".svg", ".ico")):
+    path = urlsplit(url.lower()).path
+    if path.endswith((".svg", ".ico")):
         return True
-    return bool(tokens.intersection(_URL_TOKEN.findall(parts.path)))
+    folder, _, name = path.rpartition("/")
+    folder_tokens = tokens - FILE_NAME_SKIP_TOKENS
+    return bool(folder_tokens.intersection(_URL_TOKEN.findall(folder))
+                or (tokens | FILE_NAME_SKIP_TOKENS & METADATA_SKIP_TOKENS).intersection(
+                    _URL_TOKEN.findall(name)))
 
 
 def metadata_image_url(document: Document) -> str | None:
@@ -53,7 +75,9 @@ def metadata_image_url(document: Document) -> str | None:
         url = document.absolutize(document.meta_first(*names))
         if url and not is_chrome_url(url, METADATA_SKIP_TOKENS):
             return url
-    return None
+    rdfa = document.tree.css_first('[rel~="og:image"][resource]')  # Drupal 7 RDFa
+    url = document.absolutize(rdfa.attributes.get("resource")) if rdfa is not None else None
+    return url if url and not is_chrome_url(url, METADATA_SKIP_TOKENS) else None
 
 
 def jsonld_image(document: Document) -> dict[str, Any] | None:

@@ -44,6 +44,7 @@ _AGENCY_ALIASES = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(
     re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True)), re.IGNORECASE)
 # An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
 UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " - ", " – ", " — ", ", ")
+_LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _ENCLOSING = re.compile(r"^[(\[]\s*(.*?)\s*[)\]]$")
@@ -110,7 +111,7 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
             return _caption_part(text[:match.start()]), parsed
     bracket = _TRAILING_BRACKET.search(text)
     if bracket and (match_credit_line(bracket.group(0))
-                    or (bare_agency and _is_agency(bracket.group(1)))):
+                    or (bare_agency and _caption_bracket(bracket.group(1)))):
         parsed = match_credit_line(bracket.group(0)) or parse_credit(bracket.group(0).rstrip(". "))
         if parsed:
             return _caption_part(text[:bracket.start()]), parsed
@@ -150,7 +151,7 @@ def _strip_label(text: str) -> tuple[str, str | None]:
     body = text.strip()
     kind: str | None = None
     by_match = _BY_LEAD.match(body)
-    label = by_match or _LABEL_LEAD.match(body)
+    label = by_match or _LABEL_LEAD.match(body) or _label_before_agency(body)
     if label:
         body, kind = body[label.end():], "by" if by_match else "label"
     copyright_match = COPYRIGHT_LEAD.match(body)
@@ -160,6 +161,12 @@ def _strip_label(text: str) -> tuple[str, str | None]:
         kind = "courtesy"
     body = _YEAR.sub("", body) if kind else body
     return body.strip(" .:-–—|"), kind
+
+
+def _label_before_agency(body: str) -> re.Match[str] | None:
+    """'Photo AFP / Jean Martel', 'Foto dpa': a label with no separator before an agency."""
+    label = _LABEL_SPACE.match(body)
+    return label if label and _AGENCY_ALIASES.match(body, label.end()) else None
 
 
 def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
@@ -247,6 +254,15 @@ def _agency(piece: str) -> str | None:
 
 def _is_agency(piece: str) -> bool:
     return _agency(piece) is not None
+
+
+def _caption_bracket(inner: str) -> bool:
+    """In a caption, '(AP)' or '(Cole Brandt/Inland Water Report)' is a credit."""
+    if _is_agency(inner):
+        return True
+    pieces = [piece for piece, _ in _pieces(inner)]
+    return len(pieces) == 2 and "/" in inner and looks_like_person(pieces[0]) \
+        and _capitalised(pieces[1])
 
 
 def _reads_like_credit(body: str) -> bool:

@@ -25,7 +25,7 @@ AGENCIES: dict[str, str] = {
     "dpa-zentralbild": "dpa", "pa": "PA", "pa wire": "PA", "pa media": "PA", "pa images": "PA",
     "pa archive": "PA", "bloomberg": "Bloomberg", "xinhua": "Xinhua", "anp": "ANP",
     "keystone": "Keystone", "keystone-sda": "Keystone", "picture alliance": "picture alliance",
-    "picture-alliance": "picture alliance", "imago": "imago", "imago images": "imago",
+    "picture-alliance": "picture alliance", "imago": "IMAGO", "imago images": "IMAGO",
     "nurphoto": "NurPhoto", "sopa images": "SOPA Images", "sipa": "Sipa", "sipa press": "Sipa",
     "abaca": "Abaca", "abaca press": "Abaca", "zuma press": "ZUMA Press", "zuma wire": "ZUMA Press",
     "zuma": "ZUMA Press", "anadolu agency": "Anadolu Agency", "anadolu": "Anadolu Agency",
@@ -136,6 +136,8 @@ SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
 # Class/attribute hints for caption and credit elements inside a figure.
 CAPTION_SELECTORS = ("figcaption", ".wp-caption-text", "[itemprop=caption]",
                      "[itemprop=description]", "[class*=caption]", "[class*=Caption]")
+CAPTION_CLASS_HINTS = ("caption", "legend", "legende", "légende", "bildunterschrift",
+                       "cutline", "image-text", "img-text", "photo-text", "figure-text")
 CREDIT_CLASS_HINTS = ("credit", "copyright", "photographer", "byline", "source", "attribution",
                       "courtesy", "author")
 CREDIT_ITEMPROPS = ("copyrightHolder", "creator", "author", "creditText", "copyrightNotice")

@@ -21,21 +21,20 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from ..models import Image, SiteRules
+from .credit_figures import figure_of, read_picture, with_credit
 from .credit_images import (
-    body_pictures, data_credit, image_key, jsonld_image, metadata_image_url, picture_url,
+    IMG_SOURCE_ATTRIBUTES, body_pictures, file_stem, image_key, jsonld_image, metadata_image_url,
+    picture_url,
 )
+from .credit_lead import lead_from_html
 from .credit_lines import ParsedCredit, match_credit_line, parse_credit, split_trailing_credit
-from .credit_patterns import (
-    CAPTION_DATA_ATTRIBUTES, CAPTION_SELECTORS, CREDIT_CLASS_HINTS, CREDIT_ITEMPROPS,
-    FALLBACK_CONTAINERS, MAX_CREDIT_CHARS,
-)
+from .credit_patterns import FALLBACK_CONTAINERS, MAX_CREDIT_CHARS
 from .document import Document, clean_text, node_text
 
-_CREDIT_SELECTOR = ", ".join([f"[class*={hint} i]" for hint in CREDIT_CLASS_HINTS]
-                             + [f"[itemprop={prop}]" for prop in CREDIT_ITEMPROPS])
-_CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video)?\s*caption\s*:?\s*", re.IGNORECASE)
 _NORMAL = re.compile(r"[^\w]+")
 MAX_CAPTION_PARAGRAPH = 400
+# How far up from the body node an <article> or <main> holding the lead picture may be.
+ARTICLE_LEVELS = 6
 
 
 def extract_images(document: Document, rules: SiteRules | None,
@@ -46,14 +45,18 @@ def extract_images(document: Document, rules: SiteRules | None,
     if lead is not None and lead.url:
         images[image_key(lead.url)] = lead
     container = main_node if main_node is not None else _fallback_container(document)
+    if lead is None and main_node is not None:
+        _add(images, _article_lead(document, main_node, rules))
     if container is not None:
         for holder, img in body_pictures(container):
-            _add(images, _picture(document, holder, img, rules))
-    if lead is not None and lead.url and not (lead.caption or lead.credit):
-        _complete_from_page(document, images, rules)
+            _add(images, read_picture(document, holder, img, rules))
+    if lead is not None and lead.url:
+        key = image_key(lead.url)
+        if not (images[key].caption and images[key].credit):
+            images[key] = _merge(images[key], _lead_details(document, lead.url, rules))
     found = list(images.values())
     if found and not found[0].credit and rules is not None and rules.credit:
-        found[0] = _with_credit(found[0], _rule_credit(document, rules))
+        found[0] = with_credit(found[0], _rule_credit(document, rules))
     return found
 
 
@@ -97,11 +100,51 @@ def _lead_image(document: Document) -> Image | None:
     return lead
 
 
+def _article_lead(document: Document, main_node: LexborNode,
+                  rules: SiteRules | None) -> Image | None:
+    """Without metadata, the first picture of the article around the body is its lead."""
+    node = main_node.parent
+    for _ in range(ARTICLE_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        if node.tag in ("article", "main"):
+            for holder, img in body_pictures(node):
+                picture = read_picture(document, holder, img, rules)
+                if picture is not None:
+                    return picture
+            return None
+        node = node.parent
+    return None
+
+
+def _lead_details(document: Document, url: str, rules: SiteRules | None) -> Image | None:
+    """Caption and credit of the lead picture: a figure still in the tree, else the raw html."""
+    key = image_key(url)
+    for img in _imgs_named(document, file_stem(url)):
+        found = picture_url(document, img)
+        if found and image_key(found) == key:
+            picture = read_picture(document, figure_of(img), img, rules)
+            if picture is not None and (picture.caption or picture.credit):
+                return picture
+    return lead_from_html(document, url, rules)
+
+
+def _imgs_named(document: Document, stem: str) -> list[LexborNode]:
+    """The <img> elements whose source attributes contain a file name (a C-level search)."""
+    if len(stem) < 4 or any(char in stem for char in "\"'\\[]"):
+        return []
+    selector = ", ".join(f'img[{name}*="{stem}"]' for name in IMG_SOURCE_ATTRIBUTES)
+    return document.tree.css(selector)
+
+
 def _from_jsonld(obj: dict[str, Any]) -> Image:
     """Caption and credit fields of a schema.org ImageObject."""
     caption = _text(obj.get("caption")) or _text(obj.get("description"))
     credit = _text(obj.get("creditText")) or _text(obj.get("copyrightNotice"))
     parsed = parse_credit(credit) if credit else None
+    if parsed is None and caption:
+        caption, parsed = split_trailing_credit(caption)
+        credit = parsed.credit if parsed else None
     photographer = (parsed.photographer if parsed else None) or _name(obj.get("creator")) \
         or _name(obj.get("author"))
     source = (parsed.credit_source if parsed else None) or _name(obj.get("copyrightHolder"))
@@ -109,70 +152,6 @@ def _from_jsonld(obj: dict[str, Any]) -> Image:
         source = None
     return Image(url=obj.get("url"), caption=caption, credit=credit,
                  photographer=photographer, credit_source=source)
-
-
-def _picture(document: Document, holder: LexborNode, img: LexborNode,
-             rules: SiteRules | None) -> Image | None:
-    """One picture of the body: url, caption, and its credit split into parts."""
-    url = picture_url(document, img)
-    if url is None:
-        return None
-    credit_text = _credit_element_text(holder, rules) if holder is not img else None
-    caption = _caption_text(holder, credit_text) if holder is not img else None
-    credit_text = credit_text or data_credit(img, holder)
-    parsed = parse_credit(credit_text) if credit_text else None
-    if parsed is None and caption:
-        caption, parsed = split_trailing_credit(caption)
-    return _with_credit(Image(url=url, caption=caption or None), parsed)
-
-
-def _credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | None:
-    """The shortest credit-looking element text inside a figure (innermost wins)."""
-    selectors = [_CREDIT_SELECTOR] + list(rules.credit if rules is not None else ())
-    texts: list[str] = []
-    for selector in selectors:
-        try:
-            nodes = holder.css(selector)
-        except Exception:  # noqa: BLE001 - a bad site selector must not fail the page
-            continue
-        for node in nodes:
-            text = node_text(node)
-            if text and len(text) <= MAX_CREDIT_CHARS and node.css_first("img") is None:
-                texts.append(text)
-    return min(texts, key=len) if texts else None
-
-
-def _caption_text(holder: LexborNode, credit_text: str | None) -> str | None:
-    """The figure's caption with its credit element's text removed."""
-    caption = None
-    for selector in CAPTION_SELECTORS:
-        for node in holder.css(selector):
-            classes = (node.attributes.get("class") or "").lower()
-            if not any(hint in classes for hint in CREDIT_CLASS_HINTS):
-                caption = node_text(node)
-                break
-        if caption:
-            break
-    if not caption:
-        caption = next((clean_text(holder.attributes.get(name)) for name in CAPTION_DATA_ATTRIBUTES
-                        if holder.attributes.get(name)), None)
-    if caption and credit_text:
-        caption = caption.replace(credit_text, " ", 1)
-    caption = _CAPTION_LABEL.sub("", clean_text(caption)) if caption else None
-    return caption.strip(" |–—-") or None if caption else None
-
-
-def _complete_from_page(document: Document, images: dict[str, Image],
-                        rules: SiteRules | None) -> None:
-    """Give the lead image the caption of a matching figure outside the main node."""
-    lead_key = next(iter(images))
-    for holder, img in body_pictures(document.tree.body or document.tree.root):
-        if holder is img:
-            continue
-        url = picture_url(document, img)
-        if url and image_key(url) == lead_key:
-            images[lead_key] = _merge(images[lead_key], _picture(document, holder, img, rules))
-            return
 
 
 def _rule_credit(document: Document, rules: SiteRules) -> ParsedCredit | None:
@@ -212,14 +191,6 @@ def _merge(first: Image, second: Image | None) -> Image:
                  credit_source=first.credit_source or second.credit_source)
 
 
-def _with_credit(image: Image, parsed: ParsedCredit | None) -> Image:
-    if parsed is None:
-        return image
-    return replace(image, credit=image.credit or parsed.credit,
-                   photographer=image.photographer or parsed.photographer,
-                   credit_source=image.credit_source or parsed.credit_source)
-
-
 def _attach(images: list[Image], parsed: ParsedCredit, after_caption: int | None,
             document: Document) -> list[Image]:
     """Give a credit paragraph to the captioned image, the lead image, or a new image."""
@@ -231,8 +202,8 @@ def _attach(images: list[Image], parsed: ParsedCredit, after_caption: int | None
         target = 0
     else:
         url = metadata_image_url(document) if not images else None
-        return images + [_with_credit(Image(url=url), parsed)]
-    images[target] = _with_credit(images[target], parsed)
+        return images + [with_credit(Image(url=url), parsed)]
+    images[target] = with_credit(images[target], parsed)
     return images
 
 
@@ -242,9 +213,9 @@ def _attach_caption(images: list[Image], caption: str, parsed: ParsedCredit) -> 
     if index is None and images and not images[0].credit and not images[0].caption:
         index = 0
     if index is None:
-        return images + [_with_credit(Image(url=None, caption=caption or None), parsed)]
+        return images + [with_credit(Image(url=None, caption=caption or None), parsed)]
     image = images[index]
-    images[index] = _with_credit(replace(image, caption=image.caption or caption or None), parsed)
+    images[index] = with_credit(replace(image, caption=image.caption or caption or None), parsed)
     return images
 
 

@@ -40,7 +40,7 @@ def is_direct_quote(text: str, attribution: str | None, whole_paragraph: bool) -
     if whole_paragraph and len(words) >= MIN_WHOLE_PARAGRAPH_WORDS:
         return True
     attributed = attribution is not None
-    if attribution == "after" and text.lstrip("…. ")[:1].isupper():
+    if attribution == "after" and text.lstrip("…. ")[:1].isupper() and not _title_case(words):
         return True
     if _title_case(words) and not attributed:
         return False

@@ -130,7 +130,7 @@ def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
     sentence_start = max((s for s in starts if s <= first.start), default=0)
     before = masked[sentence_start:first.start]
     if not before.strip(" “\"„«»") and lead_in:
-        before = lead_in
+        before = lead_in[max(_sentence_starts(lead_in), default=0):]
     phrase = speaker_before(before) if before.strip() else None
     return phrase, "before" if phrase else None
 

@@ -54,6 +54,7 @@ _ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for h
 _CREDIT_LINES = _compile(CREDIT_LINE_PATTERNS)
 _DATELINE = re.compile(DATELINE_PATTERN.replace("WIRE", f"(?i:{_WIRE})"))
 _WEAK = _compile_hinted(WEAK_PATTERNS)
+_ARTICLE_WORDS = frozenset({"the", "le", "la", "les", "die", "der", "das", "el"})
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -118,6 +119,10 @@ def clean_outlet(name: str | None) -> str | None:
     words = _POSSESSIVE.sub("", name.strip().rstrip(".,;:!?)")).split()
     while words and words[-1].strip(".,") in OUTLET_TRAILING_STOPWORDS:
         words.pop()
+    if len(words) > 2 and words[0].lower() in _ARTICLE_WORDS and words[1] in OUTLET_KINDS:
+        words = words[2:]  # 'der Sender Radio Spree' -> 'Radio Spree'
+    elif len(words) > 1 and words[0] in OUTLET_KINDS:
+        words = words[1:]
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:] if words[1].isupper() else ["The"] + words[1:]
     outlet = " ".join(words).rstrip(".,;:’'")

@@ -22,6 +22,7 @@ _PARTICLE = r"(?:%s)" % "|".join(NAME_PARTICLES)
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
 # Words that open a sentence capitalised but are no names: 'Laut Haas', 'Selon Dupont'.
 _OPENING_WORDS = frozenset(phrase.split()[0] for phrase in FOR_OPENINGS + SPEAKER_AFTER_PHRASES)
+_LEADING_ARTICLES = frozenset({"der", "die", "das", "the", "le", "la", "les", "el", "il"})
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -42,9 +43,12 @@ def strip_name(run: str) -> str:
     two words stay, so 'Hermann Müller' keeps its first name.
     """
     tokens = _POSSESSIVE.sub("", run.strip()).split()
+    after_article = False
     while tokens and tokens[0][:1].isupper() and (
             _edge_word(tokens[0]) or (len(tokens) > 1 and _acronym(tokens[0]))):
-        tokens.pop(0)
+        after_article = tokens.pop(0).lower() in _LEADING_ARTICLES
+    if after_article and len(tokens) > 2:
+        tokens.pop(0)  # 'Die Hebamme Jana Roth': a noun after an article is a role
     titles = [i for i, token in enumerate(tokens[:-1]) if token.lower().strip(".,") in TITLES]
     if titles:
         tokens = tokens[titles[-1] + 1:]

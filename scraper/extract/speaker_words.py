@@ -21,6 +21,7 @@ ATTRIBUTION_VERBS_EN = (
     "told reporters", "said in a statement", "quoted as saying", "was quoted as saying",
     "saying", "telling", "adding", "arguing", "warning", "noting", "insisting", "writing",
     "fears", "feared", "worried", "hoped", "hopes", "regretted", "denounced", "described",
+    "called", "calls", "dubbed",
 )
 ATTRIBUTION_VERBS_DE = (
     "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte", "betont",
@@ -30,7 +31,9 @@ ATTRIBUTION_VERBS_DE = (
     "teilte", "antwortete", "behauptete", "verkündete", "stellte", "hob", "befürchtet",
     "befürchtete", "bedauert", "bedauerte", "mahnt", "warnt", "fürchtet", "fürchtete",
     "räumt", "rechnet", "rechnete", "ergänzt", "gibt", "gab", "sagt", "kommentiert",
-    "kommentierte", "resümiert", "resümierte", "bilanziert", "bilanzierte",
+    "kommentierte", "resümiert", "resümierte", "bilanziert", "bilanzierte", "nannte", "nennt",
+    "bezeichnete", "bezeichnet", "spricht", "versprach", "verspricht", "kündigte", "kündigt",
+    "betonten", "erklärten", "forderten",
 )
 ATTRIBUTION_VERBS_FR = (
     "a déclaré", "a dit", "dit", "a affirmé", "affirme", "explique", "a expliqué", "a ajouté",
@@ -45,6 +48,8 @@ ATTRIBUTION_VERBS_FR = (
     "s’exclame", "ironise", "déplore", "a déploré", "observe", "analyse", "avance", "témoigne",
     "admet", "a admis", "détaille", "soupire", "alerte", "a alerté", "commente", "a commenté",
     "fait valoir", "a fait valoir", "fait savoir", "a fait savoir", "promet", "a promis",
+    "sourit", "a souri", "rit", "s’amuse", "plaisante", "s’enthousiasme", "s’emporte",
+    "s’agace", "qualifie", "a qualifié", "a réagi", "réagit", "a réagit", "a tonné", "tonne",
 )
 ATTRIBUTION_VERBS = ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_VERBS_FR
 
@@ -85,7 +90,8 @@ PHRASE_CUT_WORDS = frozenset({
     "later", "when", "while", "after", "before", "told", "adding", "who", "which", "that",
     "hinzu", "an", "mit", "am", "im", "beim", "gestern", "heute", "lors", "le", "ce", "hier",
     "dans", "à", "au", "and", "und", "et", "from", "via", "as", "bei", "vor", "vom", "zum",
-    "zur", "nach", "über", "gegenüber", "während", "ein", "zu", "fest", "aus", "lors", "pendant",
+    "zur", "nach", "über", "gegenüber", "während", "ein", "zu", "fest", "aus", "auf", "lors",
+    "pendant",
     "devant", "sur", "avant", "après", "with", "for", "about", "following", "ahead",
 })
 

@@ -16,17 +16,23 @@ import re
 from .speaker_names import NameMemory, head_name, is_person_name, mentions, strip_name
 from .speaker_verbs import AFTER, VERB, find_attributions
 from .speaker_words import (
-    AUXILIARIES, FOR_OPENINGS, FRENCH_INVERSION, LEADING_CONNECTORS, PHRASE_CUT_WORDS, PRONOUNS,
+    ATTRIBUTION_VERBS_FR, AUXILIARIES, FOR_OPENINGS, FRENCH_INVERSION, LEADING_CONNECTORS, PHRASE_CUT_WORDS, PRONOUNS,
     QUOTE_TAIL_SO, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS,
 )
 
 _FRENCH_INVERSION = re.compile(rf"^{FRENCH_INVERSION}", re.IGNORECASE)
 _INCISE = re.compile(rf",\s*({FRENCH_INVERSION})\s*([.,]|$)\s*", re.IGNORECASE)
+# ', a expliqué le directeur du site, Laurent Schmitt. ' inside guillemets.
+_NAMED_INCISE = re.compile(r",\s+((?:a\s+)?[a-zà-ÿ’']+)\s+((?:[^.,;!?]+,){0,2}[^.,;!?]+)([.,]|$)\s*")
+_FRENCH_VERBS = frozenset(verb.lower() for verb in ATTRIBUTION_VERBS_FR)
 _SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
 _FOR_OPENING = re.compile(r"^\s*(?:%s)\s+" % "|".join(FOR_OPENINGS), re.IGNORECASE)
+_ABBREVIATION_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
+                               r"Mme|Mlle|Hon|Rev|[A-Z])\.")
 _LEAD_PUNCT = re.compile(r"^[\s,;:–—-]+")
 _CLAUSE_END = re.compile(r"[,.;:!?()\x01“”\"„«»]")
 _AGE = re.compile(r"^(?:\d{1,3}|aged \d{1,3})$", re.IGNORECASE)
+COMPLEMENTIZERS = frozenset({"that", "dass", "que", "qu’", "qu'", "if", "whether", "ob"})
 _NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who"})
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un", "une"})
 MAX_PHRASE_WORDS = 8
@@ -44,12 +50,13 @@ def speaker_after(context: str) -> str | None:
         return _phrase_after(context[so_tail.end():])
     text = _LEAD_PUNCT.sub("", context)[:200]
     inversion = _FRENCH_INVERSION.match(text)
-    if inversion:
-        verb = find_attributions(text.replace("-t-", " ").split("-")[0])
-        if verb and verb[0].first_word:
-            return inversion.group(0).rsplit("-", 1)[-1]
+    if inversion and _inverted_verb(inversion.group(0)):
+        return _inversion_pronoun(inversion.group(0))
     found = find_attributions(text)
     if found and found[0].first_word:
+        following = text[found[0].end:].split(None, 1)
+        if following and following[0].lower() in COMPLEMENTIZERS:
+            return None  # '“Oversight Delayed,” warned that …': a title, not a speaker
         return _phrase_after(text[found[0].end:])
     for verb in (match for match in found if match.kind == VERB):
         subject = text[:verb.start]
@@ -133,15 +140,41 @@ def _lower_determiner(words: list[str]) -> str:
     return " ".join(words)
 
 
+def _inverted_verb(inversion: str) -> bool:
+    """'explique-t-il', 'dit-elle', 'a-t-il ajouté': is the verb an attribution verb?"""
+    words = inversion.split()
+    verb = f"a {words[-1]}" if inversion.lower().startswith("a-t-") else inversion.split("-")[0]
+    found = find_attributions(verb)
+    return bool(found) and found[0].first_word
+
+
+def _inversion_pronoun(inversion: str) -> str:
+    return inversion.split()[0].rsplit("-", 1)[-1]
+
+
 def split_incise(text: str) -> tuple[str, str | None]:
-    """Take a French incise out of a quote: '…, explique-t-il. Il faut…' -> (text, 'il')."""
+    """Take a French incise out of a quote and return its speaker phrase.
+
+    '…, explique-t-il. Il faut…' -> ('…. Il faut…', 'il'); '…, a expliqué le directeur,
+    Laurent Schmitt. Le marché…' -> ('…. Le marché…', 'Laurent Schmitt').
+    """
     incise = _INCISE.search(text)
-    if incise is None or not find_attributions(incise.group(1).replace("-t-", " ").split("-")[0]):
-        return text, None
-    stop = "." if incise.group(2) == "." else ""
-    rest = text[incise.end():]
-    joined = f"{text[:incise.start()]}{stop} {rest}".strip() if rest else text[:incise.start()]
-    return joined, incise.group(1).rsplit("-", 1)[-1]
+    if incise is not None and _inverted_verb(incise.group(1)):
+        return _without(text, incise.start(), incise.end(), incise.group(2) == "."), \
+            _inversion_pronoun(incise.group(1))
+    for named in _NAMED_INCISE.finditer(text):
+        verb = find_attributions(named.group(1))
+        if verb and verb[0].first_word and verb[0].verb.lower() in _FRENCH_VERBS \
+                and verb[0].end == len(named.group(1)):
+            phrase = _phrase_after(named.group(2))
+            if phrase and (head_name(phrase) or phrase.split()[0].lower() in _DETERMINERS):
+                return _without(text, named.start(), named.end(), named.group(3) == "."), phrase
+    return text, None
+
+
+def _without(text: str, start: int, end: int, sentence_ended: bool) -> str:
+    rest = text[end:]
+    return f"{text[:start]}{'.' if sentence_ended else ''} {rest}".strip() if rest else text[:start]
 
 
 def is_descriptive(speaker: str) -> bool:
@@ -154,6 +187,7 @@ def _phrase_after(text: str) -> str | None:
 
     A role followed by a name in apposition gives the name: 'said the mayor, Jane Roe, on'.
     """
+    text = _ABBREVIATION_DOT.sub(r"\1", text)  # 'Dr. Markus Feld' is one phrase
     clauses = _CLAUSE_END.split(text, maxsplit=2)
     phrase = _cut(clauses[0])
     if phrase and len(clauses) > 1 and head_name(phrase) is None:
@@ -195,7 +229,7 @@ def _last_noun_phrase(segment: str) -> str:
 def _skippable(segment: str) -> bool:
     """Empty pieces, ages ('52') and relative clauses ('who will host ...') inside a subject."""
     words = segment.split()
-    return not words or bool(_AGE.match(segment)) or words[0].lower() in RELATIVE_PRONOUNS
+    return not words or bool(_AGE.match(segment)) or words[0] in RELATIVE_PRONOUNS
 
 
 def _trim(segment: str) -> str:

@@ -48,6 +48,8 @@ CREDIT_LINES = [
     ("Photo by Tam Nguyen/SOPA Images/LightRocket via Getty Images", "Tam Nguyen",
      "SOPA Images / LightRocket via Getty Images"),
     ("Picture: Dan Hale/PA Wire", "Dan Hale", "PA"),
+    ("Photo AFP / Jean Marteau", "Jean Marteau", "AFP"),
+    ("Foto: picture alliance/dpa | Karin Lutz", "Karin Lutz", "picture alliance / dpa"),
     ("Photo: Bloomberg", None, "Bloomberg"),
 ]
 
@@ -106,6 +108,10 @@ def test_prose_and_bare_words_are_not_credit_lines(paragraph: str) -> None:
      "Dara Kell", None),
     ("Die Stadträte bei der Abstimmung. Foto: Jonas Weidner/dpa", "Die Stadträte bei der Abstimmung.",
      "Foto: Jonas Weidner/dpa", "Jonas Weidner", "dpa"),
+    ("An irrigation pivot sits idle. (Cole Brandt/Inland Water Report)", "An irrigation pivot sits idle.",
+     "(Cole Brandt/Inland Water Report)", "Cole Brandt", "Inland Water Report"),
+    ("Des usagers sur le quai, jeudi 2 mai. Photo AFP / Jean Marteau", "Des usagers sur le quai, jeudi 2 mai.",
+     "Photo AFP / Jean Marteau", "Jean Marteau", "AFP"),
 ])
 def test_trailing_credit_is_split_off_a_caption(caption: str, kept: str, credit: str,
                                                 photographer: str | None,

@@ -84,6 +84,13 @@ CASES = {
          "« Le port, dit-elle, doit changer », a déclaré Anne Riou."],
         [("Nous avons perdu six semaines. Il faut repenser le modèle.", "Patrick Gonnet"),
          ("Le port doit changer", "Anne Riou")]),
+    "French named incise inside the guillemets": (
+        ["« Nous avons tout tenté, a expliqué le directeur du site, Laurent Schmidt. Le marché ne "
+         "nous laisse pas le choix. »"],
+        [("Nous avons tout tenté. Le marché ne nous laisse pas le choix.", "Laurent Schmidt")]),
+    "comma clauses inside an English quote are not incises": (
+        ["“He came in, said nothing, and left before the vote,” said Ana Pereira."],
+        [("He came in, said nothing, and left before the vote", "Ana Pereira")]),
     "French lâche with an appositive role after the name": (
         ["« On n’a jamais vu ça », lâche Ronan Guéguen, patron du chalutier."],
         [("On n’a jamais vu ça", "Ronan Guéguen")]),
@@ -120,6 +127,8 @@ CASES = {
     "titles are not quotes": (
         ["She watched “Gone with the Wind” twice.",
          "The report, titled “What the Harbour Needs Next”, was published."], []),
+    "title with a comma before a verb is not a quote": (
+        ["A 2023 audit, titled “Oversight Delayed,” warned that the backlog would grow."], []),
     "single word is not a quote": (["The word “resilience” appears 40 times."], []),
     "attributed partial quote counts": (
         ["Tom Baker warned against letting “the old cranes rust away in the rain”."],

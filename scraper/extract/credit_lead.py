@@ -1,0 +1,64 @@
+"""The lead picture's caption and credit, looked up in the page as it was fetched.
+
+The body cleaner removes headers and featured-image blocks from the tree before the
+images are read, and with them the lead figure and its caption. The original html is
+still at hand: the lead image's file name is searched there, and the figure (or the
+block) around its first <img> is parsed on its own, a few hundred bytes, not the page.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..models import Image, SiteRules
+from .credit_figures import figure_of, read_picture
+from .credit_images import file_stem, image_key
+from .document import Document
+
+# Bytes looked at before and after the <img> when no <figure> encloses it.
+BLOCK_BEFORE = 600
+BLOCK_AFTER = 1500
+# Farthest a <figure> may open before its <img>, and occurrences of the name tried.
+FIGURE_REACH = 3000
+MAX_OCCURRENCES = 8
+
+
+def lead_from_html(document: Document, lead_url: str, rules: SiteRules | None) -> Image | None:
+    """Caption and credit of the lead picture from the page's original html, if found."""
+    needle = file_stem(lead_url)
+    html = document.html
+    if not needle or len(needle) < 6:
+        return None
+    position = html.find(needle)
+    for _ in range(MAX_OCCURRENCES):
+        if position < 0:
+            return None
+        tag_start = html.rfind("<", 0, position)
+        if tag_start >= 0 and html.startswith(("<img", "<IMG", "<source"), tag_start):
+            found = _read_around(document, html, tag_start, lead_url, rules)
+            if found is not None and (found.caption or found.credit):
+                return found
+        position = html.find(needle, position + len(needle))
+    return None
+
+
+def _read_around(document: Document, html: str, tag_start: int, lead_url: str,
+                 rules: SiteRules | None) -> Image | None:
+    fragment = _figure_fragment(html, tag_start) or \
+        html[max(0, tag_start - BLOCK_BEFORE):tag_start + BLOCK_AFTER]
+    tree = LexborHTMLParser(f"<html><body>{fragment}</body></html>")
+    key = image_key(lead_url)
+    for img in tree.css("img"):
+        picture = read_picture(document, figure_of(img), img, rules)
+        if picture is not None and picture.url and image_key(picture.url) == key:
+            return picture
+    return None
+
+
+def _figure_fragment(html: str, tag_start: int) -> str | None:
+    """The <figure>…</figure> around a tag, when one opens shortly before it."""
+    opening = html.rfind("<figure", max(0, tag_start - FIGURE_REACH), tag_start)
+    if opening < 0 or html.rfind("</figure", opening, tag_start) >= 0:
+        return None
+    closing = html.find("</figure>", tag_start)
+    return html[opening:closing + len("</figure>")] if closing > 0 else None
