@@ -190,3 +190,72 @@ def test_repeated_credit_line_is_removed_without_a_new_image() -> None:
 def test_prose_mentioning_photos_stays_in_the_body(paragraph: str) -> None:
     kept, images = split_credit_lines([paragraph], [LEAD], _document())
     assert (kept, images) == ([paragraph], [LEAD])
+
+
+# lead pictures outside the main node, and pictures outside figures
+
+def _extract_with_main(head: str, body: str, main_selector: str) -> list[Image]:
+    document = _document(head, body)
+    return extract_images(document, None, document.tree.css_first(main_selector))
+
+
+def test_lead_figure_removed_from_the_tree_is_read_from_the_raw_html() -> None:
+    head = '<meta property="og:image" content="/media/ferry-at-dawn.jpg">'
+    body = """<header><figure><img src="/media/ferry-at-dawn-800x533.jpg"><figcaption>The first
+      ferry of the day. (AP Photo/Rosa Lindqvist)</figcaption></figure></header>
+      <div class="story"><p>Text.</p></div>"""
+    document = _document(head, body)
+    for header in document.tree.css("header"):
+        header.decompose()  # what the body cleaner does to headers
+    image = extract_images(document, None, document.tree.css_first(".story"))[0]
+    assert (image.caption, image.photographer, image.credit_source) == \
+        ("The first ferry of the day.", "Rosa Lindqvist", "AP")
+
+
+def test_lone_picture_reads_the_caption_and_credit_fields_after_it() -> None:
+    head = '<meta property="og:image" content="/files/og/2024-05/weir-sampling.jpg">'
+    body = """<div class="node"><div class="field-image"><img src="/files/wide/2024-05/weir-sampling.jpg">
+      </div><div class="field-image-caption">Volunteers sample the weir.</div>
+      <div class="field-image-credit">Credit: Amara Quist</div>
+      <div class="field-body"><p>Text.</p></div></div>"""
+    image = _extract_with_main(head, body, ".field-body")[0]
+    assert (image.caption, image.credit, image.photographer) == \
+        ("Volunteers sample the weir.", "Credit: Amara Quist", "Amara Quist")
+
+
+def test_data_caption_on_the_link_around_the_lead_image() -> None:
+    head = '<meta property="og:image" content="/uploads/heating-plant-south.jpg">'
+    body = """<div class="featured"><a href="/uploads/heating-plant-south.jpg"
+      data-caption="The heating plant. Foto: Marco Stein/dpa"><img
+      src="/uploads/heating-plant-south-696x464.jpg"></a></div><div class="story"><p>Text.</p></div>"""
+    image = _extract_with_main(head, body, ".story")[0]
+    assert (image.caption, image.photographer, image.credit_source) == ("The heating plant.", "Marco Stein", "dpa")
+
+
+def test_rdfa_og_image_is_a_lead() -> None:
+    body = """<div rel="og:image" resource="https://news.example.org/files/ridge-fire.jpg"></div>
+      <article><p>Text.</p></article>"""
+    assert _images(body=body)[0].url == "https://news.example.org/files/ridge-fire.jpg"
+
+
+def test_without_metadata_the_article_picture_before_the_body_is_the_lead() -> None:
+    body = """<article><div class="field-image"><figure><img src="/files/platform-crowd.jpg">
+      <figcaption>Commuters on the platform. Photo AFP / Jean Marteau</figcaption></figure></div>
+      <div class="field-body"><p>Text.</p></div></article>"""
+    image = _extract_with_main("", body, ".field-body")[0]
+    assert (image.caption, image.photographer, image.credit_source) == \
+        ("Commuters on the platform.", "Jean Marteau", "AFP")
+
+
+def test_drupal_image_styles_of_one_picture_share_a_key() -> None:
+    assert image_key("https://a.example/files/styles/og_image/public/2024-05/ward.jpg?itok=1") == \
+        image_key("https://a.example/files/styles/large/public/2024-05/ward.jpg?itok=2")
+
+
+def test_jsonld_caption_with_a_trailing_credit_is_split() -> None:
+    head = """<script type="application/ld+json">{"@type": "NewsArticle", "image": {
+      "@type": "ImageObject", "url": "https://cdn.example.org/chamber-vote.jpg",
+      "caption": "Councillors leave the chamber. Photograph: Hollis Brandt/Reuters"}}</script>"""
+    image = _images(head)[0]
+    assert (image.caption, image.photographer, image.credit_source) == \
+        ("Councillors leave the chamber.", "Hollis Brandt", "Reuters")
