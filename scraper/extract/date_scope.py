@@ -57,6 +57,9 @@ def _class_marks(value: str) -> tuple[bool, bool]:
     return excluded, bool(words & HEADER_WORDS)
 
 
+_ARTICLE_MARKS = "main, [role='main'], [itemprop='articleBody']"  # teaser lists hold <article>s
+
+
 @dataclass(frozen=True)
 class Traits:
     """What an element is, for ranking: excluded, a page header, an article."""
@@ -74,6 +77,9 @@ def traits(node: LexborNode) -> Traits:
     itemtype = attrs.get("itemtype") or ""
     marked_by_class, header_by_class = _class_marks(
         f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    # A class word alone never excludes a layout wrapper around the article ("sidebar-grid").
+    if marked_by_class and node.css_first(_ARTICLE_MARKS) is not None:
+        marked_by_class = False
     marked = (tag in EXCLUDED_TAGS or role in EXCLUDED_ROLES or "Comment" in itemtype
               or marked_by_class)
     article = (tag in ARTICLE_TAGS or role == "main" or "Article" in itemtype

@@ -308,3 +308,14 @@ def test_time_without_offset_is_kept_when_no_source_gives_one() -> None:
     html = page(article('<span class="date">May 3, 2024</span>'),
                 jsonld(datePublished="2024-05-03T14:20:00"))
     assert dates_of(html) == DateResult("2024-05-03T14:20:00", "json-ld")
+
+
+def test_layout_wrapper_named_like_a_sidebar_does_not_hide_the_article_date() -> None:
+    """Drupal's Olivero theme wraps <main> in "sidebar-grid"; the headline sits above it."""
+    html = page(f'<div class="region"><h1 class="page-title">{HEADLINE}</h1></div>'
+                '<div class="sidebar-grid"><main><article><header><div class="node__meta">'
+                '<time datetime="2024-05-20T12:32:00Z">Mon 20 May 2024, 13:32</time></div></header>'
+                "<p>The council voted on Tuesday.</p></article></main>"
+                '<aside class="sidebar"><time datetime="2024-05-01T08:00:00Z">1 May</time></aside></div>')
+    result = dates_of(html, url="https://news.example.com/news/2024/05/20/river-survey/")
+    assert (result.published_at, result.published_source) == ("2024-05-20T12:32:00+00:00", "time")
