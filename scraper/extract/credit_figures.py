@@ -18,8 +18,12 @@ from ..models import Image, SiteRules
 from .credit_images import data_credit, picture_url
 from .credit_lines import ParsedCredit, parse_credit, split_trailing_credit
 from .credit_patterns import (
-    CAPTION_CLASS_HINTS, CAPTION_DATA_ATTRIBUTES, CAPTION_SELECTORS, CREDIT_CLASS_HINTS,
-    CREDIT_ITEMPROPS, MAX_CREDIT_CHARS,
+    CAPTION_CLASS_HINTS,
+    CAPTION_DATA_ATTRIBUTES,
+    CAPTION_SELECTORS,
+    CREDIT_CLASS_HINTS,
+    CREDIT_ITEMPROPS,
+    MAX_CREDIT_CHARS,
 )
 from .document import Document, clean_text, node_text
 
@@ -81,7 +85,7 @@ def _credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | N
     for selector in selectors:
         try:
             nodes = holder.css(selector)
-        except Exception:  # noqa: BLE001 - a bad site selector must not fail the page
+        except Exception:  # noqa: BLE001, S112 - a bad site selector must not fail the page
             continue
         for node in nodes:
             text = node_text(node)

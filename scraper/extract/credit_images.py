@@ -7,13 +7,17 @@ and chrome (tracking pixels, icons, logos, avatars, base64 placeholders) skipped
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
 from .credit_patterns import (
-    CREDIT_DATA_ATTRIBUTES, LAZY_SRC_ATTRIBUTES, MIN_IMAGE_SIDE, SKIP_IMAGE_TOKENS,
+    CREDIT_DATA_ATTRIBUTES,
+    LAZY_SRC_ATTRIBUTES,
+    MIN_IMAGE_SIDE,
+    SKIP_IMAGE_TOKENS,
     SRCSET_ATTRIBUTES,
 )
 from .document import ARTICLE_TYPES, Document

@@ -17,9 +17,22 @@ import re
 from dataclasses import dataclass
 
 from .credit_patterns import (
-    AGENCIES, AGENCY_QUALIFIERS, BY_WORDS, COPYRIGHT_LEAD, COURTESY_LEAD, COURTESY_TAIL,
-    CREDIT_CONNECTORS, CREDIT_HINTS, GENERIC_PIECES, LABEL_PATTERN, LABEL_SEPARATOR, MAX_CREDIT_CHARS,
-    MAX_CREDIT_WORDS, ORG_WORDS, PIECE_SPLIT, PLATFORMS,
+    AGENCIES,
+    AGENCY_QUALIFIERS,
+    BY_WORDS,
+    COPYRIGHT_LEAD,
+    COURTESY_LEAD,
+    COURTESY_TAIL,
+    CREDIT_CONNECTORS,
+    CREDIT_HINTS,
+    GENERIC_PIECES,
+    LABEL_PATTERN,
+    LABEL_SEPARATOR,
+    MAX_CREDIT_CHARS,
+    MAX_CREDIT_WORDS,
+    ORG_WORDS,
+    PIECE_SPLIT,
+    PLATFORMS,
 )
 
 
@@ -37,11 +50,12 @@ _BY_LEAD = re.compile(rf"^(?:{LABEL_PATTERN}|photographed|illustrated|shot|taken
                       re.IGNORECASE)
 _MID_LABEL = re.compile(rf"(?:(?<=[\s.,;:!?)\]])|^)(?:{LABEL_PATTERN}|©|\(c\)|Copyright|Courtesy)"
                         rf"(?=\s+{BY_WORDS}\s|{LABEL_SEPARATOR}|\s|\d|$)", re.IGNORECASE)
-_PLATFORM_TAIL = re.compile(r"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+(%s)$"
-                            % "|".join(re.escape(p) for p in PLATFORMS), re.IGNORECASE)
+_PLATFORM_NAMES = "|".join(re.escape(platform) for platform in PLATFORMS)
+_PLATFORM_TAIL = re.compile(rf"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+({_PLATFORM_NAMES})$",
+                            re.IGNORECASE)
 _FOR_OUTLET = re.compile(r"^([^/|;,]+?)\s+(?:for|für|pour)\s+((?:the\s+|The\s+)?[A-Z0-9][^/|;]*)$")
-_AGENCY_ALIASES = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(
-    re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True)), re.IGNORECASE)
+_ALIASES = "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True))
+_AGENCY_ALIASES = re.compile(rf"(?<![\w-])(?:{_ALIASES})(?![\w-])", re.IGNORECASE)
 # An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
 UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " - ", " – ", " — ", ", ")
 _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
@@ -50,9 +64,8 @@ _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _ENCLOSING = re.compile(r"^[(\[]\s*(.*?)\s*[)\]]$")
 _YEAR = re.compile(r"^\d{4}\s*")
 _WORD = re.compile(r"[^\s/|;,()\[\]]+")
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.|(?:%s))$" % "|".join(
-    ("van", "von", "de", "der", "den", "du", "da", "di", "la", "le", "bin", "al", "el", "del",
-     "dos", "das", "ter", "zu", "y", "ibn", "bint", "mac")))
+_PARTICLES = "van|von|de|der|den|du|da|di|la|le|bin|al|el|del|dos|das|ter|zu|y|ibn|bint|mac"
+_NAME_TOKEN = re.compile(rf"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.|(?:{_PARTICLES}))$")
 
 
 def parse_credit(text: str) -> ParsedCredit | None:
@@ -181,7 +194,8 @@ def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
             sources.append(agency)
         elif piece.lower() in GENERIC_PIECES or _only_generic(piece):
             continue
-        elif photographer is None and (looks_like_person(piece) or (by_label and _plain_name(piece))):
+        elif photographer is None and (looks_like_person(piece)
+                                       or (by_label and _plain_name(piece))):
             photographer = piece
             continue
         else:

@@ -11,7 +11,8 @@ import re
 AGENCIES: dict[str, str] = {
     "unsplash": "Unsplash", "unsplash.com": "Unsplash", "pexels": "Pexels", "pexels.com": "Pexels",
     "pixabay": "Pixabay", "pixabay.com": "Pixabay", "flickr": "Flickr", "canva": "Canva",
-    "freepik": "Freepik", "wikimedia commons": "Wikimedia Commons", "wikimedia": "Wikimedia Commons",
+    "freepik": "Freepik", "wikimedia commons": "Wikimedia Commons",
+    "wikimedia": "Wikimedia Commons",
     "wikipedia": "Wikipedia", "istock": "iStock", "istockphoto": "iStock", "istock photo": "iStock",
     "adobe stock": "Adobe Stock", "stock.adobe.com": "Adobe Stock", "123rf": "123RF",
     "dreamstime": "Dreamstime", "depositphotos": "Depositphotos", "shutterstock": "Shutterstock",
@@ -31,8 +32,9 @@ AGENCIES: dict[str, str] = {
     "zuma": "ZUMA Press", "anadolu agency": "Anadolu Agency", "anadolu": "Anadolu Agency",
     "ansa": "ANSA", "belga": "Belga", "tass": "TASS", "ria novosti": "RIA Novosti",
     "kyodo": "Kyodo", "kyodo news": "Kyodo", "yonhap": "Yonhap", "aap": "AAP", "aap image": "AAP",
-    "ddp": "ddp", "ddp images": "ddp", "action press": "Action Press", "ullstein bild": "ullstein bild",
-    "sz photo": "SZ Photo", "photothek": "photothek", "laif": "laif", "magnum photos": "Magnum Photos",
+    "ddp": "ddp", "ddp images": "ddp", "action press": "Action Press",
+    "ullstein bild": "ullstein bild", "sz photo": "SZ Photo", "photothek": "photothek",
+    "laif": "laif", "magnum photos": "Magnum Photos",
     "corbis": "Corbis", "eyevine": "eyevine", "newscom": "Newscom", "splash news": "Splash News",
     "nasa": "NASA", "esa": "ESA", "tt": "TT", "tt news agency": "TT", "ntb": "NTB", "apa": "APA",
     "apa/picturedesk": "APA", "ritzau scanpix": "Ritzau Scanpix", "scanpix": "Scanpix",
@@ -53,7 +55,8 @@ AGENCY_QUALIFIERS = frozenset({"file", "photo", "photos", "pool", "handout", "ar
 GENERIC_PIECES = frozenset({
     "contributor", "contributors", "staff", "handout", "file", "pool", "stringer", "submitted",
     "submitted photo", "supplied", "supplied photo", "provided", "archive", "archiv", "privat",
-    "private", "file photo", "photo", "image", "picture", "foto", "bild", "dr", "all rights reserved",
+    "private", "file photo", "photo", "image", "picture", "foto", "bild", "dr",
+    "all rights reserved",
     "tous droits réservés", "alle rechte vorbehalten", "screenshot", "screengrab", "handout photo",
 })
 
@@ -65,7 +68,7 @@ ORG_WORDS = frozenset({
     "foundation", "government", "ministry", "department", "office", "police", "service",
     "handout", "pool", "institute", "council", "network", "group", "company", "commons",
     "times", "post", "journal", "herald", "tribune", "guardian", "telegraph", "gazette",
-    "magazine", "daily", "weekly", "tv", "radio", "channel", "records", "pictures", "entertainment",
+    "magazine", "daily", "weekly", "tv", "radio", "channel", "records", "entertainment",
     "productions", "films", "film", "games", "club", "team", "army", "navy", "nasa", "wire",
 })
 
@@ -82,12 +85,13 @@ CREDIT_CONNECTORS = frozenset({
 _LABEL_WORDS = (
     r"photo(?:graph)?s?(?:\s+credits?)?", r"photography", r"pictures?(?:\s+credits?)?", r"pics?",
     r"images?(?:\s+credits?)?", r"imagery", r"fotos?(?:\s*credits?)?", r"fotograf(?:ie|ía)?",
-    r"bild(?:er)?(?:quelle)?", r"bildnachweis", r"fotoquelle", r"credits?", r"crédits?(?:\s+photos?)?",
+    r"bild(?:er)?(?:quelle)?", r"bildnachweis", r"fotoquelle", r"credits?",
+    r"crédits?(?:\s+photos?)?",
     r"illustrations?", r"graphics?", r"artwork", r"header\s+image", r"featured\s+image",
     r"cover\s+(?:photo|image)", r"top\s+image", r"lead\s+image", r"main\s+image", r"titelbild",
     r"aufmacherbild", r"kuva", r"zdjęcie", r"fotó",
 )
-LABEL_PATTERN = r"(?:%s)" % "|".join(_LABEL_WORDS)
+LABEL_PATTERN = r"(?:{})".format("|".join(_LABEL_WORDS))
 
 # "Photo by", "Foto von", "Photo de", "Photo par", "Illustration by", "Photographed by" ...
 BY_WORDS = r"(?:by|von|de|par|di|door|por)"
@@ -96,8 +100,8 @@ BY_WORDS = r"(?:by|von|de|par|di|door|por)"
 LABEL_SEPARATOR = r"(?:\s*[:|]\s*|\s*(?:\.{2,}|…)\s*|\s+[-–—]\s+)"
 
 # A year or a copyright sign that can be dropped from the start of a credit body.
-COPYRIGHT_LEAD = re.compile(r"^(?:(?:image|photo|picture|foto|bild)\s+)?(?:©|\(c\)|copyright|\u00a9)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?)?\s*",
-                            re.IGNORECASE)
+COPYRIGHT_LEAD = re.compile(r"^(?:(?:image|photo|picture|foto|bild)\s+)?(?:©|\(c\)|copyright)\s*"
+                            r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?)?\s*", re.IGNORECASE)
 COURTESY_LEAD = re.compile(r"^(?:photos?\s+|images?\s+|fotos?\s+)?courtesy(?:\s+of)?\s+",
                            re.IGNORECASE)
 COURTESY_TAIL = re.compile(r"\s*[,(]?\s*courtesy\)?$", re.IGNORECASE)

@@ -23,7 +23,12 @@ from selectolax.lexbor import LexborNode
 from ..models import Image, SiteRules
 from .credit_figures import figure_of, read_picture, with_credit
 from .credit_images import (
-    IMG_SOURCE_ATTRIBUTES, body_pictures, file_stem, image_key, jsonld_image, metadata_image_url,
+    IMG_SOURCE_ATTRIBUTES,
+    body_pictures,
+    file_stem,
+    image_key,
+    jsonld_image,
+    metadata_image_url,
     picture_url,
 )
 from .credit_lead import lead_from_html
@@ -158,7 +163,7 @@ def _rule_credit(document: Document, rules: SiteRules) -> ParsedCredit | None:
     for selector in rules.credit:
         try:
             node = document.tree.css_first(selector)
-        except Exception:  # noqa: BLE001 - never fail a page on a site selector
+        except Exception:  # noqa: BLE001, S112 - never fail a page on a site selector
             continue
         text = node_text(node)
         if text and len(text) <= MAX_CREDIT_CHARS:

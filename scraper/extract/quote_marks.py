@@ -22,7 +22,8 @@ APOSTROPHE_MARKS = frozenset("‘’'‚")
 # Characters after which an opening mark can stand (besides the paragraph start).
 OPEN_AFTER = frozenset(" \t\u00a0([{—–-/:;,\u2009\u202f")
 
-_MARKS = re.compile("[%s]" % re.escape("".join(set(CLOSERS) | set("".join(CLOSERS.values())))))
+_ALL_MARKS = "".join(sorted(set(CLOSERS) | set("".join(CLOSERS.values()))))
+_MARKS = re.compile(f"[{re.escape(_ALL_MARKS)}]")
 _DECADE = re.compile(r"\d\ds\b")
 
 

@@ -20,6 +20,7 @@ Rules (thresholds in `quote_rules`):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -28,7 +29,11 @@ from .quote_marks import QuoteSpan, find_spans, opens_paragraph
 from .quote_rules import dedupe, is_direct_quote, join_texts, tidy
 from .speaker_names import NameMemory, mentions
 from .speakers import (
-    is_descriptive, resolve_speaker, speaker_after, speaker_before, split_incise,
+    is_descriptive,
+    resolve_speaker,
+    speaker_after,
+    speaker_before,
+    split_incise,
 )
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[”\"’»«“)]*\s+(?=[\w“\"„«‘\x01(])")
@@ -95,7 +100,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         names = [m for m in names if m.position >= first.start]
         phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
         breaks = [masked[left.end:right.start].rstrip().endswith((".", "!", "?"))
-                  for left, right in zip(group, group[1:])]
+                  for left, right in itertools.pairwise(group)]
         text, incise = split_incise(join_texts([span.text for span in group], breaks))
         if phrase is None and incise:
             phrase, where = incise, "after"
@@ -117,7 +122,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
 def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
                 lead_in: str | None) -> tuple[str | None, str | None]:
     """The attribution phrase of a quote group and where it stood: "after" or "before"."""
-    for left, right in zip(group, group[1:]):
+    for left, right in itertools.pairwise(group):
         phrase = speaker_after(masked[left.end:right.start])
         if phrase:
             return phrase, "after"

@@ -19,24 +19,37 @@ is never the source: only these report-based phrasings count.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from .document import ARTICLE_TYPES, Document
 from .source_patterns import (
-    CREDIT_LINE_MAX_CHARS, CREDIT_LINE_PARAGRAPHS, CREDIT_LINE_PATTERNS, DATELINE_PATTERN,
-    EXPLICIT_PATTERNS, HEADLINE_META, META_NAMES, NOT_OUTLET_WORDS, OUTLET_DOMAINS, OUTLET_KINDS, OUTLET_TRAILING_STOPWORDS,
-    WEAK_PARAGRAPHS, WEAK_PATTERNS, WIRE_AGENCIES,
+    CREDIT_LINE_MAX_CHARS,
+    CREDIT_LINE_PARAGRAPHS,
+    CREDIT_LINE_PATTERNS,
+    DATELINE_PATTERN,
+    EXPLICIT_PATTERNS,
+    HEADLINE_META,
+    META_NAMES,
+    NOT_OUTLET_WORDS,
+    OUTLET_DOMAINS,
+    OUTLET_KINDS,
+    OUTLET_TRAILING_STOPWORDS,
+    WEAK_PARAGRAPHS,
+    WEAK_PATTERNS,
+    WIRE_AGENCIES,
 )
 
 _ARTICLES = r"(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Dd]ie|[Dd]er|[Dd]as|[Ee]l)\s+"
-_NAME_TOKEN = r"(?:[A-ZÀ-Ý][\w&'’-]*(?:\.[\w-]+)*|[a-z][\w-]*\.(?:com|org|net|co\.uk|de|fr|io|news))"
-_KIND = r"(?:(?:the\s+|le\s+|la\s+|die\s+|der\s+)?(?:%s)\s+)?" % "|".join(OUTLET_KINDS)
+_NAME_TOKEN = (r"(?:[A-ZÀ-Ý][\w&'’-]*(?:\.[\w-]+)*"
+               r"|[a-z][\w-]*\.(?:com|org|net|co\.uk|de|fr|io|news))")
+_KIND = r"(?:(?:the\s+|le\s+|la\s+|die\s+|der\s+)?(?:{})\s+)?".format("|".join(OUTLET_KINDS))
 _OUTLET = (rf"{_KIND}[„“\"«‚‘]?\s?(?-i:(?P<outlet>(?:{_ARTICLES})?{_NAME_TOKEN}"
            rf"(?:\s+(?:(?:of|for|de|du|des|&|am|im)\s+)?[A-Z0-9À-Ý][\w&'’-]*(?:\.[\w-]+)*){{0,5}}))"
            rf"\s?[“”\"»‘’]?")
-_WIRE = r"(?P<wire>%s)" % "|".join(re.escape(name) for name in sorted(WIRE_AGENCIES, key=len,
-                                                                      reverse=True))
+_WIRE = r"(?P<wire>{})".format("|".join(re.escape(name) for name in sorted(WIRE_AGENCIES, key=len,
+                                                                      reverse=True)))
 
 
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:

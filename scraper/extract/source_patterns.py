@@ -24,51 +24,51 @@ HEADLINE_META = ("og:title", "twitter:title", "og:description", "description",
 # Each pattern runs only on paragraphs containing one of its lowercase hint words.
 EXPLICIT_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("report", "story", "article", "investigation", "analysis", "interview", "dispatch"),
-     r"\b(?:according to|citing|cited|based on|quoting|reported by|per)\s+(?:a|an|the)\s+"
+     (r"\b(?:according to|citing|cited|based on|quoting|reported by|per)\s+(?:a|an|the)\s+"
      r"(?:new\s+|recent\s+|latest\s+|exclusive\s+|separate\s+|earlier\s+)?"
      r"(?:report|story|article|investigation|analysis|interview|dispatch)s?\s+"
-     r"(?:from|by|in|on|published\s+(?:by|in|on))\s+OUTLET"),
+     r"(?:from|by|in|on|published\s+(?:by|in|on))\s+OUTLET")),
     (("according to",),
-     r"\baccording to\s+(?:a|an)\s+(?:new\s+|recent\s+|exclusive\s+)?OUTLET\s+"
-     r"(?:report|story|article|investigation|analysis)"),
+     (r"\baccording to\s+(?:a|an)\s+(?:new\s+|recent\s+|exclusive\s+)?OUTLET\s+"
+     r"(?:report|story|article|investigation|analysis)")),
     (("first reported", "originally reported", "initially reported"),
      r"\b(?:as\s+)?(?:first|originally|initially)\s+reported\s+(?:by|in|on)\s+OUTLET"),
     (("first reported", "originally reported", "initially reported"),
      r"\bOUTLET\s+(?:first|originally|initially)\s+reported\b"),
     (("published", "appeared", "posted", " ran "),
-     r"\b(?:this|the)\s+(?:article|story|piece|post|report|interview|column)\s+"
+     (r"\b(?:this|the)\s+(?:article|story|piece|post|report|interview|column)\s+"
      r"(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted|ran)\s+"
-     r"(?:on|in|by|at|with)\s+OUTLET"),
+     r"(?:on|in|by|at|with)\s+OUTLET")),
     (("originally",),
      r"\boriginally\s+(?:published|appeared|posted)\s+(?:on|in|by|at)\s+OUTLET"),
     (("republished",),
-     r"\b(?:is\s+|was\s+)?republished\s+(?:here\s+)?(?:with\s+permission\s+)?"
-     r"(?:from|courtesy\s+of|by\s+arrangement\s+with)\s+OUTLET"),
+     (r"\b(?:is\s+|was\s+)?republished\s+(?:here\s+)?(?:with\s+permission\s+)?"
+     r"(?:from|courtesy\s+of|by\s+arrangement\s+with)\s+OUTLET")),
     (("reprinted",),
      r"\breprinted\s+(?:with\s+permission\s+)?(?:from|by)\s+OUTLET"),
     (("berichtet", "meldet", "schreibt", "schrieb"),
-     r"\b(?:wie|so)\s+(?:die|der|das|den)?\s*OUTLET\s+(?:zuerst\s+)?(?:berichtet|berichtete|"
-     r"meldet|meldete|schreibt|schrieb)"),
+     (r"\b(?:wie|so)\s+(?:die|der|das|den)?\s*OUTLET\s+(?:zuerst\s+)?(?:berichtet|berichtete|"
+     r"meldet|meldete|schreibt|schrieb)")),
     (("laut",),
-     r"\blaut\s+(?:einem|einer)\s+(?:Bericht|Meldung|Artikel)\s+(?:der|des|von|im|in\s+der|bei)"
-     r"\s+OUTLET"),
+     (r"\blaut\s+(?:einem|einer)\s+(?:Bericht|Meldung|Artikel)\s+(?:der|des|von|im|in\s+der|bei)"
+     r"\s+OUTLET")),
     (("erschien", "ursprünglich"),
-     r"\b(?:dieser|der)\s+(?:Artikel|Beitrag|Text)\s+(?:erschien|ist)\s+(?:zuerst|ursprünglich)"
-     r"\s+(?:bei|in|im|auf)\s+(?:der|dem)?\s*OUTLET"),
+     (r"\b(?:dieser|der)\s+(?:Artikel|Beitrag|Text)\s+(?:erschien|ist)\s+(?:zuerst|ursprünglich)"
+     r"\s+(?:bei|in|im|auf)\s+(?:der|dem)?\s*OUTLET")),
     (("selon",),
-     r"\bselon\s+(?:un|une|les|l[’'])\s*(?:article|information|enquête|rapport|révélation)s?\s+"
-     r"(?:du\s+(?P<du>)|de\s+la\s+|de\s+l[’']|de\s+|des\s+)OUTLET"),
+     (r"\bselon\s+(?:un|une|les|l[’'])\s*(?:article|information|enquête|rapport|révélation)s?\s+"
+     r"(?:du\s+(?P<du>)|de\s+la\s+|de\s+l[’']|de\s+|des\s+)OUTLET")),
     (("publié", "paru"),
-     r"\b(?:cet|l[’'])\s*article\s+a\s+(?:été\s+)?(?:initialement|d[’']abord|originellement)?\s*"
+     (r"\b(?:cet|l[’'])\s*article\s+a\s+(?:été\s+)?(?:initialement|d[’']abord|originellement)?\s*"
      r"(?:publié|paru)\s+(?:initialement\s+|à\s+l[’']origine\s+)?(?:sur|dans|par)\s+"
-     r"(?:le\s+|la\s+)?OUTLET"),
+     r"(?:le\s+|la\s+)?OUTLET")),
 )
 
 # A short closing line crediting the original: "via Reuters", "Source: AFP", "(With AFP)".
 CREDIT_LINE_PATTERNS = (
     r"^[(\[]?\s*(?:[-—–]\s*)?(?:via|source|sources|quelle|quellen|from)\s*:?\s+OUTLET\s*[)\]]?\.?$",
-    r"^[(\[]?\s*(?:[-—–]\s*)?(?:with|mit|avec)\s+(?:material\s+(?:from|von)\s+|"
-    r"informations?\s+de\s+l?[’']?)?WIRE\s*[)\]]?\.?$",
+    (r"^[(\[]?\s*(?:[-—–]\s*)?(?:with|mit|avec)\s+(?:material\s+(?:from|von)\s+|"
+    r"informations?\s+de\s+l?[’']?)?WIRE\s*[)\]]?\.?$"),
     r"^[(\[]?\s*(?:[-—–]\s*)?WIRE\s*[)\]]?\.?$",
     r"^(?:mit\s+)?material\s+von\s+WIRE\.?$",
 )
@@ -80,8 +80,8 @@ DATELINE_PATTERN = (r"^(?:[A-ZÀ-Ý][\w.'’/-]*(?:[ ,]+[A-ZÀ-Ý][\w.'’/-]*){
 # Weak evidence, used only when nothing above matched: "Nikkei Asia reported on Wednesday that".
 WEAK_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("reported", "reports", "revealed"),
-     r"\bOUTLET\s+(?:reported|reports|revealed|first\s+revealed)\s+"
-     r"(?:on\s+\w+\s+|earlier\s+|last\s+\w+\s+|this\s+\w+\s+)?that\b"),
+     (r"\bOUTLET\s+(?:reported|reports|revealed|first\s+revealed)\s+"
+     r"(?:on\s+\w+\s+|earlier\s+|last\s+\w+\s+|this\s+\w+\s+)?that\b")),
     (("berichtet", "meldete"), r"\bOUTLET\s+(?:berichtete|berichtet|meldete)\b"),
 )
 # Paragraphs searched for weak evidence (from the top).
@@ -98,7 +98,8 @@ WIRE_AGENCIES: dict[str, str] = {
     "pa": "PA", "pa media": "PA", "aap": "AAP", "kna": "KNA", "epd": "epd", "apa": "APA",
     "sda": "SDA", "keystone-sda": "Keystone-SDA", "anp": "ANP", "belga": "Belga", "tass": "TASS",
     "ria novosti": "RIA Novosti", "upi": "UPI", "cna": "CNA", "pti": "PTI", "ians": "IANS",
-    "ani": "ANI", "afp/reuters": "AFP", "reuters/afp": "Reuters", "dpa/afp": "dpa", "afp/dpa": "AFP",
+    "ani": "ANI", "afp/reuters": "AFP", "reuters/afp": "Reuters", "dpa/afp": "dpa",
+    "afp/dpa": "AFP",
 }
 
 # Known outlet domains, for meta tags and JSON-LD that give a url instead of a name.
@@ -110,14 +111,16 @@ OUTLET_DOMAINS: dict[str, str] = {
     "asia.nikkei.com": "Nikkei Asia", "theconversation.com": "The Conversation",
     "afp.com": "AFP", "aljazeera.com": "Al Jazeera", "spiegel.de": "Der Spiegel",
     "lemonde.fr": "Le Monde", "economist.com": "The Economist", "politico.com": "Politico",
-    "politico.eu": "Politico", "axios.com": "Axios", "npr.org": "NPR", "propublica.org": "ProPublica",
+    "politico.eu": "Politico", "axios.com": "Axios", "npr.org": "NPR",
+    "propublica.org": "ProPublica",
     "latimes.com": "Los Angeles Times", "independent.co.uk": "The Independent",
     "telegraph.co.uk": "The Telegraph", "zeit.de": "Die Zeit", "faz.net": "FAZ",
     "sueddeutsche.de": "Süddeutsche Zeitung", "lefigaro.fr": "Le Figaro",
     "scmp.com": "South China Morning Post", "abc.net.au": "ABC", "cbc.ca": "CBC",
     "time.com": "Time", "theatlantic.com": "The Atlantic", "wired.com": "Wired",
     "theverge.com": "The Verge", "techcrunch.com": "TechCrunch", "arstechnica.com": "Ars Technica",
-    "kffhealthnews.org": "KFF Health News", "khn.org": "KFF Health News", "calmatters.org": "CalMatters",
+    "kffhealthnews.org": "KFF Health News", "khn.org": "KFF Health News",
+    "calmatters.org": "CalMatters",
 }
 
 # First words that show a captured name is a date or a pronoun, not an outlet.

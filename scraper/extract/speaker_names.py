@@ -13,12 +13,18 @@ import re
 from dataclasses import dataclass, field
 
 from .speaker_words import (
-    ARTICLE_PARTICLES, FOR_OPENINGS, NAME_PARTICLES, NAME_STOPWORDS, NON_PERSON_PRECEDERS,
-    ROLE_SUFFIXES, SPEAKER_AFTER_PHRASES, TITLES,
+    ARTICLE_PARTICLES,
+    FOR_OPENINGS,
+    NAME_PARTICLES,
+    NAME_STOPWORDS,
+    NON_PERSON_PRECEDERS,
+    ROLE_SUFFIXES,
+    SPEAKER_AFTER_PHRASES,
+    TITLES,
 )
 
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*\w|[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-Ž])"
-_PARTICLE = r"(?:%s)" % "|".join(NAME_PARTICLES)
+_PARTICLE = r"(?:{})".format("|".join(NAME_PARTICLES))
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
 # Words that open a sentence capitalised but are no names: 'Laut Haas', 'Selon Dupont'.
 _OPENING_WORDS = frozenset(phrase.split()[0] for phrase in FOR_OPENINGS + SPEAKER_AFTER_PHRASES)
@@ -73,7 +79,7 @@ def _article_inside(tokens: list[str]) -> bool:
 
 
 def head_name(phrase: str) -> str | None:
-    """The person a noun phrase names: its final capitalised run, unless a preposition governs it."""
+    """The person a noun phrase names: its final capitalised run, unless a preposition rules."""
     runs = list(NAME_RUN.finditer(phrase))
     if not runs:
         return None

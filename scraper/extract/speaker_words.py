@@ -90,8 +90,7 @@ PHRASE_CUT_WORDS = frozenset({
     "later", "when", "while", "after", "before", "told", "adding", "who", "which", "that",
     "hinzu", "an", "mit", "am", "im", "beim", "gestern", "heute", "lors", "le", "ce", "hier",
     "dans", "à", "au", "and", "und", "et", "from", "via", "as", "bei", "vor", "vom", "zum",
-    "zur", "nach", "über", "gegenüber", "während", "ein", "zu", "fest", "aus", "auf", "lors",
-    "pendant",
+    "zur", "nach", "über", "gegenüber", "während", "ein", "zu", "fest", "aus", "auf", "pendant",
     "devant", "sur", "avant", "après", "with", "for", "about", "following", "ahead",
 })
 
@@ -104,7 +103,7 @@ NON_PERSON_PRECEDERS = frozenset({
     "in", "at", "to", "from", "of", "for", "than", "with", "across", "into", "on", "by", "near",
     "the", "a", "an", "towards", "toward", "about", "against", "between", "via", "over",
     "under", "around", "through", "within", "outside", "inside", "per", "nach", "aus", "von",
-    "bei", "zu", "im", "in", "der", "die", "das", "dem", "den", "des", "à", "au", "aux", "en",
+    "bei", "zu", "im", "der", "die", "das", "dem", "den", "des", "à", "au", "aux", "en",
     "du", "de", "le", "la", "les", "vers", "dans", "chez", "pour", "par", "its", "their",
 })
 
@@ -123,14 +122,14 @@ TITLES = frozenset({
     "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "chief",
     "ambassador", "spokesperson", "spokesman", "spokeswoman", "director", "ceo", "chairman",
     "chairwoman", "chair", "king", "queen", "prince", "princess", "pope", "father", "sister",
-    "brother", "rabbi", "imam", "bishop", "archbishop", "cardinal", "general", "colonel", "col",
+    "brother", "rabbi", "imam", "bishop", "archbishop", "cardinal", "colonel", "col",
     "lt", "captain", "capt", "sgt", "sergeant", "officer", "commissioner", "deputy", "vice",
     "foreign", "defence", "defense", "finance", "health", "interior", "economy", "home",
     "herr", "frau", "monsieur", "madame", "mme", "m", "bundeskanzler", "kanzler", "kanzlerin",
-    "präsident", "präsidentin", "ministerin", "minister", "sprecher", "sprecherin", "ministre",
+    "präsident", "präsidentin", "ministerin", "sprecher", "sprecherin", "ministre",
     "président", "présidente", "porte-parole", "coach", "manager", "leader", "founder",
-    "executive", "officer", "analyst", "economist", "professor", "author", "editor",
-    "administrator", "associate", "assistant", "deputy", "acting", "former", "senior",
+    "executive", "analyst", "economist", "author", "editor",
+    "administrator", "associate", "assistant", "acting", "former", "senior",
 })
 
 # Subject pronouns: a short subject opening with one is that pronoun ('He instead said').
@@ -168,10 +167,10 @@ NAME_STOPWORDS = frozenset({
     "reuters", "bloomberg", "journal", "press", "agency", "associated", "bbc", "cnn", "twitter",
     "facebook", "instagram", "google", "apple", "microsoft", "amazon", "covid", "covid-19",
     "christmas", "easter", "god", "mr", "mrs", "ms", "dr", "der", "die", "das", "ein", "eine",
-    "le", "la", "les", "un", "une", "il", "elle", "er", "sie", "es", "wir", "ich", "nous",
+    "le", "la", "les", "une", "il", "elle", "er", "sie", "es", "wir", "ich", "nous",
     "je", "vous", "am", "im", "auf", "mit", "und", "aber", "doch", "auch", "nicht", "today",
     "yesterday", "tomorrow", "photo", "image", "video", "read", "more", "click", "also",
-    "however", "meanwhile", "according", "saturday", "summit", "opera", "street", "avenue",
+    "however", "meanwhile", "according", "summit", "opera", "street", "avenue",
     "square", "airport", "station", "centre", "center", "museum", "bridge", "river", "sea",
     "sein", "seine", "ihr", "ihre", "deren", "dessen", "unser", "unsere", "son", "sa", "ses",
     "leur", "notre", "euro", "euros", "dollar", "dollars", "millionen", "milliarden", "million",

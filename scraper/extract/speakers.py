@@ -16,17 +16,26 @@ import re
 from .speaker_names import NameMemory, head_name, is_person_name, mentions, strip_name
 from .speaker_verbs import AFTER, VERB, find_attributions
 from .speaker_words import (
-    ATTRIBUTION_VERBS_FR, AUXILIARIES, FOR_OPENINGS, FRENCH_INVERSION, LEADING_CONNECTORS, PHRASE_CUT_WORDS, PRONOUNS,
-    QUOTE_TAIL_SO, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS,
+    ATTRIBUTION_VERBS_FR,
+    AUXILIARIES,
+    FOR_OPENINGS,
+    FRENCH_INVERSION,
+    LEADING_CONNECTORS,
+    PHRASE_CUT_WORDS,
+    PRONOUNS,
+    QUOTE_TAIL_SO,
+    RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
 )
 
 _FRENCH_INVERSION = re.compile(rf"^{FRENCH_INVERSION}", re.IGNORECASE)
 _INCISE = re.compile(rf",\s*({FRENCH_INVERSION})\s*([.,]|$)\s*", re.IGNORECASE)
 # ', a expliqué le directeur du site, Laurent Schmitt. ' inside guillemets.
-_NAMED_INCISE = re.compile(r",\s+((?:a\s+)?[a-zà-ÿ’']+)\s+((?:[^.,;!?]+,){0,2}[^.,;!?]+)([.,]|$)\s*")
+_NAMED_INCISE = re.compile(r",\s+((?:a\s+)?[a-zà-ÿ’']+)\s+((?:[^.,;!?]+,){0,2}[^.,;!?]+)"
+                           r"([.,]|$)\s*")
 _FRENCH_VERBS = frozenset(verb.lower() for verb in ATTRIBUTION_VERBS_FR)
 _SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
-_FOR_OPENING = re.compile(r"^\s*(?:%s)\s+" % "|".join(FOR_OPENINGS), re.IGNORECASE)
+_FOR_OPENING = re.compile(r"^\s*(?:{})\s+".format("|".join(FOR_OPENINGS)), re.IGNORECASE)
 _ABBREVIATION_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
                                r"Mme|Mlle|Hon|Rev|[A-Z])\.")
 _LEAD_PUNCT = re.compile(r"^[\s,;:–—-]+")
@@ -34,7 +43,8 @@ _CLAUSE_END = re.compile(r"[,.;:!?()\x01“”\"„«»]")
 _AGE = re.compile(r"^(?:\d{1,3}|aged \d{1,3})$", re.IGNORECASE)
 COMPLEMENTIZERS = frozenset({"that", "dass", "que", "qu’", "qu'", "if", "whether", "ob"})
 _NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who"})
-_DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un", "une"})
+_DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
+                          "une"})
 MAX_PHRASE_WORDS = 8
 # A name opening a long clause ('Local councillor X welcomed ... but said') starts this early.
 SUBJECT_OPENING_WORDS = 4

@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract.credit_lines import (
-    canonical_source, looks_like_person, match_credit_line, parse_credit, split_trailing_credit,
+    canonical_source,
+    looks_like_person,
+    match_credit_line,
+    parse_credit,
+    split_trailing_credit,
 )
 
 # (credit line, photographer, credit_source): each is also a whole-paragraph credit line.

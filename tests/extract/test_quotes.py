@@ -27,8 +27,8 @@ CASES = {
         ["„Wir haben lange verhandelt“, sagte Katrin Wübbenhorst. „Jetzt steht das Geld.“"],
         [("Wir haben lange verhandelt. Jetzt steht das Geld.", "Katrin Wübbenhorst")]),
     "comma after a scare quote does not join it to the next quote": (
-        ["In its “harbour vision”, published last year, the council argued that the port faced "
-         "“a decade of decline without new ferries”."],
+        [("In its “harbour vision”, published last year, the council argued that the port faced "
+         "“a decade of decline without new ferries”.")],
         [("a decade of decline without new ferries", "the council")]),
     "German role nouns are not part of the name": (
         ["Geschäftsführerin Katrin Wübbenhorst sprach von einem „wichtigen Schritt für beide Ufer“."],
@@ -37,8 +37,8 @@ CASES = {
         ["Energy economist Ruth Okonjo put it bluntly: “Tidal schemes lose every time.”"],
         [("Tidal schemes lose every time.", "Ruth Okonjo")]),
     "long clause before the verb: its opening name": (
-        ["Local councillor Mairi Sutherland welcomed the plan but said it had been promised "
-         "“at least three times in twenty years”."],
+        [("Local councillor Mairi Sutherland welcomed the plan but said it had been promised "
+         "“at least three times in twenty years”.")],
         [("at least three times in twenty years", "Mairi Sutherland")]),
     "descriptive speaker at sentence start is lowercased": (
         ["A spokesperson for the operator said the company would “work closely with the port”."],
@@ -85,8 +85,8 @@ CASES = {
         [("Nous avons perdu six semaines. Il faut repenser le modèle.", "Patrick Gonnet"),
          ("Le port doit changer", "Anne Riou")]),
     "French named incise inside the guillemets": (
-        ["« Nous avons tout tenté, a expliqué le directeur du site, Laurent Schmidt. Le marché ne "
-         "nous laisse pas le choix. »"],
+        [("« Nous avons tout tenté, a expliqué le directeur du site, Laurent Schmidt. Le marché ne "
+         "nous laisse pas le choix. »")],
         [("Nous avons tout tenté. Le marché ne nous laisse pas le choix.", "Laurent Schmidt")]),
     "comma clauses inside an English quote are not incises": (
         ["“He came in, said nothing, and left before the vote,” said Ana Pereira."],
@@ -95,26 +95,26 @@ CASES = {
         ["« On n’a jamais vu ça », lâche Ronan Guéguen, patron du chalutier."],
         [("On n’a jamais vu ça", "Ronan Guéguen")]),
     "French role then appositive name after the verb": (
-        ["« Il faut repenser le modèle », a résumé le directeur de la station, Patrick Gonnet, "
-         "lors d’une réunion."],
+        [("« Il faut repenser le modèle », a résumé le directeur de la station, Patrick Gonnet, "
+         "lors d’une réunion.")],
         [("Il faut repenser le modèle", "Patrick Gonnet")]),
     "Pour X opening a sentence": (
         ["Pour la députée Anne Riou, « l’État doit débloquer une aide d’urgence »."],
         [("l’État doit débloquer une aide d’urgence", "Anne Riou")]),
     "German laut with a surname known before": (
-        ["„Wir haben hart gearbeitet“, sagte Trainer Florian Haas. Laut Haas „war die Abwehr der "
-         "Schlüssel“."],
+        [("„Wir haben hart gearbeitet“, sagte Trainer Florian Haas. Laut Haas „war die Abwehr der "
+         "Schlüssel“.")],
         [("Wir haben hart gearbeitet", "Florian Haas"), ("war die Abwehr der Schlüssel", "Florian Haas")]),
     "German inverted attribution after a verb phrase": (
-        ["Die Händler seien „viel zu spät und nur über die Presse“ informiert worden, sagte "
-         "Verbandssprecher Matthias Krüger."],
+        [("Die Händler seien „viel zu spät und nur über die Presse“ informiert worden, sagte "
+         "Verbandssprecher Matthias Krüger.")],
         [("viel zu spät und nur über die Presse", "Matthias Krüger")]),
     "German descriptive speaker with a genitive": (
         ["„Der Rat entscheidet im Dezember“, sagte ein Sprecher der Stadtverwaltung."],
         [("Der Rat entscheidet im Dezember", "ein Sprecher der Stadtverwaltung")]),
     "German nouns before a pronoun are no person": (
-        ["Petra Vogelsang leitet das Bauamt.", "Die Gesamtkosten der Sanierung steigen auf 7,3 "
-         "Millionen Euro.", "„Die Träger sind alt“, erklärte sie."],
+        ["Petra Vogelsang leitet das Bauamt.", ("Die Gesamtkosten der Sanierung steigen auf 7,3 "
+         "Millionen Euro."), "„Die Träger sind alt“, erklärte sie."],
         [("Die Träger sind alt", "Petra Vogelsang")]),
     "French selon": (
         ["« Le port doit changer », selon Claire Fontaine."],
@@ -163,8 +163,8 @@ CASES = {
         ["“We are ready for the season,” a spokesperson for the ferry company said."],
         [("We are ready for the season", "a spokesperson for the ferry company")]),
     "ambassador with appositive, told": (
-        ["The Dutch consul in Hamburg, Joost de Vries, told local radio the port was “important for "
-         "trade across the whole region”."],
+        [("The Dutch consul in Hamburg, Joost de Vries, told local radio the port was “important for "
+         "trade across the whole region”.")],
         [("important for trade across the whole region", "Joost de Vries")]),
     "age appositive": (
         ["Tom Baker runs the port.", "“The harbour will be rebuilt,” Baker, 52, told reporters."],
@@ -181,8 +181,8 @@ CASES = {
         ["“Nobody told us anything about the closure,” one fisherman complained in the square."],
         [("Nobody told us anything about the closure", "one fisherman")]),
     "unknown speaker is None": (
-        ["The notice on the door, “closed until further notice by order of the council”, was gone "
-         "by Friday."],
+        [("The notice on the door, “closed until further notice by order of the council”, was gone "
+         "by Friday.")],
         [("closed until further notice by order of the council", None)]),
     "pronoun with nobody named is None": (
         ["“We will rebuild,” she said."], [("We will rebuild", None)]),

@@ -24,8 +24,8 @@ def _document(head: str = "") -> Document:
     (["According to a Guardian report, the port will close."], "Guardian"),
     (["The council, as first reported by Politico, will vote on Friday."], "Politico"),
     (["Text.", "This article was originally published on The Conversation."], "The Conversation"),
-    (["Text.", "This article is republished from The Conversation under a Creative Commons "
-               "license."], "The Conversation"),
+    (["Text.", ("This article is republished from The Conversation under a Creative Commons "
+               "license.")], "The Conversation"),
     (["Text.", "This story originally appeared in Grist."], "Grist"),
     (["Text.", "Reprinted with permission from ProPublica."], "ProPublica"),
     (["WASHINGTON (AP) — The Senate voted on Monday to fund the port."], "AP"),
