@@ -24,7 +24,7 @@ from .document import ARTICLE_TYPES, Document
 
 # Tokens that disqualify even a metadata (og:image) url; the full set applies in the body.
 METADATA_SKIP_TOKENS = frozenset({"logo", "logos", "icon", "favicon", "avatar", "gravatar",
-                                  "placeholder", "blank", "spacer", "1x1", "pixel"})
+                                  "blavatar", "placeholder", "blank", "spacer", "1x1", "pixel"})
 # Tokens that mark chrome only in a file name ('default-share.png'), not in a folder
 # ('/sites/default/files/' on Drupal).
 FILE_NAME_SKIP_TOKENS = frozenset({"default", "share", "social", "sprite", "banner"})

@@ -58,6 +58,7 @@ _ALIASES = "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reve
 _AGENCY_ALIASES = re.compile(rf"(?<![\w-])(?:{_ALIASES})(?![\w-])", re.IGNORECASE)
 # An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
 UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " - ", " – ", " — ", ", ")
+_LABEL_WORD = re.compile(LABEL_PATTERN, re.IGNORECASE)
 _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
@@ -80,7 +81,9 @@ def parse_credit(text: str) -> ParsedCredit | None:
         return _result(raw, None, canonical_source(rest.strip(" .")))
     platform = _PLATFORM_TAIL.match(body)
     if platform and "/" not in platform.group(1):
-        return _result(raw, platform.group(1).strip(" ,"), canonical_source(platform.group(2)))
+        person = platform.group(1).strip(" ,")
+        generic = person.lower() in GENERIC_PIECES or _LABEL_WORD.fullmatch(person)
+        return _result(raw, None if generic else person, canonical_source(platform.group(2)))
     outlet = _FOR_OUTLET.match(body)
     if outlet and (kind == "by" or looks_like_person(outlet.group(1))):
         return _result(raw, outlet.group(1).strip(), canonical_source(outlet.group(2)))

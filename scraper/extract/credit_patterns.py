@@ -126,6 +126,7 @@ SKIP_IMAGE_TOKENS = frozenset({
     "gray", "dummy", "author", "authors", "profile", "headshot", "mugshot", "button", "share",
     "social", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "rss", "ads", "ad",
     "advert", "advertisement", "banner", "doubleclick", "scorecardresearch", "feedburner",
+    "thumb", "thumbnail", "thumbnails", "blavatar",
 })
 
 # Smallest rendered width/height (from attributes) of an article picture.

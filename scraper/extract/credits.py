@@ -38,6 +38,8 @@ from .document import Document, clean_text, node_text
 
 _NORMAL = re.compile(r"[^\w]+")
 MAX_CAPTION_PARAGRAPH = 400
+# Closing paragraphs where a bare '© Agency' is the text's copyright notice.
+CLOSING_PARAGRAPHS = 2
 # How far up from the body node an <article> or <main> holding the lead picture may be.
 ARTICLE_LEVELS = 6
 
@@ -71,10 +73,11 @@ def split_credit_lines(paragraphs: list[str], images: list[Image],
     kept: list[str] = []
     images = list(images)
     after_caption: int | None = None
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         parsed = match_credit_line(paragraph)
         if parsed is not None:
-            images = _attach(images, parsed, after_caption, document)
+            if not _text_copyright(parsed, index, len(paragraphs)):
+                images = _attach(images, parsed, after_caption, document)
             after_caption = None
             continue
         caption_of = _caption_index(paragraph, images)
@@ -90,6 +93,12 @@ def split_credit_lines(paragraphs: list[str], images: list[Image],
         kept.append(paragraph)
         after_caption = None
     return kept, images
+
+
+def _text_copyright(parsed: ParsedCredit, index: int, count: int) -> bool:
+    """'© Reuters' closing a wire story is the text's copyright: out of the body, on no image."""
+    return index >= count - CLOSING_PARAGRAPHS and parsed.photographer is None \
+        and parsed.credit.lstrip("( ").lower().startswith(("©", "(c)", "copyright"))
 
 
 def _lead_image(document: Document) -> Image | None:

@@ -116,15 +116,15 @@ def resolve_speaker(phrase: str | None, memory: NameMemory) -> str | None:
         segment = _last_noun_phrase(segment)
     if not segment or segment.lower() in _NON_SPEAKERS:
         return None
-    if segment.lower() in PRONOUNS or (segment.split()[0].lower() in SUBJECT_PRONOUNS
-                                       and len(segment.split()) <= 3):
-        return memory.last_person
+    words = segment.split()
+    if segment.lower() in PRONOUNS or (len(words) <= 3 and (
+            words[0].lower() in SUBJECT_PRONOUNS or words[-1].lower() in SUBJECT_PRONOUNS)):
+        return memory.last_person  # 'she', 'He instead', 'in which he'
     name = head_name(segment)
     if name:
         return memory.expand(name)
     if index > 0 and is_person_name(_trim(segments[index - 1])):
         return memory.expand(strip_name(_trim(segments[index - 1])))
-    words = segment.split()
     if len(words) > MAX_PHRASE_WORDS:
         return _clause_subject(segment, memory)
     if not re.search(r"[\x01“”\"«»„]", segment):

@@ -91,6 +91,7 @@ def test_lazy_loading_resolved_and_largest_srcset_taken() -> None:
     '<img src="data:image/png;base64,iVBORw0KGgo=">',
     '<img src="/wp-includes/images/smilies/icon_smile.gif" class="wp-smiley">',
     '<img src="/media/badge.svg">',
+    '<img src="/files/styles/thumb_100/public/related-story.jpg">',
 ])
 def test_chrome_images_are_skipped(img: str) -> None:
     assert _images(body=f"<article><p>Text.</p>{img}</article>") == []
@@ -179,6 +180,12 @@ def test_repeated_credit_line_is_removed_without_a_new_image() -> None:
     kept, images = split_credit_lines(["The boat race.", "(AP Photo/Rosa Lindqvist)", "Text."],
                                       [credited], _document())
     assert (kept, images) == (["Text."], [credited])
+
+
+def test_closing_copyright_notice_leaves_the_body_but_credits_no_image() -> None:
+    kept, images = split_credit_lines(["WASHINGTON (Reuters) - Text.", "More text.", "© Reuters"],
+                                      [LEAD], _document())
+    assert (kept, images) == (["WASHINGTON (Reuters) - Text.", "More text."], [LEAD])
 
 
 @pytest.mark.parametrize("paragraph", [

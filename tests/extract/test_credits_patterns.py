@@ -53,6 +53,7 @@ CREDIT_LINES = [
      "SOPA Images / LightRocket via Getty Images"),
     ("Picture: Dan Hale/PA Wire", "Dan Hale", "PA"),
     ("Photo AFP / Jean Marteau", "Jean Marteau", "AFP"),
+    ("Image via Getty Images", None, "Getty Images"),
     ("Foto: picture alliance/dpa | Karin Lutz", "Karin Lutz", "picture alliance / dpa"),
     ("Photo: Bloomberg", None, "Bloomberg"),
 ]

@@ -43,6 +43,10 @@ CASES = {
     "descriptive speaker at sentence start is lowercased": (
         ["A spokesperson for the operator said the company would “work closely with the port”."],
         [("work closely with the port", "a spokesperson for the operator")]),
+    "pronoun after a relative clause opener": (
+        ["Tom Baker called the office twice.",
+         "He left a message, in which he said he wanted “a new ferry before the winter”."],
+        [("a new ferry before the winter", "Tom Baker")]),
     "acronym and title before the name": (
         ["NASA Administrator Jim Okafor said: “We go to the Moon to stay.”"],
         [("We go to the Moon to stay.", "Jim Okafor")]),
