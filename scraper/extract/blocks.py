@@ -16,7 +16,6 @@ SKIPPED_TAGS = frozenset("script style noscript template svg head title iframe o
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 
 _WHITESPACE = re.compile(r"\s+")
-_PARAGRAPH_BREAK = re.compile(r" ?\n ?\n[\n ]*")
 
 
 @dataclass(slots=True)
@@ -41,7 +40,7 @@ class _Frame:
     children: object
     owner: _Frame | None
     parts: list[str] = field(default_factory=list)
-    link_chars: int = 0
+    links: list[int] = field(default_factory=list)  # link characters of each part
     in_link: bool = False
 
 
@@ -69,10 +68,10 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
         if tag == "-text":
             text = _WHITESPACE.sub(" ", child.text_content or "")
             owner.parts.append(text)
-            if frame.in_link:
-                owner.link_chars += len(text.strip())
+            owner.links.append(len(text.strip()) if frame.in_link else 0)
         elif tag == "br":
             owner.parts.append("\n")
+            owner.links.append(0)
         elif tag in SKIPPED_TAGS or tag.startswith("-") or (skip and child.mem_id in skip):
             continue
         elif tag in BLOCK_TAGS:
@@ -88,19 +87,32 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
 
 
 def _flush(frame: _Frame, blocks: list[TextBlock], stack: list[_Frame]) -> None:
-    """Emit the frame's buffered text as blocks (split at blank lines) and reset it."""
+    """Emit the frame's buffered text as blocks (split at double line breaks) and reset it."""
     if not frame.parts:
         return
-    raw = "".join(frame.parts)
+    pieces: list[tuple[list[str], int]] = [([], 0)]
+    breaks = 0
+    for text, link_chars in zip(frame.parts, frame.links):
+        if text == "\n":
+            breaks += 1
+            continue
+        if breaks and not text.strip():
+            continue
+        if breaks >= 2 and pieces[-1][0]:
+            pieces.append(([], 0))
+        elif breaks:
+            pieces[-1][0].append(" ")
+        breaks = 0
+        words, links = pieces[-1]
+        words.append(text)
+        pieces[-1] = (words, links + link_chars)
     frame.parts.clear()
-    link_chars, frame.link_chars = frame.link_chars, 0
-    pieces = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(raw)]
-    pieces = [p for p in pieces if p]
-    total = sum(len(p) for p in pieces) or 1
+    frame.links.clear()
     ancestors = [f.node.mem_id for f in stack if f.owner is None]
     if frame.node.mem_id not in ancestors:
         ancestors.append(frame.node.mem_id)
-    for piece in pieces:
-        blocks.append(TextBlock(text=piece, node=frame.node, tag=frame.node.tag or "",
-                                link_chars=round(link_chars * len(piece) / total),
-                                ancestors=ancestors))
+    for words, link_chars in pieces:
+        text = " ".join("".join(words).split())
+        if text:
+            blocks.append(TextBlock(text=text, node=frame.node, tag=frame.node.tag or "",
+                                    link_chars=min(link_chars, len(text)), ancestors=ancestors))

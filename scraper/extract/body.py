@@ -20,13 +20,21 @@ from selectolax.lexbor import LexborNode
 from ..models import SiteRules
 from .blocks import TextBlock, text_blocks
 from .boilerplate import non_body_nodes, strip_boilerplate
-from .content import MainContent, find_main_content, is_prose
+from .content import MainContent, find_main_content, is_prose, keep_block
 from .document import Document
 
 BYLINE_LINE = re.compile(r"^(?:by|von|par|por|di|door|words\s+by)\s+\S", re.IGNORECASE)
 DATE_LINE = re.compile(
     r"^(?:(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour)"
     r"\b.{0,60}|[\w ,.:/+-]{0,40}\b(?:19|20)\d\d\b[\w ,.:/+-]{0,25})$", re.IGNORECASE)
+# Lines that are chrome whatever their container: ad labels, share and read-more prompts.
+CHROME_LINE = re.compile(r"""^[\W_]*(?:
+    advertisement|advertising|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|advertentie
+  | sponsored(?:\s+content)?|ad|ads|continue\s+reading|read\s+more|weiterlesen|lire\s+la\s+suite
+  | share(?:\s+this(?:\s+(?:article|story|post))?)?|teilen|partager|compartir|condividi
+  | lesen\s+sie\s+(?:auch|mehr)|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi
+  | leia\s+também|lee\s+también|leggi\s+anche|see\s+also|related|subscribe|abonnieren
+)[\W_]*$""", re.IGNORECASE | re.VERBOSE)
 MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
@@ -77,7 +85,7 @@ def _rule_blocks(tree: object, rules: SiteRules | None, blocks: list[TextBlock])
     for selector in rules.body:
         matched = {node.mem_id for node in tree.css(selector)}  # type: ignore[attr-defined]
         if matched:
-            kept = [b for b in blocks if any(a in matched for a in b.ancestors)]
+            kept = [b for b in blocks if any(a in matched for a in b.ancestors) and keep_block(b)]
             if kept:
                 return MainContent(tuple(matched), 0.0, sum(len(b.text) for b in kept), kept)
     return None
@@ -189,7 +197,7 @@ def _drop_concatenations(paragraphs: list[str]) -> list[str]:
 
 
 def _is_meta_line(text: str) -> bool:
-    """True for a short line that only carries a byline or a date."""
+    """True for a short line that only carries a byline, a date, or a label (ads, sharing)."""
     if len(text.split()) > MAX_META_LINE_WORDS:
         return False
-    return bool(BYLINE_LINE.match(text) or DATE_LINE.match(text))
+    return bool(BYLINE_LINE.match(text) or DATE_LINE.match(text) or CHROME_LINE.match(text))

@@ -45,10 +45,9 @@ WEAK_WORDS = frozenset("""
     pagination pager skiplink print login donate tagcloud taglist tags
     byline bio authorbio popular footer header
 """.split())
-_GLUED_STRONG = re.compile(r"(?:share|comment|related|newsletter|cookie|breadcrumb|advert|"
-                           r"social|subscribe|recommend|outbrain|taboola|trending)", re.I)
 _NAME_SPLIT = re.compile(r"[\s_:/.]+")
 _WORD_SPLIT = re.compile(r"-")
+_CAMEL_CASE = re.compile(r"([a-z])([A-Z])")  # CSS-module names: "NewsletterInline_root__x1"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CANDIDATES = (
     "[class], [id], [role], [aria-hidden], [hidden], [style*='none' i], [style*='hidden' i], "
@@ -205,7 +204,7 @@ def _verdict(node: LexborNode) -> str | None:
     if not names:
         return None
     weak = False
-    for name in _NAME_SPLIT.split(names.lower()):
+    for name in _NAME_SPLIT.split(_CAMEL_CASE.sub(r"\1 \2", names).lower()):
         if name in STRONG_WORDS:
             return "strong"
         words = _WORD_SPLIT.split(name)

@@ -77,7 +77,7 @@ def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> 
         return MainContent((), 0.0, 0, [])
     best = max(good, key=lambda a: score[a])
     containers = _with_twins(best, score, nodes)
-    kept = [b for b in blocks if _inside(b, containers) and _keep(b)]
+    kept = [b for b in blocks if _inside(b, containers) and keep_block(b)]
     return MainContent(tuple(containers), score[best], int(good[best]), kept)
 
 
@@ -101,7 +101,7 @@ def _inside(block: TextBlock, containers: set[int]) -> bool:
     return any(ancestor in containers for ancestor in block.ancestors)
 
 
-def _keep(block: TextBlock) -> bool:
+def keep_block(block: TextBlock) -> bool:
     """Keep a block of the main container unless it is mostly links."""
     if block.tag in HEADING_TAGS:
         return block.link_density < 0.5
