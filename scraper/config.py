@@ -38,6 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("allow_private", False, "Allow hosts on loopback/private addresses (demo and tests)."),
     Setting("max_pages", None, "Stop after fetching this many article pages."),
     Setting("max_duration", None, "Stop scheduling new fetches after this many seconds."),
+    Setting("workers", 0, "Extraction processes; 0 extracts in a thread of the crawl process."),
 )
 
 _DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
@@ -64,11 +65,14 @@ class Settings:
     allow_private: bool = _DEFAULTS["allow_private"]
     max_pages: int | None = _DEFAULTS["max_pages"]
     max_duration: float | None = _DEFAULTS["max_duration"]
+    workers: int = _DEFAULTS["workers"]
 
     def __post_init__(self) -> None:
         for name in ("delay", "timeout", "backoff", "max_retry_after"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"setting {name} must not be negative")
+        if self.workers < 0:
+            raise ConfigError("setting workers must not be negative")
         for name in ("max_bytes", "concurrency"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"setting {name} must be at least 1")

@@ -1,10 +1,11 @@
 """The crawl: discover -> fetch -> archive -> extract -> store, polite and resumable.
 
-Discovery reads the seeds (start pages, feeds, sitemaps) and puts candidate article URLs
-into the frontier table. Then one worker per host (at most `concurrency` hosts at once)
-fetches that host's URLs in turn; the fetcher archives every response before it returns it,
-and each article is saved in its own transaction before its frontier row is marked done, so
-a run killed at any moment resumes with nothing lost and nothing duplicated.
+Discovery reads the seeds (start pages, feeds, sitemaps) and puts candidate article URLs into
+the frontier table. Then one worker per site (at most `concurrency` sites at once) reads that
+site's pending URLs from the frontier, a page of rows at a time, and fetches them in turn; the
+fetcher archives every response before it returns it, and each article is saved in its own
+transaction before its frontier row is marked done. A run killed at any moment thus resumes
+with nothing lost and nothing duplicated, and nothing per page is kept in memory for the run.
 """
 
 from __future__ import annotations
@@ -12,26 +13,32 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable, Iterable
-from urllib.parse import urlsplit
+from typing import Callable
 
 import httpx
 
 from .archive import ArchiveWriter
 from .config import Settings
-from .discover import discover
-from .extract import extract
-from .fetch import Fetcher, FetchResult
+from .discover import classify, discover
+from .errors import RobotsDisallowed
+from .extraction_pool import ExtractionPool
+from .fetch import Fetcher, FetchResult, RobotsUnreachable
 from .models import Article
 from .sites import Seed, Site
 from .store import NEW, UNCHANGED, UPDATED, FrontierEntry, Store
-from .urls import looks_like_article
+from .store.sites import site_key_for_url
+from .urls import looks_like_article, normalize_url
 
 MAX_DISCOVERY_DEPTH = 3      # sitemap index -> sitemap -> ... ; feeds and pages rarely nest
 COUNT_NAMES = ("discovered", "fetched", "unchanged", "failed", "new", "updated")
+FRONTIER_PAGE = 100          # pending rows a site worker reads from the frontier at a time
+POSITIONS_KEPT = 4096        # archived responses whose fetch row is not yet claimed
+FAILURES_KEPT = 100          # failures listed in the report; every one is in the database
+SKIPPED = "skipped"
 
 
 def utc_now() -> str:
@@ -39,12 +46,24 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def published_before(hint: str, since: datetime) -> bool:
+    """True when a listing's date falls before `since`; a bare date counts as its whole day."""
+    text = hint.strip()
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return False  # an unreadable date never hides an article
+    if len(text) <= 10:
+        return when.date() < since.astimezone(timezone.utc).date()
+    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)) < since
+
+
 @dataclass(frozen=True)
 class PageOutcome:
     """What happened to one article URL."""
 
     url: str
-    outcome: str                      # "new" | "updated" | "unchanged" | "failed"
+    outcome: str                      # "new" | "updated" | "unchanged" | "failed" | "skipped"
     reason: str | None = None
     article: Article | None = None
     site: str | None = None
@@ -52,18 +71,19 @@ class PageOutcome:
 
 @dataclass
 class CrawlReport:
-    """The counts, failures and outcomes of one run."""
+    """The counts, first failures and (for the demo) outcomes of one run."""
 
     run_id: int
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_NAMES, 0))
-    failures: list[tuple[str, str]] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # the first FAILURES_KEPT
     outcomes: list[PageOutcome] = field(default_factory=list)  # only with keep_outcomes
+    skipped: int = 0                  # robots.txt Disallow, or dated before --since
     stopped_early: str | None = None
 
     @property
     def exit_status(self) -> int:
         """0 when every page went well, 1 when some failed."""
-        return 1 if self.failures else 0
+        return 1 if self.counts["failed"] else 0
 
 
 Listener = Callable[[str, dict[str, object]], None]
@@ -77,15 +97,15 @@ class RecordingArchive:
     """Archives each exchange, then records it as a fetch row at once.
 
     Every response the fetcher receives (robots.txt, redirect hops, retried 5xx, the page
-    itself) thus has its row, pointing at its WARC record; the fetcher's result is matched to
-    its row by that WARC position.
+    itself) thus has its row, pointing at its WARC record; the fetcher's result claims its row
+    by that WARC position. Unclaimed positions (hops, retries) are forgotten oldest first.
     """
 
     def __init__(self, archive: ArchiveWriter, store: Store, run_id: int) -> None:
         self.archive = archive
         self.store = store
         self.run_id = run_id
-        self.fetch_ids: dict[tuple[str, int], int] = {}
+        self.fetch_ids: OrderedDict[tuple[str, int], int] = OrderedDict()
 
     def write_exchange(self, *, url: str, method: str, request_headers: list[tuple[str, str]],
                        status: int, reason: str, http_version: str,
@@ -101,7 +121,28 @@ class RecordingArchive:
             content_type=headers.get("content-type"), size=len(body), etag=headers.get("etag"),
             last_modified=headers.get("last-modified"), warc_file=position[0],
             warc_offset=position[1], fetched_at=utc_now())
+        while len(self.fetch_ids) > POSITIONS_KEPT:
+            self.fetch_ids.popitem(last=False)
         return position
+
+    def claim(self, warc_file: str | None, warc_offset: int | None) -> int | None:
+        """Return (and forget) the fetch row recorded for the response at this position."""
+        return self.fetch_ids.pop((warc_file or "", warc_offset if warc_offset is not None else -1),
+                                  None)
+
+
+
+@dataclass
+class _Run:
+    """The state of the run in progress."""
+
+    run_id: int
+    report: CrawlReport
+    fetcher: Fetcher
+    archive: RecordingArchive
+    pool: ExtractionPool
+    deadline: float | None
+    pages_left: int | None
 
 
 class Crawler:
@@ -109,14 +150,17 @@ class Crawler:
 
     def __init__(self, settings: Settings, store: Store, *, listener: Listener = _ignore,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 keep_outcomes: bool = False, sites: Iterable[Site] = ()) -> None:
+                 keep_outcomes: bool = False, sites: Iterable[Site] = (),
+                 since: datetime | None = None) -> None:
         self.settings = settings
         self.sites = {site.name: site for site in sites}
         self.store = store
         self.listener = listener
         self.transport = transport
-        self.keep_outcomes = keep_outcomes  # off for big crawls: memory stays flat
-        self._archive: RecordingArchive | None = None
+        self.keep_outcomes = keep_outcomes  # the demo's table; off for crawls: memory stays flat
+        if since is not None and since.tzinfo is None:
+            since = since.replace(tzinfo=timezone.utc)
+        self.since = since  # candidates a feed or sitemap dates before this are skipped
 
     def run(self, seeds: list[Seed], arguments: Iterable[str] = ()) -> CrawlReport:
         """Run the crawl to the end and return its report (synchronous entry point)."""
@@ -131,141 +175,191 @@ class Crawler:
         run_name = f"run-{run_id:06d}-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}"
         status = 2
         try:
-            with ArchiveWriter(self.settings.archive_dir, run_name) as archive:
-                self._archive = RecordingArchive(archive, self.store, run_id)
-                async with Fetcher(self.settings, self._archive, self.transport) as fetcher:
-                    await self._discover(fetcher, seeds, report, run_id)
-                    await self._fetch_articles(fetcher, report, run_id, deadline)
+            with ArchiveWriter(self.settings.archive_dir, run_name) as writer, \
+                    ExtractionPool(self.settings.workers) as pool:
+                archive = RecordingArchive(writer, self.store, run_id)
+                async with Fetcher(self.settings, archive, self.transport) as fetcher:
+                    run = _Run(run_id, report, fetcher, archive, pool, deadline,
+                               self.settings.max_pages)
+                    sites = await self._discover(run, seeds)
+                    await self._fetch_articles(run, sites)
             status = report.exit_status
         finally:
             self.store.finish_run(run_id, utc_now(), report.counts, status)
         return report
 
-    async def _discover(self, fetcher: Fetcher, seeds: list[Seed], report: CrawlReport,
-                        run_id: int) -> None:
-        """Fetch the seeds and everything they point to; fill the frontier."""
-        queue = [(seed.url, seed, 0) for seed in seeds]
-        seen: set[str] = set()
-        discovered: set[str] = set()
+    async def _discover(self, run: _Run, seeds: list[Seed]) -> set[str]:
+        """Fetch the seeds and everything they point to; fill the frontier; return its sites."""
+        queue = deque((seed.url, seed, 0) for seed in seeds)
+        sites = {seed.site or site_key_for_url(seed.url) for seed in seeds}
         for seed in seeds:  # a start page brings its site's sitemaps (robots.txt) along
             if seed.kind == "start":
-                queue.extend((url, seed, 1) for url in await fetcher.robots_sitemaps(seed.url))
+                queue.extend((url, seed, 1) for url in await run.fetcher.robots_sitemaps(seed.url))
+        seen: set[str] = set()
+        discovered: set[str] = set()
         while queue:
-            url, seed, depth = queue.pop(0)
+            url, seed, depth = queue.popleft()
             if url in seen:
                 continue
             seen.add(url)
-            result = await fetcher.fetch(url, expect="any",
-                                         user_agent=self._site_agent(fetcher, seed.site, url))
-            self._record(run_id, url, result, None)
+            result = await run.fetcher.fetch(url, expect="any",
+                                             user_agent=self._site_agent(run, seed.site, url))
+            fetch_id = self._record(run, url, result)
             if result.error is not None or result.page is None:
-                reason = str(result.error) if result.error else "no response"
-                self._fail(report, url, reason, seed.site)
+                self._fail(run.report, url, _reason(result), seed.site)
                 continue
-            page = result.page
-            found = discover(page, article_patterns=seed.article_patterns)
+            if depth == 0 and await self._seed_article(run, seed, result, fetch_id, discovered):
+                continue
+            found = discover(result.page, article_patterns=seed.article_patterns)
             if found.problem and not found.articles and not found.follow:
-                self._fail(report, url, found.problem, seed.site)
+                self.store.annotate_fetch(fetch_id, found.problem)
+                self._fail(run.report, url, found.problem, seed.site)
             entries = [FrontierEntry(c.url, seed.site, url, c.published_hint) for c in found.articles]
-            if found.kind == "html" and depth == 0 and looks_like_article(page.final_url) \
-                    and not entries:
-                entries.append(FrontierEntry(page.final_url, seed.site, None, None))
-            self._enqueue(entries, report, discovered)
+            sites |= self._enqueue(entries, run.report, discovered)
             if depth < MAX_DISCOVERY_DEPTH:
                 queue.extend((follow, seed, depth + 1) for follow in found.follow)
-        self.listener("discovered", {"count": report.counts["discovered"]})
+        self.listener("discovered", {"count": run.report.counts["discovered"]})
+        return sites
+
+    async def _seed_article(self, run: _Run, seed: Seed, result: FetchResult, fetch_id: int,
+                            discovered: set[str]) -> bool:
+        """Store a seed that is itself an article (no second fetch); False if it is not one."""
+        page = result.page
+        assert page is not None
+        if seed.kind != "start" or not looks_like_article(page.final_url) or classify(
+                page.headers.get("content-type", ""), page.content, page.final_url) != "html":
+            return False
+        article = await run.pool.extract(page)
+        if article.is_empty:
+            return False
+        url = normalize_url(page.final_url) or page.final_url
+        self._enqueue([FrontierEntry(url, seed.site, None, None)], run.report, discovered)
+        run.report.counts["fetched"] += 1
+        if run.pages_left is not None:
+            run.pages_left -= 1
+        self._store_article(run, FrontierEntry(url, seed.site), article, fetch_id)
+        return True
 
     def _enqueue(self, entries: list[FrontierEntry], report: CrawlReport,
-                 discovered: set[str]) -> None:
-        """Add new URLs to the frontier and put rediscovered ones back in line."""
+                 discovered: set[str]) -> set[str]:
+        """Add new URLs to the frontier, put rediscovered ones back in line; return their sites."""
         unique = [e for e in OrderedDict((e.url, e) for e in entries if e.url).values()
                   if e.url not in discovered]
         if not unique:
-            return
+            return set()
         self.store.enqueue(unique, discovered_at=utc_now())
         for entry in unique:  # a rediscovered article is fetched again, conditionally
             self.store.mark(entry.url, "pending")
             discovered.add(entry.url)
         report.counts["discovered"] += len(unique)
+        return {entry.site or site_key_for_url(entry.url) for entry in unique}
 
-    async def _fetch_articles(self, fetcher: Fetcher, report: CrawlReport, run_id: int,
-                              deadline: float | None) -> None:
-        """Fetch every pending URL, one worker per host, `concurrency` hosts at a time."""
-        limit = self.settings.max_pages or 1_000_000_000
-        pending = self.store.pending(limit)
-        by_host: dict[str, list[FrontierEntry]] = {}
-        for entry in pending:
-            by_host.setdefault(urlsplit(entry.url).netloc.lower(), []).append(entry)
-        self.listener("fetching", {"total": len(pending)})
+    async def _fetch_articles(self, run: _Run, sites: set[str]) -> None:
+        """Fetch the pending URLs of the run's sites: one worker per site, `concurrency` at once."""
+        total = pending_count(self.store, sites)
+        if run.pages_left is not None:
+            total = min(total, max(run.pages_left, 0))
+        self.listener("fetching", {"total": total})
         gate = asyncio.Semaphore(self.settings.concurrency)
 
-        async def host_worker(entries: list[FrontierEntry]) -> None:
+        async def site_worker(site: str) -> None:
             async with gate:
-                for entry in entries:
-                    if deadline is not None and time.monotonic() > deadline:
-                        report.stopped_early = "max duration reached"
-                        return
-                    await self._process(fetcher, entry, report, run_id)
+                await self._drain(run, site)
 
-        await asyncio.gather(*(host_worker(entries) for entries in by_host.values()))
+        await asyncio.gather(*(site_worker(site) for site in sorted(sites)))
 
-    async def _process(self, fetcher: Fetcher, entry: FrontierEntry, report: CrawlReport,
-                       run_id: int) -> None:
+    async def _drain(self, run: _Run, site: str) -> None:
+        """Process one site's pending URLs, newest first, until none is left or the run stops."""
+        while batch := self.store.pending(FRONTIER_PAGE, site):
+            for entry in batch:  # every entry leaves 'pending' once processed: no refetching
+                if self._must_stop(run):
+                    return
+                await self._process_guarded(run, entry)
+
+    def _must_stop(self, run: _Run) -> bool:
+        """True (and say why) once --max-duration or --max-pages is reached."""
+        if run.deadline is not None and time.monotonic() > run.deadline:
+            run.report.stopped_early = "max duration reached"
+        elif run.pages_left is not None and run.pages_left <= 0:
+            run.report.stopped_early = "max pages reached"
+        return run.report.stopped_early is not None
+
+    async def _process_guarded(self, run: _Run, entry: FrontierEntry) -> None:
+        """Process one URL; an unexpected error fails that URL, not the run."""
+        try:
+            await self._process(run, entry)
+        except Exception as error:  # noqa: BLE001 - recorded with its reason, the run goes on
+            reason = f"unexpected error: {type(error).__name__}: {error}"
+            self.store.mark(entry.url, "failed", reason)
+            self._fail(run.report, entry.url, reason, entry.site)
+
+    async def _process(self, run: _Run, entry: FrontierEntry) -> None:
         """Fetch, extract and store one article URL; record any failure with its reason."""
+        if self.since and entry.published_hint and published_before(entry.published_hint, self.since):
+            self._skip(run.report, entry, f"dated {entry.published_hint}, before --since")
+            return
+        if run.pages_left is not None:
+            run.pages_left -= 1
         etag, last_modified = self.store.validators(entry.url)
-        result = await fetcher.fetch(entry.url, etag=etag, last_modified=last_modified,
-                                     user_agent=self._site_agent(fetcher, entry.site, entry.url))
+        result = await run.fetcher.fetch(entry.url, etag=etag, last_modified=last_modified,
+                                         user_agent=self._site_agent(run, entry.site, entry.url))
+        fetch_id = self._record(run, entry.url, result)
         if result.not_modified:
-            self._record(run_id, entry.url, result, None)
             self.store.mark(entry.url, "done")
-            report.counts["unchanged"] += 1
-            self._outcome(report, PageOutcome(entry.url, UNCHANGED, site=entry.site))
-            return
-        if result.error is not None or result.page is None:
-            self._record(run_id, entry.url, result, None)
-            reason = str(result.error) if result.error else "no response"
-            self.store.mark(entry.url, "failed", reason)
-            self._fail(report, entry.url, reason, entry.site)
-            return
-        report.counts["fetched"] += 1
-        page = result.page
-        article = await asyncio.to_thread(extract, page.content, page.final_url,
-                                          None, page.headers.get("content-type"))
-        if article.is_empty:
-            reason = article.provenance.warnings[0] if article.provenance.warnings else "no article text found"
-            self._record(run_id, entry.url, result, f"extraction: {reason}")
-            self.store.mark(entry.url, "failed", reason)
-            self._fail(report, entry.url, reason, entry.site)
-            return
-        fetch_id = self._record(run_id, entry.url, result, None)
-        saved = self.store.save_article(article, site=entry.site, fetch_id=fetch_id, seen_at=utc_now())
-        self.store.mark(entry.url, "done")
-        report.counts[saved.outcome if saved.outcome in (NEW, UPDATED) else "unchanged"] += 1
-        self._outcome(report, PageOutcome(entry.url, saved.outcome, article=article, site=entry.site))
+            run.report.counts["unchanged"] += 1
+            self._outcome(run.report, PageOutcome(entry.url, UNCHANGED, site=entry.site))
+        elif isinstance(result.error, RobotsDisallowed) \
+                and not isinstance(result.error, RobotsUnreachable):
+            self._skip(run.report, entry, _reason(result))  # the site's wish, not a failure
+        elif result.error is not None or result.page is None:
+            self.store.mark(entry.url, "failed", _reason(result))
+            self._fail(run.report, entry.url, _reason(result), entry.site)
+        else:
+            run.report.counts["fetched"] += 1
+            article = await run.pool.extract(result.page)
+            self._store_article(run, entry, article, fetch_id)
 
-    def _site_agent(self, fetcher: Fetcher, site_name: str | None, url: str) -> str | None:
+    def _store_article(self, run: _Run, entry: FrontierEntry, article: Article,
+                       fetch_id: int) -> None:
+        """Save an extracted article and mark its URL done, or record why there is none."""
+        if article.is_empty:
+            warnings = article.provenance.warnings
+            reason = warnings[0] if warnings else "no article text found"
+            self.store.annotate_fetch(fetch_id, f"extraction: {reason}")
+            self.store.mark(entry.url, "failed", reason)
+            self._fail(run.report, entry.url, reason, entry.site)
+            return
+        saved = self.store.save_article(article, site=entry.site, fetch_id=fetch_id,
+                                        seen_at=utc_now())
+        self.store.mark(entry.url, "done")
+        run.report.counts[saved.outcome if saved.outcome in (NEW, UPDATED) else UNCHANGED] += 1
+        self._outcome(run.report, PageOutcome(entry.url, saved.outcome, article=article,
+                                              site=entry.site))
+
+    def _site_agent(self, run: _Run, site_name: str | None, url: str) -> str | None:
         """Apply the site's own delay to url's host; return its own User-Agent, if any."""
         site = self.sites.get(site_name or "")
         if site is None:
             return None
         if site.delay is not None:
-            fetcher.set_host_delay(url, site.delay)
+            run.fetcher.set_host_delay(url, site.delay)
         return site.user_agent
 
-    def _record(self, run_id: int, url: str, result: FetchResult, error: str | None) -> int:
-        """Return the fetch row of this result (recorded when archived), noting any error;
+    def _record(self, run: _Run, url: str, result: FetchResult) -> int:
+        """Return the fetch row of this result (recorded when archived), noting its error;
         a failure with no response gets a row of its own."""
         page = result.page
-        error = error or (str(result.error) if result.error else None)
-        if page is not None and page.warc_file is not None and page.warc_offset is not None \
-                and self._archive is not None:
-            fetch_id = self._archive.fetch_ids.pop((page.warc_file, page.warc_offset), None)
+        error = str(result.error) if result.error else None
+        if page is not None:
+            fetch_id = run.archive.claim(page.warc_file, page.warc_offset)
             if fetch_id is not None:
+                if page.final_url != url:  # the last hop of redirects: say what was asked for
+                    self.store.db.execute("UPDATE fetches SET url = ? WHERE id = ?", [url, fetch_id])
                 if error:
                     self.store.annotate_fetch(fetch_id, error)
                 return fetch_id
         return self.store.record_fetch(
-            run_id, url,
+            run.run_id, url,
             final_url=page.final_url if page else None,
             status=page.status if page else None,
             error=error,
@@ -279,9 +373,15 @@ class Crawler:
             elapsed=result.elapsed,
         )
 
+    def _skip(self, report: CrawlReport, entry: FrontierEntry, reason: str) -> None:
+        self.store.mark(entry.url, SKIPPED, reason)
+        report.skipped += 1
+        self._outcome(report, PageOutcome(entry.url, SKIPPED, reason=reason, site=entry.site))
+
     def _fail(self, report: CrawlReport, url: str, reason: str, site: str | None) -> None:
         report.counts["failed"] += 1
-        report.failures.append((url, reason))
+        if len(report.failures) < FAILURES_KEPT:
+            report.failures.append((url, reason))
         self._outcome(report, PageOutcome(url, "failed", reason=reason, site=site))
 
     def _outcome(self, report: CrawlReport, outcome: PageOutcome) -> None:
@@ -290,3 +390,17 @@ class Crawler:
         self.listener("page", {"outcome": outcome})
 
 
+def _reason(result: FetchResult) -> str:
+    return str(result.error) if result.error else "no response"
+
+
+def pending_count(store: Store, sites: Iterable[str]) -> int:
+    """Return how many frontier URLs of these sites are pending."""
+    names = sorted(sites)
+    if not names:
+        return 0
+    marks = ", ".join("?" for _ in names)
+    row = store.db.execute(
+        "SELECT count(*) FROM frontier JOIN sites ON sites.id = frontier.site_id"
+        f" WHERE frontier.state = 'pending' AND sites.name IN ({marks})", names).fetchone()
+    return int(row[0])
