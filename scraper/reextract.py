@@ -1,59 +1,117 @@
-"""Re-run extraction over the WARC archive: no network, every article row gets the new version."""
+"""Re-run extraction over the WARC archive: no network, every article row gets the new version.
+
+The database says which archived response each article came from (articles.fetch_id ->
+fetches.warc_file, warc_offset), so each is read back at its offset and extracted again; the
+frontier's failed URLs whose page was archived get another chance too (a better extractor may
+find the article a worse one missed). Rows are read a page at a time, so memory stays flat.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from .archive import iter_responses
+from .archive import ArchiveError, read_record
 from .config import Settings
 from .extract import extract
-from .pipeline import CrawlReport, Listener, PageOutcome, _ignore, utc_now
-from .store import NEW, UPDATED, Store
+from .pipeline import FAILURES_KEPT, CrawlReport, Listener, PageOutcome, _ignore, utc_now
+from .store import NEW, UNCHANGED, UPDATED, Store
 
-HTML_TYPES = ("text/html", "application/xhtml+xml", "")
+ROWS_PER_QUERY = 200
+
+# The archived response of every stored article.
+ARTICLE_SOURCES = """
+SELECT articles.id, fetches.id, articles.url, fetches.warc_file, fetches.warc_offset, sites.name
+FROM articles JOIN fetches ON fetches.id = articles.fetch_id
+LEFT JOIN sites ON sites.id = articles.site_id
+WHERE articles.id > ? AND fetches.warc_file IS NOT NULL AND fetches.warc_offset IS NOT NULL
+  AND (? IS NULL OR sites.name = ?) AND (? IS NULL OR fetches.fetched_at >= ?)
+ORDER BY articles.id LIMIT ?"""
+
+# The last archived 200 response of every frontier URL that failed (extraction found nothing).
+FAILED_SOURCES = """
+SELECT frontier.id, fetches.id, frontier.url, fetches.warc_file, fetches.warc_offset, sites.name
+FROM frontier JOIN fetches ON fetches.id = (
+    SELECT max(id) FROM fetches AS f WHERE f.url = frontier.url AND f.status = 200
+      AND f.warc_file IS NOT NULL AND f.warc_offset IS NOT NULL)
+LEFT JOIN sites ON sites.id = frontier.site_id
+WHERE frontier.id > ? AND frontier.state = 'failed'
+  AND (? IS NULL OR sites.name = ?) AND (? IS NULL OR fetches.fetched_at >= ?)
+ORDER BY frontier.id LIMIT ?"""
 
 
-def archive_files(archive_dir: Path) -> list[Path]:
-    """Return the run archives, oldest first (their names start with the run number)."""
-    return sorted(archive_dir.glob("*.warc.gz"))
+@dataclass(frozen=True)
+class Source:
+    """Where an article (or a failed URL) was archived, and the site it belongs to."""
+
+    fetch_id: int
+    url: str
+    warc_file: str
+    warc_offset: int
+    site: str | None
+    frontier: bool  # a failed frontier URL rather than a stored article
 
 
 def reextract(settings: Settings, store: Store, *, site: str | None = None,
-              since: str | None = None, listener: Listener = _ignore) -> CrawlReport:
-    """Extract every archived article response again and save the results."""
-    run_id = store.start_run(utc_now(), f'["reextract", {site!r}, {since!r}]')
-    report = CrawlReport(run_id)
-    wanted = _urls_of_site(store, site) if site else None
-    latest: dict[str, object] = {}
-    for page in iter_responses(archive_files(settings.archive_dir)):
-        if page.status != 200 or page.content_type not in HTML_TYPES:
-            continue
-        if wanted is not None and page.url not in wanted:
-            continue
-        if since and page.fetched_at and page.fetched_at[:10] < since:
-            continue
-        latest[page.url] = page  # a later fetch of the same URL supersedes an earlier one
-    for url, page in latest.items():
-        article = extract(page.content, page.final_url, None,  # type: ignore[attr-defined]
-                          page.headers.get("content-type"))  # type: ignore[attr-defined]
-        report.counts["fetched"] += 1
-        if article.is_empty:
-            reason = article.provenance.warnings[0] if article.provenance.warnings else "no article text found"
-            report.counts["failed"] += 1
-            report.failures.append((url, reason))
-            listener("page", {"outcome": PageOutcome(url, "failed", reason=reason)})
-            continue
-        saved = store.save_article(article, site=site, fetch_id=None, seen_at=utc_now())
-        key = saved.outcome if saved.outcome in (NEW, UPDATED) else "unchanged"
-        report.counts[key] += 1
-        listener("page", {"outcome": PageOutcome(url, saved.outcome, article=article, site=site)})
-    store.finish_run(run_id, utc_now(), report.counts, report.exit_status)
+              since: datetime | None = None, listener: Listener = _ignore) -> CrawlReport:
+    """Extract every archived article (of `site`, fetched since `since`) again and save it."""
+    arguments = ["reextract", *(["--site", site] if site else []),
+                 *(["--since", since.isoformat()] if since else [])]
+    report = CrawlReport(store.start_run(utc_now(), json.dumps(arguments)))
+    status = 2
+    try:
+        fetched_since = since.isoformat(timespec="seconds") if since else None
+        for source in sources(store, site, fetched_since):
+            _reextract_one(settings.archive_dir, store, source, report, listener)
+        status = report.exit_status
+    finally:
+        store.finish_run(report.run_id, utc_now(), report.counts, status)
     return report
 
 
-def _urls_of_site(store: Store, site: str) -> set[str]:
-    """Return the frontier URLs of one site."""
-    rows = store.db.execute(
-        "SELECT frontier.url FROM frontier JOIN sites ON sites.id = frontier.site_id"
-        " WHERE sites.name = ?", [site]).fetchall()
-    return {row[0] for row in rows}
+def sources(store: Store, site: str | None, fetched_since: str | None) -> Iterator[Source]:
+    """Yield the archived sources of the stored articles, then of the failed URLs."""
+    for query, frontier in ((ARTICLE_SOURCES, False), (FAILED_SOURCES, True)):
+        last_id = 0
+        while rows := store.db.execute(query, [last_id, site, site, fetched_since, fetched_since,
+                                               ROWS_PER_QUERY]).fetchall():
+            for row_id, fetch_id, url, warc_file, warc_offset, site_name in rows:
+                last_id = row_id
+                yield Source(fetch_id, url, warc_file, warc_offset, site_name, frontier)
+
+
+def _reextract_one(archive_dir: Path, store: Store, source: Source, report: CrawlReport,
+                   listener: Listener) -> None:
+    """Read one archived response, extract it and save the article; record any failure."""
+    try:
+        page = read_record(archive_dir / source.warc_file, source.warc_offset)
+    except ArchiveError as error:
+        _fail(report, listener, source, f"archive: {error}")
+        return
+    article = extract(page.content, page.final_url, None, page.headers.get("content-type"))
+    report.counts["fetched"] += 1
+    if article.is_empty:
+        if source.frontier:  # failed before, fails again: not news, and not this run's failure
+            report.skipped += 1
+            return
+        warnings = article.provenance.warnings
+        _fail(report, listener, source, warnings[0] if warnings else "no article text found")
+        return
+    saved = store.save_article(article, site=source.site, fetch_id=source.fetch_id,
+                               seen_at=utc_now())
+    if source.frontier:
+        store.mark(source.url, "done")
+    report.counts[saved.outcome if saved.outcome in (NEW, UPDATED) else UNCHANGED] += 1
+    listener("page", {"outcome": PageOutcome(source.url, saved.outcome, article=article,
+                                             site=source.site)})
+
+
+def _fail(report: CrawlReport, listener: Listener, source: Source, reason: str) -> None:
+    report.counts["failed"] += 1
+    if len(report.failures) < FAILURES_KEPT:
+        report.failures.append((source.url, reason))
+    listener("page", {"outcome": PageOutcome(source.url, "failed", reason=reason,
+                                             site=source.site)})

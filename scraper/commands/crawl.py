@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -19,6 +21,36 @@ from .output import RunOutput, article_table
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_USAGE, EXIT_LOCKED = 2, 3
+SINCE_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+_RELATIVE = re.compile(r"^(\d+)\s*([hdw])$")
+SINCE_HELP = ("YYYY-MM-DD, an ISO 8601 time, or an age: 36h, 2d, 1w.")
+
+
+class SinceType(click.ParamType):
+    """--since: a date, an ISO 8601 time or an age (36h, 2d, 1w), as an aware UTC datetime."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> datetime:
+        """Parse the value; a bad one is a usage error (exit code 2)."""
+        if isinstance(value, datetime):
+            return value
+        try:
+            return parse_since(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date; use {SINCE_HELP}", param, ctx)
+
+
+def parse_since(text: str, now: datetime | None = None) -> datetime:
+    """Return the UTC time meant by a --since value (see SINCE_HELP); raise ValueError."""
+    text = text.strip().lower()
+    relative = _RELATIVE.match(text)
+    if relative:
+        now = now or datetime.now(timezone.utc)
+        return now - int(relative.group(1)) * SINCE_UNITS[relative.group(2)]
+    when = datetime.fromisoformat(text.upper() if "t" in text else text)
+    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
 
 
 def storage_options(function: F) -> F:
@@ -31,29 +63,30 @@ def storage_options(function: F) -> F:
                         help="SQLite database.")(function)
 
 
-def run_guarded(body: Callable[[], int]) -> None:
+def run_guarded(body: Callable[[], int], output: RunOutput | None = None) -> None:
     """Run a command body, mapping errors to exit codes: 2 configuration, 3 locked."""
+    output = output or RunOutput()
     try:
         status = body()
     except LockHeldError as error:
-        click.echo(f"error: {error.describe()}", err=True)
+        output.error(error.describe(), EXIT_LOCKED)
         sys.exit(EXIT_LOCKED)
     except ConfigError as error:
-        click.echo(f"error: {error.describe()}", err=True)
+        output.error(error.describe(), EXIT_USAGE)
         sys.exit(EXIT_USAGE)
     except ScraperError as error:
-        click.echo(f"error: {error.describe()}", err=True)
+        output.error(error.describe(), 1)
         sys.exit(1)
     sys.exit(status)
 
 
 def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
                     arguments: list[str], keep_outcomes: bool = False,
-                    sites: list[Site] | None = None) -> CrawlReport:
+                    sites: list[Site] | None = None, since: datetime | None = None) -> CrawlReport:
     """Take the run lock, open the store and crawl."""
     with RunLock(settings.db_path), Store.open(settings.db_path) as store:
         crawler = Crawler(settings, store, listener=output, keep_outcomes=keep_outcomes,
-                          sites=sites or ())
+                          sites=sites or (), since=since)
         report = crawler.run(seeds, arguments)
     output.finish(report)
     return report
@@ -65,35 +98,45 @@ def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
 @click.option("--sites", "sites_file", type=click.Path(path_type=Path), default=Path("sites.toml"),
               show_default=True, help="The sites file (TOML).")
 @storage_options
+@click.option("--since", type=SinceType(),
+              help="Skip articles a feed or sitemap dates before this: " + SINCE_HELP
+              + " Undated ones are always fetched.")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Fetch at most this many articles.")
 @click.option("--max-duration", type=click.FloatRange(min=0), help="Stop starting fetches after this many seconds.")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to one host.")
-@click.option("--concurrency", type=click.IntRange(min=1), help="Hosts fetched in parallel.")
+@click.option("--concurrency", type=click.IntRange(min=1), help="Sites fetched in parallel.")
+@click.option("--workers", type=click.IntRange(min=0),
+              help="Extraction processes (0, the default: a thread of the crawl process).")
 @click.option("--contact-url", help="Contact URL for the User-Agent.")
 @click.option("--allow-private", is_flag=True, help="Allow loopback/private addresses (tests, demo).")
 @click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (your own sites only).")
 @click.option("--log-json", is_flag=True, help="Log one JSON object per page and a summary.")
 def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file: Path,
-                  db_path: Path, archive_dir: Path, max_pages: int | None,
+                  db_path: Path, archive_dir: Path, since: datetime | None, max_pages: int | None,
                   max_duration: float | None, delay: float | None, concurrency: int | None,
-                  contact_url: str | None, allow_private: bool, ignore_robots: bool,
-                  log_json: bool) -> None:
-    """Crawl the sites of the sites file, or start from URLS (pages, feeds, sitemaps)."""
+                  workers: int | None, contact_url: str | None, allow_private: bool,
+                  ignore_robots: bool, log_json: bool) -> None:
+    """Crawl the sites of the sites file, or start from URLS (pages, feeds, sitemaps).
+
+    Exit status: 0 all went well, 1 some pages failed, 2 usage or configuration error,
+    3 another run holds the lock. Every run is recorded in the crawl_runs table.
+    """
+    output = RunOutput(log_json=log_json)
 
     def body() -> int:
         if urls and site_names:
             raise ConfigError("give either URLs or --site, not both")
         settings = Settings(db_path=db_path, archive_dir=archive_dir).with_overrides(
             max_pages=max_pages, max_duration=max_duration, delay=delay, concurrency=concurrency,
-            contact_url=contact_url, allow_private=allow_private or None,
+            workers=workers, contact_url=contact_url, allow_private=allow_private or None,
             obey_robots=False if ignore_robots else None)
         sites = [] if urls else _sites(site_names, sites_file)
         seeds = seeds_from_urls(list(urls)) if urls else [s for site in sites for s in site.seeds()]
-        report = crawl_with_lock(settings, seeds, RunOutput(log_json=log_json),
-                                 ["crawl", *sys.argv[2:]], sites=sites)
+        report = crawl_with_lock(settings, seeds, output, ["crawl", *sys.argv[2:]],
+                                 sites=sites, since=since)
         return report.exit_status
 
-    run_guarded(body)
+    run_guarded(body, output)
 
 
 def _sites(site_names: tuple[str, ...], sites_file: Path) -> list[Site]:
@@ -146,20 +189,25 @@ def _demo_server(server_class: Any) -> Any:
 
 @click.command("reextract")
 @click.option("--site", help="Only the articles of this site.")
-@click.option("--since", help="Only responses fetched on or after this date (YYYY-MM-DD).")
+@click.option("--since", type=SinceType(),
+              help="Only pages fetched at or after this: " + SINCE_HELP)
 @storage_options
-def reextract_command(site: str | None, since: str | None, db_path: Path, archive_dir: Path) -> None:
+@click.option("--log-json", is_flag=True, help="Log one JSON object per page and a summary.")
+def reextract_command(site: str | None, since: datetime | None, db_path: Path,
+                      archive_dir: Path, log_json: bool) -> None:
     """Extract every archived article again, with no network, and update the database."""
+    output = RunOutput(log_json=log_json)
 
     def body() -> int:
+        if not db_path.exists():
+            raise ConfigError(f"no database at {db_path}: crawl first")
         settings = Settings(db_path=db_path, archive_dir=archive_dir)
-        output = RunOutput()
-        with RunLock(db_path), Store.open(db_path) as store:
+        with RunLock(db_path), Store.open(db_path, create=False) as store:
             report = reextract(settings, store, site=site, since=since, listener=output)
         output.finish(report)
         return report.exit_status
 
-    run_guarded(body)
+    run_guarded(body, output)
 
 
 COMMANDS = [crawl_command, demo_command, reextract_command]

@@ -24,12 +24,14 @@ class RunOutput:
 
     def __call__(self, event: str, data: dict[str, Any]) -> None:
         """Receive one crawl event."""
-        if event == "fetching" and self.interactive and not self.log_json and data["total"]:
+        if event == "page":
+            self._page(data["outcome"])
+        elif self.log_json:
+            self._json({"event": event, **data})
+        elif event == "fetching" and self.interactive and data["total"]:
             self._bar = click.progressbar(length=int(data["total"]), label="fetching",
                                           file=self.stream, show_pos=True)
             self._bar.__enter__()
-        elif event == "page":
-            self._page(data["outcome"])
 
     def _page(self, outcome: PageOutcome) -> None:
         if self._bar is not None:
@@ -46,19 +48,33 @@ class RunOutput:
             click.echo("", file=self.stream)
         click.echo(f"warning: {message}", err=True)
 
-    def finish(self, report: CrawlReport) -> None:
-        """Close the progress bar and print the one summary line."""
+    def error(self, message: str, exit_status: int) -> None:
+        """Report why the run could not start or go on: a JSON object, or a line on stderr."""
+        self._close_bar()
+        if self.log_json:
+            self._json({"event": "error", "message": message, "exit_status": exit_status})
+        else:
+            click.echo(f"error: {message}", err=True)
+
+    def _close_bar(self) -> None:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
             self._bar = None
+
+    def finish(self, report: CrawlReport) -> None:
+        """Close the progress bar and print the one summary line."""
+        self._close_bar()
         counts = report.counts
         if self.log_json:
             self._json({"event": "summary", "run_id": report.run_id, **counts,
-                        "exit_status": report.exit_status, "stopped_early": report.stopped_early})
+                        "skipped": report.skipped, "exit_status": report.exit_status,
+                        "stopped_early": report.stopped_early})
             return
         line = (f"run {report.run_id}: {counts['discovered']} discovered, {counts['fetched']} fetched, "
                 f"{counts['unchanged']} unchanged, {counts['failed']} failed, "
                 f"{counts['new']} new, {counts['updated']} updated")
+        if report.skipped:
+            line += f", {report.skipped} skipped"
         if report.stopped_early:
             line += f" ({report.stopped_early})"
         click.echo(line, file=self.stream)
