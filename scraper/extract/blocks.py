@@ -76,7 +76,9 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
             continue
         elif tag in BLOCK_TAGS:
             _flush(owner, blocks, stack)
-            stack.append(_Frame(child, child.iter(include_text=True), None))
+            nested = _Frame(child, child.iter(include_text=True), None)
+            nested.in_link = frame.in_link  # <a><h3>title</h3></a>: the heading is link text
+            stack.append(nested)
             if nodes is not None:
                 nodes[child.mem_id] = child
         else:

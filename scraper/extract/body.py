@@ -39,6 +39,7 @@ MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
 COPY_COVERAGE = 0.8
+MIN_EXTRA_CHARS = 80         # a line only trafilatura kept must be a real paragraph
 DISAGREEMENT_SHARE = 0.3
 # Past this size trafilatura's second opinion costs seconds and a page is never a plain article.
 MAX_SECOND_OPINION_CHARS = 3_000_000     # below this share of our text confirmed by trafilatura, we disagree
@@ -120,7 +121,8 @@ def _fuse(ours: list[TextBlock], blocks: list[TextBlock], theirs: list[str]) -> 
     if not ours:
         return theirs_blocks, "trafilatura"
     ours_ids = {id(b) for b in ours}
-    extra = [b for b in theirs_blocks if id(b) not in ours_ids and is_prose(b)]
+    extra = [b for b in theirs_blocks if id(b) not in ours_ids and is_prose(b)
+             and len(b.text) >= MIN_EXTRA_CHARS]
     shared = sum(len(b.text) for b in theirs_blocks if id(b) in ours_ids)
     ours_chars = sum(len(b.text) for b in ours) or 1
     if shared < DISAGREEMENT_SHARE * ours_chars and sum(len(b.text) for b in extra) > ours_chars:

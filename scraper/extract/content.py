@@ -24,7 +24,9 @@ PLAIN_NOISE_WEIGHT = 0.3     # short link-free text (labels, dates) is weak evid
 TABLE_CELL_TAGS = frozenset({"td", "th"})
 MAX_KEPT_LINK_DENSITY = 0.6  # inside the main container, drop blocks linkier than this
 TWIN_MIN_SHARE = 0.2         # a twin container must score this share of the winner
-DECAY = (1.0, 1.0, 0.5)      # weight at distance 0 (the block element), 1, 2; then 1/distance
+DECAY = (1.0, 1.0, 0.5)
+TEASER_MAX_CHARS = 200       # a paragraph this long ends any teaser run
+MAX_BLURBS_PER_TEASER = 3    # so do more short blocks than a teaser carries (date, author, blurb)      # weight at distance 0 (the block element), 1, 2; then 1/distance
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“'’)]\s*$")
 
@@ -77,8 +79,38 @@ def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> 
         return MainContent((), 0.0, 0, [])
     best = max(good, key=lambda a: score[a])
     containers = _with_twins(best, score, nodes)
-    kept = [b for b in blocks if _inside(b, containers) and keep_block(b)]
+    inside = trim_teaser_tail([b for b in blocks if _inside(b, containers)])
+    kept = [b for b in inside if keep_block(b)]
     return MainContent(tuple(containers), score[best], int(good[best]), kept)
+
+
+def trim_teaser_tail(blocks: list[TextBlock]) -> list[TextBlock]:
+    """Drop a run of teasers (linked titles with short blurbs) that ends the container.
+
+    Containers often hold a "more stories" list below the article: titles that are links,
+    each with a line of summary. Walking back from the end over linked titles, each with at
+    most three short blurbs, a run holding two or more titles is cut from its first title on.
+    """
+    start = len(blocks)
+    titles = blurbs = 0
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if _is_teaser_title(block):
+            titles += 1
+            blurbs = 0
+            start = index
+            continue
+        blurbs += 1
+        if len(block.text) >= TEASER_MAX_CHARS or blurbs > MAX_BLURBS_PER_TEASER:
+            break
+    return blocks[:start] if titles >= 2 else blocks
+
+
+def _is_teaser_title(block: TextBlock) -> bool:
+    """A linked heading, or a block that is all link; never a table cell or list item."""
+    if len(block.text) < 15 or block.tag in TABLE_CELL_TAGS or block.tag == "li":
+        return False
+    return block.link_density >= (0.5 if block.tag in HEADING_TAGS else 0.9)
 
 
 def _with_twins(best: int, score: dict[int, float], nodes: dict[int, LexborNode]) -> set[int]:

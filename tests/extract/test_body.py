@@ -120,3 +120,24 @@ def test_inline_read_more_link_line_is_not_body() -> None:
     html = (f"<html><body><article>{prose(2)}<p><strong>Lesen Sie auch:</strong> "
             "<a href='/x'>Fernwärme: Was Mieter jetzt wissen müssen</a></p>" + prose(2) + "</article></body></html>")
     assert "Lesen Sie auch" not in body_of(html)
+
+
+def test_teaser_run_after_the_article_is_trimmed() -> None:
+    teasers = "".join(f"<h3><a href='/s{i}'>Another story headline number {i}</a></h3>"
+                      f"<p>A one-line summary of story {i}.</p>" for i in range(3))
+    html = f"<html><body><article>{prose(4)}{teasers}</article></body></html>"
+    text = body_of(html)
+    assert "Paragraph 3." in text and "summary of story" not in text
+
+
+def test_one_linked_title_after_the_article_is_not_a_teaser_run() -> None:
+    html = (f"<html><body><article>{prose(4)}<h3><a href='/study'>The study in full</a></h3>"
+            "<p>The full study is published in the journal Nature this week.</p></article></body></html>")
+    assert "The full study is published" in body_of(html)
+
+
+def test_a_heading_wrapped_in_a_link_counts_as_link_text() -> None:
+    tree = LexborHTMLParser("<body><a href='/x'><h5>Another story headline</h5></a><p>Plain text.</p></body>")
+    blocks = text_blocks(tree.body)
+    assert [(b.text, b.link_density) for b in blocks] == [("Another story headline", 1.0),
+                                                         ("Plain text.", 0.0)]
