@@ -156,10 +156,12 @@ class LoopbackSites:
         self._routes[(host, path)] = reply
 
     def reply_for(self, request: Request) -> Reply:
-        """Log the request and return its reply (a 404 for unknown paths)."""
+        """Log the request and return its reply: the path's, else the path without its query's,
+        else a 404."""
         with self._lock:
             self.log.append(request)
-        route = self._routes.get((request.host, request.path))
+        route = self._routes.get((request.host, request.path)) or self._routes.get(
+            (request.host, request.path.split("?", 1)[0]))  # a query the route did not name
         if route is None:
             return Reply(404, body=b"<html><body>not here</body></html>")
         return route(request) if callable(route) else route
