@@ -23,6 +23,7 @@ from .credit_patterns import (
     CAPTION_SELECTORS,
     CREDIT_CLASS_HINTS,
     CREDIT_ITEMPROPS,
+    IMG_SELECTOR,
     MAX_CREDIT_CHARS,
 )
 from .document import Document, clean_text, node_text
@@ -89,7 +90,7 @@ def _credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | N
             continue
         for node in nodes:
             text = node_text(node)
-            if text and len(text) <= MAX_CREDIT_CHARS and node.css_first("img") is None:
+            if text and len(text) <= MAX_CREDIT_CHARS and node.css_first(IMG_SELECTOR) is None:
                 texts.append(text)
     return min(texts, key=len) if texts else None
 
@@ -144,7 +145,7 @@ def _next_elements(node: LexborNode) -> list[LexborNode]:
     sibling = node.next
     while sibling is not None and len(found) < SIBLINGS_CHECKED:
         if sibling.is_element_node:
-            if sibling.css_first("img") is not None:
+            if sibling.css_first(IMG_SELECTOR) is not None:
                 break  # the next picture's territory
             found.append(sibling)
         sibling = sibling.next

@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from .credit_patterns import (
+    CHROME_CLASS_TOKENS,
     CREDIT_DATA_ATTRIBUTES,
+    IMG_SELECTOR,
     LAZY_SRC_ATTRIBUTES,
     MIN_IMAGE_SIDE,
     SKIP_IMAGE_TOKENS,
@@ -56,10 +58,6 @@ def file_stem(url: str) -> str:
     return _SIZE_TOKENS.sub("", name.rsplit(".", 1)[0]).strip("-_")
 
 
-# Attributes of an <img> that may hold its file name.
-IMG_SOURCE_ATTRIBUTES = ("src",) + SRCSET_ATTRIBUTES + LAZY_SRC_ATTRIBUTES
-
-
 def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:
     """True for urls of icons, logos, avatars, pixels and placeholders."""
     path = urlsplit(url.lower()).path
@@ -98,12 +96,12 @@ def body_pictures(container: LexborNode) -> Iterator[tuple[LexborNode, LexborNod
     """Yield (picture holder, img) pairs: each figure once, then images outside figures."""
     seen_imgs: set[int] = set()
     for figure in container.css("figure, .wp-caption"):
-        imgs = figure.css("img")
+        imgs = figure.css(IMG_SELECTOR)
         new = [img for img in imgs if img.mem_id not in seen_imgs]
         seen_imgs.update(img.mem_id for img in imgs)
         if new:
             yield figure, new[0]
-    for img in container.css("img"):
+    for img in container.css(IMG_SELECTOR):
         if img.mem_id not in seen_imgs:
             yield img, img
 
@@ -173,7 +171,7 @@ def _too_small(img: LexborNode) -> bool:
 
 def _chrome_attributes(img: LexborNode) -> bool:
     hints = " ".join((img.attributes.get(name) or "") for name in ("class", "id")).lower()
-    return bool(SKIP_IMAGE_TOKENS.intersection(_URL_TOKEN.findall(hints))) or "smiley" in hints
+    return bool(CHROME_CLASS_TOKENS.intersection(_URL_TOKEN.findall(hints)))
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -4,6 +4,8 @@ The body cleaner removes headers and featured-image blocks from the tree before 
 images are read, and with them the lead figure and its caption. The original html is
 still at hand: the lead image's file name is searched there, and the figure (or the
 block) around its first <img> is parsed on its own, a few hundred bytes, not the page.
+Without any metadata image, the first figure between the headline and the body's first
+words is the lead ("lead art" above the article body).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..models import Image, SiteRules
 from .credit_figures import figure_of, read_picture
 from .credit_images import file_stem, image_key
+from .credit_patterns import IMG_SELECTOR
 from .document import Document
 
 # Bytes looked at before and after the <img> when no <figure> encloses it.
@@ -21,6 +24,11 @@ BLOCK_AFTER = 1500
 # Farthest a <figure> may open before its <img>, and occurrences of the name tried.
 FIGURE_REACH = 3000
 MAX_OCCURRENCES = 8
+# Farthest before the body's first words a lead figure may open.
+LEAD_ART_REACH = 20000
+# Words of the body's first paragraph searched in the raw html, and their fewest characters.
+SNIPPET_WORDS = 5
+MIN_SNIPPET_CHARS = 20
 
 
 def lead_from_html(document: Document, lead_url: str, rules: SiteRules | None) -> Image | None:
@@ -34,12 +42,32 @@ def lead_from_html(document: Document, lead_url: str, rules: SiteRules | None) -
         if position < 0:
             return None
         tag_start = html.rfind("<", 0, position)
-        if tag_start >= 0 and html.startswith(("<img", "<IMG", "<source"), tag_start):
+        if tag_start >= 0 and html.startswith(("<img", "<IMG", "<source", "<amp-img"), tag_start):
             found = _read_around(document, html, tag_start, lead_url, rules)
             if found is not None and (found.caption or found.credit):
                 return found
         position = html.find(needle, position + len(needle))
     return None
+
+
+def figure_before_body(document: Document, body_start: str,
+                       rules: SiteRules | None) -> Image | None:
+    """The first <figure> of the raw html between the headline and the body's first words."""
+    html = document.html
+    snippet = " ".join(body_start.split()[:SNIPPET_WORDS])
+    position = html.find(snippet) if len(snippet) >= MIN_SNIPPET_CHARS else -1
+    if position < 0:
+        return None
+    headline = html.rfind("<h1", 0, position)
+    opening = html.find("<figure", max(headline, position - LEAD_ART_REACH), position)
+    closing = html.find("</figure>", opening) if opening >= 0 else -1
+    if opening < 0 or closing < 0 or closing > position:
+        return None
+    tree = LexborHTMLParser(f"<html><body>{html[opening:closing + 9]}</body></html>")
+    figure = tree.css_first("figure")
+    img = figure.css_first(IMG_SELECTOR) if figure is not None else None
+    return read_picture(document, figure, img, rules) if figure is not None and img is not None \
+        else None
 
 
 def _read_around(document: Document, html: str, tag_start: int, lead_url: str,
@@ -48,7 +76,7 @@ def _read_around(document: Document, html: str, tag_start: int, lead_url: str,
         html[max(0, tag_start - BLOCK_BEFORE):tag_start + BLOCK_AFTER]
     tree = LexborHTMLParser(f"<html><body>{fragment}</body></html>")
     key = image_key(lead_url)
-    for img in tree.css("img"):
+    for img in tree.css(IMG_SELECTOR):
         picture = read_picture(document, figure_of(img), img, rules)
         if picture is not None and picture.url and image_key(picture.url) == key:
             return picture

@@ -30,6 +30,7 @@ from .credit_patterns import (
     LABEL_SEPARATOR,
     MAX_CREDIT_CHARS,
     MAX_CREDIT_WORDS,
+    ORG_SUFFIXES,
     ORG_WORDS,
     PIECE_SPLIT,
     PLATFORMS,
@@ -58,6 +59,7 @@ _ALIASES = "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reve
 _AGENCY_ALIASES = re.compile(rf"(?<![\w-])(?:{_ALIASES})(?![\w-])", re.IGNORECASE)
 # An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
 UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " - ", " – ", " — ", ", ")
+_ELISION = re.compile(r"^(?:d|l|qu|dell)[’'](?=[A-ZÀ-Ý])")
 _LABEL_WORD = re.compile(LABEL_PATTERN, re.IGNORECASE)
 _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
@@ -152,7 +154,8 @@ def looks_like_person(piece: str) -> bool:
     tokens = piece.split()
     if not 2 <= len(tokens) <= 5 or any(char.isdigit() for char in piece):
         return False
-    if any(token.lower().strip(".,") in ORG_WORDS for token in tokens):
+    if any(token.lower().strip(".,") in ORG_WORDS or token.lower().endswith(ORG_SUFFIXES)
+           for token in tokens):
         return False
     if sum(1 for token in tokens if len(token) > 2 and token.isupper()) > 1:
         return False
@@ -180,9 +183,15 @@ def _strip_label(text: str) -> tuple[str, str | None]:
 
 
 def _label_before_agency(body: str) -> re.Match[str] | None:
-    """'Photo AFP / Jean Martel', 'Foto dpa': a label with no separator before an agency."""
+    """A label with no separator before an agency or a 'X / Y' credit: 'Photo AFP / Jean
+    Martel', 'Foto dpa', 'Photo Le Journal de Saône / Rémi Blanc'."""
     label = _LABEL_SPACE.match(body)
-    return label if label and _AGENCY_ALIASES.match(body, label.end()) else None
+    if label is None:
+        return None
+    rest = body[label.end():]
+    if _AGENCY_ALIASES.match(rest) or ("/" in rest and rest[:1].isupper()):
+        return label
+    return None
 
 
 def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
@@ -291,7 +300,7 @@ def _reads_like_credit(body: str) -> bool:
         return True
     stripped = _AGENCY_ALIASES.sub(" ", body)
     for word in _WORD.findall(stripped):
-        word = word.strip(".:'’-–—")
+        word = _ELISION.sub("", word.strip(".:'’-–—"))  # "d’Aquitaine", "l'Est"
         if word and word[0].islower() and word.lower() not in CREDIT_CONNECTORS:
             return False
     return True

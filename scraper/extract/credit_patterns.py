@@ -40,6 +40,7 @@ AGENCIES: dict[str, str] = {
     "apa/picturedesk": "APA", "ritzau scanpix": "Ritzau Scanpix", "scanpix": "Scanpix",
     "lehtikuva": "Lehtikuva", "pap": "PAP", "ctk": "CTK", "hans lucas": "Hans Lucas",
     "maxppp": "MaxPPP", "bestimage": "Bestimage", "hollandse hoogte": "Hollandse Hoogte",
+    "epd": "epd", "kna": "KNA", "dts": "dts", "ap images/dpa": "AP",
 }
 
 # Platforms named after "on" / "from" in "Photo by X on Unsplash" style lines.
@@ -71,6 +72,11 @@ ORG_WORDS = frozenset({
     "magazine", "daily", "weekly", "tv", "radio", "channel", "records", "entertainment",
     "productions", "films", "film", "games", "club", "team", "army", "navy", "nasa", "wire",
 })
+
+# Endings of German compound nouns naming organisations ('Verkehrsbetriebe', 'Stadtwerke').
+ORG_SUFFIXES = ("betriebe", "werke", "verwaltung", "verband", "verein", "amt", "ministerium",
+                "archiv", "polizei", "feuerwehr", "gesellschaft", "stiftung", "zentrum",
+                "institut", "agentur", "kammer", "klinik", "klinikum", "museum", "bibliothek")
 
 # Lowercase words a credit may contain besides names (anything else means prose, not a credit).
 CREDIT_CONNECTORS = frozenset({
@@ -129,6 +135,14 @@ SKIP_IMAGE_TOKENS = frozenset({
     "thumb", "thumbnail", "thumbnails", "blavatar",
 })
 
+# Class or id tokens of an <img> that mark it as chrome ('avatar', 'wp-smiley', 'site-logo').
+# Narrower than the url tokens: 'lazy', 'loading' and 'entry-thumb' classes hold real pictures.
+CHROME_CLASS_TOKENS = frozenset({
+    "logo", "icon", "avatar", "gravatar", "emoji", "smiley", "sprite", "badge", "pixel",
+    "tracking", "spacer", "author", "profile", "headshot", "button", "share", "social", "ad",
+    "ads", "advert", "advertisement", "banner",
+})
+
 # Smallest rendered width/height (from attributes) of an article picture.
 MIN_IMAGE_SIDE = 50
 
@@ -149,6 +163,9 @@ CREDIT_ITEMPROPS = ("copyrightHolder", "creator", "author", "creditText", "copyr
 CREDIT_DATA_ATTRIBUTES = ("data-credit", "data-copyright", "data-photo-credit", "data-image-credit",
                           "data-caption-credit")
 CAPTION_DATA_ATTRIBUTES = ("data-caption", "data-image-caption")
+
+# Picture elements: plain and AMP.
+IMG_SELECTOR = "img, amp-img"
 
 # Where the article's images live when the body extractor found no main node.
 FALLBACK_CONTAINERS = ("[itemprop=articleBody]", "article", "main", "[role=main]")

@@ -23,7 +23,6 @@ from selectolax.lexbor import LexborNode
 from ..models import Image, SiteRules
 from .credit_figures import figure_of, read_picture, with_credit
 from .credit_images import (
-    IMG_SOURCE_ATTRIBUTES,
     body_pictures,
     file_stem,
     image_key,
@@ -31,9 +30,9 @@ from .credit_images import (
     metadata_image_url,
     picture_url,
 )
-from .credit_lead import lead_from_html
+from .credit_lead import figure_before_body, lead_from_html
 from .credit_lines import ParsedCredit, match_credit_line, parse_credit, split_trailing_credit
-from .credit_patterns import FALLBACK_CONTAINERS, MAX_CREDIT_CHARS
+from .credit_patterns import FALLBACK_CONTAINERS, IMG_SELECTOR, MAX_CREDIT_CHARS
 from .document import Document, clean_text, node_text
 
 _NORMAL = re.compile(r"[^\w]+")
@@ -53,7 +52,8 @@ def extract_images(document: Document, rules: SiteRules | None,
         images[image_key(lead.url)] = lead
     container = main_node if main_node is not None else _fallback_container(document)
     if lead is None and main_node is not None:
-        _add(images, _article_lead(document, main_node, rules))
+        _add(images, figure_before_body(document, node_text(main_node.css_first("p")), rules)
+             or _article_lead(document, main_node, rules))
     if container is not None:
         for holder, img in body_pictures(container):
             _add(images, read_picture(document, holder, img, rules))
@@ -144,11 +144,11 @@ def _lead_details(document: Document, url: str, rules: SiteRules | None) -> Imag
 
 
 def _imgs_named(document: Document, stem: str) -> list[LexborNode]:
-    """The <img> elements whose source attributes contain a file name (a C-level search)."""
-    if len(stem) < 4 or any(char in stem for char in "\"'\\[]"):
+    """The picture elements with an attribute holding a file name."""
+    if len(stem) < 4 or stem not in document.html:
         return []
-    selector = ", ".join(f'img[{name}*="{stem}"]' for name in IMG_SOURCE_ATTRIBUTES)
-    return document.tree.css(selector)
+    return [img for img in document.tree.css(IMG_SELECTOR)
+            if any(stem in (value or "") for value in img.attributes.values())]
 
 
 def _from_jsonld(obj: dict[str, Any]) -> Image:

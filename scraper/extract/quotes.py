@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..models import Quote
 from .quote_marks import QuoteSpan, find_spans, opens_paragraph
 from .quote_rules import dedupe, is_direct_quote, join_texts, tidy
-from .speaker_names import NameMemory, mentions
+from .speaker_names import Mention, NameMemory, mentions
 from .speakers import (
     is_descriptive,
     resolve_speaker,
@@ -85,38 +85,50 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
                       ) -> tuple[list[_Candidate], str | None]:
     """The quotes of one paragraph, and the last speaker attributed in it."""
     if not spans:
-        for mention in mentions(paragraph):
-            memory.note(mention.name, mention.titled)
+        _note(memory, mentions(paragraph))
         return [], None
     masked = _mask(paragraph, spans)
     names = mentions(masked)
     starts = _sentence_starts(masked)
     found: list[_Candidate] = []
-    last_speaker: str | None = None
+    here: str | None = None  # the person this paragraph named or quoted last
     for group in _join_split(masked, spans):
         first, last = group[0], group[-1]
-        for mention in [m for m in names if m.position < first.start]:
-            memory.note(mention.name, mention.titled)
+        if _note(memory, [m for m in names if m.position < first.start]):
+            here = memory.last_person
         names = [m for m in names if m.position >= first.start]
         phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
-        breaks = [masked[left.end:right.start].rstrip().endswith((".", "!", "?"))
-                  for left, right in itertools.pairwise(group)]
-        text, incise = split_incise(join_texts([span.text for span in group], breaks))
+        text, incise = split_incise(_joined_text(masked, group))
         if phrase is None and incise:
             phrase, where = incise, "after"
         speaker = resolve_speaker(phrase, memory)
         whole = _is_whole(paragraph, first, last)
         if phrase is None and whole and previous_speaker:
             speaker = previous_speaker
-        elif phrase is None and last_speaker and first.start in starts:
-            speaker = last_speaker  # a new sentence quoting the paragraph's last speaker
+        elif phrase is None and first.start in starts:
+            speaker = here  # a new sentence quoting whom the paragraph is about
         if speaker:
             _remember(memory, speaker)
-            last_speaker = speaker
+            here = speaker
         found.append(_Candidate(text, speaker, where, whole, last.closed))
-    for mention in names:
+    _note(memory, names)
+    return found, here if found and found[-1].speaker else None
+
+
+def _note(memory: NameMemory, found: list[Mention]) -> bool:
+    """Record name mentions; True when one of them is a person."""
+    before = memory.last_person
+    noted = False
+    for mention in found:
         memory.note(mention.name, mention.titled)
-    return found, last_speaker
+        noted = noted or memory.last_person != before
+    return noted
+
+
+def _joined_text(masked: str, group: list[QuoteSpan]) -> str:
+    breaks = [masked[left.end:right.start].rstrip().endswith((".", "!", "?"))
+              for left, right in itertools.pairwise(group)]
+    return join_texts([span.text for span in group], breaks)
 
 
 def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],

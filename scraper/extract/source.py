@@ -63,6 +63,7 @@ def _compile_hinted(entries: Iterable[tuple[tuple[str, ...], str]]
 
 
 _EXPLICIT = _compile_hinted(EXPLICIT_PATTERNS)
+_OUTLET_ALONE = re.compile(_OUTLET)
 _ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for hint in hints})
 _CREDIT_LINES = _compile(CREDIT_LINE_PATTERNS)
 _DATELINE = re.compile(DATELINE_PATTERN.replace("WIRE", f"(?i:{_WIRE})"))
@@ -84,10 +85,10 @@ def extract_source(paragraphs: list[str], document: Document) -> str | None:
 def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | None]:
     """Outlet names in order of the strength of their evidence (lazily)."""
     for name in META_NAMES:
-        yield _outlet_from_value(document.meta_first(name))
+        yield _named(_outlet_from_value(document.meta_first(name)), paragraphs)
     for article in document.jsonld_of_type(*ARTICLE_TYPES):
         for key in ("isBasedOn", "isBasedOnUrl", "sourceOrganization"):
-            yield _outlet_from_value(article.get(key))
+            yield _named(_outlet_from_value(article.get(key)), paragraphs)
     present = [_hints_in(paragraph) for paragraph in paragraphs]
     for paragraph, found in zip(paragraphs, present):
         yield from _explicit(paragraph, found)
@@ -181,6 +182,23 @@ def _outlet_from_value(value: Any) -> str | None:
     if value.startswith(("http://", "https://", "//")):
         return _outlet_from_url(value)
     return clean_outlet(value)
+
+
+def _named(outlet: str | None, paragraphs: list[str]) -> str | None:
+    """A bare host ('journal-du-littoral.example') named as the body names it, if it does."""
+    if not outlet or "." not in outlet or " " in outlet:
+        return outlet
+    label = _NON_ALNUM.sub("", outlet.split(".")[-2] if outlet.count(".") else outlet)
+    if len(label) < 5:
+        return outlet
+    for paragraph in paragraphs:
+        if label[:5] not in _NON_ALNUM.sub("", paragraph.lower()):
+            continue
+        for match in _OUTLET_ALONE.finditer(paragraph):
+            name = clean_outlet(match.group("outlet"))
+            if name and label in _NON_ALNUM.sub("", name.lower()):
+                return name
+    return outlet
 
 
 def _outlet_from_url(url: str) -> str | None:

@@ -49,6 +49,12 @@ EXPLICIT_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("berichtet", "meldet", "schreibt", "schrieb"),
      (r"\b(?:wie|so)\s+(?:die|der|das|den)?\s*OUTLET\s+(?:zuerst\s+)?(?:berichtet|berichtete|"
      r"meldet|meldete|schreibt|schrieb)")),
+    (("bericht", "meldung"),
+     (r"\b(?:einen|einem|den|dem)\s+(?:entsprechenden\s+|früheren\s+|exklusiven\s+)?"
+     r"(?:Bericht|Meldung)\s+(?:des|der|von|im|in\s+der)\s+OUTLET")),
+    (("report",),
+     (r"\b(?:confirmed|denied|confirms|denies|citing|cited)\s+(?:a|an|the)\s+"
+     r"(?:\w+\s+)?report\s+(?:from|by|in)\s+OUTLET")),
     (("laut",),
      (r"\blaut\s+(?:einem|einer)\s+(?:Bericht|Meldung|Artikel)\s+(?:der|des|von|im|in\s+der|bei)"
      r"\s+OUTLET")),

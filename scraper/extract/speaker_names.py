@@ -62,11 +62,22 @@ def strip_name(run: str) -> str:
         tokens.pop(0)
     while tokens and _edge_word(tokens[-1]):
         tokens.pop()
+    tokens = _cut_before_preposition(tokens)
     if tokens and tokens[0].lower() in ARTICLE_PARTICLES or _article_inside(tokens):
         return ""  # 'Sprecher der Stadtverwaltung', 'Gesamtkosten der Sanierung'
     while tokens and tokens[0].lower() in NAME_PARTICLES and tokens[0] not in ("von", "van"):
         tokens.pop(0)
     return " ".join(tokens)
+
+
+def _cut_before_preposition(tokens: list[str]) -> list[str]:
+    """'Claudia Neumaier von der Privatbank Hoffmann': particles followed by two or more
+    capitalised words are a preposition, not 'von der Leyen'."""
+    for index, token in enumerate(tokens):
+        if index and token.lower() in NAME_PARTICLES:
+            tail = [t for t in tokens[index:] if t.lower() not in NAME_PARTICLES]
+            return tokens[:index] if len(tail) >= 2 else tokens
+    return tokens
 
 
 def _article_inside(tokens: list[str]) -> bool:

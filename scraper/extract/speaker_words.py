@@ -33,6 +33,7 @@ ATTRIBUTION_VERBS_DE = (
     "räumt", "rechnet", "rechnete", "ergänzt", "gibt", "gab", "sagt", "kommentiert",
     "kommentierte", "resümiert", "resümierte", "bilanziert", "bilanzierte", "nannte", "nennt",
     "bezeichnete", "bezeichnet", "spricht", "versprach", "verspricht", "kündigte", "kündigt",
+    "heißt", "hieß", "hält", "hielt",
     "betonten", "erklärten", "forderten",
 )
 ATTRIBUTION_VERBS_FR = (
@@ -49,7 +50,8 @@ ATTRIBUTION_VERBS_FR = (
     "admet", "a admis", "détaille", "soupire", "alerte", "a alerté", "commente", "a commenté",
     "fait valoir", "a fait valoir", "fait savoir", "a fait savoir", "promet", "a promis",
     "sourit", "a souri", "rit", "s’amuse", "plaisante", "s’enthousiasme", "s’emporte",
-    "s’agace", "qualifie", "a qualifié", "a réagi", "réagit", "a réagit", "a tonné", "tonne",
+    "s’agace", "qualifie", "a qualifié", "a réagi", "réagit", "a tonné", "tonne", "nuance",
+    "a nuancé", "révèle", "a révélé", "révélait",
 )
 ATTRIBUTION_VERBS = ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_VERBS_FR
 
@@ -130,6 +132,9 @@ TITLES = frozenset({
     "président", "présidente", "porte-parole", "coach", "manager", "leader", "founder",
     "executive", "analyst", "economist", "author", "editor",
     "administrator", "associate", "assistant", "acting", "former", "senior",
+    "sheriff", "trooper", "marshal", "constable", "inspector", "detective", "lieutenant",
+    "corporal", "major", "councilman", "councilwoman", "alderman", "commander", "coroner",
+    "prosecutor", "attorney", "solicitor", "counsel",
 })
 
 # Subject pronouns: a short subject opening with one is that pronoun ('He instead said').
@@ -148,6 +153,8 @@ ROLE_SUFFIXES = (
     "mann", "rat", "chef", "dezernentin", "dezernent", "master", "organiser", "organizer",
     "supervisor", "manager", "director", "coordinator", "trainer", "trainerin", "wart",
     "sprecherin", "ministre", "maire", "directeur", "directrice", "adjoint", "adjointe",
+    "erin", "istin", "ystin", "entin", "torin", "eurin", "ärztin", "login", "wirtin", "anwohner",
+    "analyst", "aktivist", "experte", "ökonom", "hydrogéologue", "logue",
 )
 
 # Capitalised words that are never (part of) a person's name.

@@ -120,13 +120,13 @@ def resolve_speaker(phrase: str | None, memory: NameMemory) -> str | None:
     if segment.lower() in PRONOUNS or (len(words) <= 3 and (
             words[0].lower() in SUBJECT_PRONOUNS or words[-1].lower() in SUBJECT_PRONOUNS)):
         return memory.last_person  # 'she', 'He instead', 'in which he'
-    name = head_name(segment)
+    name = _clause_subject(segment, memory) if len(words) > MAX_PHRASE_WORDS else head_name(segment)
     if name:
         return memory.expand(name)
-    if index > 0 and is_person_name(_trim(segments[index - 1])):
-        return memory.expand(strip_name(_trim(segments[index - 1])))
+    if index > 0 and is_person_name(segments[index - 1]):
+        return memory.expand(strip_name(segments[index - 1]))  # 'X, an engineer who …,'
     if len(words) > MAX_PHRASE_WORDS:
-        return _clause_subject(segment, memory)
+        return None
     if not re.search(r"[\x01“”\"«»„]", segment):
         return _lower_determiner(words)
     return None
