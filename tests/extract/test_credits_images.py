@@ -97,6 +97,12 @@ def test_chrome_images_are_skipped(img: str) -> None:
     assert _images(body=f"<article><p>Text.</p>{img}</article>") == []
 
 
+@pytest.mark.parametrize("classes", ["entry-thumb td-modal-image", "lazy lazyloaded", "loading"])
+def test_picture_classes_that_look_like_chrome_words_are_kept(classes: str) -> None:
+    body = f'<article><img class="{classes}" src="/media/harbour-at-night.jpg"></article>'
+    assert [image.url for image in _images(body=body)] == ["https://news.example.org/media/harbour-at-night.jpg"]
+
+
 def test_one_image_per_picture_across_sizes_and_sources() -> None:
     head = '<meta property="og:image" content="https://news.example.org/media/quay-at-dawn-1200x630.jpg">'
     body = """<article><figure><img src="/media/quay-at-dawn-1024x683.jpg">
@@ -252,6 +258,28 @@ def test_without_metadata_the_article_picture_before_the_body_is_the_lead() -> N
     image = _extract_with_main("", body, ".field-body")[0]
     assert (image.caption, image.photographer, image.credit_source) == \
         ("Commuters on the platform.", "Jean Marteau", "AFP")
+
+
+def test_amp_images_with_their_caption() -> None:
+    body = """<article><figure class="wp-caption"><amp-img width="1200" height="800"
+      src="/uploads/bayview-cottages.jpg"></amp-img><p class="wp-caption-text">Rental cottages.
+      Photo by Kevin Dunlop/Cape Ledger</p></figure></article>"""
+    image = _images(body=body)[0]
+    assert (image.url, image.photographer, image.credit_source) == \
+        ("https://news.example.org/uploads/bayview-cottages.jpg", "Kevin Dunlop", "Cape Ledger")
+
+
+def test_lead_art_between_headline_and_body_is_read_from_the_raw_html() -> None:
+    body = """<h1>Train derails</h1><div class="carousel"><figure><img src="/assets/derailment.jpg">
+      <figcaption>Tank cars on their sides. <span class="tnt-byline">(AP Photo/Dana Obst)</span>
+      </figcaption></figure></div><div class="story"><p>Freight cars left the track on Monday
+      near the river crossing.</p></div>"""
+    document = _document("", body)
+    for carousel in document.tree.css(".carousel"):
+        carousel.decompose()  # the body cleaner removes carousels
+    image = extract_images(document, None, document.tree.css_first(".story"))[0]
+    assert (image.caption, image.photographer, image.credit_source) == \
+        ("Tank cars on their sides.", "Dana Obst", "AP")
 
 
 def test_drupal_image_styles_of_one_picture_share_a_key() -> None:

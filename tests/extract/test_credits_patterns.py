@@ -152,6 +152,7 @@ def test_canonical_source(piece: str, canonical: str) -> None:
 
 @pytest.mark.parametrize(("piece", "expected"), [
     ("J. Pablo Ortega", True), ("Joost de Vries", True), ("The New York Times", False),
+    ("Brakenburger Verkehrsbetriebe", False), ("Vereinsarchiv Eichenau", False),
     ("Getty Images", False), ("Tyvak", False), ("NASA JPL", False),
 ])
 def test_looks_like_person(piece: str, expected: bool) -> None:

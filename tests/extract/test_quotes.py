@@ -47,6 +47,24 @@ CASES = {
         ["Tom Baker called the office twice.",
          "He left a message, in which he said he wanted “a new ferry before the winter”."],
         [("a new ferry before the winter", "Tom Baker")]),
+    "a standalone quote sentence goes to the person the paragraph names": (
+        [("Le maire, Gilles Perrot, a demandé l’état de catastrophe naturelle. « C’est la "
+         "troisième fois en dix ans. »")],
+        [("C’est la troisième fois en dix ans.", "Gilles Perrot")]),
+    "German opinion verb and a preposition after the name": (
+        [("Analystin Claudia Neumann von der Privatbank Hoffmann & Co. hält den Plan für „zu "
+         "zaghaft, um die Margen zu verbessern“.")],
+        [("zu zaghaft, um die Margen zu verbessern", "Claudia Neumann")]),
+    "German heißt es: attributed, nobody named": (
+        ["„Die Beschäftigten haben genug geopfert“, heißt es in einer Mitteilung des Betriebsrats."],
+        [("Die Beschäftigten haben genug geopfert", None)]),
+    "law-enforcement title before the name": (
+        ["“Stay indoors and keep your windows shut,” said Hall County Sheriff Ron Pettit."],
+        [("Stay indoors and keep your windows shut", "Ron Pettit")]),
+    "appositive name before a long role clause": (
+        [("Jonah Feld, an environmental engineer who was not involved in the research, called the "
+         "findings “solid, if not entirely surprising”.")],
+        [("solid, if not entirely surprising", "Jonah Feld")]),
     "acronym and title before the name": (
         ["NASA Administrator Jim Okafor said: “We go to the Moon to stay.”"],
         [("We go to the Moon to stay.", "Jim Okafor")]),

@@ -44,6 +44,10 @@ def _document(head: str = "") -> Document:
     (["Die Preise steigen, wie die „Remstal-Rundschau“ zuerst berichtet hatte."],
      "Remstal-Rundschau"),
     (["The port will close, according to a report from the news agency Reuters."], "Reuters"),
+    (["Das Unternehmen bestätigte einen entsprechenden Bericht des „Wirtschaftskurier“."],
+     "Wirtschaftskurier"),
+    (["The company confirmed a Monday report by Harbour Business Daily."],
+     "Harbour Business Daily"),
 ])
 def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
     assert extract_source(paragraphs, _document()) == outlet
@@ -91,6 +95,13 @@ def test_jsonld_is_based_on_other_publisher() -> None:
       "isBasedOn": {"@type": "NewsArticle", "url": "https://example.net/a",
                     "publisher": {"@type": "Organization", "name": "Coastal Courier"}}}</script>"""
     assert extract_source(["Text."], _document(head)) == "Coastal Courier"
+
+
+def test_jsonld_url_of_an_unknown_outlet_is_named_as_the_body_names_it() -> None:
+    head = """<script type="application/ld+json">{"@type": "NewsArticle",
+      "isBasedOn": "https://journal-du-littoral.example/2024/04/29/bassines"}</script>"""
+    paragraphs = ["Les réserves étaient pleines, révélait lundi Le Journal du Littoral."]
+    assert extract_source(paragraphs, _document(head)) == "Le Journal du Littoral"
 
 
 def test_source_organization_equal_to_publisher_is_ignored() -> None:
