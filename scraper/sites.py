@@ -85,11 +85,15 @@ def _site(path: Path, index: int, entry: Any) -> Site:
     if not any(urls.values()):
         raise ConfigError(f"{where} ({name}): needs at least one start page, feed or sitemap")
     delay = entry.get("delay")
-    if delay is not None and (not isinstance(delay, (int, float)) or delay < 0):
+    if delay is not None and (isinstance(delay, bool) or not isinstance(delay, (int, float))
+                              or delay < 0):
         raise ConfigError(f"{where} ({name}): delay must be a non-negative number")
+    user_agent = entry.get("user_agent")
+    if user_agent is not None and (not isinstance(user_agent, str) or not user_agent.strip()):
+        raise ConfigError(f"{where} ({name}): user_agent must be a non-empty string")
     return Site(name=name.strip(), article_patterns=_patterns(where, entry.get("article_patterns", [])),
                 delay=float(delay) if delay is not None else None,
-                user_agent=entry.get("user_agent"), **urls)
+                user_agent=user_agent.strip() if user_agent else None, **urls)
 
 
 def _urls(where: str, key: str, value: Any) -> tuple[str, ...]:
