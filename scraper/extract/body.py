@@ -35,6 +35,17 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
   | lesen\s+sie\s+(?:auch|mehr)|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi
   | leia\s+também|lee\s+también|leggi\s+anche|see\s+also|related|subscribe|abonnieren
 )[\W_]*$""", re.IGNORECASE | re.VERBOSE)
+# Calls to action that publishers drop into the text: subscribe, donate, try the paid tier.
+CALL_TO_ACTION = re.compile(r"""
+    (?:^|[.!?]\s+)subscribe\b|\bsubscribe\s+(?:now|today|to\s+(?:our|the))\b
+  | \bsign\s+up\s+(?:now|today|for\s+(?:our|the|free))\b|\bsupport\s+(?:us|our\s+journalism)\b
+  | \bdonate\s+(?:now|today)\b|\bbecome\s+a\s+(?:member|subscriber)\b|\bfree\s+trial\b
+  | \balready\s+a\s+subscriber\b|\bunlimited\s+access\b
+  | \bjetzt\s+(?:\S+\s+){0,6}(?:testen|abonnieren|unterstützen)\b|\bunterstützen\s+sie\s+uns\b
+  | \babonnez-vous\b|\bsoutenez-nous\b|\bfaites\s+un\s+don\b|\bdéjà\s+abonné
+  | \bsuscríbete\b|\bhazte\s+socio\b|\babbonati\b|\bassine\s+(?:já|agora)\b""",
+    re.IGNORECASE | re.VERBOSE)
+MAX_CALL_TO_ACTION_CHARS = 200
 MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
@@ -199,7 +210,9 @@ def _drop_concatenations(paragraphs: list[str]) -> list[str]:
 
 
 def _is_meta_line(text: str) -> bool:
-    """True for a short line that only carries a byline, a date, or a label (ads, sharing)."""
+    """True for a short line that only carries a byline, a date, a label or a call to action."""
+    if len(text) <= MAX_CALL_TO_ACTION_CHARS and CALL_TO_ACTION.search(text):
+        return True
     if len(text.split()) > MAX_META_LINE_WORDS:
         return False
     return bool(BYLINE_LINE.match(text) or DATE_LINE.match(text) or CHROME_LINE.match(text))

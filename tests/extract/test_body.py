@@ -141,3 +141,20 @@ def test_a_heading_wrapped_in_a_link_counts_as_link_text() -> None:
     blocks = text_blocks(tree.body)
     assert [(b.text, b.link_density) for b in blocks] == [("Another story headline", 1.0),
                                                          ("Plain text.", 0.0)]
+
+
+@pytest.mark.parametrize("promo", [
+    "Lesen Sie mehr lokale Nachrichten mit Rundschau+. Jetzt 4 Wochen für 0,99 € testen.",
+    "Tribune Verte est un média indépendant, sans publicité. Soutenez-nous",
+    "Enjoyed this story? Subscribe to The Harbour Herald for unlimited access.",
+])
+def test_calls_to_action_inside_the_text_are_dropped(promo: str) -> None:
+    html = f"<html><body><article>{prose(2)}<div class='box'><p>{promo}</p></div>{prose(2)}</article></body></html>"
+    assert promo[:30] not in body_of(html)
+
+
+def test_prose_that_mentions_subscriptions_is_kept() -> None:
+    sentence = ("The newspaper said its digital subscription numbers had doubled since 2020, "
+                "a rise it credited to local coverage of the council and its long tram debate.")
+    html = f"<html><body><article>{prose(2)}<p>{sentence}</p>{prose(2)}</article></body></html>"
+    assert sentence in body_of(html)
