@@ -106,7 +106,7 @@ def _caption_text(holder: LexborNode, credit_text: str | None) -> str | None:
                 break
         if caption:
             break
-    caption = caption or _data_caption(holder)
+    caption = caption or _data_caption(holder) or _short_text(holder, MAX_CAPTION_CHARS)
     return _tidy_caption(caption, credit_text)
 
 

@@ -28,6 +28,7 @@ from .credit_patterns import (
     GENERIC_PIECES,
     LABEL_PATTERN,
     LABEL_SEPARATOR,
+    LICENSE_TAIL,
     MAX_CREDIT_CHARS,
     MAX_CREDIT_WORDS,
     ORG_SUFFIXES,
@@ -179,6 +180,7 @@ def _strip_label(text: str) -> tuple[str, str | None]:
     if COURTESY_LEAD.match(body):
         kind = "courtesy"
     body = _YEAR.sub("", body) if kind else body
+    body = LICENSE_TAIL.sub("", body)  # 'Kjell Aune via Flickr (CC BY 2.0)'
     return body.strip(" .:-–—|"), kind
 
 
@@ -199,7 +201,9 @@ def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
     photographer: str | None = None
     sources: list[str] = []
     joins: list[str] = []
-    for raw_piece, joined_by_via in _pieces(body):
+    pieces = _pieces(body)
+    with_agency = any(_agency(piece) for piece, _ in pieces)
+    for raw_piece, joined_by_via in pieces:
         piece = _strip_qualifiers(raw_piece)
         agency = _agency(raw_piece) or _agency(piece)
         if agency:
@@ -207,7 +211,8 @@ def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
         elif piece.lower() in GENERIC_PIECES or _only_generic(piece):
             continue
         elif photographer is None and (looks_like_person(piece)
-                                       or (by_label and _plain_name(piece))):
+                                       or (by_label and _plain_name(piece))
+                                       or (with_agency and _capitals_name(piece))):
             photographer = piece
             continue
         else:
@@ -219,6 +224,11 @@ def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
     if source and photographer is None and len(sources) == 1 and _single_person(source, body):
         photographer, source = source, None
     return _result(raw, photographer, source)
+
+
+def _capitals_name(piece: str) -> bool:
+    """'MARC DELORME' next to an agency: wire credits write the photographer in capitals."""
+    return piece.isupper() and looks_like_person(piece.title())
 
 
 def _pieces(body: str) -> list[tuple[str, bool]]:

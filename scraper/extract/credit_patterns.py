@@ -117,6 +117,10 @@ CREDIT_HINTS = ("photo", "foto", "credit", "crédit", "image", "picture", "pic",
                 "illustra", "courtesy", "copyright", "©", "(c)", "/", "]", " via ",
                 "graphic", "artwork", "kuva", "zdjęcie")
 
+# A licence after a credit: '(CC BY 2.0)', ', CC BY-SA 4.0', '(public domain)'.
+LICENSE_TAIL = re.compile(r"[\s,;]*[(\[]?\s*(?:CC[\s-]?(?:BY|0)[\w.\s-]*|public\s+domain|"
+                          r"licen[cs]ed\s+under\s+[^)\]]*)\s*[)\]]?\s*$", re.IGNORECASE)
+
 # Separators between the pieces of a credit body.
 PIECE_SPLIT = re.compile(r"\s*/\s*|\s*\|\s*|\s+via\s+|\s*;\s*|\s+[-–—]\s+|\s*,\s+")
 

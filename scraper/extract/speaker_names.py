@@ -97,7 +97,7 @@ def head_name(phrase: str) -> str | None:
     last = runs[-1]
     if phrase[last.end():].strip(" ,.;:’'s"):
         return None
-    if _word_before(phrase, last.start()) in NON_PERSON_PRECEDERS:
+    if _governed(phrase, last.start(), last.group(0)):
         return None
     name = strip_name(last.group(0))
     return name if name and any(ch.isupper() for ch in name[:1]) else None
@@ -116,7 +116,7 @@ def mentions(text: str) -> list[Mention]:
             found.append(Mention(match.start(), _POSSESSIVE.sub("", run)))
             continue
         before = _word_before(text, match.start())
-        if before in NON_PERSON_PRECEDERS or before[:1].isdigit():
+        if before[:1].isdigit() or _governed(text, match.start(), run):
             continue
         name = strip_name(run)
         if name:
@@ -166,6 +166,20 @@ def is_person_name(text: str) -> bool:
     """True when the whole text is a capitalised name run with no stop word left over."""
     match = NAME_RUN.fullmatch(text.strip())
     return bool(match) and strip_name(text) == _POSSESSIVE.sub("", text.strip())
+
+
+def _governed(text: str, position: int, run: str) -> bool:
+    """A run after a preposition or article is a place or an outlet ('in Tokyo', 'a
+    spokesperson for Albanese'), unless it continues a title and then names someone:
+    'Secretary of State Mike Pompeo', 'Minister for Health Ana Lima'."""
+    before = _word_before(text, position)
+    if before not in NON_PERSON_PRECEDERS:
+        return False
+    tokens = run.split()
+    if before in ("of", "for", "de", "du", "des") and len(tokens) > 2 and _edge_word(tokens[0]):
+        start = text.rfind(before, max(0, position - 40), position)
+        return _word_before(text, start).strip(".") not in TITLES
+    return True
 
 
 def _word_before(text: str, position: int) -> str:

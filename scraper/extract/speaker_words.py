@@ -117,6 +117,26 @@ NAME_PARTICLES = ("van", "von", "de", "der", "den", "du", "da", "di", "del", "de
 # 'von'/'de' introduces it ('von der Leyen' yes, 'Sprecher der Stadtverwaltung' no).
 ARTICLE_PARTICLES = frozenset({"der", "des", "den", "dem", "die", "du", "la", "le", "el", "della"})
 
+# Words a descriptive speaker may open with ('a spokesperson', 'one parent', 'ein Sprecher').
+DESCRIPTIVE_OPENERS = frozenset({
+    "a", "an", "the", "one", "two", "three", "his", "her", "their", "its", "our", "this",
+    "that", "these", "those", "some", "several", "many", "another", "each", "both", "all",
+    "un", "une", "le", "la", "les", "l’", "l'", "des", "ein", "eine", "einer", "der", "die",
+    "das", "el", "los", "las", "sein", "seine", "ihr", "ihre", "son", "sa", "ses", "leur",
+})
+# Capitalised sentence openers that are no speaker ('In October', 'Where we').
+NON_DESCRIPTIVE_OPENERS = frozenset({
+    "in", "on", "at", "to", "with", "for", "from", "by", "after", "before", "where", "when",
+    "while", "if", "as", "since", "during", "about", "into", "through", "über", "mit", "im",
+    "am", "dans", "avec", "pour", "en", "sur",
+})
+# Words that make a phrase a clause rather than a speaker ('Audience members laughed when he').
+CLAUSE_WORDS = frozenset({
+    "when", "where", "while", "because", "if", "although", "whereas", "until", "since",
+    "that", "which", "who", "whom", "whose", "wenn", "als", "weil", "dass", "quand",
+    "lorsque", "parce", "que", "qui",
+})
+
 # Titles and roles stripped from the edges of a name: 'Nato spokesperson Oana Lungescu'.
 TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
@@ -134,7 +154,7 @@ TITLES = frozenset({
     "administrator", "associate", "assistant", "acting", "former", "senior",
     "sheriff", "trooper", "marshal", "constable", "inspector", "detective", "lieutenant",
     "corporal", "major", "councilman", "councilwoman", "alderman", "commander", "coroner",
-    "prosecutor", "attorney", "solicitor", "counsel",
+    "prosecutor", "attorney", "solicitor", "counsel", "speaker", "whip",
 })
 
 # Subject pronouns: a short subject opening with one is that pronoun ('He instead said').

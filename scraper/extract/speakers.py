@@ -18,9 +18,12 @@ from .speaker_verbs import AFTER, VERB, find_attributions
 from .speaker_words import (
     ATTRIBUTION_VERBS_FR,
     AUXILIARIES,
+    CLAUSE_WORDS,
+    DESCRIPTIVE_OPENERS,
     FOR_OPENINGS,
     FRENCH_INVERSION,
     LEADING_CONNECTORS,
+    NON_DESCRIPTIVE_OPENERS,
     PHRASE_CUT_WORDS,
     PRONOUNS,
     QUOTE_TAIL_SO,
@@ -127,9 +130,18 @@ def resolve_speaker(phrase: str | None, memory: NameMemory) -> str | None:
         return memory.expand(strip_name(segments[index - 1]))  # 'X, an engineer who …,'
     if len(words) > MAX_PHRASE_WORDS:
         return None
-    if not re.search(r"[\x01“”\"«»„]", segment):
+    if _descriptive(words) and not re.search(r"[\x01“”\"«»„]", segment):
         return _lower_determiner(words)
     return None
+
+
+def _descriptive(words: list[str]) -> bool:
+    """A role phrase opens with a determiner or a capital ('a spokesperson', 'Tottenham'),
+    not with a preposition ('in October'), and holds no clause ('Members laughed when he')."""
+    first = words[0].lower()
+    opens = first in DESCRIPTIVE_OPENERS or words[0][:1].isupper() or words[0][:1].isdigit()
+    return opens and first not in PRONOUNS and first not in NON_DESCRIPTIVE_OPENERS \
+        and not any(word.lower() in CLAUSE_WORDS for word in words)
 
 
 def _clause_subject(clause: str, memory: NameMemory) -> str | None:

@@ -66,6 +66,14 @@ def test_wordpress_caption_with_trailing_credit() -> None:
     assert (image.caption, image.photographer, image.credit_source) == ("The boat race.", "Rosa Lindqvist", "AP")
 
 
+def test_figure_with_a_paragraph_for_a_caption() -> None:
+    body = """<article><figure><img src="/posts/horn-antenna/cover.jpg"><p>The horn on the roof.
+      Photo: Kjell Aurland via Flickr (CC BY 2.0)</p></figure></article>"""
+    image = _images(body=body)[0]
+    assert (image.caption, image.photographer, image.credit_source) == \
+        ("The horn on the roof.", "Kjell Aurland", "Flickr")
+
+
 def test_data_credit_attribute() -> None:
     body = '<article><img src="/media/ferry-terminal.jpg" data-credit="Foto: Jonas Weidner/dpa"></article>'
     image = _images(body=body)[0]

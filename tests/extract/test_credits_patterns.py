@@ -54,6 +54,8 @@ CREDIT_LINES = [
     ("Picture: Dan Hale/PA Wire", "Dan Hale", "PA"),
     ("Photo AFP / Jean Marteau", "Jean Marteau", "AFP"),
     ("Image via Getty Images", None, "Getty Images"),
+    ("MARC DELAUNE / AFP", "MARC DELAUNE", "AFP"),
+    ("Photo: Kjell Aurland via Flickr (CC BY 2.0)", "Kjell Aurland", "Flickr"),
     ("Photo : Clémence Dufour / Le Courrier d’Aquitaine", "Clémence Dufour",
      "Le Courrier d’Aquitaine"),
     ("Foto: picture alliance/dpa | Karin Lutz", "Karin Lutz", "picture alliance / dpa"),

@@ -40,6 +40,9 @@ CASES = {
         [("Local councillor Mairi Sutherland welcomed the plan but said it had been promised "
          "“at least three times in twenty years”.")],
         [("at least three times in twenty years", "Mairi Sutherland")]),
+    "a speaker phrase must not be a preposition or a clause": (
+        ["“It was a joke,” in October the comedian told a crowd that laughed when he spoke."],
+        [("It was a joke", None)]),
     "descriptive speaker at sentence start is lowercased": (
         ["A spokesperson for the operator said the company would “work closely with the port”."],
         [("work closely with the port", "a spokesperson for the operator")]),
@@ -58,6 +61,9 @@ CASES = {
     "German heißt es: attributed, nobody named": (
         ["„Die Beschäftigten haben genug geopfert“, heißt es in einer Mitteilung des Betriebsrats."],
         [("Die Beschäftigten haben genug geopfert", None)]),
+    "title with a complement before the name": (
+        ["“The talks were useful,” said Secretary of State Mike Pomper."],
+        [("The talks were useful", "Mike Pomper")]),
     "law-enforcement title before the name": (
         ["“Stay indoors and keep your windows shut,” said Hall County Sheriff Ron Pettit."],
         [("Stay indoors and keep your windows shut", "Ron Pettit")]),
