@@ -89,11 +89,13 @@ def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | Non
     for article in document.jsonld_of_type(*ARTICLE_TYPES):
         for key in ("isBasedOn", "isBasedOnUrl", "sourceOrganization"):
             yield _named(_outlet_from_value(article.get(key)), paragraphs)
-    present = [_hints_in(paragraph) for paragraph in paragraphs]
+    page_hints = _hints_in("\n".join(paragraphs), _ALL_HINTS)  # one pass; usually empty
+    present = [_hints_in(paragraph, page_hints) if page_hints else set()
+               for paragraph in paragraphs]
     for paragraph, found in zip(paragraphs, present):
         yield from _explicit(paragraph, found)
     for text in _headline_texts(document):
-        yield from _explicit(text, _hints_in(text))
+        yield from _explicit(text, _hints_in(text, _ALL_HINTS))
     for paragraph in paragraphs[-CREDIT_LINE_PARAGRAPHS:]:
         if len(paragraph) <= CREDIT_LINE_MAX_CHARS:
             yield from _credit_line(paragraph.strip())
@@ -120,10 +122,10 @@ def _headline_texts(document: Document) -> list[str]:
     return texts + ([title.text()] if title is not None else [])
 
 
-def _hints_in(paragraph: str) -> set[str]:
-    """The hint words of the phrase patterns that occur in a paragraph."""
-    lowered = paragraph.lower()
-    return {hint for hint in _ALL_HINTS if hint in lowered}
+def _hints_in(text: str, hints: Iterable[str]) -> set[str]:
+    """The hint words of the phrase patterns that occur in a text."""
+    lowered = text.lower()
+    return {hint for hint in hints if hint in lowered}
 
 
 def clean_outlet(name: str | None) -> str | None:

@@ -113,7 +113,7 @@ def mentions(text: str) -> list[Mention]:
     for match in NAME_RUN.finditer(text):
         run = match.group(0)
         if " " not in run:
-            found.append(Mention(match.start(), _POSSESSIVE.sub("", run)))
+            found.append(Mention(match.start(), _no_possessive(run)))
             continue
         before = _word_before(text, match.start())
         if before[:1].isdigit() or _governed(text, match.start(), run):
@@ -166,6 +166,13 @@ def is_person_name(text: str) -> bool:
     """True when the whole text is a capitalised name run with no stop word left over."""
     match = NAME_RUN.fullmatch(text.strip())
     return bool(match) and strip_name(text) == _POSSESSIVE.sub("", text.strip())
+
+
+def _no_possessive(word: str) -> str:
+    """'Nato’s' -> 'Nato' without a regex: this runs on every capitalised word."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("’", "'")) else word
 
 
 def _governed(text: str, position: int, run: str) -> bool:
