@@ -51,7 +51,9 @@ ATTRIBUTION_VERBS_FR = (
     "fait valoir", "a fait valoir", "fait savoir", "a fait savoir", "promet", "a promis",
     "sourit", "a souri", "rit", "s’amuse", "plaisante", "s’enthousiasme", "s’emporte",
     "s’agace", "qualifie", "a qualifié", "a réagi", "réagit", "a tonné", "tonne", "nuance",
-    "a nuancé", "révèle", "a révélé", "révélait",
+    "a nuancé", "révèle", "a révélé", "révélait", "se réjouit", "s’est réjoui", "s’est réjouie",
+    "se félicite", "s’est félicité", "s’interroge", "s’étonne", "s’insurge", "s’indigne",
+    "se désole", "se souvient", "se rappelle", "s’alarme", "se défend", "se justifie",
 )
 ATTRIBUTION_VERBS = ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_VERBS_FR
 
