@@ -113,8 +113,8 @@ CASES = {
         [("Nous avons perdu six semaines. Il faut repenser le modèle.", "Patrick Gonnet"),
          ("Le port doit changer", "Anne Riou")]),
     "French reflexive verb and an appositive name": (
-        ["« Ce mur, on l’attendait depuis dix ans », se réjouit la présidente du club, "
-         "Anne-Sophie Morel, qui signe ce billet."],
+        [("« Ce mur, on l’attendait depuis dix ans », se réjouit la présidente du club, "
+         "Anne-Sophie Morel, qui signe ce billet.")],
         [("Ce mur, on l’attendait depuis dix ans", "Anne-Sophie Morel")]),
     "French named incise inside the guillemets": (
         [("« Nous avons tout tenté, a expliqué le directeur du site, Laurent Schmidt. Le marché ne "
