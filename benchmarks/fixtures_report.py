@@ -282,7 +282,7 @@ def _score_body(body_spec: dict[str, Any], body: str, result: FixtureResult) -> 
     excludes, contains = body_spec.get("excludes", []), body_spec.get("contains", [])
     if excludes:
         leaked = snippet_hits(body, excludes)
-        _record(result, "leaks", Tally(1, leaked, len(excludes)), leaked, f"{leaked} leaks")
+        _record(result, "leaks", Tally(1, leaked, len(excludes)), leaked, f"{leaked} leaked")
     if contains:
         found = snippet_hits(body, contains)
         missing = len(contains) - found

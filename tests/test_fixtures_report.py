@@ -185,7 +185,7 @@ def test_score_fixture_hand_computed() -> None:
     # problems: published_at 1, authors 1, images 1, quotes 2, speakers 1, related 2,
     # related title 1, leaks 2, coverage 1
     assert result.problem_count == 12
-    assert "published_at" in result.problems and "2 leaks" in result.problems
+    assert "published_at" in result.problems and "2 leaked" in result.problems
 
 
 def test_fields_not_stated_are_not_scored() -> None:
