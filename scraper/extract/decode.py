@@ -26,6 +26,17 @@ def charset_from_meta(head: bytes) -> str | None:
     return _known_codec(match.group(1).decode("ascii", "ignore")) if match else None
 
 
+def _is_utf8_text(content: bytes) -> bool:
+    """True when the bytes hold non-ASCII characters and decode strictly as UTF-8."""
+    if content.isascii():
+        return False
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _known_codec(name: str) -> str | None:
     try:
         return codecs.lookup(name.strip().lower()).name
@@ -33,11 +44,23 @@ def _known_codec(name: str) -> str | None:
         return None
 
 
+# Declared charsets that servers and templates give by default whatever the real encoding:
+# when the bytes are valid UTF-8 with non-ASCII text, the declaration is the thing that's wrong.
+SINGLE_BYTE_DEFAULTS = frozenset({"iso8859-1", "cp1252", "iso8859-15", "ascii"})
+
+
 def decode_html(content: bytes, content_type: str | None = None) -> str:
-    """Decode bytes, trusting header, BOM, meta and UTF-8 in that order, then detection."""
+    """Decode bytes, trusting BOM, header, meta and UTF-8 in that order, then detection.
+
+    One exception: a single-byte default charset (ISO-8859-1, windows-1252) is overruled by
+    bytes that are valid UTF-8 and not plain ASCII, since mislabelled UTF-8 is common and
+    valid multi-byte UTF-8 is almost never Latin-1 text by chance.
+    """
     if content.startswith(codecs.BOM_UTF8):
         return content[3:].decode("utf-8", "replace")
     for charset in (charset_from_content_type(content_type), charset_from_meta(content)):
+        if charset in SINGLE_BYTE_DEFAULTS and _is_utf8_text(content):
+            return content.decode("utf-8")
         if charset:
             try:
                 return content.decode(charset)

@@ -196,7 +196,6 @@ def test_missing_charset_is_detected(crawls: Crawls) -> None:
     assert crawls.article(crawls.sites.url(FAULTY, faulty_path("no-charset")))["headline"] == CAFE
 
 
-@pytest.mark.xfail(strict=True, reason="extraction trusts a declared iso-8859-1 over UTF-8 bytes")
 def test_wrong_charset_is_overridden_by_the_bytes(crawls: Crawls) -> None:
     assert crawls.article(crawls.sites.url(FAULTY, faulty_path("wrong-charset")))["headline"] == CAFE
 
