@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 BENCH  ?= ../shared/bench/aeb
 
-.PHONY: setup run test bench fixtures-report lint clean
+.PHONY: setup run test bench fixtures-report bench-store bench-pipeline lint clean
 
 setup: $(VENV)/.installed
 
@@ -21,8 +21,19 @@ run: setup
 test: setup
 	$(PY) -m pytest -q
 
+# Extraction against trafilatura on the benchmark corpus, then every field over our fixtures.
 bench: setup
 	$(PY) -m benchmarks.extraction --data $(BENCH)
+	$(PY) -m benchmarks.fixtures_report
+
+fixtures-report: setup
+	$(PY) -m benchmarks.fixtures_report
+
+bench-store: setup
+	$(PY) -m benchmarks.store_bench
+
+bench-pipeline: setup
+	$(PY) -m benchmarks.pipeline_bench
 
 lint: setup
 	$(PY) -m pip install --quiet ruff
