@@ -34,6 +34,7 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
   | share(?:\s+this(?:\s+(?:article|story|post))?)?|teilen|partager|compartir|condividi
   | lesen\s+sie\s+(?:auch|mehr)|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi
   | leia\s+também|lee\s+también|leggi\s+anche|see\s+also|related|subscribe|abonnieren
+  | \d+(?:[.,]\d+)?\s?[km](?:\s+(?:views|claps|shares|likes))?     # counters: "1.2K", "3k views"
 )[\W_]*$""", re.IGNORECASE | re.VERBOSE)
 # Calls to action that publishers drop into the text: subscribe, donate, try the paid tier.
 CALL_TO_ACTION = re.compile(r"""

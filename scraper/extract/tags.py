@@ -20,11 +20,14 @@ from selectolax.lexbor import LexborNode
 from ..models import SiteRules
 from .document import ARTICLE_TYPES, Document, node_text
 from .headline_site import unescape
-from .related_nodes import class_and_id, inside_region, same_node
+from .related_nodes import CONTENT_TAGS, ancestors, class_and_id, same_node
 
 # rel=tag links, and the tag-list containers whose links are tags (one cheap query).
 TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i]"
-OUTSIDE_TAGS = frozenset({"nav", "aside", "footer", "header", "form"})
+OUTSIDE_TAGS = frozenset({"footer", "header"})       # chrome unless inside the article
+CHROME_TAGS = frozenset({"nav", "aside", "form"})       # chrome wherever they are
+# Class words of an article's own parts, not of page chrome ("entry-footer", "amp-wp-article-footer").
+ARTICLE_PART = re.compile(r"(?:entry|post|article|story|single)[-_\w]*?(?:footer|header|meta)")
 OUTSIDE_HINT = re.compile(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
                           r"(?:post|article|stor)|share|social|trending|popular")
 NOT_TAG_HREF = re.compile(r"share|facebook\.com|twitter\.com|x\.com/intent|linkedin\.com|"
@@ -37,6 +40,8 @@ NOT_TAGS = frozenset({"show more", "more", "see all", "view all", "all tags", "t
                       "topics", "mehr", "plus", "más", "alle"})
 LABEL_PREFIX = re.compile(r"^(?:tags?|topics?|schlagworte?|themen|mots[- ]clés|etiquetas|"
                           r"keywords)\s*:\s*", re.IGNORECASE)
+TAG_PAGE_LINKS = "a[href*='/tag/'], a[href*='/tags/'], a[href*='/topic/'], a[href*='/topics/']"
+TAG_PAGE_PATH = re.compile(r"/(?:tags?|topics?)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 MAX_TAG_CHARS = 60
 MAX_TAG_WORDS = 8
 MAX_TAGS = 50
@@ -51,7 +56,7 @@ def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
         if ruled:
             return _completed(ruled, clean_tags(_article_tag_meta(document)))
     sources: tuple[Callable[[Document], Iterable[str]], ...] = (
-        _article_tag_meta, _visible_tags, _jsonld_keywords, _news_keywords)
+        _article_tag_meta, _visible_tags, _jsonld_keywords, _news_keywords, _tag_page_links)
     for source in sources:
         tags = clean_tags(source(document))
         if tags:
@@ -89,7 +94,7 @@ def _split(value: str) -> list[str]:
 
 
 def _article_tag_meta(document: Document) -> list[str]:
-    values = document.meta.get("article:tag", [])
+    values = document.meta.get("article:tag", []) or document.meta.get("og:article:tag", [])
     if len(values) == 1:
         return _split(values[0])
     return values
@@ -100,7 +105,7 @@ def _visible_tags(document: Document) -> list[str]:
     for node in document.tree.css(TAG_SELECTOR):
         if node.tag == "a":
             links = [node]
-        elif inside_region(node, OUTSIDE_TAGS, OUTSIDE_HINT) or OUTSIDE_HINT.search(class_and_id(node)):
+        elif _in_page_chrome(node) or OUTSIDE_HINT.search(_own_names(node)):
             continue
         else:
             links = node.css("a[href]")
@@ -114,7 +119,39 @@ def _not_a_tag_link(link: LexborNode, container: LexborNode) -> bool:
         return True
     if NOT_TAG_HREF.search(attrs.get("href") or ""):
         return True
-    return same_node(link, container) and inside_region(link, OUTSIDE_TAGS, OUTSIDE_HINT)
+    return same_node(link, container) and _in_page_chrome(link)
+
+
+def _own_names(node: LexborNode) -> str:
+    """The node's class and id, minus the footer/header words an article's own parts carry."""
+    return ARTICLE_PART.sub("", class_and_id(node))
+
+
+def _in_page_chrome(node: LexborNode) -> bool:
+    """True inside the page's navigation, sidebars, comments or site header/footer.
+
+    An article's own <footer> (where themes print its tags) is not chrome: a footer or header
+    counts only when no <article>/<main> holds it.
+    """
+    region = False
+    for parent in ancestors(node):
+        if parent.tag in CONTENT_TAGS:
+            return False
+        names = class_and_id(parent)
+        if parent.tag in CHROME_TAGS or OUTSIDE_HINT.search(ARTICLE_PART.sub("", names)):
+            return True
+        if parent.tag in OUTSIDE_TAGS or "footer" in names or "header" in names:
+            region = True
+    return region
+
+
+
+def _tag_page_links(document: Document) -> list[str]:
+    """Links to the site's tag pages (/tag/x, /topics/x) outside the page chrome, when the
+    article lists at least two: tag pills with no tell-tale class."""
+    links = [link for link in document.tree.css(TAG_PAGE_LINKS)
+             if TAG_PAGE_PATH.search(link.attributes.get("href") or "") and not _in_page_chrome(link)]
+    return [node_text(link) for link in links] if len(links) >= 2 else []
 
 
 def _jsonld_keywords(document: Document) -> list[str]:

@@ -136,3 +136,34 @@ def test_odd_pages_give_empty_fields_not_errors(html: str) -> None:
     assert isinstance(fields["authors"], list) and isinstance(fields["tags"], list)
     assert isinstance(fields["related"], list)
     assert fields["headline"] is None or isinstance(fields["headline"], str)
+
+
+
+def test_tags_in_an_articles_own_footer_are_read() -> None:
+    from scraper.extract.document import parse_document
+    from scraper.extract.metadata import extract_tags
+
+    html = ("<html><body><article><h1>T</h1><p>Text.</p><footer class='amp-wp-article-footer'>"
+            "<div class='amp-wp-tax-tag'>Tags: <a href='/tag/housing/' rel='tag'>Housing</a>, "
+            "<a href='/tag/rentals/' rel='tag'>Rentals</a></div></footer></article>"
+            "<footer class='site-footer'><a href='/tag/popular/' rel='tag'>Popular</a></footer></body></html>")
+    assert extract_tags(parse_document(html, "https://x.example/a/"), None) == ["Housing", "Rentals"]
+
+
+def test_tag_pills_are_recognised_by_their_tag_page_links() -> None:
+    from scraper.extract.document import parse_document
+    from scraper.extract.metadata import extract_tags
+
+    html = ("<html><body><nav><a href='/tag/news'>News</a></nav><article><h1>T</h1><p>Text.</p>"
+            "<div class='x1'><a href='/tag/public-transit?source=post'><div>Public Transit</div></a>"
+            "<a href='/tag/cities'><div>Cities</div></a></div></article></body></html>")
+    assert extract_tags(parse_document(html, "https://x.example/a/"), None) == ["Public Transit", "Cities"]
+
+
+def test_og_article_tag_spelling_is_read() -> None:
+    from scraper.extract.document import parse_document
+    from scraper.extract.metadata import extract_tags
+
+    html = ("<html><head><meta property='og:article:tag' content='Viticulture'>"
+            "<meta property='og:article:tag' content='Gironde'></head><body></body></html>")
+    assert extract_tags(parse_document(html, None), None) == ["Viticulture", "Gironde"]
