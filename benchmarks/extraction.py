@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from benchmarks.corpus import iter_corpus
+from benchmarks.extractors import scraper, trafilatura
 from scraper.evaluate import CorpusScore, PageScore, score_corpus, score_page
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "aeb"
@@ -36,33 +38,11 @@ class Run:
 
 
 def load_corpus(data: Path, limit: int | None = None) -> list[tuple[str, str, bytes, str]]:
-    """Return (page id, url, html bytes, expected body) for every benchmark page."""
-    truth_file = data / "ground-truth.json"
-    if not truth_file.is_file():
-        raise SystemExit(f"benchmark data not found: {truth_file} (pass --data PATH)")
-    truth = json.loads(truth_file.read_text(encoding="utf-8"))
-    pages = []
-    for page_id in sorted(truth)[:limit]:
-        html = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes())
-        pages.append((page_id, truth[page_id].get("url", ""), html, truth[page_id]["articleBody"]))
-    return pages
+    """Return every benchmark page (see iter_corpus)."""
+    return list(iter_corpus(data, limit))
 
 
-def ours(html: bytes, url: str) -> str:
-    """Our extractor's body text."""
-    from scraper import extract
-
-    return extract(html, url=url).body
-
-
-def trafilatura_body(html: bytes, url: str) -> str:
-    """trafilatura's text with comments excluded (the benchmark's reference setting)."""
-    import trafilatura
-
-    return trafilatura.extract(html, url=url, include_comments=False) or ""
-
-
-EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {"scraper": ours, "trafilatura": trafilatura_body}
+EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {"scraper": scraper, "trafilatura": trafilatura}
 
 
 def run_all(pages: list[tuple[str, str, bytes, str]]) -> list[Run]:
@@ -85,41 +65,54 @@ def run_all(pages: list[tuple[str, str, bytes, str]]) -> list[Run]:
     return runs
 
 
-def peak_memory_mb(name: str, data: Path, limit: int | None) -> float:
-    """Run one extractor over the corpus in a child process; return its peak RSS in MB."""
+def peak_memory_mb(name: str, data: Path, limit: int | None) -> tuple[float, float]:
+    """Run one extractor over the corpus in a child process; return (peak RSS, growth) in MB.
+
+    Growth is the peak above the RSS after the corpus is loaded and one page extracted
+    (libraries imported): the memory the extraction itself needs.
+    """
     code = (
         "import resource, sys\n"
-        "from benchmarks.extraction import EXTRACTORS, load_corpus\n"
-        f"pages = load_corpus(__import__('pathlib').Path({str(data)!r}), {limit!r})\n"
-        f"extractor = EXTRACTORS[{name!r}]\n"
-        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "for _, url, html, _ in pages: extractor(html, url)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "from pathlib import Path\n"
+        "def peak_kb():\n"  # VmHWM belongs to this program; ru_maxrss may carry the parent's
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM:'): return int(line.split()[1])\n"
+        "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "from benchmarks.corpus import iter_corpus\n"  # imports neither scraper nor trafilatura
+        f"from benchmarks.extractors import {name} as extractor\n"
+        "_, url, html, _ = next(iter_corpus(Path(sys.argv[1]), 1))\n"
+        "extractor(html, url)\n"  # imports and lazy data loaded before the baseline
+        "base = peak_kb()\n"
+        f"for _, url, html, _ in iter_corpus(Path(sys.argv[1]), {limit!r}): extractor(html, url)\n"
+        "print(peak_kb(), base)\n"
     )
     root = Path(__file__).resolve().parent.parent
-    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
-                            check=True)
-    return int(result.stdout.split()[-1]) / 1024
+    result = subprocess.run([sys.executable, "-c", code, str(data)], cwd=root, capture_output=True,
+                            text=True, check=True)
+    peak, base = (int(value) / 1024 for value in result.stdout.split()[-2:])
+    return peak, peak - base
 
 
-def report(runs: list[Run], pages: int, memory: dict[str, float]) -> None:
+def report(runs: list[Run], pages: int, memory: dict[str, tuple[float, float]]) -> None:
     """Print the comparison table, the speed ratio and our worst pages."""
     print(f"{'extractor':<12} {'F1':>14} {'precision':>16} {'recall':>16} {'accuracy':>9} "
-          f"{'pages/CPU s':>12} {'peak MB':>8} {'failures':>9}")
+          f"{'pages/CPU s':>12} {'peak MB (+growth)':>18} {'failures':>9}")
     for run in runs:
         corpus: CorpusScore = score_corpus(list(run.scores.values()))
         speed = pages / run.cpu_seconds if run.cpu_seconds else float("inf")
-        mem = f"{memory[run.name]:.0f}" if run.name in memory else "-"
+        mem = (f"{memory[run.name][0]:.0f} (+{memory[run.name][1]:.0f})"
+               if run.name in memory else "-")
         print(f"{run.name:<12} {corpus.f1:>7.3f} ±{corpus.f1_std:.3f} "
               f"{corpus.precision:>8.3f} ±{corpus.precision_std:.3f} "
               f"{corpus.recall:>8.3f} ±{corpus.recall_std:.3f} {corpus.accuracy:>9.3f} "
-              f"{speed:>12.1f} {mem:>8} {len(run.failures):>9}")
+              f"{speed:>12.1f} {mem:>18} {len(run.failures):>9}")
     ours_run, reference = runs[0], runs[1]
     print(f"\nspeed ratio scraper/trafilatura: {reference.cpu_seconds / ours_run.cpu_seconds:.2f}"
           "  (>= 0.80 is the target)")
     if memory:
         print(f"peak memory ratio scraper/trafilatura: "
-              f"{memory['scraper'] / memory['trafilatura']:.2f}")
+              f"{memory['scraper'][0] / memory['trafilatura'][0]:.2f} (growth "
+              f"{memory['scraper'][1]:.0f} MB against {memory['trafilatura'][1]:.0f} MB)")
     for failure in ours_run.failures[:10]:
         print(f"failure: {failure}")
     print("\nour 10 worst pages (F1, precision, recall, id):")
