@@ -150,6 +150,7 @@ class Result:
     pages: int
     seconds: float
     cpu_seconds: float  # this process and its extraction workers, not the server
+    own_cpu_seconds: float  # this process alone: discover, fetch, archive, store
     stored: int
     failed: int
     peak_rss_mb: float
@@ -168,19 +169,21 @@ def crawl(origins: list[str], folder: Path, workers: int) -> Result:
     sites = [Site(name=f"bench-{i:02d}", sitemaps=(f"{origin}/sitemap.xml",))
              for i, origin in enumerate(origins)]
     seeds = [seed for site in sites for seed in site.seeds()]
-    started, cpu_before = time.perf_counter(), _cpu()
+    started, cpu_before, own_before = time.perf_counter(), _cpu(), _cpu(children=False)
     with Store.open(settings.db_path) as store:
         report = Crawler(settings, store, sites=sites).run(seeds, ["bench"])
         seconds = time.perf_counter() - started
         stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    return Result(report.counts["fetched"], seconds, _cpu() - cpu_before, stored,
-                  report.counts["failed"], peak_rss_mb())
+    return Result(report.counts["fetched"], seconds, _cpu() - cpu_before,
+                  _cpu(children=False) - own_before, stored, report.counts["failed"],
+                  peak_rss_mb())
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished children (extraction workers)."""
+def _cpu(children: bool = True) -> float:
+    """CPU seconds of this process and (unless told not to) of its finished children."""
     times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
+    own = times.user + times.system
+    return own + (times.children_user + times.children_system if children else 0.0)
 
 
 def peak_rss_mb() -> float:
@@ -235,8 +238,10 @@ def main() -> None:
     print(f"end to end:      {end_to_end:7.1f} pages/s  ({result.seconds:.1f} s)")
     print(f"extraction only: {extraction:7.1f} pages/s  ({sample} pages, {seconds:.1f} s)")
     print(f"ratio:           {end_to_end / extraction:7.0%}")
-    print(f"CPU per page:    {1000 * result.cpu_seconds / max(result.pages, 1):7.1f} ms end to end "
-          f"(crawl + extraction workers), {1000 * cpu / max(sample, 1):.1f} ms extraction only")
+    per_page = 1000 / max(result.pages, 1)
+    print(f"CPU per page:    {result.cpu_seconds * per_page:7.1f} ms end to end, of which "
+          f"{result.own_cpu_seconds * per_page:.1f} ms in the crawl process; "
+          f"{1000 * cpu / max(sample, 1):.1f} ms extraction only")
     print(f"peak RSS: {result.peak_rss_mb:.0f} MB (crawl process + largest extraction worker)")
 
 

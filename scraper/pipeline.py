@@ -247,10 +247,11 @@ class Crawler:
                   if e.url not in discovered]
         if not unique:
             return set()
-        self.store.enqueue(unique, discovered_at=utc_now())
-        for entry in unique:  # a rediscovered article is fetched again, conditionally
-            self.store.mark(entry.url, "pending")
-            discovered.add(entry.url)
+        with self.store.batch():
+            self.store.enqueue(unique, discovered_at=utc_now())
+            for entry in unique:  # a rediscovered article is fetched again, conditionally
+                self.store.mark(entry.url, "pending")
+                discovered.add(entry.url)
         report.counts["discovered"] += len(unique)
         return {entry.site or site_key_for_url(entry.url) for entry in unique}
 
@@ -329,9 +330,10 @@ class Crawler:
             self.store.mark(entry.url, "failed", reason)
             self._fail(run.report, entry.url, reason, entry.site)
             return
-        saved = self.store.save_article(article, site=entry.site, fetch_id=fetch_id,
-                                        seen_at=utc_now())
-        self.store.mark(entry.url, "done")
+        with self.store.batch():  # the article and its frontier row change together
+            saved = self.store.save_article(article, site=entry.site, fetch_id=fetch_id,
+                                            seen_at=utc_now())
+            self.store.mark(entry.url, "done")
         run.report.counts[saved.outcome if saved.outcome in (NEW, UPDATED) else UNCHANGED] += 1
         self._outcome(run.report, PageOutcome(entry.url, saved.outcome, article=article,
                                               site=entry.site))

@@ -102,7 +102,8 @@ def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
               help="Skip articles a feed or sitemap dates before this: " + SINCE_HELP
               + " Undated ones are always fetched.")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Fetch at most this many articles.")
-@click.option("--max-duration", type=click.FloatRange(min=0), help="Stop starting fetches after this many seconds.")
+@click.option("--max-duration", type=click.FloatRange(min=0, min_open=True),
+              help="Stop starting fetches after this many seconds.")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to one host.")
 @click.option("--concurrency", type=click.IntRange(min=1), help="Sites fetched in parallel.")
 @click.option("--workers", type=click.IntRange(min=0),
