@@ -44,6 +44,8 @@ FAILING = {
     "bomb": (Reply(headers={**HTML, "Content-Encoding": "gzip"},
                    body=gzip.compress(b" " * 20_000_000)), "exceeds"),
     "binary": (Reply(body=os.urandom(8192).replace(b"<", b"") + b"\0" * 256), "binary"),
+    "pdf": (Reply(headers={"Content-Type": "application/pdf"}, body=b"%PDF-1.4 ..."),
+            "not html (application/pdf)"),
     "cut-off-body": (Reply(body=article_html("Cut short").encode()[:400],
                            declared_length=5000), "connection"),
 }
@@ -180,7 +182,7 @@ def test_each_failing_page_is_recorded_with_its_reason(crawls: Crawls, name: str
     assert crawls.article(url) is None
 
 
-@pytest.mark.parametrize("name", [n for n in STORED if n != "wrong-charset"])
+@pytest.mark.parametrize("name", list(STORED))
 def test_pages_that_misbehave_harmlessly_are_stored(crawls: Crawls, name: str) -> None:
     url = crawls.sites.url(FAULTY, faulty_path(name))
     assert crawls.frontier(url)["state"] == "done"
