@@ -164,7 +164,7 @@ def crawl(origins: list[str], folder: Path, workers: int) -> Result:
     from scraper.store import Store
 
     settings = Settings(db_path=folder / "articles.db", archive_dir=folder / "archive",
-                        delay=0.0, allow_private=True, retries=1, timeout=30.0,
+                        delay=0.0, allow_private=True, retries=1, timeout=30.0, concurrency=len(origins),
                         **({"workers": workers} if workers else {}))
     sites = [Site(name=f"bench-{i:02d}", sitemaps=(f"{origin}/sitemap.xml",))
              for i, origin in enumerate(origins)]

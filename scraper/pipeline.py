@@ -27,7 +27,7 @@ from .discover import classify, discover
 from .errors import RobotsDisallowed
 from .extraction_pool import ExtractionPool
 from .fetch import Fetcher, FetchResult, RobotsUnreachable
-from .models import Article
+from .models import Article, Page
 from .sites import Seed, Site
 from .store import NEW, UNCHANGED, UPDATED, FrontierEntry, Store
 from .store.sites import site_key_for_url
@@ -143,6 +143,9 @@ class _Run:
     pool: ExtractionPool
     deadline: float | None
     pages_left: int | None
+    in_flight: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(4))
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    claimed: set[str] = field(default_factory=set)  # fetched URLs still being extracted
 
 
 class Crawler:
@@ -180,7 +183,8 @@ class Crawler:
                 archive = RecordingArchive(writer, self.store, run_id)
                 async with Fetcher(self.settings, archive, self.transport) as fetcher:
                     run = _Run(run_id, report, fetcher, archive, pool, deadline,
-                               self.settings.max_pages)
+                               self.settings.max_pages,
+                               asyncio.Semaphore(max(2, 2 * self.settings.workers)))
                     sites = await self._discover(run, seeds)
                     await self._fetch_articles(run, sites)
             status = report.exit_status
@@ -268,11 +272,17 @@ class Crawler:
                 await self._drain(run, site)
 
         await asyncio.gather(*(site_worker(site) for site in sorted(sites)))
+        while run.tasks:  # the last pages of each site are still being extracted
+            await asyncio.gather(*list(run.tasks))
 
     async def _drain(self, run: _Run, site: str) -> None:
         """Process one site's pending URLs, newest first, until none is left or the run stops."""
-        while batch := self.store.pending(FRONTIER_PAGE, site):
-            for entry in batch:  # every entry leaves 'pending' once processed: no refetching
+        while batch := self.store.pending(FRONTIER_PAGE + len(run.claimed), site):
+            fresh = [entry for entry in batch if entry.url not in run.claimed]
+            if not fresh:  # all still being extracted: wait for one to leave 'pending'
+                await asyncio.wait(list(run.tasks), return_when=asyncio.FIRST_COMPLETED)
+                continue
+            for entry in fresh:  # every entry leaves 'pending' once processed: no refetching
                 if self._must_stop(run):
                     return
                 await self._process_guarded(run, entry)
@@ -317,8 +327,26 @@ class Crawler:
             self._fail(run.report, entry.url, _reason(result), entry.site)
         else:
             run.report.counts["fetched"] += 1
-            article = await run.pool.extract(result.page)
+            # Extract and store in the background: the site's next fetch need not wait for it.
+            await run.in_flight.acquire()
+            run.claimed.add(entry.url)
+            task = asyncio.create_task(self._extract_and_store(run, entry, result.page, fetch_id))
+            run.tasks.add(task)
+            task.add_done_callback(run.tasks.discard)
+
+    async def _extract_and_store(self, run: _Run, entry: FrontierEntry, page: Page,
+                                 fetch_id: int) -> None:
+        """Extract one fetched page and store it; an unexpected error fails that URL only."""
+        try:
+            article = await run.pool.extract(page)
             self._store_article(run, entry, article, fetch_id)
+        except Exception as error:  # noqa: BLE001 - recorded with its reason, the run goes on
+            reason = f"unexpected error: {type(error).__name__}: {error}"
+            self.store.mark(entry.url, "failed", reason)
+            self._fail(run.report, entry.url, reason, entry.site)
+        finally:
+            run.claimed.discard(entry.url)
+            run.in_flight.release()
 
     def _store_article(self, run: _Run, entry: FrontierEntry, article: Article,
                        fetch_id: int) -> None:
