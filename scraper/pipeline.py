@@ -22,6 +22,7 @@ from typing import Callable
 import httpx
 
 from .archive import ArchiveWriter
+from .recording import RecordingArchive, utc_now
 from .config import Settings
 from .discover import classify, discover
 from .errors import RobotsDisallowed
@@ -36,14 +37,8 @@ from .urls import looks_like_article, normalize_url
 MAX_DISCOVERY_DEPTH = 3      # sitemap index -> sitemap -> ... ; feeds and pages rarely nest
 COUNT_NAMES = ("discovered", "fetched", "unchanged", "failed", "new", "updated")
 FRONTIER_PAGE = 100          # pending rows a site worker reads from the frontier at a time
-POSITIONS_KEPT = 4096        # archived responses whose fetch row is not yet claimed
 FAILURES_KEPT = 100          # failures listed in the report; every one is in the database
 SKIPPED = "skipped"
-
-
-def utc_now() -> str:
-    """Return the current UTC time as ISO 8601 with seconds."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def published_before(hint: str, since: datetime) -> bool:
@@ -91,45 +86,6 @@ Listener = Callable[[str, dict[str, object]], None]
 
 def _ignore(event: str, data: dict[str, object]) -> None:
     """A listener that does nothing."""
-
-
-class RecordingArchive:
-    """Archives each exchange, then records it as a fetch row at once.
-
-    Every response the fetcher receives (robots.txt, redirect hops, retried 5xx, the page
-    itself) thus has its row, pointing at its WARC record; the fetcher's result claims its row
-    by that WARC position. Unclaimed positions (hops, retries) are forgotten oldest first.
-    """
-
-    def __init__(self, archive: ArchiveWriter, store: Store, run_id: int) -> None:
-        self.archive = archive
-        self.store = store
-        self.run_id = run_id
-        self.fetch_ids: OrderedDict[tuple[str, int], int] = OrderedDict()
-
-    def write_exchange(self, *, url: str, method: str, request_headers: list[tuple[str, str]],
-                       status: int, reason: str, http_version: str,
-                       response_headers: list[tuple[str, str]], body: bytes) -> tuple[str, int]:
-        """Archive the exchange and record it; return its WARC file and offset."""
-        position = self.archive.write_exchange(
-            url=url, method=method, request_headers=request_headers, status=status,
-            reason=reason, http_version=http_version, response_headers=response_headers, body=body)
-        headers = {name.lower(): value for name, value in response_headers}
-        self.fetch_ids[position] = self.store.record_fetch(
-            self.run_id, url, final_url=url, status=status,
-            error=f"HTTP {status}" if status >= 400 else None,
-            content_type=headers.get("content-type"), size=len(body), etag=headers.get("etag"),
-            last_modified=headers.get("last-modified"), warc_file=position[0],
-            warc_offset=position[1], fetched_at=utc_now())
-        while len(self.fetch_ids) > POSITIONS_KEPT:
-            self.fetch_ids.popitem(last=False)
-        return position
-
-    def claim(self, warc_file: str | None, warc_offset: int | None) -> int | None:
-        """Return (and forget) the fetch row recorded for the response at this position."""
-        return self.fetch_ids.pop((warc_file or "", warc_offset if warc_offset is not None else -1),
-                                  None)
-
 
 
 @dataclass

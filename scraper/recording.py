@@ -1,0 +1,54 @@
+"""The archive as the pipeline sees it: every archived exchange also becomes a fetch row."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime, timezone
+
+from .archive import ArchiveWriter
+from .store import Store
+
+POSITIONS_KEPT = 4096  # archived responses whose fetch row is not yet claimed
+
+
+def utc_now() -> str:
+    """Return the current UTC time as ISO 8601 with seconds."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class RecordingArchive:
+    """Archives each exchange, then records it as a fetch row at once.
+
+    Every response the fetcher receives (robots.txt, redirect hops, retried 5xx, the page
+    itself) thus has its row, pointing at its WARC record; the fetcher's result claims its row
+    by that WARC position. Unclaimed positions (hops, retries) are forgotten oldest first.
+    """
+
+    def __init__(self, archive: ArchiveWriter, store: Store, run_id: int) -> None:
+        self.archive = archive
+        self.store = store
+        self.run_id = run_id
+        self.fetch_ids: OrderedDict[tuple[str, int], int] = OrderedDict()
+
+    def write_exchange(self, *, url: str, method: str, request_headers: list[tuple[str, str]],
+                       status: int, reason: str, http_version: str,
+                       response_headers: list[tuple[str, str]], body: bytes) -> tuple[str, int]:
+        """Archive the exchange and record it; return its WARC file and offset."""
+        position = self.archive.write_exchange(
+            url=url, method=method, request_headers=request_headers, status=status,
+            reason=reason, http_version=http_version, response_headers=response_headers, body=body)
+        headers = {name.lower(): value for name, value in response_headers}
+        self.fetch_ids[position] = self.store.record_fetch(
+            self.run_id, url, final_url=url, status=status,
+            error=f"HTTP {status}" if status >= 400 else None,
+            content_type=headers.get("content-type"), size=len(body), etag=headers.get("etag"),
+            last_modified=headers.get("last-modified"), warc_file=position[0],
+            warc_offset=position[1], fetched_at=utc_now())
+        while len(self.fetch_ids) > POSITIONS_KEPT:
+            self.fetch_ids.popitem(last=False)
+        return position
+
+    def claim(self, warc_file: str | None, warc_offset: int | None) -> int | None:
+        """Return (and forget) the fetch row recorded for the response at this position."""
+        return self.fetch_ids.pop((warc_file or "", warc_offset if warc_offset is not None else -1),
+                                  None)
