@@ -53,8 +53,11 @@ _CANDIDATES = (
     "[class], [id], [role], [aria-hidden], [hidden], [style*='none' i], [style*='hidden' i], "
     "[data-component], [data-module]"
 )
-_PAGE_WRAPPER_MARKS = "h1, article, main, [itemprop='articleBody']"
-_BODY_MARKS = "article, main, [itemprop='articleBody']"
+# What marks the article itself: a container holding one is never boilerplate by its name.
+_ARTICLE_ITEMS = ("[itemprop~='articleBody'], [itemtype*='NewsArticle'], [itemtype*='BlogPosting'], "
+                  "[itemtype$='/Article']")
+_PAGE_WRAPPER_MARKS = f"h1, article, main, {_ARTICLE_ITEMS}"
+_BODY_MARKS = f"article, main, {_ARTICLE_ITEMS}"
 # schema.org microdata that pages print as text (often hidden): never body text.
 _METADATA_ITEMS = ", ".join(f"[itemprop='{name}']" for name in (
     "headline", "alternativeHeadline", "author", "creator", "name", "keywords", "datePublished",

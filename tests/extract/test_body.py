@@ -158,3 +158,15 @@ def test_prose_that_mentions_subscriptions_is_kept() -> None:
                 "a rise it credited to local coverage of the council and its long tram debate.")
     html = f"<html><body><article>{prose(2)}<p>{sentence}</p>{prose(2)}</article></body></html>"
     assert sentence in body_of(html)
+
+
+def test_a_post_inside_a_widget_named_container_is_kept() -> None:
+    """Blogger wraps the post in div.widget.Blog; its paragraphs are bare <div>s and <br>s."""
+    paragraphs = "".join(f"<div>Line {i}. {PROSE}</div><div><br></div>" for i in range(5))
+    html = ("<html><body><div class='widget Blog' id='Blog1'><div class='post hentry' itemscope "
+            "itemtype='http://schema.org/BlogPosting'><h3 class='post-title'>T</h3>"
+            f"<div class='post-body' itemprop='description articleBody'>{paragraphs}</div></div></div>"
+            "<div class='widget PopularPosts'><ul><li><a href='/p'>Popular post</a></li></ul></div>"
+            "</body></html>")
+    text = body_of(html)
+    assert "Line 0." in text and "Line 4." in text and "Popular post" not in text
