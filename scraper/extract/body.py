@@ -47,6 +47,17 @@ CALL_TO_ACTION = re.compile(r"""
   | \bsuscríbete\b|\bhazte\s+socio\b|\babbonati\b|\bassine\s+(?:já|agora)\b""",
     re.IGNORECASE | re.VERBOSE)
 MAX_CALL_TO_ACTION_CHARS = 200
+# Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations.
+NOTICE_LINE = re.compile(r"""
+    \ball\s+rights\s+reserved\b|^copyright\b|\bmay\s+not\s+be\s+(?:\w+,?\s+){0,3}(?:published|reproduced|redistributed)
+  | \b(?:tous\s+)?droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b|\btodos\s+los\s+derechos\s+reservados\b
+  | \briproduzione\s+riservata\b|\bdpa-infocom\b
+  | ^all\s+(?:photographs|photos|pictures|images|text\s+and\s+photographs)\s+(?:©|\(c\)|copyright)
+  | ^a\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+print
+  | ^(?:follow|like)\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s*(?:$|twitter|facebook|instagram|x\b|tiktok|bluesky|threads)
+  | ^(?:send|email)\s+(?:us\s+)?your\s+(?:story\s+ideas|news\s+tips|tips|stories)\b
+  | ^for\s+the\s+latest\s+(?:news|updates)\b""", re.IGNORECASE | re.VERBOSE)
+MAX_NOTICE_CHARS = 300
 MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
@@ -211,8 +222,11 @@ def _drop_concatenations(paragraphs: list[str]) -> list[str]:
 
 
 def _is_meta_line(text: str) -> bool:
-    """True for a short line that only carries a byline, a date, a label or a call to action."""
+    """True for a short line that only carries a byline, a date, a label, a call to action
+    or a closing notice (rights, print edition, follow us)."""
     if len(text) <= MAX_CALL_TO_ACTION_CHARS and CALL_TO_ACTION.search(text):
+        return True
+    if len(text) <= MAX_NOTICE_CHARS and NOTICE_LINE.search(text):
         return True
     if len(text.split()) > MAX_META_LINE_WORDS:
         return False

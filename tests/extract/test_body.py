@@ -170,3 +170,24 @@ def test_a_post_inside_a_widget_named_container_is_kept() -> None:
             "</body></html>")
     text = body_of(html)
     assert "Line 0." in text and "Line 4." in text and "Popular post" not in text
+
+
+@pytest.mark.parametrize("notice", [
+    "Copyright 2024 Harbour Media Inc. All rights reserved. This material may not be published, "
+    "broadcast, rewritten or redistributed.",
+    "© dpa-infocom, dpa:240101-99-000000/2",
+    "A version of this article appears in print on May 4, 2024, Section A, Page 12.",
+    "Follow The Harbour Herald on Facebook, X and Instagram.",
+    "Send your story ideas to newsdesk@harbour.example",
+    "Tous droits réservés.",
+])
+def test_closing_notices_are_not_body(notice: str) -> None:
+    html = f"<html><body><article>{prose(3)}<p>{notice}</p></article></body></html>"
+    assert notice[:25] not in body_of(html)
+
+
+def test_a_sentence_about_copyright_is_body() -> None:
+    sentence = ("The court ruled that the copyright in the photographs belonged to the archive, "
+                "not to the family, ending a dispute that had run for almost a decade in Bristol.")
+    html = f"<html><body><article>{prose(2)}<p>{sentence}</p></article></body></html>"
+    assert sentence in body_of(html)
