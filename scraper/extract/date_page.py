@@ -72,11 +72,13 @@ def _foreign_item(node: LexborNode) -> bool:
 
 
 def time_dates(context: DateContext) -> SourceDates:
-    """<time datetime> elements near the headline or inside the article."""
+    """<time datetime> elements, and hAtom <abbr title> dates (Blogger, SPIP), near the
+    headline or inside the article."""
     container = context.scope.container(context.document.tree.body)
     found = []
-    for node in container.css("time[datetime]") if container is not None else ():
-        parsed = context.parse_value(node.attributes.get("datetime"))
+    for node in container.css("time[datetime], abbr[title]") if container is not None else ():
+        attribute = "datetime" if node.tag == "time" else "title"
+        parsed = context.parse_value(node.attributes.get(attribute))
         if parsed is not None:
             found.append((node, element_kind(node), parsed))
     return _pick_ranked(context.scope, found)

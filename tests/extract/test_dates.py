@@ -319,3 +319,15 @@ def test_layout_wrapper_named_like_a_sidebar_does_not_hide_the_article_date() ->
                 '<aside class="sidebar"><time datetime="2024-05-01T08:00:00Z">1 May</time></aside></div>')
     result = dates_of(html, url="https://news.example.com/news/2024/05/20/river-survey/")
     assert (result.published_at, result.published_source) == ("2024-05-20T12:32:00+00:00", "time")
+
+
+def test_hatom_abbr_title_gives_the_time() -> None:
+    """Blogger and SPIP print the time of day, or the date alone, with the ISO value in title."""
+    meta = '<abbr class="published" title="2024-03-12T19:47:00Z">12 March 2024</abbr>'
+    result = dates_of(page(article(meta)))
+    assert (result.published_at, result.published_source) == ("2024-03-12T19:47:00+00:00", "time")
+
+
+def test_an_abbr_that_is_not_a_date_is_ignored() -> None:
+    meta = '<abbr title="Royal National Lifeboat Institution">RNLI</abbr> <time datetime="2024-03-12">12 March</time>'
+    assert dates_of(page(article(meta))).published_at == "2024-03-12"
