@@ -62,13 +62,13 @@ MAX_TEXT_CANDIDATES = 40
 MAX_DATEPARSER_CALLS = 3
 
 # Tags whose content is never the article's own date.
-EXCLUDED_TAGS = frozenset({"nav", "aside", "footer", "figcaption", "blockquote", "form",
+EXCLUDED_TAGS = frozenset({"nav", "aside", "figcaption", "blockquote", "form",
                            "select", "option", "button", "noscript", "template"})
 EXCLUDED_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search"})
-# Tags (and class words) of page headers: excluded unless they hold the headline or sit
-# inside an article.
-HEADER_TAGS = frozenset({"header"})
-HEADER_WORDS = frozenset({"masthead", "topbar", "banner"})
+# Tags (and class words) of page headers and footers: excluded unless they hold the headline
+# or sit inside an article (an article's own footer carries its date on Blogger and WordPress).
+HEADER_TAGS = frozenset({"header", "footer"})
+HEADER_WORDS = frozenset({"masthead", "topbar", "banner", "footer"})
 ARTICLE_TAGS = frozenset({"article", "main"})
 # Class/id words (split on separators and camelCase) marking comments, teasers, sidebars,
 # widgets and navigation.
@@ -76,7 +76,7 @@ EXCLUDED_WORDS = frozenset({
     "comment", "comments", "commentlist", "reply", "replies", "respond", "disqus",
     "sidebar", "aside", "widget", "widgets", "related", "teaser", "teasers", "recommended",
     "recommendation", "recommendations", "recirc", "recirculation", "popular", "trending",
-    "footer", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ticker",
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ticker",
     "promo", "newsletter", "outbrain", "taboola", "cards", "carousel", "rail", "today",
     "caption", "tweet", "embed", "instagram", "playlist", "upnext", "headlines",
     "kommentar", "kommentare", "commentaire", "commentaires", "comentario", "comentarios",

@@ -331,3 +331,10 @@ def test_hatom_abbr_title_gives_the_time() -> None:
 def test_an_abbr_that_is_not_a_date_is_ignored() -> None:
     meta = '<abbr title="Royal National Lifeboat Institution">RNLI</abbr> <time datetime="2024-03-12">12 March</time>'
     assert dates_of(page(article(meta))).published_at == "2024-03-12"
+
+
+def test_an_articles_own_footer_gives_its_date_but_the_site_footer_does_not() -> None:
+    own = page(f'<article><h1 class="entry-title">{HEADLINE}</h1><p>The council voted.</p>'
+               '<footer class="entry-footer">Posted on <time datetime="2024-03-12T19:47:00Z">12 March'
+               "</time></footer></article><footer>© 2024. Updated 14 July 2024.</footer>")
+    assert dates_of(own).published_at == "2024-03-12T19:47:00+00:00"
