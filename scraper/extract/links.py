@@ -40,7 +40,10 @@ NOT_ARTICLE_REL = frozenset({"tag", "author", "category", "sponsored", "me", "li
 HEADING_SELECTOR = ", ".join(HEADING_TAGS)
 TITLE_PARTS = "h2, h3, h4, h5, h6, [class*=title i], [class*=headline i], [class*=heading i]"
 NOT_TITLE_HINT = re.compile(r"subtitle|kicker|label|categor|eyebrow|section|credit|caption")
-CREDIT_PARTS = "figcaption, [class*=credit i], [class*=caption i], [class*=copyright i]"
+CREDIT_PARTS = ("figcaption, [class*=credit i], [class*=caption i], [class*=copyright i], "
+                "[class*=kicker i], [class*=eyebrow i]")  # credits, and kickers before titles
+FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip|jpe?g|png|gif|webp|svg|mp[34]|"
+                         r"mov|avi|ics|epub)$", re.IGNORECASE)
 TEASER_LEVELS = 3
 MIN_HEADING_WORDS = 3             # shorter headings in teasers are kickers ("News Cloud")
 LABEL_LEVELS = 3
@@ -150,6 +153,8 @@ def _article_url(document: Document, link: LexborNode, own: set[str]) -> str | N
     if not url or NOT_ARTICLE_URL.search(url):
         return None
     parts = urlsplit(url)
+    if FILE_SUFFIX.search(parts.path):
+        return None  # a download (a PDF, an image), not an article
     if parts.path.strip("/") in ("", "index.html", "index.php") and not parts.query:
         return None
     if _comparable(url) in own:

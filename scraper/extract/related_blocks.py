@@ -27,7 +27,7 @@ from .related_nodes import ancestors, class_and_id
 # jp-relatedposts, yarpp-related, crp_related and td-related, "also" read-also, also-like
 # and story-alsos, and the blocks' headings ("More stories", "Further reading") find the rest.
 CONTAINER_TOKENS = ("related", "recommend", "read-more", "readmore", "read-next", "also",
-                    "similar")
+                    "similar", "correlat", "relacionad", "leggi-anche", "lire-aussi", "lesen-sie")
 CONTAINER_HINT = re.compile("|".join(re.escape(token) for token in CONTAINER_TOKENS))
 # Containers that match a token but hold something else.
 NOT_ARTICLES_HINT = re.compile(
@@ -47,11 +47,13 @@ RELATED_LABEL = re.compile(
     r"articles|to read)\b|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
     r"recommended(?: for you| reading| stories| articles)?|further reading|"
     r"(?:other|similar) (?:articles|stories|posts)|next up|up next|"
+    r"more (?:[\w'’-]+ ){1,3}(?:coverage|stories|news)|"
     r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie (?:auch )?interessieren|"
     r"weitere artikel|à lire aussi|a lire aussi|lire aussi|sur le même sujet|"
     r"articles? (?:connexes|similaires|relacionados)|leia (?:também|mais)|"
     r"lee (?:también|más)|te puede interesar|noticias relacionadas|leggi anche|"
-    r"potrebbe interessarti|articoli correlati|lees ook|gerelateerde artikelen|"
+    r"más información|ver también|vedi anche|correlat[ie]|(?:ti )?potrebbe interessarti|"
+    r"articoli correlati|lees ook|gerelateerde artikelen|"
     r"läs (?:också|mer)|relaterte? (?:artikler|saker)|les også|læs også|"
     r"czytaj (?:też|także|więcej)|ilgili haberler|lue myös|terkait|baca juga|"
     r"материалы по теме|читайте также)\b", re.IGNORECASE)

@@ -38,6 +38,10 @@ LIST = ('<ul><li><a href="/2024/04/28/ferry-timetable/">Ferry timetable changes<
     f"<h4>Lesen Sie auch</h4>{LIST}",
     f"<h4>À lire aussi</h4>{LIST}",
     f"<h3>Recommended</h3>{LIST}",
+    f"<h3>More Rivalry Week coverage</h3>{LIST}",
+    f"<h3>Más información</h3>{LIST}",
+    f"<section class='correlati'><h3>Correlati</h3>{LIST}</section>",
+    f"<aside class='box-leggi-anche'><span>Leggi anche</span>{LIST}</aside>",
 ])
 def test_related_blocks_are_found(block: str) -> None:
     assert related(f"<p>The council voted.</p>{block}") == TWO
@@ -135,3 +139,10 @@ def test_labelled_blocks_are_kept_beside_rule_blocks_in_page_order() -> None:
             '<div class="related-widget"><a href="/2024/03/01/other/">A story only the class names</a></div>')
     assert related(body, rules) == [Link("https://news.example.com/2024/01/02/pier/", "Pier repairs finished early"),
                                     TWO[1], TWO[0]]
+
+
+def test_downloads_and_kickers_are_not_related_titles_or_links() -> None:
+    block = ('<h3>Related</h3><ul><li><a href="/2024/04/28/ferry-timetable/"><span class="kicker">'
+             'Transport</span> Ferry timetable changes</a></li><li><a href="/files/timetable.pdf">'
+             "Timetable (PDF)</a></li></ul>")
+    assert related(f"<p>The council voted.</p>{block}") == [Link(FERRY, "Ferry timetable changes")]
