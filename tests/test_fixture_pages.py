@@ -46,7 +46,8 @@ def test_fixture_page(expectation: Path) -> None:
     article = extract(html, url=spec.get("url"))
     record = article.to_dict()
     expect = dict(spec.get("expect", {}))
-    problems: list[str] = []
+    problems: list[str] = [f"extractor step failed: {w}" for w in article.provenance.warnings
+                           if " failed: " in w]
 
     for field in ("published_at_source", "modified_at_source", "rules"):
         if field in expect:

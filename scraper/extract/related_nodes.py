@@ -14,6 +14,9 @@ from selectolax.lexbor import LexborNode
 ROOT_TAGS = frozenset({"body", "html", "-document"})
 MAX_DEPTH = 40
 CONTENT_TAGS = frozenset({"article", "main"})
+# Footers and headers: the page's (chrome) or an article's own (byline, date, tags).
+PART_TAGS = frozenset({"footer", "header"})
+PART_WORDS = re.compile(r"[\w-]*(?:footer|header)[\w-]*")
 
 
 def class_and_id(node: LexborNode | None) -> str:
@@ -35,14 +38,33 @@ def ancestors(node: LexborNode, limit: int = MAX_DEPTH) -> Iterator[LexborNode]:
 
 def inside_region(node: LexborNode, tags: frozenset[str], hint: re.Pattern[str],
                   limit: int = MAX_DEPTH, stop: frozenset[str] = CONTENT_TAGS) -> bool:
-    """True when an ancestor below the nearest <article>/<main> is one of `tags` or has a
-    class/id matching `hint` (wrappers above the article say nothing about its parts)."""
+    """True when an ancestor below the nearest article is one of `tags` or has a class/id
+    matching `hint` (wrappers above the article say nothing about its parts).
+
+    The article is an <article>/<main> or an element typed as one by schema.org microdata
+    (Blogger's div.post, TYPO3's news item). A footer or header counts only when no article
+    holds it: an article's own footer and meta lines carry its byline, date and tags.
+    """
+    in_page_part = False
     for parent in ancestors(node, limit):
-        if parent.tag in stop:
+        if parent.tag in stop or is_article_item(parent):
             return False
-        if parent.tag in tags or hint.search(class_and_id(parent)):
+        names = class_and_id(parent)
+        if parent.tag in PART_TAGS or PART_WORDS.search(names):
+            if parent.tag in tags or hint.search(names):  # a region for this caller...
+                in_page_part = True                        # ...unless an article holds it
+            names = PART_WORDS.sub(" ", names)
+            if parent.tag in PART_TAGS:
+                continue
+        if parent.tag in tags or hint.search(names):
             return True
-    return False
+    return in_page_part
+
+
+def is_article_item(node: LexborNode) -> bool:
+    """True for an element schema.org microdata types as an article or blog post."""
+    itemtype = node.attributes.get("itemtype") or ""
+    return "Article" in itemtype or "BlogPosting" in itemtype
 
 
 def is_descendant(node: LexborNode, container: LexborNode, limit: int = MAX_DEPTH) -> bool:

@@ -20,14 +20,12 @@ from selectolax.lexbor import LexborNode
 from ..models import SiteRules
 from .document import ARTICLE_TYPES, Document, node_text
 from .headline_site import unescape
-from .related_nodes import CONTENT_TAGS, ancestors, class_and_id, same_node
+from .related_nodes import PART_WORDS, class_and_id, inside_region, same_node
 
 # rel=tag links, and the tag-list containers whose links are tags (one cheap query).
-TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i]"
-OUTSIDE_TAGS = frozenset({"footer", "header"})       # chrome unless inside the article
-CHROME_TAGS = frozenset({"nav", "aside", "form"})       # chrome wherever they are
-# Class words of an article's own parts, not of page chrome ("entry-footer", "amp-wp-article-footer").
-ARTICLE_PART = re.compile(r"(?:entry|post|article|story|single)[-_\w]*?(?:footer|header|meta)")
+TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i], nav[aria-label*=tag i]"
+CHROME_TAGS = frozenset({"nav", "aside", "form", "footer", "header"})
+TAG_LABEL = re.compile(r"\btags?\b|schlagw|mots[- ]clés|etiquetas", re.IGNORECASE)
 OUTSIDE_HINT = re.compile(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
                           r"(?:post|article|stor)|share|social|trending|popular")
 NOT_TAG_HREF = re.compile(r"share|facebook\.com|twitter\.com|x\.com/intent|linkedin\.com|"
@@ -123,26 +121,16 @@ def _not_a_tag_link(link: LexborNode, container: LexborNode) -> bool:
 
 
 def _own_names(node: LexborNode) -> str:
-    """The node's class and id, minus the footer/header words an article's own parts carry."""
-    return ARTICLE_PART.sub("", class_and_id(node))
+    """The node's class and id, minus footer/header words (an article's own parts)."""
+    return PART_WORDS.sub(" ", class_and_id(node))
 
 
 def _in_page_chrome(node: LexborNode) -> bool:
-    """True inside the page's navigation, sidebars, comments or site header/footer.
-
-    An article's own <footer> (where themes print its tags) is not chrome: a footer or header
-    counts only when no <article>/<main> holds it.
-    """
-    region = False
-    for parent in ancestors(node):
-        if parent.tag in CONTENT_TAGS:
-            return False
-        names = class_and_id(parent)
-        if parent.tag in CHROME_TAGS or OUTSIDE_HINT.search(ARTICLE_PART.sub("", names)):
-            return True
-        if parent.tag in OUTSIDE_TAGS or "footer" in names or "header" in names:
-            region = True
-    return region
+    """True inside the page's navigation, sidebars, comments or site header/footer; a
+    footer or header inside the article is its own, and a nav labelled as tags is a tag list."""
+    if node.tag == "nav" and TAG_LABEL.search(node.attributes.get("aria-label") or ""):
+        node = node.parent or node
+    return inside_region(node, CHROME_TAGS, OUTSIDE_HINT)
 
 
 

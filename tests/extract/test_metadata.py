@@ -167,3 +167,31 @@ def test_og_article_tag_spelling_is_read() -> None:
     html = ("<html><head><meta property='og:article:tag' content='Viticulture'>"
             "<meta property='og:article:tag' content='Gironde'></head><body></body></html>")
     assert extract_tags(parse_document(html, None), None) == ["Viticulture", "Gironde"]
+
+
+def test_tags_in_a_nav_labelled_tags_inside_the_article() -> None:
+    from scraper.extract.document import parse_document
+    from scraper.extract.metadata import extract_tags
+
+    html = ("<html><body><nav aria-label='main'><a href='/tags/news'>News</a></nav><article><h1>T</h1>"
+            "<p>Text.</p><div class='post-footer'><nav aria-label='tags'><ul class='tags'>"
+            "<li><a href='/blog/tags/oysters'>oysters</a></li><li><a href='/blog/tags/sail'>sail</a></li>"
+            "</ul></nav></div></article></body></html>")
+    assert extract_tags(parse_document(html, "https://x.example/a/"), None) == ["oysters", "sail"]
+
+
+def test_byline_and_labels_in_a_microdata_posts_own_footer() -> None:
+    """Blogger: no <article>; the post is a div typed BlogPosting inside div.widget."""
+    from scraper.extract.document import parse_document
+    from scraper.extract.metadata import extract_authors, extract_tags
+
+    html = ("<html><body><div class='widget Blog'><div class='post hentry' itemscope "
+            "itemtype='http://schema.org/BlogPosting'><h3>T</h3><div class='post-body'>Text.</div>"
+            "<div class='post-footer'><span class='post-author vcard'>Posted by <span itemprop='author' "
+            "itemscope itemtype='http://schema.org/Person'><span itemprop='name'>Gwen Allardyce</span>"
+            "</span></span><span class='post-labels'>Labels: <a href='/search/label/Roads' rel='tag'>"
+            "Roads</a>, <a href='/search/label/Archives' rel='tag'>Archives</a></span></div></div></div>"
+            "<div class='footer'><a href='/search/label/Popular' rel='tag'>Popular</a></div></body></html>")
+    document = parse_document(html, "https://x.example/a/")
+    assert extract_authors(document, None) == ["Gwen Allardyce"]
+    assert extract_tags(document, None) == ["Roads", "Archives"]
