@@ -99,7 +99,10 @@ ORGANIZATION_WORDS = _words("""report reports news times journal herald gazette 
     agency group inc inc. ltd ltd. llc gmbh ag sa foundation institute council association
     society team online review monitor observer chronicle courier dispatch ledger bulletin
     digest newsroom redaktion rédaction redazione redacción editorial staff company
-    zeitung nachrichten rundschau anzeiger kurier presse""")
+    zeitung nachrichten rundschau anzeiger kurier presse
+    corp corp. corporation co co. plc holdings industries technologies technology systems
+    solutions labs laboratories robotics energy motors airlines airways bank partners
+    university college hospital ministry department office""")
 # Lowercase words allowed inside a name ("Ursula von der Leyen", "Luiz Inácio da Silva").
 NAME_PARTICLES = _words("""van von der den de del della di da das dos du la le ten ter bin
     ibn al el y e zu af av""")

@@ -182,3 +182,9 @@ def test_cms_state_classes_are_not_foreign_regions() -> None:
             '<span class="username">webeditor</span></div><div class="field-name-field-byline">'
             "By Luis Carmona and Kate Osei</div></div>")
     assert authors_of(body=body) == ["Luis Carmona", "Kate Osei"]
+
+
+@pytest.mark.parametrize("company", ["Halden Robotics", "Northgate Holdings", "Meridian Airlines",
+                                     "Tamsin Energy Corp.", "St Agnes University"])
+def test_a_company_named_as_author_is_not_a_person(company: str) -> None:
+    assert authors_of(head=f'<meta name="author" content="{company}">') == []
