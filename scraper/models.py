@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -63,6 +63,11 @@ class Provenance:
     warnings: tuple[str, ...] = ()
 
 
+def _fields_of(item: Any) -> dict[str, Any]:
+    """A flat dataclass's fields as a dict (no deep copy: they hold only strings)."""
+    return {name: getattr(item, name) for name in item.__dataclass_fields__}
+
+
 RECORD_KEYS = (
     "url", "canonical_url", "site_name", "headline", "authors", "published_at",
     "modified_at", "language", "body", "images", "quotes", "related", "tags", "source",
@@ -91,13 +96,12 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON record: exactly the contract keys, lists for sequences."""
-        record = asdict(self)
-        record.pop("provenance")
+        record: dict[str, Any] = {key: getattr(self, key) for key in RECORD_KEYS}
         for key in ("authors", "tags"):
             record[key] = list(record[key])
         for key in ("images", "quotes", "related"):
-            record[key] = [dict(item) for item in record[key]]
-        return {key: record[key] for key in RECORD_KEYS}
+            record[key] = [_fields_of(item) for item in record[key]]
+        return record
 
     @property
     def is_empty(self) -> bool:
