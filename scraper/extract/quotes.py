@@ -28,6 +28,7 @@ from ..models import Quote
 from .quote_marks import QuoteSpan, find_spans, opens_paragraph
 from .quote_rules import dedupe, is_direct_quote, join_texts, tidy
 from .speaker_names import Mention, NameMemory, mentions
+from .speaker_verbs import find_attributions
 from .speakers import (
     is_descriptive,
     resolve_speaker,
@@ -42,6 +43,9 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep",
                             "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
                             "aug", "sept", "oct", "nov", "dec", "bzw", "ca", "etc", "z.b", "vgl"})
 _GAP_LIMIT_WORDS = 16
+# A gap opening with its attribution ('", said X, whose …. "') may run this long.
+_LONG_GAP_WORDS = 32
+_OPENING_VERB_WORDS = 3
 # A quote piece ending so continues after its attribution ('“We will,” she said, “and soon.”').
 _GO_ON = (",", "—", "–", "…", "-")
 
@@ -89,10 +93,11 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         return [], None
     masked = _mask(paragraph, spans)
     names = mentions(masked)
+    all_names = names
     starts = _sentence_starts(masked)
     found: list[_Candidate] = []
     here: str | None = None  # the person this paragraph named or quoted last
-    for group in _join_split(masked, spans):
+    for group in _join_split(masked, spans, starts):
         first, last = group[0], group[-1]
         if _note(memory, [m for m in names if m.position < first.start]):
             here = memory.last_person
@@ -101,7 +106,8 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         text, incise = split_incise(_joined_text(masked, group))
         if phrase is None and incise:
             phrase, where = incise, "after"
-        speaker = resolve_speaker(phrase, memory)
+        speaker = resolve_speaker(phrase, memory,
+                                  lambda at=first.start: _topic(all_names, starts, at, memory))
         whole = _is_whole(paragraph, first, last)
         if phrase is None and whole and previous_speaker:
             speaker = previous_speaker
@@ -120,9 +126,24 @@ def _note(memory: NameMemory, found: list[Mention]) -> bool:
     before = memory.last_person
     noted = False
     for mention in found:
-        memory.note(mention.name, mention.titled)
+        memory.note(mention.name, mention.titled, mention.governed)
         noted = noted or memory.last_person != before
     return noted
+
+
+def _topic(names: list[Mention], starts: list[int], before: int,
+           memory: NameMemory) -> str | None:
+    """The first person named in the last sentence before a quote that names one.
+
+    'Abad remató un centro de Arrieta. «…», dijo el delantero' -> Abad: a role or an age
+    epithet pointing back means the sentence's subject, not the last name in it.
+    """
+    people = [m for m in names if m.position < before and not m.governed
+              and (" " in m.name or m.name.lower() in memory.full_names)]
+    if not people:
+        return None
+    sentence = max((s for s in starts if s <= people[-1].position), default=0)
+    return memory.expand(next(m.name for m in people if m.position >= sentence))
 
 
 def _joined_text(masked: str, group: list[QuoteSpan]) -> str:
@@ -152,13 +173,17 @@ def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
     return phrase, "before" if phrase else None
 
 
-def _join_split(masked: str, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
-    """Group spans separated only by a short attribution ('“We will,” she said, “and soon.”')."""
+def _join_split(masked: str, spans: list[QuoteSpan], starts: list[int]) -> list[list[QuoteSpan]]:
+    """Group spans separated only by an attribution ('“We will,” she said, “and soon.”').
+
+    A piece with an attribution of its own after it ('« … », ajoute-t-il.') is a new quote.
+    """
     groups: list[list[QuoteSpan]] = []
     for span in spans:
         gap = masked[groups[-1][-1].end:span.start] if groups else ""
         if groups and _attribution_gap(gap) and (gap.lstrip().startswith(",")
-                                                 or groups[-1][-1].text.rstrip().endswith(_GO_ON)):
+                                                 or groups[-1][-1].text.rstrip().endswith(_GO_ON)) \
+                and not _own_attribution(masked, span, starts):
             groups[-1].append(span)
         else:
             groups.append([span])
@@ -166,11 +191,32 @@ def _join_split(masked: str, spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
 
 
 def _attribution_gap(gap: str) -> bool:
-    """A short attribution clause closed by a comma, period or colon: ', she said, '."""
+    """An attribution clause closed by a comma, period or colon: ', she said, '.
+
+    Short, or longer when the attribution opens it and a clause about the speaker follows
+    (', said Ann Lee, whose house on the hill lost its roof. ').
+    """
     words = gap.split()
     stripped = gap.strip()
-    return 0 < len(words) <= _GAP_LIMIT_WORDS and stripped.endswith((",", ".", ":")) \
-        and not re.search(r"[.!?]\s", stripped) and speaker_after(gap) is not None
+    if not words or not stripped.endswith((",", ".", ":")) or re.search(r"[.!?]\s", stripped):
+        return False
+    if len(words) > _GAP_LIMIT_WORDS and not (len(words) <= _LONG_GAP_WORDS
+                                              and _opens_with_attribution(gap)):
+        return False
+    return speaker_after(gap) is not None
+
+
+def _opens_with_attribution(gap: str) -> bool:
+    found = find_attributions(gap)
+    return bool(found) and len(gap[:found[0].start].split()) <= _OPENING_VERB_WORDS
+
+
+def _own_attribution(masked: str, span: QuoteSpan, starts: list[int]) -> bool:
+    """True when the text after a closed quote attributes it ('», ajoute-t-il.')."""
+    if not span.closed:
+        return False
+    end = next((s for s in starts if s > span.end), len(masked))
+    return speaker_after(masked[span.end:end].split("\x01", 1)[0]) is not None
 
 
 def _continue_quote(candidate: _Candidate, span: QuoteSpan) -> None:

@@ -30,6 +30,13 @@ NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
 _OPENING_WORDS = frozenset(phrase.split()[0] for phrase in FOR_OPENINGS + SPEAKER_AFTER_PHRASES)
 _LEADING_ARTICLES = frozenset({"der", "die", "das", "the", "le", "la", "les", "el", "il"})
 _POSSESSIVE = re.compile(r"[’']s?$")
+# Articles that may open a role in front of a name ('der Bürgermeister Hans Roth').
+ROLE_ARTICLES = frozenset({"the", "der", "die", "das", "den", "dem", "le", "la", "el", "il", "lo"})
+# Prepositions introducing an agent ('un gol de Marcos Abad', 'a goal by Tom Reed'): the
+# name after them is a person, but not the sentence's subject.
+AGENT_PREPOSITIONS = frozenset({"de", "di", "da", "por", "von", "by"})
+# Role endings that are also common surnames ('Neumann', 'Rat'): no role inside a name run.
+SURNAME_LIKE_ROLES = ("mann", "rat", "chef")
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class Mention:
     position: int
     name: str
     titled: bool = False
+    governed: bool = False  # after 'de'/'by' ...: teaches a surname, is no subject
 
 
 def strip_name(run: str) -> str:
@@ -56,9 +64,11 @@ def strip_name(run: str) -> str:
     if after_article and len(tokens) > 2:
         tokens.pop(0)  # 'Die Hebamme Jana Roth': a noun after an article is a role
     titles = [i for i, token in enumerate(tokens[:-1]) if token.lower().strip(".,") in TITLES]
-    if titles:
-        tokens = tokens[titles[-1] + 1:]
-    while len(tokens) > 2 and tokens[0].lower().endswith(ROLE_SUFFIXES):
+    roles = [i for i, token in enumerate(tokens[:-2])
+             if i and _role_noun(token) and not token.lower().endswith(SURNAME_LIKE_ROLES)]
+    if titles or roles:
+        tokens = tokens[max(titles + roles) + 1:]
+    while len(tokens) > 2 and _role_noun(tokens[0]):
         tokens.pop(0)
     while tokens and _edge_word(tokens[-1]):
         tokens.pop()
@@ -68,6 +78,25 @@ def strip_name(run: str) -> str:
     while tokens and tokens[0].lower() in NAME_PARTICLES and tokens[0] not in ("von", "van"):
         tokens.pop(0)
     return " ".join(tokens)
+
+
+def _role_noun(token: str) -> bool:
+    """A role inside a name run: 'Lübbenhofs Bürgermeister X', 'HSG-Coach X', 'Grünen-Abgeordnete X'."""
+    lowered = token.lower()
+    return lowered.endswith(ROLE_SUFFIXES) or ("-" in lowered
+                                               and lowered.rsplit("-", 1)[1] in TITLES)
+
+
+def titled_name(segment: str) -> str | None:
+    """The person of a segment that is only a name with titles: 'Councillor Jane Pascoe'.
+
+    Two words at least, and no preposition or article in front ('In New York' is no one).
+    """
+    text = segment.strip()
+    if not NAME_RUN.fullmatch(text) or text.split()[0].lower() in NAME_STOPWORDS:
+        return None
+    name = strip_name(text)
+    return name if len(name.split()) >= 2 else None
 
 
 def _cut_before_preposition(tokens: list[str]) -> list[str]:
@@ -116,10 +145,13 @@ def mentions(text: str) -> list[Mention]:
             found.append(Mention(match.start(), _no_possessive(run)))
             continue
         before = _word_before(text, match.start())
-        if before[:1].isdigit() or _governed(text, match.start(), run):
+        governed = _governed(text, match.start(), run)
+        if before[:1].isdigit() or (governed and before not in AGENT_PREPOSITIONS):
             continue
         name = strip_name(run)
-        if name:
+        if governed and " " in name:
+            found.append(Mention(match.start(), name, governed=True))
+        elif name and not governed:
             titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
             found.append(Mention(match.start(), name, titled))
     return found
@@ -130,21 +162,33 @@ class NameMemory:
     """Who has been named so far: full names by surname, and the most recent person."""
 
     full_names: dict[str, str] = field(default_factory=dict)
+    first_names: dict[str, str | None] = field(default_factory=dict)
     last_person: str | None = None
 
-    def note(self, name: str, titled: bool = False) -> None:
+    def note(self, name: str, titled: bool = False, governed: bool = False) -> None:
         """Record a name mention; a multi-word name teaches its surname.
 
-        A single name after a title ('Prince Andrew', 'Mr Baker') is a person too.
+        A single name after a title ('Prince Andrew', 'Mr Baker') is a person too; a name
+        after a preposition ('un gol de Marcos Abad') teaches its surname only.
         """
+        if governed:
+            self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
+            return
         if titled and name.lower() not in self.full_names:
             self.full_names[name.lower()] = name
         if " " in name:
             # the first full name given wins: 'Laut Haas' must not replace 'Florian Haas'
             self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
+            self._note_first_name(name)
             self.last_person = name
         elif name.lower() in self.full_names:
             self.last_person = self.full_names[name.lower()]
+
+    def _note_first_name(self, name: str) -> None:
+        """'Margaret Hoyle' teaches 'Margaret'; a first name two people share teaches nothing."""
+        first = name.split(" ", 1)[0].lower()
+        known = self.first_names.get(first, name)
+        self.first_names[first] = name if known == name else None
 
     def note_speaker(self, name: str) -> None:
         """Record a resolved speaker: the most recent person from now on.
@@ -155,10 +199,12 @@ class NameMemory:
             self.last_person = name
 
     def expand(self, name: str) -> str:
-        """Return the full name for a surname seen before ('Lungescu' -> 'Oana Lungescu')."""
+        """The full name for a surname seen before ('Lungescu' -> 'Oana Lungescu'), else for
+        the first name of exactly one person seen before ('Margaret' -> 'Margaret Hoyle')."""
         tokens = name.split()
         if len(tokens) == 1:
-            return self.full_names.get(tokens[0].lower(), name)
+            key = tokens[0].lower()
+            return self.full_names.get(key) or self.first_names.get(key) or name
         return name
 
 
@@ -183,6 +229,9 @@ def _governed(text: str, position: int, run: str) -> bool:
     if before not in NON_PERSON_PRECEDERS:
         return False
     tokens = run.split()
+    if before in ROLE_ARTICLES and len(tokens) > 2 and (
+            tokens[0].lower() in TITLES or _role_noun(tokens[0])):
+        return False  # 'die Grünen-Abgeordnete Anke Lorenz', 'le ministre Jean Roux'
     if before in ("of", "for", "de", "du", "des") and len(tokens) > 2 and _edge_word(tokens[0]):
         start = text.rfind(before, max(0, position - 40), position)
         return _word_before(text, start).strip(".") not in TITLES

@@ -1,9 +1,23 @@
 """Word lists for quote attribution and person names, as data (English, German, French).
 
 `speakers` and `speaker_names` compile these; extend a list here to teach them a language.
+Spanish and Italian live in `speaker_words_es_it` and are merged in here.
 """
 
 from __future__ import annotations
+
+from .speaker_words_es_it import (
+    ATTRIBUTION_VERBS_ES,
+    ATTRIBUTION_VERBS_IT,
+    DESCRIPTIVE_OPENERS_ES_IT,
+    FOR_OPENINGS_ES_IT,
+    NAME_STOPWORDS_ES_IT,
+    NON_PERSON_PRECEDERS_ES_IT,
+    PHRASE_CUT_WORDS_ES_IT,
+    PRONOUNS_ES_IT,
+    SPEAKER_AFTER_PHRASES_ES_IT,
+    TITLES_ES_IT,
+)
 
 # Verbs whose subject is the speaker: "X said", or after a quote "said X".
 ATTRIBUTION_VERBS_EN = (
@@ -55,12 +69,15 @@ ATTRIBUTION_VERBS_FR = (
     "se félicite", "s’est félicité", "s’interroge", "s’étonne", "s’insurge", "s’indigne",
     "se désole", "se souvient", "se rappelle", "s’alarme", "se défend", "se justifie",
 )
-ATTRIBUTION_VERBS = ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_VERBS_FR
+ATTRIBUTION_VERBS = (ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_VERBS_FR
+                     + ATTRIBUTION_VERBS_ES + ATTRIBUTION_VERBS_IT)
 
 # Phrases whose speaker follows them: "according to X", "selon X", "laut X".
-SPEAKER_AFTER_PHRASES = ("according to", "selon", "laut", "d'après", "d’après", "zufolge")
+SPEAKER_AFTER_PHRASES = ("according to", "selon", "laut", "d'après", "d’après", "zufolge"
+                         ) + SPEAKER_AFTER_PHRASES_ES_IT
 # Sentence openers naming whose view follows: 'Pour X, c’est « … »', 'For X, it is “…”'.
-FOR_OPENINGS = ("pour", "für", "for", "selon", "laut", "according to", "d’après", "d'après")
+FOR_OPENINGS = ("pour", "für", "for", "selon", "laut", "according to", "d’après", "d'après"
+                ) + FOR_OPENINGS_ES_IT
 # Right after a quote only: German „...“, so Scholz.
 QUOTE_TAIL_SO = "so"
 
@@ -69,7 +86,7 @@ FRENCH_INVERSION = (r"(?:a-t-(?:il|elle|on)\s+\w+|\w+-t-(?:il|elle|on)|\w+-(?:il
 
 # Personal pronouns that can be a speaker; resolved to the last named person.
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "er", "sie", "ihm", "ihr",
-                      "il", "elle", "ils", "elles", "lui", "eux"})
+                      "il", "elle", "ils", "elles", "lui", "eux"}) | PRONOUNS_ES_IT
 
 # Words stripped between a subject and its verb: "Lungescu has repeatedly said".
 AUXILIARIES = frozenset({
@@ -96,7 +113,7 @@ PHRASE_CUT_WORDS = frozenset({
     "dans", "à", "au", "and", "und", "et", "from", "via", "as", "bei", "vor", "vom", "zum",
     "zur", "nach", "über", "gegenüber", "während", "ein", "zu", "fest", "aus", "auf", "pendant",
     "devant", "sur", "avant", "après", "with", "for", "about", "following", "ahead",
-})
+}) | PHRASE_CUT_WORDS_ES_IT
 
 # Relative pronouns that open a clause inside a subject: 'the government, which has warned'.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose", "der", "die", "das", "welche",
@@ -109,7 +126,7 @@ NON_PERSON_PRECEDERS = frozenset({
     "under", "around", "through", "within", "outside", "inside", "per", "nach", "aus", "von",
     "bei", "zu", "im", "der", "die", "das", "dem", "den", "des", "à", "au", "aux", "en",
     "du", "de", "le", "la", "les", "vers", "dans", "chez", "pour", "par", "its", "their",
-})
+}) | NON_PERSON_PRECEDERS_ES_IT
 
 # Lowercase words allowed inside a name: 'Ursula von der Leyen', 'Mohammed bin Salman'.
 NAME_PARTICLES = ("van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "des",
@@ -125,7 +142,7 @@ DESCRIPTIVE_OPENERS = frozenset({
     "that", "these", "those", "some", "several", "many", "another", "each", "both", "all",
     "un", "une", "le", "la", "les", "l’", "l'", "des", "ein", "eine", "einer", "der", "die",
     "das", "el", "los", "las", "sein", "seine", "ihr", "ihre", "son", "sa", "ses", "leur",
-})
+}) | DESCRIPTIVE_OPENERS_ES_IT
 # Capitalised sentence openers that are no speaker ('In October', 'Where we').
 NON_DESCRIPTIVE_OPENERS = frozenset({
     "in", "on", "at", "to", "with", "for", "from", "by", "after", "before", "where", "when",
@@ -157,10 +174,11 @@ TITLES = frozenset({
     "sheriff", "trooper", "marshal", "constable", "inspector", "detective", "lieutenant",
     "corporal", "major", "councilman", "councilwoman", "alderman", "commander", "coroner",
     "prosecutor", "attorney", "solicitor", "counsel", "speaker", "whip",
-})
+}) | TITLES_ES_IT
 
 # Subject pronouns: a short subject opening with one is that pronoun ('He instead said').
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles",
+                              "él", "ella", "lui", "lei"})
 
 # Endings of role nouns, capitalised in German ('Geschäftsführerin', 'Bürgermeister') and
 # English ('Councillor'): a word ending so is stripped from the edges of a name.
@@ -177,6 +195,11 @@ ROLE_SUFFIXES = (
     "sprecherin", "ministre", "maire", "directeur", "directrice", "adjoint", "adjointe",
     "erin", "istin", "ystin", "entin", "torin", "eurin", "ärztin", "login", "wirtin", "anwohner",
     "analyst", "aktivist", "experte", "ökonom", "hydrogéologue", "logue",
+    "abgeordnete", "abgeordneter", "hüter", "hüterin", "spieler", "spielerin", "stürmer",
+    "stürmerin", "kapitän", "kapitänin", "politiker", "politikerin", "coach",
+    "keeper", "striker", "midfielder", "defender", "winger", "farmer", "teacher", "owner",
+    "resident", "volunteer", "campaigner", "historian", "scientist", "researcher", "nurse",
+    "firefighter", "paramedic", "fisherman", "landlord", "landlady",
 )
 
 # Capitalised words that are never (part of) a person's name.
@@ -205,4 +228,4 @@ NAME_STOPWORDS = frozenset({
     "leur", "notre", "euro", "euros", "dollar", "dollars", "millionen", "milliarden", "million",
     "millions", "billion", "billions", "prozent", "percent", "pfund", "franken", "cent",
     "ocean", "lake", "island", "islands", "valley", "mount", "city", "county", "state", "region",
-})
+}) | NAME_STOPWORDS_ES_IT

@@ -12,8 +12,17 @@ expanded to the full name given earlier, a role with an appositive name gives th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from .speaker_names import NameMemory, head_name, is_person_name, mentions, strip_name
+from .speaker_names import (
+    NameMemory,
+    head_name,
+    is_person_name,
+    mentions,
+    strip_name,
+    titled_name,
+)
+from .speaker_refs import AGE, DROPPED_SUBJECT, refers_back
 from .speaker_verbs import AFTER, VERB, find_attributions
 from .speaker_words import (
     ATTRIBUTION_VERBS_FR,
@@ -43,7 +52,18 @@ _ABBREVIATION_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|
                                r"Mme|Mlle|Hon|Rev|[A-Z])\.")
 _LEAD_PUNCT = re.compile(r"^[\s,;:–—-]+")
 _CLAUSE_END = re.compile(r"[,.;:!?()\x01“”\"„«»]")
-_AGE = re.compile(r"^(?:\d{1,3}|aged \d{1,3})$", re.IGNORECASE)
+_AGE = AGE
+_SENTENCE_STOPS = (".", "!", "?", ";", "\x01", "“", "«", "„", "»")
+# A parenthetical aside inside a speaker phrase: '(parteilos)', '(sans étiquette)', '(D-Texas)'.
+_ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
+# A recipient between an inverted verb and its subject: 'a déclaré à l’AFP le capitaine X',
+# 'dijo a EFE el entrenador X', 'ha detto all’Ansa il sindaco X'.
+_RECIPIENT = re.compile(r"^\s*(?i:à|au|aux|a|al|all[’']|alla|allo|ai|agli|alle)\s*(?:l[’']\s*)?"
+                        r"(?:[A-ZÀ-Ý][\w’'.&-]*\s+){1,4}")
+_RECIPIENT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une", "el", "los", "las", "il",
+                            "lo", "gli", "una", "uno", "der", "die", "das", "ein", "eine"})
+# German dative objects after a named speaker: 'sagte X dem Tagesspiegel', 'X der Zeitung'.
+_DATIVE_AFTER_NAME = frozenset({"dem", "der", "den"})
 COMPLEMENTIZERS = frozenset({"that", "dass", "que", "qu’", "qu'", "if", "whether", "ob"})
 _NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who"})
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
@@ -70,6 +90,8 @@ def speaker_after(context: str) -> str | None:
         following = text[found[0].end:].split(None, 1)
         if following and following[0].lower() in COMPLEMENTIZERS:
             return None  # '“Oversight Delayed,” warned that …': a title, not a speaker
+        if not following or following[0][:1] in _SENTENCE_STOPS:
+            return DROPPED_SUBJECT  # '«…», aggiunge.': the subject is the one quoted last
         return _phrase_after(text[found[0].end:])
     for verb in (match for match in found if match.kind == VERB):
         subject = text[:verb.start]
@@ -102,14 +124,26 @@ def speaker_before(context: str) -> str | None:
     return subject if subject.strip(" ,") else _phrase_after(context[last.end:])
 
 
-def resolve_speaker(phrase: str | None, memory: NameMemory) -> str | None:
-    """Turn a speaker phrase into a full name, a resolved pronoun or a descriptive phrase."""
+def resolve_speaker(phrase: str | None, memory: NameMemory,
+                    topic: Callable[[], str | None] | None = None) -> str | None:
+    """Turn a speaker phrase into a full name, a resolved pronoun or a descriptive phrase.
+
+    `topic` gives the subject of the sentence before the quote, for phrases that point back
+    ('the 22-year-old'); without it they mean the last person named.
+    """
     if not phrase:
         return None
+    if phrase == DROPPED_SUBJECT:
+        return memory.last_person
     segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]
+    aged = any(_AGE.match(segment) for segment in segments[1:])
+    if refers_back(segments[0], aged):
+        person = (topic() if topic else None) or memory.last_person
+        if person:
+            return person  # 'der 22-Jährige', 'el delantero, de 21 años'
     index = len(segments) - 1
     skipped_clause = False
-    while index >= 0 and _skippable(segments[index]):
+    while index >= 0 and _skippable(segments[index], index > 0):
         skipped_clause = skipped_clause or bool(segments[index])
         index -= 1
     if index < 0:
@@ -128,6 +162,10 @@ def resolve_speaker(phrase: str | None, memory: NameMemory) -> str | None:
         return memory.expand(name)
     if index > 0 and is_person_name(segments[index - 1]):
         return memory.expand(strip_name(segments[index - 1]))  # 'X, an engineer who …,'
+    if index > 0 and segment[:1].islower():
+        titled = titled_name(segments[index - 1])  # 'Councillor X, cabinet member for Y,'
+        if titled:
+            return memory.expand(titled)
     if len(words) > MAX_PHRASE_WORDS:
         return None
     if _descriptive(words) and not re.search(r"[\x01“”\"«»„]", segment):
@@ -150,7 +188,7 @@ def _clause_subject(clause: str, memory: NameMemory) -> str | None:
     if first.lower() in PRONOUNS:
         return memory.last_person
     opening = [m.name for m in mentions(clause)
-               if len(clause[:m.position].split()) < SUBJECT_OPENING_WORDS
+               if not m.governed and len(clause[:m.position].split()) < SUBJECT_OPENING_WORDS
                and (" " in m.name or m.name.lower() in memory.full_names)]
     return memory.expand(opening[0]) if opening else None
 
@@ -210,20 +248,38 @@ def _phrase_after(text: str) -> str | None:
     A role followed by a name in apposition gives the name: 'said the mayor, Jane Roe, on'.
     """
     text = _ABBREVIATION_DOT.sub(r"\1", text)  # 'Dr. Markus Feld' is one phrase
+    text = _without_recipient(_ASIDE.sub("", text) if "(" in text else text)
     clauses = _CLAUSE_END.split(text, maxsplit=2)
     phrase = _cut(clauses[0])
     if phrase and len(clauses) > 1 and head_name(phrase) is None:
         appositive = _cut(clauses[1])
-        if appositive and is_person_name(appositive) and text[len(clauses[0]):][:1] == ",":
+        comma = text[len(clauses[0]):][:1] == ","
+        if appositive and is_person_name(appositive) and comma:
             return appositive
+        if appositive and comma and _AGE.match(appositive):
+            return f"{phrase}, {appositive}"  # 'el delantero, de 21 años'
     return phrase
+
+
+def _without_recipient(text: str) -> str:
+    """'à l’AFP le capitaine X' -> 'le capitaine X': the addressee is no speaker."""
+    recipient = _RECIPIENT.match(text)
+    if recipient is None:
+        return text
+    rest = text[recipient.end():]
+    first = rest.split(None, 1)[0].lower() if rest.strip() else ""
+    return rest if first in _RECIPIENT_END else text
 
 
 def _cut(clause: str) -> str | None:
     words: list[str] = []
     for word in clause.split():
-        if words and word.lower() in PHRASE_CUT_WORDS:
+        lowered = word.lower()
+        if words and lowered in PHRASE_CUT_WORDS:
             break
+        if len(words) > 1 and lowered in _DATIVE_AFTER_NAME and words[-1][:1].isupper() \
+                and head_name(" ".join(words)):
+            break  # 'die Abgeordnete Anke Lorenz dem Tagesspiegel'
         words.append(word)
     return " ".join(words) or None
 
@@ -233,8 +289,12 @@ def _sentence_subject(text: str) -> str | None:
     first = text.split(None, 1)[0].strip(",") if text.split() else ""
     if first.lower() in PRONOUNS:
         return first
+    last_segment = text.rstrip(" :“\"„«»").rsplit(",", 1)
+    if len(last_segment) == 2 and is_person_name(last_segment[1]):
+        return strip_name(last_segment[1])  # 'Satisfied, the mayor of X, Carla Rossi:'
     names = [name for name in (strip_name(mention.name) for mention in mentions(text)
-                               if len(text[:mention.position].split()) < SUBJECT_OPENING_WORDS)
+                               if not mention.governed
+                               and len(text[:mention.position].split()) < SUBJECT_OPENING_WORDS)
              if name]
     return next((name for name in names if " " in name), names[0] if names else None)
 
@@ -248,10 +308,15 @@ def _last_noun_phrase(segment: str) -> str:
     return segment
 
 
-def _skippable(segment: str) -> bool:
-    """Empty pieces, ages ('52') and relative clauses ('who will host ...') inside a subject."""
+def _skippable(segment: str, after_comma: bool) -> bool:
+    """Empty pieces, ages ('52') and relative clauses ('who will host ...') inside a subject.
+
+    Only a piece after a comma can be a relative clause: a phrase opening with 'die' is
+    German 'die Abgeordnete X', not 'die' as a relative pronoun.
+    """
     words = segment.split()
-    return not words or bool(_AGE.match(segment)) or words[0] in RELATIVE_PRONOUNS
+    return not words or bool(_AGE.match(segment)) or (after_comma
+                                                      and words[0] in RELATIVE_PRONOUNS)
 
 
 def _trim(segment: str) -> str:

@@ -1,0 +1,104 @@
+"""extract_quotes: attribution rules beyond English — Spanish and Italian verbs, dropped
+subjects, phrases pointing back (age epithets), recipients, asides and roles inside names."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.quotes import extract_quotes
+from scraper.models import Quote
+
+# (paragraphs, expected quotes as (text, speaker)); texts written from reading the input.
+CASES = {
+    "Spanish verb, role then appositive name": (
+        [("«Vamos a pelear la liga hasta el final», declaró la entrenadora del Club Atlético "
+          "Sur, Marta Quiroga, tras el partido.")],
+        [("Vamos a pelear la liga hasta el final", "Marta Quiroga")]),
+    "Italian compound verb, role then appositive name": (
+        [("«La vendemmia è stata scarsa ma di qualità», ha detto il presidente della cantina "
+          "sociale, Paolo Ferri, che guida la cooperativa da dieci anni.")],
+        [("La vendemmia è stata scarsa ma di qualità", "Paolo Ferri")]),
+    "Italian dropped subject: a bare verb means the speaker quoted last": (
+        [("«Il molo va rifatto entro l’estate», spiega il direttore del porto, Luca Bassi. "
+          "«I fondi ci sono già», aggiunge.")],
+        [("Il molo va rifatto entro l’estate", "Luca Bassi"), ("I fondi ci sono già", "Luca Bassi")]),
+    "Spanish dropped subject after a quote": (
+        ["La alcaldesa Nuria Ferrer visitó la obra.",
+         "«Estará lista en otoño», añadió."],
+        [("Estará lista en otoño", "Nuria Ferrer")]),
+    "Italian descriptive speaker with fa sapere": (
+        ["«Le corse riprenderanno lunedì», fa sapere un portavoce dell’azienda."],
+        [("Le corse riprenderanno lunedì", "un portavoce dell’azienda")]),
+    "Spanish según before the quote": (
+        ["Según Elena Vidal, «el embalse no se llenará este año»."],
+        [("el embalse no se llenará este año", "Elena Vidal")]),
+    "French recipient between the verb and the speaker": (
+        [("« Le feu a été fixé vers minuit », a indiqué au Progrès le lieutenant Paul Garnier, "
+          "du service départemental d’incendie.")],
+        [("Le feu a été fixé vers minuit", "Paul Garnier")]),
+    "Spanish recipient between the verb and the speaker": (
+        ["«No habrá cortes de agua», dijo a EFE el consejero de Medio Ambiente, Jorge Lamas."],
+        [("No habrá cortes de agua", "Jorge Lamas")]),
+    "German age epithet points back to the sentence's subject": (
+        [("Stürmer Lukas Brenner traf dreimal gegen den Tabellenführer. „So ein Spiel hatte ich "
+          "noch nie“, sagte der 24-Jährige.")],
+        [("So ein Spiel hatte ich noch nie", "Lukas Brenner")]),
+    "English age epithet before the verb": (
+        ["Goalkeeper Sam Idowu saved two penalties in the shoot-out.",
+         "“I just guessed the right way twice,” the 19-year-old said."],
+        [("I just guessed the right way twice", "Sam Idowu")]),
+    "definite role with an age is the subject named before, not the last name": (
+        [("Un gol de Pablo Ruiz decidió el partido. Ruiz remató un pase de Iker Sola en el "
+          "minuto 88. «Llevaba meses esperando esto», dijo el extremo, de 19 años.")],
+        [("Llevaba meses esperando esto", "Pablo Ruiz")]),
+    "indefinite role with an age stays descriptive": (
+        ["“The water came up to the windows,” said a neighbour, 71, who has lived there since 1960."],
+        [("The water came up to the windows", "a neighbour")]),
+    "party aside between the role and the appositive name": (
+        [("« Nous rouvrirons la piscine en juin », estime le maire (divers gauche) de Montval, "
+          "Jacques Perrin.")],
+        [("Nous rouvrirons la piscine en juin", "Jacques Perrin")]),
+    "German place possessive and role inside the name run": (
+        ["„Die Umleitung bleibt bis Oktober“, sagt Neustadts Bürgermeisterin Eva Kranz (SPD)."],
+        [("Die Umleitung bleibt bis Oktober", "Eva Kranz")]),
+    "hyphenated club role before the name": (
+        ["„Wir waren heute einfach zu langsam“, räumte SVW-Coach Jonas Beck ein."],
+        [("Wir waren heute einfach zu langsam", "Jonas Beck")]),
+    "German article before a role and a name, dative outlet after it": (
+        ["„Der Haushalt ist auf Kante genäht“, sagte die Stadträtin Eva Kranz dem Kurier."],
+        [("Der Haushalt ist auf Kante genäht", "Eva Kranz")]),
+    "titled name before a lowercase role apposition": (
+        [("Councillor Ruth Ellery, cabinet member for transport, said: “The buses will run "
+          "every ten minutes from May.”")],
+        [("The buses will run every ten minutes from May.", "Ruth Ellery")]),
+    "colon lead-in ending in an appositive name": (
+        [("Contento anche l’assessore allo sport del comune, Davide Rota: «Finalmente la "
+          "palestra torna ai ragazzi».")],
+        [("Finalmente la palestra torna ai ragazzi", "Davide Rota")]),
+    "a first name alone means the one person of that first name": (
+        ["Ellen Marsh has kept bees on the hill for forty years.",
+         "“The lime trees flowered late this year,” Ellen told me."],
+        [("The lime trees flowered late this year", "Ellen Marsh")]),
+    "a first name two people share is not expanded": (
+        ["Ellen Marsh and Ellen Kray keep bees on the hill.",
+         "“The lime trees flowered late this year,” Ellen told me."],
+        [("The lime trees flowered late this year", "Ellen")]),
+    "a name after 'de' teaches its surname": (
+        ["Un gol de Pablo Ruiz dio la victoria al equipo local.",
+         "«Era el partido del año», dijo Ruiz."],
+        [("Era el partido del año", "Pablo Ruiz")]),
+    "long attribution clause between the pieces of a split quote": (
+        [("“The river rose in an hour,” said Tom Ashby, whose farm by the old mill lost two barns "
+          "and most of its fencing in the flood. “We had no warning at all.”")],
+        [("The river rose in an hour. We had no warning at all.", "Tom Ashby")]),
+    "a second piece with its own attribution is a second quote": (
+        [("« On a attendu deux ans », explique Marc Vidal, président du club. « Cette fois, "
+          "c’est la bonne », ajoute-t-il.")],
+        [("On a attendu deux ans", "Marc Vidal"), ("Cette fois, c’est la bonne", "Marc Vidal")]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_attribution(name: str) -> None:
+    paragraphs, expected = CASES[name]
+    assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
