@@ -30,11 +30,13 @@ from .document import Document, clean_text, node_text
 
 _CREDIT_SELECTOR = ", ".join([f"[class*={hint} i]" for hint in CREDIT_CLASS_HINTS]
                              + [f"[itemprop={prop}]" for prop in CREDIT_ITEMPROPS])
-_CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video)?\s*caption\s*:?\s*", re.IGNORECASE)
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video)?\s*caption\s*[:,]?\s*", re.IGNORECASE)
 # How far up from a lone picture, and how many following elements, a caption is looked for.
 SIBLING_LEVELS = 4
 SIBLINGS_CHECKED = 3
 MAX_CAPTION_CHARS = 600
+# Fewest words of an img title read as a caption ('IMG_2041' or 'Harbour' are no captions).
+MIN_TITLE_CAPTION_WORDS = 3
 # How far up from an img its figure may be (<figure><a><picture><img>).
 FIGURE_LEVELS = 4
 
@@ -124,7 +126,16 @@ def _lone_picture_texts(img: LexborNode, rules: SiteRules | None) -> tuple[str |
         if caption or credit:
             break
         node = node.parent
+    caption = caption or _title_caption(img)
     return _tidy_caption(caption, credit), credit
+
+
+def _title_caption(img: LexborNode) -> str | None:
+    """An img's title as its caption (Joomla, old CMSs), unless it only repeats the alt."""
+    title = clean_text(img.attributes.get("title"))
+    if not title or len(title.split()) < MIN_TITLE_CAPTION_WORDS or len(title) > MAX_CAPTION_CHARS:
+        return None
+    return None if title == clean_text(img.attributes.get("alt")) else title
 
 
 def _classify_sibling(sibling: LexborNode, caption: str | None, credit: str | None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -32,14 +32,22 @@ METADATA_SKIP_TOKENS = frozenset({"logo", "logos", "icon", "favicon", "avatar", 
 FILE_NAME_SKIP_TOKENS = frozenset({"default", "share", "social", "sprite", "banner"})
 _SIZE_SUFFIX = re.compile(r"[-_](?:\d{2,4}x\d{2,4}|scaled|thumb|thumbnail|large|medium|small)"
                           r"(?=\.\w{3,4}$)", re.IGNORECASE)
-# Width/height tokens inside a file name: '1200-wework-layoffs', 'xyz-1200-80', 'a_640x427'.
-_SIZE_TOKENS = re.compile(r"(?:^|[-_])\d{2,4}(?:x\d{2,4})?(?=[-_]|$)")
+# Rendition tokens inside a file name: sizes ('1200-wework-layoffs', 'xyz-1200-80',
+# 'a_640x427'), width/height/quality ('_w1200', '_h630', '_q80'), a crop ratio ('_r1.91')
+# and a focal point ('_fpx44_fpy50'): the same picture at another size keeps its identity.
+_SIZE_TOKENS = re.compile(r"(?:^|[-_])(?:\d{2,4}(?:x\d{2,4})?|[whq]\d{2,4}|r\d(?:\.\d+)?"
+                          r"|fp[xy]\d{1,3})(?=[-_]|$)")
+# Query parameters of image proxies and resizers that carry the original url.
+WRAPPED_URL_PARAMS = ("url", "src", "image", "img")
+# Fewest characters of a file name that identify a picture across hosts and folders.
+MIN_SHARED_STEM = 6
 _IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|webp|gif|avif|bmp|tiff?)$", re.IGNORECASE)
 _URL_TOKEN = re.compile(r"[a-z0-9]+")
 
 
 def image_key(url: str) -> str:
     """Return an identity for a picture that survives resizing (size suffixes, ?w= queries)."""
+    url = unwrapped_url(url)
     parts = urlsplit(url)
     path = _SIZE_SUFFIX.sub("", parts.path.lower())
     stem = file_stem(url).lower()
@@ -49,13 +57,50 @@ def image_key(url: str) -> str:
         return stem
     if stem.isdigit() or len(stem) < 4:
         return path  # 'master/3000.jpg': only the whole path tells pictures apart
-    return "/".join(path.rsplit("/", 2)[-2:])  # Drupal styles: '2024-05/kreisssaal.jpg'
+    return f"{path.rsplit('/', 2)[-2]}/{stem}"  # Drupal styles: '2024-05/kreisssaal'
 
 
 def file_stem(url: str) -> str:
     """The file name without extension and size marks, case kept: 'Quay-1024x683.jpg' -> 'Quay'."""
-    name = _SIZE_SUFFIX.sub("", urlsplit(url).path).rsplit("/", 1)[-1]
-    return _SIZE_TOKENS.sub("", name.rsplit(".", 1)[0]).strip("-_")
+    name = _SIZE_SUFFIX.sub("", urlsplit(unwrapped_url(url)).path).rsplit("/", 1)[-1]
+    name = name.rsplit(".", 1)[0]
+    if _IMAGE_EXTENSION.search(name):
+        name = name.rsplit(".", 1)[0]  # 'lido.jpg.webp': a converted copy of 'lido.jpg'
+    return _SIZE_TOKENS.sub("", name).strip("-_")
+
+
+def unwrapped_url(url: str) -> str:
+    """The original behind an image proxy: '…/resize/1200x630/?url=https%3A%2F%2Fx.org%2Fa.jpg'."""
+    query = urlsplit(url).query
+    if "http" not in query:
+        return url
+    for name, value in parse_qsl(query):
+        if name.lower() in WRAPPED_URL_PARAMS and value.startswith(("http://", "https://")):
+            return value
+    return url
+
+
+def search_needle(url: str) -> str:
+    """A piece of a picture's file name to look for in the page's html.
+
+    The longest run of the name between rendition tokens ('csm_Quay_2024_8f3a' -> 'csm_Quay'),
+    or the last folder with the file name when the name is only a size ('master/4000.jpg').
+    """
+    path = urlsplit(unwrapped_url(url)).path
+    name = path.rsplit("/", 1)[-1]
+    pieces = _SIZE_TOKENS.split(name.rsplit(".", 1)[0])
+    longest = max((piece.strip("-_") for piece in pieces), key=len, default="")
+    if len(longest) >= MIN_SHARED_STEM:
+        return longest
+    return "/".join(path.rsplit("/", 2)[-2:]) if name else ""
+
+
+def same_picture(first: str, second: str) -> bool:
+    """Same identity, or the same distinctive file name on another host or folder."""
+    if image_key(first) == image_key(second):
+        return True
+    stem = file_stem(first).lower()
+    return len(stem) >= MIN_SHARED_STEM and stem == file_stem(second).lower()
 
 
 def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:

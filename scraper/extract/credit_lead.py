@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..models import Image, SiteRules
 from .credit_figures import figure_of, read_picture
-from .credit_images import file_stem, image_key
+from .credit_images import MIN_SHARED_STEM, same_picture, search_needle
 from .credit_patterns import IMG_SELECTOR
 from .document import Document
 
@@ -33,9 +33,9 @@ MIN_SNIPPET_CHARS = 20
 
 def lead_from_html(document: Document, lead_url: str, rules: SiteRules | None) -> Image | None:
     """Caption and credit of the lead picture from the page's original html, if found."""
-    needle = file_stem(lead_url)
+    needle = search_needle(lead_url)
     html = document.html
-    if not needle or len(needle) < 6:
+    if len(needle) < MIN_SHARED_STEM:
         return None
     position = html.find(needle)
     for _ in range(MAX_OCCURRENCES):
@@ -75,10 +75,9 @@ def _read_around(document: Document, html: str, tag_start: int, lead_url: str,
     fragment = _figure_fragment(html, tag_start) or \
         html[max(0, tag_start - BLOCK_BEFORE):tag_start + BLOCK_AFTER]
     tree = LexborHTMLParser(f"<html><body>{fragment}</body></html>")
-    key = image_key(lead_url)
     for img in tree.css(IMG_SELECTOR):
         picture = read_picture(document, figure_of(img), img, rules)
-        if picture is not None and picture.url and image_key(picture.url) == key:
+        if picture is not None and picture.url and same_picture(picture.url, lead_url):
             return picture
     return None
 

@@ -35,6 +35,7 @@ from .credit_patterns import (
     ORG_WORDS,
     PIECE_SPLIT,
     PLATFORMS,
+    SOURCE_LABEL,
 )
 
 
@@ -55,14 +56,17 @@ _MID_LABEL = re.compile(rf"(?:(?<=[\s.,;:!?)\]])|^)(?:{LABEL_PATTERN}|©|\(c\)|C
 _PLATFORM_NAMES = "|".join(re.escape(platform) for platform in PLATFORMS)
 _PLATFORM_TAIL = re.compile(rf"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+({_PLATFORM_NAMES})$",
                             re.IGNORECASE)
-_FOR_OUTLET = re.compile(r"^([^/|;,]+?)\s+(?:for|für|pour)\s+((?:the\s+|The\s+)?[A-Z0-9][^/|;]*)$")
+_FOR_OUTLET = re.compile(r"^([^/|;,]+?)\s+(?:for|für|pour|per|para)\s+[«“„\"]?\s*"
+                         r"((?:the\s+|The\s+)?[A-ZÀ-Ý0-9][^/|;]*?)\s*[»”“\"]?$")
 _ALIASES = "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True))
 _AGENCY_ALIASES = re.compile(rf"(?<![\w-])(?:{_ALIASES})(?![\w-])", re.IGNORECASE)
 # An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
-UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " - ", " – ", " — ", ", ")
+UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " per ", " para ", " - ", " – ",
+                    " — ", ", ")
 _ELISION = re.compile(r"^(?:d|l|qu|dell)[’'](?=[A-ZÀ-Ý])")
 _LABEL_WORD = re.compile(LABEL_PATTERN, re.IGNORECASE)
 _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
+NAMED_ARCHIVES = frozenset({"archive", "archives", "archiv"})
 _TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _ENCLOSING = re.compile(r"^[(\[]\s*(.*?)\s*[)\]]$")
@@ -75,7 +79,7 @@ _NAME_TOKEN = re.compile(rf"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.|(?:{_PARTICLE
 def parse_credit(text: str) -> ParsedCredit | None:
     """Split a known credit text into photographer and credit source; None when empty."""
     raw = " ".join(text.split())
-    body, kind = _strip_label(_unwrap(raw))
+    body, kind = _strip_label(_unwrap(raw), named_after_label=True)
     if not body:
         return None
     courtesy = COURTESY_LEAD.match(body) or COURTESY_TAIL.search(body)
@@ -93,13 +97,17 @@ def parse_credit(text: str) -> ParsedCredit | None:
     return _from_pieces(raw, body, kind == "by")
 
 
-def match_credit_line(text: str) -> ParsedCredit | None:
-    """Return the parse when the whole paragraph is a credit line, else None."""
+def match_credit_line(text: str, in_caption: bool = False) -> ParsedCredit | None:
+    """Return the parse when the whole paragraph is a credit line, else None.
+
+    `in_caption`: the text ends a caption, where a label before a bare name ('Photo Ana
+    Roux') is a credit; a body paragraph reading so may be a heading.
+    """
     raw = " ".join(text.split())
     if not raw or len(raw) > MAX_CREDIT_CHARS or len(raw.split()) > MAX_CREDIT_WORDS:
         return None
     inner = _unwrap(raw)
-    body, kind = _strip_label(inner)
+    body, kind = _strip_label(inner, named_after_label=in_caption)
     if not body or not (kind or any(mark in body for mark in UNLABELLED_MARKS)):
         return None
     if not (_reads_like_credit(body) or _short_courtesy(body, kind)):
@@ -125,7 +133,7 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
     for match in _MID_LABEL.finditer(text, window):
         if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(":
             continue
-        parsed = match_credit_line(text[match.start():])
+        parsed = match_credit_line(text[match.start():], in_caption=match.start() > 0)
         if parsed:
             return _caption_part(text[:match.start()]), parsed
     bracket = _TRAILING_BRACKET.search(text)
@@ -163,7 +171,7 @@ def looks_like_person(piece: str) -> bool:
     return all(_NAME_TOKEN.match(token) for token in tokens) and tokens[0][0].isupper()
 
 
-def _strip_label(text: str) -> tuple[str, str | None]:
+def _strip_label(text: str, named_after_label: bool = False) -> tuple[str, str | None]:
     """Remove a leading label and copyright sign; return the body and the label kind.
 
     The kind is "by" ("Photo by X": X is a person), "courtesy", "label" or None.
@@ -171,7 +179,8 @@ def _strip_label(text: str) -> tuple[str, str | None]:
     body = text.strip()
     kind: str | None = None
     by_match = _BY_LEAD.match(body)
-    label = by_match or _LABEL_LEAD.match(body) or _label_before_agency(body)
+    label = by_match or SOURCE_LABEL.match(body) or _LABEL_LEAD.match(body) \
+        or _label_before_agency(body, named_after_label)
     if label:
         body, kind = body[label.end():], "by" if by_match else "label"
     copyright_match = COPYRIGHT_LEAD.match(body)
@@ -184,14 +193,17 @@ def _strip_label(text: str) -> tuple[str, str | None]:
     return body.strip(" .:-–—|"), kind
 
 
-def _label_before_agency(body: str) -> re.Match[str] | None:
+def _label_before_agency(body: str, named: bool) -> re.Match[str] | None:
     """A label with no separator before an agency or a 'X / Y' credit: 'Photo AFP / Jean
-    Martel', 'Foto dpa', 'Photo Le Journal de Saône / Rémi Blanc'."""
+    Martel', 'Foto dpa', 'Photo Le Journal de Saône / Rémi Blanc'; with `named`, before a
+    person's name too: 'Photo Nadège Roux'."""
     label = _LABEL_SPACE.match(body)
     if label is None:
         return None
     rest = body[label.end():]
     if _AGENCY_ALIASES.match(rest) or ("/" in rest and rest[:1].isupper()):
+        return label
+    if named and label.group(0)[:1].isupper() and looks_like_person(rest.strip(" .")):
         return label
     return None
 
@@ -216,7 +228,7 @@ def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
             photographer = piece
             continue
         else:
-            sources.append(piece)
+            sources.append(_organisation(raw_piece, piece))
         joins.append(" via " if joined_by_via and len(sources) > 1 else " / ")
     source = sources[0] if sources else None
     for join, extra in zip(joins[1:], sources[1:]):
@@ -224,6 +236,14 @@ def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
     if source and photographer is None and len(sources) == 1 and _single_person(source, body):
         photographer, source = source, None
     return _result(raw, photographer, source)
+
+
+def _organisation(raw_piece: str, stripped: str) -> str:
+    """An organisation keeps a capitalised 'Archive' that is part of its name ('National
+    Archives', 'Coastguard Archive'); other qualifiers go ('Harbour Herald file', '… Photo')."""
+    tail = raw_piece[len(stripped):].split()
+    named = tail and all(word[:1].isupper() and word.lower() in NAMED_ARCHIVES for word in tail)
+    return raw_piece if named else stripped
 
 
 def _capitals_name(piece: str) -> bool:

@@ -71,6 +71,9 @@ ORG_WORDS = frozenset({
     "times", "post", "journal", "herald", "tribune", "guardian", "telegraph", "gazette",
     "magazine", "daily", "weekly", "tv", "radio", "channel", "records", "entertainment",
     "productions", "films", "film", "games", "club", "team", "army", "navy", "nasa", "wire",
+    # local authorities credit their own pictures: 'Stadt Lindau/Jan Ott', 'Ville de Bron'
+    "stadt", "gemeinde", "landkreis", "kreis", "city", "town", "county", "borough", "ville",
+    "mairie", "commune", "comune", "ayuntamiento", "municipio", "district", "région", "trust",
 })
 
 # Endings of German compound nouns naming organisations ('Verkehrsbetriebe', 'Stadtwerke').
@@ -84,7 +87,8 @@ CREDIT_CONNECTORS = frozenset({
     "da", "di", "la", "le", "bin", "al", "el", "y", "und", "et", "file", "pool", "handout",
     "staff", "contributor", "images", "photo", "photos", "courtesy", "des", "del", "ter", "zu",
     "dos", "das", "ibn", "bint", "st", "at", "mit", "avec", "par", "für", "pour", "photography",
-    "stock", "news", "wire", "submitted", "supplied", "archive", "archiv", "dr", "tt",
+    "stock", "news", "wire", "submitted", "supplied", "archive", "archiv", "dr", "tt", "per",
+    "para",
 })
 
 # Labels that open a credit line; the ones usable mid-caption must start uppercase there.
@@ -98,6 +102,10 @@ _LABEL_WORDS = (
     r"aufmacherbild", r"kuva", r"zdjęcie", r"fotó",
 )
 LABEL_PATTERN = r"(?:{})".format("|".join(_LABEL_WORDS))
+
+# "Image source, Getty Images": a label naming the source, separated by a comma or colon.
+SOURCE_LABEL = re.compile(r"^(?:image|photo|picture|video|bild|foto)\s*(?:source|quelle)\s*[,:]\s*",
+                          re.IGNORECASE)
 
 # "Photo by", "Foto von", "Photo de", "Photo par", "Illustration by", "Photographed by" ...
 BY_WORDS = r"(?:by|von|de|par|di|door|por)"

@@ -24,11 +24,12 @@ from ..models import Image, SiteRules
 from .credit_figures import figure_of, read_picture, with_credit
 from .credit_images import (
     body_pictures,
-    file_stem,
     image_key,
     jsonld_image,
     metadata_image_url,
     picture_url,
+    same_picture,
+    search_needle,
 )
 from .credit_lead import figure_before_body, lead_from_html
 from .credit_lines import ParsedCredit, match_credit_line, parse_credit, split_trailing_credit
@@ -133,10 +134,9 @@ def _article_lead(document: Document, main_node: LexborNode,
 
 def _lead_details(document: Document, url: str, rules: SiteRules | None) -> Image | None:
     """Caption and credit of the lead picture: a figure still in the tree, else the raw html."""
-    key = image_key(url)
-    for img in _imgs_named(document, file_stem(url)):
+    for img in _imgs_named(document, search_needle(url)):
         found = picture_url(document, img)
-        if found and image_key(found) == key:
+        if found and same_picture(found, url):
             picture = read_picture(document, figure_of(img), img, rules)
             if picture is not None and (picture.caption or picture.credit):
                 return picture

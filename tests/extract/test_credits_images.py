@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.credit_images import image_key
+from scraper.extract.credit_images import file_stem, image_key
 from scraper.extract.credits import extract_images, split_credit_lines
 from scraper.extract.document import Document, parse_document
 from scraper.models import Image, SiteRules
@@ -302,3 +302,76 @@ def test_jsonld_caption_with_a_trailing_credit_is_split() -> None:
     image = _images(head)[0]
     assert (image.caption, image.photographer, image.credit_source) == \
         ("Councillors leave the chamber.", "Hollis Brandt", "Reuters")
+
+
+def test_rendition_tokens_in_a_file_name_keep_the_picture_key() -> None:
+    assert image_key("https://cdn.example/i/7c1d-0001-44ab_w1200_r1.91_fpx44_fpy50.jpg") == \
+        image_key("https://cdn.example/i/7c1d-0001-44ab_w996_r1.778_fpx44_fpy50.jpg")
+    assert image_key("https://cdn.example/i/7c1d-0001-44ab_w1200.jpg") != \
+        image_key("https://cdn.example/i/9e2f-0002-55cd_w1200.jpg")
+
+
+def test_an_image_proxy_is_keyed_by_the_url_it_wraps() -> None:
+    proxied = ("https://img-proxy.example/dims/crop/3000x1575/resize/1200x630/"
+               "?url=https%3A%2F%2Fnews.example.org%2Fmedia%2Fsea-wall-repairs.jpg")
+    assert image_key(proxied) == image_key("https://news.example.org/media/sea-wall-repairs.jpg")
+
+
+def test_a_converted_copy_keeps_the_file_stem() -> None:
+    assert file_stem("https://cdn.example/news/480/live/pier-fire.jpg.webp") == "pier-fire"
+
+
+def test_lead_figure_found_when_its_file_name_holds_a_year() -> None:
+    head = '<meta property="og:image" content="/fileadmin/csm_Wehrbruecke_2024_5e7a1c.jpg">'
+    body = """<div class="news-img"><div class="outer"><img
+      src="/fileadmin/csm_Wehrbruecke_2024_5e7a1c.jpg"></div><p class="news-img-caption">Die
+      Wehrbrücke wird im Mai gesperrt. Foto: Stadt Lindau/Jan Ott</p></div>
+      <div class="story"><p>Text.</p></div>"""
+    image = _extract_with_main(head, body, ".story")[0]
+    assert (image.caption, image.photographer, image.credit_source) == \
+        ("Die Wehrbrücke wird im Mai gesperrt.", "Jan Ott", "Stadt Lindau")
+
+
+def test_lead_named_only_by_its_size_is_found_by_its_folder() -> None:
+    head = '<meta property="og:image" content="https://i.example/media/4c2e/master/3000.jpg?width=1200">'
+    body = """<header><figure><img src="https://i.example/media/4c2e/master/3000.jpg?width=620">
+      <figcaption>Seed jars in the cold store. Photograph: Ola Berg/Alamy</figcaption></figure>
+      </header><div class="story"><p>Text.</p></div>"""
+    document = _document(head, body)
+    for header in document.tree.css("header"):
+        header.decompose()
+    image = extract_images(document, None, document.tree.css_first(".story"))[0]
+    assert (image.url, image.photographer, image.credit_source) == \
+        ("https://i.example/media/4c2e/master/3000.jpg?width=1200", "Ola Berg", "Alamy")
+
+
+def test_lead_from_another_host_with_the_same_file_name_gets_its_caption() -> None:
+    head = '<meta property="og:image" content="https://static.cdn.example/s/9f1a/t/1718/otter-pair.jpg">'
+    body = """<div class="story"><p>Text.</p></div><div class="gallery"><figure><img
+      src="https://images.cdn.example/content/v1/9f1a/otter-pair.jpg?format=1000w">
+      <figcaption>Counting birds from a kayak. Photo: Rhys Prosser</figcaption></figure></div>"""
+    image = _extract_with_main(head, body, ".story")[0]
+    assert (image.url, image.caption, image.photographer) == \
+        ("https://static.cdn.example/s/9f1a/t/1718/otter-pair.jpg", "Counting birds from a kayak.",
+         "Rhys Prosser")
+
+
+def test_the_title_of_a_lone_picture_is_its_caption() -> None:
+    body = """<article><p>Text.</p><p><img src="/images/2024/bread-oven.jpg" alt="Le four"
+      title="Le four à pain restauré du hameau. Photo Jeanne Prat" width="600"></p></article>"""
+    image = _images(body=body)[0]
+    assert (image.caption, image.photographer) == ("Le four à pain restauré du hameau.", "Jeanne Prat")
+
+
+def test_a_title_repeating_the_alt_is_no_caption() -> None:
+    body = """<article><img src="/images/2024/bread-oven.jpg" alt="The old bread oven"
+      title="The old bread oven"></article>"""
+    assert _images(body=body)[0].caption is None
+
+
+def test_source_label_and_caption_label_with_commas() -> None:
+    body = """<article><figure><img src="/news/480/live/pier-fire.jpg.webp"><span
+      class="copyright">Image source, Getty Images</span><figcaption>Image caption, The pier burned
+      for six hours</figcaption></figure></article>"""
+    image = _images(body=body)[0]
+    assert (image.caption, image.credit_source) == ("The pier burned for six hours", "Getty Images")

@@ -60,6 +60,13 @@ CREDIT_LINES = [
      "Le Courrier d’Aquitaine"),
     ("Foto: picture alliance/dpa | Karin Lutz", "Karin Lutz", "picture alliance / dpa"),
     ("Photo: Bloomberg", None, "Bloomberg"),
+    ("Image source, Getty Images", None, "Getty Images"),
+    ("Picture source: Harbour Trust", None, "Harbour Trust"),
+    ("Foto: Stadt Lindau/Jan Ott", "Jan Ott", "Stadt Lindau"),
+    ("Photo: Ville de Bron / Sami Haddad", "Sami Haddad", "Ville de Bron"),
+    ("Léa Moreau pour « Le Courrier du Rhône »", "Léa Moreau", "Le Courrier du Rhône"),
+    ("Marco Sala per La Voce di Como", "Marco Sala", "La Voce di Como"),
+    ("Photo: National Archives", None, "National Archives"),
 ]
 
 
@@ -93,6 +100,7 @@ def test_whole_paragraph_credit_lines_are_recognised(line: str, photographer: st
     "Photographs by the dozen were shown at the exhibition, which opened on Friday.",
     "(AP)",
     "“Photo by Lena Brandt,” she wrote.",
+    "Photo Booth Memories",
 ])
 def test_prose_and_bare_words_are_not_credit_lines(paragraph: str) -> None:
     assert match_credit_line(paragraph) is None
@@ -121,6 +129,10 @@ def test_prose_and_bare_words_are_not_credit_lines(paragraph: str) -> None:
      "(Cole Brandt/Inland Water Report)", "Cole Brandt", "Inland Water Report"),
     ("Des usagers sur le quai, jeudi 2 mai. Photo AFP / Jean Marteau", "Des usagers sur le quai, jeudi 2 mai.",
      "Photo AFP / Jean Marteau", "Jean Marteau", "AFP"),
+    ("Le four à pain restauré. Photo Jeanne Prat", "Le four à pain restauré.", "Photo Jeanne Prat",
+     "Jeanne Prat", None),
+    ("Die neue Brücke am Abend. Foto: Stadt Lindau/Jan Ott", "Die neue Brücke am Abend.",
+     "Foto: Stadt Lindau/Jan Ott", "Jan Ott", "Stadt Lindau"),
 ])
 def test_trailing_credit_is_split_off_a_caption(caption: str, kept: str, credit: str,
                                                 photographer: str | None,
