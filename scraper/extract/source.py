@@ -19,7 +19,9 @@ is never the source: only these report-based phrasings count.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,8 +31,10 @@ from .source_patterns import (
     CREDIT_LINE_PARAGRAPHS,
     CREDIT_LINE_PATTERNS,
     DATELINE_PATTERN,
+    ES_OUTLET_LEAD,
     EXPLICIT_PATTERNS,
     HEADLINE_META,
+    IT_OUTLET_LEAD,
     META_NAMES,
     NOT_OUTLET_WORDS,
     OUTLET_DOMAINS,
@@ -41,19 +45,25 @@ from .source_patterns import (
     WIRE_AGENCIES,
 )
 
-_ARTICLES = r"(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Dd]ie|[Dd]er|[Dd]as|[Ee]l)\s+"
+_ARTICLES = r"(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Dd]ie|[Dd]er|[Dd]as|[Ee]l|[Ii]l|[Ll]os|[Ll]as)\s+"
+# Words joining the parts of a name: 'Museum of the Sea', 'L’Écho de la Bresse', 'El Diario
+# de León', 'Corriere della Sera', 'Ouest-France de l’Est'.
+_JOINERS = (r"(?:\s+(?:of|for|de|du|des|&|am|im|del|della|dello|dei|di|de\s+la|de\s+los|de\s+las|"
+            r"of\s+the)\s+|\s+de\s+l[’']|\s+)")
 _NAME_TOKEN = (r"(?:[A-ZÀ-Ý][\w&'’-]*(?:\.[\w-]+)*"
                r"|[a-z][\w-]*\.(?:com|org|net|co\.uk|de|fr|io|news))")
 _KIND = r"(?:(?:the\s+|le\s+|la\s+|die\s+|der\s+)?(?:{})\s+)?".format("|".join(OUTLET_KINDS))
-_OUTLET = (rf"{_KIND}[„“\"«‚‘]?\s?(?-i:(?P<outlet>(?:{_ARTICLES})?{_NAME_TOKEN}"
-           rf"(?:\s+(?:(?:of|for|de|du|des|&|am|im)\s+)?[A-Z0-9À-Ý][\w&'’-]*(?:\.[\w-]+)*){{0,5}}))"
-           rf"\s?[“”\"»‘’]?")
+_OUTLET = (rf"{_KIND}[„“\"«»‚‘]?\s?(?-i:(?P<outlet>(?:{_ARTICLES})?{_NAME_TOKEN}"
+           rf"(?:{_JOINERS}[A-Z0-9À-Ý][\w&'’-]*(?:\.[\w-]+)*){{0,5}}))"
+           rf"\s?[“”\"»«‘’]?")
 _WIRE = r"(?P<wire>{})".format("|".join(re.escape(name) for name in sorted(WIRE_AGENCIES, key=len,
                                                                       reverse=True)))
 
 
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.replace("OUTLET", _OUTLET).replace("WIRE", _WIRE), re.IGNORECASE)
+    return tuple(re.compile(p.replace("ES_OUTLET_LEAD", ES_OUTLET_LEAD)
+                            .replace("IT_OUTLET_LEAD", IT_OUTLET_LEAD)
+                            .replace("OUTLET", _OUTLET).replace("WIRE", _WIRE), re.IGNORECASE)
                  for p in patterns)
 
 
@@ -65,10 +75,20 @@ def _compile_hinted(entries: Iterable[tuple[tuple[str, ...], str]]
 _EXPLICIT = _compile_hinted(EXPLICIT_PATTERNS)
 _OUTLET_ALONE = re.compile(_OUTLET)
 _ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for hint in hints})
+# Hints no other hint is part of, each with the hints that contain it ('report' -> 'reported
+# by', 'first reported' …): the page is scanned for the roots only.
+_HINT_ROOTS = {root: tuple(hint for hint in _ALL_HINTS if root in hint)
+               for root in _ALL_HINTS if not any(other != root and other in root
+                                                 for other in _ALL_HINTS)}
 _CREDIT_LINES = _compile(CREDIT_LINE_PATTERNS)
 _DATELINE = re.compile(DATELINE_PATTERN.replace("WIRE", f"(?i:{_WIRE})"))
 _WEAK = _compile_hinted(WEAK_PATTERNS)
-_ARTICLE_WORDS = frozenset({"the", "le", "la", "les", "die", "der", "das", "el"})
+_ARTICLE_WORDS = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "los", "las"})
+# Lowercase articles before an outlet: French ones belong to the name ('le Monde' is
+# Le Monde), Italian and Spanish masculine ones are grammar ('il Corriere della Sera').
+_NAMING_ARTICLES = frozenset({"le", "la", "les"})
+_GRAMMATICAL_ARTICLES = frozenset({"il", "lo", "el", "los", "las"})
+_KIND_WORDS = frozenset(kind.lower() for kind in OUTLET_KINDS)
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -89,13 +109,12 @@ def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | Non
     for article in document.jsonld_of_type(*ARTICLE_TYPES):
         for key in ("isBasedOn", "isBasedOnUrl", "sourceOrganization"):
             yield _named(_outlet_from_value(article.get(key)), paragraphs)
-    page_hints = _hints_in("\n".join(paragraphs), _ALL_HINTS)  # one pass; usually empty
-    present = [_hints_in(paragraph, page_hints) if page_hints else set()
-               for paragraph in paragraphs]
+    present = _hints_by_paragraph(paragraphs)
     for paragraph, found in zip(paragraphs, present):
-        yield from _explicit(paragraph, found)
+        if found:
+            yield from _explicit(paragraph, found)
     for text in _headline_texts(document):
-        yield from _explicit(text, _hints_in(text, _ALL_HINTS))
+        yield from _explicit(text, _hints_in(text))
     for paragraph in paragraphs[-CREDIT_LINE_PARAGRAPHS:]:
         if len(paragraph) <= CREDIT_LINE_MAX_CHARS:
             yield from _credit_line(paragraph.strip())
@@ -122,10 +141,26 @@ def _headline_texts(document: Document) -> list[str]:
     return texts + ([title.text()] if title is not None else [])
 
 
-def _hints_in(text: str, hints: Iterable[str]) -> set[str]:
+def _hints_by_paragraph(paragraphs: list[str]) -> list[set[str]]:
+    """The hint words present in each paragraph, found by scanning the page once per hint."""
+    lowered = [paragraph.lower() for paragraph in paragraphs]
+    starts = list(accumulate((len(text) + 1 for text in lowered), initial=0))
+    text = "\n".join(lowered)
+    present: list[set[str]] = [set() for _ in paragraphs]
+    for root, hints in _HINT_ROOTS.items():
+        position = text.find(root)
+        while position >= 0:
+            index = bisect_right(starts, position) - 1
+            present[index].update(hint for hint in hints if hint in lowered[index])
+            position = text.find(root, starts[index + 1])
+    return present
+
+
+def _hints_in(text: str) -> set[str]:
     """The hint words of the phrase patterns that occur in a text."""
     lowered = text.lower()
-    return {hint for hint in hints if hint in lowered}
+    return {hint for root, with_root in _HINT_ROOTS.items() if root in lowered
+            for hint in with_root if hint in lowered}
 
 
 def clean_outlet(name: str | None) -> str | None:
@@ -141,20 +176,32 @@ def clean_outlet(name: str | None) -> str | None:
         words = words[1:]
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:] if words[1].isupper() else ["The"] + words[1:]
+    elif len(words) > 1 and words[0] in _NAMING_ARTICLES:
+        words = [words[0].capitalize()] + words[1:]  # 'le Parisien', 'la Repubblica'
+    elif len(words) > 1 and words[0] in _GRAMMATICAL_ARTICLES:
+        words = words[1:]  # 'il Corriere della Sera', 'el diario': the article is grammar
     outlet = " ".join(words).rstrip(".,;:’'")
     if len(outlet) < 2 or outlet.lower() in ("the", "le", "la", "die", "der") \
-            or words[0].lower() in NOT_OUTLET_WORDS:
+            or words[0].lower() in NOT_OUTLET_WORDS or _only_kinds(words):
         return None
     return OUTLET_DOMAINS.get(outlet.lower(), outlet)
 
 
+def _only_kinds(words: list[str]) -> bool:
+    """'Zeitung', 'the paper': a kind of outlet, not the name of one."""
+    return all(word.lower() in _KIND_WORDS or word.lower() in _ARTICLE_WORDS for word in words)
+
+
 def _explicit_outlet(match: re.Match[str]) -> str | None:
-    """The outlet of an explicit phrase; French 'du Monde' gives 'Le Monde'."""
+    """The outlet of an explicit phrase; French 'du Monde' gives 'Le Monde', Spanish 'del
+    País' gives 'El País'."""
     outlet = clean_outlet(match.group("outlet"))
-    du_right_before = match.groupdict().get("du") is not None \
-        and match.end("du") == match.start("outlet")
-    if outlet and du_right_before and outlet[:1].isupper():
-        return f"Le {outlet}"
+    groups = match.groupdict()
+    for contraction, article in (("du", "Le"), ("del", "El")):
+        right_before = groups.get(contraction) is not None \
+            and match.end(contraction) == match.start("outlet")
+        if outlet and right_before and outlet[:1].isupper():
+            return f"{article} {outlet}"
     return outlet
 
 

@@ -14,7 +14,8 @@ META_NAMES = ("syndication-source", "original-source", "article:original-source"
 OUTLET_KINDS = ("quotidien", "journal", "hebdomadaire", "magazine", "site", "média", "newspaper",
                 "paper", "daily", "weekly", "outlet", "broadcaster", "news agency", "news site",
                 "website", "agency", "agence", "Zeitung", "Tageszeitung", "Wochenzeitung",
-                "Magazin", "Nachrichtenagentur", "Sender", "Portal", "Nachrichtenportal")
+                "Magazin", "Nachrichtenagentur", "Sender", "Portal", "Nachrichtenportal",
+                "diario", "periódico", "quotidiano", "giornale", "Blatt", "Lokalzeitung")
 
 # Meta tags holding the title and description, searched for explicit phrases after the body.
 HEADLINE_META = ("og:title", "twitter:title", "og:description", "description",
@@ -68,7 +69,62 @@ EXPLICIT_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      (r"\b(?:cet|l[’'])\s*article\s+a\s+(?:été\s+)?(?:initialement|d[’']abord|originellement)?\s*"
      r"(?:publié|paru)\s+(?:initialement\s+|à\s+l[’']origine\s+)?(?:sur|dans|par)\s+"
      r"(?:le\s+|la\s+)?OUTLET")),
+    # English: 'as reported by X', 'a report published on Tuesday by X', 'X was first to report'.
+    (("reported by", "reported in"),
+     r"\bas\s+(?:first\s+|earlier\s+|previously\s+)?reported\s+(?:by|in)\s+OUTLET"),
+    (("according to", "citing", "based on"),
+     (r"\b(?:according\s+to|citing|based\s+on)\s+(?:a|an|the)\s+(?:report|story|article|"
+     r"investigation|documentary)\s+(?:published|broadcast|aired)\s+(?:\w+\s+){0,2}(?:by|in|on)\s+"
+     r"OUTLET")),
+    (("first to report",), r"\bOUTLET\s+was\s+(?:the\s+)?first\s+to\s+report\b"),
+    # German verb-second: 'Das berichtet die X', 'Dies meldete der X unter Berufung auf …'.
+    (("berichtet", "meldet", "schreibt", "schrieb"),
+     (r"\b(?:Das|Dies|Darüber|Davon|Demnach|Dies\s+alles)\s+(?:berichtet|berichtete|meldet|meldete|"
+     r"schreibt|schrieb)\s+(?:(?:am|an\s+diesem)\s+\w+\s+)?(?:die|der|das)\s+OUTLET")),
+    (("informationen", "recherchen"),
+     (r"\bnach\s+(?:gemeinsamen\s+|exklusiven\s+)?(?:Informationen|Recherchen)\s+(?:der|des|von|vom)"
+     r"\s+OUTLET")),
+    # French: 'selon des informations publiées samedi par X', 'd’après des informations du Y'.
+    (("selon", "après"),
+     (r"\b(?:selon|d[’']après)\s+(?:un|une|les|des|nos|l[’'])\s*(?:article|information|enquête|"
+     r"rapport|révélation|confrères)s?\s+(?:(?:publiée?s?|parue?s?|diffusée?s?|révélée?s?|obtenue?s?)"
+     r"\s+(?:\w+\s+){0,2}(?:par|dans)\s+|du\s+(?P<du>)|de\s+la\s+|"
+     r"de\s+l[’']|de\s+|des\s+)OUTLET")),
+    (("rapport", "révèle", "révél", "écrit"),
+     (r",\s+(?:rapporte|rapportait|révèle|révélait|a\s+révélé|écrit|écrivait)\s+(?:\w+\s+)?"
+     r"(?:le\s+quotidien\s+|le\s+journal\s+|le\s+site\s+|l[’']hebdomadaire\s+)?"
+     r"(?=L[ea]s?\s|L[’'])OUTLET")),
+    # Spanish: 'según informa el diario X', 'según una información de X', 'como adelantó X'.
+    # After a verb the outlet needs its article or kind ('según informó Ana Gil' is a person).
+    (("según",),
+     (r"\bsegún\s+(?:informa|informó|publica|publicó|adelanta|adelantó|revela|reveló|recoge|recogió|"
+     r"ha\s+informado|ha\s+publicado|ha\s+adelantado|ha\s+revelado)\s+(?:hoy\s+|este\s+\w+\s+)?"
+     r"ES_OUTLET_LEADOUTLET")),
+    (("según",),
+     (r"\bsegún\s+(?:una\s+información|un\s+artículo|un\s+reportaje|una\s+exclusiva|"
+     r"informaciones)\s+(?:publicad[ao]s?\s+(?:\w+\s+){0,2}por\s+|del\s+(?P<del>)|"
+     r"de\s+)OUTLET")),
+    (("como ",),
+     (r"\b(?:como|tal\s+y\s+como)\s+(?:informó|adelantó|publicó|reveló|ha\s+informado|"
+     r"ha\s+adelantado|ha\s+publicado|ha\s+revelado)\s+(?:\w+\s+)?ES_OUTLET_LEADOUTLET")),
+    # Italian: 'secondo quanto riportato dal X', 'come rivela il X', 'Lo scrive il Corriere …'.
+    (("riport", "rifer", "rivel", "scrive", "scritt", "anticip", "pubblicat"),
+     (r"\b(?:secondo\s+quanto|come)\s+(?:(?:riporta|riferisce|scrive|rivela|anticipa)\s+"
+     r"(?:oggi\s+)?|(?:riportat|riferit|scritt|rivelat|anticipat|pubblicat)[oa]\s+(?:da|su))"
+     r"IT_OUTLET_LEADOUTLET")),
+    (("secondo",),
+     (r"\bsecondo\s+(?:un|una)\s+(?:articolo|inchiesta|indiscrezione|retroscena|servizio)\s+"
+     r"(?:pubblicat[oa]\s+(?:\w+\s+){0,2}(?:da|su)IT_OUTLET_LEAD|del\s+|della\s+|di\s+)"
+     r"OUTLET")),
+    (("riport", "scrive", "rivel", "anticip"),
+     r"\b[Ll]o\s+(?:riporta|scrive|rivela|anticipa)\s+(?:oggi\s+)?IT_OUTLET_LEADOUTLET"),
 )
+
+# What stands before an outlet after a Spanish or Italian verb: its kind or its article.
+ES_OUTLET_LEAD = (r"(?:(?:el\s+diario|el\s+periódico|la\s+cadena|la\s+agencia|el\s+medio|"
+                  r"la\s+emisora)\s+|(?=(?:[Ee]l|[Ll]as?|[Ll]os)\s))")
+IT_OUTLET_LEAD = (r"(?:\s*(?:il\s+quotidiano|il\s+giornale|il\s+sito|l[’']agenzia|la\s+testata)\s+"
+                  r"|(?<=da|su)(?:lla|llo|l[’']|l)\s*|\s*(?=(?:[Ii]l|[Ll]a|[Ll]o|L[’'])\s?))")
 
 # A short closing line crediting the original: "via Reuters", "Source: AFP", "(With AFP)".
 CREDIT_LINE_PATTERNS = (

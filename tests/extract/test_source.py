@@ -48,6 +48,24 @@ def _document(head: str = "") -> Document:
      "Wirtschaftskurier"),
     (["The company confirmed a Monday report by Harbour Business Daily."],
      "Harbour Business Daily"),
+    (["The yard will close, as reported by the Coastal Times."], "The Coastal Times"),
+    ([("The yard will close, according to a report published on Tuesday by Harbour Business "
+       "Daily.")], "Harbour Business Daily"),
+    (["The Coastal Times was the first to report the closure."], "The Coastal Times"),
+    ([("Die Werft steht vor dem Verkauf. Das berichtet die »Nordsee-Post« unter Berufung auf "
+       "Unternehmenskreise.")], "Nordsee-Post"),
+    (["Nach Recherchen von Radio Weser will die Reederei verkaufen."], "Radio Weser"),
+    (["Selon des informations publiées mardi par La Gazette du Port, la criée fermera."],
+     "La Gazette du Port"),
+    (["La criée fermera en juin, rapporte le Courrier de l’Estuaire."], "Le Courrier de l’Estuaire"),
+    (["Según informa el diario La Voz del Puerto, la lonja cerrará en mayo."], "La Voz del Puerto"),
+    (["Según una información del Correo Marítimo, la lonja cerrará."], "El Correo Marítimo"),
+    (["Tal y como adelantó ayer El Faro de Vigo, la lonja cerrará."], "El Faro de Vigo"),
+    (["Secondo quanto riportato dalla Gazzetta del Lago, il traghetto sarà sospeso."],
+     "Gazzetta del Lago"),
+    (["Secondo quanto riporta oggi il Corriere di Sondrio, il traghetto sarà sospeso."],
+     "Corriere di Sondrio"),
+    (["Il traghetto sarà sospeso da giugno. Lo scrive oggi la Voce del Lago."], "La Voce del Lago"),
 ])
 def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
     assert extract_source(paragraphs, _document()) == outlet
@@ -60,6 +78,12 @@ def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
     ["First published on November 19."],
     ["Reuters analysts expect growth in the port next year."],
     ["This story first appeared in the Harbour Herald."],
+    ["Den Bericht der Zeitung wollte der Sprecher nicht kommentieren."],
+    ["Das berichtet die Zeitung unter Berufung auf Kreise der Stadt."],
+    ["« Il faut agir », écrit Jean Dupont, ancien maire."],
+    ["Según informó Juan Pérez, la lonja cerrará."],
+    ["Secondo quanto riferisce Mario Rossi, il traghetto sarà sospeso."],
+    ["The theft was reported by Jane Smith, a neighbour."],
     [],
 ])
 def test_no_source(paragraphs: list[str]) -> None:
