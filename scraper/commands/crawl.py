@@ -169,10 +169,22 @@ def demo_command(db_path: Path, archive_dir: Path) -> None:
         click.echo("")
         click.echo(article_table(report.outcomes))
         click.echo(f"\ndatabase: {db_path}   archive: {archive_dir}/")
-        click.echo(f'try: scraper search "harbour" --db {db_path}')
+        click.echo(f"try: {_scraper_command()} search harbour --db {db_path}")
         return report.exit_status
 
     run_guarded(body)
+
+
+def _scraper_command() -> str:
+    """How the user can call this program again: the console script, relative when it is
+    under the working folder (".venv/bin/scraper"), else by name."""
+    script = Path(sys.argv[0])
+    if script.name != "scraper":
+        return "scraper"
+    try:
+        return str(script.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return "scraper"
 
 
 DEMO_PORT = 8765  # a fixed port keeps the demo's URLs, hence its rows, the same across runs
