@@ -28,6 +28,8 @@ from ..models import Quote
 from .quote_marks import QuoteSpan, find_spans, opens_paragraph
 from .quote_rules import dedupe, is_direct_quote, join_texts, tidy
 from .speaker_names import Mention, NameMemory, mentions
+from .speaker_refs import DROPPED_SUBJECT
+from .speaker_tails import speaker_in_tail
 from .speaker_verbs import find_attributions
 from .speakers import (
     is_descriptive,
@@ -37,7 +39,8 @@ from .speakers import (
     split_incise,
 )
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[”\"’»«“)]*\s+(?=[\w“\"„«‘\x01(])")
+# A sentence ends after . ! ? and any closing marks, French-spaced ('fin. » Puis') or not.
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+(?=[\w“\"„«»‹›‘‚\x01(])")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen",
                             "lt", "col", "capt", "sgt", "jr", "sr", "mt", "no", "vs", "rev",
                             "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
@@ -104,7 +107,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         names = [m for m in names if m.position >= first.start]
         phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
         text, incise = split_incise(_joined_text(masked, group))
-        if phrase is None and incise:
+        if incise and phrase in (None, DROPPED_SUBJECT):
             phrase, where = incise, "after"
         speaker = resolve_speaker(phrase, memory,
                                   lambda at=first.start: _topic(all_names, starts, at, memory))
@@ -126,7 +129,7 @@ def _note(memory: NameMemory, found: list[Mention]) -> bool:
     before = memory.last_person
     noted = False
     for mention in found:
-        memory.note(mention.name, mention.titled, mention.governed)
+        memory.note(mention.name, mention.titled, mention.governed, mention.role)
         noted = noted or memory.last_person != before
     return noted
 
@@ -163,6 +166,8 @@ def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
     after_end = next((s for s in starts if s > last.end), len(masked))
     after = masked[last.end:after_end]
     phrase = speaker_after(after.split("\x01", 1)[0]) if last.closed else None
+    if phrase is None and last.closed:
+        phrase = speaker_in_tail(_tail_sentence(masked, after, after_end, starts))
     if phrase:
         return phrase, "after"
     sentence_start = max((s for s in starts if s <= first.start), default=0)
@@ -171,6 +176,14 @@ def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
         before = lead_in[max(_sentence_starts(lead_in), default=0):]
     phrase = speaker_before(before) if before.strip() else None
     return phrase, "before" if phrase else None
+
+
+def _tail_sentence(masked: str, after: str, after_end: int, starts: list[int]) -> str:
+    """What follows a quote's closing mark in its sentence, or else the next sentence."""
+    rest = after.lstrip(" .!?”\"»«“")
+    if rest or after_end >= len(masked):
+        return rest
+    return masked[after_end:next((s for s in starts if s > after_end), len(masked))]
 
 
 def _join_split(masked: str, spans: list[QuoteSpan], starts: list[int]) -> list[list[QuoteSpan]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .speaker_refs import role_before
 from .speaker_words import (
     ARTICLE_PARTICLES,
     FOR_OPENINGS,
@@ -35,6 +36,9 @@ ROLE_ARTICLES = frozenset({"the", "der", "die", "das", "den", "dem", "le", "la",
 # Prepositions introducing an agent ('un gol de Marcos Abad', 'a goal by Tom Reed'): the
 # name after them is a person, but not the sentence's subject.
 AGENT_PREPOSITIONS = frozenset({"de", "di", "da", "por", "von", "by"})
+# Shortest role ending that makes one word a role ('sprecher' yes, 'entin' no).
+MIN_COMPOUND_SUFFIX = 6
+_LONG_ROLE_SUFFIXES = tuple(suffix for suffix in ROLE_SUFFIXES if len(suffix) >= MIN_COMPOUND_SUFFIX)
 # Role endings that are also common surnames ('Neumann', 'Rat'): no role inside a name run.
 SURNAME_LIKE_ROLES = ("mann", "rat", "chef")
 
@@ -47,6 +51,7 @@ class Mention:
     name: str
     titled: bool = False
     governed: bool = False  # after 'de'/'by' ...: teaches a surname, is no subject
+    role: str | None = None  # 'mayor' for 'Mayor Jane Roe' and 'the mayor, Jane Roe'
 
 
 def strip_name(run: str) -> str:
@@ -77,7 +82,21 @@ def strip_name(run: str) -> str:
         return ""  # 'Sprecher der Stadtverwaltung', 'Gesamtkosten der Sanierung'
     while tokens and tokens[0].lower() in NAME_PARTICLES and tokens[0] not in ("von", "van"):
         tokens.pop(0)
+    if len(tokens) == 1 and _compound_role(tokens[0]):
+        return ""  # 'ein Polizeisprecher', 'the Goalkeeper': a role, nobody's name
     return " ".join(tokens)
+
+
+def _compound_role(token: str) -> bool:
+    """A single word made of something and a role: 'Polizeisprecher', 'Schulleiterin'.
+
+    Only long endings count ('Valentin' ends like 'Assistentin'), and not the ones that are
+    surnames on their own ('Meister', 'Neumann')."""
+    lowered = token.lower()
+    if not lowered.endswith(_LONG_ROLE_SUFFIXES) or lowered.endswith(SURNAME_LIKE_ROLES):
+        return False
+    return any(len(lowered) > len(suffix) + 2 and lowered.endswith(suffix)
+               for suffix in _LONG_ROLE_SUFFIXES)
 
 
 def _role_noun(token: str) -> bool:
@@ -153,8 +172,24 @@ def mentions(text: str) -> list[Mention]:
             found.append(Mention(match.start(), name, governed=True))
         elif name and not governed:
             titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
-            found.append(Mention(match.start(), name, titled))
+            role = _run_role(run, name) or role_before(text, match.start(), is_role_word)
+            found.append(Mention(match.start(), name, titled, role=role))
     return found
+
+
+def is_role_word(word: str) -> bool:
+    """A title or a role noun: 'mayor', 'bürgermeister', 'consejera'."""
+    lowered = word.lower().strip(".,")
+    return lowered in TITLES or _role_noun(lowered)
+
+
+def _run_role(run: str, name: str) -> str | None:
+    """The role stripped from the front of a name run: 'Mayor Jane Roe' -> 'mayor'."""
+    cut = run.find(name)
+    prefix = run[:cut].split() if cut > 0 else []
+    if not prefix or not is_role_word(prefix[-1]):
+        return None
+    return prefix[-1].lower().strip(".,").rsplit("-", 1)[-1]
 
 
 @dataclass
@@ -163,9 +198,11 @@ class NameMemory:
 
     full_names: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str | None] = field(default_factory=dict)
+    roles: dict[str, str | None] = field(default_factory=dict)
     last_person: str | None = None
 
-    def note(self, name: str, titled: bool = False, governed: bool = False) -> None:
+    def note(self, name: str, titled: bool = False, governed: bool = False,
+             role: str | None = None) -> None:
         """Record a name mention; a multi-word name teaches its surname.
 
         A single name after a title ('Prince Andrew', 'Mr Baker') is a person too; a name
@@ -174,6 +211,9 @@ class NameMemory:
         if governed:
             self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
             return
+        if role and " " in name:
+            held = self.roles.setdefault(role, name)
+            self.roles[role] = name if held == name else None  # two mayors: no one
         if titled and name.lower() not in self.full_names:
             self.full_names[name.lower()] = name
         if " " in name:

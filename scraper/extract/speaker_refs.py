@@ -7,11 +7,16 @@
   an age is given for someone the story has introduced, so the role is that person.
 
 An indefinite role ("a resident, 45") is a new, unnamed speaker and stays descriptive.
+
+- A definite role named before with one person: "Mayor Jane Roe … the mayor said",
+  "la consejera Rosa Vidal … subrayó la consejera", "Bürgermeister Hans Roth … der
+  Bürgermeister". A role two people held stays descriptive.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Marker returned for a reporting verb with no subject; resolved to the last person.
 DROPPED_SUBJECT = "\x02"
@@ -38,3 +43,38 @@ def refers_back(segment: str, aged: bool) -> bool:
     if not aged or not _DEFINITE_OPENING.match(segment):
         return False
     return not any(word[:1].isupper() for word in segment.split()[1:])
+
+
+_DEFINITE_ROLE = re.compile(rf"^{_DEFINITE}\s*([^\W\d][\w-]*)$", re.IGNORECASE)
+_ELIDED = re.compile(r"^[lL][’']")
+_ARTICLES_BEFORE_ROLE = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "lo",
+                                   "los", "las"})
+# How far before a name its role is looked for ('le capitaine Fabrice Orsini').
+ROLE_WINDOW = 40
+
+
+def definite_role(segment: str) -> str | None:
+    """'the mayor' -> 'mayor', 'la consejera' -> 'consejera'; None for anything else."""
+    match = _DEFINITE_ROLE.match(segment.strip())
+    return match.group(1).lower() if match else None
+
+
+def role_before(text: str, position: int, known: Callable[[str], bool]) -> str | None:
+    """The lowercase role between an article and a name: 'le capitaine X', 'l’assessore X';
+    after a comma only a known role: 'the mayor, Jane Roe'."""
+    window = text[max(0, position - ROLE_WINDOW):position].rstrip()
+    after_comma = window.endswith(",")
+    words = window.rstrip(",").split()
+    if not words:
+        return None
+    last = words[-1]
+    elided = _ELIDED.match(last)
+    if elided:
+        role = last[elided.end():]
+    elif len(words) >= 2 and words[-2].lower() in _ARTICLES_BEFORE_ROLE:
+        role = last
+    else:
+        return None
+    if not role.isalpha() or not role.islower():
+        return None
+    return role if not after_comma or known(role) else None

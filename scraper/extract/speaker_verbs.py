@@ -63,7 +63,12 @@ def find_attributions(text: str) -> list[VerbMatch]:
 
 def _match(tokens: list[tuple[int, int, str]], index: int,
            entries: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
+    second = tokens[index + 1][2] if index + 1 < len(tokens) else None
     for words, kind in entries:
+        if len(words) == 1:
+            return 1, kind
+        if words[1] != second:
+            continue  # most tokens ('a', 'ha') open no entry: compare one word, not a tuple
         if tuple(token[2] for token in tokens[index:index + len(words)]) == words:
             return len(words), kind
     return None

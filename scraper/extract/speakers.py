@@ -22,7 +22,7 @@ from .speaker_names import (
     strip_name,
     titled_name,
 )
-from .speaker_refs import AGE, DROPPED_SUBJECT, refers_back
+from .speaker_refs import AGE, DROPPED_SUBJECT, definite_role, refers_back
 from .speaker_verbs import AFTER, VERB, find_attributions
 from .speaker_words import (
     ATTRIBUTION_VERBS_FR,
@@ -46,6 +46,8 @@ _INCISE = re.compile(rf",\s*({FRENCH_INVERSION})\s*([.,]|$)\s*", re.IGNORECASE)
 _NAMED_INCISE = re.compile(r",\s+((?:a\s+)?[a-zà-ÿ’']+)\s+((?:[^.,;!?]+,){0,2}[^.,;!?]+)"
                            r"([.,]|$)\s*")
 _FRENCH_VERBS = frozenset(verb.lower() for verb in ATTRIBUTION_VERBS_FR)
+# A dashed incise inside a quote: '«Es así —dijo Pedro Sanz—, no hay más»'.
+_DASH_INCISE = re.compile(r"\s*[—–]\s*([^—–]{1,80}?)\s*(?:[—–]\s*|$)")
 _SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
 _FOR_OPENING = re.compile(r"^\s*(?:{})\s+".format("|".join(FOR_OPENINGS)), re.IGNORECASE)
 _ABBREVIATION_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
@@ -62,8 +64,10 @@ _RECIPIENT = re.compile(r"^\s*(?i:à|au|aux|a|al|all[’']|alla|allo|ai|agli|all
                         r"(?:[A-ZÀ-Ý][\w’'.&-]*\s+){1,4}")
 _RECIPIENT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une", "el", "los", "las", "il",
                             "lo", "gli", "una", "uno", "der", "die", "das", "ein", "eine"})
-# German dative objects after a named speaker: 'sagte X dem Tagesspiegel', 'X der Zeitung'.
-_DATIVE_AFTER_NAME = frozenset({"dem", "der", "den"})
+# Words after a named speaker that end the phrase, with the fewest words the name needs:
+# German datives ('sagte X dem Tagesspiegel', 'X der Zeitung') and an employer ('Lena Park
+# of Harbour Bank'; a full name only: 'Secretary of State X' has none before 'of').
+_AFTER_NAME_CUT = {"dem": 1, "der": 1, "den": 1, "of": 2}
 COMPLEMENTIZERS = frozenset({"that", "dass", "que", "qu’", "qu'", "if", "whether", "ob"})
 _NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who"})
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
@@ -80,7 +84,7 @@ def speaker_after(context: str) -> str | None:
     """The speaker phrase in the text right after a quote, or None."""
     so_tail = _SO_TAIL.match(context)
     if so_tail:
-        return _phrase_after(context[so_tail.end():])
+        return phrase_after(context[so_tail.end():])
     text = _LEAD_PUNCT.sub("", context)[:200]
     inversion = _FRENCH_INVERSION.match(text)
     if inversion and _inverted_verb(inversion.group(0)):
@@ -92,13 +96,13 @@ def speaker_after(context: str) -> str | None:
             return None  # '“Oversight Delayed,” warned that …': a title, not a speaker
         if not following or following[0][:1] in _SENTENCE_STOPS:
             return DROPPED_SUBJECT  # '«…», aggiunge.': the subject is the one quoted last
-        return _phrase_after(text[found[0].end:])
+        return phrase_after(text[found[0].end:])
     for verb in (match for match in found if match.kind == VERB):
         subject = text[:verb.start]
         if re.search(r"[.!?\x01]", subject) or len(subject.split()) > MAX_AFTER_WORDS_TO_VERB:
             return None
         if subject.rstrip().endswith(",") and not any(w[:1].isupper() for w in subject.split()):
-            return _phrase_after(text[verb.end:])  # '“…” informiert worden, sagte X'
+            return phrase_after(text[verb.end:])  # '“…” informiert worden, sagte X'
         trimmed = _trim(subject)
         if not trimmed or trimmed.split()[0].lower() in RELATIVE_PRONOUNS:
             return None  # '“…,” and said he would', '“Title,” which argued that'
@@ -114,14 +118,14 @@ def speaker_before(context: str) -> str | None:
         if context.rstrip(" “\"„«»").endswith(":"):
             return _sentence_subject(context)
         opening = _FOR_OPENING.match(context)
-        return _phrase_after(context[opening.end():]) if opening else None
+        return phrase_after(context[opening.end():]) if opening else None
     last = found[-1]
     if last.kind == AFTER:
-        return _phrase_after(context[last.end:])
+        return phrase_after(context[last.end:])
     if last.verb.lower().endswith("ing"):
         return _sentence_subject(context[:last.start])
     subject = context[:last.start]
-    return subject if subject.strip(" ,") else _phrase_after(context[last.end:])
+    return subject if subject.strip(" ,") else phrase_after(context[last.end:])
 
 
 def resolve_speaker(phrase: str | None, memory: NameMemory,
@@ -141,6 +145,9 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
         person = (topic() if topic else None) or memory.last_person
         if person:
             return person  # 'der 22-Jährige', 'el delantero, de 21 años'
+    role = definite_role(segments[0]) if len(segments) == 1 or aged else None
+    if role and memory.roles.get(role):
+        return memory.roles[role]  # 'Mayor Jane Roe … the mayor said'
     index = len(segments) - 1
     skipped_clause = False
     while index >= 0 and _skippable(segments[index], index > 0):
@@ -213,11 +220,15 @@ def _inversion_pronoun(inversion: str) -> str:
 
 
 def split_incise(text: str) -> tuple[str, str | None]:
-    """Take a French incise out of a quote and return its speaker phrase.
+    """Take an incise out of a quote and return its speaker phrase.
 
-    '…, explique-t-il. Il faut…' -> ('…. Il faut…', 'il'); '…, a expliqué le directeur,
-    Laurent Schmitt. Le marché…' -> ('…. Le marché…', 'Laurent Schmitt').
+    French: '…, explique-t-il. Il faut…' -> ('…. Il faut…', 'il'); '…, a expliqué le
+    directeur, Laurent Schmitt. Le marché…' -> ('…. Le marché…', 'Laurent Schmitt').
+    Spanish dashes: 'Es así —dijo Pedro Sanz—, no hay más' -> ('Es así, no hay más', 'Pedro Sanz').
     """
+    dashed = _dash_incise(text) if "—" in text or "–" in text else None
+    if dashed is not None:
+        return dashed
     incise = _INCISE.search(text)
     if incise is not None and _inverted_verb(incise.group(1)):
         return _without(text, incise.start(), incise.end(), incise.group(2) == "."), \
@@ -226,10 +237,24 @@ def split_incise(text: str) -> tuple[str, str | None]:
         verb = find_attributions(named.group(1))
         if verb and verb[0].first_word and verb[0].verb.lower() in _FRENCH_VERBS \
                 and verb[0].end == len(named.group(1)):
-            phrase = _phrase_after(named.group(2))
+            phrase = phrase_after(named.group(2))
             if phrase and (head_name(phrase) or phrase.split()[0].lower() in _DETERMINERS):
                 return _without(text, named.start(), named.end(), named.group(3) == "."), phrase
     return text, None
+
+
+def _dash_incise(text: str) -> tuple[str, str] | None:
+    """'—dijo Pedro Sanz—' or '—añadió—' inside a quote: the verb opens the dashed part."""
+    for incise in _DASH_INCISE.finditer(text):
+        inner = incise.group(1)
+        found = find_attributions(inner)
+        if not found or not found[0].first_word or found[0].kind != VERB:
+            continue
+        phrase = phrase_after(inner[found[0].end:]) or DROPPED_SUBJECT
+        rest = text[incise.end():]
+        joiner = "" if rest[:1] in ",.;:!?" or not rest else " "
+        return f"{text[:incise.start()]}{joiner}{rest}".strip(), phrase
+    return None
 
 
 def _without(text: str, start: int, end: int, sentence_ended: bool) -> str:
@@ -242,7 +267,7 @@ def is_descriptive(speaker: str) -> bool:
     return speaker[:1].islower()
 
 
-def _phrase_after(text: str) -> str | None:
+def phrase_after(text: str) -> str | None:
     """The phrase after an inverted verb: up to a comma, period or a time/place word.
 
     A role followed by a name in apposition gives the name: 'said the mayor, Jane Roe, on'.
@@ -272,14 +297,21 @@ def _without_recipient(text: str) -> str:
 
 
 def _cut(clause: str) -> str | None:
+    """A speaker phrase ends at a time/place word, or after a name at an addressee or an
+    employer: 'Anke Lorenz dem Tagesspiegel', 'Mario Rossi ai giornalisti', 'Lena Park of
+    Harbour Bank'."""
+    tokens = clause.split()
     words: list[str] = []
-    for word in clause.split():
+    for index, word in enumerate(tokens):
         lowered = word.lower()
         if words and lowered in PHRASE_CUT_WORDS:
             break
-        if len(words) > 1 and lowered in _DATIVE_AFTER_NAME and words[-1][:1].isupper() \
-                and head_name(" ".join(words)):
-            break  # 'die Abgeordnete Anke Lorenz dem Tagesspiegel'
+        if lowered == "ai" and words and tokens[index + 1:index + 2] \
+                and tokens[index + 1][:1].islower():
+            break  # Italian 'ai giornalisti', not 'Ai Weiwei'
+        if len(words) > 1 and lowered in _AFTER_NAME_CUT and words[-1][:1].isupper() \
+                and len((head_name(" ".join(words)) or "").split()) >= _AFTER_NAME_CUT[lowered]:
+            break
         words.append(word)
     return " ".join(words) or None
 

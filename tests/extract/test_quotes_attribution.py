@@ -95,6 +95,50 @@ CASES = {
         [("« On a attendu deux ans », explique Marc Vidal, président du club. « Cette fois, "
           "c’est la bonne », ajoute-t-il.")],
         [("On a attendu deux ans", "Marc Vidal"), ("Cette fois, c’est la bonne", "Marc Vidal")]),
+    "a definite role means the one person named with it before": (
+        ["Mayor Jane Roe toured the flooded streets.", "“We will rebuild,” the mayor said."],
+        [("We will rebuild", "Jane Roe")]),
+    "a lowercase role between an article and the name is remembered": (
+        ["La consejera Rosa Vidal visitó la zona del incendio.",
+         "«Hemos pedido ayuda al Estado», subrayó la consejera."],
+        [("Hemos pedido ayuda al Estado", "Rosa Vidal")]),
+    "a German role named before the name": (
+        ["Bürgermeister Hans Roth war am Morgen vor Ort.",
+         "„Wir tun, was wir können“, sagte der Bürgermeister."],
+        [("Wir tun, was wir können", "Hans Roth")]),
+    "a role two people hold stays descriptive": (
+        ["Minister Ana Lima met Minister Paul Ortiz in Lisbon.",
+         "“The deal is close,” the minister said."],
+        [("The deal is close", "the minister")]),
+    "a single compound role noun is no name": (
+        ["„Die Lage ist unter Kontrolle“, erklärte ein Polizeisprecher auf Anfrage."],
+        [("Die Lage ist unter Kontrolle", "ein Polizeisprecher")]),
+    "an employer after a full name ends the phrase": (
+        ["“Prices will rise again,” warned economist Lena Park of Harbour Bank."],
+        [("Prices will rise again", "Lena Park")]),
+    "Italian addressee after the name": (
+        ["«Il ponte riaprirà a maggio», ha detto Rossi ai giornalisti."],
+        [("Il ponte riaprirà a maggio", "Rossi")]),
+    "Spanish dashed incise inside the quote": (
+        ["«Es así —dijo Pedro Sanz—, no hay más remedio que esperar»."],
+        [("Es así, no hay más remedio que esperar", "Pedro Sanz")]),
+    "Spanish dashed incise with a dropped subject": (
+        ["El alcalde Luis Mora habló con los vecinos.",
+         "«Las obras empiezan en junio —añadió—, si llega el dinero»."],
+        [("Las obras empiezan en junio, si llega el dinero", "Luis Mora")]),
+    "Italian tail sentence after the quote": (
+        ["«Il ponte riaprirà a maggio». Così il sindaco Mario Rossi."],
+        [("Il ponte riaprirà a maggio", "Mario Rossi")]),
+    "German tail sentence with a dative outlet": (
+        ["„Wir bleiben hier, egal was kommt.“ Das sagte Anna Roth der Lokalzeitung."],
+        [("Wir bleiben hier, egal was kommt.", "Anna Roth")]),
+    "French tail sentence after a French-spaced closing mark": (
+        ["« Rien n’est décidé à ce stade. » C’est ce qu’a déclaré le préfet."],
+        [("Rien n’est décidé à ce stade.", "le préfet")]),
+    "a long sentence after the quote is no tail": (
+        [("«Il ponte riaprirà a maggio». Così il comune ha deciso di rinviare i lavori a "
+          "giugno e luglio per tutti quanti i cittadini della valle.")],
+        []),
 }
 
 
