@@ -31,6 +31,7 @@ from .source_patterns import (
     CREDIT_LINE_PARAGRAPHS,
     CREDIT_LINE_PATTERNS,
     DATELINE_PATTERN,
+    ENGLISH_HINTS,
     ES_OUTLET_LEAD,
     EXPLICIT_PATTERNS,
     HEADLINE_META,
@@ -80,6 +81,8 @@ _ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for h
 _HINT_ROOTS = {root: tuple(hint for hint in _ALL_HINTS if root in hint)
                for root in _ALL_HINTS if not any(other != root and other in root
                                                  for other in _ALL_HINTS)}
+_ENGLISH_HINT_ROOTS = {root: hints for root, hints in _HINT_ROOTS.items() if root in ENGLISH_HINTS}
+_DIACRITIC = re.compile(r"[ß-öø-ÿ]")
 _CREDIT_LINES = _compile(CREDIT_LINE_PATTERNS)
 _DATELINE = re.compile(DATELINE_PATTERN.replace("WIRE", f"(?i:{_WIRE})"))
 _WEAK = _compile_hinted(WEAK_PATTERNS)
@@ -109,7 +112,7 @@ def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | Non
     for article in document.jsonld_of_type(*ARTICLE_TYPES):
         for key in ("isBasedOn", "isBasedOnUrl", "sourceOrganization"):
             yield _named(_outlet_from_value(article.get(key)), paragraphs)
-    present = _hints_by_paragraph(paragraphs)
+    present = _hints_by_paragraph(paragraphs, _declared_english(document))
     for paragraph, found in zip(paragraphs, present):
         if found:
             yield from _explicit(paragraph, found)
@@ -141,13 +144,24 @@ def _headline_texts(document: Document) -> list[str]:
     return texts + ([title.text()] if title is not None else [])
 
 
-def _hints_by_paragraph(paragraphs: list[str]) -> list[set[str]]:
-    """The hint words present in each paragraph, found by scanning the page once per hint."""
+def _declared_english(document: Document) -> bool:
+    """True when the page says it is in English (<html lang="en-GB">)."""
+    root = document.tree.css_first("html")
+    return (root.attributes.get("lang") or "").lower().startswith("en") if root is not None \
+        else False
+
+
+def _hints_by_paragraph(paragraphs: list[str], english: bool) -> list[set[str]]:
+    """The hint words present in each paragraph, found by scanning the page once per hint.
+
+    A page declared English whose text has no letter with a diacritic is scanned for the
+    English hints only."""
     lowered = [paragraph.lower() for paragraph in paragraphs]
     starts = list(accumulate((len(text) + 1 for text in lowered), initial=0))
     text = "\n".join(lowered)
     present: list[set[str]] = [set() for _ in paragraphs]
-    for root, hints in _HINT_ROOTS.items():
+    roots = _ENGLISH_HINT_ROOTS if english and not _DIACRITIC.search(text) else _HINT_ROOTS
+    for root, hints in roots.items():
         position = text.find(root)
         while position >= 0:
             index = bisect_right(starts, position) - 1

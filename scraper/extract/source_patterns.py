@@ -146,6 +146,16 @@ WEAK_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"(?:on\s+\w+\s+|earlier\s+|last\s+\w+\s+|this\s+\w+\s+)?that\b")),
     (("berichtet", "meldete"), r"\bOUTLET\s+(?:berichtete|berichtet|meldete)\b"),
 )
+# Hints of the English phrases; the others are looked for only on pages whose text has a
+# letter with a diacritic (German, French, Spanish and Italian prose always does).
+ENGLISH_HINTS = frozenset({
+    "report", "reported", "reports", "reported by", "reported in", "first reported",
+    "originally reported", "initially reported", "first to report", "story", "article",
+    "investigation", "analysis", "interview", "dispatch", "according to", "published",
+    "appeared", "posted", " ran ", "originally", "republished", "reprinted", "citing",
+    "based on", "revealed",
+})
+
 # Paragraphs searched for weak evidence (from the top).
 WEAK_PARAGRAPHS = 4
 # Closing paragraphs searched for credit lines, and their longest length.

@@ -147,3 +147,14 @@ def test_wire_story_on_the_wire_agency_own_site_has_no_source() -> None:
 ])
 def test_clean_outlet(raw: str, clean: str | None) -> None:
     assert clean_outlet(raw) == clean
+
+
+@pytest.mark.parametrize(("lang", "paragraph", "outlet"), [
+    ("en-GB", "The port will close, according to a report from The Guardian.", "The Guardian"),
+    ("de", "Wie der Spiegel berichtet, plant die Regierung neue Regeln.", "Spiegel"),
+    ("en", "Café owners were angry. Das berichtet die »Husumer Rundschau«.", "Husumer Rundschau"),
+])
+def test_declared_language_and_diacritics_choose_the_phrases_looked_for(
+        lang: str, paragraph: str, outlet: str) -> None:
+    document = parse_document(f'<html lang="{lang}"><head></head><body></body></html>', PAGE_URL)
+    assert extract_source([paragraph], document) == outlet
