@@ -49,7 +49,8 @@ class ParsedCredit:
 
 
 _LABEL_LEAD = re.compile(rf"^{LABEL_PATTERN}(?:\s+{BY_WORDS}\s+|{LABEL_SEPARATOR})", re.IGNORECASE)
-_BY_LEAD = re.compile(rf"^(?:{LABEL_PATTERN}|photographed|illustrated|shot|taken)\s+{BY_WORDS}\s+",
+_BY_LEAD = re.compile(rf"^(?:{LABEL_PATTERN}|photographed|illustrated|shot|taken)"
+                      rf"(?:\s+(?:provided|submitted|supplied|contributed))?\s+{BY_WORDS}\s+",
                       re.IGNORECASE)
 _MID_LABEL = re.compile(rf"(?:(?<=[\s.,;:!?)\]])|^)(?:{LABEL_PATTERN}|©|\(c\)|Copyright|Courtesy)"
                         rf"(?=\s+{BY_WORDS}\s|{LABEL_SEPARATOR}|\s|\d|$)", re.IGNORECASE)
@@ -67,6 +68,9 @@ _ELISION = re.compile(r"^(?:d|l|qu|dell)[’'](?=[A-ZÀ-Ý])")
 _LABEL_WORD = re.compile(LABEL_PATTERN, re.IGNORECASE)
 _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
 NAMED_ARCHIVES = frozenset({"archive", "archives", "archiv"})
+# A piece opening with an article names a publication or a body, never a photographer.
+LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "lo", "los",
+                              "las"})
 _TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _ENCLOSING = re.compile(r"^[(\[]\s*(.*?)\s*[)\]]$")
@@ -168,6 +172,9 @@ def looks_like_person(piece: str) -> bool:
         return False
     if sum(1 for token in tokens if len(token) > 2 and token.isupper()) > 1:
         return False
+    if tokens[0].lower() in LEADING_ARTICLES:
+        return False  # 'Le Télégramme', 'La Voz de Galicia', 'The Tidewater Review'
+
     return all(_NAME_TOKEN.match(token) for token in tokens) and tokens[0][0].isupper()
 
 
@@ -275,7 +282,8 @@ def _single_person(source: str, body: str) -> bool:
 def _plain_name(piece: str) -> bool:
     """After 'Photo by', any short piece without organisation words names a person."""
     tokens = piece.split()
-    return 1 <= len(tokens) <= 5 and not any(t.lower() in ORG_WORDS for t in tokens)
+    return 1 <= len(tokens) <= 5 and not any(t.lower() in ORG_WORDS for t in tokens) \
+        and tokens[0].lower() not in LEADING_ARTICLES  # 'by the Smith family': a provider
 
 
 def _only_generic(piece: str) -> bool:

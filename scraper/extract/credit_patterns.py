@@ -74,6 +74,8 @@ ORG_WORDS = frozenset({
     # local authorities credit their own pictures: 'Stadt Lindau/Jan Ott', 'Ville de Bron'
     "stadt", "gemeinde", "landkreis", "kreis", "city", "town", "county", "borough", "ville",
     "mairie", "commune", "comune", "ayuntamiento", "municipio", "district", "région", "trust",
+    "archivio", "archivo", "provincia", "regione", "junta", "gobierno", "governo", "policía",
+    "polizia", "bomberos", "gendarmerie", "préfecture",
 })
 
 # Endings of German compound nouns naming organisations ('Verkehrsbetriebe', 'Stadtwerke').
@@ -96,7 +98,8 @@ _LABEL_WORDS = (
     r"photo(?:graph)?s?(?:\s+credits?)?", r"photography", r"pictures?(?:\s+credits?)?", r"pics?",
     r"images?(?:\s+credits?)?", r"imagery", r"fotos?(?:\s*credits?)?", r"fotograf(?:ie|ía)?",
     r"bild(?:er)?(?:quelle)?", r"bildnachweis", r"fotoquelle", r"credits?",
-    r"crédits?(?:\s+photos?)?",
+    r"crédits?(?:\s+photos?)?", r"cr[ée]ditos?(?:\s+fotogr[áa]fico)?", r"imagen(?:es)?",
+    r"immagin[ei]", r"ilustraci[óo]n", r"illustrazion[ei]", r"photo\s+illustration",
     r"illustrations?", r"graphics?", r"artwork", r"header\s+image", r"featured\s+image",
     r"cover\s+(?:photo|image)", r"top\s+image", r"lead\s+image", r"main\s+image", r"titelbild",
     r"aufmacherbild", r"kuva", r"zdjęcie", r"fotó",

@@ -67,6 +67,14 @@ CREDIT_LINES = [
     ("Léa Moreau pour « Le Courrier du Rhône »", "Léa Moreau", "Le Courrier du Rhône"),
     ("Marco Sala per La Voce di Como", "Marco Sala", "La Voce di Como"),
     ("Photo: National Archives", None, "National Archives"),
+    ("Photo : Le Télégramme / Jean Dupont", "Jean Dupont", "Le Télégramme"),
+    ("Imagen: Europa Press", None, "Europa Press"),
+    ("Crédito: Ana Gil", "Ana Gil", None),
+    ("Immagine: Comune di Lecco", None, "Comune di Lecco"),
+    ("Photo illustration by Kim Lee", "Kim Lee", None),
+    ("Photo provided by Jane Roe", "Jane Roe", None),
+    ("Photo submitted by the Whitfield Trust", None, "the Whitfield Trust"),
+    ("Foto: Archivio Ansa", None, "Archivio Ansa"),
 ]
 
 
@@ -133,6 +141,10 @@ def test_prose_and_bare_words_are_not_credit_lines(paragraph: str) -> None:
      "Jeanne Prat", None),
     ("Die neue Brücke am Abend. Foto: Stadt Lindau/Jan Ott", "Die neue Brücke am Abend.",
      "Foto: Stadt Lindau/Jan Ott", "Jan Ott", "Stadt Lindau"),
+    ("The old mill at dusk. Photo provided by Jane Roe", "The old mill at dusk.",
+     "Photo provided by Jane Roe", "Jane Roe", None),
+    ("Le port de Brest. Photo Le Télégramme / Jean Dupont", "Le port de Brest.",
+     "Photo Le Télégramme / Jean Dupont", "Jean Dupont", "Le Télégramme"),
 ])
 def test_trailing_credit_is_split_off_a_caption(caption: str, kept: str, credit: str,
                                                 photographer: str | None,
@@ -166,6 +178,7 @@ def test_canonical_source(piece: str, canonical: str) -> None:
 
 @pytest.mark.parametrize(("piece", "expected"), [
     ("J. Pablo Ortega", True), ("Joost de Vries", True), ("The New York Times", False),
+    ("La Voz de Galicia", False), ("Le Télégramme", False),
     ("Brakenburger Verkehrsbetriebe", False), ("Vereinsarchiv Eichenau", False),
     ("Getty Images", False), ("Tyvak", False), ("NASA JPL", False),
 ])
