@@ -48,6 +48,8 @@ _NAMED_INCISE = re.compile(r",\s+((?:a\s+)?[a-zà-ÿ’']+)\s+((?:[^.,;!?]+,){0,
 _FRENCH_VERBS = frozenset(verb.lower() for verb in ATTRIBUTION_VERBS_FR)
 # A dashed incise inside a quote: '«Es así —dijo Pedro Sanz—, no hay más»'.
 _DASH_INCISE = re.compile(r"\s*[—–]\s*([^—–]{1,80}?)\s*(?:[—–]\s*|$)")
+# A pull quote or epigraph signed with a dash and a capitalised name: '“…” — Jane Doe'.
+_DASH_SIGNATURE = re.compile(r"^[\s.,]*[—–]\s*(?=[A-ZÀ-Ý])")
 _SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
 _FOR_OPENING = re.compile(r"^\s*(?:{})\s+".format("|".join(FOR_OPENINGS)), re.IGNORECASE)
 _ABBREVIATION_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
@@ -85,6 +87,9 @@ def speaker_after(context: str) -> str | None:
     so_tail = _SO_TAIL.match(context)
     if so_tail:
         return phrase_after(context[so_tail.end():])
+    signed = _DASH_SIGNATURE.match(context)
+    if signed:
+        return phrase_after(context[signed.end():])  # '“…” — Jane Doe, resident'
     text = _LEAD_PUNCT.sub("", context)[:200]
     inversion = _FRENCH_INVERSION.match(text)
     if inversion and _inverted_verb(inversion.group(0)):

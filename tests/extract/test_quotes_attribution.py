@@ -135,6 +135,12 @@ CASES = {
     "French tail sentence after a French-spaced closing mark": (
         ["« Rien n’est décidé à ce stade. » C’est ce qu’a déclaré le préfet."],
         [("Rien n’est décidé à ce stade.", "le préfet")]),
+    "a pull quote signed with a dash and a name": (
+        ["“We have never seen the river this high.” — Jane Doe, resident"],
+        [("We have never seen the river this high.", "Jane Doe")]),
+    "a dash before a lowercase clause is no signature": (
+        ["“We rebuilt it once” — and we will again, the council said."],
+        [("We rebuilt it once", "the council")]),
     "a long sentence after the quote is no tail": (
         [("«Il ponte riaprirà a maggio». Così il comune ha deciso di rinviare i lavori a "
           "giugno e luglio per tutti quanti i cittadini della valle.")],
