@@ -35,6 +35,8 @@ from .source_patterns import (
     ES_OUTLET_LEAD,
     EXPLICIT_PATTERNS,
     HEADLINE_META,
+    INSTITUTION_SUFFIXES,
+    INSTITUTION_WORDS,
     IT_OUTLET_LEAD,
     META_NAMES,
     NOT_OUTLET_WORDS,
@@ -196,9 +198,15 @@ def clean_outlet(name: str | None) -> str | None:
         words = words[1:]  # 'il Corriere della Sera', 'el diario': the article is grammar
     outlet = " ".join(words).rstrip(".,;:’'")
     if len(outlet) < 2 or outlet.lower() in ("the", "le", "la", "die", "der") \
-            or words[0].lower() in NOT_OUTLET_WORDS or _only_kinds(words):
+            or words[0].lower() in NOT_OUTLET_WORDS or _only_kinds(words) or _institution(words):
         return None
     return OUTLET_DOMAINS.get(outlet.lower(), outlet)
+
+
+def _institution(words: list[str]) -> bool:
+    """'Polizei', 'The Pentagon', 'La Commission', 'Innenministerium': reports, no outlet."""
+    return any(word.lower() in INSTITUTION_WORDS for word in words) \
+        or words[-1].lower().endswith(INSTITUTION_SUFFIXES)
 
 
 def _only_kinds(words: list[str]) -> bool:

@@ -40,8 +40,8 @@ EXPLICIT_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      (r"\b(?:this|the)\s+(?:article|story|piece|post|report|interview|column)\s+"
      r"(?:was\s+|is\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted|ran)\s+"
      r"(?:on|in|by|at|with)\s+OUTLET")),
-    (("originally",),
-     r"\boriginally\s+(?:published|appeared|posted)\s+(?:on|in|by|at)\s+OUTLET"),
+    (("originally", "first published", "first appeared"),
+     r"\b(?:originally|first)\s+(?:published|appeared|posted)\s+(?:on|in|by|at)\s+OUTLET"),
     (("republished",),
      (r"\b(?:is\s+|was\s+)?republished\s+(?:here\s+)?(?:with\s+permission\s+)?"
      r"(?:from|courtesy\s+of|by\s+arrangement\s+with)\s+OUTLET")),
@@ -81,6 +81,12 @@ EXPLICIT_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("berichtet", "meldet", "schreibt", "schrieb"),
      (r"\b(?:Das|Dies|Darüber|Davon|Demnach|Dies\s+alles)\s+(?:berichtet|berichtete|meldet|meldete|"
      r"schreibt|schrieb)\s+(?:(?:am|an\s+diesem)\s+\w+\s+)?(?:die|der|das)\s+OUTLET")),
+    # German inversion after a comma, the outlet marked by quotes or its kind: ', berichtet die
+    # „Rheinpost“', ', schreibt das Nachrichtenportal X' (', berichtet die Polizei' is no outlet).
+    (("berichtet", "meldet", "schreibt", "schrieb"),
+     (r",\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\s+(?:(?:am|an\s+diesem)\s+\w+\s+)?"
+     r"(?:die|der|das)\s+(?=[„»\"]|(?:Zeitung|Tageszeitung|Wochenzeitung|Magazin|Nachrichtenagentur|"
+     r"Sender|Portal|Nachrichtenportal|Lokalzeitung|Blatt)\s)OUTLET")),
     (("informationen", "recherchen"),
      (r"\bnach\s+(?:gemeinsamen\s+|exklusiven\s+)?(?:Informationen|Recherchen)\s+(?:der|des|von|vom)"
      r"\s+OUTLET")),
@@ -145,6 +151,16 @@ WEAK_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      (r"\bOUTLET\s+(?:reported|reports|revealed|first\s+revealed)\s+"
      r"(?:on\s+\w+\s+|earlier\s+|last\s+\w+\s+|this\s+\w+\s+)?that\b")),
     (("berichtet", "meldete"), r"\bOUTLET\s+(?:berichtete|berichtet|meldete)\b"),
+    # French, Spanish, Italian: the outlet with its article opens the sentence and reveals.
+    (("révèle", "révélait", "révélé", "rapporte", "rapporté"),
+     (r"(?:^|[.!?]\s+)(?=L[ea]s?\s|L[’'])OUTLET\s+(?:révèle|révélait|a\s+révélé|rapporte|"
+     r"rapportait|a\s+rapporté)\s+(?:\w+\s+){0,2}qu")),
+    (("informa", "publica", "revela", "reveló", "adelanta", "adelantó"),
+     (r"(?:^|[.!?]\s+)(?=(?:El|La|Los|Las)\s)OUTLET\s+(?:informa|informó|publica|publicó|revela|"
+     r"reveló|adelanta|adelantó)\s+(?:\w+\s+){0,2}que")),
+    (("scrive", "riporta", "rivela", "riferisce", "anticipa"),
+     (r"(?:^|[.!?]\s+)(?=(?:Il|La|Lo|L[’'])\s?)OUTLET\s+(?:scrive|riporta|rivela|riferisce|"
+     r"anticipa)\s+(?:\w+\s+){0,2}che")),
 )
 # Hints of the English phrases; the others are looked for only on pages whose text has a
 # letter with a diacritic (German, French, Spanish and Italian prose always does).
@@ -153,7 +169,7 @@ ENGLISH_HINTS = frozenset({
     "originally reported", "initially reported", "first to report", "story", "article",
     "investigation", "analysis", "interview", "dispatch", "according to", "published",
     "appeared", "posted", " ran ", "originally", "republished", "reprinted", "citing",
-    "based on", "revealed",
+    "based on", "revealed", "first published", "first appeared",
 })
 
 # Paragraphs searched for weak evidence (from the top).
@@ -203,6 +219,22 @@ NOT_OUTLET_WORDS = frozenset({
     "her", "their", "our", "its", "today", "yesterday", "last", "next", "spring", "summer",
     "autumn", "fall", "winter",
 })
+
+# Institutions that report things without being outlets: 'Wie die Polizei berichtet', 'The
+# Pentagon reported that', 'La Commission rapporte que'. A name holding one is no source.
+INSTITUTION_WORDS = frozenset({
+    "police", "pentagon", "kremlin", "ministry", "department", "government", "council", "court",
+    "prosecutor", "prosecutors", "commission", "parliament", "senate", "congress", "army",
+    "military", "navy", "authorities", "officials", "sheriff", "coroner", "gendarmerie",
+    "préfecture", "ministère", "gouvernement", "mairie", "parquet", "tribunal", "justice",
+    "policía", "guardia", "gobierno", "ministerio", "junta", "ayuntamiento", "consejería",
+    "fiscalía", "juzgado", "polizia", "carabinieri", "governo", "ministero", "procura", "comune",
+    "regione", "prefettura", "questura", "tribunale", "stadt", "gemeinde", "landkreis",
+})
+# Endings of German compounds naming an institution: 'Innenministerium', 'Landespolizei'.
+INSTITUTION_SUFFIXES = ("polizei", "ministerium", "regierung", "verwaltung", "gericht", "amt",
+                        "behörde", "staatsanwaltschaft", "feuerwehr", "präsidium", "rathaus",
+                        "kommission", "bundestag", "landtag")
 
 # Words that cannot end an outlet name taken from running text.
 OUTLET_TRAILING_STOPWORDS = frozenset({"on", "in", "at", "that", "said", "says", "reported",

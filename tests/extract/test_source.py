@@ -66,6 +66,12 @@ def _document(head: str = "") -> Document:
     (["Secondo quanto riporta oggi il Corriere di Sondrio, il traghetto sarà sospeso."],
      "Corriere di Sondrio"),
     (["Il traghetto sarà sospeso da giugno. Lo scrive oggi la Voce del Lago."], "La Voce del Lago"),
+    (["Text.", "This piece was first published on The Conversation."], "The Conversation"),
+    (["Die Stadt plant eine Seilbahn, berichtet die „Rheinpost“ am Montag."], "Rheinpost"),
+    (["Die Stadt plant eine Seilbahn, schreibt das Nachrichtenportal Weserkurier."], "Weserkurier"),
+    (["Le Canard du Port révèle que le maire a menti."], "Le Canard du Port"),
+    (["El Diario del Puerto publica hoy que la lonja cerrará."], "El Diario del Puerto"),
+    (["Il Corriere di Sondrio scrive che il ponte chiuderà."], "Il Corriere di Sondrio"),
 ])
 def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
     assert extract_source(paragraphs, _document()) == outlet
@@ -84,6 +90,12 @@ def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
     ["Según informó Juan Pérez, la lonja cerrará."],
     ["Secondo quanto riferisce Mario Rossi, il traghetto sarà sospeso."],
     ["The theft was reported by Jane Smith, a neighbour."],
+    ["Zwei Männer wurden festgenommen, berichtet die Polizei."],
+    ["Wie die Polizei berichtet, wurden zwei Männer festgenommen."],
+    ["Wie das Innenministerium meldete, ist die Lage ruhig."],
+    ["The Pentagon reported on Monday that two ships collided."],
+    ["La Commission rapporte que les quotas seront relevés."],
+    ["La mairie rapporte que les travaux ont commencé."],
     [],
 ])
 def test_no_source(paragraphs: list[str]) -> None:
