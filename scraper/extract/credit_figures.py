@@ -131,11 +131,12 @@ def _lone_picture_texts(img: LexborNode, rules: SiteRules | None) -> tuple[str |
 
 
 def _title_caption(img: LexborNode) -> str | None:
-    """An img's title as its caption (Joomla, old CMSs), unless it only repeats the alt."""
+    """An img's title as its caption (Joomla, old CMSs) when it ends in a photo credit;
+    other titles ('Click to enlarge', the headline again) are no captions."""
     title = clean_text(img.attributes.get("title"))
     if not title or len(title.split()) < MIN_TITLE_CAPTION_WORDS or len(title) > MAX_CAPTION_CHARS:
         return None
-    return None if title == clean_text(img.attributes.get("alt")) else title
+    return title if split_trailing_credit(title)[1] is not None else None
 
 
 def _classify_sibling(sibling: LexborNode, caption: str | None, credit: str | None,

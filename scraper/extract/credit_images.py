@@ -41,6 +41,9 @@ _SIZE_TOKENS = re.compile(r"(?:^|[-_])(?:\d{2,4}(?:x\d{2,4})?|[whq]\d{2,4}|r\d(?
 WRAPPED_URL_PARAMS = ("url", "src", "image", "img")
 # Fewest characters of a file name that identify a picture across hosts and folders.
 MIN_SHARED_STEM = 6
+# File names that many pictures share: no identity across hosts.
+GENERIC_STEMS = frozenset({"header", "banner", "featured", "default", "thumbnail", "teaser",
+                           "preview", "original", "picture", "social", "opengraph", "og-image"})
 _IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|webp|gif|avif|bmp|tiff?)$", re.IGNORECASE)
 _URL_TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -100,7 +103,8 @@ def same_picture(first: str, second: str) -> bool:
     if image_key(first) == image_key(second):
         return True
     stem = file_stem(first).lower()
-    return len(stem) >= MIN_SHARED_STEM and stem == file_stem(second).lower()
+    return len(stem) >= MIN_SHARED_STEM and stem not in GENERIC_STEMS \
+        and stem == file_stem(second).lower()
 
 
 def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:

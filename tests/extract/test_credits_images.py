@@ -363,10 +363,18 @@ def test_the_title_of_a_lone_picture_is_its_caption() -> None:
     assert (image.caption, image.photographer) == ("Le four à pain restauré du hameau.", "Jeanne Prat")
 
 
-def test_a_title_repeating_the_alt_is_no_caption() -> None:
+def test_a_title_without_a_credit_is_no_caption() -> None:
     body = """<article><img src="/images/2024/bread-oven.jpg" alt="The old bread oven"
-      title="The old bread oven"></article>"""
+      title="Click to enlarge the picture"></article>"""
     assert _images(body=body)[0].caption is None
+
+
+def test_generic_file_names_on_two_hosts_are_two_pictures() -> None:
+    head = '<meta property="og:image" content="https://static.cdn.example/s/1/featured.jpg">'
+    body = """<div class="story"><p>Text.</p></div><div class="gallery"><figure><img
+      src="https://images.cdn.example/v1/9f1a/featured.jpg"><figcaption>A different picture.
+      Photo: Rhys Prosser</figcaption></figure></div>"""
+    assert _extract_with_main(head, body, ".story")[0].caption is None
 
 
 def test_source_label_and_caption_label_with_commas() -> None:
