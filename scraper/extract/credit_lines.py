@@ -52,7 +52,8 @@ _LABEL_LEAD = re.compile(rf"^{LABEL_PATTERN}(?:\s+{BY_WORDS}\s+|{LABEL_SEPARATOR
 _BY_LEAD = re.compile(rf"^(?:{LABEL_PATTERN}|photographed|illustrated|shot|taken)"
                       rf"(?:\s+(?:provided|submitted|supplied|contributed))?\s+{BY_WORDS}\s+",
                       re.IGNORECASE)
-_MID_LABEL = re.compile(rf"(?:(?<=[\s.,;:!?)\]])|^)(?:{LABEL_PATTERN}|©|\(c\)|Copyright|Courtesy)"
+_MID_LABEL = re.compile(rf"(?:(?<=[\s.,;:!?)\]])|^)(?:{LABEL_PATTERN}|©|\(c\)|Copyright|Courtesy|"
+                        rf"photographed(?=\s+by\s))"
                         rf"(?=\s+{BY_WORDS}\s|{LABEL_SEPARATOR}|\s|\d|$)", re.IGNORECASE)
 _PLATFORM_NAMES = "|".join(re.escape(platform) for platform in PLATFORMS)
 _PLATFORM_TAIL = re.compile(rf"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+({_PLATFORM_NAMES})$",
@@ -72,7 +73,8 @@ NAMED_ARCHIVES = frozenset({"archive", "archives", "archiv"})
 LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "lo", "los",
                               "las"})
 _TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
-_SENTENCE_END = re.compile(r"[.!?…]\s+")
+# Where a credit may start after the caption: a sentence end or a dash/bar separator.
+_SENTENCE_END = re.compile(r"[.!?…]\s+|\s+[—–|]\s+")
 _ENCLOSING = re.compile(r"^[(\[]\s*(.*?)\s*[)\]]$")
 _YEAR = re.compile(r"^\d{4}\s*")
 _WORD = re.compile(r"[^\s/|;,()\[\]]+")
@@ -135,8 +137,9 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
     if not any(hint in tail for hint in CREDIT_HINTS) and not text.endswith((")", ")."),):
         return text, None
     for match in _MID_LABEL.finditer(text, window):
-        if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(":
-            continue
+        if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(" \
+                and not match.group(0).lower().startswith("photographed"):
+            continue  # a lowercase label mid-caption is prose ('a photo of the pier')
         parsed = match_credit_line(text[match.start():], in_caption=match.start() > 0)
         if parsed:
             return _caption_part(text[:match.start()]), parsed
@@ -148,9 +151,12 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
             return _caption_part(text[:bracket.start()]), parsed
     for end in list(_SENTENCE_END.finditer(text))[-3:]:
         tail = text[end.end():]
-        parsed = match_credit_line(tail) if ("/" in tail or " via " in tail) else None
+        if "/" not in tail and " via " not in tail:
+            continue
+        parsed = match_credit_line(tail) or (
+            parse_credit(tail) if bare_agency and _caption_bracket(tail.rstrip(". ")) else None)
         if parsed:
-            return _caption_part(text[:end.end()]), parsed
+            return _caption_part(text[:end.end()]), parsed  # '… — Tom Bell / Harbour Herald'
     return text, None
 
 
@@ -369,7 +375,7 @@ def _unwrap(text: str) -> str:
 
 
 def _caption_part(text: str) -> str:
-    return text.strip().rstrip("|–—-").strip()
+    return text.strip().rstrip("|–—-,;").strip()
 
 
 def _result(raw: str, photographer: str | None, source: str | None) -> ParsedCredit | None:

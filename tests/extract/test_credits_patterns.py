@@ -145,6 +145,10 @@ def test_prose_and_bare_words_are_not_credit_lines(paragraph: str) -> None:
      "Photo provided by Jane Roe", "Jane Roe", None),
     ("Le port de Brest. Photo Le Télégramme / Jean Dupont", "Le port de Brest.",
      "Photo Le Télégramme / Jean Dupont", "Jean Dupont", "Le Télégramme"),
+    ("The pier at dawn — Tom Bell / Harbour Herald", "The pier at dawn", "Tom Bell / Harbour Herald",
+     "Tom Bell", "Harbour Herald"),
+    ("The mill, photographed by Ellen Marsh.", "The mill", "photographed by Ellen Marsh.",
+     "Ellen Marsh", None),
 ])
 def test_trailing_credit_is_split_off_a_caption(caption: str, kept: str, credit: str,
                                                 photographer: str | None,
@@ -159,6 +163,8 @@ def test_trailing_credit_is_split_off_a_caption(caption: str, kept: str, credit:
     "A photo of the harbour taken by a drone.",
     "The crowd at the rally (left) cheered.",
     "Workers repair the 24/7 ferry terminal.",
+    "Tom and Ann, photographed by the sea on their wedding day.",
+    "The new timetable — buses every 10/15 minutes",
 ])
 def test_captions_without_credit_are_left_whole(caption: str) -> None:
     assert split_trailing_credit(caption) == (caption, None)
