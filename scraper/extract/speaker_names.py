@@ -112,7 +112,8 @@ def titled_name(segment: str) -> str | None:
     Two words at least, and no preposition or article in front ('In New York' is no one).
     """
     text = segment.strip()
-    if not NAME_RUN.fullmatch(text) or text.split()[0].lower() in NAME_STOPWORDS:
+    first = text.split()[0].lower() if text else ""
+    if not NAME_RUN.fullmatch(text) or (first in NAME_STOPWORDS and first not in TITLES):
         return None
     name = strip_name(text)
     return name if len(name.split()) >= 2 else None

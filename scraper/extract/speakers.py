@@ -144,6 +144,8 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
         return None
     if phrase == DROPPED_SUBJECT:
         return memory.last_person
+    if "." in phrase:
+        phrase = _ABBREVIATION_DOT.sub(r"\1", phrase)  # 'Dr. Amir Khan, the chief of surgery,'
     segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]
     aged = any(_AGE.match(segment) for segment in segments[1:])
     if refers_back(segments[0], aged):

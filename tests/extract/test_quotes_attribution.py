@@ -71,6 +71,10 @@ CASES = {
         [("Councillor Ruth Ellery, cabinet member for transport, said: “The buses will run "
           "every ten minutes from May.”")],
         [("The buses will run every ten minutes from May.", "Ruth Ellery")]),
+    "abbreviated title before a name and a role apposition": (
+        [("Dr. Amir Khan, the hospital’s chief of surgery, said the ward was “running at full "
+          "capacity every single night”.")],
+        [("running at full capacity every single night", "Amir Khan")]),
     "colon lead-in ending in an appositive name": (
         [("Contento anche l’assessore allo sport del comune, Davide Rota: «Finalmente la "
           "palestra torna ai ragazzi».")],
