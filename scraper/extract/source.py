@@ -39,6 +39,8 @@ from .source_patterns import (
     INSTITUTION_WORDS,
     IT_OUTLET_LEAD,
     META_NAMES,
+    NEWS_SUFFIXES,
+    NEWS_WORDS,
     NOT_OUTLET_WORDS,
     OUTLET_DOMAINS,
     OUTLET_KINDS,
@@ -64,7 +66,7 @@ _WIRE = r"(?P<wire>{})".format("|".join(re.escape(name) for name in sorted(WIRE_
 
 
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.replace("ES_OUTLET_LEAD", ES_OUTLET_LEAD)
+    return tuple(re.compile(p.replace("NEWSY", "(?P<newsy>)").replace("ES_OUTLET_LEAD", ES_OUTLET_LEAD)
                             .replace("IT_OUTLET_LEAD", IT_OUTLET_LEAD)
                             .replace("OUTLET", _OUTLET).replace("WIRE", _WIRE), re.IGNORECASE)
                  for p in patterns)
@@ -94,6 +96,8 @@ _ARTICLE_WORDS = frozenset({"the", "le", "la", "les", "die", "der", "das", "el",
 _NAMING_ARTICLES = frozenset({"le", "la", "les"})
 _GRAMMATICAL_ARTICLES = frozenset({"il", "lo", "el", "los", "las"})
 _KIND_WORDS = frozenset(kind.lower() for kind in OUTLET_KINDS)
+_ELISION = re.compile(r"^[LlDd][’']")
+_KNOWN_OUTLETS = frozenset(OUTLET_DOMAINS.values()) | frozenset(WIRE_AGENCIES.values())
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -203,6 +207,15 @@ def clean_outlet(name: str | None) -> str | None:
     return OUTLET_DOMAINS.get(outlet.lower(), outlet)
 
 
+def _newsy(outlet: str) -> bool:
+    """A name that reads as a news outlet: a news word in it ('Coastal Times', 'L’Écho de la
+    Bresse', 'Corriere di Como') or a known outlet; not 'La Poste' or 'Jane Roe'."""
+    words = [_ELISION.sub("", word.strip("„“”\"«»")).lower()
+             for word in outlet.replace("-", " ").split()]
+    return any(word in NEWS_WORDS or word.endswith(NEWS_SUFFIXES) for word in words) \
+        or outlet in _KNOWN_OUTLETS
+
+
 def _institution(words: list[str]) -> bool:
     """'Polizei', 'The Pentagon', 'La Commission', 'Innenministerium': reports, no outlet."""
     return any(word.lower() in INSTITUTION_WORDS for word in words) \
@@ -219,6 +232,8 @@ def _explicit_outlet(match: re.Match[str]) -> str | None:
     País' gives 'El País'."""
     outlet = clean_outlet(match.group("outlet"))
     groups = match.groupdict()
+    if outlet and groups.get("newsy") is not None and not _newsy(outlet):
+        return None  # 'according to Jane Roe', 'según Juan Pérez': a person
     for contraction, article in (("du", "Le"), ("del", "El")):
         right_before = groups.get(contraction) is not None \
             and match.end(contraction) == match.start("outlet")

@@ -122,6 +122,24 @@ EXPLICIT_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      (r"\bsecondo\s+(?:un|una)\s+(?:articolo|inchiesta|indiscrezione|retroscena|servizio)\s+"
      r"(?:pubblicat[oa]\s+(?:\w+\s+){0,2}(?:da|su)IT_OUTLET_LEAD|del\s+|della\s+|di\s+)"
      r"OUTLET")),
+    # A bare name after 'according to', 'selon', 'según', 'secondo', 'laut' counts only when it
+    # reads as a news outlet (NEWSY: see NEWS_WORDS): 'According to the Coastal Times, …'.
+    (("according to",), r"\baccording\s+to\s+NEWSYOUTLET(?=\s*[,.;]|\s+(?:on|in|last|this)\b)"),
+    (("first revealed", "first disclosed", "first broken", "was broken"),
+     (r"\b(?:first\s+(?:revealed|disclosed|broken)|(?:news|story)\s+was\s+(?:first\s+)?broken)"
+     r"\s+by\s+OUTLET")),
+    (("selon", "après"), r"\b(?:selon|d[’']après)\s+NEWSYOUTLET"),
+    (("révél", "rapport", "annonc", "écrit", "dévoil"),
+     (r"\b(?:comme\s+l[’']a\s+(?:révélé|rapporté|annoncé|écrit)|(?:révélée?s?|rapportée?s?|"
+     r"dévoilée?s?)\s+(?:\w+\s+)?par)\s+(?=L[ea]s?\s|L[’'])OUTLET")),
+    (("según",), r"\bsegún\s+NEWSYOUTLET"),
+    (("secondo",), r"\bsecondo\s+NEWSYOUTLET"),
+    (("anticipat", "rivelat", "riportat", "pubblicat"),
+     r"\b(?:anticipat|rivelat|riportat|pubblicat)[ao]\s+(?:ieri\s+|oggi\s+)?(?:da|su)IT_OUTLET_LEADOUTLET"),
+    (("laut",), r"\blaut\s+(?:der\s+|dem\s+|des\s+)?NEWSYOUTLET"),
+    (("hatte",),
+     (r"\b(?:zuerst|bereits|darüber)\s+hatten?\s+(?:zuerst\s+|darüber\s+)?(?:die|der|das)\s+OUTLET"
+     r"\s+(?:darüber\s+|zuerst\s+)?(?:berichtet|gemeldet|geschrieben)")),
     (("riport", "scrive", "rivel", "anticip"),
      r"\b[Ll]o\s+(?:riporta|scrive|rivela|anticipa)\s+(?:oggi\s+)?IT_OUTLET_LEADOUTLET"),
 )
@@ -162,6 +180,30 @@ WEAK_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      (r"(?:^|[.!?]\s+)(?=(?:Il|La|Lo|L[’'])\s?)OUTLET\s+(?:scrive|riporta|rivela|riferisce|"
      r"anticipa)\s+(?:\w+\s+){0,2}che")),
 )
+# Words that make a bare name a news outlet ('the Coastal Times', 'Corriere di Como', 'NDR').
+NEWS_WORDS = frozenset({
+    "times", "post", "news", "herald", "journal", "gazette", "tribune", "telegraph", "guardian",
+    "chronicle", "observer", "independent", "courier", "mail", "express", "star", "record",
+    "daily", "weekly", "radio", "tv", "press", "review", "standard", "examiner", "inquirer",
+    "bulletin", "register", "magazine", "monitor", "dispatch", "mirror", "echo", "argus",
+    "advertiser", "sentinel", "beacon", "ledger", "globe", "mercury", "reporter", "enquirer",
+    "zeitung", "anzeiger", "kurier", "rundschau", "blatt", "tagblatt", "morgenpost",
+    "abendblatt", "bote", "nachrichten", "allgemeine", "tageblatt", "presse", "spiegel",
+    "stern", "focus", "handelsblatt", "parisien", "monde", "figaro", "télégramme",
+    "progrès", "dépêche", "courrier", "républicain", "écho", "libération", "nouvelliste",
+    "dauphiné", "voix", "quotidien", "hebdo", "país", "mundo", "diario", "periódico",
+    "vanguardia", "voz", "faro", "correo", "heraldo", "noticias", "prensa", "razón",
+    "corriere", "gazzetta", "giornale", "messaggero", "stampa", "repubblica", "resto", "eco",
+    "nazione", "mattino", "gazzettino", "sole", "fatto", "tirreno", "secolo", "giorno",
+    "foglio", "avvenire", "notizie", "quotidiano", "ndr", "wdr", "swr", "mdr", "rbb", "zdf",
+    "ard", "orf", "srf", "bbc", "cnn", "rtl", "rai", "rtve", "tf1", "bfm", "franceinfo",
+    "ouest", "canard", "mediapart", "confidencial", "abc", "montagne", "point", "obs",
+})
+
+# Endings of German compound titles ('Weserkurier', 'Abendzeitung', 'Kreisanzeiger').
+NEWS_SUFFIXES = ("kurier", "zeitung", "anzeiger", "rundschau", "blatt", "bote", "nachrichten",
+                 "presse", "echo", "post")
+
 # Hints of the English phrases; the others are looked for only on pages whose text has a
 # letter with a diacritic (German, French, Spanish and Italian prose always does).
 ENGLISH_HINTS = frozenset({
@@ -169,7 +211,8 @@ ENGLISH_HINTS = frozenset({
     "originally reported", "initially reported", "first to report", "story", "article",
     "investigation", "analysis", "interview", "dispatch", "according to", "published",
     "appeared", "posted", " ran ", "originally", "republished", "reprinted", "citing",
-    "based on", "revealed", "first published", "first appeared",
+    "based on", "revealed", "first published", "first appeared", "first revealed",
+    "first disclosed", "first broken", "was broken",
 })
 
 # Paragraphs searched for weak evidence (from the top).

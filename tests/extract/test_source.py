@@ -72,6 +72,18 @@ def _document(head: str = "") -> Document:
     (["Le Canard du Port révèle que le maire a menti."], "Le Canard du Port"),
     (["El Diario del Puerto publica hoy que la lonja cerrará."], "El Diario del Puerto"),
     (["Il Corriere di Sondrio scrive che il ponte chiuderà."], "Il Corriere di Sondrio"),
+    (["According to the Coastal Times, the plan would cost £2m."], "The Coastal Times"),
+    (["The plan, first revealed by the Coastal Times, would cost £2m."], "The Coastal Times"),
+    (["The story was first broken by the Coastal Times."], "The Coastal Times"),
+    (["Zuerst hatte der NDR darüber berichtet."], "NDR"),
+    (["Laut „Weserkurier“ soll die Fähre eingestellt werden."], "Weserkurier"),
+    (["Selon Le Télégramme, le ferry sera supprimé."], "Le Télégramme"),
+    (["Comme l’a révélé Le Courrier du Port, le ferry sera supprimé."], "Le Courrier du Port"),
+    (["Une information révélée par Le Télégramme et confirmée par la préfecture."],
+     "Le Télégramme"),
+    (["Según El Faro de Vigo, el ferry dejará de operar."], "El Faro de Vigo"),
+    (["Secondo il Corriere di Como, il traghetto sarà soppresso."], "Corriere di Como"),
+    (["La notizia è stata anticipata dal Giornale di Lecco."], "Giornale di Lecco"),
 ])
 def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
     assert extract_source(paragraphs, _document()) == outlet
@@ -96,6 +108,14 @@ def test_source_phrases(paragraphs: list[str], outlet: str) -> None:
     ["The Pentagon reported on Monday that two ships collided."],
     ["La Commission rapporte que les quotas seront relevés."],
     ["La mairie rapporte que les travaux ont commencé."],
+    ["According to Jane Roe, the plan is dead."],
+    ["According to the National Weather Service, the storm will pass."],
+    ["Selon Marine Le Pen, le ferry restera."],
+    ["Selon La Poste, les lettres arriveront lundi."],
+    ["Según Juan Pérez, el ferry seguirá."],
+    ["Secondo la Coldiretti, il raccolto è perso."],
+    ["Laut Anna Schmidt war der Fahrer betrunken."],
+    ["La notizia è stata anticipata da Mario Rossi."],
     [],
 ])
 def test_no_source(paragraphs: list[str]) -> None:
