@@ -35,6 +35,9 @@ _CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video)?\s*caption\s*[:,]?\s*
 SIBLING_LEVELS = 4
 SIBLINGS_CHECKED = 3
 MAX_CAPTION_CHARS = 600
+# Words without which an alt or title text holds no credit (a cheap test first).
+ATTRIBUTE_CREDIT_HINTS = ("foto", "photo", "bild", "credit", "crédit", "©", "image", "picture",
+                          "courtesy")
 # Fewest words of an img title read as a caption ('IMG_2041' or 'Harbour' are no captions).
 MIN_TITLE_CAPTION_WORDS = 3
 # How far up from an img its figure may be (<figure><a><picture><img>).
@@ -56,7 +59,21 @@ def read_picture(document: Document, holder: LexborNode, img: LexborNode,
     parsed = parse_credit(credit_text) if credit_text else None
     if parsed is None and caption:
         caption, parsed = split_trailing_credit(caption)
+    if parsed is None:
+        parsed = _attribute_credit(img)
     return with_credit(Image(url=url, caption=caption or None), parsed)
+
+
+def _attribute_credit(img: LexborNode) -> ParsedCredit | None:
+    """A credit ending the img's alt or title text ('Der Hafen bei Nacht. Foto: Jan Ott')."""
+    for name in ("title", "alt"):
+        text = clean_text(img.attributes.get(name))
+        if text and len(text) <= MAX_CAPTION_CHARS and any(
+                hint in text.lower() for hint in ATTRIBUTE_CREDIT_HINTS):
+            parsed = split_trailing_credit(text, bare_agency=False)[1]
+            if parsed is not None:
+                return parsed
+    return None
 
 
 def figure_of(img: LexborNode) -> LexborNode:

@@ -176,7 +176,8 @@ CREDIT_CLASS_HINTS = ("credit", "copyright", "photographer", "byline", "source",
                       "courtesy", "author")
 CREDIT_ITEMPROPS = ("copyrightHolder", "creator", "author", "creditText", "copyrightNotice")
 CREDIT_DATA_ATTRIBUTES = ("data-credit", "data-copyright", "data-photo-credit", "data-image-credit",
-                          "data-caption-credit")
+                          "data-caption-credit", "data-photographer", "data-credits",
+                          "data-image-author")
 CAPTION_DATA_ATTRIBUTES = ("data-caption", "data-image-caption")
 
 # Picture elements: plain and AMP.

@@ -383,3 +383,15 @@ def test_source_label_and_caption_label_with_commas() -> None:
       for six hours</figcaption></figure></article>"""
     image = _images(body=body)[0]
     assert (image.caption, image.credit_source) == ("The pier burned for six hours", "Getty Images")
+
+
+def test_a_credit_ending_the_alt_text_credits_the_picture() -> None:
+    body = """<article><figure><img src="/media/night-harbour.jpg"
+      alt="Der Hafen bei Nacht. Foto: Jan Ott/Weserbote"></figure></article>"""
+    image = _images(body=body)[0]
+    assert (image.caption, image.photographer, image.credit_source) == (None, "Jan Ott", "Weserbote")
+
+
+def test_photographer_data_attribute() -> None:
+    body = '<article><img src="/media/night-harbour.jpg" data-photographer="Jan Ott"></article>'
+    assert _images(body=body)[0].photographer == "Jan Ott"
