@@ -82,8 +82,8 @@ def strip_name(run: str) -> str:
         return ""  # 'Sprecher der Stadtverwaltung', 'Gesamtkosten der Sanierung'
     while tokens and tokens[0].lower() in NAME_PARTICLES and tokens[0] not in ("von", "van"):
         tokens.pop(0)
-    if len(tokens) == 1 and _compound_role(tokens[0]):
-        return ""  # 'ein Polizeisprecher', 'the Goalkeeper': a role, nobody's name
+    if len(tokens) == 1 and (_compound_role(tokens[0]) or _acronym(tokens[0])):
+        return ""  # 'ein Polizeisprecher', 'the island's only GP': a role, nobody's name
     return " ".join(tokens)
 
 

@@ -45,7 +45,8 @@ def refers_back(segment: str, aged: bool) -> bool:
     return not any(word[:1].isupper() for word in segment.split()[1:])
 
 
-_DEFINITE_ROLE = re.compile(rf"^{_DEFINITE}\s*([^\W\d][\w-]*)$", re.IGNORECASE)
+_DEFINITE_ROLE = re.compile(rf"^{_DEFINITE}\s*(?:[^\W\d][\w-]*\s+)?([^\W\d][\w-]*)$",
+                            re.IGNORECASE)
 _ELIDED = re.compile(r"^[lL][’']")
 _ARTICLES_BEFORE_ROLE = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "lo",
                                    "los", "las"})
@@ -54,14 +55,15 @@ ROLE_WINDOW = 40
 
 
 def definite_role(segment: str) -> str | None:
-    """'the mayor' -> 'mayor', 'la consejera' -> 'consejera'; None for anything else."""
+    """'the mayor' -> 'mayor', 'the council leader' -> 'leader', 'la consejera' ->
+    'consejera'; None for anything else."""
     match = _DEFINITE_ROLE.match(segment.strip())
     return match.group(1).lower() if match else None
 
 
 def role_before(text: str, position: int, known: Callable[[str], bool]) -> str | None:
-    """The lowercase role between an article and a name: 'le capitaine X', 'l’assessore X';
-    after a comma only a known role: 'the mayor, Jane Roe'."""
+    """The lowercase role before a name: after an article ('le capitaine X', 'l’assessore X')
+    or a known one ('Council leader X'); after a comma only a known one ('the mayor, X')."""
     window = text[max(0, position - ROLE_WINDOW):position].rstrip()
     after_comma = window.endswith(",")
     words = window.rstrip(",").split()
@@ -73,6 +75,8 @@ def role_before(text: str, position: int, known: Callable[[str], bool]) -> str |
         role = last[elided.end():]
     elif len(words) >= 2 and words[-2].lower() in _ARTICLES_BEFORE_ROLE:
         role = last
+    elif not after_comma and known(last):
+        role = last  # 'Council leader Morag Fettes': a known role needs no article
     else:
         return None
     if not role.isalpha() or not role.islower():

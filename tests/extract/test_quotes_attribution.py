@@ -110,6 +110,14 @@ CASES = {
         ["Bürgermeister Hans Roth war am Morgen vor Ort.",
          "„Wir tun, was wir können“, sagte der Bürgermeister."],
         [("Wir tun, was wir können", "Hans Roth")]),
+    "a known role before a name needs no article; the role phrase may have two words": (
+        ["Council leader Morag Fettes confirmed the freeze.",
+         "“Islanders should not pay more,” the council leader said."],
+        [("Islanders should not pay more", "Morag Fettes")]),
+    "an acronym alone is no name": (
+        [("Dr. Euan Sinclair, the island's only GP, said patients were “choosing between a "
+          "prescription and a ticket”.")],
+        [("choosing between a prescription and a ticket", "Euan Sinclair")]),
     "a role two people hold stays descriptive": (
         ["Minister Ana Lima met Minister Paul Ortiz in Lisbon.",
          "“The deal is close,” the minister said."],
