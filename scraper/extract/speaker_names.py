@@ -31,6 +31,8 @@ NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
 _OPENING_WORDS = frozenset(phrase.split()[0] for phrase in FOR_OPENINGS + SPEAKER_AFTER_PHRASES)
 _LEADING_ARTICLES = frozenset({"der", "die", "das", "the", "le", "la", "les", "el", "il"})
 _POSSESSIVE = re.compile(r"[’']s?$")
+# A French elided article with a lowercase noun opening a run: 'L’élu', 'L’adjointe'.
+_ELIDED_NOUN = re.compile(r"^[Ll][’'](?=[a-zà-ÿ])")
 # Articles that may open a role in front of a name ('der Bürgermeister Hans Roth').
 ROLE_ARTICLES = frozenset({"the", "der", "die", "das", "den", "dem", "le", "la", "el", "il", "lo"})
 # Prepositions introducing an agent ('un gol de Marcos Abad', 'a goal by Tom Reed'): the
@@ -62,6 +64,8 @@ def strip_name(run: str) -> str:
     two words stay, so 'Hermann Müller' keeps its first name.
     """
     tokens = _POSSESSIVE.sub("", run.strip()).split()
+    if len(tokens) > 2 and _ELIDED_NOUN.match(tokens[0]):
+        tokens.pop(0)  # 'L’élu Jean Roux', 'D’Artagnan' keeps its two words
     after_article = False
     while tokens and tokens[0][:1].isupper() and (
             _edge_word(tokens[0]) or (len(tokens) > 1 and _acronym(tokens[0]))):
@@ -185,10 +189,16 @@ def is_role_word(word: str) -> bool:
 
 
 def _run_role(run: str, name: str) -> str | None:
-    """The role stripped from the front of a name run: 'Mayor Jane Roe' -> 'mayor'."""
+    """The role stripped from the front of a name run: 'Mayor Jane Roe' -> 'mayor',
+    'L’élu Jean Roux' -> 'élu'."""
     cut = run.find(name)
     prefix = run[:cut].split() if cut > 0 else []
-    if not prefix or not is_role_word(prefix[-1]):
+    if not prefix:
+        return None
+    elided = _ELIDED_NOUN.match(prefix[-1])
+    if elided:
+        return prefix[-1][elided.end():].lower()
+    if not is_role_word(prefix[-1]):
         return None
     return prefix[-1].lower().strip(".,").rsplit("-", 1)[-1]
 

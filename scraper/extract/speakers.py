@@ -64,6 +64,11 @@ _ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 # 'dijo a EFE el entrenador X', 'ha detto all’Ansa il sindaco X'.
 _RECIPIENT = re.compile(r"^\s*(?i:à|au|aux|a|al|all[’']|alla|allo|ai|agli|alle)\s*(?:l[’']\s*)?"
                         r"(?:[A-ZÀ-Ý][\w’'.&-]*\s+){1,4}")
+# The newspaper itself as the addressee: 'explica a este periódico X', 'à notre journal X'.
+_MEDIA_RECIPIENT = re.compile(
+    r"^\s*(?:a\s+(?:este|esta)\s+(?:periódico|diario|medio|redacción)|à\s+(?:notre|ce)\s+"
+    r"(?:journal|quotidien|site)|(?:al|a)\s+(?:nostro|questo)\s+(?:giornale|quotidiano)|"
+    r"to\s+this\s+(?:newspaper|paper|website))\s+", re.IGNORECASE)
 _RECIPIENT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une", "el", "los", "las", "il",
                             "lo", "gli", "una", "uno", "der", "die", "das", "ein", "eine"})
 # Words after a named speaker that end the phrase, with the fewest words the name needs:
@@ -71,6 +76,8 @@ _RECIPIENT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une", "el", 
 # of Harbour Bank'; a full name only: 'Secretary of State X' has none before 'of').
 _AFTER_NAME_CUT = {"dem": 1, "der": 1, "den": 1, "of": 2}
 COMPLEMENTIZERS = frozenset({"that", "dass", "que", "qu’", "qu'", "if", "whether", "ob"})
+# A French pronoun that is also an Italian article: 'il' alone is 'he', 'il sindaco' is not.
+ARTICLE_TOO = frozenset({"il"})
 _NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who"})
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
                           "une"})
@@ -168,7 +175,7 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if not segment or segment.lower() in _NON_SPEAKERS:
         return None
     words = segment.split()
-    if segment.lower() in PRONOUNS or (len(words) <= 3 and (
+    if segment.lower() in PRONOUNS or (len(words) <= 3 and words[0].lower() not in ARTICLE_TOO and (
             words[0].lower() in SUBJECT_PRONOUNS or words[-1].lower() in SUBJECT_PRONOUNS)):
         return memory.last_person  # 'she', 'He instead', 'in which he'
     name = _clause_subject(segment, memory) if len(words) > MAX_PHRASE_WORDS else head_name(segment)
@@ -192,7 +199,8 @@ def _descriptive(words: list[str]) -> bool:
     not with a preposition ('in October'), and holds no clause ('Members laughed when he')."""
     first = words[0].lower()
     opens = first in DESCRIPTIVE_OPENERS or words[0][:1].isupper() or words[0][:1].isdigit()
-    return opens and first not in PRONOUNS and first not in NON_DESCRIPTIVE_OPENERS \
+    pronoun = first in PRONOUNS and not (first in ARTICLE_TOO and len(words) > 1)
+    return opens and not pronoun and first not in NON_DESCRIPTIVE_OPENERS \
         and not any(word.lower() in CLAUSE_WORDS for word in words)
 
 
@@ -295,6 +303,9 @@ def phrase_after(text: str) -> str | None:
 
 def _without_recipient(text: str) -> str:
     """'à l’AFP le capitaine X' -> 'le capitaine X': the addressee is no speaker."""
+    media = _MEDIA_RECIPIENT.match(text)
+    if media:
+        return text[media.end():]
     recipient = _RECIPIENT.match(text)
     if recipient is None:
         return text

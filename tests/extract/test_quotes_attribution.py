@@ -118,6 +118,18 @@ CASES = {
         [("Dr. Euan Sinclair, the island's only GP, said patients were “choosing between a "
           "prescription and a ticket”.")],
         [("choosing between a prescription and a ticket", "Euan Sinclair")]),
+    "French elided role before the name, then the role alone": (
+        ["L’élu Jean Roux a visité le chantier.", "« Tout sera prêt en mai », poursuit l’élu."],
+        [("Tout sera prêt en mai", "Jean Roux")]),
+    "Italian article 'il' before a role is no French pronoun": (
+        ["Il cantiere è aperto.", "«Tutto sarà pronto a maggio» dice il sindaco."],
+        [("Tutto sarà pronto a maggio", "il sindaco")]),
+    "French 'il' alone is still the pronoun": (
+        ["Jean Roux dirige le port.", "Il a expliqué : « Le quai sera prêt en mai. »"],
+        [("Le quai sera prêt en mai.", "Jean Roux")]),
+    "the newspaper as the addressee": (
+        ["«Todo estará listo en mayo», explica a este periódico Juan Gil, jefe de obra."],
+        [("Todo estará listo en mayo", "Juan Gil")]),
     "a role two people hold stays descriptive": (
         ["Minister Ana Lima met Minister Paul Ortiz in Lisbon.",
          "“The deal is close,” the minister said."],
