@@ -62,10 +62,21 @@ def extract_images(document: Document, rules: SiteRules | None,
         key = image_key(lead.url)
         if not (images[key].caption and images[key].credit):
             images[key] = _merge(images[key], _lead_details(document, lead.url, rules))
+        if not images[key].credit and main_node is not None:
+            _add_lead_art(images, document, main_node, rules)
     found = list(images.values())
     if found and not found[0].credit and rules is not None and rules.credit:
         found[0] = with_credit(found[0], _rule_credit(document, rules))
     return found
+
+
+def _add_lead_art(images: dict[str, Image], document: Document, main_node: LexborNode,
+                  rules: SiteRules | None) -> None:
+    """A credited figure between headline and body whose file the metadata image does not
+    share (a separate social crop): its own picture, credited."""
+    art = figure_before_body(document, node_text(main_node.css_first("p")), rules)
+    if art is not None and art.url and art.credit:
+        _add(images, art)
 
 
 def split_credit_lines(paragraphs: list[str], images: list[Image],

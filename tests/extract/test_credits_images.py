@@ -395,3 +395,16 @@ def test_a_credit_ending_the_alt_text_credits_the_picture() -> None:
 def test_photographer_data_attribute() -> None:
     body = '<article><img src="/media/night-harbour.jpg" data-photographer="Jan Ott"></article>'
     assert _images(body=body)[0].photographer == "Jan Ott"
+
+
+def test_credited_lead_art_is_kept_when_the_og_image_is_another_crop() -> None:
+    head = '<meta property="og:image" content="/social/share-card-7f2a.jpg">'
+    body = """<h1>Storm closes the pier</h1><div class="lede"><figure><img src="/media/pier-waves.jpg">
+      <figcaption>Waves over the pier. Photo: Lena Fischer/Reuters</figcaption></figure></div>
+      <div class="story"><p>Waves broke over the pier all night and the council closed it.</p></div>"""
+    document = _document(head, body)
+    for lede in document.tree.css(".lede"):
+        lede.decompose()
+    images = extract_images(document, None, document.tree.css_first(".story"))
+    assert [(image.url.rsplit("/", 1)[-1], image.photographer) for image in images] == \
+        [("share-card-7f2a.jpg", None), ("pier-waves.jpg", "Lena Fischer")]
