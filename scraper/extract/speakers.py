@@ -154,14 +154,9 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if "." in phrase:
         phrase = _ABBREVIATION_DOT.sub(r"\1", phrase)  # 'Dr. Amir Khan, the chief of surgery,'
     segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]
-    aged = any(_AGE.match(segment) for segment in segments[1:])
-    if refers_back(segments[0], aged):
-        person = (topic() if topic else None) or memory.last_person
-        if person:
-            return person  # 'der 22-Jährige', 'el delantero, de 21 años'
-    role = definite_role(segments[0]) if len(segments) == 1 or aged else None
-    if role and memory.roles.get(role):
-        return memory.roles[role]  # 'Mayor Jane Roe … the mayor said'
+    earlier = _person_pointed_at(segments, memory, topic)
+    if earlier:
+        return earlier
     index = len(segments) - 1
     skipped_clause = False
     while index >= 0 and _skippable(segments[index], index > 0):
@@ -175,23 +170,46 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if not segment or segment.lower() in _NON_SPEAKERS:
         return None
     words = segment.split()
-    if segment.lower() in PRONOUNS or (len(words) <= 3 and words[0].lower() not in ARTICLE_TOO and (
-            words[0].lower() in SUBJECT_PRONOUNS or words[-1].lower() in SUBJECT_PRONOUNS)):
-        return memory.last_person  # 'she', 'He instead', 'in which he'
+    if _pronoun_subject(segment, words):
+        return memory.last_person
     name = _clause_subject(segment, memory) if len(words) > MAX_PHRASE_WORDS else head_name(segment)
+    name = name or (_name_before_apposition(segments[index - 1], segment) if index else None)
     if name:
         return memory.expand(name)
-    if index > 0 and is_person_name(segments[index - 1]):
-        return memory.expand(strip_name(segments[index - 1]))  # 'X, an engineer who …,'
-    if index > 0 and segment[:1].islower():
-        titled = titled_name(segments[index - 1])  # 'Councillor X, cabinet member for Y,'
-        if titled:
-            return memory.expand(titled)
     if len(words) > MAX_PHRASE_WORDS:
         return None
     if _descriptive(words) and not re.search(r"[\x01“”\"«»„]", segment):
         return _lower_determiner(words)
     return None
+
+
+def _pronoun_subject(segment: str, words: list[str]) -> bool:
+    """'she', 'He instead', 'in which he' (but 'il sindaco' is no French 'il')."""
+    return segment.lower() in PRONOUNS or (len(words) <= 3 and words[0].lower() not in ARTICLE_TOO
+                                           and (words[0].lower() in SUBJECT_PRONOUNS
+                                                or words[-1].lower() in SUBJECT_PRONOUNS))
+
+
+def _person_pointed_at(segments: list[str], memory: NameMemory,
+                       topic: Callable[[], str | None] | None) -> str | None:
+    """The person a phrase points back at: an age epithet or an aged definite role ('der
+    22-Jährige', 'el delantero, de 21 años') means the sentence's subject; a definite role
+    ('the mayor') the one person named with it before."""
+    aged = any(_AGE.match(segment) for segment in segments[1:])
+    if refers_back(segments[0], aged):
+        person = (topic() if topic else None) or memory.last_person
+        if person:
+            return person
+    role = definite_role(segments[0]) if len(segments) == 1 or aged else None
+    return memory.roles.get(role) if role else None
+
+
+def _name_before_apposition(before: str, segment: str) -> str | None:
+    """'X, an engineer who …,' and 'Councillor X, cabinet member for Y,': the name before a
+    role in apposition."""
+    if is_person_name(before):
+        return strip_name(before)
+    return titled_name(before) if segment[:1].islower() else None
 
 
 def _descriptive(words: list[str]) -> bool:
