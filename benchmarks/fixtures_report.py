@@ -391,6 +391,9 @@ def render(report: dict[str, Any]) -> str:
             detail = f"{summary['hits']}/{summary['total']}"
             detail += " found (lower is better)" if summary["lower_is_better"] else ""
         lines.append(f"{label:<24} {summary['fixtures']:>8} {shown:>7}  {detail}")
+    if not report["worst"]:
+        lines.append("\nno fixture has a problem")
+        return "\n".join(lines)
     lines.append(f"\nthe {len(report['worst'])} fixtures with the most problems:")
     for entry in report["worst"]:
         lines.append(f"  {entry['problems']:>3}  {entry['fixture']}: {'; '.join(entry['details'])}")
