@@ -209,11 +209,22 @@ class Crawler:
             return set()
         with self.store.batch():
             self.store.enqueue(unique, discovered_at=utc_now())
-            for entry in unique:  # a rediscovered article is fetched again, conditionally
-                self.store.mark(entry.url, "pending")
+            for entry in unique:  # a rediscovered article is fetched again, conditionally...
                 discovered.add(entry.url)
+                if not self._listed_before_last_fetch(entry):  # ...unless listed as older
+                    self.store.mark(entry.url, "pending")
         report.counts["discovered"] += len(unique)
         return {entry.site or site_key_for_url(entry.url) for entry in unique}
+
+    def _listed_before_last_fetch(self, entry: FrontierEntry) -> bool:
+        """True when a feed or sitemap dates the URL before our last successful fetch of it:
+        nothing new to fetch (undated listings are always fetched again, conditionally)."""
+        if not entry.published_hint:
+            return False
+        done_at = self.store.done_at(entry.url)
+        if done_at is None:
+            return False
+        return published_before(entry.published_hint, datetime.fromisoformat(done_at))
 
     async def _fetch_articles(self, run: _Run, sites: set[str]) -> None:
         """Fetch the pending URLs of the run's sites: one worker per site, `concurrency` at once."""

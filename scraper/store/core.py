@@ -91,6 +91,11 @@ class Store:
         with refused():
             runs.annotate_fetch(self.db, fetch_id, error)
 
+    def done_at(self, url: str) -> str | None:
+        """When a URL whose frontier row is done was last fetched successfully (UTC), or None."""
+        with refused(url):
+            return runs.done_at(self.db, url)
+
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """Return (etag, last_modified) of the last 200 response for `url`."""
         with refused(url):

@@ -62,6 +62,15 @@ def annotate_fetch(db: Database, fetch_id: int, error: str) -> None:
     db.execute("UPDATE fetches SET error = ? WHERE id = ?", [error, fetch_id])
 
 
+def done_at(db: Database, url: str) -> str | None:
+    """When `url` was last fetched successfully (200 or 304), if its frontier row is done."""
+    row = db.execute(
+        "SELECT fetches.fetched_at FROM fetches JOIN frontier ON frontier.url = fetches.url"
+        " WHERE fetches.url = ? AND frontier.state = 'done' AND fetches.status IN (200, 304)"
+        " ORDER BY fetches.fetched_at DESC LIMIT 1", [url]).fetchone()
+    return row[0] if row else None
+
+
 def validators(db: Database, url: str) -> tuple[str | None, str | None]:
     """Return (etag, last_modified) of the last successful (200) fetch of `url`."""
     row = db.execute(
