@@ -30,7 +30,8 @@ from .extraction_pool import ExtractionPool
 from .fetch import Fetcher, FetchResult, RobotsUnreachable
 from .models import Article, Page
 from .sites import Seed, Site
-from .store import NEW, UNCHANGED, UPDATED, FrontierEntry, Store
+from .saver import BatchedSaver
+from .store import NEW, UNCHANGED, UPDATED, FrontierEntry, SaveResult, Store
 from .store.sites import site_key_for_url
 from .urls import looks_like_article, normalize_url
 
@@ -97,6 +98,7 @@ class _Run:
     fetcher: Fetcher
     archive: RecordingArchive
     pool: ExtractionPool
+    saver: BatchedSaver
     deadline: float | None
     pages_left: int | None
     in_flight: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(4))
@@ -138,7 +140,11 @@ class Crawler:
                     ExtractionPool(self.settings.workers) as pool:
                 archive = RecordingArchive(writer, self.store, run_id)
                 async with Fetcher(self.settings, archive, self.transport) as fetcher:
-                    run = _Run(run_id, report, fetcher, archive, pool, deadline,
+                    saver = BatchedSaver(
+                        self.store, on_saved=lambda *saved: self._saved(report, *saved),
+                        on_failed=lambda entry, reason: self._fail(report, entry.url, reason,
+                                                                   entry.site))
+                    run = _Run(run_id, report, fetcher, archive, pool, saver, deadline,
                                self.settings.max_pages,
                                asyncio.Semaphore(max(2, 2 * self.settings.workers)))
                     sites = await self._discover(run, seeds)
@@ -228,7 +234,7 @@ class Crawler:
 
     async def _fetch_articles(self, run: _Run, sites: set[str]) -> None:
         """Fetch the pending URLs of the run's sites: one worker per site, `concurrency` at once."""
-        total = pending_count(self.store, sites)
+        total = self.store.pending_count(sites)
         if run.pages_left is not None:
             total = min(total, max(run.pages_left, 0))
         self.listener("fetching", {"total": total})
@@ -241,13 +247,18 @@ class Crawler:
         await asyncio.gather(*(site_worker(site) for site in sorted(sites)))
         while run.tasks:  # the last pages of each site are still being extracted
             await asyncio.gather(*list(run.tasks))
+        run.saver.flush()
 
     async def _drain(self, run: _Run, site: str) -> None:
         """Process one site's pending URLs, newest first, until none is left or the run stops."""
-        while batch := self.store.pending(FRONTIER_PAGE + len(run.claimed), site):
-            fresh = [entry for entry in batch if entry.url not in run.claimed]
-            if not fresh:  # all still being extracted: wait for one to leave 'pending'
-                await asyncio.wait(list(run.tasks), return_when=asyncio.FIRST_COMPLETED)
+        while batch := self.store.pending(FRONTIER_PAGE + len(run.claimed) + len(run.saver), site):
+            fresh = [entry for entry in batch
+                     if entry.url not in run.claimed and not run.saver.holds(entry.url)]
+            if not fresh:  # all being extracted or waiting to be saved: let one leave 'pending'
+                if run.tasks:
+                    await asyncio.wait(list(run.tasks), return_when=asyncio.FIRST_COMPLETED)
+                else:
+                    run.saver.flush()
                 continue
             for entry in fresh:  # every entry leaves 'pending' once processed: no refetching
                 if self._must_stop(run):
@@ -325,13 +336,15 @@ class Crawler:
             self.store.mark(entry.url, "failed", reason)
             self._fail(run.report, entry.url, reason, entry.site)
             return
-        with self.store.batch():  # the article and its frontier row change together
-            saved = self.store.save_article(article, site=entry.site, fetch_id=fetch_id,
-                                            seen_at=utc_now())
-            self.store.mark(entry.url, "done")
-        run.report.counts[saved.outcome if saved.outcome in (NEW, UPDATED) else UNCHANGED] += 1
-        self._outcome(run.report, PageOutcome(entry.url, saved.outcome, article=article,
-                                              site=entry.site))
+        run.saver.add(entry, article, fetch_id)  # saved with its frontier row, a few at a time
+        if len(run.tasks) <= 1:  # nothing else is being extracted: no reason to wait
+            run.saver.flush()
+
+    def _saved(self, report: CrawlReport, entry: FrontierEntry, article: Article,
+               saved: SaveResult) -> None:
+        """Count a stored article."""
+        report.counts[saved.outcome if saved.outcome in (NEW, UPDATED) else UNCHANGED] += 1
+        self._outcome(report, PageOutcome(entry.url, saved.outcome, article=article, site=entry.site))
 
     def _site_agent(self, run: _Run, site_name: str | None, url: str) -> str | None:
         """Apply the site's own delay to url's host; return its own User-Agent, if any."""
@@ -389,15 +402,3 @@ class Crawler:
 
 def _reason(result: FetchResult) -> str:
     return str(result.error) if result.error else "no response"
-
-
-def pending_count(store: Store, sites: Iterable[str]) -> int:
-    """Return how many frontier URLs of these sites are pending."""
-    names = sorted(sites)
-    if not names:
-        return 0
-    marks = ", ".join("?" for _ in names)
-    row = store.db.execute(
-        "SELECT count(*) FROM frontier JOIN sites ON sites.id = frontier.site_id"
-        f" WHERE frontier.state = 'pending' AND sites.name IN ({marks})", names).fetchone()
-    return int(row[0])

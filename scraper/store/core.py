@@ -118,6 +118,11 @@ class Store:
         with refused():
             return frontier.pending(self.db, limit, site)
 
+    def pending_count(self, sites: Iterable[str]) -> int:
+        """Return how many frontier URLs of these sites are pending."""
+        with refused():
+            return frontier.pending_count(self.db, sites)
+
     def mark(self, url: str, state: str, error: str | None = None) -> None:
         """Set a frontier URL's state: pending, done, failed or skipped."""
         with refused(url):

@@ -75,3 +75,15 @@ def mark(db: Database, url: str, state: str, error: str | None, at: str) -> None
                 "INSERT INTO frontier (url, site_id, discovered_at, state, attempts, last_error,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [url, site_id, at, state, attempt, error, at])
+
+
+def pending_count(db: Database, sites: Iterable[str]) -> int:
+    """Return how many frontier URLs of these sites are pending."""
+    names = sorted(sites)
+    if not names:
+        return 0
+    marks = ", ".join("?" for _ in names)
+    row = db.execute(
+        "SELECT count(*) FROM frontier JOIN sites ON sites.id = frontier.site_id"
+        f" WHERE frontier.state = 'pending' AND sites.name IN ({marks})", names).fetchone()
+    return int(row[0])
