@@ -33,7 +33,7 @@ bench-store: setup
 	$(PY) -m benchmarks.store_bench
 
 bench-pipeline: setup
-	$(PY) -m benchmarks.pipeline_bench
+	$(PY) -m benchmarks.pipeline_bench --workers 2
 
 lint: setup
 	$(PY) -m pip install --quiet ruff
