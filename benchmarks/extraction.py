@@ -11,14 +11,12 @@ ten worst pages. Speed is timed page by page, alternating extractors, with CPU t
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from benchmarks.corpus import iter_corpus
 from benchmarks.extractors import scraper, trafilatura
@@ -48,7 +46,7 @@ EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {"scraper": scraper, "trafi
 def run_all(pages: list[tuple[str, str, bytes, str]]) -> list[Run]:
     """Run every extractor on every page, alternating per page, timing CPU seconds."""
     runs = [Run(name) for name in EXTRACTORS]
-    for name, extractor in EXTRACTORS.items():  # warm-up: imports and lazy data loading
+    for extractor in EXTRACTORS.values():  # warm-up: imports and lazy data loading
         extractor(pages[0][2], pages[0][1])
     for page_id, url, html, expected in pages:
         for run in runs:

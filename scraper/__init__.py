@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .errors import ScraperError
-from .version import EXTRACTOR_VERSION, __version__
 from .extract import extract
 from .models import Article, Image, Link, Page, Quote
+from .version import EXTRACTOR_VERSION, __version__
 
-__all__ = ["Article", "Image", "Link", "Page", "Quote", "EXTRACTOR_VERSION", "ScraperError", "__version__", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Article", "Image", "Link", "Page", "Quote", "ScraperError", "__version__", "extract"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import fmean, pstdev
-from typing import Sequence
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4

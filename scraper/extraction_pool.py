@@ -15,6 +15,7 @@ import asyncio
 import multiprocessing
 import pickle
 from multiprocessing.connection import Connection
+from typing import Self
 
 from .extract import extract
 from .models import Article, Page, Provenance
@@ -69,7 +70,7 @@ class ExtractionPool:
             worker.stop()
         self._all.clear()
 
-    def __enter__(self) -> ExtractionPool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

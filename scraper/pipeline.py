@@ -14,23 +14,22 @@ import asyncio
 import json
 import time
 from collections import OrderedDict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Callable
+from datetime import UTC, datetime
 
 import httpx
 
 from .archive import ArchiveWriter
-from .recording import RecordingArchive, utc_now
 from .config import Settings
 from .discover import classify, discover
 from .errors import RobotsDisallowed
 from .extraction_pool import ExtractionPool
 from .fetch import Fetcher, FetchResult, RobotsUnreachable
 from .models import Article, Page
-from .sites import Seed, Site
+from .recording import RecordingArchive, utc_now
 from .saver import BatchedSaver
+from .sites import Seed, Site
 from .store import NEW, UNCHANGED, UPDATED, FrontierEntry, SaveResult, Store
 from .store.sites import site_key_for_url
 from .urls import looks_like_article, normalize_url
@@ -50,8 +49,8 @@ def published_before(hint: str, since: datetime) -> bool:
     except ValueError:
         return False  # an unreadable date never hides an article
     if len(text) <= 10:
-        return when.date() < since.astimezone(timezone.utc).date()
-    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)) < since
+        return when.date() < since.astimezone(UTC).date()
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)) < since
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ class Crawler:
         self.transport = transport
         self.keep_outcomes = keep_outcomes  # the demo's table; off for crawls: memory stays flat
         if since is not None and since.tzinfo is None:
-            since = since.replace(tzinfo=timezone.utc)
+            since = since.replace(tzinfo=UTC)
         self.since = since  # candidates a feed or sitemap dates before this are skipped
 
     def run(self, seeds: list[Seed], arguments: Iterable[str] = ()) -> CrawlReport:
@@ -133,7 +132,7 @@ class Crawler:
         report = CrawlReport(run_id)
         deadline = (time.monotonic() + self.settings.max_duration
                     if self.settings.max_duration else None)
-        run_name = f"run-{run_id:06d}-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}"
+        run_name = f"run-{run_id:06d}-{datetime.now(UTC):%Y%m%dT%H%M%S}"
         status = 2
         try:
             with ArchiveWriter(self.settings.archive_dir, run_name) as writer, \

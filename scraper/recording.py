@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .archive import ArchiveWriter
 from .store import Store
@@ -13,7 +13,7 @@ POSITIONS_KEPT = 4096  # archived responses whose fetch row is not yet claimed
 
 def utc_now() -> str:
     """Return the current UTC time as ISO 8601 with seconds."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class RecordingArchive:

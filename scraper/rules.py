@@ -146,7 +146,7 @@ def _selector_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
     for selector in selectors:
         try:
             probe.css_first(selector)
-        except Exception as error:  # noqa: BLE001 - selectolax raises plain exceptions
+        except Exception as error:
             raise ConfigError(f"{path.name}: {key}: invalid CSS selector {selector!r}") from error
     return selectors
 

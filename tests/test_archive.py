@@ -28,10 +28,10 @@ WARCIO = Path(sys.executable).parent / "warcio"
 
 def exchange(url: str, body: bytes, headers: list[tuple[str, str]] | None = None,
              status: int = 200, reason: str = "OK", http_version: str = "HTTP/1.1") -> dict:
-    return dict(url=url, method="GET", request_headers=[("User-Agent", "scraper-test/1.0")],
-                status=status, reason=reason, http_version=http_version,
-                response_headers=headers or [("Content-Type", "text/html; charset=utf-8")],
-                body=body)
+    return {"url": url, "method": "GET", "request_headers": [("User-Agent", "scraper-test/1.0")],
+            "status": status, "reason": reason, "http_version": http_version,
+            "response_headers": headers or [("Content-Type", "text/html; charset=utf-8")],
+            "body": body}
 
 
 def noise(size: int, seed: int) -> bytes:

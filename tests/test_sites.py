@@ -79,8 +79,8 @@ def test_the_shipped_example_is_valid() -> None:
      "bad article pattern"),
     ('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\narticle_patterns = "x"',
      "article_patterns must be a list"),
-    ('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\n'
-     '[[site]]\nname = "a"\nfeeds = ["https://a.example/g"]', "duplicate site name(s): a"),
+    (('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\n'
+      '[[site]]\nname = "a"\nfeeds = ["https://a.example/g"]'), "duplicate site name(s): a"),
 ])
 def test_bad_files_are_refused_with_the_file_and_the_problem(tmp_path: Path, text: str,
                                                              words: str) -> None:

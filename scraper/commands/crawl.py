@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from ..config import Settings
 from ..errors import ConfigError, LockHeldError, ScraperError
 from ..lock import RunLock
-from ..pipeline import CrawlReport, Crawler
+from ..pipeline import Crawler, CrawlReport
 from ..reextract import reextract
 from ..sites import Seed, Site, load_sites, seeds_from_urls
 from ..store import Store
@@ -47,10 +48,10 @@ def parse_since(text: str, now: datetime | None = None) -> datetime:
     text = text.strip().lower()
     relative = _RELATIVE.match(text)
     if relative:
-        now = now or datetime.now(timezone.utc)
+        now = now or datetime.now(UTC)
         return now - int(relative.group(1)) * SINCE_UNITS[relative.group(2)]
     when = datetime.fromisoformat(text.upper() if "t" in text else text)
-    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 
 
 def storage_options(function: F) -> F:

@@ -136,7 +136,8 @@ def _unescape_reference(match: re.Match[str]) -> str:
     name = match.group(1)
     if name.startswith("#"):
         try:
-            return chr(int(name[2:], 16) if name[1:2] in ("x", "X") else int(name[1:]))
+            hexadecimal = name[1:2] in ("x", "X")  # "&#x41;": no "0x" prefix for int(..., 0)
+            return chr(int(name[2:], 16) if hexadecimal else int(name[1:]))  # noqa: FURB166
         except (ValueError, OverflowError):
             return match.group(0)
     return XML_ENTITIES.get(name, match.group(0))

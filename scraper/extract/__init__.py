@@ -10,7 +10,8 @@ it leaves its field empty and a warning in the article's provenance.
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..models import Article, Provenance, SiteRules
 from ..rules import RuleSet, bundled_rules

@@ -7,13 +7,9 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-BLOCK_TAGS = frozenset("""
-    address article aside blockquote body center dd details dialog dir div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol
-    p pre section summary table tbody td tfoot th thead tr ul caption legend
-""".split())
-SKIPPED_TAGS = frozenset("script style noscript template svg head title iframe object".split())
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+BLOCK_TAGS = frozenset(["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend"])
+SKIPPED_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object"])
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 _WHITESPACE = re.compile(r"\s+")
 

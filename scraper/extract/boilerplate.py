@@ -30,25 +30,12 @@ ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "dial
 # Name parts (from class, id, data-component ...) that mark boilerplate. A strong name goes
 # unless the node wraps the page (holds the h1 or the article); a weak name (a layout word
 # that sites also use for their content column) goes only when the node holds little prose.
-STRONG_WORDS = frozenset("""
-    share sharing sharebar shares social socials sharedaddy addtoany addthis
-    comment comments commentlist comentarios kommentare commentaires respond disqus
-    related relatedposts recirc recirculation recommended recommendations outbrain taboola
-    newsletter subscribe subscription signup
-    cookie cookies consent gdpr
-    advert advertisement advertising adslot adunit dfp sponsored
-    breadcrumb breadcrumbs navbar navigation masthead topbar
-    trending mostread morestories readmore jp-relatedposts yarpp crp_related
-""".split())
-WEAK_WORDS = frozenset("""
-    ad ads sidebar widget widgets menu popup modal overlay toast promo promoted sponsor
-    pagination pager skiplink print login donate tagcloud taglist tags
-    byline bio authorbio popular footer header
-""".split())
+STRONG_WORDS = frozenset(["share", "sharing", "sharebar", "shares", "social", "socials", "sharedaddy", "addtoany", "addthis", "comment", "comments", "commentlist", "comentarios", "kommentare", "commentaires", "respond", "disqus", "related", "relatedposts", "recirc", "recirculation", "recommended", "recommendations", "outbrain", "taboola", "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "advert", "advertisement", "advertising", "adslot", "adunit", "dfp", "sponsored", "breadcrumb", "breadcrumbs", "navbar", "navigation", "masthead", "topbar", "trending", "mostread", "morestories", "readmore", "jp-relatedposts", "yarpp", "crp_related"])
+WEAK_WORDS = frozenset(["ad", "ads", "sidebar", "widget", "widgets", "menu", "popup", "modal", "overlay", "toast", "promo", "promoted", "sponsor", "pagination", "pager", "skiplink", "print", "login", "donate", "tagcloud", "taglist", "tags", "byline", "bio", "authorbio", "popular", "footer", "header"])
 _NAME_SPLIT = re.compile(r"[\s_:/.]+")
 _WORD_SPLIT = re.compile(r"-")
 _CAMEL_CASE = re.compile(r"([a-z])([A-Z])")  # CSS-module names: "NewsletterInline_root__x1"
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CANDIDATES = (
     "[class], [id], [role], [aria-hidden], [hidden], [style*='none' i], [style*='hidden' i], "
     "[data-component], [data-module]"
@@ -109,9 +96,7 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     doomed += [node for node in tree.css(_METADATA_ITEMS) if node.css_first("p") is None]
     for node in tree.css(_CANDIDATES):
         verdict = _verdict(node)
-        if verdict == "strong" and not _wraps_page(node):
-            doomed.append(node)
-        elif verdict == "weak" and _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE \
+        if verdict == "strong" and not _wraps_page(node) or verdict == "weak" and _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE \
                 and not _wraps_page(node):
             doomed.append(node)
     _decompose_all(doomed)

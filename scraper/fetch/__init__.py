@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
+from ..errors import NetworkError, RobotsUnreachable
 from .client import Fetcher
-from .contracts import ArchiveWriter, FetchResult, NetworkError, RobotsUnreachable
+from .contracts import ArchiveWriter, FetchResult
 
 __all__ = ["ArchiveWriter", "FetchResult", "Fetcher", "NetworkError", "RobotsUnreachable"]

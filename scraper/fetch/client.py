@@ -17,9 +17,9 @@ from typing import Self
 import httpx
 
 from ..config import Settings
-from ..errors import FetchError, HTTPStatusError
+from ..errors import FetchError, HTTPStatusError, NetworkError
 from ..models import Page
-from .contracts import ArchiveWriter, FetchResult, NetworkError
+from .contracts import ArchiveWriter, FetchResult
 from .decoding import ACCEPT_ENCODING
 from .exchange import Exchange, Limits, perform
 from .limits import check_expect

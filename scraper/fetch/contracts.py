@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..errors import FetchError, NetworkError, RobotsUnreachable  # noqa: F401 - re-exported
+from ..errors import FetchError
 from ..models import Page
 
 

@@ -6,7 +6,7 @@ import ssl
 
 import httpx
 
-from .contracts import NetworkError
+from ..errors import NetworkError
 
 # (exception type found in the cause chain, reason, retryable), first match wins.
 CAUSES: tuple[tuple[type[BaseException], str, bool], ...] = (

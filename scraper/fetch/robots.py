@@ -20,8 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
 
-from ..errors import HTTPStatusError, RobotsDisallowed
-from .contracts import FetchResult, NetworkError, RobotsUnreachable
+from ..errors import HTTPStatusError, NetworkError, RobotsDisallowed, RobotsUnreachable
+from .contracts import FetchResult
 from .politeness import MAX_CRAWL_DELAY
 from .retry import is_retryable_status
 

@@ -173,8 +173,8 @@ def test_a_post_inside_a_widget_named_container_is_kept() -> None:
 
 
 @pytest.mark.parametrize("notice", [
-    "Copyright 2024 Harbour Media Inc. All rights reserved. This material may not be published, "
-    "broadcast, rewritten or redistributed.",
+    ("Copyright 2024 Harbour Media Inc. All rights reserved. This material may not be published, "
+     "broadcast, rewritten or redistributed."),
     "© dpa-infocom, dpa:240101-99-000000/2",
     "A version of this article appears in print on May 4, 2024, Section A, Page 12.",
     "Follow The Harbour Herald on Facebook, X and Instagram.",

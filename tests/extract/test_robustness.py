@@ -106,7 +106,7 @@ print(len(result.body))
 
 def test_twenty_megabyte_page_finishes_within_a_memory_bound() -> None:
     """Run in a child limited to 3 GB of address space: a runaway would be killed, not slow."""
-    result = subprocess.run([sys.executable, "-c", HUGE_PAGE_SCRIPT], capture_output=True,
+    result = subprocess.run([sys.executable, "-c", HUGE_PAGE_SCRIPT], capture_output=True, check=False,
                             text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     assert int(result.stdout.strip()) > 40_000

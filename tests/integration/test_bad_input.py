@@ -37,7 +37,7 @@ def _section(request: Request) -> Response:
     return Response(headers={"Content-Type": "text/html; charset=utf-8"}, body=html.encode())
 
 
-def _fixed(response: Response):  # noqa: ANN202 - a route handler
+def _fixed(response: Response):
     return lambda request: response
 
 
@@ -59,7 +59,7 @@ def bad_crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, sqlite3
         yield result, db, server
 
 
-def test_the_run_goes_on_and_exits_with_status_1(bad_crawl) -> None:  # noqa: ANN001
+def test_the_run_goes_on_and_exits_with_status_1(bad_crawl) -> None:
     result, db, server = bad_crawl
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -73,7 +73,7 @@ def test_the_run_goes_on_and_exits_with_status_1(bad_crawl) -> None:  # noqa: AN
     ("/news/2024/05/30/no-article-story/", "no article"),
     (MISSING, "404"),
 ])
-def test_each_bad_page_is_recorded_with_its_reason(bad_crawl, path: str, reason_words: str) -> None:  # noqa: ANN001
+def test_each_bad_page_is_recorded_with_its_reason(bad_crawl, path: str, reason_words: str) -> None:
     result, db, server = bad_crawl
     url = server.url(path)
     errors = [row["error"] for row in db.execute("SELECT error FROM fetches WHERE url = ?", [url])]
@@ -84,7 +84,7 @@ def test_each_bad_page_is_recorded_with_its_reason(bad_crawl, path: str, reason_
     assert len(warning_lines) == 1 and reason_words in warning_lines[0].lower()
 
 
-def test_unreachable_host_is_recorded(bad_crawl) -> None:  # noqa: ANN001
+def test_unreachable_host_is_recorded(bad_crawl) -> None:
     result, db, _ = bad_crawl
     row = db.execute("SELECT status, error FROM fetches WHERE url = ?", [UNREACHABLE]).fetchone()
     assert row is not None and row["status"] is None
@@ -92,7 +92,7 @@ def test_unreachable_host_is_recorded(bad_crawl) -> None:  # noqa: ANN001
     assert any(UNREACHABLE in line and "refused" in line.lower() for line in result.output.splitlines())
 
 
-def test_failed_run_is_recorded_with_exit_status(bad_crawl) -> None:  # noqa: ANN001
+def test_failed_run_is_recorded_with_exit_status(bad_crawl) -> None:
     _, db, _ = bad_crawl
     run = db.execute("SELECT * FROM crawl_runs").fetchone()
     assert run["exit_status"] == 1

@@ -13,18 +13,27 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from scraper.config import Settings
-from scraper.pipeline import CrawlReport, Crawler
+from scraper.pipeline import Crawler, CrawlReport
 from scraper.sites import Site
 from scraper.store import Store
 
 from .loopback_sites import (
-    HTML, LoopbackSites, Reply, article_html, article_reply, conditional, rss, section_html,
-    sequence, sitemap,
+    HTML,
+    LoopbackSites,
+    Reply,
+    article_html,
+    article_reply,
+    conditional,
+    rss,
+    section_html,
+    sequence,
+    sitemap,
 )
 
 pytestmark = pytest.mark.integration
@@ -219,7 +228,7 @@ def test_robots_disallow_is_skipped_with_its_reason_and_never_requested(crawls: 
 def test_crawl_delay_spaces_the_requests_to_its_host(crawls: Crawls) -> None:
     times = [r.at for r in crawls.sites.requests(STRICT)]
     assert len(times) >= 6
-    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
+    gaps = [later - earlier for earlier, later in pairwise(times)]
     assert min(gaps) >= CRAWL_DELAY * 0.9  # a lower bound only: a slow machine cannot break it
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from scraper import pipeline
 from scraper.config import Settings
-from scraper.pipeline import CrawlReport, Crawler
+from scraper.pipeline import Crawler, CrawlReport
 from scraper.sites import Site
 from scraper.store import FrontierEntry, Store
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scraper.config import Settings
-from scraper.pipeline import CrawlReport, Crawler
+from scraper.pipeline import Crawler, CrawlReport
 from scraper.sites import Seed, Site
 from scraper.store import Store
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scraper.config import Settings
-from scraper.pipeline import CrawlReport, Crawler
+from scraper.pipeline import Crawler, CrawlReport
 from scraper.sites import Site
 from scraper.store import Store
 

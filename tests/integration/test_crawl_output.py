@@ -18,7 +18,7 @@ from scraper.cli import cli
 from scraper.commands.output import RunOutput
 from scraper.pipeline import CrawlReport, PageOutcome
 
-from .loopback_sites import LoopbackSites, Reply, article_reply, rss
+from .loopback_sites import LoopbackSites, article_reply, rss
 
 GOOD = ["/news/2024/05/01/first-story/", "/news/2024/05/02/second-story/"]
 MISSING = "/news/2024/05/03/missing-story/"

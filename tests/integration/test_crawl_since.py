@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,6 @@ from scraper.pipeline import published_before
 
 from .loopback_sites import LoopbackSites, article_reply, rss, sitemap
 
-UTC = timezone.utc
 OLD_FEED, NEW_FEED, UNDATED = ("/news/2024/05/01/old-feed-story/", "/news/2024/05/10/new-feed-story/",
                                "/news/2024/05/05/undated-story/")
 OLD_MAP, NEW_MAP = "/news/2024/05/02/old-map-story/", "/news/2024/05/11/new-map-story/"

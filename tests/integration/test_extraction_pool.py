@@ -22,7 +22,7 @@ PAGE = Page(URL, URL, 200, {"content-type": "text/html; charset=utf-8"},
             article_html("Harbour story").encode())
 
 
-def _run(workers: int, steps: int, between=None) -> list[Article]:  # noqa: ANN001
+def _run(workers: int, steps: int, between=None) -> list[Article]:
     async def scenario() -> list[Article]:
         articles = []
         with ExtractionPool(workers) as pool:
