@@ -8,56 +8,33 @@ declare more bytes than it sends. Pages, feeds and sitemaps are built by the hel
 
 from __future__ import annotations
 
-import socket
-import struct
-import threading
-import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
-FIRST_ADDRESS = 20  # hosts listen on 127.0.0.20, 127.0.0.21, ...
-HTML = {"Content-Type": "text/html; charset=utf-8"}
+from loopback_hosts import HTML, LoopbackHosts, Reply, Request, Route, sequence
 
-
-@dataclass(frozen=True)
-class Request:
-    """One request as a host saw it."""
-
-    host: int
-    path: str
-    headers: dict[str, str]
-    at: float
+__all__ = ["HTML", "LoopbackSites", "Reply", "Request", "Route", "article_html", "article_reply",
+           "conditional", "rss", "section_html", "sequence", "sitemap"]
 
 
-@dataclass
-class Reply:
-    """What to answer, and how badly."""
+class LoopbackSites(LoopbackHosts):
+    """Loopback hosts on separate addresses, addressed host first: url(host, path)."""
 
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=lambda: dict(HTML))
-    body: bytes = b""
-    delay: float = 0.0                 # seconds before answering
-    reset: bool = False                # a TCP reset instead of an answer
-    declared_length: int | None = None  # a Content-Length larger than the body: a cut-off body
+    def __init__(self, hosts: int) -> None:
+        super().__init__(hosts, separate_addresses=True)
 
+    def url(self, host: int, path: str) -> str:
+        """Return the absolute url of path on a host."""
+        return self.origin(host) + path
 
-Route = Reply | Callable[[Request], Reply]
+    def route(self, host: int, path: str, reply: Route) -> None:
+        """Answer path on host with a reply or a function of the request."""
+        self.add_route(host, path, reply)
 
-
-def sequence(*replies: Reply) -> Callable[[Request], Reply]:
-    """Answer with each reply in turn, then keep repeating the last one."""
-    remaining = list(replies)
-    lock = threading.Lock()
-
-    def answer(_request: Request) -> Reply:
-        with lock:
-            return remaining.pop(0) if len(remaining) > 1 else remaining[0]
-
-    return answer
+    def requests(self, host: int | None = None, path: str | None = None) -> list[Request]:
+        """Return the logged requests, optionally of one host and/or path."""
+        return self.logged(host, path)
 
 
 def conditional(body: bytes, etag: str | None = None, last_modified: float | None = None
@@ -75,102 +52,6 @@ def conditional(body: bytes, etag: str | None = None, last_modified: float | Non
         return Reply(200, headers, body)
 
     return answer
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _HostServer
-
-    def do_GET(self) -> None:
-        owner = self.server.owner
-        request = Request(self.server.index, self.path,
-                          {k.lower(): v for k, v in self.headers.items()}, time.monotonic())
-        reply = owner.reply_for(request)
-        if reply.delay:
-            owner.stopping.wait(reply.delay)
-        if reply.reset:
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            self.close_connection = True
-            self.connection.close()
-            return
-        self.send_response(reply.status)
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        length = reply.declared_length if reply.declared_length is not None else len(reply.body)
-        self.send_header("Content-Length", str(length))
-        self.end_headers()
-        self.wfile.write(reply.body)
-        if reply.declared_length is not None:
-            self.close_connection = True
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: tests read the request log instead."""
-
-
-class _HostServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, owner: LoopbackSites, index: int) -> None:
-        super().__init__((f"127.0.0.{FIRST_ADDRESS + index}", 0), _Handler)
-        self.owner = owner
-        self.index = index
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Clients that hang up early (timeouts, size caps) are part of the tests."""
-
-
-class LoopbackSites:
-    """Several loopback hosts, each with its routes, sharing one request log."""
-
-    def __init__(self, hosts: int) -> None:
-        self.stopping = threading.Event()
-        self._servers = [_HostServer(self, index) for index in range(hosts)]
-        self._routes: dict[tuple[int, str], Route] = {}
-        self._lock = threading.Lock()
-        self.log: list[Request] = []
-
-    def __enter__(self) -> Self:
-        for server in self._servers:
-            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                             daemon=True).start()
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stopping.set()
-        for server in self._servers:
-            server.shutdown()
-            server.server_close()
-
-    def origin(self, host: int) -> str:
-        """Return 'http://127.0.0.N:port' of a host."""
-        address, port = self._servers[host].server_address[:2]
-        return f"http://{address}:{port}"
-
-    def url(self, host: int, path: str) -> str:
-        """Return the absolute url of path on a host."""
-        return self.origin(host) + path
-
-    def route(self, host: int, path: str, reply: Route) -> None:
-        """Answer path on host with a reply or a function of the request."""
-        self._routes[(host, path)] = reply
-
-    def reply_for(self, request: Request) -> Reply:
-        """Log the request and return its reply: the path's, else the path without its query's,
-        else a 404."""
-        with self._lock:
-            self.log.append(request)
-        route = self._routes.get((request.host, request.path)) or self._routes.get(
-            (request.host, request.path.split("?", 1)[0]))  # a query the route did not name
-        if route is None:
-            return Reply(404, body=b"<html><body>not here</body></html>")
-        return route(request) if callable(route) else route
-
-    def requests(self, host: int | None = None, path: str | None = None) -> list[Request]:
-        """Return the logged requests, optionally of one host and/or path."""
-        with self._lock:
-            return [r for r in self.log if (host is None or r.host == host)
-                    and (path is None or r.path == path)]
 
 
 FILLER = ("The council met on Tuesday evening to discuss the plan, which residents have debated "
