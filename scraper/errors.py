@@ -11,12 +11,12 @@
     │   ├── TooLargeError        the body is over the size cap
     │   ├── ContentTypeError     the response is not HTML-like
     │   └── HTTPStatusError      the server answered 4xx/5xx
-    ├── ExtractError         the page could not be turned into an article
     ├── ArchiveError         a WARC file could not be written or read
     └── StoreError           the database refused a write
 
-A failure is stored (``fetches.error``), not just logged, so each error renders as
-``str(error) == reason`` and keeps ``url`` separately.
+Extraction never raises: a page with no article comes back as an empty record whose
+provenance warnings give the reason. A failure is stored (``fetches.error``), not just
+logged, so each error renders as ``str(error) == reason`` and keeps ``url`` separately.
 """
 
 from __future__ import annotations
@@ -84,10 +84,6 @@ class HTTPStatusError(FetchError):
     def __init__(self, reason: str, url: str | None = None, status: int | None = None) -> None:
         super().__init__(reason, url)
         self.status = status
-
-
-class ExtractError(ScraperError):
-    """A page could not be turned into an article."""
 
 
 class ArchiveError(ScraperError):

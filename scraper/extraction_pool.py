@@ -19,6 +19,7 @@ from typing import Self
 
 from .extract import extract
 from .models import Article, Page, Provenance
+from .rules import RuleSet, bundled_rules
 
 WORKER_TASKS = 2000  # pages an extraction process handles before it is replaced
 WARM_UP_PAGE = "<html><body><p>warm up</p></body></html>"
@@ -27,16 +28,17 @@ WARM_UP_PAGE = "<html><body><p>warm up</p></body></html>"
 class ExtractionPool:
     """Runs extract() in a thread of this process (workers=0) or in N worker processes."""
 
-    def __init__(self, workers: int = 0) -> None:
+    def __init__(self, workers: int = 0, rules: RuleSet | None = None) -> None:
         self.workers = workers
+        self.rules = rules if rules is not None else bundled_rules()
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: list[_Worker] = []
 
     async def extract(self, page: Page) -> Article:
         """Extract the article of a fetched page."""
-        arguments = (page.content, page.final_url, None, page.headers.get("content-type"))
+        arguments = (page.content, page.final_url, page.headers.get("content-type"))
         if not self.workers:
-            return await asyncio.to_thread(extract, *arguments)
+            return await asyncio.to_thread(_extract, self.rules, *arguments)
         if self._idle is None:
             self._idle = asyncio.Queue()
             for _ in range(self.workers):
@@ -55,7 +57,7 @@ class ExtractionPool:
         return article
 
     def _start(self) -> _Worker:
-        worker = _Worker()
+        worker = _Worker(self.rules)
         self._all.append(worker)
         return worker
 
@@ -80,10 +82,10 @@ class ExtractionPool:
 class _Worker:
     """One extraction process and the pipe to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: RuleSet) -> None:
         context = multiprocessing.get_context("spawn")
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, rules), daemon=True)
         self.process.start()
         child.close()
         self.tasks = 0
@@ -120,7 +122,12 @@ class _Worker:
             self.process.join()
 
 
-def _serve(connection: Connection) -> None:
+def _extract(rules: RuleSet, content: bytes, url: str, content_type: str | None) -> Article:
+    """extract() with the run's rules."""
+    return extract(content, url, rules, content_type)
+
+
+def _serve(connection: Connection, rules: RuleSet) -> None:
     """A worker process: extract each page received until the pipe closes."""
     extract(WARM_UP_PAGE, "https://example.org/")
     connection.send_bytes(b"ready")
@@ -129,4 +136,4 @@ def _serve(connection: Connection) -> None:
             arguments = pickle.loads(connection.recv_bytes())
         except (EOFError, OSError):
             return
-        connection.send_bytes(pickle.dumps(extract(*arguments), pickle.HIGHEST_PROTOCOL))
+        connection.send_bytes(pickle.dumps(_extract(rules, *arguments), pickle.HIGHEST_PROTOCOL))

@@ -28,6 +28,7 @@ from .extraction_pool import ExtractionPool
 from .fetch import Fetcher, FetchResult, RobotsUnreachable
 from .models import Article, Page
 from .recording import RecordingArchive, utc_now
+from .rules import rules_for
 from .saver import BatchedSaver
 from .sites import Seed, Site
 from .store import NEW, UNCHANGED, UPDATED, FrontierEntry, SaveResult, Store
@@ -136,7 +137,7 @@ class Crawler:
         status = 2
         try:
             with ArchiveWriter(self.settings.archive_dir, run_name) as writer, \
-                    ExtractionPool(self.settings.workers) as pool:
+                    ExtractionPool(self.settings.workers, rules_for(self.settings.selectors_dir)) as pool:
                 archive = RecordingArchive(writer, self.store, run_id)
                 async with Fetcher(self.settings, archive, self.transport) as fetcher:
                     saver = BatchedSaver(

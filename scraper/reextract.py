@@ -18,6 +18,7 @@ from .archive import ArchiveError, read_record
 from .config import Settings
 from .extract import extract
 from .pipeline import FAILURES_KEPT, CrawlReport, Listener, PageOutcome, _ignore, utc_now
+from .rules import RuleSet, rules_for
 from .store import NEW, UNCHANGED, UPDATED, Store
 
 ROWS_PER_QUERY = 200
@@ -64,8 +65,9 @@ def reextract(settings: Settings, store: Store, *, site: str | None = None,
     status = 2
     try:
         fetched_since = since.isoformat(timespec="seconds") if since else None
+        rules = rules_for(settings.selectors_dir)
         for source in sources(store, site, fetched_since):
-            _reextract_one(settings.archive_dir, store, source, report, listener)
+            _reextract_one(settings.archive_dir, rules, store, source, report, listener)
         status = report.exit_status
     finally:
         store.finish_run(report.run_id, utc_now(), report.counts, status)
@@ -83,15 +85,15 @@ def sources(store: Store, site: str | None, fetched_since: str | None) -> Iterat
                 yield Source(fetch_id, url, warc_file, warc_offset, site_name, frontier)
 
 
-def _reextract_one(archive_dir: Path, store: Store, source: Source, report: CrawlReport,
-                   listener: Listener) -> None:
+def _reextract_one(archive_dir: Path, rules: RuleSet, store: Store, source: Source,
+                   report: CrawlReport, listener: Listener) -> None:
     """Read one archived response, extract it and save the article; record any failure."""
     try:
         page = read_record(archive_dir / source.warc_file, source.warc_offset)
     except ArchiveError as error:
         _fail(report, listener, source, f"archive: {error}")
         return
-    article = extract(page.content, page.final_url, None, page.headers.get("content-type"))
+    article = extract(page.content, page.final_url, rules, page.headers.get("content-type"))
     report.counts["fetched"] += 1
     if article.is_empty:
         if source.frontier:  # failed before, fails again: not news, and not this run's failure

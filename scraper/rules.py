@@ -158,6 +158,11 @@ def load_rules(directory: Path) -> RuleSet:
     return RuleSet(tuple(load_rule_file(path) for path in sorted(directory.glob("*.toml"))))
 
 
+def rules_for(directory: Path | None) -> RuleSet:
+    """The rules of a folder given by the user, or the bundled ones."""
+    return load_rules(directory) if directory is not None else bundled_rules()
+
+
 @lru_cache(maxsize=1)
 def bundled_rules() -> RuleSet:
     """Return the rules shipped in selectors/ (empty when the folder is absent)."""

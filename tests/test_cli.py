@@ -65,3 +65,40 @@ def test_extract_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(tmp_path / "nope.html")])
     assert result.exit_code == 2
     assert "no such file" in result.output
+
+
+PAGE = ("<html><body><article><h1>Harbour plan</h1>"
+        + "".join(f"<p class='lede'>Lede paragraph {i} about the harbour plan and its long debate "
+                  f"in the council chamber on Tuesday evening.</p>" for i in range(3))
+        + "<div class='extra'><p>An aside paragraph that a site rule leaves out of the body text "
+          "because the site puts its sponsored notes there.</p></div></article></body></html>")
+SITE_RULE = """
+name = "harbour-herald"
+kind = "site"
+domains = ["herald.example"]
+[selectors]
+strip = [".extra"]
+"""
+
+
+def test_extract_uses_the_rules_of_a_selectors_folder(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "herald.toml").write_text(SITE_RULE)
+    page = tmp_path / "page.html"
+    page.write_text(PAGE)
+    url = "https://www.herald.example/2024/05/03/harbour/"
+    bundled = CliRunner().invoke(cli, ["extract", str(page), "--url", url])
+    custom = CliRunner().invoke(cli, ["extract", str(page), "--url", url,
+                                      "--selectors", str(tmp_path / "rules")])
+    assert bundled.exit_code == 0 and custom.exit_code == 0
+    assert "An aside paragraph" in bundled.output
+    assert "An aside paragraph" not in custom.output and "Lede paragraph 2" in custom.output
+
+
+def test_a_broken_selectors_folder_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "bad.toml").write_text("name = 'x'\nkind = 'blog'\nfingerprints = ['p']")
+    page = tmp_path / "page.html"
+    page.write_text(PAGE)
+    result = CliRunner().invoke(cli, ["extract", str(page), "--selectors", str(tmp_path / "rules")])
+    assert result.exit_code == 2 and "kind must be" in result.output

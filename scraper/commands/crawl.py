@@ -64,6 +64,14 @@ def storage_options(function: F) -> F:
                         help="SQLite database.")(function)
 
 
+def selectors_option(function: F) -> F:
+    """--selectors: a folder of site/template rules to use instead of the bundled ones."""
+    return click.option("--selectors", "selectors_dir", type=click.Path(path_type=Path,
+                        file_okay=False), default=None,
+                        help="Folder of site/template rule files (TOML) to use instead of "
+                             "the bundled selectors/.")(function)
+
+
 def run_guarded(body: Callable[[], int], output: RunOutput | None = None) -> None:
     """Run a command body, mapping errors to exit codes: 2 configuration, 3 locked."""
     output = output or RunOutput()
@@ -99,6 +107,7 @@ def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
 @click.option("--sites", "sites_file", type=click.Path(path_type=Path), default=Path("sites.toml"),
               show_default=True, help="The sites file (TOML).")
 @storage_options
+@selectors_option
 @click.option("--since", type=SinceType(),
               help="Skip articles a feed or sitemap dates before this: " + SINCE_HELP
               + " Undated ones are always fetched.")
@@ -114,7 +123,8 @@ def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
 @click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (your own sites only).")
 @click.option("--log-json", is_flag=True, help="Log one JSON object per page and a summary.")
 def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file: Path,
-                  db_path: Path, archive_dir: Path, since: datetime | None, max_pages: int | None,
+                  db_path: Path, archive_dir: Path, selectors_dir: Path | None,
+                  since: datetime | None, max_pages: int | None,
                   max_duration: float | None, delay: float | None, concurrency: int | None,
                   workers: int | None, contact_url: str | None, allow_private: bool,
                   ignore_robots: bool, log_json: bool) -> None:
@@ -131,7 +141,7 @@ def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file
         settings = Settings(db_path=db_path, archive_dir=archive_dir).with_overrides(
             max_pages=max_pages, max_duration=max_duration, delay=delay, concurrency=concurrency,
             workers=workers, contact_url=contact_url, allow_private=allow_private or None,
-            obey_robots=False if ignore_robots else None)
+            obey_robots=False if ignore_robots else None, selectors_dir=selectors_dir)
         sites = [] if urls else _sites(site_names, sites_file)
         seeds = seeds_from_urls(list(urls)) if urls else [s for site in sites for s in site.seeds()]
         report = crawl_with_lock(settings, seeds, output, ["crawl", *sys.argv[2:]],
@@ -206,16 +216,17 @@ def _demo_server(server_class: Any) -> Any:
 @click.option("--since", type=SinceType(),
               help="Only pages fetched at or after this: " + SINCE_HELP)
 @storage_options
+@selectors_option
 @click.option("--log-json", is_flag=True, help="Log one JSON object per page and a summary.")
 def reextract_command(site: str | None, since: datetime | None, db_path: Path,
-                      archive_dir: Path, log_json: bool) -> None:
+                      archive_dir: Path, selectors_dir: Path | None, log_json: bool) -> None:
     """Extract every archived article again, with no network, and update the database."""
     output = RunOutput(log_json=log_json)
 
     def body() -> int:
         if not db_path.exists():
             raise ConfigError(f"no database at {db_path}: crawl first")
-        settings = Settings(db_path=db_path, archive_dir=archive_dir)
+        settings = Settings(db_path=db_path, archive_dir=archive_dir, selectors_dir=selectors_dir)
         with RunLock(db_path), Store.open(db_path, create=False) as store:
             report = reextract(settings, store, site=site, since=since, listener=output)
         output.finish(report)

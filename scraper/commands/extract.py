@@ -9,10 +9,12 @@ from pathlib import Path
 import click
 
 from ..config import Settings
-from ..errors import ScraperError
+from ..errors import ConfigError, ScraperError
 from ..extract import extract as extract_page
 from ..fetch import Fetcher
 from ..models import Article
+from ..rules import rules_for
+from .crawl import selectors_option
 
 
 @click.command("extract")
@@ -21,8 +23,14 @@ from ..models import Article
 @click.option("--json", "as_json", is_flag=True, help="Print the extraction record as JSON.")
 @click.option("--allow-private", is_flag=True,
               help="Allow fetching from loopback/private addresses.")
-def extract_command(page: str, url: str | None, as_json: bool, allow_private: bool) -> None:
+@selectors_option
+def extract_command(page: str, url: str | None, as_json: bool, allow_private: bool,
+                    selectors_dir: Path | None) -> None:
     """Extract the article record of PAGE: an HTML file or an http(s) URL."""
+    try:
+        rules = rules_for(selectors_dir)
+    except ConfigError as error:
+        raise click.UsageError(error.describe()) from error
     if page.startswith(("http://", "https://")):
         content, content_type, url = _fetch(page, allow_private)
     else:
@@ -30,7 +38,7 @@ def extract_command(page: str, url: str | None, as_json: bool, allow_private: bo
         if not path.is_file():
             raise click.UsageError(f"no such file: {page}")
         content, content_type = path.read_bytes(), None
-    article = extract_page(content, url=url or (page if "://" in page else None),
+    article = extract_page(content, url=url or (page if "://" in page else None), rules=rules,
                            content_type=content_type)
     if article.is_empty:
         reason = article.provenance.warnings[0] if article.provenance.warnings else "no article text found"

@@ -111,7 +111,7 @@ def _rule_blocks(tree: object, rules: SiteRules | None, blocks: list[TextBlock])
         if matched:
             kept = [b for b in blocks if any(a in matched for a in b.ancestors) and keep_block(b)]
             if kept:
-                return MainContent(tuple(matched), 0.0, sum(len(b.text) for b in kept), kept)
+                return MainContent(tuple(matched), kept)
     return None
 
 

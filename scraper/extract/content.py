@@ -33,11 +33,9 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”»“'’)]\s*$")
 
 @dataclass(frozen=True)
 class MainContent:
-    """The winning container ids, the winner's score and prose, and the blocks kept."""
+    """The winning container ids (the winner first, then its twins) and the blocks kept."""
 
     container_ids: tuple[int, ...]
-    score: float
-    good_chars: int
     blocks: list[TextBlock]
 
 
@@ -76,12 +74,12 @@ def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> 
             if prose:
                 good[ancestor] = good.get(ancestor, 0.0) + weight
     if not good:
-        return MainContent((), 0.0, 0, [])
+        return MainContent((), [])
     best = max(good, key=lambda a: score[a])
     containers = _with_twins(best, score, nodes)
     inside = trim_teaser_tail([b for b in blocks if _inside(b, containers)])
     kept = [b for b in inside if keep_block(b)]
-    return MainContent(tuple(containers), score[best], int(good[best]), kept)
+    return MainContent((best, *(c for c in containers if c != best)), kept)
 
 
 def trim_teaser_tail(blocks: list[TextBlock]) -> list[TextBlock]:

@@ -64,7 +64,6 @@ NOT_RELATED_LABEL = re.compile(r"\b(?:tags?|topics?|categories|comments?|videos?
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 LABELLED_TAGS = ("section", "aside")
 LABEL_TAGS = "h2, h3, h4, h5, h6, p"       # elements whose text may label a block
-LINE_TAGS = frozenset({"p", "li", "div", "strong", "b", "em", "span"})
 SKIPPED_CONTAINER_TAGS = frozenset({"body", "html", "main", "article", "head", "meta",
                                     "link", "script", "style", "img", "button",
                                     "input", "form", "iframe", "noscript", "svg"})

@@ -59,3 +59,20 @@ def test_workers_are_replaced_after_their_share_of_pages(monkeypatch: pytest.Mon
     pids: list[int] = []
     _run(1, 5, lambda step, pool: pids.append(pool._all[0].process.pid) if pool._all else None)
     assert len(set(pids)) == 3  # two pages per worker: five pages need three
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_the_pool_extracts_with_the_rules_it_was_given(workers: int, tmp_path) -> None:  # noqa: ANN001
+    from scraper.rules import load_rules
+
+    (tmp_path / "herald.toml").write_text(
+        'name = "herald"\nkind = "site"\ndomains = ["herald.example"]\n[selectors]\nstrip = [".byline"]\n')
+    page = Page("https://herald.example/a/", "https://herald.example/a/", 200,
+                {"content-type": "text/html; charset=utf-8"}, article_html("Story").encode())
+
+    async def run() -> Article:
+        with ExtractionPool(workers, load_rules(tmp_path)) as pool:
+            return await pool.extract(page)
+
+    article = asyncio.run(run())
+    assert article.provenance.rules == "herald"
