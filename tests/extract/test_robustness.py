@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -110,4 +109,3 @@ def test_twenty_megabyte_page_finishes_within_a_memory_bound() -> None:
                             text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     assert int(result.stdout.strip()) > 40_000
-    _ = resource
