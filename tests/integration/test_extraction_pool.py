@@ -62,7 +62,7 @@ def test_workers_are_replaced_after_their_share_of_pages(monkeypatch: pytest.Mon
 
 
 @pytest.mark.parametrize("workers", [0, 1])
-def test_the_pool_extracts_with_the_rules_it_was_given(workers: int, tmp_path) -> None:  # noqa: ANN001
+def test_the_pool_extracts_with_the_rules_it_was_given(workers: int, tmp_path) -> None:
     from scraper.rules import load_rules
 
     (tmp_path / "herald.toml").write_text(
