@@ -21,17 +21,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from scraper.extract import links, metadata
+from scraper.extract import metadata, related
+from scraper.extract.authors import extract_authors
 from scraper.extract.document import Document, parse_document
+from scraper.extract.headline import extract_headline
 
 STEPS: dict[str, Callable[[Document, str], Any]] = {
-    "headline": lambda document, body: metadata.extract_headline(document, None),
-    "authors": lambda document, body: metadata.extract_authors(document, None),
+    "headline": lambda document, body: extract_headline(document, None),
+    "authors": lambda document, body: extract_authors(document, None),
     "site_name": lambda document, body: metadata.extract_site_name(document),
     "canonical": lambda document, body: metadata.extract_canonical(document),
     "language": lambda document, body: metadata.extract_language(document, body),
     "tags": lambda document, body: metadata.extract_tags(document, None),
-    "related": lambda document, body: links.extract_related(document, None),
+    "related": lambda document, body: related.extract_related(document, None),
 }
 
 

@@ -16,8 +16,11 @@ from typing import TypeVar
 from ..models import Article, Provenance, SiteRules
 from ..rules import RuleSet, bundled_rules
 from . import body as body_module
-from . import credits, dates, links, metadata, quotes, source
+from . import credits, dates, metadata, quotes, source
+from .authors import extract_authors
 from .document import Document, parse_document
+from .headline import extract_headline
+from .related import extract_related
 
 __all__ = ["extract", "extract_document"]
 
@@ -53,11 +56,11 @@ def extract_document(document: Document, site_rules: SiteRules | None,
             warnings.append(f"{step} failed: {type(error).__name__}: {error}")
             return fallback
 
-    headline = guarded("headline", lambda: metadata.extract_headline(document, site_rules), None)
-    authors = guarded("authors", lambda: metadata.extract_authors(document, site_rules), [])
+    headline = guarded("headline", lambda: extract_headline(document, site_rules), None)
+    authors = guarded("authors", lambda: extract_authors(document, site_rules), [])
     found_dates = guarded("dates", lambda: dates.extract_dates(document, site_rules),
                           dates.DateResult())
-    related = guarded("related", lambda: links.extract_related(document, site_rules), [])
+    related = guarded("related", lambda: extract_related(document, site_rules), [])
     tags = guarded("tags", lambda: metadata.extract_tags(document, site_rules), [])
     canonical = guarded("canonical", lambda: metadata.extract_canonical(document), None)
     site_name = guarded("site_name", lambda: metadata.extract_site_name(document), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .decode import decode_html
 
 _WHITESPACE = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def clean_text(text: str | None) -> str:
@@ -28,6 +30,18 @@ def node_text(node: LexborNode | None) -> str:
     if node is None:
         return ""
     return clean_text(node.text(deep=True, separator=" "))
+
+
+def squash(text: str | None) -> str:
+    """Return lowercase letters and digits only: the key two spellings of one name share."""
+    return _NOT_ALNUM.sub("", text.casefold()) if text else ""
+
+
+def unescape(text: str | None) -> str:
+    """Decode leftover HTML entities and collapse whitespace."""
+    if not text:
+        return ""
+    return clean_text(html.unescape(text) if "&" in text else text)
 
 
 @dataclass

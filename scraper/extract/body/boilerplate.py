@@ -1,0 +1,217 @@
+"""Strip boilerplate from the parsed tree before the body is located.
+
+Three kinds of nodes go: non-content tags (scripts, forms, navigation, asides), nodes whose
+class/id/role names mark them as boilerplate (share bars, comments, related teasers,
+newsletter boxes, cookie banners, widgets), and nodes hidden from readers. A node that holds
+the page's headline or article is never removed by a name match: sites name their page
+wrappers "has-sidebar" or "with-comments".
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ...models import SiteRules
+
+# Tags whose content is never article text.
+REMOVE_TAGS = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "button", "select", "textarea", "input", "nav", "aside", "dialog", "menu", "link", "meta",
+)
+
+# Containers that are boilerplate unless they hold much of the page's prose.
+STRUCTURAL_TAGS = ("header", "footer", "form")
+
+ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert",
+         "menu", "menubar", "toolbar")
+
+# Name parts (from class, id, data-component ...) that mark boilerplate. A strong name goes
+# unless the node wraps the page (holds the h1 or the article); a weak name (a layout word
+# that sites also use for their content column) goes only when the node holds little prose.
+STRONG_WORDS = frozenset(["share", "sharing", "sharebar", "shares", "social", "socials", "sharedaddy", "addtoany", "addthis", "comment", "comments", "commentlist", "comentarios", "kommentare", "commentaires", "respond", "disqus", "related", "relatedposts", "recirc", "recirculation", "recommended", "recommendations", "outbrain", "taboola", "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "advert", "advertisement", "advertising", "adslot", "adunit", "dfp", "sponsored", "breadcrumb", "breadcrumbs", "navbar", "navigation", "masthead", "topbar", "trending", "mostread", "morestories", "readmore", "jp-relatedposts", "yarpp", "crp_related"])
+WEAK_WORDS = frozenset(["ad", "ads", "sidebar", "widget", "widgets", "menu", "popup", "modal", "overlay", "toast", "promo", "promoted", "sponsor", "pagination", "pager", "skiplink", "print", "login", "donate", "tagcloud", "taglist", "tags", "byline", "bio", "authorbio", "popular", "footer", "header"])
+_NAME_SPLIT = re.compile(r"[\s_:/.]+")
+_WORD_SPLIT = re.compile(r"-")
+_CAMEL_CASE = re.compile(r"([a-z])([A-Z])")  # CSS-module names: "NewsletterInline_root__x1"
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CANDIDATES = (
+    "[class], [id], [role], [aria-hidden], [hidden], [style*='none' i], [style*='hidden' i], "
+    "[data-component], [data-module]"
+)
+# What marks the article itself: a container holding one is never boilerplate by its name.
+_ARTICLE_ITEMS = ("[itemprop~='articleBody'], [itemtype*='NewsArticle'], [itemtype*='BlogPosting'], "
+                  "[itemtype$='/Article']")
+_PAGE_WRAPPER_MARKS = f"h1, article, main, {_ARTICLE_ITEMS}"
+_BODY_MARKS = f"article, main, {_ARTICLE_ITEMS}"
+# schema.org microdata that pages print as text (often hidden): never body text.
+_METADATA_ITEMS = ", ".join(f"[itemprop='{name}']" for name in (
+    "headline", "alternativeHeadline", "author", "creator", "name", "keywords", "datePublished",
+    "dateModified", "dateCreated", "mainEntityOfPage", "url", "width", "height", "value",
+    "publisher", "logo", "image", "thumbnailUrl", "description", "articleSection", "wordCount",
+    "inLanguage", "copyrightHolder", "copyrightYear", "interactionStatistic", "sameAs"))
+# Titles of sections that are never the article: related teasers, comments, share bars.
+SECTION_TITLES = re.compile(r"""^\W*(?:
+    related(?:\s+(?:articles?|posts?|stories|content|news|coverage|reading|links|topics))?
+  | read\s+(?:more|next|also)|also\s+read|see\s+also|further\s+reading|don'?t\s+miss
+  | more\s+(?:from|on|in|about|stories|news|articles|headlines|to\s+read|like\s+this)\b.*
+  | you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)\b.*
+  | recommended(?:\s+for\s+you|\s+stories|\s+reading)?|editor'?s\s+picks?|top\s+stories
+  | (?:most\s+(?:read|popular|viewed|shared)|popular|trending)(?:\s+(?:now|posts|stories|articles|news))?
+  | latest(?:\s+(?:news|posts|stories|articles))?|what\s+to\s+read\s+next|recent\s+posts
+  | leave\s+a\s+(?:comment|reply)|\d*\s*(?:comments?|responses?|replies)|join\s+the\s+(?:discussion|conversation)
+  | share(?:\s+this(?:\s+(?:article|story|post|page))?)?|sign\s+up\b.*|subscribe\b.*
+  | lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|(?:das\s+)?könnte\s+sie\s+auch\s+interessieren
+  | weitere\s+(?:artikel|nachrichten|themen)|auch\s+interessant|verwandte\s+artikel|kommentare
+  | (?:à|a)\s+lire\s+aussi|lire\s+aussi|sur\s+le\s+même\s+sujet|vous\s+aimerez\s+aussi
+  | articles\s+similaires|commentaires|partager
+  | te\s+puede\s+interesar|(?:noticias|artículos|articulos)\s+relacionad[oa]s|lee\s+también
+  | más\s+noticias|comentarios|você\s+pode\s+gostar|leia\s+também|veja\s+também
+  | (?:notícias|posts|matérias)\s+relacionad[oa]s|mais\s+lidas|comentários
+  | potrebbe\s+interessarti|leggi\s+anche|articoli\s+correlati|lees\s+ook|meer\s+nieuws
+)\W*$""", re.IGNORECASE | re.VERBOSE)
+MAX_TITLE_CHARS = 60
+_TITLE_TAGS = "h2, h3, h4, h5, h6"
+# A weakly named node holding this share of the page's paragraph text is content, not chrome.
+MAX_WEAK_PROSE_SHARE = 0.2
+
+
+def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) -> None:
+    """Remove boilerplate nodes from the tree, in place."""
+    body = tree.body
+    if body is None:
+        return
+    for selector in rules.strip if rules else ():
+        _decompose_all(tree.css(selector))
+    _decompose_all(tree.css(",".join(REMOVE_TAGS)))
+    _decompose_all(_titled_sections(tree))
+    page_prose = _prose_chars(body) or 1
+    doomed = []
+    for node in tree.css(",".join(STRUCTURAL_TAGS)):
+        # An article's own <header> holds its h1: chrome all the same, unless it wraps the body.
+        if _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE \
+                and node.css_first(_BODY_MARKS) is None:
+            doomed.append(node)
+    doomed += [node for node in tree.css(_METADATA_ITEMS) if node.css_first("p") is None]
+    for node in tree.css(_CANDIDATES):
+        verdict = _verdict(node)
+        if verdict == "strong" and not _wraps_page(node) or verdict == "weak" and _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE \
+                and not _wraps_page(node):
+            doomed.append(node)
+    _decompose_all(doomed)
+
+
+# Elements whose text is never body text, though their images matter to the credit extractor.
+NON_BODY_TAGS = "figure, figcaption"
+NON_BODY_NAMES = (
+    "[class*='caption' i], [class*='credit' i], [class*='gallery' i], [class*='slideshow' i], "
+    "[class*='carousel' i], [class*='lightbox' i]"
+)
+
+
+def non_body_nodes(tree: LexborHTMLParser) -> set[int]:
+    """Return the ids of caption, credit and gallery elements, to leave out of the text.
+
+    Figures always; elements named like captions or galleries only when they hold little
+    of the page's prose ("penci-enable-lightbox" may name the whole page).
+    """
+    body = tree.body
+    if body is None:
+        return set()
+    skip = {node.mem_id for node in tree.css(NON_BODY_TAGS)}
+    page_prose = _prose_chars(body) or 1
+    for node in tree.css(NON_BODY_NAMES):
+        if _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE and not _wraps_page(node):
+            skip.add(node.mem_id)
+    return skip
+
+
+def _titled_sections(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Return the sections titled like related/comment/share blocks.
+
+    When the title opens its container (nothing before it), the container goes; otherwise
+    the title and the link lists right after it go, up to the next prose paragraph.
+    """
+    doomed: list[LexborNode] = []
+    for heading in tree.css(_TITLE_TAGS):
+        title = heading.text(deep=True).strip()
+        if len(title) > MAX_TITLE_CHARS or not SECTION_TITLES.match(title):
+            continue
+        parent = heading.parent
+        if parent is not None and parent.tag not in ("body", "html", "main", "article") \
+                and _opens(parent, heading) and parent.css_first("h1, main, [itemprop='articleBody']") is None:
+            doomed.append(parent)
+            continue
+        doomed.append(heading)
+        sibling = heading.next
+        while sibling is not None and not (sibling.tag in ("p", "h2", "h3", "h4", "h5", "h6")
+                                           and _is_prose_paragraph(sibling)):
+            if sibling.tag != "-text":
+                doomed.append(sibling)
+            sibling = sibling.next
+    return doomed
+
+
+def _opens(parent: LexborNode, heading: LexborNode) -> bool:
+    """True when no text comes before the heading inside its parent."""
+    node = heading.prev
+    while node is not None:
+        if (node.text(deep=True) or "").strip():
+            return False
+        node = node.prev
+    return True
+
+
+def _is_prose_paragraph(node: LexborNode) -> bool:
+    text = node.text(deep=True).strip()
+    links = sum(len(a.text(deep=True)) for a in node.css("a"))
+    return len(text) >= 80 and links < 0.3 * len(text)
+
+
+def _prose_chars(node: LexborNode) -> int:
+    return sum(len(p.text(deep=True)) for p in node.css("p"))
+
+
+def _wraps_page(node: LexborNode) -> bool:
+    return node.css_first(_PAGE_WRAPPER_MARKS) is not None
+
+
+def _verdict(node: LexborNode) -> str | None:
+    """Return "strong", "weak" or None: how surely the node's names mark boilerplate."""
+    attrs = node.attributes
+    if node.tag in ("html", "body", "main", "article"):
+        return None
+    if attrs.get("role") in ROLES or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return "strong"
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return "strong"
+    names = " ".join(filter(None, (attrs.get("class"), attrs.get("id"),
+                                   attrs.get("data-component"), attrs.get("data-module"))))
+    if not names:
+        return None
+    weak = False
+    for name in _NAME_SPLIT.split(_CAMEL_CASE.sub(r"\1 \2", names).lower()):
+        if name in STRONG_WORDS:
+            return "strong"
+        words = _WORD_SPLIT.split(name)
+        if any(word in STRONG_WORDS for word in words):
+            return "strong"
+        weak = weak or name in WEAK_WORDS or any(word in WEAK_WORDS for word in words)
+    return "weak" if weak else None
+
+
+def _decompose_all(nodes: list[LexborNode]) -> None:
+    """Remove nodes; those inside another doomed node go with it (decided before any removal,
+    since a removed node's descendants must not be touched again)."""
+    doomed = {node.mem_id for node in nodes}
+    outermost: dict[int, LexborNode] = {}
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in doomed:
+            parent = parent.parent
+        if parent is None:
+            outermost[node.mem_id] = node
+    for node in outermost.values():
+        node.decompose()

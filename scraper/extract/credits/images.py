@@ -1,0 +1,249 @@
+"""Find article images in the page: the lead image from metadata, pictures in the main node.
+
+Urls are absolutized, lazy-loading attributes resolved (the largest srcset candidate wins),
+and chrome (tracking pixels, icons, logos, avatars, base64 placeholders) skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from ..document import ARTICLE_TYPES, Document
+from .patterns import (
+    CHROME_CLASS_TOKENS,
+    CREDIT_DATA_ATTRIBUTES,
+    IMG_SELECTOR,
+    LAZY_SRC_ATTRIBUTES,
+    MIN_IMAGE_SIDE,
+    SKIP_IMAGE_TOKENS,
+    SRCSET_ATTRIBUTES,
+)
+
+# Tokens that disqualify even a metadata (og:image) url; the full set applies in the body.
+METADATA_SKIP_TOKENS = frozenset({"logo", "logos", "icon", "favicon", "avatar", "gravatar",
+                                  "blavatar", "placeholder", "blank", "spacer", "1x1", "pixel"})
+# Tokens that mark chrome only in a file name ('default-share.png'), not in a folder
+# ('/sites/default/files/' on Drupal).
+FILE_NAME_SKIP_TOKENS = frozenset({"default", "share", "social", "sprite", "banner"})
+_SIZE_SUFFIX = re.compile(r"[-_](?:\d{2,4}x\d{2,4}|scaled|thumb|thumbnail|large|medium|small)"
+                          r"(?=\.\w{3,4}$)", re.IGNORECASE)
+# Rendition tokens inside a file name: sizes ('1200-wework-layoffs', 'xyz-1200-80',
+# 'a_640x427'), width/height/quality ('_w1200', '_h630', '_q80'), a crop ratio ('_r1.91')
+# and a focal point ('_fpx44_fpy50'): the same picture at another size keeps its identity.
+_SIZE_TOKENS = re.compile(r"(?:^|[-_])(?:\d{2,4}(?:x\d{2,4})?|[whq]\d{2,4}|r\d(?:\.\d+)?"
+                          r"|fp[xy]\d{1,3})(?=[-_]|$)")
+# Query parameters of image proxies and resizers that carry the original url.
+WRAPPED_URL_PARAMS = ("url", "src", "image", "img")
+# Fewest characters of a file name that identify a picture across hosts and folders.
+MIN_SHARED_STEM = 6
+# File names that many pictures share: no identity across hosts.
+GENERIC_STEMS = frozenset({"header", "banner", "featured", "default", "thumbnail", "teaser",
+                           "preview", "original", "picture", "social", "opengraph", "og-image"})
+_IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|webp|gif|avif|bmp|tiff?)$", re.IGNORECASE)
+_URL_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def image_key(url: str) -> str:
+    """Return an identity for a picture that survives resizing (size suffixes, ?w= queries)."""
+    url = unwrapped_url(url)
+    parts = urlsplit(url)
+    path = _SIZE_SUFFIX.sub("", parts.path.lower())
+    stem = file_stem(url).lower()
+    if not _IMAGE_EXTENSION.search(path):
+        return f"{path}?{parts.query}"
+    if len(stem) >= 12 and not stem.isdigit():
+        return stem
+    if stem.isdigit() or len(stem) < 4:
+        return path  # 'master/3000.jpg': only the whole path tells pictures apart
+    return f"{path.rsplit('/', 2)[-2]}/{stem}"  # Drupal styles: '2024-05/kreisssaal'
+
+
+def file_stem(url: str) -> str:
+    """The file name without extension and size marks, case kept: 'Quay-1024x683.jpg' -> 'Quay'."""
+    name = _SIZE_SUFFIX.sub("", urlsplit(unwrapped_url(url)).path).rsplit("/", 1)[-1]
+    name = name.rsplit(".", 1)[0]
+    if _IMAGE_EXTENSION.search(name):
+        name = name.rsplit(".", 1)[0]  # 'lido.jpg.webp': a converted copy of 'lido.jpg'
+    return _SIZE_TOKENS.sub("", name).strip("-_")
+
+
+def unwrapped_url(url: str) -> str:
+    """The original behind an image proxy: '…/resize/1200x630/?url=https%3A%2F%2Fx.org%2Fa.jpg'."""
+    query = urlsplit(url).query
+    if "http" not in query:
+        return url
+    for name, value in parse_qsl(query):
+        if name.lower() in WRAPPED_URL_PARAMS and value.startswith(("http://", "https://")):
+            return value
+    return url
+
+
+def search_needle(url: str) -> str:
+    """A piece of a picture's file name to look for in the page's html.
+
+    The longest run of the name between rendition tokens ('csm_Quay_2024_8f3a' -> 'csm_Quay'),
+    or the last folder with the file name when the name is only a size ('master/4000.jpg').
+    """
+    path = urlsplit(unwrapped_url(url)).path
+    name = path.rsplit("/", 1)[-1]
+    pieces = _SIZE_TOKENS.split(name.rsplit(".", 1)[0])
+    longest = max((piece.strip("-_") for piece in pieces), key=len, default="")
+    if len(longest) >= MIN_SHARED_STEM:
+        return longest
+    return "/".join(path.rsplit("/", 2)[-2:]) if name else ""
+
+
+def same_picture(first: str, second: str) -> bool:
+    """Same identity, or the same distinctive file name on another host or folder."""
+    if image_key(first) == image_key(second):
+        return True
+    stem = file_stem(first).lower()
+    return len(stem) >= MIN_SHARED_STEM and stem not in GENERIC_STEMS \
+        and stem == file_stem(second).lower()
+
+
+def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:
+    """True for urls of icons, logos, avatars, pixels and placeholders."""
+    path = urlsplit(url.lower()).path
+    if path.endswith((".svg", ".ico")):
+        return True
+    folder, _, name = path.rpartition("/")
+    folder_tokens = tokens - FILE_NAME_SKIP_TOKENS
+    return bool(folder_tokens.intersection(_URL_TOKEN.findall(folder))
+                or (tokens | FILE_NAME_SKIP_TOKENS & METADATA_SKIP_TOKENS).intersection(
+                    _URL_TOKEN.findall(name)))
+
+
+def metadata_image_url(document: Document) -> str | None:
+    """Return the og:image / twitter:image url, absolutized and not a logo."""
+    for names in (("og:image", "og:image:url", "og:image:secure_url"),
+                  ("twitter:image", "twitter:image:src")):
+        url = document.absolutize(document.meta_first(*names))
+        if url and not is_chrome_url(url, METADATA_SKIP_TOKENS):
+            return url
+    rdfa = document.tree.css_first('[rel~="og:image"][resource]')  # Drupal 7 RDFa
+    url = document.absolutize(rdfa.attributes.get("resource")) if rdfa is not None else None
+    return url if url and not is_chrome_url(url, METADATA_SKIP_TOKENS) else None
+
+
+def jsonld_image(document: Document) -> dict[str, Any] | None:
+    """Return the article's JSON-LD image as a dict with at least 'url' (references resolved)."""
+    for article in document.jsonld_of_type(*ARTICLE_TYPES):
+        for candidate in _as_list(article.get("image")):
+            resolved = _resolve_reference(document, candidate)
+            if resolved and resolved.get("url"):
+                return resolved
+    return None
+
+
+def body_pictures(container: LexborNode) -> Iterator[tuple[LexborNode, LexborNode]]:
+    """Yield (picture holder, img) pairs: each figure once, then images outside figures."""
+    seen_imgs: set[int] = set()
+    for figure in container.css("figure, .wp-caption"):
+        imgs = figure.css(IMG_SELECTOR)
+        new = [img for img in imgs if img.mem_id not in seen_imgs]
+        seen_imgs.update(img.mem_id for img in imgs)
+        if new:
+            yield figure, new[0]
+    for img in container.css(IMG_SELECTOR):
+        if img.mem_id not in seen_imgs:
+            yield img, img
+
+
+def picture_url(document: Document, img: LexborNode) -> str | None:
+    """Return the best real url of an img (lazy attributes, largest srcset), or None for chrome."""
+    if _too_small(img) or _chrome_attributes(img):
+        return None
+    for url in _candidate_urls(img):
+        absolute = document.absolutize(url)
+        if absolute and not is_chrome_url(absolute):
+            return absolute
+    return None
+
+
+def data_credit(*nodes: LexborNode) -> str | None:
+    """Return a data-credit style attribute from the first node that has one."""
+    for node in nodes:
+        for name in CREDIT_DATA_ATTRIBUTES:
+            value = (node.attributes.get(name) or "").strip()
+            if value:
+                return value
+    return None
+
+
+def _candidate_urls(img: LexborNode) -> Iterator[str]:
+    attributes = img.attributes
+    for name in SRCSET_ATTRIBUTES:
+        largest = _largest_in_srcset(attributes.get(name) or "")
+        if largest:
+            yield largest
+    parent = img.parent
+    if parent is not None and parent.tag == "picture":
+        for source in parent.css("source"):
+            largest = _largest_in_srcset(source.attributes.get("srcset")
+                                         or source.attributes.get("data-srcset") or "")
+            if largest:
+                yield largest
+    for name in LAZY_SRC_ATTRIBUTES + ("src",):
+        value = (attributes.get(name) or "").strip()
+        if value and not value.startswith("data:"):
+            yield value
+
+
+def _largest_in_srcset(srcset: str) -> str | None:
+    """Return the candidate with the largest width (or density) descriptor."""
+    best: tuple[float, str] | None = None
+    for candidate in re.split(r",\s+(?=\S)", srcset.strip()):
+        parts = candidate.strip().split()
+        if not parts or parts[0].startswith("data:"):
+            continue
+        size = 1.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
+            size = float(parts[1][:-1]) * (1 if parts[1].endswith("w") else 1000)
+        if best is None or size > best[0]:
+            best = (size, parts[0].rstrip(","))
+    return best[1] if best else None
+
+
+def _too_small(img: LexborNode) -> bool:
+    for name in ("width", "height"):
+        value = (img.attributes.get(name) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < MIN_IMAGE_SIDE:
+            return True
+    return False
+
+
+def _chrome_attributes(img: LexborNode) -> bool:
+    hints = " ".join((img.attributes.get(name) or "") for name in ("class", "id")).lower()
+    return bool(CHROME_CLASS_TOKENS.intersection(_URL_TOKEN.findall(hints)))
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _resolve_reference(document: Document, candidate: Any) -> dict[str, Any] | None:
+    """Turn a JSON-LD image (string, ImageObject, or {"@id": ...} reference) into a dict."""
+    if isinstance(candidate, str):
+        url = document.absolutize(candidate)
+        return {"url": url} if url else None
+    if not isinstance(candidate, dict):
+        return None
+    if set(candidate) <= {"@id"} and candidate.get("@id"):
+        target = candidate["@id"]
+        for obj in document.jsonld:
+            if obj.get("@id") == target and obj is not candidate:
+                candidate = obj
+                break
+    url = candidate.get("url") or candidate.get("contentUrl")
+    if isinstance(url, list):
+        url = url[0] if url else None
+    url = document.absolutize(url) if isinstance(url, str) else None
+    return {**candidate, "url": url} if url else None

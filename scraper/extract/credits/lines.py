@@ -1,0 +1,386 @@
+"""Parse a raw photo-credit line into photographer and credit source.
+
+Three entry points, from lenient to strict:
+
+- `parse_credit(text)` reads text already known to be a credit (a credit element, a
+  `creditText`): "Jane Roe/Reuters" -> ("Jane Roe", "Reuters").
+- `match_credit_line(text)` accepts a body paragraph only when the whole paragraph is a
+  credit line: a label ("Photo by", "Photograph:", "Foto:", "©", "Courtesy of"), or
+  name/agency pieces with a known agency, or "Name for Outlet"; prose is refused because
+  every lowercase word must be a connector ("via", "for", "on" ...) or a known agency.
+- `split_trailing_credit(caption)` splits a credit off the end of a caption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .patterns import (
+    AGENCIES,
+    AGENCY_QUALIFIERS,
+    BY_WORDS,
+    COPYRIGHT_LEAD,
+    COURTESY_LEAD,
+    COURTESY_TAIL,
+    CREDIT_CONNECTORS,
+    CREDIT_HINTS,
+    GENERIC_PIECES,
+    LABEL_PATTERN,
+    LABEL_SEPARATOR,
+    LICENSE_TAIL,
+    MAX_CREDIT_CHARS,
+    MAX_CREDIT_WORDS,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    PIECE_SPLIT,
+    PLATFORMS,
+    SOURCE_LABEL,
+)
+
+
+@dataclass(frozen=True)
+class ParsedCredit:
+    """A credit line and its two parts."""
+
+    credit: str
+    photographer: str | None = None
+    credit_source: str | None = None
+
+
+_LABEL_LEAD = re.compile(rf"^{LABEL_PATTERN}(?:\s+{BY_WORDS}\s+|{LABEL_SEPARATOR})", re.IGNORECASE)
+_BY_LEAD = re.compile(rf"^(?:{LABEL_PATTERN}|photographed|illustrated|shot|taken)"
+                      rf"(?:\s+(?:provided|submitted|supplied|contributed))?\s+{BY_WORDS}\s+",
+                      re.IGNORECASE)
+_MID_LABEL = re.compile(rf"(?:(?<=[\s.,;:!?)\]])|^)(?:{LABEL_PATTERN}|©|\(c\)|Copyright|Courtesy|"
+                        rf"photographed(?=\s+by\s))"
+                        rf"(?=\s+{BY_WORDS}\s|{LABEL_SEPARATOR}|\s|\d|$)", re.IGNORECASE)
+_PLATFORM_NAMES = "|".join(re.escape(platform) for platform in PLATFORMS)
+_PLATFORM_TAIL = re.compile(rf"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+({_PLATFORM_NAMES})$",
+                            re.IGNORECASE)
+_FOR_OUTLET = re.compile(r"^([^/|;,]+?)\s+(?:for|für|pour|per|para)\s+[«“„\"]?\s*"
+                         r"((?:the\s+|The\s+)?[A-ZÀ-Ý0-9][^/|;]*?)\s*[»”“\"]?$")
+_ALIASES = "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True))
+_AGENCY_ALIASES = re.compile(rf"(?<![\w-])(?:{_ALIASES})(?![\w-])", re.IGNORECASE)
+# An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
+UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " per ", " para ", " - ", " – ",
+                    " — ", ", ")
+_ELISION = re.compile(r"^(?:d|l|qu|dell)[’'](?=[A-ZÀ-Ý])")
+_LABEL_WORD = re.compile(LABEL_PATTERN, re.IGNORECASE)
+_LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
+NAMED_ARCHIVES = frozenset({"archive", "archives", "archiv"})
+# A piece opening with an article names a publication or a body, never a photographer.
+LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "lo", "los",
+                              "las"})
+_TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
+# Where a credit may start after the caption: a sentence end or a dash/bar separator.
+_SENTENCE_END = re.compile(r"[.!?…]\s+|\s+[—–|]\s+")
+_ENCLOSING = re.compile(r"^[(\[]\s*(.*?)\s*[)\]]$")
+_YEAR = re.compile(r"^\d{4}\s*")
+_WORD = re.compile(r"[^\s/|;,()\[\]]+")
+_PARTICLES = "van|von|de|der|den|du|da|di|la|le|bin|al|el|del|dos|das|ter|zu|y|ibn|bint|mac"
+_NAME_TOKEN = re.compile(rf"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.|(?:{_PARTICLES}))$")
+
+
+def parse_credit(text: str) -> ParsedCredit | None:
+    """Split a known credit text into photographer and credit source; None when empty."""
+    raw = " ".join(text.split())
+    body, kind = _strip_label(_unwrap(raw), named_after_label=True)
+    if not body:
+        return None
+    courtesy = COURTESY_LEAD.match(body) or COURTESY_TAIL.search(body)
+    if courtesy:
+        rest = body[courtesy.end():] if courtesy.start() == 0 else body[:courtesy.start()]
+        return _result(raw, None, canonical_source(rest.strip(" .")))
+    platform = _PLATFORM_TAIL.match(body)
+    if platform and "/" not in platform.group(1):
+        person = platform.group(1).strip(" ,")
+        generic = person.lower() in GENERIC_PIECES or _LABEL_WORD.fullmatch(person)
+        return _result(raw, None if generic else person, canonical_source(platform.group(2)))
+    outlet = _FOR_OUTLET.match(body)
+    if outlet and (kind == "by" or looks_like_person(outlet.group(1))):
+        return _result(raw, outlet.group(1).strip(), canonical_source(outlet.group(2)))
+    return _from_pieces(raw, body, kind == "by")
+
+
+def match_credit_line(text: str, in_caption: bool = False) -> ParsedCredit | None:
+    """Return the parse when the whole paragraph is a credit line, else None.
+
+    `in_caption`: the text ends a caption, where a label before a bare name ('Photo Ana
+    Roux') is a credit; a body paragraph reading so may be a heading.
+    """
+    raw = " ".join(text.split())
+    if not raw or len(raw) > MAX_CREDIT_CHARS or len(raw.split()) > MAX_CREDIT_WORDS:
+        return None
+    inner = _unwrap(raw)
+    body, kind = _strip_label(inner, named_after_label=in_caption)
+    if not body or not (kind or any(mark in body for mark in UNLABELLED_MARKS)):
+        return None
+    if not (_reads_like_credit(body) or _short_courtesy(body, kind)):
+        return None
+    if not kind and not _unlabelled_credit(body):
+        return None
+    parsed = parse_credit(raw)
+    return parsed if parsed and (parsed.photographer or parsed.credit_source) else None
+
+
+def split_trailing_credit(caption: str, bare_agency: bool = True
+                          ) -> tuple[str, ParsedCredit | None]:
+    """Split a credit off the end of a caption: (caption without it, parsed credit or None).
+
+    With `bare_agency` a trailing "(AP)" counts; body paragraphs pass False because a bare
+    agency tag there ends a wire story rather than crediting a photo.
+    """
+    text = " ".join(caption.split())
+    window = max(0, len(text) - MAX_CREDIT_CHARS)
+    tail = text[window:].lower()
+    if not any(hint in tail for hint in CREDIT_HINTS) and not text.endswith((")", ")."),):
+        return text, None
+    for match in _MID_LABEL.finditer(text, window):
+        if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(" \
+                and not match.group(0).lower().startswith("photographed"):
+            continue  # a lowercase label mid-caption is prose ('a photo of the pier')
+        parsed = match_credit_line(text[match.start():], in_caption=match.start() > 0)
+        if parsed:
+            return _caption_part(text[:match.start()]), parsed
+    bracket = _TRAILING_BRACKET.search(text)
+    if bracket and (match_credit_line(bracket.group(0))
+                    or (bare_agency and _caption_bracket(bracket.group(1)))):
+        parsed = match_credit_line(bracket.group(0)) or parse_credit(bracket.group(0).rstrip(". "))
+        if parsed:
+            return _caption_part(text[:bracket.start()]), parsed
+    for end in list(_SENTENCE_END.finditer(text))[-3:]:
+        tail = text[end.end():]
+        if "/" not in tail and " via " not in tail:
+            continue
+        parsed = match_credit_line(tail) or (
+            parse_credit(tail) if bare_agency and _caption_bracket(tail.rstrip(". ")) else None)
+        if parsed:
+            return _caption_part(text[:end.end()]), parsed  # '… — Tom Bell / Harbour Herald'
+    return text, None
+
+
+def canonical_source(piece: str) -> str | None:
+    """Return the canonical agency name ('AP Photo' -> 'AP'), or the piece as written."""
+    piece = piece.strip(" .,:;-–—()[]")
+    if not piece:
+        return None
+    return _agency(piece) or piece
+
+
+def looks_like_person(piece: str) -> bool:
+    """True for 2-5 capitalised tokens with no organisation word ('J. Scott Applewhite')."""
+    tokens = piece.split()
+    if not 2 <= len(tokens) <= 5 or any(char.isdigit() for char in piece):
+        return False
+    if any(token.lower().strip(".,") in ORG_WORDS or token.lower().endswith(ORG_SUFFIXES)
+           for token in tokens):
+        return False
+    if sum(1 for token in tokens if len(token) > 2 and token.isupper()) > 1:
+        return False
+    if tokens[0].lower() in LEADING_ARTICLES:
+        return False  # 'Le Télégramme', 'La Voz de Galicia', 'The Tidewater Review'
+
+    return all(_NAME_TOKEN.match(token) for token in tokens) and tokens[0][0].isupper()
+
+
+def _strip_label(text: str, named_after_label: bool = False) -> tuple[str, str | None]:
+    """Remove a leading label and copyright sign; return the body and the label kind.
+
+    The kind is "by" ("Photo by X": X is a person), "courtesy", "label" or None.
+    """
+    body = text.strip()
+    kind: str | None = None
+    by_match = _BY_LEAD.match(body)
+    label = by_match or SOURCE_LABEL.match(body) or _LABEL_LEAD.match(body) \
+        or _label_before_agency(body, named_after_label)
+    if label:
+        body, kind = body[label.end():], "by" if by_match else "label"
+    copyright_match = COPYRIGHT_LEAD.match(body)
+    if copyright_match and copyright_match.end():
+        body, kind = body[copyright_match.end():], kind or "label"
+    if COURTESY_LEAD.match(body):
+        kind = "courtesy"
+    body = _YEAR.sub("", body) if kind else body
+    body = LICENSE_TAIL.sub("", body)  # 'Kjell Aune via Flickr (CC BY 2.0)'
+    return body.strip(" .:-–—|"), kind
+
+
+def _label_before_agency(body: str, named: bool) -> re.Match[str] | None:
+    """A label with no separator before an agency or a 'X / Y' credit: 'Photo AFP / Jean
+    Martel', 'Foto dpa', 'Photo Le Journal de Saône / Rémi Blanc'; with `named`, before a
+    person's name too: 'Photo Nadège Roux'."""
+    label = _LABEL_SPACE.match(body)
+    if label is None:
+        return None
+    rest = body[label.end():]
+    if _AGENCY_ALIASES.match(rest) or ("/" in rest and rest[:1].isupper()):
+        return label
+    if named and label.group(0)[:1].isupper() and looks_like_person(rest.strip(" .")):
+        return label
+    return None
+
+
+def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
+    """Classify '/', '|', 'via' and ',' separated pieces into one person and the sources."""
+    photographer: str | None = None
+    sources: list[str] = []
+    joins: list[str] = []
+    pieces = _pieces(body)
+    with_agency = any(_agency(piece) for piece, _ in pieces)
+    for raw_piece, joined_by_via in pieces:
+        piece = _strip_qualifiers(raw_piece)
+        agency = _agency(raw_piece) or _agency(piece)
+        if agency:
+            sources.append(agency)
+        elif piece.lower() in GENERIC_PIECES or _only_generic(piece):
+            continue
+        elif photographer is None and (looks_like_person(piece)
+                                       or (by_label and _plain_name(piece))
+                                       or (with_agency and _capitals_name(piece))):
+            photographer = piece
+            continue
+        else:
+            sources.append(_organisation(raw_piece, piece))
+        joins.append(" via " if joined_by_via and len(sources) > 1 else " / ")
+    source = sources[0] if sources else None
+    for join, extra in zip(joins[1:], sources[1:]):
+        source = f"{source}{join}{extra}"
+    if source and photographer is None and len(sources) == 1 and _single_person(source, body):
+        photographer, source = source, None
+    return _result(raw, photographer, source)
+
+
+def _organisation(raw_piece: str, stripped: str) -> str:
+    """An organisation keeps a capitalised 'Archive' that is part of its name ('National
+    Archives', 'Coastguard Archive'); other qualifiers go ('Harbour Herald file', '… Photo')."""
+    tail = raw_piece[len(stripped):].split()
+    named = tail and all(word[:1].isupper() and word.lower() in NAMED_ARCHIVES for word in tail)
+    return raw_piece if named else stripped
+
+
+def _capitals_name(piece: str) -> bool:
+    """'MARC DELORME' next to an agency: wire credits write the photographer in capitals."""
+    return piece.isupper() and looks_like_person(piece.title())
+
+
+def _pieces(body: str) -> list[tuple[str, bool]]:
+    """Split a credit body into (piece, preceded-by-'via') pairs."""
+    pieces: list[tuple[str, bool]] = []
+    position, via = 0, False
+    for match in PIECE_SPLIT.finditer(body):
+        piece = body[position:match.start()].strip(" .")
+        if piece:
+            pieces.append((piece, via))
+        via = match.group(0).strip().lower() == "via"
+        position = match.end()
+    tail = body[position:].strip(" .")
+    if tail:
+        pieces.append((tail, via))
+    return pieces
+
+
+def _single_person(source: str, body: str) -> bool:
+    """A lone unknown piece is a photographer when it reads as a person's name."""
+    return source == body.strip(" .") and looks_like_person(source)
+
+
+def _plain_name(piece: str) -> bool:
+    """After 'Photo by', any short piece without organisation words names a person."""
+    tokens = piece.split()
+    return 1 <= len(tokens) <= 5 and not any(t.lower() in ORG_WORDS for t in tokens) \
+        and tokens[0].lower() not in LEADING_ARTICLES  # 'by the Smith family': a provider
+
+
+def _only_generic(piece: str) -> bool:
+    return all(word.lower() in GENERIC_PIECES or word.lower() in AGENCY_QUALIFIERS
+               for word in piece.split())
+
+
+def _strip_qualifiers(piece: str) -> str:
+    """Drop trailing 'file', 'photo', 'handout' words: 'Jane Roe Submitted photo' -> 'Jane Roe'."""
+    words = piece.split()
+    while len(words) > 1 and (words[-1].lower() in AGENCY_QUALIFIERS
+                              or words[-1].lower() in GENERIC_PIECES):
+        words.pop()
+    return " ".join(words)
+
+
+def _agency(piece: str) -> str | None:
+    """Return the canonical name of a known agency piece, tolerating 'file'/'for X' tails."""
+    key = piece.strip(" .").lower()
+    if key in AGENCIES:
+        return AGENCIES[key]
+    words = key.split()
+    while len(words) > 1 and words[-1] in AGENCY_QUALIFIERS:
+        words.pop()
+        if " ".join(words) in AGENCIES:
+            return AGENCIES[" ".join(words)]
+    for marker in (" for ", " für "):
+        if marker in key:
+            return AGENCIES.get(key.split(marker)[0].strip())
+    return None
+
+
+def _is_agency(piece: str) -> bool:
+    return _agency(piece) is not None
+
+
+def _caption_bracket(inner: str) -> bool:
+    """In a caption, '(AP)' or '(Cole Brandt/Inland Water Report)' is a credit."""
+    if _is_agency(inner):
+        return True
+    pieces = [piece for piece, _ in _pieces(inner)]
+    return len(pieces) == 2 and "/" in inner and looks_like_person(pieces[0]) \
+        and _capitalised(pieces[1])
+
+
+def _reads_like_credit(body: str) -> bool:
+    """Every lowercase word is a connector or part of a known agency name; no sentence marks."""
+    if body.endswith(("!", "?")) or "“" in body or '"' in body:
+        return False
+    platform = _PLATFORM_TAIL.match(body)
+    if platform and len(platform.group(1).split()) <= 5:
+        return True
+    stripped = _AGENCY_ALIASES.sub(" ", body)
+    for word in _WORD.findall(stripped):
+        word = _ELISION.sub("", word.strip(".:'’-–—"))  # "d’Aquitaine", "l'Est"
+        if word and word[0].islower() and word.lower() not in CREDIT_CONNECTORS:
+            return False
+    return True
+
+
+def _unlabelled_credit(body: str) -> bool:
+    """Without a label, a credit needs a known agency among separated pieces, or 'X for Outlet'."""
+    pieces = _pieces(body)
+    if len(pieces) >= 2 and any(_is_agency(piece) for piece, _ in pieces):
+        return all(_is_agency(p) or looks_like_person(p) or _capitalised(p) for p, _ in pieces)
+    outlet = _FOR_OUTLET.match(body)
+    return bool(outlet and looks_like_person(outlet.group(1)) and _capitalised(outlet.group(2)))
+
+
+def _short_courtesy(body: str, kind: str | None) -> bool:
+    """'Courtesy of the Smith family': the provider may be a lowercase phrase."""
+    return kind == "courtesy" and len(body.split()) <= 8 and not body.endswith(("!", "?"))
+
+
+def _capitalised(piece: str) -> bool:
+    words = [w for w in piece.split() if w.lower() not in CREDIT_CONNECTORS]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _unwrap(text: str) -> str:
+    inner = _ENCLOSING.match(text.rstrip(". "))
+    return inner.group(1) if inner else text.rstrip(". ") if text.endswith(".") else text
+
+
+def _caption_part(text: str) -> str:
+    return text.strip().rstrip("|–—-,;").strip()
+
+
+def _result(raw: str, photographer: str | None, source: str | None) -> ParsedCredit | None:
+    photographer = photographer.strip(" ,.") if photographer else None
+    if not photographer and not source:
+        return None
+    return ParsedCredit(credit=raw.strip(), photographer=photographer or None,
+                        credit_source=source or None)

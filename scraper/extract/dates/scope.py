@@ -1,0 +1,224 @@
+"""Where the article's own dates can be: near its headline, inside its article, outside widgets.
+
+Every candidate node gets a rank: 0 near the headline, 1 inside the headline's article
+(or main) element, 2 elsewhere when the page has no article element; None when it sits in
+navigation, a page header, a sidebar, a comment, a teaser or a date widget. Exclusion marks
+on an element that also holds the headline are layout wrappers ("has-sidebar") and ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from selectolax.lexbor import LexborNode
+
+from ..document import Document, clean_text, node_text
+from .patterns import (
+    ARTICLE_TAGS,
+    EXCLUDED_PHRASES,
+    EXCLUDED_ROLES,
+    EXCLUDED_TAGS,
+    EXCLUDED_WORDS,
+    HEADER_TAGS,
+    HEADER_WORDS,
+    HEADLINE_FALLBACK_SELECTOR,
+    HEADLINE_MARK_DEPTH,
+    HEADLINE_REJECT_PHRASES,
+    HEADLINE_REJECT_WORDS,
+    MAX_HEADLINE_CANDIDATES,
+    MIN_TITLE_CHARS,
+    NEAR_HEADLINE_LEVELS,
+)
+
+_CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_TOP_TAGS = frozenset({"html", "body", "-document"})
+
+
+@lru_cache(maxsize=8192)
+def class_words(value: str) -> tuple[frozenset[str], str]:
+    """Split class/id text into lowercase words (camelCase too) and a '-joined-' form."""
+    words = [word.lower() for word in _CLASS_WORD.findall(value)]
+    return frozenset(words), "-" + "-".join(words) + "-"
+
+
+def node_words(node: LexborNode) -> tuple[frozenset[str], str]:
+    """The class and id words of an element."""
+    attrs = node.attrs
+    return class_words(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+
+
+@lru_cache(maxsize=8192)
+def _class_marks(value: str) -> tuple[bool, bool]:
+    """(excluded, page-header) as said by class/id text."""
+    words, joined = class_words(value)
+    excluded = bool(words & EXCLUDED_WORDS) or any(f"-{p}-" in joined for p in EXCLUDED_PHRASES)
+    return excluded, bool(words & HEADER_WORDS)
+
+
+_ARTICLE_MARKS = "main, [role='main'], [itemprop='articleBody']"  # teaser lists hold <article>s
+
+
+@dataclass(frozen=True)
+class Traits:
+    """What an element is, for ranking: excluded, a page header, an article."""
+
+    marked: bool
+    header: bool
+    article: bool
+
+
+def traits(node: LexborNode) -> Traits:
+    """Read an element's tag, role, item type, class and id once."""
+    attrs = node.attrs
+    tag = node.tag
+    role = (attrs.get("role") or "").lower()
+    itemtype = attrs.get("itemtype") or ""
+    marked_by_class, header_by_class = _class_marks(
+        f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    # A class word alone never excludes a layout wrapper around the article ("sidebar-grid").
+    if marked_by_class and node.css_first(_ARTICLE_MARKS) is not None:
+        marked_by_class = False
+    marked = (tag in EXCLUDED_TAGS or role in EXCLUDED_ROLES or "Comment" in itemtype
+              or marked_by_class)
+    article = (tag in ARTICLE_TAGS or role == "main" or "Article" in itemtype
+               or "BlogPosting" in itemtype)
+    return Traits(marked, tag in HEADER_TAGS or header_by_class, article)
+
+
+def is_marked(node: LexborNode) -> bool:
+    """True when the element itself is navigation, a sidebar, a comment, a teaser or a widget."""
+    return traits(node).marked
+
+
+@dataclass(frozen=True)
+class _Place:
+    excluded: bool
+    level: int | None  # levels above the headline of the common ancestor
+    in_article: bool
+
+
+@dataclass
+class Scope:
+    """The headline of a page and the ranks of nodes relative to it."""
+
+    headline: LexborNode | None
+    root_level: int | None = None
+    spine: list[LexborNode] = field(default_factory=list)
+    _places: dict[int, _Place] = field(default_factory=dict)
+
+    def container(self, fallback: LexborNode | None) -> LexborNode | None:
+        """The smallest element holding every node that can rank (fallback: the body)."""
+        if self.headline is None or self.root_level is None:
+            return fallback
+        level = max(NEAR_HEADLINE_LEVELS, self.root_level)
+        return self.spine[level] if level < len(self.spine) else fallback
+
+    def rank(self, node: LexborNode) -> int | None:
+        """0 near the headline, 1 in its article, 2 elsewhere (no article known), None excluded."""
+        place = self._place(node)
+        if place.excluded:
+            return None
+        if self.headline is None:
+            return 1 if place.in_article else 2
+        if place.level is not None and place.level <= NEAR_HEADLINE_LEVELS:
+            return 0
+        if self.root_level is not None:
+            in_root = place.level is not None and place.level <= self.root_level
+            return 1 if in_root else None
+        return 2
+
+    def _place(self, node: LexborNode) -> _Place:
+        chain: list[LexborNode] = []
+        current: LexborNode | None = node
+        place = _Place(False, None, False)
+        while current is not None:
+            known = self._places.get(current.mem_id)
+            if known is not None:
+                place = known
+                break
+            if current.tag in _TOP_TAGS:
+                break
+            chain.append(current)
+            current = current.parent
+        for element in reversed(chain):
+            kind = traits(element)
+            excluded = place.excluded or kind.marked or (kind.header and not place.in_article)
+            place = _Place(excluded, place.level, place.in_article or kind.article)
+            self._places[element.mem_id] = place
+        return place
+
+
+def build_scope(document: Document) -> Scope:
+    """Find the headline and mark its ancestors as the page's spine."""
+    headline = find_headline(document)
+    scope = Scope(headline)
+    if headline is None:
+        return scope
+    spine = scope.spine
+    current: LexborNode | None = headline
+    while current is not None and current.tag not in _TOP_TAGS:
+        spine.append(current)
+        current = current.parent
+    in_article = False
+    for level in range(len(spine) - 1, -1, -1):
+        element = spine[level]
+        if traits(element).article:
+            in_article = True
+            if scope.root_level is None or level < scope.root_level:
+                scope.root_level = level
+        scope._places[element.mem_id] = _Place(False, level, in_article)
+    return scope
+
+
+def find_headline(document: Document) -> LexborNode | None:
+    """Return the article's headline: the h1 (else h2) matching the title, else the first sane h1."""
+    title = _normalized(document.meta_first("og:title", "twitter:title") or _jsonld_headline(document))
+    tree = document.tree
+    h1s = tree.css("h1")[:MAX_HEADLINE_CANDIDATES]
+    if title:
+        for group in (h1s, tree.css(f"h2, {HEADLINE_FALLBACK_SELECTOR}")[:MAX_HEADLINE_CANDIDATES]):
+            for node in group:
+                if _same_title(_normalized(node_text(node)), title):
+                    return node
+    for group in (h1s, tree.css(HEADLINE_FALLBACK_SELECTOR)[:MAX_HEADLINE_CANDIDATES]):
+        for node in group:
+            if node_text(node) and not _rejected_headline(node):
+                return node
+    return None
+
+
+def _rejected_headline(node: LexborNode) -> bool:
+    current: LexborNode | None = node
+    depth = 0
+    while current is not None and current.tag not in _TOP_TAGS:
+        words, joined = node_words(current)
+        if current.tag in EXCLUDED_TAGS or words & HEADLINE_REJECT_WORDS:
+            return True
+        if any(f"-{phrase}-" in joined for phrase in HEADLINE_REJECT_PHRASES):
+            return True
+        if 0 < depth <= HEADLINE_MARK_DEPTH and is_marked(current):
+            return True
+        current = current.parent
+        depth += 1
+    return False
+
+
+def _jsonld_headline(document: Document) -> str | None:
+    for obj in document.jsonld:
+        headline = obj.get("headline")
+        if isinstance(headline, str) and headline.strip():
+            return headline
+    return None
+
+
+def _same_title(text: str, title: str) -> bool:
+    """True when a heading and the page title share their start (a site suffix aside)."""
+    if not text or min(len(text), len(title)) < MIN_TITLE_CHARS:
+        return text == title and bool(text)
+    return text[:40] in title or title[:40] in text
+
+
+def _normalized(text: str | None) -> str:
+    return re.sub(r"[^\w]+", " ", clean_text(text).lower()).strip()

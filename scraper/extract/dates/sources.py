@@ -1,0 +1,190 @@
+"""The page's date context, and the sources outside its body text: site rules, JSON-LD,
+meta tags and the url. Each reads into (published, modified) for one source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+from ...models import SiteRules
+from ..document import ARTICLE_TYPES, Document, clean_text, node_text
+from .parse import ParsedDate, make_date, parse_structured
+from .patterns import (
+    HEAD_MODIFIED_SELECTORS,
+    HEAD_PUBLISHED_SELECTORS,
+    JSONLD_MODIFIED_KEYS,
+    JSONLD_PAGE_TYPES,
+    JSONLD_PUBLISHED_KEYS,
+    LANGUAGE_META_KEYS,
+    MAX_TEXT_CANDIDATE_CHARS,
+    META_MODIFIED_KEYS,
+    META_PUBLISHED_KEYS,
+    URL_DATE_PATTERNS,
+    VALUE_ATTRIBUTES,
+)
+from .scope import Scope, build_scope
+from .text import find_dates, month_first
+
+_URL_DATES = tuple(re.compile(pattern) for pattern in URL_DATE_PATTERNS)
+_DIGIT = re.compile(r"\d")
+_NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+@dataclass(frozen=True)
+class SourceDates:
+    """The published and modified dates one source gives (either may be missing)."""
+
+    published: ParsedDate | None = None
+    modified: ParsedDate | None = None
+
+
+@dataclass
+class DateContext:
+    """One page being read for dates: its language and, computed once, its headline scope."""
+
+    document: Document
+    dateparser_calls: int = 0
+
+    @cached_property
+    def language(self) -> str | None:
+        """The page language as written (e.g. 'en-GB'), or None."""
+        html = self.document.tree.css_first("html")
+        lang = html.attributes.get("lang") if html is not None else None
+        return clean_text(lang or self.document.meta_first(*LANGUAGE_META_KEYS)) or None
+
+    @cached_property
+    def month_first(self) -> bool | None:
+        """Whether ambiguous numeric dates on this page put the month first."""
+        return month_first(self.language)
+
+    @cached_property
+    def scope(self) -> Scope:
+        """The headline and the ranks of nodes around it."""
+        return build_scope(self.document)
+
+    def parse_value(self, value: str | None) -> ParsedDate | None:
+        """Parse an attribute or meta value: structured formats, then our text patterns."""
+        if not value:
+            return None
+        parsed = parse_structured(value)
+        if parsed is None:
+            found = find_dates(value[:MAX_TEXT_CANDIDATE_CHARS], self.month_first)
+            parsed = found[0].value if found else None
+        return parsed
+
+
+def rules_dates(context: DateContext, rules: SiteRules | None) -> SourceDates:
+    """Dates at the site rule's `published` / `modified` selectors."""
+    if rules is None:
+        return SourceDates()
+    generic = rules.kind == "template"
+    return SourceDates(_selected_date(context, rules.published, generic),
+                       _selected_date(context, rules.modified, generic))
+
+
+def _selected_date(context: DateContext, selectors: Iterable[str], generic: bool) -> ParsedDate | None:
+    """The first date a selector reaches; a template's generic selectors skip comments & co."""
+    for selector in selectors:
+        try:
+            nodes = context.document.tree.css(selector)
+        except Exception:  # noqa: BLE001, S112 - a bad selector never fails the page
+            continue
+        for node in nodes[:3]:
+            if generic and context.scope.rank(node) is None:
+                continue
+            for attribute in VALUE_ATTRIBUTES:
+                parsed = context.parse_value(node.attributes.get(attribute))
+                if parsed is not None:
+                    return parsed
+            parsed = context.parse_value(node_text(node))
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def jsonld_dates(context: DateContext) -> SourceDates:
+    """datePublished / dateModified of the JSON-LD object that is the page's main article."""
+    candidates = [obj for obj in context.document.jsonld_of_type(*ARTICLE_TYPES)
+                  if any(key in obj for key in JSONLD_PUBLISHED_KEYS + JSONLD_MODIFIED_KEYS)]
+    if not candidates:
+        return SourceDates()
+    main = max(candidates, key=lambda obj: _main_article_score(context.document, obj))
+    return SourceDates(_first_value(context, main, JSONLD_PUBLISHED_KEYS),
+                       _first_value(context, main, JSONLD_MODIFIED_KEYS))
+
+
+def _main_article_score(document: Document, obj: dict[str, Any]) -> int:
+    score = 0
+    page_urls = {_url_key(document.url), _url_key(document.meta_first("og:url"))} - {""}
+    if page_urls & {_url_key(_id_of(obj.get(key))) for key in ("url", "@id", "mainEntityOfPage")}:
+        score += 4
+    kinds = obj.get("@type")
+    kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+    if not kinds <= JSONLD_PAGE_TYPES:
+        score += 2
+    if obj.get("headline") or obj.get("articleBody"):
+        score += 1
+    return score
+
+
+def _id_of(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    if isinstance(value, list) and value:
+        return _id_of(value[0])
+    return value if isinstance(value, str) else None
+
+
+def _url_key(url: str | None) -> str:
+    if not url:
+        return ""
+    parts = urlsplit(url.strip())
+    return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
+
+
+def _first_value(context: DateContext, obj: dict[str, Any], keys: tuple[str, ...]) -> ParsedDate | None:
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, list) and value:
+            value = value[0]
+        parsed = context.parse_value(value) if isinstance(value, str) else None
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def meta_dates(context: DateContext) -> SourceDates:
+    """Dates in the page's meta tags, most specific name first."""
+    return SourceDates(_meta_value(context, META_PUBLISHED_KEYS, HEAD_PUBLISHED_SELECTORS),
+                       _meta_value(context, META_MODIFIED_KEYS, HEAD_MODIFIED_SELECTORS))
+
+
+def _meta_value(context: DateContext, keys: tuple[str, ...],
+                head_selectors: tuple[str, ...]) -> ParsedDate | None:
+    for key in keys:
+        for value in context.document.meta.get(key, ()):
+            parsed = context.parse_value(value)
+            if parsed is not None:
+                return parsed
+    for selector in head_selectors:
+        for node in context.document.tree.css(selector):
+            parsed = context.parse_value(node.attributes.get("content") or node_text(node))
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def url_dates(context: DateContext) -> SourceDates:
+    """A full date in the url path (/2024/05/03/ or /20240503/)."""
+    url = context.document.url or context.document.meta_first("og:url")
+    path = urlsplit(url).path if url else ""
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            parsed = make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if parsed is not None:
+                return SourceDates(parsed)
+    return SourceDates()

@@ -1,0 +1,210 @@
+"""The article's headline: the candidate the page's sources agree on, without the site's name.
+
+Candidates come from JSON-LD, og:title, twitter:title, the page's `<h1>` elements and `<title>`,
+each with a weight. A candidate scores the weights of every source that says the same thing
+(whole, or as one of its separator-bounded parts: og:title "Opinion | X" supports the `<h1>`
+"X"); the best score wins, ties going to the visible `<h1>`. An `<h1>` that is the site's logo
+or name is no candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from selectolax.lexbor import LexborNode
+
+from ...models import SiteRules
+from ..document import Document, node_text
+from .site import (
+    ARTICLE_ONLY_TYPES,
+    host_key,
+    looks_like_host,
+    site_info,
+    site_names,
+    split_segments,
+    squash,
+    strip_site_affixes,
+    unescape,
+)
+
+# Source weights: how much a source's word counts when candidates are compared.
+WEIGHTS = {"h1": 1.2, "jsonld": 1.5, "og": 1.5, "twitter": 1.0, "title": 1.0, "webpage": 0.6}
+H1_IN_ARTICLE_BONUS = 0.8     # an <h1> inside <article>/<main> or marked as the headline
+H1_SHORT_FACTOR = 0.5         # an <h1> of one or two words is often a section name
+ECHO_FACTOR = 0.5             # twitter:title copied from og:title is half a new witness
+LATER_H1_FACTOR = 0.4         # only the first plausible <h1> is fully trusted
+PART_AGREEMENT = 0.8          # share of a source's weight given when it contains a candidate
+MAX_H1 = 6
+# Preference among candidates with the same text, visible text first.
+SOURCE_ORDER = ("rules", "h1", "jsonld", "og", "twitter", "title", "webpage")
+HEADLINE_CONTAINERS = frozenset({"article", "main"})
+LOGO_HINT = re.compile(r"logo|brand|site-?title|site-?name|masthead|site-?header", re.IGNORECASE)
+HEADLINE_HINT = re.compile(r"headline|title|heading", re.IGNORECASE)
+ELLIPSIS = re.compile(r"\s*(\.\.\.|…)$")
+MAX_HEADLINE_CHARS = 400
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One source's headline, cleaned, with its weight and comparison key."""
+
+    source: str
+    text: str
+    weight: float
+    key: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", squash(self.text))
+
+
+def extract_headline(document: Document, rules: SiteRules | None) -> str | None:
+    """Return the article's title without site-name prefixes and suffixes."""
+    names = site_names(document)
+    host = host_key(document)
+    if rules is not None and rules.headline:
+        ruled = _rules_headline(document, rules.headline, names, host)
+        if ruled:
+            return ruled
+    candidates = [c for c in _candidates(document, names, host) if c.key]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (_score(c, candidates), -SOURCE_ORDER.index(c.source)))
+    return best.text[:MAX_HEADLINE_CHARS]
+
+
+def _rules_headline(document: Document, selectors: tuple[str, ...], names: list[str],
+                    host: str) -> str | None:
+    for selector in selectors:
+        text = unescape(node_text(document.tree.css_first(selector)))
+        if text:
+            return strip_site_affixes(text, names, host)
+    return None
+
+
+def _candidates(document: Document, names: list[str], host: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    h1s, logo_names = _h1_candidates(document, names, host)
+    names = names + logo_names
+
+    def add(source: str, raw: str | None, weight: float, sections: bool = True) -> None:
+        text = unescape(raw)
+        if text:
+            found.append(Candidate(source, strip_site_affixes(text, names, host, sections), weight))
+
+    article_headline = _jsonld_headline(document, ARTICLE_ONLY_TYPES)
+    add("jsonld", article_headline, WEIGHTS["jsonld"])
+    if not article_headline:
+        add("webpage", _jsonld_headline(document, ("WebPage",)), WEIGHTS["webpage"])
+    og_title = document.meta_first("og:title")
+    twitter_title = document.meta_first("twitter:title")
+    add("og", og_title, WEIGHTS["og"])
+    add("twitter", twitter_title, WEIGHTS["twitter"] * (ECHO_FACTOR if twitter_title == og_title else 1))
+    for text, weight in h1s:
+        add("h1", text, weight, sections=False)
+    add("title", site_info(document).title, WEIGHTS["title"])
+    return found
+
+
+def _jsonld_headline(document: Document, types: tuple[str, ...]) -> str | None:
+    for obj in document.jsonld_of_type(*types):
+        for key in ("headline", "name"):
+            value = obj.get(key)
+            if isinstance(value, str) and value.strip():
+                return value
+    return None
+
+
+def _h1_candidates(document: Document, names: list[str],
+                   host: str) -> tuple[list[tuple[str, float]], list[str]]:
+    """The plausible <h1> texts with their weights, and the texts of <h1>s that name the site
+    (a logo, a link home, the title's short last segment): more names to strip."""
+    keys = {squash(name) for name in names} | _title_affix_keys(site_info(document).title)
+    result: list[tuple[str, float]] = []
+    site_texts: list[str] = []
+    for node in document.tree.tags("h1")[:MAX_H1]:
+        text = unescape(node_text(node))
+        if not text:
+            continue
+        if squash(text) in keys or looks_like_host(text, host) or _is_logo(node, document):
+            site_texts.append(text)
+            continue
+        weight = WEIGHTS["h1"] + (H1_IN_ARTICLE_BONUS if _marked_as_headline(node) else 0.0)
+        if len(text.split()) <= 2:
+            weight *= H1_SHORT_FACTOR
+        result.append((text, weight if not result else weight * LATER_H1_FACTOR))
+    return result, site_texts
+
+
+def _title_affix_keys(title: str) -> set[str]:
+    """The key of a title's last segment when it is shorter than the rest: the site's name
+    ("Jangan membenci berlebihan | Kabar Dunia"), not a headline after a site prefix."""
+    parts = split_segments(title)[::2]
+    if len(parts) < 2:
+        return set()
+    rest_words = sum(len(part.split()) for part in parts[:-1])
+    return {squash(parts[-1])} if len(parts[-1].split()) < rest_words else set()
+
+
+def _is_logo(node: LexborNode, document: Document) -> bool:
+    """True for an <h1> that holds the site's logo or a link to the home page."""
+    for element in (node, node.parent):
+        attrs = element.attributes if element is not None else {}
+        if LOGO_HINT.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+    if next(node.iter(include_text=False), None) is None:
+        return False                      # text only: no logo image, no link home
+    for link in node.css("a[href]"):
+        href = (link.attributes.get("href") or "").strip()
+        if href == "/" or _is_home(document.absolutize(href)):
+            return True
+    return node.css_first("img") is not None and len(node_text(node).split()) <= 3
+
+
+def _is_home(url: str | None) -> bool:
+    if not url:
+        return False
+    path = url.split("://", 1)[-1].partition("/")[2]
+    return path.strip("/") in ("", "index.html", "index.php", "#")
+
+
+def _marked_as_headline(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if attrs.get("itemprop") == "headline" or HEADLINE_HINT.search(attrs.get("class") or ""):
+        return True
+    parent = node.parent
+    for _ in range(8):
+        if parent is None:
+            return False
+        if parent.tag in HEADLINE_CONTAINERS:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _score(candidate: Candidate, candidates: list[Candidate]) -> float:
+    return sum(other.weight * _agreement(candidate, other) for other in candidates)
+
+
+def _agreement(candidate: Candidate, other: Candidate) -> float:
+    """1 when two sources say the same, less when `other` holds the candidate as a part."""
+    mine, theirs = candidate.key, other.key
+    if mine == theirs:
+        return 1.0
+    if ELLIPSIS.search(other.text):
+        stem = squash(ELLIPSIS.sub("", other.text))
+        if len(stem) >= 20 and mine.startswith(stem):
+            return PART_AGREEMENT
+    if len(mine) < len(theirs) and mine in theirs and mine in _part_keys(other.text):
+        return PART_AGREEMENT
+    return 0.0
+
+
+@lru_cache(maxsize=256)
+def _part_keys(text: str) -> frozenset[str]:
+    """Keys of every run of consecutive segments of a title."""
+    parts = split_segments(text)[::2]
+    return frozenset(squash(" ".join(parts[i:j])) for i in range(len(parts))
+                     for j in range(i + 1, len(parts) + 1))
+

@@ -1,0 +1,273 @@
+"""Direct quotations and their speakers.
+
+Rules (thresholds in `rules`):
+
+- Every quotation-mark convention of `marks` is read. A quote split around its
+  attribution ("“We will,” she said, “and soon.”") becomes one quote; a quote left open at
+  the end of a paragraph continues when the next paragraph opens with a quotation mark.
+- A paragraph-long quote, or a sentence-shaped one (capital start, end punctuation), is a
+  quote. Partial quotes embedded in reported speech ("X warned against extending “its
+  tentacles to the Asia-Pacific”") are a judgement call; the rule here: a fragment counts
+  when it has at least `MIN_FRAGMENT_WORDS` words and an attribution (a reporting verb in
+  its sentence, or "according to"), or when it is at least `LONG_FRAGMENT_WORDS` words
+  long. Shorter fragments are scare quotes or terms ("its “strategic concept”") and
+  Title-Case spans without attribution are titles: neither counts.
+- A quote repeated later (a pull quote) is counted once, at its first position, with the
+  longer text and the first known speaker.
+- Speakers come from `speakers`; a paragraph-long quote with no attribution of its own
+  inherits the speaker attributed in the previous paragraph.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ...models import Quote
+from .marks import QuoteSpan, find_spans, opens_paragraph
+from .names import Mention, NameMemory, mentions
+from .refs import DROPPED_SUBJECT
+from .rules import dedupe, is_direct_quote, join_texts, tidy
+from .speakers import (
+    is_descriptive,
+    resolve_speaker,
+    speaker_after,
+    speaker_before,
+    split_incise,
+)
+from .tails import speaker_in_tail
+from .verbs import find_attributions
+
+# A sentence ends after . ! ? and any closing marks, French-spaced ('fin. » Puis') or not.
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+(?=[\w“\"„«»‹›‘‚\x01(])")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen",
+                            "lt", "col", "capt", "sgt", "jr", "sr", "mt", "no", "vs", "rev",
+                            "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
+                            "aug", "sept", "oct", "nov", "dec", "bzw", "ca", "etc", "z.b", "vgl"})
+_GAP_LIMIT_WORDS = 16
+# A gap opening with its attribution ('", said X, whose …. "') may run this long.
+_LONG_GAP_WORDS = 32
+_OPENING_VERB_WORDS = 3
+# A quote piece ending so continues after its attribution ('“We will,” she said, “and soon.”').
+_GO_ON = (",", "—", "–", "…", "-")
+
+
+@dataclass
+class _Candidate:
+    """A quote being assembled: its text, speaker phrase and where it stood."""
+
+    text: str
+    speaker: str | None
+    attribution: str | None
+    whole_paragraph: bool
+    closed: bool
+
+
+def extract_quotes(paragraphs: list[str]) -> list[Quote]:
+    """Return every direct quotation in the body with its resolved speaker."""
+    memory = NameMemory()
+    candidates: list[_Candidate] = []
+    previous_speaker: str | None = None
+    lead_in: str | None = None
+    all_spans = [find_spans(paragraph) for paragraph in paragraphs]
+    last_quoted = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
+    for paragraph, spans in zip(paragraphs[:last_quoted + 1], all_spans):
+        if candidates and not candidates[-1].closed and spans and opens_paragraph(paragraph) \
+                and paragraph.lstrip().startswith(paragraph[spans[0].start]):
+            _continue_quote(candidates[-1], spans[0])
+            spans = spans[1:]
+        elif candidates:
+            candidates[-1].closed = True
+        found, speaker = _paragraph_quotes(paragraph, spans, memory, previous_speaker, lead_in)
+        candidates.extend(found)
+        previous_speaker = speaker
+        lead_in = paragraph if paragraph.rstrip().endswith(":") else None
+    kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
+    return dedupe([Quote(text=tidy(c.text), speaker=c.speaker) for c in kept])
+
+
+def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory,
+                      previous_speaker: str | None, lead_in: str | None
+                      ) -> tuple[list[_Candidate], str | None]:
+    """The quotes of one paragraph, and the last speaker attributed in it."""
+    if not spans:
+        _note(memory, mentions(paragraph))
+        return [], None
+    masked = _mask(paragraph, spans)
+    names = mentions(masked)
+    all_names = names
+    starts = _sentence_starts(masked)
+    found: list[_Candidate] = []
+    here: str | None = None  # the person this paragraph named or quoted last
+    for group in _join_split(masked, spans, starts):
+        first, last = group[0], group[-1]
+        if _note(memory, [m for m in names if m.position < first.start]):
+            here = memory.last_person
+        names = [m for m in names if m.position >= first.start]
+        phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
+        text, incise = split_incise(_joined_text(masked, group))
+        if incise and phrase in (None, DROPPED_SUBJECT):
+            phrase, where = incise, "after"
+        speaker = resolve_speaker(phrase, memory,
+                                  lambda at=first.start: _topic(all_names, starts, at, memory))
+        whole = _is_whole(paragraph, first, last)
+        if phrase is None and whole and previous_speaker:
+            speaker = previous_speaker
+        elif phrase is None and first.start in starts:
+            speaker = here  # a new sentence quoting whom the paragraph is about
+        if speaker:
+            _remember(memory, speaker)
+            here = speaker
+        found.append(_Candidate(text, speaker, where, whole, last.closed))
+    _note(memory, names)
+    return found, here if found and found[-1].speaker else None
+
+
+def _note(memory: NameMemory, found: list[Mention]) -> bool:
+    """Record name mentions; True when one of them is a person."""
+    before = memory.last_person
+    noted = False
+    for mention in found:
+        memory.note(mention.name, mention.titled, mention.governed, mention.role)
+        noted = noted or memory.last_person != before
+    return noted
+
+
+def _topic(names: list[Mention], starts: list[int], before: int,
+           memory: NameMemory) -> str | None:
+    """The first person named in the last sentence before a quote that names one.
+
+    'Abad remató un centro de Arrieta. «…», dijo el delantero' -> Abad: a role or an age
+    epithet pointing back means the sentence's subject, not the last name in it.
+    """
+    people = [m for m in names if m.position < before and not m.governed
+              and (" " in m.name or m.name.lower() in memory.full_names)]
+    if not people:
+        return None
+    sentence = max((s for s in starts if s <= people[-1].position), default=0)
+    return memory.expand(next(m.name for m in people if m.position >= sentence))
+
+
+def _joined_text(masked: str, group: list[QuoteSpan]) -> str:
+    breaks = [masked[left.end:right.start].rstrip().endswith((".", "!", "?"))
+              for left, right in itertools.pairwise(group)]
+    return join_texts([span.text for span in group], breaks)
+
+
+def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
+                lead_in: str | None) -> tuple[str | None, str | None]:
+    """The attribution phrase of a quote group and where it stood: "after" or "before"."""
+    for left, right in itertools.pairwise(group):
+        phrase = speaker_after(masked[left.end:right.start])
+        if phrase:
+            return phrase, "after"
+    last, first = group[-1], group[0]
+    after_end = next((s for s in starts if s > last.end), len(masked))
+    after = masked[last.end:after_end]
+    phrase = speaker_after(after.split("\x01", 1)[0]) if last.closed else None
+    if phrase is None and last.closed:
+        phrase = speaker_in_tail(_tail_sentence(masked, after, after_end, starts))
+    if phrase:
+        return phrase, "after"
+    sentence_start = max((s for s in starts if s <= first.start), default=0)
+    before = masked[sentence_start:first.start]
+    if not before.strip(" “\"„«»") and lead_in:
+        before = lead_in[max(_sentence_starts(lead_in), default=0):]
+    phrase = speaker_before(before) if before.strip() else None
+    return phrase, "before" if phrase else None
+
+
+def _tail_sentence(masked: str, after: str, after_end: int, starts: list[int]) -> str:
+    """What follows a quote's closing mark in its sentence, or else the next sentence."""
+    rest = after.lstrip(" .!?”\"»«“")
+    if rest or after_end >= len(masked):
+        return rest
+    return masked[after_end:next((s for s in starts if s > after_end), len(masked))]
+
+
+def _join_split(masked: str, spans: list[QuoteSpan], starts: list[int]) -> list[list[QuoteSpan]]:
+    """Group spans separated only by an attribution ('“We will,” she said, “and soon.”').
+
+    A piece with an attribution of its own after it ('« … », ajoute-t-il.') is a new quote.
+    """
+    groups: list[list[QuoteSpan]] = []
+    for span in spans:
+        gap = masked[groups[-1][-1].end:span.start] if groups else ""
+        if groups and _attribution_gap(gap) and (gap.lstrip().startswith(",")
+                                                 or groups[-1][-1].text.rstrip().endswith(_GO_ON)) \
+                and not _own_attribution(masked, span, starts):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _attribution_gap(gap: str) -> bool:
+    """An attribution clause closed by a comma, period or colon: ', she said, '.
+
+    Short, or longer when the attribution opens it and a clause about the speaker follows
+    (', said Ann Lee, whose house on the hill lost its roof. ').
+    """
+    words = gap.split()
+    stripped = gap.strip()
+    if not words or not stripped.endswith((",", ".", ":")) or re.search(r"[.!?]\s", stripped):
+        return False
+    if len(words) > _GAP_LIMIT_WORDS and not (len(words) <= _LONG_GAP_WORDS
+                                              and _opens_with_attribution(gap)):
+        return False
+    return speaker_after(gap) is not None
+
+
+def _opens_with_attribution(gap: str) -> bool:
+    found = find_attributions(gap)
+    return bool(found) and len(gap[:found[0].start].split()) <= _OPENING_VERB_WORDS
+
+
+def _own_attribution(masked: str, span: QuoteSpan, starts: list[int]) -> bool:
+    """True when the text after a closed quote attributes it ('», ajoute-t-il.')."""
+    if not span.closed:
+        return False
+    end = next((s for s in starts if s > span.end), len(masked))
+    return speaker_after(masked[span.end:end].split("\x01", 1)[0]) is not None
+
+
+def _continue_quote(candidate: _Candidate, span: QuoteSpan) -> None:
+    candidate.text = join_texts([candidate.text, span.text], [True])
+    candidate.closed = span.closed
+
+
+def _remember(memory: NameMemory, speaker: str) -> None:
+    if not is_descriptive(speaker) or speaker.split()[0].lower() in ("a", "an", "the"):
+        memory.note_speaker(speaker)
+
+
+def _is_whole(paragraph: str, first: QuoteSpan, last: QuoteSpan) -> bool:
+    """True when the quote opens the paragraph and fills most of it."""
+    stripped = paragraph.strip()
+    inside = sum(len(s) for s in (first.text, last.text)) if first is not last else len(first.text)
+    return paragraph[:first.start].strip() == "" and inside >= 0.6 * len(stripped)
+
+
+def _mask(paragraph: str, spans: list[QuoteSpan]) -> str:
+    """Replace quote contents with \\x01 (keeping a final . ! ?) so verbs inside are not read."""
+    chars = list(paragraph)
+    for span in spans:
+        inner_end = span.end - 1 if span.closed else span.end
+        for position in range(span.start + 1, inner_end):
+            chars[position] = "\x01"
+        tail = paragraph[span.start + 1:inner_end].rstrip()
+        if tail and tail[-1] in ".!?":
+            chars[span.start + len(tail)] = tail[-1]
+    return "".join(chars)
+
+
+def _sentence_starts(masked: str) -> list[int]:
+    """Positions where sentences begin (abbreviations and initials are not sentence ends)."""
+    starts: list[int] = []
+    for match in _BOUNDARY.finditer(masked):
+        word = masked[:match.start()].rsplit(None, 1)[-1].rstrip(".!?”\"’»«“)").lower()
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        starts.append(match.end())
+    return starts

@@ -1,0 +1,307 @@
+"""Heuristic person names: capitalised token runs, and a memory of who was named so far.
+
+A run of capitalised tokens (particles like von/de/bin and hyphens kept) is a person's
+name when, after stripping titles and stop words from its edges ("Nato spokesperson Oana
+Lungescu" -> "Oana Lungescu"), something is left and the run does not follow a
+preposition or article ("in Tokyo", "the Guardian"). A single token counts as a person
+only once it is known as the surname of a full name seen before, or as a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .refs import role_before
+from .words import (
+    ARTICLE_PARTICLES,
+    FOR_OPENINGS,
+    NAME_PARTICLES,
+    NAME_STOPWORDS,
+    NON_PERSON_PRECEDERS,
+    ROLE_SUFFIXES,
+    SPEAKER_AFTER_PHRASES,
+    TITLES,
+)
+
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*\w|[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-Ž])"
+_PARTICLE = r"(?:{})".format("|".join(NAME_PARTICLES))
+NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
+# Words that open a sentence capitalised but are no names: 'Laut Haas', 'Selon Dupont'.
+_OPENING_WORDS = frozenset(phrase.split()[0] for phrase in FOR_OPENINGS + SPEAKER_AFTER_PHRASES)
+_LEADING_ARTICLES = frozenset({"der", "die", "das", "the", "le", "la", "les", "el", "il"})
+_POSSESSIVE = re.compile(r"[’']s?$")
+# A French elided article with a lowercase noun opening a run: 'L’élu', 'L’adjointe'.
+_ELIDED_NOUN = re.compile(r"^[Ll][’'](?=[a-zà-ÿ])")
+# Articles that may open a role in front of a name ('der Bürgermeister Hans Roth').
+ROLE_ARTICLES = frozenset({"the", "der", "die", "das", "den", "dem", "le", "la", "el", "il", "lo"})
+# Prepositions introducing an agent ('un gol de Marcos Abad', 'a goal by Tom Reed'): the
+# name after them is a person, but not the sentence's subject.
+AGENT_PREPOSITIONS = frozenset({"de", "di", "da", "por", "von", "by"})
+# Shortest role ending that makes one word a role ('sprecher' yes, 'entin' no).
+MIN_COMPOUND_SUFFIX = 6
+_LONG_ROLE_SUFFIXES = tuple(suffix for suffix in ROLE_SUFFIXES if len(suffix) >= MIN_COMPOUND_SUFFIX)
+# Role endings that are also common surnames ('Neumann', 'Rat'): no role inside a name run.
+SURNAME_LIKE_ROLES = ("mann", "rat", "chef")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named at a position of a paragraph."""
+
+    position: int
+    name: str
+    titled: bool = False
+    governed: bool = False  # after 'de'/'by' ...: teaches a surname, is no subject
+    role: str | None = None  # 'mayor' for 'Mayor Jane Roe' and 'the mayor, Jane Roe'
+
+
+def strip_name(run: str) -> str:
+    """Drop titles, roles and stop words from both edges of a capitalised run.
+
+    'Water Minister Danielle Okoro' loses everything up to its last title; a leading role
+    noun ('Fährmann Urs Baumgartner', 'Organiser Bernadette Quayle') goes when at least
+    two words stay, so 'Hermann Müller' keeps its first name.
+    """
+    tokens = _POSSESSIVE.sub("", run.strip()).split()
+    if len(tokens) > 2 and _ELIDED_NOUN.match(tokens[0]):
+        tokens.pop(0)  # 'L’élu Jean Roux', 'D’Artagnan' keeps its two words
+    after_article = False
+    while tokens and tokens[0][:1].isupper() and (
+            _edge_word(tokens[0]) or (len(tokens) > 1 and _acronym(tokens[0]))):
+        after_article = tokens.pop(0).lower() in _LEADING_ARTICLES
+    if after_article and len(tokens) > 2:
+        tokens.pop(0)  # 'Die Hebamme Jana Roth': a noun after an article is a role
+    titles = [i for i, token in enumerate(tokens[:-1]) if token.lower().strip(".,") in TITLES]
+    roles = [i for i, token in enumerate(tokens[:-2])
+             if i and _role_noun(token) and not token.lower().endswith(SURNAME_LIKE_ROLES)]
+    if titles or roles:
+        tokens = tokens[max(titles + roles) + 1:]
+    while len(tokens) > 2 and _role_noun(tokens[0]):
+        tokens.pop(0)
+    while tokens and _edge_word(tokens[-1]):
+        tokens.pop()
+    tokens = _cut_before_preposition(tokens)
+    if tokens and tokens[0].lower() in ARTICLE_PARTICLES or _article_inside(tokens):
+        return ""  # 'Sprecher der Stadtverwaltung', 'Gesamtkosten der Sanierung'
+    while tokens and tokens[0].lower() in NAME_PARTICLES and tokens[0] not in ("von", "van"):
+        tokens.pop(0)
+    if len(tokens) == 1 and (_compound_role(tokens[0]) or _acronym(tokens[0])):
+        return ""  # 'ein Polizeisprecher', 'the island's only GP': a role, nobody's name
+    return " ".join(tokens)
+
+
+def _compound_role(token: str) -> bool:
+    """A single word made of something and a role: 'Polizeisprecher', 'Schulleiterin'.
+
+    Only long endings count ('Valentin' ends like 'Assistentin'), and not the ones that are
+    surnames on their own ('Meister', 'Neumann')."""
+    lowered = token.lower()
+    if not lowered.endswith(_LONG_ROLE_SUFFIXES) or lowered.endswith(SURNAME_LIKE_ROLES):
+        return False
+    return any(len(lowered) > len(suffix) + 2 and lowered.endswith(suffix)
+               for suffix in _LONG_ROLE_SUFFIXES)
+
+
+def _role_noun(token: str) -> bool:
+    """A role inside a name run: 'Lübbenhofs Bürgermeister X', 'HSG-Coach X', 'Grünen-Abgeordnete X'."""
+    lowered = token.lower()
+    return lowered.endswith(ROLE_SUFFIXES) or ("-" in lowered
+                                               and lowered.rsplit("-", 1)[1] in TITLES)
+
+
+def titled_name(segment: str) -> str | None:
+    """The person of a segment that is only a name with titles: 'Councillor Jane Pascoe'.
+
+    Two words at least, and no preposition or article in front ('In New York' is no one).
+    """
+    text = segment.strip()
+    first = text.split()[0].lower() if text else ""
+    if not NAME_RUN.fullmatch(text) or (first in NAME_STOPWORDS and first not in TITLES):
+        return None
+    name = strip_name(text)
+    return name if len(name.split()) >= 2 else None
+
+
+def _cut_before_preposition(tokens: list[str]) -> list[str]:
+    """'Claudia Neumaier von der Privatbank Hoffmann': particles followed by two or more
+    capitalised words are a preposition, not 'von der Leyen'."""
+    for index, token in enumerate(tokens):
+        if index and token.lower() in NAME_PARTICLES:
+            tail = [t for t in tokens[index:] if t.lower() not in NAME_PARTICLES]
+            return tokens[:index] if len(tail) >= 2 else tokens
+    return tokens
+
+
+def _article_inside(tokens: list[str]) -> bool:
+    """An article between capitalised words that no 'von'/'de' introduces: not a name."""
+    for index in range(1, len(tokens) - 1):
+        if tokens[index].lower() in ARTICLE_PARTICLES \
+                and tokens[index - 1].lower() not in NAME_PARTICLES:
+            return True
+    return False
+
+
+def head_name(phrase: str) -> str | None:
+    """The person a noun phrase names: its final capitalised run, unless a preposition rules."""
+    runs = list(NAME_RUN.finditer(phrase))
+    if not runs:
+        return None
+    last = runs[-1]
+    if phrase[last.end():].strip(" ,.;:’'s"):
+        return None
+    if _governed(phrase, last.start(), last.group(0)):
+        return None
+    name = strip_name(last.group(0))
+    return name if name and any(ch.isupper() for ch in name[:1]) else None
+
+
+def mentions(text: str) -> list[Mention]:
+    """Person-name candidates in a text with their positions (multi-word or single).
+
+    Single capitalised words are returned as found (possessive removed): they matter only
+    when they are a known surname, which `NameMemory.note` checks cheaply.
+    """
+    found: list[Mention] = []
+    for match in NAME_RUN.finditer(text):
+        run = match.group(0)
+        if " " not in run:
+            found.append(Mention(match.start(), _no_possessive(run)))
+            continue
+        before = _word_before(text, match.start())
+        governed = _governed(text, match.start(), run)
+        if before[:1].isdigit() or (governed and before not in AGENT_PREPOSITIONS):
+            continue
+        name = strip_name(run)
+        if governed and " " in name:
+            found.append(Mention(match.start(), name, governed=True))
+        elif name and not governed:
+            titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
+            role = _run_role(run, name) or role_before(text, match.start(), is_role_word)
+            found.append(Mention(match.start(), name, titled, role=role))
+    return found
+
+
+def is_role_word(word: str) -> bool:
+    """A title or a role noun: 'mayor', 'bürgermeister', 'consejera'."""
+    lowered = word.lower().strip(".,")
+    return lowered in TITLES or _role_noun(lowered)
+
+
+def _run_role(run: str, name: str) -> str | None:
+    """The role stripped from the front of a name run: 'Mayor Jane Roe' -> 'mayor',
+    'L’élu Jean Roux' -> 'élu'."""
+    cut = run.find(name)
+    prefix = run[:cut].split() if cut > 0 else []
+    if not prefix:
+        return None
+    elided = _ELIDED_NOUN.match(prefix[-1])
+    if elided:
+        return prefix[-1][elided.end():].lower()
+    if not is_role_word(prefix[-1]):
+        return None
+    return prefix[-1].lower().strip(".,").rsplit("-", 1)[-1]
+
+
+@dataclass
+class NameMemory:
+    """Who has been named so far: full names by surname, and the most recent person."""
+
+    full_names: dict[str, str] = field(default_factory=dict)
+    first_names: dict[str, str | None] = field(default_factory=dict)
+    roles: dict[str, str | None] = field(default_factory=dict)
+    last_person: str | None = None
+
+    def note(self, name: str, titled: bool = False, governed: bool = False,
+             role: str | None = None) -> None:
+        """Record a name mention; a multi-word name teaches its surname.
+
+        A single name after a title ('Prince Andrew', 'Mr Baker') is a person too; a name
+        after a preposition ('un gol de Marcos Abad') teaches its surname only.
+        """
+        if governed:
+            self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
+            return
+        if role and " " in name:
+            held = self.roles.setdefault(role, name)
+            self.roles[role] = name if held == name else None  # two mayors: no one
+        if titled and name.lower() not in self.full_names:
+            self.full_names[name.lower()] = name
+        if " " in name:
+            # the first full name given wins: 'Laut Haas' must not replace 'Florian Haas'
+            self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
+            self._note_first_name(name)
+            self.last_person = name
+        elif name.lower() in self.full_names:
+            self.last_person = self.full_names[name.lower()]
+
+    def _note_first_name(self, name: str) -> None:
+        """'Margaret Hoyle' teaches 'Margaret'; a first name two people share teaches nothing."""
+        first = name.split(" ", 1)[0].lower()
+        known = self.first_names.get(first, name)
+        self.first_names[first] = name if known == name else None
+
+    def note_speaker(self, name: str) -> None:
+        """Record a resolved speaker: the most recent person from now on.
+
+        A lone unknown word ('Nato', 'China') may be an organisation: it is not recorded.
+        """
+        if " " in name or name.lower() in self.full_names:
+            self.last_person = name
+
+    def expand(self, name: str) -> str:
+        """The full name for a surname seen before ('Lungescu' -> 'Oana Lungescu'), else for
+        the first name of exactly one person seen before ('Margaret' -> 'Margaret Hoyle')."""
+        tokens = name.split()
+        if len(tokens) == 1:
+            key = tokens[0].lower()
+            return self.full_names.get(key) or self.first_names.get(key) or name
+        return name
+
+
+def is_person_name(text: str) -> bool:
+    """True when the whole text is a capitalised name run with no stop word left over."""
+    match = NAME_RUN.fullmatch(text.strip())
+    return bool(match) and strip_name(text) == _POSSESSIVE.sub("", text.strip())
+
+
+def _no_possessive(word: str) -> str:
+    """'Nato’s' -> 'Nato' without a regex: this runs on every capitalised word."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("’", "'")) else word
+
+
+def _governed(text: str, position: int, run: str) -> bool:
+    """A run after a preposition or article is a place or an outlet ('in Tokyo', 'a
+    spokesperson for Albanese'), unless it continues a title and then names someone:
+    'Secretary of State Mike Pompeo', 'Minister for Health Ana Lima'."""
+    before = _word_before(text, position)
+    if before not in NON_PERSON_PRECEDERS:
+        return False
+    tokens = run.split()
+    if before in ROLE_ARTICLES and len(tokens) > 2 and (
+            tokens[0].lower() in TITLES or _role_noun(tokens[0])):
+        return False  # 'die Grünen-Abgeordnete Anke Lorenz', 'le ministre Jean Roux'
+    if before in ("of", "for", "de", "du", "des") and len(tokens) > 2 and _edge_word(tokens[0]):
+        start = text.rfind(before, max(0, position - 40), position)
+        return _word_before(text, start).strip(".") not in TITLES
+    return True
+
+
+def _word_before(text: str, position: int) -> str:
+    """The lowercased word just before a position ('' at the start or after punctuation)."""
+    window = text[max(0, position - 30):position]
+    if not window.strip() or window.rstrip()[-1:] in ".!?:;“\"„«»()\x01":
+        return ""
+    return window.split()[-1].strip(",").lower()
+
+
+def _acronym(token: str) -> bool:
+    """'NASA', 'BBC': an organisation in front of a name ('NASA Administrator Jim Bridenstine')."""
+    return len(token) >= 2 and token.isupper() and token.isalpha()
+
+
+def _edge_word(token: str) -> bool:
+    word = token.lower().strip(".,")
+    return word in NAME_STOPWORDS or word in TITLES or word in _OPENING_WORDS

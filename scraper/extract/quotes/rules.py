@@ -1,0 +1,126 @@
+"""What counts as a direct quotation, how split quotes are joined, how repeats are merged.
+
+The thresholds are data; `quotes` documents the rule they implement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...models import Quote
+
+# Fewest words of a quote that fills its paragraph (a standalone or pull quote).
+MIN_WHOLE_PARAGRAPH_WORDS = 3
+# Fewest words of an unattributed sentence-shaped quote ('“The plan is dead.”').
+MIN_UNATTRIBUTED_SENTENCE_WORDS = 5
+# Fewest words of an attributed fragment ('warned against extending “its tentacles to Asia”').
+MIN_FRAGMENT_WORDS = 4
+# A fragment this long counts even without an attribution verb.
+LONG_FRAGMENT_WORDS = 8
+# Share of long words in Title Case that marks a title ('“What Is to Be Done”').
+TITLE_CASE_SHARE = 0.6
+# Fewest words a quote needs before containment in another marks it as a repeat.
+MIN_CONTAINED_WORDS = 4
+
+_WORD = re.compile(r"[\w’'-]+")
+_SENTENCE_END = (".", "!", "?", "…", ",", "—", "–", ":", ";")
+_SENTENCE_STOPS = (".", "!", "?", "…")
+_NORMAL = re.compile(r"[^\w]+")
+
+
+def is_direct_quote(text: str, attribution: str | None, whole_paragraph: bool) -> bool:
+    """Decide whether a quoted span is a quotation (True) or a term, title or scare quote.
+
+    `attribution` says where its attribution stood: "after" the quote ('“No,” she said'),
+    "before" it in the same sentence ('Lungescu said “...”'), or None.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    if whole_paragraph and len(words) >= MIN_WHOLE_PARAGRAPH_WORDS:
+        return True
+    attributed = attribution is not None
+    if attribution == "after" and text.lstrip("…. ")[:1].isupper() and not _title_case(words):
+        return True
+    if _title_case(words) and not attributed:
+        return False
+    sentence = _sentence_shaped(text)
+    if sentence and (attributed or len(words) >= MIN_UNATTRIBUTED_SENTENCE_WORDS):
+        return True
+    if attributed and len(words) >= MIN_FRAGMENT_WORDS:
+        return True
+    return len(words) >= LONG_FRAGMENT_WORDS and not _title_case(words)
+
+
+def join_texts(parts: list[str], sentence_breaks: list[bool] | None = None) -> str:
+    """Join the pieces of a split quote: 'We will,' + 'and soon.' -> 'We will, and soon.'.
+
+    `sentence_breaks[i]` says whether a sentence ended between part i and i+1 (the
+    attribution between them ended with a period, or a paragraph ended): the first piece
+    then gets a full stop instead of its comma.
+    """
+    breaks = sentence_breaks or [False] * len(parts)
+    text = ""
+    for part, ended in zip((p.strip() for p in parts), [False] + list(breaks)):
+        if not part:
+            continue
+        if not text:
+            text = part
+        elif (ended or text.endswith(",")) and part[:1].isupper():
+            text = f"{text.rstrip(',;:–— ')}{'' if text.endswith(_SENTENCE_STOPS) else '.'} {part}"
+        else:
+            text = f"{text} {part}"
+    return text
+
+
+def dedupe(quotes: list[Quote]) -> list[Quote]:
+    """Merge quotes that repeat another (same normalized text, or contained in it).
+
+    Two quotes given to different known speakers are both kept: they are two people
+    using the same words, not a pull quote repeating the body.
+    """
+    kept: list[Quote] = []
+    normals: list[str] = []
+    for quote in quotes:
+        normal = _NORMAL.sub(" ", quote.text.lower()).strip()
+        index = _repeat_of(normal, normals)
+        if index is not None and None not in (quote.speaker, kept[index].speaker) \
+                and quote.speaker != kept[index].speaker:
+            index = None
+        if index is None:
+            kept.append(quote)
+            normals.append(normal)
+            continue
+        earlier = kept[index]
+        longer = quote.text if len(normal) > len(normals[index]) else earlier.text
+        kept[index] = Quote(text=longer, speaker=earlier.speaker or quote.speaker)
+        normals[index] = max(normal, normals[index], key=len)
+    return kept
+
+
+def _repeat_of(normal: str, normals: list[str]) -> int | None:
+    for index, other in enumerate(normals):
+        if normal == other:
+            return index
+        shorter, longer = (normal, other) if len(normal) <= len(other) else (other, normal)
+        if len(shorter.split()) >= MIN_CONTAINED_WORDS and shorter in longer:
+            return index
+    return None
+
+
+def _sentence_shaped(text: str) -> bool:
+    first = text.lstrip("…. ")[:1]
+    return (first.isupper() or first.isdigit()) and text.rstrip().endswith(_SENTENCE_END)
+
+
+def _title_case(words: list[str]) -> bool:
+    long_words = [word for word in words if len(word) > 3]
+    if not long_words or len(words) > 12:
+        return False
+    capitalised = sum(1 for word in long_words if word[:1].isupper())
+    return capitalised / len(long_words) >= TITLE_CASE_SHARE and len(long_words) >= 2
+
+
+def tidy(text: str) -> str:
+    """Trim the trailing comma or colon a quote keeps before its attribution."""
+    return text.rstrip(" ,;:–—-")

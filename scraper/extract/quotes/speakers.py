@@ -1,0 +1,397 @@
+"""Who said a quote: the attribution around it, resolved to a name or a descriptive phrase.
+
+The attribution is looked for right after the quote (", she said", " said Oana Lungescu",
+"”, so Scholz", "”, a déclaré X", "”, according to X"), else in the sentence before it
+("Lungescu said:", "X told Y that “...”", "According to X, “...”"). The phrase found is
+resolved by `resolve_speaker`: a pronoun becomes the last named person, a name is
+expanded to the full name given earlier, a role with an appositive name gives the name
+("A spokesperson for Nato, Oana Lungescu,"), and a role alone stays a descriptive phrase
+("a spokesperson for Albanese").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .names import (
+    NameMemory,
+    head_name,
+    is_person_name,
+    mentions,
+    strip_name,
+    titled_name,
+)
+from .refs import AGE, DROPPED_SUBJECT, definite_role, refers_back
+from .verbs import AFTER, VERB, find_attributions
+from .words import (
+    ATTRIBUTION_VERBS_FR,
+    AUXILIARIES,
+    CLAUSE_WORDS,
+    DESCRIPTIVE_OPENERS,
+    FOR_OPENINGS,
+    FRENCH_INVERSION,
+    LEADING_CONNECTORS,
+    NON_DESCRIPTIVE_OPENERS,
+    PHRASE_CUT_WORDS,
+    PRONOUNS,
+    QUOTE_TAIL_SO,
+    RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
+)
+
+_FRENCH_INVERSION = re.compile(rf"^{FRENCH_INVERSION}", re.IGNORECASE)
+_INCISE = re.compile(rf",\s*({FRENCH_INVERSION})\s*([.,]|$)\s*", re.IGNORECASE)
+# ', a expliqué le directeur du site, Laurent Schmitt. ' inside guillemets.
+_NAMED_INCISE = re.compile(r",\s+((?:a\s+)?[a-zà-ÿ’']+)\s+((?:[^.,;!?]+,){0,2}[^.,;!?]+)"
+                           r"([.,]|$)\s*")
+_FRENCH_VERBS = frozenset(verb.lower() for verb in ATTRIBUTION_VERBS_FR)
+# A dashed incise inside a quote: '«Es así —dijo Pedro Sanz—, no hay más»'.
+_DASH_INCISE = re.compile(r"\s*[—–]\s*([^—–]{1,80}?)\s*(?:[—–]\s*|$)")
+# A pull quote or epigraph signed with a dash and a capitalised name: '“…” — Jane Doe'.
+_DASH_SIGNATURE = re.compile(r"^[\s.,]*[—–]\s*(?=[A-ZÀ-Ý])")
+_SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
+_FOR_OPENING = re.compile(r"^\s*(?:{})\s+".format("|".join(FOR_OPENINGS)), re.IGNORECASE)
+_ABBREVIATION_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
+                               r"Mme|Mlle|Hon|Rev|[A-Z])\.")
+_LEAD_PUNCT = re.compile(r"^[\s,;:–—-]+")
+_CLAUSE_END = re.compile(r"[,.;:!?()\x01“”\"„«»]")
+_AGE = AGE
+_SENTENCE_STOPS = (".", "!", "?", ";", "\x01", "“", "«", "„", "»")
+# A parenthetical aside inside a speaker phrase: '(parteilos)', '(sans étiquette)', '(D-Texas)'.
+_ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
+# A recipient between an inverted verb and its subject: 'a déclaré à l’AFP le capitaine X',
+# 'dijo a EFE el entrenador X', 'ha detto all’Ansa il sindaco X'.
+_RECIPIENT = re.compile(r"^\s*(?i:à|au|aux|a|al|all[’']|alla|allo|ai|agli|alle)\s*(?:l[’']\s*)?"
+                        r"(?:[A-ZÀ-Ý][\w’'.&-]*\s+){1,4}")
+# The newspaper itself as the addressee: 'explica a este periódico X', 'à notre journal X'.
+_MEDIA_RECIPIENT = re.compile(
+    r"^\s*(?:a\s+(?:este|esta)\s+(?:periódico|diario|medio|redacción)|à\s+(?:notre|ce)\s+"
+    r"(?:journal|quotidien|site)|(?:al|a)\s+(?:nostro|questo)\s+(?:giornale|quotidiano)|"
+    r"to\s+this\s+(?:newspaper|paper|website))\s+", re.IGNORECASE)
+_RECIPIENT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une", "el", "los", "las", "il",
+                            "lo", "gli", "una", "uno", "der", "die", "das", "ein", "eine"})
+# Words after a named speaker that end the phrase, with the fewest words the name needs:
+# German datives ('sagte X dem Tagesspiegel', 'X der Zeitung') and an employer ('Lena Park
+# of Harbour Bank'; a full name only: 'Secretary of State X' has none before 'of').
+_AFTER_NAME_CUT = {"dem": 1, "der": 1, "den": 1, "of": 2}
+COMPLEMENTIZERS = frozenset({"that", "dass", "que", "qu’", "qu'", "if", "whether", "ob"})
+# A French pronoun that is also an Italian article: 'il' alone is 'he', 'il sindaco' is not.
+ARTICLE_TOO = frozenset({"il"})
+_NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who"})
+_DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
+                          "une"})
+MAX_PHRASE_WORDS = 8
+# A name opening a long clause ('Local councillor X welcomed ... but said') starts this early.
+SUBJECT_OPENING_WORDS = 4
+MAX_AFTER_WORDS_TO_VERB = 10
+# The part of a long sentence before a quote that is searched for its attribution.
+MAX_BEFORE_CHARS = 300
+
+
+def speaker_after(context: str) -> str | None:
+    """The speaker phrase in the text right after a quote, or None."""
+    so_tail = _SO_TAIL.match(context)
+    if so_tail:
+        return phrase_after(context[so_tail.end():])
+    signed = _DASH_SIGNATURE.match(context)
+    if signed:
+        return phrase_after(context[signed.end():])  # '“…” — Jane Doe, resident'
+    text = _LEAD_PUNCT.sub("", context)[:200]
+    inversion = _FRENCH_INVERSION.match(text)
+    if inversion and _inverted_verb(inversion.group(0)):
+        return _inversion_pronoun(inversion.group(0))
+    found = find_attributions(text)
+    if found and found[0].first_word:
+        following = text[found[0].end:].split(None, 1)
+        if following and following[0].lower() in COMPLEMENTIZERS:
+            return None  # '“Oversight Delayed,” warned that …': a title, not a speaker
+        if not following or following[0][:1] in _SENTENCE_STOPS:
+            return DROPPED_SUBJECT  # '«…», aggiunge.': the subject is the one quoted last
+        return phrase_after(text[found[0].end:])
+    for verb in (match for match in found if match.kind == VERB):
+        subject = text[:verb.start]
+        if re.search(r"[.!?\x01]", subject) or len(subject.split()) > MAX_AFTER_WORDS_TO_VERB:
+            return None
+        if subject.rstrip().endswith(",") and not any(w[:1].isupper() for w in subject.split()):
+            return phrase_after(text[verb.end:])  # '“…” informiert worden, sagte X'
+        trimmed = _trim(subject)
+        if not trimmed or trimmed.split()[0].lower() in RELATIVE_PRONOUNS:
+            return None  # '“…,” and said he would', '“Title,” which argued that'
+        return subject
+    return None
+
+
+def speaker_before(context: str) -> str | None:
+    """The speaker phrase in the sentence before a quote ('Lungescu said:'), or None."""
+    context = context[-MAX_BEFORE_CHARS:]
+    found = find_attributions(context)
+    if not found:
+        if context.rstrip(" “\"„«»").endswith(":"):
+            return _sentence_subject(context)
+        opening = _FOR_OPENING.match(context)
+        return phrase_after(context[opening.end():]) if opening else None
+    last = found[-1]
+    if last.kind == AFTER:
+        return phrase_after(context[last.end:])
+    if last.verb.lower().endswith("ing"):
+        return _sentence_subject(context[:last.start])
+    subject = context[:last.start]
+    return subject if subject.strip(" ,") else phrase_after(context[last.end:])
+
+
+def resolve_speaker(phrase: str | None, memory: NameMemory,
+                    topic: Callable[[], str | None] | None = None) -> str | None:
+    """Turn a speaker phrase into a full name, a resolved pronoun or a descriptive phrase.
+
+    `topic` gives the subject of the sentence before the quote, for phrases that point back
+    ('the 22-year-old'); without it they mean the last person named.
+    """
+    if not phrase:
+        return None
+    if phrase == DROPPED_SUBJECT:
+        return memory.last_person
+    if "." in phrase:
+        phrase = _ABBREVIATION_DOT.sub(r"\1", phrase)  # 'Dr. Amir Khan, the chief of surgery,'
+    segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]
+    earlier = _person_pointed_at(segments, memory, topic)
+    if earlier:
+        return earlier
+    index = len(segments) - 1
+    skipped_clause = False
+    while index >= 0 and _skippable(segments[index], index > 0):
+        skipped_clause = skipped_clause or bool(segments[index])
+        index -= 1
+    if index < 0:
+        return None
+    segment = segments[index]
+    if skipped_clause and len(segment.split()) > MAX_PHRASE_WORDS:
+        segment = _last_noun_phrase(segment)
+    if not segment or segment.lower() in _NON_SPEAKERS:
+        return None
+    words = segment.split()
+    if _pronoun_subject(segment, words):
+        return memory.last_person
+    name = _clause_subject(segment, memory) if len(words) > MAX_PHRASE_WORDS else head_name(segment)
+    name = name or (_name_before_apposition(segments[index - 1], segment) if index else None)
+    if name:
+        return memory.expand(name)
+    if len(words) > MAX_PHRASE_WORDS:
+        return None
+    if _descriptive(words) and not re.search(r"[\x01“”\"«»„]", segment):
+        return _lower_determiner(words)
+    return None
+
+
+def _pronoun_subject(segment: str, words: list[str]) -> bool:
+    """'she', 'He instead', 'in which he' (but 'il sindaco' is no French 'il')."""
+    return segment.lower() in PRONOUNS or (len(words) <= 3 and words[0].lower() not in ARTICLE_TOO
+                                           and (words[0].lower() in SUBJECT_PRONOUNS
+                                                or words[-1].lower() in SUBJECT_PRONOUNS))
+
+
+def _person_pointed_at(segments: list[str], memory: NameMemory,
+                       topic: Callable[[], str | None] | None) -> str | None:
+    """The person a phrase points back at: an age epithet or an aged definite role ('der
+    22-Jährige', 'el delantero, de 21 años') means the sentence's subject; a definite role
+    ('the mayor') the one person named with it before."""
+    aged = any(_AGE.match(segment) for segment in segments[1:])
+    if refers_back(segments[0], aged):
+        person = (topic() if topic else None) or memory.last_person
+        if person:
+            return person
+    role = definite_role(segments[0]) if len(segments) == 1 or aged else None
+    return memory.roles.get(role) if role else None
+
+
+def _name_before_apposition(before: str, segment: str) -> str | None:
+    """'X, an engineer who …,' and 'Councillor X, cabinet member for Y,': the name before a
+    role in apposition."""
+    if is_person_name(before):
+        return strip_name(before)
+    return titled_name(before) if segment[:1].islower() else None
+
+
+def _descriptive(words: list[str]) -> bool:
+    """A role phrase opens with a determiner or a capital ('a spokesperson', 'Tottenham'),
+    not with a preposition ('in October'), and holds no clause ('Members laughed when he')."""
+    first = words[0].lower()
+    opens = first in DESCRIPTIVE_OPENERS or words[0][:1].isupper() or words[0][:1].isdigit()
+    pronoun = first in PRONOUNS and not (first in ARTICLE_TOO and len(words) > 1)
+    return opens and not pronoun and first not in NON_DESCRIPTIVE_OPENERS \
+        and not any(word.lower() in CLAUSE_WORDS for word in words)
+
+
+def _clause_subject(clause: str, memory: NameMemory) -> str | None:
+    """'Councillor Mairi Sutherland welcomed it but' -> the name opening the clause."""
+    first = clause.split(None, 1)[0]
+    if first.lower() in PRONOUNS:
+        return memory.last_person
+    opening = [m.name for m in mentions(clause)
+               if not m.governed and len(clause[:m.position].split()) < SUBJECT_OPENING_WORDS
+               and (" " in m.name or m.name.lower() in memory.full_names)]
+    return memory.expand(opening[0]) if opening else None
+
+
+def _lower_determiner(words: list[str]) -> str:
+    """'A spokesperson for the port' -> 'a spokesperson for the port' (not 'The Hague')."""
+    if len(words) > 1 and words[0] in ("A", "An", "The", "One") and words[1][:1].islower():
+        words = [words[0].lower()] + words[1:]
+    return " ".join(words)
+
+
+def _inverted_verb(inversion: str) -> bool:
+    """'explique-t-il', 'dit-elle', 'a-t-il ajouté': is the verb an attribution verb?"""
+    words = inversion.split()
+    verb = f"a {words[-1]}" if inversion.lower().startswith("a-t-") else inversion.split("-")[0]
+    found = find_attributions(verb)
+    return bool(found) and found[0].first_word
+
+
+def _inversion_pronoun(inversion: str) -> str:
+    return inversion.split()[0].rsplit("-", 1)[-1]
+
+
+def split_incise(text: str) -> tuple[str, str | None]:
+    """Take an incise out of a quote and return its speaker phrase.
+
+    French: '…, explique-t-il. Il faut…' -> ('…. Il faut…', 'il'); '…, a expliqué le
+    directeur, Laurent Schmitt. Le marché…' -> ('…. Le marché…', 'Laurent Schmitt').
+    Spanish dashes: 'Es así —dijo Pedro Sanz—, no hay más' -> ('Es así, no hay más', 'Pedro Sanz').
+    """
+    dashed = _dash_incise(text) if "—" in text or "–" in text else None
+    if dashed is not None:
+        return dashed
+    incise = _INCISE.search(text)
+    if incise is not None and _inverted_verb(incise.group(1)):
+        return _without(text, incise.start(), incise.end(), incise.group(2) == "."), \
+            _inversion_pronoun(incise.group(1))
+    for named in _NAMED_INCISE.finditer(text):
+        verb = find_attributions(named.group(1))
+        if verb and verb[0].first_word and verb[0].verb.lower() in _FRENCH_VERBS \
+                and verb[0].end == len(named.group(1)):
+            phrase = phrase_after(named.group(2))
+            if phrase and (head_name(phrase) or phrase.split()[0].lower() in _DETERMINERS):
+                return _without(text, named.start(), named.end(), named.group(3) == "."), phrase
+    return text, None
+
+
+def _dash_incise(text: str) -> tuple[str, str] | None:
+    """'—dijo Pedro Sanz—' or '—añadió—' inside a quote: the verb opens the dashed part."""
+    for incise in _DASH_INCISE.finditer(text):
+        inner = incise.group(1)
+        found = find_attributions(inner)
+        if not found or not found[0].first_word or found[0].kind != VERB:
+            continue
+        phrase = phrase_after(inner[found[0].end:]) or DROPPED_SUBJECT
+        rest = text[incise.end():]
+        joiner = "" if rest[:1] in ",.;:!?" or not rest else " "
+        return f"{text[:incise.start()]}{joiner}{rest}".strip(), phrase
+    return None
+
+
+def _without(text: str, start: int, end: int, sentence_ended: bool) -> str:
+    rest = text[end:]
+    return f"{text[:start]}{'.' if sentence_ended else ''} {rest}".strip() if rest else text[:start]
+
+
+def is_descriptive(speaker: str) -> bool:
+    """True for a role phrase ('a spokesperson for Albanese') rather than a name."""
+    return speaker[:1].islower()
+
+
+def phrase_after(text: str) -> str | None:
+    """The phrase after an inverted verb: up to a comma, period or a time/place word.
+
+    A role followed by a name in apposition gives the name: 'said the mayor, Jane Roe, on'.
+    """
+    text = _ABBREVIATION_DOT.sub(r"\1", text)  # 'Dr. Markus Feld' is one phrase
+    text = _without_recipient(_ASIDE.sub("", text) if "(" in text else text)
+    clauses = _CLAUSE_END.split(text, maxsplit=2)
+    phrase = _cut(clauses[0])
+    if phrase and len(clauses) > 1 and head_name(phrase) is None:
+        appositive = _cut(clauses[1])
+        comma = text[len(clauses[0]):][:1] == ","
+        if appositive and is_person_name(appositive) and comma:
+            return appositive
+        if appositive and comma and _AGE.match(appositive):
+            return f"{phrase}, {appositive}"  # 'el delantero, de 21 años'
+    return phrase
+
+
+def _without_recipient(text: str) -> str:
+    """'à l’AFP le capitaine X' -> 'le capitaine X': the addressee is no speaker."""
+    media = _MEDIA_RECIPIENT.match(text)
+    if media:
+        return text[media.end():]
+    recipient = _RECIPIENT.match(text)
+    if recipient is None:
+        return text
+    rest = text[recipient.end():]
+    first = rest.split(None, 1)[0].lower() if rest.strip() else ""
+    return rest if first in _RECIPIENT_END else text
+
+
+def _cut(clause: str) -> str | None:
+    """A speaker phrase ends at a time/place word, or after a name at an addressee or an
+    employer: 'Anke Lorenz dem Tagesspiegel', 'Mario Rossi ai giornalisti', 'Lena Park of
+    Harbour Bank'."""
+    tokens = clause.split()
+    words: list[str] = []
+    for index, word in enumerate(tokens):
+        lowered = word.lower()
+        if words and lowered in PHRASE_CUT_WORDS:
+            break
+        if lowered == "ai" and words and tokens[index + 1:index + 2] \
+                and tokens[index + 1][:1].islower():
+            break  # Italian 'ai giornalisti', not 'Ai Weiwei'
+        if len(words) > 1 and lowered in _AFTER_NAME_CUT and words[-1][:1].isupper() \
+                and len((head_name(" ".join(words)) or "").split()) >= _AFTER_NAME_CUT[lowered]:
+            break
+        words.append(word)
+    return " ".join(words) or None
+
+
+def _sentence_subject(text: str) -> str | None:
+    """For '..., adding:' or 'X put it bluntly:' the speaker is the sentence's subject."""
+    first = text.split(None, 1)[0].strip(",") if text.split() else ""
+    if first.lower() in PRONOUNS:
+        return first
+    last_segment = text.rstrip(" :“\"„«»").rsplit(",", 1)
+    if len(last_segment) == 2 and is_person_name(last_segment[1]):
+        return strip_name(last_segment[1])  # 'Satisfied, the mayor of X, Carla Rossi:'
+    names = [name for name in (strip_name(mention.name) for mention in mentions(text)
+                               if not mention.governed
+                               and len(text[:mention.position].split()) < SUBJECT_OPENING_WORDS)
+             if name]
+    return next((name for name in names if " " in name), names[0] if names else None)
+
+
+def _last_noun_phrase(segment: str) -> str:
+    """'The plans drew criticism from the Chinese government' -> 'the Chinese government'."""
+    words = segment.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _DETERMINERS:
+            return " ".join(words[index:])
+    return segment
+
+
+def _skippable(segment: str, after_comma: bool) -> bool:
+    """Empty pieces, ages ('52') and relative clauses ('who will host ...') inside a subject.
+
+    Only a piece after a comma can be a relative clause: a phrase opening with 'die' is
+    German 'die Abgeordnete X', not 'die' as a relative pronoun.
+    """
+    words = segment.split()
+    return not words or bool(_AGE.match(segment)) or (after_comma
+                                                      and words[0] in RELATIVE_PRONOUNS)
+
+
+def _trim(segment: str) -> str:
+    """Drop leading connectors ('But') and trailing auxiliaries/adverbs ('has repeatedly')."""
+    words = segment.split()
+    while words and words[0].lower().strip(",") in LEADING_CONNECTORS:
+        words.pop(0)
+    while words and words[-1].lower() in AUXILIARIES:
+        words.pop()
+    return " ".join(words).strip(" ,;:–—-")

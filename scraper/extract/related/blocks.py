@@ -1,0 +1,270 @@
+"""Find the page's related-article blocks: containers, headed lists and "Read more:" lines.
+
+A block is found three ways, all in one pass over the page in document order:
+
+- a container whose class, id or aria-label says so (related, read-more, more-stories,
+  recommended, you-may-also-like, jp-relatedposts, yarpp, crp_related, td-related ...);
+- a heading whose text says so ("Related Articles", "More from ...", "Lesen Sie auch",
+  "À lire aussi"), with the elements that follow it up to the next heading of its level;
+- a paragraph or heading that starts with such a label and holds the link itself
+  ("Read more: <a>...</a>" inside the body is a related block of one link).
+
+Blocks about tags, topics, videos, comments, sharing or sponsors, and site-wide lists
+("Most read", "Popular", "Trending") are not related-article blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from ..document import Document, node_text
+from ..nodes import ancestors, class_and_id
+
+# Substrings of class names that name a related block (matched case-insensitively). Few on
+# purpose: each costs a test on every element of the page; "related" also covers
+# jp-relatedposts, yarpp-related, crp_related and td-related, "also" read-also, also-like
+# and story-alsos, and the blocks' headings ("More stories", "Further reading") find the rest.
+CONTAINER_TOKENS = ("related", "recommend", "read-more", "readmore", "read-next", "also",
+                    "similar", "correlat", "relacionad", "leggi-anche", "lire-aussi", "lesen-sie")
+CONTAINER_HINT = re.compile("|".join(re.escape(token) for token in CONTAINER_TOKENS))
+# Containers that match a token but hold something else.
+NOT_ARTICLES_HINT = re.compile(
+    r"tag|topic|categor|video|product|comment|share|social|sponsor|outbrain|taboola|"
+    r"newsletter|cookie|privacy|advert|search|login|subscribe|entit|keyword|gallery|podcast|"
+    r"(?:^|[\s_-])(?:ads?|promo|promoted|events?|games?|cli)(?:$|[\s_-])|"
+    r"entry-content|post-content|article-body|article-content|story-body|post-body")
+# Link texts that name no article: "Read more", "Continue reading".
+GENERIC_TITLES = re.compile(
+    r"^(?:read (?:more|the (?:full )?(?:story|article))|continue reading|more|mehr|weiterlesen|"
+    r"lire (?:la )?suite|leer más|leia mais|leggi (?:tutto|di più)|lees meer|learn more|"
+    r"see more|view|click here|here|»|›|→|>>|\.\.\.|…)[\s.:!»›→]*$", re.IGNORECASE)
+# Heading texts that open a related block, in the languages users crawl.
+RELATED_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|posts?|news|reading|content|coverage|links?))?|"
+    r"read (?:more|also|next)|also read|see also|more (?:from|on|in|about|stories|news|"
+    r"articles|to read)\b|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
+    r"recommended(?: for you| reading| stories| articles)?|further reading|"
+    r"(?:other|similar) (?:articles|stories|posts)|next up|up next|"
+    r"more (?:[\w'’-]+ ){1,3}(?:coverage|stories|news)|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie (?:auch )?interessieren|"
+    r"weitere artikel|à lire aussi|a lire aussi|lire aussi|sur le même sujet|"
+    r"articles? (?:connexes|similaires|relacionados)|leia (?:também|mais)|"
+    r"lee (?:también|más)|te puede interesar|noticias relacionadas|leggi anche|"
+    r"más información|ver también|vedi anche|correlat[ie]|(?:ti )?potrebbe interessarti|"
+    r"articoli correlati|lees ook|gerelateerde artikelen|"
+    r"läs (?:också|mer)|relaterte? (?:artikler|saker)|les også|læs også|"
+    r"czytaj (?:też|także|więcej)|ilgili haberler|lue myös|terkait|baca juga|"
+    r"материалы по теме|читайте также)\b", re.IGNORECASE)
+NOT_RELATED_LABEL = re.compile(r"\b(?:tags?|topics?|categories|comments?|videos?|podcasts?|"
+                               r"newsletter|most (?:read|popular|viewed|shared)|popular|"
+                               r"trending|themen|schlagw|sponsored|promoted|partners?|"
+                               r"(?:from|around) the web)\b", re.IGNORECASE)
+HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+LABELLED_TAGS = ("section", "aside")
+LABEL_TAGS = "h2, h3, h4, h5, h6, p"       # elements whose text may label a block
+SKIPPED_CONTAINER_TAGS = frozenset({"body", "html", "main", "article", "head", "meta",
+                                    "link", "script", "style", "img", "button",
+                                    "input", "form", "iframe", "noscript", "svg"})
+MAX_BLOCK_LINKS = 60
+MIN_CHECKED_TEXT = 300            # blocks shorter than this are not checked for link share
+MAX_TEASER_TEXT = 2500            # above this, a block must be mostly link text
+MIN_LINK_SHARE = 0.15             # teasers with excerpts: some of the text is link text
+MIN_LONG_LINK_SHARE = 0.3
+MAX_LABEL_CHARS = 80
+LABEL_PROBE_CHARS = 120
+MIN_LINE_TITLE_WORDS = 3          # "Read more: <a>" links name an article, not a tag
+MAX_LINE_CHARS = 300
+MAX_SIBLINGS = 12
+CLIMB_LEVELS = 2
+MENU_TAGS = frozenset({"nav"})
+NON_ELEMENT_TAGS = frozenset({"-text", "#text", "-comment", "#comment", "script", "style",
+                              "noscript", "template"})
+ADVERT_HINT = re.compile(r"(?:^|[\s_-])ads?(?:$|[\s_-])|adslabel|adchoice|sponsor|advert|"
+                         r"promoted|outbrain|taboola")
+ADVERT_LABEL = re.compile(r"^(?:ad|ads|advertisement|sponsored|promoted|anzeige|werbung|"
+                          r"publicité|paid content|partner content)\b", re.IGNORECASE)
+MENU_HINT = re.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumb)")  # on lowercased class names
+
+
+def block_selector() -> str:
+    """The one CSS query that finds candidate containers, headings and label lines."""
+    containers = ", ".join(f"[class*={token} i]" for token in CONTAINER_TOKENS)
+    labelled = ", ".join(f"{tag}[aria-label]" for tag in LABELLED_TAGS)
+    return f"{containers}, {labelled}, {LABEL_TAGS}"
+
+
+BLOCK_SELECTOR = block_selector()
+
+
+def find_blocks(document: Document) -> list[list[LexborNode]]:
+    """Return the related blocks in page order, each as the nodes whose links it lends."""
+    blocks: list[list[LexborNode]] = []
+    taken: set[int] = set()
+    for node in document.tree.css(BLOCK_SELECTOR):
+        if node.tag in SKIPPED_CONTAINER_TAGS:
+            continue
+        line = node.tag in HEADING_TAGS or node.tag == "p"
+        if not line and _within(node, taken):
+            continue                      # cheap test first: most containers nest in a block
+        block = _block_at(node)
+        if block and (not line or not _within(node, taken)):
+            blocks.append(block)
+            taken.update(member.mem_id for member in block)
+    return blocks
+
+
+def find_rule_blocks(document: Document, selectors: tuple[str, ...]) -> list[list[LexborNode]]:
+    """The blocks site rules name, with the page's labelled blocks ("Read more: <a>" lines,
+    lists under a "Mehr zum Thema" heading), in page order; [] when no rule selector matches
+    (the generic path runs instead). Rules replace the search by class names only."""
+    try:
+        nodes = document.tree.css(f"{', '.join(selectors)}, {LABEL_TAGS}")
+    except Exception:  # noqa: BLE001 - rules are validated one by one; never fail a page
+        return []
+    blocks: list[list[LexborNode]] = []
+    taken: set[int] = set()
+    ruled = False
+    for node in nodes:
+        if _is_label_tag(node) and not any(_matches(node, selector) for selector in selectors):
+            block = None if _within(node, taken) else _labelled_block(node)
+        else:
+            block, ruled = [node], True
+        if block:
+            blocks.append(block)
+            taken.update(member.mem_id for member in block)
+    return blocks if ruled else []
+
+
+def _is_label_tag(node: LexborNode) -> bool:
+    return node.tag == "p" or node.tag in HEADING_TAGS
+
+
+def _matches(node: LexborNode, selector: str) -> bool:
+    try:
+        return bool(node.css_matches(selector))
+    except Exception:  # noqa: BLE001 - see find_rule_blocks
+        return False
+
+
+def _within(node: LexborNode, taken: set[int]) -> bool:
+    return bool(taken) and (node.mem_id in taken
+                            or any(parent.mem_id in taken for parent in ancestors(node)))
+
+
+def _block_at(node: LexborNode) -> list[LexborNode] | None:
+    if node.tag in HEADING_TAGS or node.tag == "p":
+        return _labelled_block(node)
+    names = class_and_id(node)
+    label = (node.attributes.get("aria-label") or "").lower()
+    if not (CONTAINER_HINT.search(names) or RELATED_LABEL.match(label)):
+        return None
+    if NOT_ARTICLES_HINT.search(names) or NOT_RELATED_LABEL.search(label):
+        return None
+    if node.tag == "a" and is_generic(node_text(node)):
+        return None
+    if node.tag != "a" and not _plausible_container(node):
+        return None
+    return None if _in_menu(node) else [node]
+
+
+def _title_like(text: str) -> bool:
+    return len(text.split()) >= MIN_LINE_TITLE_WORDS and not is_generic(text)
+
+
+def is_generic(text: str) -> bool:
+    """True for link texts that name no article: 'Read more', 'Next up', 'More from X'."""
+    return not text or bool(GENERIC_TITLES.match(text)) or (
+        len(text) <= MAX_LABEL_CHARS and bool(RELATED_LABEL.match(text)))
+
+
+def _plausible_container(node: LexborNode) -> bool:
+    """A block of a few links, not a wrapper around the article or the whole page."""
+    if node.css_first("h1") is not None:
+        return False
+    links = node.css("a[href]")
+    if not links or len(links) > MAX_BLOCK_LINKS:
+        return False
+    text_chars = len(node_text(node))
+    if text_chars <= MIN_CHECKED_TEXT:
+        return True
+    link_chars = sum(len(node_text(link)) for link in links)
+    share = MIN_LINK_SHARE if text_chars <= MAX_TEASER_TEXT else MIN_LONG_LINK_SHARE
+    return link_chars >= share * text_chars
+
+
+def _labelled_block(node: LexborNode) -> list[LexborNode] | None:
+    """A label line with its link ("Read more: <a>"), or the list a label heading opens."""
+    raw = node.text(deep=True, separator=" ")
+    if node.tag == "p" and len(raw) > 2 * MAX_LINE_CHARS:
+        return None
+    if not RELATED_LABEL.match(" ".join(raw[:LABEL_PROBE_CHARS].split())):
+        return None                       # cheap test first: most headings are not labels
+    text = node_text(node)
+    if node.tag == "p" and len(text) > MAX_LINE_CHARS:
+        return None
+    if NOT_RELATED_LABEL.search(text[:MAX_LABEL_CHARS]) or _in_menu(node):
+        return None
+    if any(_title_like(node_text(link)) for link in node.css("a[href]")):
+        return [node]                     # "Read more: <a>...</a>", "Related post: <a>"
+    if node.tag == "p" or len(text) > MAX_LABEL_CHARS:
+        return None
+    return _following_block(node)
+
+
+def _following_block(heading: LexborNode) -> list[LexborNode] | None:
+    """The list after a heading (or after the wrapper it sits alone in, a few levels up).
+
+    The first element after it must hold links; siblings of the same kind that follow
+    (teaser after teaser) belong to the block too. An advertising label ends the search.
+    """
+    start: LexborNode | None = heading
+    for _ in range(CLIMB_LEVELS + 1):
+        if start is None or start.tag in SKIPPED_CONTAINER_TAGS:
+            return None
+        first = _next_element(start)
+        if first is not None:
+            if first.tag in HEADING_TAGS or first.tag == "h1" or _is_advert(first):
+                return None
+            if first.tag == "a" or first.css_first("a[href]") is not None:
+                return _run_of_alike(first)
+            return None                   # text or an empty slot: the label heads no links
+        start = start.parent
+    return None
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.next
+    while sibling is not None and sibling.tag in NON_ELEMENT_TAGS:
+        sibling = sibling.next
+    return sibling
+
+
+def _run_of_alike(first: LexborNode) -> list[LexborNode]:
+    """`first` and the following siblings with its tag and class (teaser after teaser)."""
+    run = [first]
+    kind = (first.tag, first.attributes.get("class"))
+    sibling = _next_element(first)
+    while sibling is not None and len(run) < MAX_SIBLINGS \
+            and (sibling.tag, sibling.attributes.get("class")) == kind:
+        run.append(sibling)
+        sibling = _next_element(sibling)
+    return run
+
+
+def _is_advert(node: LexborNode) -> bool:
+    return bool(ADVERT_HINT.search(class_and_id(node))) or bool(
+        ADVERT_LABEL.match(node_text(node)[:20]))
+
+
+def _in_menu(node: LexborNode) -> bool:
+    """True inside site navigation or an advertising block; a <nav> that says it is related
+    (Jetpack's) is no menu."""
+    for parent in ancestors(node, 12):
+        names = class_and_id(parent)
+        if parent.tag in MENU_TAGS and not CONTAINER_HINT.search(names) or MENU_HINT.search(names):
+            return True
+        if ADVERT_HINT.search(names):
+            return True
+    return False

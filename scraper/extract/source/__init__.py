@@ -1,0 +1,328 @@
+"""The original outlet of a syndicated or report-based story.
+
+Evidence, strongest first; the first that names an outlet other than the page's own
+publisher wins:
+
+1. meta tags naming the original (`syndication-source`, `original-source`);
+2. JSON-LD `isBasedOn` / `sourceOrganization` of the article;
+3. an explicit statement anywhere in the body: "according to a report from X",
+   "as first reported by X", "this article was originally published on X", "republished
+   from X", and their German and French equivalents;
+4. a closing credit line ("via Reuters", "Source: AFP", "(With AFP)") or a wire dateline
+   opening the story ("WASHINGTON (AP) —");
+5. weak: "X reported (on Wednesday) that" in the first paragraphs.
+
+An outlet merely quoted or contacted ("told Nikkei Asia", "contacted by the Guardian")
+is never the source: only these report-based phrasings count.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..document import ARTICLE_TYPES, Document
+from .patterns import (
+    CREDIT_LINE_MAX_CHARS,
+    CREDIT_LINE_PARAGRAPHS,
+    CREDIT_LINE_PATTERNS,
+    DATELINE_PATTERN,
+    ENGLISH_HINTS,
+    ES_OUTLET_LEAD,
+    EXPLICIT_PATTERNS,
+    HEADLINE_META,
+    INSTITUTION_SUFFIXES,
+    INSTITUTION_WORDS,
+    IT_OUTLET_LEAD,
+    META_NAMES,
+    NEWS_SUFFIXES,
+    NEWS_WORDS,
+    NOT_OUTLET_WORDS,
+    OUTLET_DOMAINS,
+    OUTLET_KINDS,
+    OUTLET_TRAILING_STOPWORDS,
+    WEAK_PARAGRAPHS,
+    WEAK_PATTERNS,
+    WIRE_AGENCIES,
+)
+
+_ARTICLES = r"(?:[Tt]he|[Ll]e|[Ll]a|[Ll]es|[Dd]ie|[Dd]er|[Dd]as|[Ee]l|[Ii]l|[Ll]os|[Ll]as)\s+"
+# Words joining the parts of a name: 'Museum of the Sea', 'L’Écho de la Bresse', 'El Diario
+# de León', 'Corriere della Sera', 'Ouest-France de l’Est'.
+_JOINERS = (r"(?:\s+(?:of|for|de|du|des|&|am|im|del|della|dello|dei|di|de\s+la|de\s+los|de\s+las|"
+            r"of\s+the)\s+|\s+de\s+l[’']|\s+)")
+_NAME_TOKEN = (r"(?:[A-ZÀ-Ý][\w&'’-]*(?:\.[\w-]+)*"
+               r"|[a-z][\w-]*\.(?:com|org|net|co\.uk|de|fr|io|news))")
+_KIND = r"(?:(?:the\s+|le\s+|la\s+|die\s+|der\s+)?(?:{})\s+)?".format("|".join(OUTLET_KINDS))
+_OUTLET = (rf"{_KIND}[„“\"«»‚‘]?\s?(?-i:(?P<outlet>(?:{_ARTICLES})?{_NAME_TOKEN}"
+           rf"(?:{_JOINERS}[A-Z0-9À-Ý][\w&'’-]*(?:\.[\w-]+)*){{0,5}}))"
+           rf"\s?[“”\"»«‘’]?")
+_WIRE = r"(?P<wire>{})".format("|".join(re.escape(name) for name in sorted(WIRE_AGENCIES, key=len,
+                                                                      reverse=True)))
+
+
+def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p.replace("NEWSY", "(?P<newsy>)").replace("ES_OUTLET_LEAD", ES_OUTLET_LEAD)
+                            .replace("IT_OUTLET_LEAD", IT_OUTLET_LEAD)
+                            .replace("OUTLET", _OUTLET).replace("WIRE", _WIRE), re.IGNORECASE)
+                 for p in patterns)
+
+
+def _compile_hinted(entries: Iterable[tuple[tuple[str, ...], str]]
+                    ) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    return tuple((hints, _compile([pattern])[0]) for hints, pattern in entries)
+
+
+_EXPLICIT = _compile_hinted(EXPLICIT_PATTERNS)
+_OUTLET_ALONE = re.compile(_OUTLET)
+_ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for hint in hints})
+# Hints no other hint is part of, each with the hints that contain it ('report' -> 'reported
+# by', 'first reported' …): the page is scanned for the roots only.
+_HINT_ROOTS = {root: tuple(hint for hint in _ALL_HINTS if root in hint)
+               for root in _ALL_HINTS if not any(other != root and other in root
+                                                 for other in _ALL_HINTS)}
+_ENGLISH_HINT_ROOTS = {root: hints for root, hints in _HINT_ROOTS.items() if root in ENGLISH_HINTS}
+_DIACRITIC = re.compile(r"[ß-öø-ÿ]")
+_CREDIT_LINES = _compile(CREDIT_LINE_PATTERNS)
+_DATELINE = re.compile(DATELINE_PATTERN.replace("WIRE", f"(?i:{_WIRE})"))
+_WEAK = _compile_hinted(WEAK_PATTERNS)
+_ARTICLE_WORDS = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "los", "las"})
+# Lowercase articles before an outlet: French ones belong to the name ('le Monde' is
+# Le Monde), Italian and Spanish masculine ones are grammar ('il Corriere della Sera').
+_NAMING_ARTICLES = frozenset({"le", "la", "les"})
+_GRAMMATICAL_ARTICLES = frozenset({"il", "lo", "el", "los", "las"})
+_KIND_WORDS = frozenset(kind.lower() for kind in OUTLET_KINDS)
+_ELISION = re.compile(r"^[LlDd][’']")
+_KNOWN_OUTLETS = frozenset(OUTLET_DOMAINS.values()) | frozenset(WIRE_AGENCIES.values())
+_POSSESSIVE = re.compile(r"[’']s?$")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def extract_source(paragraphs: list[str], document: Document) -> str | None:
+    """Return the outlet the story is based on ('according to a report from X'), if any."""
+    own = _own_names(document)
+    for candidate in _candidates(paragraphs, document):
+        if candidate and not _is_own(candidate, own):
+            return candidate
+    return None
+
+
+def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | None]:
+    """Outlet names in order of the strength of their evidence (lazily)."""
+    for name in META_NAMES:
+        yield _named(_outlet_from_value(document.meta_first(name)), paragraphs)
+    for article in document.jsonld_of_type(*ARTICLE_TYPES):
+        for key in ("isBasedOn", "isBasedOnUrl", "sourceOrganization"):
+            yield _named(_outlet_from_value(article.get(key)), paragraphs)
+    present = _hints_by_paragraph(paragraphs, _declared_english(document))
+    for paragraph, found in zip(paragraphs, present):
+        if found:
+            yield from _explicit(paragraph, found)
+    for text in _headline_texts(document):
+        yield from _explicit(text, _hints_in(text))
+    for paragraph in paragraphs[-CREDIT_LINE_PARAGRAPHS:]:
+        if len(paragraph) <= CREDIT_LINE_MAX_CHARS:
+            yield from _credit_line(paragraph.strip())
+    if paragraphs:
+        dateline = _DATELINE.match(paragraphs[0].strip())
+        yield WIRE_AGENCIES.get(dateline.group("wire").lower()) if dateline else None
+    for paragraph, found in zip(paragraphs[:WEAK_PARAGRAPHS], present):
+        for hints, pattern in _WEAK:
+            match = pattern.search(paragraph) if found.intersection(hints) else None
+            yield clean_outlet(match.group("outlet")) if match else None
+
+
+def _explicit(text: str, hints_found: set[str]) -> Iterable[str | None]:
+    for hints, pattern in _EXPLICIT if hints_found else ():
+        if hints_found.intersection(hints):
+            for match in pattern.finditer(text):
+                yield _explicit_outlet(match)
+
+
+def _headline_texts(document: Document) -> list[str]:
+    """Title and description: a story's framing line often names its source there only."""
+    texts = [value for value in (document.meta_first(name) for name in HEADLINE_META) if value]
+    title = document.tree.css_first("title")
+    return texts + ([title.text()] if title is not None else [])
+
+
+def _declared_english(document: Document) -> bool:
+    """True when the page says it is in English (<html lang="en-GB">)."""
+    root = document.tree.css_first("html")
+    return (root.attributes.get("lang") or "").lower().startswith("en") if root is not None \
+        else False
+
+
+def _hints_by_paragraph(paragraphs: list[str], english: bool) -> list[set[str]]:
+    """The hint words present in each paragraph, found by scanning the page once per hint.
+
+    A page declared English whose text has no letter with a diacritic is scanned for the
+    English hints only."""
+    lowered = [paragraph.lower() for paragraph in paragraphs]
+    starts = list(accumulate((len(text) + 1 for text in lowered), initial=0))
+    text = "\n".join(lowered)
+    present: list[set[str]] = [set() for _ in paragraphs]
+    roots = _ENGLISH_HINT_ROOTS if english and not _DIACRITIC.search(text) else _HINT_ROOTS
+    for root, hints in roots.items():
+        position = text.find(root)
+        while position >= 0:
+            index = bisect_right(starts, position) - 1
+            present[index].update(hint for hint in hints if hint in lowered[index])
+            position = text.find(root, starts[index + 1])
+    return present
+
+
+def _hints_in(text: str) -> set[str]:
+    """The hint words of the phrase patterns that occur in a text."""
+    lowered = text.lower()
+    return {hint for root, with_root in _HINT_ROOTS.items() if root in lowered
+            for hint in with_root if hint in lowered}
+
+
+def clean_outlet(name: str | None) -> str | None:
+    """Tidy a captured outlet name: no possessive, no trailing weekday, 'the' -> 'The'."""
+    if not name:
+        return None
+    words = _POSSESSIVE.sub("", name.strip().rstrip(".,;:!?)")).split()
+    while words and words[-1].strip(".,") in OUTLET_TRAILING_STOPWORDS:
+        words.pop()
+    if len(words) > 2 and words[0].lower() in _ARTICLE_WORDS and words[1] in OUTLET_KINDS:
+        words = words[2:]  # 'der Sender Radio Spree' -> 'Radio Spree'
+    elif len(words) > 1 and words[0] in OUTLET_KINDS:
+        words = words[1:]
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:] if words[1].isupper() else ["The"] + words[1:]
+    elif len(words) > 1 and words[0] in _NAMING_ARTICLES:
+        words = [words[0].capitalize()] + words[1:]  # 'le Parisien', 'la Repubblica'
+    elif len(words) > 1 and words[0] in _GRAMMATICAL_ARTICLES:
+        words = words[1:]  # 'il Corriere della Sera', 'el diario': the article is grammar
+    outlet = " ".join(words).rstrip(".,;:’'")
+    if len(outlet) < 2 or outlet.lower() in ("the", "le", "la", "die", "der") \
+            or words[0].lower() in NOT_OUTLET_WORDS or _only_kinds(words) or _institution(words):
+        return None
+    return OUTLET_DOMAINS.get(outlet.lower(), outlet)
+
+
+def _newsy(outlet: str) -> bool:
+    """A name that reads as a news outlet: a news word in it ('Coastal Times', 'L’Écho de la
+    Bresse', 'Corriere di Como') or a known outlet; not 'La Poste' or 'Jane Roe'."""
+    words = [_ELISION.sub("", word.strip("„“”\"«»")).lower()
+             for word in outlet.replace("-", " ").split()]
+    return any(word in NEWS_WORDS or word.endswith(NEWS_SUFFIXES) for word in words) \
+        or outlet in _KNOWN_OUTLETS
+
+
+def _institution(words: list[str]) -> bool:
+    """'Polizei', 'The Pentagon', 'La Commission', 'Innenministerium': reports, no outlet."""
+    return any(word.lower() in INSTITUTION_WORDS for word in words) \
+        or words[-1].lower().endswith(INSTITUTION_SUFFIXES)
+
+
+def _only_kinds(words: list[str]) -> bool:
+    """'Zeitung', 'the paper': a kind of outlet, not the name of one."""
+    return all(word.lower() in _KIND_WORDS or word.lower() in _ARTICLE_WORDS for word in words)
+
+
+def _explicit_outlet(match: re.Match[str]) -> str | None:
+    """The outlet of an explicit phrase; French 'du Monde' gives 'Le Monde', Spanish 'del
+    País' gives 'El País'."""
+    outlet = clean_outlet(match.group("outlet"))
+    groups = match.groupdict()
+    if outlet and groups.get("newsy") is not None and not _newsy(outlet):
+        return None  # 'according to Jane Roe', 'según Juan Pérez': a person
+    for contraction, article in (("du", "Le"), ("del", "El")):
+        right_before = groups.get(contraction) is not None \
+            and match.end(contraction) == match.start("outlet")
+        if outlet and right_before and outlet[:1].isupper():
+            return f"{article} {outlet}"
+    return outlet
+
+
+def _credit_line(paragraph: str) -> Iterable[str | None]:
+    for pattern in _CREDIT_LINES:
+        match = pattern.match(paragraph)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if groups.get("wire"):
+            yield WIRE_AGENCIES.get(groups["wire"].lower())
+        elif groups.get("outlet"):
+            yield clean_outlet(groups["outlet"])
+
+
+def _outlet_from_value(value: Any) -> str | None:
+    """A meta/JSON-LD value: a name, a url (mapped through known domains), or an object."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        publisher = value.get("publisher")
+        value = (publisher.get("name") if isinstance(publisher, dict) else None) \
+            or value.get("name") or value.get("url") or value.get("@id")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    if value.startswith(("http://", "https://", "//")):
+        return _outlet_from_url(value)
+    return clean_outlet(value)
+
+
+def _named(outlet: str | None, paragraphs: list[str]) -> str | None:
+    """A bare host ('journal-du-littoral.example') named as the body names it, if it does."""
+    if not outlet or "." not in outlet or " " in outlet:
+        return outlet
+    label = _NON_ALNUM.sub("", outlet.split(".")[-2] if outlet.count(".") else outlet)
+    if len(label) < 5:
+        return outlet
+    for paragraph in paragraphs:
+        if label[:5] not in _NON_ALNUM.sub("", paragraph.lower()):
+            continue
+        for match in _OUTLET_ALONE.finditer(paragraph):
+            name = clean_outlet(match.group("outlet"))
+            if name and label in _NON_ALNUM.sub("", name.lower()):
+                return name
+    return outlet
+
+
+def _outlet_from_url(url: str) -> str | None:
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    host = host.removeprefix("www.")
+    while host:
+        if host in OUTLET_DOMAINS:
+            return OUTLET_DOMAINS[host]
+        if "." not in host:
+            break
+        host = host.split(".", 1)[1]
+    return (urlsplit(url).hostname or "").removeprefix("www.") or None
+
+
+def _own_names(document: Document) -> tuple[set[str], str]:
+    """Normalized names of the page's own publication, and its squashed host."""
+    names: set[str] = set()
+    for value in (document.meta_first("og:site_name"), document.meta_first("application-name")):
+        if value:
+            names.add(_key(value))
+    for article in document.jsonld_of_type(*ARTICLE_TYPES):
+        publisher = article.get("publisher")
+        for item in publisher if isinstance(publisher, list) else [publisher]:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                names.add(_key(item["name"]))
+    host = (urlsplit(document.url or "").hostname or "").lower()
+    names.update(label for label in host.split(".") if len(label) > 3)
+    return names, _NON_ALNUM.sub("", host)
+
+
+def _is_own(outlet: str, own: tuple[set[str], str]) -> bool:
+    names, host = own
+    key = _key(outlet)
+    return key in names or (len(key) >= 5 and key in host)
+
+
+def _key(name: str) -> str:
+    lowered = name.lower().strip()
+    for article in ("the ", "le ", "la ", "die ", "der "):
+        lowered = lowered.removeprefix(article)
+    return _NON_ALNUM.sub("", lowered)

@@ -1,0 +1,193 @@
+"""The body: boilerplate stripping, text blocks, main-content choice, and the final clean-up."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.body import extract_body
+from scraper.extract.body.blocks import text_blocks
+from scraper.extract.body.boilerplate import non_body_nodes, strip_boilerplate
+from scraper.extract.body.content import find_main_content
+from scraper.extract.document import parse_document
+
+PROSE = ("The council voted on Tuesday to extend the tram line to the hospital, ending a "
+         "debate that had lasted for more than six years and divided the town.")
+
+
+def prose(n: int, tag: str = "p", word: str = "Paragraph") -> str:
+    return "".join(f"<{tag}>{word} {i}. {PROSE}</{tag}>" for i in range(n))
+
+
+def body_of(html: str, headline: str | None = None, url: str = "https://news.example.com/a/") -> str:
+    result = extract_body(parse_document(html, url), None, headline)
+    return "\n\n".join(result.paragraphs)
+
+
+def stripped_text(html: str) -> str:
+    tree = LexborHTMLParser(html)
+    strip_boilerplate(tree)
+    return tree.body.text(separator=" ") if tree.body else ""
+
+
+@pytest.mark.parametrize("chrome", [
+    '<div class="share-bar"><a href="#">Share on Facebook</a></div>',
+    '<div id="comments"><p>Great article, thanks!</p></div>',
+    '<section class="jp-relatedposts"><p>Ferry timetable changes</p></section>',
+    '<div class="NewsletterInline_root__s2D3f"><p>Get our newsletter every Friday.</p></div>',
+    '<div class="cookie-consent"><p>We use cookies.</p></div>',
+    '<nav><a href="/">Home</a></nav>',
+    '<div style="display: none"><p>Hidden text</p></div>',
+    '<span itemprop="keywords">harbour, council, trams</span>',
+    '<div><h3>Related Articles</h3><ul><li><a href="/x">Ferry timetable changes</a></li></ul></div>',
+    '<div><h3>Lesen Sie auch</h3><ul><li><a href="/x">Neue Fähre</a></li></ul></div>',
+])
+def test_chrome_is_stripped(chrome: str) -> None:
+    page = f"<html><body><article><h1>T</h1>{prose(4)}{chrome}</article></body></html>"
+    text = stripped_text(page)
+    chrome_text = LexborHTMLParser(chrome).body.text(separator=" ").strip()
+    assert chrome_text and chrome_text not in text
+    assert "Paragraph 3." in text
+
+
+@pytest.mark.parametrize("wrapper", [
+    '<div class="page has-sidebar">{}</div>',
+    '<div class="penci-enable-lightbox with-comments">{}</div>',
+    '<div class="paywall">{}</div>',
+])
+def test_wrappers_with_boilerplate_names_keep_the_article(wrapper: str) -> None:
+    page = "<html><body>" + wrapper.format(f"<h1>T</h1>{prose(5)}") + "</body></html>"
+    assert "Paragraph 4." in stripped_text(page)
+
+
+def test_caption_and_gallery_text_is_left_out_of_blocks() -> None:
+    tree = LexborHTMLParser(f"<body>{prose(2)}<figure><img src=a.jpg><figcaption>A caption."
+                            "</figcaption></figure><div class='wp-caption-text'>Photo: X/AP</div></body>")
+    blocks = text_blocks(tree.body, skip=non_body_nodes(tree))
+    assert [b.text.split(".")[0] for b in blocks] == ["Paragraph 0", "Paragraph 1"]
+
+
+def test_blocks_split_at_double_breaks_and_measure_links() -> None:
+    tree = LexborHTMLParser("<body><div>first line<br>same block<br><br>second <a href=x>link</a></div></body>")
+    blocks = text_blocks(tree.body)
+    assert [b.text for b in blocks] == ["first line same block", "second link"]
+    assert blocks[0].link_chars == 0 and blocks[1].link_chars == 4
+
+
+def test_article_wins_over_a_teaser_sidebar_with_more_links() -> None:
+    teasers = "".join(f"<li><a href='/t{i}'>Teaser headline number {i} about something else</a></li>"
+                      for i in range(30))
+    html = f"<body><main><div class='story'>{prose(5)}</div></main><div class='rail'><ul>{teasers}</ul></div></body>"
+    tree = LexborHTMLParser(html)
+    nodes: dict = {}
+    main = find_main_content(text_blocks(tree.body, nodes), nodes)
+    assert [b.text.split(".")[0] for b in main.blocks] == [f"Paragraph {i}" for i in range(5)]
+
+
+def test_a_body_split_into_chunks_is_gathered_back() -> None:
+    chunks = "".join(f"<div class='grid'><div class='body__chunk'>{prose(2, word=f'Chunk{i}')}</div></div>"
+                     f"<div class='ad'>Advertisement</div>" for i in range(4))
+    text = body_of(f"<html><body><article><h1>T</h1><div class='chunks'>{chunks}</div></article></body></html>")
+    for i in range(4):
+        assert f"Chunk{i} 1." in text
+    assert "Advertisement" not in text
+
+
+def test_headline_byline_date_and_label_lines_are_dropped() -> None:
+    html = ("<html><body><article><p>Tram line approved</p><p>By Jane Doe</p>"
+            "<p>Published 3 May 2024, 10:45</p>" + prose(4) + "<p>Advertisement</p><p>Anzeige</p>"
+            "</article></body></html>")
+    text = body_of(html, headline="Tram line approved")
+    assert text.startswith("Paragraph 0.")
+    for leak in ("Tram line approved", "By Jane Doe", "Published 3 May", "Advertisement", "Anzeige"):
+        assert leak not in text
+
+
+def test_repeated_paragraphs_and_hidden_full_text_copies_are_dropped() -> None:
+    copy = " ".join(f"Paragraph {i}. {PROSE}" for i in range(5))
+    html = f"<html><body><article>{prose(5)}{prose(1)}<div>{copy}</div></article></body></html>"
+    paragraphs = body_of(html).split("\n\n")
+    assert len(paragraphs) == 5
+
+
+def test_table_rows_become_lines() -> None:
+    rows = "".join(f"<tr><td>{i}</td><td>Driver {i}</td><td>{100 - i}</td></tr>" for i in range(1, 4))
+    html = f"<html><body><article>{prose(3)}<table>{rows}</table></article></body></html>"
+    assert "1 Driver 1 99\n\n2 Driver 2 98" in body_of(html)
+
+
+def test_inline_read_more_link_line_is_not_body() -> None:
+    html = (f"<html><body><article>{prose(2)}<p><strong>Lesen Sie auch:</strong> "
+            "<a href='/x'>Fernwärme: Was Mieter jetzt wissen müssen</a></p>" + prose(2) + "</article></body></html>")
+    assert "Lesen Sie auch" not in body_of(html)
+
+
+def test_teaser_run_after_the_article_is_trimmed() -> None:
+    teasers = "".join(f"<h3><a href='/s{i}'>Another story headline number {i}</a></h3>"
+                      f"<p>A one-line summary of story {i}.</p>" for i in range(3))
+    html = f"<html><body><article>{prose(4)}{teasers}</article></body></html>"
+    text = body_of(html)
+    assert "Paragraph 3." in text and "summary of story" not in text
+
+
+def test_one_linked_title_after_the_article_is_not_a_teaser_run() -> None:
+    html = (f"<html><body><article>{prose(4)}<h3><a href='/study'>The study in full</a></h3>"
+            "<p>The full study is published in the journal Nature this week.</p></article></body></html>")
+    assert "The full study is published" in body_of(html)
+
+
+def test_a_heading_wrapped_in_a_link_counts_as_link_text() -> None:
+    tree = LexborHTMLParser("<body><a href='/x'><h5>Another story headline</h5></a><p>Plain text.</p></body>")
+    blocks = text_blocks(tree.body)
+    assert [(b.text, b.link_density) for b in blocks] == [("Another story headline", 1.0),
+                                                         ("Plain text.", 0.0)]
+
+
+@pytest.mark.parametrize("promo", [
+    "Lesen Sie mehr lokale Nachrichten mit Rundschau+. Jetzt 4 Wochen für 0,99 € testen.",
+    "Tribune Verte est un média indépendant, sans publicité. Soutenez-nous",
+    "Enjoyed this story? Subscribe to The Harbour Herald for unlimited access.",
+])
+def test_calls_to_action_inside_the_text_are_dropped(promo: str) -> None:
+    html = f"<html><body><article>{prose(2)}<div class='box'><p>{promo}</p></div>{prose(2)}</article></body></html>"
+    assert promo[:30] not in body_of(html)
+
+
+def test_prose_that_mentions_subscriptions_is_kept() -> None:
+    sentence = ("The newspaper said its digital subscription numbers had doubled since 2020, "
+                "a rise it credited to local coverage of the council and its long tram debate.")
+    html = f"<html><body><article>{prose(2)}<p>{sentence}</p>{prose(2)}</article></body></html>"
+    assert sentence in body_of(html)
+
+
+def test_a_post_inside_a_widget_named_container_is_kept() -> None:
+    """Blogger wraps the post in div.widget.Blog; its paragraphs are bare <div>s and <br>s."""
+    paragraphs = "".join(f"<div>Line {i}. {PROSE}</div><div><br></div>" for i in range(5))
+    html = ("<html><body><div class='widget Blog' id='Blog1'><div class='post hentry' itemscope "
+            "itemtype='http://schema.org/BlogPosting'><h3 class='post-title'>T</h3>"
+            f"<div class='post-body' itemprop='description articleBody'>{paragraphs}</div></div></div>"
+            "<div class='widget PopularPosts'><ul><li><a href='/p'>Popular post</a></li></ul></div>"
+            "</body></html>")
+    text = body_of(html)
+    assert "Line 0." in text and "Line 4." in text and "Popular post" not in text
+
+
+@pytest.mark.parametrize("notice", [
+    ("Copyright 2024 Harbour Media Inc. All rights reserved. This material may not be published, "
+     "broadcast, rewritten or redistributed."),
+    "© dpa-infocom, dpa:240101-99-000000/2",
+    "A version of this article appears in print on May 4, 2024, Section A, Page 12.",
+    "Follow The Harbour Herald on Facebook, X and Instagram.",
+    "Send your story ideas to newsdesk@harbour.example",
+    "Tous droits réservés.",
+])
+def test_closing_notices_are_not_body(notice: str) -> None:
+    html = f"<html><body><article>{prose(3)}<p>{notice}</p></article></body></html>"
+    assert notice[:25] not in body_of(html)
+
+
+def test_a_sentence_about_copyright_is_body() -> None:
+    sentence = ("The court ruled that the copyright in the photographs belonged to the archive, "
+                "not to the family, ending a dispute that had run for almost a decade in Bristol.")
+    html = f"<html><body><article>{prose(2)}<p>{sentence}</p></article></body></html>"
+    assert sentence in body_of(html)

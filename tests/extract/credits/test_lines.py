@@ -1,0 +1,192 @@
+"""The credit-line pattern library: parsing, whole-paragraph matching, trailing credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.credits.lines import (
+    canonical_source,
+    looks_like_person,
+    match_credit_line,
+    parse_credit,
+    split_trailing_credit,
+)
+
+# (credit line, photographer, credit_source): each is also a whole-paragraph credit line.
+CREDIT_LINES = [
+    ("Photo by Mirela Ostrowska on Unsplash", "Mirela Ostrowska", "Unsplash"),
+    ("Photo by karl wendt on Unsplash", "karl wendt", "Unsplash"),
+    ("Photo by Ade Okafor from Pexels", "Ade Okafor", "Pexels"),
+    ("Image by Lena Brandt from Pixabay", "Lena Brandt", "Pixabay"),
+    ("Photograph: Tomas Herrera/Reuters", "Tomas Herrera", "Reuters"),
+    ("Photograph: Ines Mbeki for The Guardian", "Ines Mbeki", "The Guardian"),
+    ("(AP Photo/Rosa Lindqvist)", "Rosa Lindqvist", "AP"),
+    ("AP Photo/Rosa Lindqvist", "Rosa Lindqvist", "AP"),
+    ("Hamid Sarwari/Getty Images", "Hamid Sarwari", "Getty Images"),
+    ("Hamid Sarwari / AFP via Getty Images", "Hamid Sarwari", "AFP via Getty Images"),
+    ("Credit: Yuki Tanabe", "Yuki Tanabe", None),
+    ("Image: Per Holm/Shutterstock", "Per Holm", "Shutterstock"),
+    ("Foto: Jonas Weidner/dpa", "Jonas Weidner", "dpa"),
+    ("Bild: Clara Vogt", "Clara Vogt", None),
+    ("Photo : Lucie Marchand / AFP", "Lucie Marchand", "AFP"),
+    ("© Odile Ferrand", "Odile Ferrand", None),
+    ("© 2023 Reuters", None, "Reuters"),
+    ("Courtesy of the Whitfield family", None, "the Whitfield family"),
+    ("Photo courtesy of NASA", None, "NASA"),
+    ("Nadia Quist for The New York Times", "Nadia Quist", "The New York Times"),
+    ("Photo: Reuters", None, "Reuters"),
+    ("Foto: dpa", None, "dpa"),
+    ("Illustration by Brigid Kearney", "Brigid Kearney", None),
+    ("Credit... Owen Pryce/The New York Times", "Owen Pryce", "The New York Times"),
+    ("Photograph by Mateo Ruiz/AFP/Getty Images", "Mateo Ruiz", "AFP / Getty Images"),
+    ("REUTERS/Aiko Mori", "Aiko Mori", "Reuters"),
+    ("Foto: picture alliance/dpa/Sven Lorenz", "Sven Lorenz", "picture alliance / dpa"),
+    ("Image copyright Getty Images", None, "Getty Images"),
+    ("Photo: EPA-EFE/Marta Soler", "Marta Soler", "EPA"),
+    ("J. Pablo Ortega / AP file", "J. Pablo Ortega", "AP"),
+    ("Crédit photo : Hugo Blanc / AFP", "Hugo Blanc", "AFP"),
+    ("Photo: Xinhua/Li Wei", "Li Wei", "Xinhua"),
+    ("Foto: ANP/Joost de Vries", "Joost de Vries", "ANP"),
+    ("Bild: Keystone/Urs Meier", "Urs Meier", "Keystone"),
+    ("Photo: Wikimedia Commons", None, "Wikimedia Commons"),
+    ("Photo by Tam Nguyen/SOPA Images/LightRocket via Getty Images", "Tam Nguyen",
+     "SOPA Images / LightRocket via Getty Images"),
+    ("Picture: Dan Hale/PA Wire", "Dan Hale", "PA"),
+    ("Photo AFP / Jean Marteau", "Jean Marteau", "AFP"),
+    ("Image via Getty Images", None, "Getty Images"),
+    ("MARC DELAUNE / AFP", "MARC DELAUNE", "AFP"),
+    ("Photo: Kjell Aurland via Flickr (CC BY 2.0)", "Kjell Aurland", "Flickr"),
+    ("Photo : Clémence Dufour / Le Courrier d’Aquitaine", "Clémence Dufour",
+     "Le Courrier d’Aquitaine"),
+    ("Foto: picture alliance/dpa | Karin Lutz", "Karin Lutz", "picture alliance / dpa"),
+    ("Photo: Bloomberg", None, "Bloomberg"),
+    ("Image source, Getty Images", None, "Getty Images"),
+    ("Picture source: Harbour Trust", None, "Harbour Trust"),
+    ("Foto: Stadt Lindau/Jan Ott", "Jan Ott", "Stadt Lindau"),
+    ("Photo: Ville de Bron / Sami Haddad", "Sami Haddad", "Ville de Bron"),
+    ("Léa Moreau pour « Le Courrier du Rhône »", "Léa Moreau", "Le Courrier du Rhône"),
+    ("Marco Sala per La Voce di Como", "Marco Sala", "La Voce di Como"),
+    ("Photo: National Archives", None, "National Archives"),
+    ("Photo : Le Télégramme / Jean Dupont", "Jean Dupont", "Le Télégramme"),
+    ("Imagen: Europa Press", None, "Europa Press"),
+    ("Crédito: Ana Gil", "Ana Gil", None),
+    ("Immagine: Comune di Lecco", None, "Comune di Lecco"),
+    ("Photo illustration by Kim Lee", "Kim Lee", None),
+    ("Photo provided by Jane Roe", "Jane Roe", None),
+    ("Photo submitted by the Whitfield Trust", None, "the Whitfield Trust"),
+    ("Foto: Archivio Ansa", None, "Archivio Ansa"),
+]
+
+
+@pytest.mark.parametrize(("line", "photographer", "source"), CREDIT_LINES)
+def test_parse_credit_splits_photographer_and_source(line: str, photographer: str | None,
+                                                     source: str | None) -> None:
+    parsed = parse_credit(line)
+    assert parsed is not None
+    assert (parsed.photographer, parsed.credit_source) == (photographer, source)
+    assert parsed.credit == line
+
+
+@pytest.mark.parametrize(("line", "photographer", "source"), CREDIT_LINES)
+def test_whole_paragraph_credit_lines_are_recognised(line: str, photographer: str | None,
+                                                     source: str | None) -> None:
+    parsed = match_credit_line(line)
+    assert parsed is not None
+    assert (parsed.photographer, parsed.credit_source) == (photographer, source)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The photo by the river was taken in 1920 by a local baker.",
+    "Photo by the river was taken in 1920",
+    "Photo: the mayor opened the bridge on Sunday.",
+    "Image: a protester holds a sign outside parliament",
+    "Credit: banks tightened lending again in March.",
+    "Reuters",
+    "Jane Doe",
+    "Courtesy of a long list of people who helped us build the new harbour wall this year, thanks!",
+    "He sold the picture to Reuters/Ipsos for a poll last year, he said.",
+    "Photographs by the dozen were shown at the exhibition, which opened on Friday.",
+    "(AP)",
+    "“Photo by Lena Brandt,” she wrote.",
+    "Photo Booth Memories",
+])
+def test_prose_and_bare_words_are_not_credit_lines(paragraph: str) -> None:
+    assert match_credit_line(paragraph) is None
+
+
+@pytest.mark.parametrize(("caption", "kept", "credit", "photographer", "source"), [
+    ("Rescue teams at the quay on Monday. Photograph: Tomas Herrera/Reuters",
+     "Rescue teams at the quay on Monday.", "Photograph: Tomas Herrera/Reuters",
+     "Tomas Herrera", "Reuters"),
+    ("A ferry leaves the harbour (AP Photo/Rosa Lindqvist)", "A ferry leaves the harbour",
+     "(AP Photo/Rosa Lindqvist)", "Rosa Lindqvist", "AP"),
+    ("Rep. Ana Cruz speaks at the Capitol on July 25. J. Pablo Ortega / AP file",
+     "Rep. Ana Cruz speaks at the Capitol on July 25.", "J. Pablo Ortega / AP file",
+     "J. Pablo Ortega", "AP"),
+    ("A hunter was treated in hospital Credit: The Siberian Times",
+     "A hunter was treated in hospital", "Credit: The Siberian Times", None, "The Siberian Times"),
+    ("A lunar lander concept [SpaceX via Nasa]", "A lunar lander concept", "[SpaceX via Nasa]",
+     None, "SpaceX via NASA"),
+    ("A cargo ship leaves port on Aug. 31. (AP)", "A cargo ship leaves port on Aug. 31.", "(AP)",
+     None, "AP"),
+    ("Two writers in 2002. Photo by Dara Kell", "Two writers in 2002.", "Photo by Dara Kell",
+     "Dara Kell", None),
+    ("Die Stadträte bei der Abstimmung. Foto: Jonas Weidner/dpa", "Die Stadträte bei der Abstimmung.",
+     "Foto: Jonas Weidner/dpa", "Jonas Weidner", "dpa"),
+    ("An irrigation pivot sits idle. (Cole Brandt/Inland Water Report)", "An irrigation pivot sits idle.",
+     "(Cole Brandt/Inland Water Report)", "Cole Brandt", "Inland Water Report"),
+    ("Des usagers sur le quai, jeudi 2 mai. Photo AFP / Jean Marteau", "Des usagers sur le quai, jeudi 2 mai.",
+     "Photo AFP / Jean Marteau", "Jean Marteau", "AFP"),
+    ("Le four à pain restauré. Photo Jeanne Prat", "Le four à pain restauré.", "Photo Jeanne Prat",
+     "Jeanne Prat", None),
+    ("Die neue Brücke am Abend. Foto: Stadt Lindau/Jan Ott", "Die neue Brücke am Abend.",
+     "Foto: Stadt Lindau/Jan Ott", "Jan Ott", "Stadt Lindau"),
+    ("The old mill at dusk. Photo provided by Jane Roe", "The old mill at dusk.",
+     "Photo provided by Jane Roe", "Jane Roe", None),
+    ("Le port de Brest. Photo Le Télégramme / Jean Dupont", "Le port de Brest.",
+     "Photo Le Télégramme / Jean Dupont", "Jean Dupont", "Le Télégramme"),
+    ("The pier at dawn — Tom Bell / Harbour Herald", "The pier at dawn", "Tom Bell / Harbour Herald",
+     "Tom Bell", "Harbour Herald"),
+    ("The mill, photographed by Ellen Marsh.", "The mill", "photographed by Ellen Marsh.",
+     "Ellen Marsh", None),
+])
+def test_trailing_credit_is_split_off_a_caption(caption: str, kept: str, credit: str,
+                                                photographer: str | None,
+                                                source: str | None) -> None:
+    text, parsed = split_trailing_credit(caption)
+    assert text == kept
+    assert parsed is not None
+    assert (parsed.credit, parsed.photographer, parsed.credit_source) == (credit, photographer, source)
+
+
+@pytest.mark.parametrize("caption", [
+    "A photo of the harbour taken by a drone.",
+    "The crowd at the rally (left) cheered.",
+    "Workers repair the 24/7 ferry terminal.",
+    "Tom and Ann, photographed by the sea on their wedding day.",
+    "The new timetable — buses every 10/15 minutes",
+])
+def test_captions_without_credit_are_left_whole(caption: str) -> None:
+    assert split_trailing_credit(caption) == (caption, None)
+
+
+def test_bare_agency_tag_is_a_credit_only_in_captions() -> None:
+    assert split_trailing_credit("A ship leaves port. (AP)", bare_agency=False)[1] is None
+
+
+@pytest.mark.parametrize(("piece", "canonical"), [
+    ("AP Photo", "AP"), ("REUTERS", "Reuters"), ("Associated Press", "AP"), ("AFP file", "AFP"),
+    ("gettyimages", "Getty Images"), ("Harbour Herald", "Harbour Herald"),
+])
+def test_canonical_source(piece: str, canonical: str) -> None:
+    assert canonical_source(piece) == canonical
+
+
+@pytest.mark.parametrize(("piece", "expected"), [
+    ("J. Pablo Ortega", True), ("Joost de Vries", True), ("The New York Times", False),
+    ("La Voz de Galicia", False), ("Le Télégramme", False),
+    ("Brakenburger Verkehrsbetriebe", False), ("Vereinsarchiv Eichenau", False),
+    ("Getty Images", False), ("Tyvak", False), ("NASA JPL", False),
+])
+def test_looks_like_person(piece: str, expected: bool) -> None:
+    assert looks_like_person(piece) is expected

@@ -1,0 +1,154 @@
+"""Headline and site name on small pages: suffixes, prefixes, logo <h1>, agreement, rules."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scraper.extract.document import parse_document
+from scraper.extract.headline import extract_headline
+from scraper.extract.headline.site import looks_like_host, site_name, strip_site_affixes
+from scraper.models import SiteRules
+
+URL = "https://www.harbourherald.com/2024/05/03/harbour-plan/"
+
+
+def page(head: str = "", body: str = "", url: str | None = URL) -> object:
+    """A parsed page with the given head and body markup."""
+    return parse_document(f"<html><head>{head}</head><body>{body}</body></html>", url)
+
+
+def meta(prop: str, content: str) -> str:
+    return f'<meta property="{prop}" content="{content}">'
+
+
+def jsonld(**fields: object) -> str:
+    data = {"@context": "https://schema.org", **fields}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize("title, og_title, expected", [
+    ("Harbour plan wins council vote | The Harbour Herald",
+     "Harbour plan wins council vote | The Harbour Herald", "Harbour plan wins council vote"),
+    ("Harbour plan wins council vote - The Harbour Herald",
+     "Harbour plan wins council vote", "Harbour plan wins council vote"),
+    ("Harbour plan wins council vote — Politics | The Harbour Herald",
+     "Harbour plan wins council vote — Politics | The Harbour Herald",
+     "Harbour plan wins council vote"),
+    ("The Harbour Herald: Harbour plan wins council vote",
+     "The Harbour Herald: Harbour plan wins council vote", "Harbour plan wins council vote"),
+    ("Harbour plan wins council vote – HarbourHerald.com",
+     "Harbour plan wins council vote – HarbourHerald.com", "Harbour plan wins council vote"),
+])
+def test_site_affixes_are_stripped(title: str, og_title: str, expected: str) -> None:
+    document = page(f"<title>{title}</title>{meta('og:title', og_title)}"
+                    f"{meta('og:site_name', 'The Harbour Herald')}")
+    assert extract_headline(document, None) == expected
+
+
+def test_suffix_shared_by_title_and_og_title_is_learned_without_site_name_meta() -> None:
+    document = page("<title>Ferry fares frozen for 2025 - Coastline Daily</title>"
+                    + meta("og:title", "Ferry fares frozen for 2025 | Coastline Daily"),
+                    url="https://example.org/ferry")
+    assert extract_headline(document, None) == "Ferry fares frozen for 2025"
+    assert site_name(document) == "Coastline Daily"
+
+
+def test_section_prefix_of_og_title_loses_to_the_h1_it_contains() -> None:
+    document = page("<title>Opinion | The tram is late again - Coastline Daily</title>"
+                    + meta("og:title", "Opinion | The tram is late again"),
+                    "<article><h1>The tram is late again</h1></article>")
+    assert extract_headline(document, None) == "The tram is late again"
+
+
+def test_logo_h1_linking_home_is_not_the_headline() -> None:
+    document = page("<title>Harbour plan wins council vote | The Harbour Herald</title>",
+                    '<header><h1 class="site-title"><a href="/">The Harbour Herald</a></h1></header>'
+                    "<article><h2>Harbour plan wins council vote</h2></article>")
+    assert extract_headline(document, None) == "Harbour plan wins council vote"
+
+
+def test_h1_equal_to_the_title_suffix_is_the_site_name() -> None:
+    document = page("<title>Jangan membenci berlebihan | Kabar Dunia</title>"
+                    + meta("og:title", "Jangan membenci berlebihan | Kabar Dunia"),
+                    "<h1>Kabar Dunia</h1><article><h2>Jangan membenci berlebihan</h2></article>",
+                    url="https://kabar.example/2015/03/jangan")
+    assert extract_headline(document, None) == "Jangan membenci berlebihan"
+
+
+def test_visible_h1_and_og_title_outvote_an_seo_title() -> None:
+    document = page("<title>Harbour vote: council backs plan, cost explained - Herald</title>"
+                    + meta("og:title", "“We won,” says harbour campaign | Herald")
+                    + jsonld(**{"@type": "NewsArticle",
+                                "headline": "Harbour vote: council backs plan, cost explained"}),
+                    "<article><h1>‘We won,’ says harbour campaign</h1></article>")
+    assert extract_headline(document, None) == "‘We won,’ says harbour campaign"
+
+
+def test_section_h1_outside_the_article_does_not_win() -> None:
+    document = page("<title>Harbour plan wins council vote | Herald</title>"
+                    + meta("og:title", "Harbour plan wins council vote")
+                    + jsonld(**{"@type": "NewsArticle", "headline": "Harbour plan wins council vote"}),
+                    "<h1>Games</h1><div><h2>Harbour plan wins council vote</h2></div>")
+    assert extract_headline(document, None) == "Harbour plan wins council vote"
+
+
+def test_entities_and_whitespace_are_cleaned() -> None:
+    document = page(jsonld(**{"@type": "NewsArticle",
+                              "headline": "Fish &amp; chips   prices\n rise"}))
+    assert extract_headline(document, None) == "Fish & chips prices rise"
+
+
+def test_title_alone_still_gives_a_headline() -> None:
+    document = page("<title>Ferry fares frozen for 2025</title>")
+    assert extract_headline(document, None) == "Ferry fares frozen for 2025"
+
+
+def test_no_title_anywhere_gives_none() -> None:
+    assert extract_headline(page(body="<p>Just a paragraph.</p>"), None) is None
+
+
+def test_rules_selector_wins_when_it_matches() -> None:
+    rules = SiteRules(name="herald", headline=("h2.story-title",))
+    document = page("<title>The generic title</title>",
+                    '<article><h1>The generic headline of the page</h1>'
+                    '<h2 class="story-title">The ruled headline</h2></article>')
+    assert extract_headline(document, rules) == "The ruled headline"
+    missing = SiteRules(name="x", headline=(".missing",))
+    assert extract_headline(document, missing) == "The generic headline of the page"
+
+
+@pytest.mark.parametrize("head, url, expected", [
+    (meta("og:site_name", "The Harbour Herald"), URL, "The Harbour Herald"),
+    (jsonld(**{"@type": "NewsArticle", "headline": "x",
+               "publisher": {"@type": "Organization", "name": "Coastline Daily"}}),
+     URL, "Coastline Daily"),
+    (jsonld(**{"@graph": [{"@type": "WebSite", "@id": "#site", "name": "Kabar Dunia"}]}),
+     URL, "Kabar Dunia"),
+    ('<meta name="application-name" content="Tram Times">', URL, "Tram Times"),
+    ("<title>Ferry fares frozen - Twin Harbours</title>", "https://www.twinharbours.com/a", "Twin Harbours"),
+    (meta("og:site_name", "https://www.newsnation.in") + "<title>Ferry - News Nation</title>"
+     + meta("og:title", "Ferry | News Nation"), URL, "News Nation"),
+    (meta("og:site_name", "U.S.") + "<title>Oil falls - Reuters</title>",
+     "https://www.reuters.com/article/oil", "Reuters"),
+    ("<title>Ferry fares frozen for 2025</title>", URL, None),
+])
+def test_site_name_sources(head: str, url: str, expected: str | None) -> None:
+    assert site_name(page(head, url=url)) == expected
+
+
+@pytest.mark.parametrize("segment, host, expected", [
+    ("Twin Cities", "twincities", True),
+    ("CBSSports.com", "cbssports", True),
+    ("TheHill", "thehill", True),
+    ("News", "newsnation", False),
+    ("Los Angeles Times", "latimes", False),
+])
+def test_looks_like_host(segment: str, host: str, expected: bool) -> None:
+    assert looks_like_host(segment, host) is expected
+
+
+def test_strip_keeps_inner_dashes_of_the_headline() -> None:
+    text = "Bird flu - what you need to know - BBC News"
+    assert strip_site_affixes(text, ["BBC News"], sections=True) == "Bird flu - what you need to know"
