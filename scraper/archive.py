@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Self
+from typing import Any, BinaryIO, Self
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
@@ -54,29 +54,65 @@ class ArchiveWriter:
         self.directory = Path(directory)
         self.path = self.directory / f"{run_name}.warc.gz"
         self._lock = threading.Lock()
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            self._file: BinaryIO | None = open(self.path, "ab")  # noqa: SIM115 - closed in close()
-        except OSError as error:
-            raise ArchiveError(f"cannot open archive: {error}", str(self.path)) from error
+        self._file: BinaryIO | None = self._open()
         self._writer = WARCWriter(self._file, gzip=True)
         self._write_warcinfo(run_name)
 
+    def _open(self) -> BinaryIO:
+        """Open the file for appending; raise ArchiveError with the reason (no traceback)."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._created = not self.path.exists()
+            stream = open(self.path, "ab")  # noqa: SIM115 - closed in close()
+            self._start_size = stream.tell()
+        except OSError as error:
+            raise ArchiveError(f"cannot open archive: {_os_reason(error)}",
+                               str(self.path)) from error
+        return stream
+
     def _write_warcinfo(self, run_name: str) -> None:
+        """Write the warcinfo record; on failure (a full disk) leave no file behind."""
         info = {"software": f"scraper/{__version__}", "format": "WARC File Format 1.0",
                 "description": f"scraper crawl run {run_name}"}
-        self._writer.write_record(self._writer.create_warcinfo_record(self.path.name, info))
-        self._flush()
+        try:
+            self._writer.write_record(self._writer.create_warcinfo_record(self.path.name, info))
+            self._flush()
+        except OSError as error:
+            self._discard()
+            raise ArchiveError(f"cannot write archive: {_os_reason(error)}",
+                               str(self.path)) from error
+
+    def _discard(self) -> None:
+        """Close the file after a failed start, removing what this run added to it."""
+        stream, self._file = self._file, None
+        if stream is None:
+            return
+        try:
+            stream.close()
+        except OSError:
+            pass  # the buffered bytes that could not be written are what is being discarded
+        try:
+            if self._created:
+                self.path.unlink(missing_ok=True)
+            elif self.path.is_file():
+                os.truncate(self.path, self._start_size)
+        except OSError as error:
+            log.warning("could not clean up %s: %s", self.path, error)
 
     def write_exchange(self, *, url: str, method: str, request_headers: list[tuple[str, str]],
                        status: int, reason: str, http_version: str,
-                       response_headers: list[tuple[str, str]], body: bytes) -> tuple[str, int]:
-        """Write a response and its request; return (file name, offset of the response)."""
+                       response_headers: list[tuple[str, str]], body: bytes,
+                       error: str | None = None) -> tuple[str, int]:
+        """Write a response and its request; return (file name, offset of the response).
+
+        Headers are given one character per byte received and written back byte for byte;
+        `error` (the fetcher's verdict) is not part of what was received, so it is not kept.
+        """
         protocol = _protocol(http_version)
         headers = archived_headers(response_headers, body)
-        http_response = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol=protocol)
-        http_request = StatusAndHeaders(f"{_request_target(url)} {protocol}",
-                                        list(request_headers), protocol=method.upper())
+        http_response = ExactHeaders(f"{status} {reason}".strip(), headers, protocol=protocol)
+        http_request = ExactHeaders(f"{_request_target(url)} {protocol}",
+                                    list(request_headers), protocol=method.upper())
         with self._lock:
             if self._file is None:
                 raise ArchiveError("archive is closed", url)
@@ -85,13 +121,31 @@ class ArchiveWriter:
                 http_headers=http_response)
             request = self._writer.create_warc_record(
                 url, "request", payload=io.BytesIO(b""), length=0, http_headers=http_request)
+            offset = self._file.tell()
             try:
-                offset = self._file.tell()
                 self._writer.write_request_response_pair(request, response)
                 self._flush()
-            except OSError as error:
-                raise ArchiveError(f"cannot write archive: {error}", url) from error
+            except OSError as failure:
+                self._cut_back(offset)
+                raise ArchiveError(f"cannot write archive: {_os_reason(failure)}", url) from failure
         return self.path.name, offset
+
+    def _cut_back(self, offset: int) -> None:
+        """Drop a partly written exchange (and its unwritten buffer) so the file ends with a
+        complete record, and reopen it for the next exchange."""
+        stream, self._file = self._file, None
+        try:
+            if stream is not None:
+                stream.close()
+        except OSError:
+            pass  # the buffer that could not be written is what is being dropped
+        try:
+            os.truncate(self.path, offset)
+            self._file = open(self.path, "ab")  # noqa: SIM115 - closed in close()
+        except OSError as error:
+            log.warning("could not cut %s back to offset %d: %s", self.path, offset, error)
+            return
+        self._writer = WARCWriter(self._file, gzip=True)
 
     def _flush(self) -> None:
         if self._file is not None:
@@ -100,9 +154,13 @@ class ArchiveWriter:
     def close(self) -> None:
         """Flush and close the file; later writes raise ArchiveError."""
         with self._lock:
-            if self._file is not None:
-                self._file.close()
-                self._file = None
+            stream, self._file = self._file, None
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError as error:
+                    raise ArchiveError(f"cannot write archive: {_os_reason(error)}",
+                                       str(self.path)) from error
 
     def __enter__(self) -> Self:
         return self
@@ -110,6 +168,27 @@ class ArchiveWriter:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.close()
+
+
+class ExactHeaders(StatusAndHeaders):
+    """HTTP headers written back byte for byte (warcio would %-encode non-ASCII values).
+
+    Values hold one character per byte received, so ISO-8859-1 gives the bytes back; a value
+    with characters beyond that range (never from the fetcher) is written as UTF-8.
+    """
+
+    def compute_headers_buffer(self, header_filter: Any = None) -> None:
+        """Set the bytes warcio writes for this header block."""
+        text = self.to_str(header_filter)
+        try:
+            self.headers_buff = text.encode("latin-1") + b"\r\n"
+        except UnicodeEncodeError:
+            self.headers_buff = text.encode("utf-8") + b"\r\n"
+
+
+def _os_reason(error: OSError) -> str:
+    """Return 'No space left on device' rather than '[Errno 28] No space left on device: ...'."""
+    return error.strerror or str(error)
 
 
 def archived_headers(headers: list[tuple[str, str]], body: bytes) -> list[tuple[str, str]]:

@@ -9,6 +9,8 @@ from typing import Any
 from .errors import ConfigError
 from .version import __version__
 
+PLACEHOLDER_CONTACT = "https://example.org/scraper-bot"  # says nothing about who crawls
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -23,7 +25,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db_path", Path("data/articles.db"), "SQLite database the crawl writes to."),
     Setting("archive_dir", Path("data/archive"), "Folder for the WARC files, one per run."),
     Setting("selectors_dir", None, "Folder of site/template rule files (default: bundled selectors/)."),
-    Setting("user_agent", f"scraper/{__version__} (+https://example.org/scraper-bot)",
+    Setting("user_agent", f"scraper/{__version__} (+{PLACEHOLDER_CONTACT})",
             "User-Agent header; include a contact URL."),
     Setting("contact_url", None, "Contact URL appended to the User-Agent when set."),
     Setting("delay", 1.0, "Seconds between two requests to the same host."),
@@ -76,6 +78,10 @@ class Settings:
         for name in ("max_bytes", "concurrency"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"setting {name} must be at least 1")
+        agent = self.full_user_agent
+        if not (agent.isascii() and agent.isprintable()):
+            raise ConfigError(f"the User-Agent must be printable ASCII (it is sent as an HTTP "
+                              f"header): {agent!r}")
 
     @property
     def full_user_agent(self) -> str:
@@ -83,6 +89,11 @@ class Settings:
         if self.contact_url:
             return f"scraper/{__version__} (+{self.contact_url})"
         return self.user_agent
+
+    @property
+    def contact_is_placeholder(self) -> bool:
+        """True when the User-Agent carries the placeholder contact, not the crawler's own."""
+        return PLACEHOLDER_CONTACT in self.full_user_agent
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Return a copy with the given settings changed; None values are ignored."""

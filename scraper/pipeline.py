@@ -17,11 +17,12 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 
 from .archive import ArchiveWriter
-from .config import Settings
+from .config import PLACEHOLDER_CONTACT, Settings
 from .discover import classify, discover
 from .errors import RobotsDisallowed
 from .extraction_pool import ExtractionPool
@@ -131,6 +132,7 @@ class Crawler:
         """Discover from the seeds, then fetch, extract and store every pending article."""
         run_id = self.store.start_run(utc_now(), json.dumps(list(arguments)))
         report = CrawlReport(run_id)
+        self._warn_placeholder_contact(seeds)
         deadline = (time.monotonic() + self.settings.max_duration
                     if self.settings.max_duration else None)
         run_name = f"run-{run_id:06d}-{datetime.now(UTC):%Y%m%dT%H%M%S}"
@@ -160,7 +162,10 @@ class Crawler:
         sites = {seed.site or site_key_for_url(seed.url) for seed in seeds}
         for seed in seeds:  # a start page brings its site's sitemaps (robots.txt) along
             if seed.kind == "start":
-                queue.extend((url, seed, 1) for url in await run.fetcher.robots_sitemaps(seed.url))
+                sitemaps = await run.fetcher.robots_sitemaps(
+                    seed.url, hosts=self._site_hosts(seed.site),
+                    **self._site_options(run, seed.site, seed.url))
+                queue.extend((url, seed, 1) for url in sitemaps)
         seen: set[str] = set()
         discovered: set[str] = set()
         while queue:
@@ -169,7 +174,7 @@ class Crawler:
                 continue
             seen.add(url)
             result = await run.fetcher.fetch(url, expect="any",
-                                             user_agent=self._site_agent(run, seed.site, url))
+                                             **self._site_options(run, seed.site, url))
             fetch_id = self._record(run, url, result)
             if result.error is not None or result.page is None:
                 self._fail(run.report, url, _reason(result), seed.site)
@@ -291,7 +296,7 @@ class Crawler:
             run.pages_left -= 1
         etag, last_modified = self.store.validators(entry.url)
         result = await run.fetcher.fetch(entry.url, etag=etag, last_modified=last_modified,
-                                         user_agent=self._site_agent(run, entry.site, entry.url))
+                                         **self._site_options(run, entry.site, entry.url))
         fetch_id = self._record(run, entry.url, result)
         if result.not_modified:
             self.store.mark(entry.url, "done")
@@ -346,14 +351,33 @@ class Crawler:
         report.counts[saved.outcome if saved.outcome in (NEW, UPDATED) else UNCHANGED] += 1
         self._outcome(report, PageOutcome(entry.url, saved.outcome, article=article, site=entry.site))
 
-    def _site_agent(self, run: _Run, site_name: str | None, url: str) -> str | None:
-        """Apply the site's own delay to url's host; return its own User-Agent, if any."""
+    def _site_options(self, run: _Run, site_name: str | None, url: str) -> dict[str, Any]:
+        """Apply the site's own delay to url's host; return its own fetch options (its
+        User-Agent, for robots.txt too, and whether it may reach private addresses)."""
         site = self.sites.get(site_name or "")
         if site is None:
-            return None
+            return {}
         if site.delay is not None:
             run.fetcher.set_host_delay(url, site.delay)
-        return site.user_agent
+        return {"user_agent": site.user_agent, "allow_private": site.allow_private}
+
+    def _site_hosts(self, site_name: str | None) -> frozenset[str]:
+        """Return the hosts the sites file names for a site (its own, beside its domain)."""
+        site = self.sites.get(site_name or "")
+        return site.hosts if site is not None else frozenset()
+
+    def _warn_placeholder_contact(self, seeds: list[Seed]) -> None:
+        """Say once per run when requests will carry the placeholder contact URL."""
+        if not self.settings.contact_is_placeholder:
+            return
+        unsigned = sorted({seed.site or site_key_for_url(seed.url) for seed in seeds
+                           if not getattr(self.sites.get(seed.site or ""), "user_agent", None)})
+        if unsigned:
+            self.listener("warning", {"message": (
+                f"requests to {', '.join(unsigned[:3])}{' ...' if len(unsigned) > 3 else ''} "
+                f"carry the placeholder contact {PLACEHOLDER_CONTACT} in their User-Agent: "
+                "give --contact-url URL (a page saying who runs this crawler and how to reach "
+                "you), or a user_agent for the site in sites.toml")})
 
     def _record(self, run: _Run, url: str, result: FetchResult) -> int:
         """Return the fetch row of this result (recorded when archived), noting its error;

@@ -6,6 +6,7 @@ from collections import OrderedDict
 from datetime import UTC, datetime
 
 from .archive import ArchiveWriter
+from .fetch.contracts import header_text
 from .store import Store
 
 POSITIONS_KEPT = 4096  # archived responses whose fetch row is not yet claimed
@@ -22,6 +23,7 @@ class RecordingArchive:
     Every response the fetcher receives (robots.txt, redirect hops, retried 5xx, the page
     itself) thus has its row, pointing at its WARC record; the fetcher's result claims its row
     by that WARC position. Unclaimed positions (hops, retries) are forgotten oldest first.
+    The row's error is the fetcher's verdict: a robots.txt 404 is an answer, not a failure.
     """
 
     def __init__(self, archive: ArchiveWriter, store: Store, run_id: int) -> None:
@@ -32,15 +34,15 @@ class RecordingArchive:
 
     def write_exchange(self, *, url: str, method: str, request_headers: list[tuple[str, str]],
                        status: int, reason: str, http_version: str,
-                       response_headers: list[tuple[str, str]], body: bytes) -> tuple[str, int]:
+                       response_headers: list[tuple[str, str]], body: bytes,
+                       error: str | None = None) -> tuple[str, int]:
         """Archive the exchange and record it; return its WARC file and offset."""
         position = self.archive.write_exchange(
             url=url, method=method, request_headers=request_headers, status=status,
             reason=reason, http_version=http_version, response_headers=response_headers, body=body)
-        headers = {name.lower(): value for name, value in response_headers}
+        headers = {name.lower(): header_text(value) for name, value in response_headers}
         self.fetch_ids[position] = self.store.record_fetch(
-            self.run_id, url, final_url=url, status=status,
-            error=f"HTTP {status}" if status >= 400 else None,
+            self.run_id, url, final_url=url, status=status, error=error,
             content_type=headers.get("content-type"), size=len(body), etag=headers.get("etag"),
             last_modified=headers.get("last-modified"), warc_file=position[0],
             warc_offset=position[1], fetched_at=utc_now())

@@ -8,6 +8,7 @@
     article_patterns = ["/\\\\d{4}/\\\\d{2}/\\\\d{2}/"]     # regexes an article URL matches (optional)
     delay = 2.0                                      # optional overrides of the settings
     user_agent = "scraper (+https://example.org/contact)"
+    allow_private = true                             # optional: a host on your own network
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import ConfigError
 
-_SITE_KEYS = {"name", "start", "feeds", "sitemaps", "article_patterns", "delay", "user_agent"}
+_SITE_KEYS = {"name", "start", "feeds", "sitemaps", "article_patterns", "delay", "user_agent",
+              "allow_private"}
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,14 @@ class Site:
     article_patterns: tuple[re.Pattern[str], ...] = ()
     delay: float | None = None
     user_agent: str | None = None
+    allow_private: bool = False  # may reach loopback / private addresses (an intranet site)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        """Return the host names of the site's start pages, feeds and sitemaps, lowercased."""
+        urls = (*self.start, *self.feeds, *self.sitemaps)
+        return frozenset(host for url in urls if (host := urlsplit(url).hostname))
 
     def seeds(self) -> list[Seed]:
         """Return the site's start pages, feeds and sitemaps as seeds."""
@@ -91,9 +101,21 @@ def _site(path: Path, index: int, entry: Any) -> Site:
     user_agent = entry.get("user_agent")
     if user_agent is not None and (not isinstance(user_agent, str) or not user_agent.strip()):
         raise ConfigError(f"{where} ({name}): user_agent must be a non-empty string")
+    if user_agent is not None and not is_header_text(user_agent):
+        raise ConfigError(f"{where} ({name}): user_agent must be printable ASCII "
+                          f"(it is sent as an HTTP header): {user_agent!r}")
+    allow_private = entry.get("allow_private", False)
+    if not isinstance(allow_private, bool):
+        raise ConfigError(f"{where} ({name}): allow_private must be true or false")
     return Site(name=name.strip(), article_patterns=_patterns(where, entry.get("article_patterns", [])),
                 delay=float(delay) if delay is not None else None,
-                user_agent=user_agent.strip() if user_agent else None, **urls)
+                user_agent=user_agent.strip() if user_agent else None,
+                allow_private=allow_private, **urls)
+
+
+def is_header_text(value: str) -> bool:
+    """True when value can be sent as an HTTP header value: printable ASCII."""
+    return value.isascii() and value.isprintable()
 
 
 def _urls(where: str, key: str, value: Any) -> tuple[str, ...]:

@@ -1,7 +1,8 @@
 """Loopback HTTP/1.1 hosts that misbehave on request, for fetcher and pipeline tests.
 
 Each host is its own threaded server: on one address with its own port, or each on its own
-address (127.0.0.N), so that a crawler sees separate sites. Routes map a path to a Reply or to
+address (127.0.0.N), so that a crawler sees separate sites; optionally on another address
+(0.0.0.0: every interface) or behind TLS. Routes map a path to a Reply or to
 a function of the Request returning one; a reply can be late, wait on a barrier, reset the
 connection, stream its body in chunks or declare more bytes than it sends. Every request is
 logged with the host it reached, and each host counts how many requests it serves at once.
@@ -10,6 +11,7 @@ logged with the host it reached, and each host counts how many requests it serve
 from __future__ import annotations
 
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -123,10 +125,29 @@ class _Handler(BaseHTTPRequestHandler):
 class _HostServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, owner: LoopbackHosts, index: int, address: str) -> None:
+    def __init__(self, owner: LoopbackHosts, index: int, address: str,
+                 tls: ssl.SSLContext | None = None) -> None:
         super().__init__((address, 0), _Handler)
         self.owner = owner
         self.index = index
+        self.tls = tls
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        """Accept a connection; with TLS, the handshake runs in the request's own thread."""
+        connection, client = super().get_request()
+        if self.tls is not None:
+            connection = self.tls.wrap_socket(connection, server_side=True,
+                                              do_handshake_on_connect=False)
+        return connection, client
+
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        """Complete the TLS handshake (a client that refuses our certificate ends here)."""
+        if isinstance(request, ssl.SSLSocket):
+            try:
+                request.do_handshake()
+            except (ssl.SSLError, OSError):
+                return
+        super().finish_request(request, client_address)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Clients that hang up early (timeouts, size caps) are part of the tests."""
@@ -135,11 +156,14 @@ class _HostServer(ThreadingHTTPServer):
 class LoopbackHosts:
     """Several loopback hosts sharing routes, a request log and per-host concurrency counts."""
 
-    def __init__(self, hosts: int, *, separate_addresses: bool = False) -> None:
+    def __init__(self, hosts: int, *, separate_addresses: bool = False, address: str = "127.0.0.1",
+                 tls: ssl.SSLContext | None = None) -> None:
         self.stopping = threading.Event()
-        addresses = [f"127.0.0.{FIRST_ADDRESS + i}" if separate_addresses else "127.0.0.1"
+        self.scheme = "https" if tls is not None else "http"
+        addresses = [f"127.0.0.{FIRST_ADDRESS + i}" if separate_addresses else address
                      for i in range(hosts)]
-        self._servers = [_HostServer(self, index, address) for index, address in enumerate(addresses)]
+        self._servers = [_HostServer(self, index, address, tls)
+                         for index, address in enumerate(addresses)]
         self._routes: dict[tuple[int | None, str], Route] = {}
         self._lock = threading.Lock()
         self.log: list[Request] = []
@@ -163,7 +187,11 @@ class LoopbackHosts:
     def origin(self, host: int) -> str:
         """Return 'http://address:port' of a host."""
         address, port = self._servers[host].server_address[:2]
-        return f"http://{address}:{port}"
+        return f"{self.scheme}://{address}:{port}"
+
+    def port(self, host: int = 0) -> int:
+        """Return the port a host listens on."""
+        return int(self._servers[host].server_address[1])
 
     def add_route(self, host: int | None, path: str, reply: Route) -> None:
         """Answer path on one host (or on all, host None) with a reply or a function."""

@@ -175,6 +175,7 @@ def demo_command(db_path: Path, archive_dir: Path) -> None:
                             delay=0.0, retries=1)
         with _demo_server(DemoServer) as server:
             click.echo(f"demo site serving at {server.base_url}")
+            settings = settings.with_overrides(contact_url=server.url("/contact/"))
             seeds = [Seed(server.url("/"), "demo", "start")]  # feed and sitemap are found from it
             report = crawl_with_lock(settings, seeds, RunOutput(), ["demo"], keep_outcomes=True)
         click.echo("")

@@ -26,6 +26,8 @@ class RunOutput:
         """Receive one crawl event."""
         if event == "page":
             self._page(data["outcome"])
+        elif event == "warning" and not self.log_json:
+            self.warn(str(data["message"]))
         elif self.log_json:
             self._json({"event": event, **data})
         elif event == "fetching" and self.interactive and data["total"]:

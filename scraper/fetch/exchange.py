@@ -1,9 +1,9 @@
 """One HTTP GET: send it, check the media type, stream the body under the size cap.
 
 The body is decoded from its Content-Encoding here (see decoding.py). The archive gets the
-headers exactly as received (it marks the ones that no longer describe the stored bytes); the
-Page gets headers that describe its decoded bytes: no Content-Encoding or Transfer-Encoding,
-and the decoded Content-Length.
+headers exactly as received, one character per byte (it marks the ones that no longer
+describe the stored bytes); the Page gets headers as text that describe its decoded bytes: no
+Content-Encoding or Transfer-Encoding, and the decoded Content-Length.
 """
 
 from __future__ import annotations
@@ -13,16 +13,22 @@ from dataclasses import dataclass
 import httpx
 
 from ..errors import FetchError, TooLargeError
+from .contracts import header_text
 from .decoding import IDENTITY_ENCODINGS, CappedDecoder, too_large
 from .limits import ACCEPT_HEADERS, media_type, needs_sniffing, refuse_declared, refuse_sniffed
 
 Headers = list[tuple[str, str]]
+RequestHeaders = dict[str, str | bytes]
 REWRITTEN_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 
 
 @dataclass(frozen=True)
 class Exchange:
-    """A request as sent and the response as received (body decoded), or why it was refused."""
+    """A request as sent and the response as received (body decoded), or why it was refused.
+
+    Headers hold one character per byte received (ISO-8859-1); `header` and `page_headers`
+    give their text.
+    """
 
     url: str
     request_headers: Headers
@@ -39,6 +45,7 @@ class Exchange:
         for name, value in self.response_headers:
             key = name.lower()
             if key not in REWRITTEN_HEADERS:
+                value = header_text(value)
                 merged[key] = f"{merged[key]}, {value}" if key in merged else value
         merged["content-length"] = str(len(self.body))
         return merged
@@ -46,7 +53,8 @@ class Exchange:
     def header(self, name: str) -> str | None:
         """Return the first response header called name (case-insensitive), or None."""
         wanted = name.lower()
-        return next((value for key, value in self.response_headers if key.lower() == wanted), None)
+        return next((header_text(value) for key, value in self.response_headers
+                     if key.lower() == wanted), None)
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ class Limits:
     truncate: bool = False  # keep the first max_bytes instead of failing (robots.txt)
 
 
-async def perform(client: httpx.AsyncClient, url: str, headers: dict[str, str],
+async def perform(client: httpx.AsyncClient, url: str, headers: RequestHeaders,
                   limits: Limits) -> Exchange:
     """Send one GET (no redirects followed) and return the exchange; network errors propagate."""
     headers = {"Accept": ACCEPT_HEADERS[limits.expect], **headers}
@@ -147,6 +155,5 @@ def _exchange(request: httpx.Request, response: httpx.Response, body: bytes,
 
 
 def _as_sent(headers: httpx.Headers) -> Headers:
-    """Return the headers with their original spelling and order."""
-    encoding = headers.encoding
-    return [(name.decode(encoding), value.decode(encoding)) for name, value in headers.raw]
+    """Return the headers with their original spelling and order, one character per byte."""
+    return [(name.decode("latin-1"), value.decode("latin-1")) for name, value in headers.raw]

@@ -1,10 +1,13 @@
-"""robots.txt: fetched once per origin per run, parsed with protego, consulted before each url.
+"""robots.txt: fetched once per origin (and agent) per run, parsed with protego, consulted
+before each url. It is asked for with the User-Agent of the fetch that needs it (a site's own
+agent when it has one), and its groups are matched against that agent's product token.
 
 What a robots.txt answer means (RFC 9309, as Google applies it):
 
 - 2xx: the rules apply (only the first 500 KiB are read).
 - 4xx other than 429, a redirect we cannot follow, or a refused address: no usable file,
-  everything is allowed.
+  everything is allowed. A 404 is the normal answer of a site without a robots.txt: the
+  fetcher records it as a response like any other, not as a failed fetch.
 - 429, 5xx or a network failure: the site is struggling, so everything is disallowed for now;
   unlike the other answers this one is remembered only for ``UNREACHABLE_TTL`` seconds and the
   file is asked for again afterwards, so one bad minute does not lose a site for a long run.
@@ -14,13 +17,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
 
 from ..errors import HTTPStatusError, NetworkError, RobotsDisallowed, RobotsUnreachable
+from ..urls import same_site
 from .contracts import FetchResult
 from .politeness import MAX_CRAWL_DELAY
 from .retry import is_retryable_status
@@ -29,7 +33,18 @@ ROBOTS_MAX_BYTES = 500 * 1024
 UNREACHABLE_TTL = 600.0
 DISALLOWED_REASON = "disallowed by robots.txt"
 
-RobotsFetch = Callable[[str], Awaitable[FetchResult]]
+RobotsFetch = Callable[[str, str, bool], Awaitable[FetchResult]]  # (url, user agent, private ok)
+
+
+def is_missing_robots(status: int) -> bool:
+    """True for the answers that mean "no robots.txt here": 4xx other than 429."""
+    return 400 <= status < 500 and status != 429
+
+
+def agent_token(user_agent: str) -> str:
+    """Return the product token robots.txt groups are matched against ('scraper')."""
+    token = user_agent.split("/")[0].split()
+    return token[0] if token else "*"
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,18 @@ class RobotsRules:
         return min(max(found), MAX_CRAWL_DELAY) if found else None
 
 
+def own_sitemaps(url: str, sitemaps: list[str], hosts: Iterable[str] = ()) -> list[str]:
+    """Keep the sitemaps on url's registrable domain or on one of `hosts` (a site's own).
+
+    The sitemaps protocol lets a robots.txt name sitemaps anywhere; we do not follow a
+    stranger's file to a third host (a tracker, an intranet name): a site whose sitemaps
+    live elsewhere lists that host in the sites file.
+    """
+    allowed = {host.lower() for host in hosts}
+    return [sitemap for sitemap in sitemaps
+            if same_site(url, sitemap) or (urlsplit(sitemap).hostname or "") in allowed]
+
+
 def robots_url(url: str) -> str:
     """Return the robots.txt url of the url's origin."""
     parts = urlsplit(url)
@@ -84,31 +111,32 @@ def rules_from_result(result: FetchResult, now: float) -> RobotsRules:
 
 
 class RobotsCache:
-    """Fetches each origin's robots.txt once (concurrent callers wait for the same fetch)."""
+    """Fetches each origin's robots.txt once per agent (concurrent callers share the fetch)."""
 
-    def __init__(self, agent: str, fetch: RobotsFetch,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.agent = agent
+    def __init__(self, fetch: RobotsFetch, clock: Callable[[], float] = time.monotonic) -> None:
         self._fetch = fetch
         self._clock = clock
-        self._rules: dict[str, RobotsRules] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._rules: dict[tuple[str, str], RobotsRules] = {}
+        self._locks: dict[tuple[str, str], asyncio.Lock] = {}
 
-    async def check(self, url: str) -> None:
-        """Raise RobotsDisallowed unless the url's robots.txt lets our agent fetch it."""
-        (await self.rules_for(url)).check(url, self.agent)
+    async def check(self, url: str, user_agent: str, allow_private: bool = False) -> None:
+        """Raise RobotsDisallowed unless the url's robots.txt lets this agent fetch it."""
+        rules = await self.rules_for(url, user_agent, allow_private)
+        rules.check(url, agent_token(user_agent))
 
-    async def rules_for(self, url: str) -> RobotsRules:
+    async def rules_for(self, url: str, user_agent: str, allow_private: bool = False
+                        ) -> RobotsRules:
         """Return the rules of the url's origin, fetching robots.txt the first time."""
-        key = robots_url(url)
+        key = (robots_url(url), user_agent)
         async with self._locks.setdefault(key, asyncio.Lock()):
             rules = self._rules.get(key)
             if rules is None or (rules.expires is not None and rules.expires <= self._clock()):
-                rules = rules_from_result(await self._fetch(key), self._clock())
+                result = await self._fetch(key[0], user_agent, allow_private)
+                rules = rules_from_result(result, self._clock())
                 self._rules[key] = rules
             return rules
 
-    def crawl_delay(self, url: str) -> float | None:
-        """Return the Crawl-delay already known for the url's origin, or None."""
-        rules = self._rules.get(robots_url(url))
-        return rules.crawl_delay(self.agent) if rules else None
+    def crawl_delay(self, url: str, user_agent: str) -> float | None:
+        """Return the Crawl-delay already known for the url's origin and agent, or None."""
+        rules = self._rules.get((robots_url(url), user_agent))
+        return rules.crawl_delay(agent_token(user_agent)) if rules else None

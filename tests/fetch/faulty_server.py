@@ -6,6 +6,8 @@ answers on every host).
 
 from __future__ import annotations
 
+import ssl
+
 from loopback_hosts import LoopbackHosts, Reply, Request, Route, sequence
 
 __all__ = ["FaultyServer", "Reply", "Request", "Route", "sequence"]
@@ -14,8 +16,9 @@ __all__ = ["FaultyServer", "Reply", "Request", "Route", "sequence"]
 class FaultyServer(LoopbackHosts):
     """Loopback hosts addressed by path first: url(path, host), route(path, reply, host)."""
 
-    def __init__(self, hosts: int = 3) -> None:
-        super().__init__(hosts)
+    def __init__(self, hosts: int = 3, *, address: str = "127.0.0.1",
+                 tls: ssl.SSLContext | None = None) -> None:
+        super().__init__(hosts, address=address, tls=tls)
 
     def url(self, path: str = "/", host: int = 0) -> str:
         """Return the url of path on one of the hosts."""

@@ -14,7 +14,8 @@ import pytest
 from scraper.config import Settings
 from scraper.errors import FetchError, PrivateAddressError
 from scraper.fetch import Fetcher, FetchResult
-from scraper.fetch.client import agent_token, conditional_headers
+from scraper.fetch.client import conditional_headers
+from scraper.fetch.robots import agent_token
 
 from .conftest import RecordingArchive
 

@@ -222,7 +222,10 @@ def test_loopback_hosts_are_refused_unless_allowed(server: FaultyServer, host: s
     url = server.url("/").replace("127.0.0.1", host)
     result = fetch(loopback_settings(allow_private=False), url)
     assert isinstance(result.error, PrivateAddressError)
-    assert "private address" in result.error.reason
+    assert "private or reserved address" in result.error.reason
+    # the refusal says how to allow it, globally and for one site of the sites file
+    assert "--allow-private" in result.error.reason
+    assert "allow_private = true" in result.error.reason
     assert result.attempts == 0 and server.requests() == []  # nothing was sent
     assert fetch(loopback_settings(allow_private=True), url).ok
 
@@ -324,7 +327,7 @@ def test_robots_disallow_and_crawl_delay_are_obeyed_with_one_robots_fetch(
 
 
 def test_robots_sitemaps_come_from_the_same_single_robots_fetch(server: FaultyServer) -> None:
-    listing = ROBOTS + b"Sitemap: https://example.com/sitemap.xml\nSitemap: /news-sitemap.xml\n"
+    listing = ROBOTS + b"Sitemap: /news-sitemap.xml\n"
     server.route("/robots.txt", Reply(headers={"Content-Type": "text/plain"}, body=listing))
     server.route("/public", html())
 
@@ -333,8 +336,24 @@ def test_robots_sitemaps_come_from_the_same_single_robots_fetch(server: FaultySe
             sitemaps = await fetcher.robots_sitemaps(server.url("/"))
             return sitemaps, (await fetcher.fetch(server.url("/public"))).ok
     sitemaps, fetched = asyncio.run(go())
-    assert sitemaps == ["https://example.com/sitemap.xml", server.url("/news-sitemap.xml")]
+    assert sitemaps == [server.url("/news-sitemap.xml")]
     assert fetched and len(server.requests("/robots.txt")) == 1
+
+
+def test_robots_sitemaps_on_other_hosts_are_dropped_unless_the_site_names_them(
+        server: FaultyServer) -> None:
+    other = server.url("/elsewhere.xml", host=1)  # another host: 127.0.0.1 on another port
+    listing = (f"Sitemap: https://tracker.example/sitemap.xml\nSitemap: {other}\n"
+               "Sitemap: /own.xml\n").encode()
+    server.route("/robots.txt", Reply(headers={"Content-Type": "text/plain"}, body=listing))
+
+    async def go(hosts: tuple[str, ...]) -> list[str]:
+        async with Fetcher(loopback_settings()) as fetcher:
+            return await fetcher.robots_sitemaps(server.url("/"), hosts=hosts)
+    # an IP address is its own site: another port of it is the same host name
+    assert asyncio.run(go(())) == [other, server.url("/own.xml")]
+    assert asyncio.run(go(("tracker.example",))) == [
+        "https://tracker.example/sitemap.xml", other, server.url("/own.xml")]
 
 
 def test_robots_rules_for_our_agent_win_over_the_wildcard(server: FaultyServer) -> None:

@@ -13,6 +13,7 @@ from scraper.fetch.robots import UNREACHABLE_TTL, RobotsCache, robots_url, rules
 from scraper.models import Page
 
 ROBOTS = "http://example.com/robots.txt"
+AGENT = "scraper/1.0 (+https://example.org/contact)"
 
 
 def answer(status: int, body: bytes = b"", error: FetchError | None = None) -> FetchResult:
@@ -86,20 +87,20 @@ def test_concurrent_checks_fetch_robots_once_and_an_outage_is_asked_again_later(
     replies = [FetchResult(ROBOTS, None, NetworkError("connection refused", ROBOTS)),
                answer(200, b"User-agent: *\nDisallow: /no\n")]
 
-    async def fetch(url: str) -> FetchResult:
+    async def fetch(url: str, user_agent: str, allow_private: bool) -> FetchResult:
         fetched.append(url)
         await asyncio.sleep(0)
         return replies[len(fetched) - 1]
 
-    cache = RobotsCache("scraper", fetch, clock=lambda: now["t"])
+    cache = RobotsCache(fetch, clock=lambda: now["t"])
 
     async def go() -> list[BaseException | None]:
-        checks = (cache.check(f"http://example.com/{n}") for n in range(5))
+        checks = (cache.check(f"http://example.com/{n}", AGENT) for n in range(5))
         return list(await asyncio.gather(*checks, return_exceptions=True))
     outcomes = asyncio.run(go())
     assert fetched == [ROBOTS] and all(isinstance(o, RobotsDisallowed) for o in outcomes)
     now["t"] = UNREACHABLE_TTL + 1
-    asyncio.run(cache.check("http://example.com/yes"))
+    asyncio.run(cache.check("http://example.com/yes", AGENT))
     with pytest.raises(RobotsDisallowed):
-        asyncio.run(cache.check("http://example.com/no"))
+        asyncio.run(cache.check("http://example.com/no", AGENT))
     assert fetched == [ROBOTS, ROBOTS]

@@ -8,16 +8,25 @@ import socket
 import pytest
 
 from scraper.errors import FetchError, PrivateAddressError
-from scraper.fetch.safety import check_public, check_scheme, is_blocked_address
+from scraper.fetch import safety
+from scraper.fetch.safety import check_public, check_scheme, is_blocked_address, is_own_address
 
 BLOCKED = [
     "127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
     "169.254.169.254", "169.254.0.5", "0.0.0.0", "100.64.0.1", "100.127.255.254", "224.0.0.1",
     "255.255.255.255", "::1", "::", "fc00::1", "fd00:ec2::254", "fe80::1",
     "::ffff:127.0.0.1", "::ffff:169.254.169.254", "2002:7f00:1::1",  # v4 hidden in v6
+    # documentation and benchmarking ranges: never a real web site
+    "192.0.2.1", "192.0.2.2", "198.51.100.7", "203.0.113.9", "198.19.0.1", "2001:db8::1",
+    "3fff::1", "2001:2::1",
+    # more ways to write loopback or private IPv4 in IPv6
+    "::127.0.0.1", "::ffff:0:127.0.0.1", "64:ff9b::127.0.0.1", "64:ff9b::10.0.0.1",
+    "64:ff9b:1::a00:1", "2002:a00:1::1",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo
+    "fec0::1", "100::1", "ff02::1",
 ]
 PUBLIC = ["93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
-          "::ffff:8.8.8.8"]
+          "::ffff:8.8.8.8", "64:ff9b::8.8.8.8", "2002:808:808::1"]
 
 
 @pytest.mark.parametrize("address", BLOCKED)
@@ -30,6 +39,19 @@ def test_public_addresses_pass(address: str) -> None:
     assert not is_blocked_address(address)
 
 
+def test_our_own_addresses_are_recognised() -> None:
+    assert is_own_address("127.0.0.1")  # an interface of every machine
+    assert not is_own_address("93.184.216.34")
+
+
+def test_a_public_address_of_this_machine_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stand-in for a machine with a public address: count loopback as public for this test.
+    monkeypatch.setattr(safety, "is_blocked_address", lambda address: False)
+    with pytest.raises(PrivateAddressError) as caught:
+        asyncio.run(check_public("http://127.0.0.1:8080/admin"))
+    assert caught.value.reason.startswith("127.0.0.1 is this machine's own address; allow it ")
+
+
 def resolver_giving(*addresses: str):  # type: ignore[no-untyped-def]
     async def resolve(host: str, port: int) -> list[str]:
         return list(addresses)
@@ -40,7 +62,9 @@ def test_one_private_address_among_public_ones_is_enough_to_refuse() -> None:
     resolve = resolver_giving("93.184.216.34", "10.0.0.7")
     with pytest.raises(PrivateAddressError) as caught:
         asyncio.run(check_public("https://news.example/a", resolve))
-    assert caught.value.reason == "news.example resolves to a private address (10.0.0.7)"
+    assert caught.value.reason == (
+        "news.example resolves to a private or reserved address (10.0.0.7); allow it with "
+        "--allow-private, or allow_private = true for its site in sites.toml")
     assert caught.value.url == "https://news.example/a"
 
 

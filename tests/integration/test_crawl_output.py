@@ -51,6 +51,7 @@ def _sites_file(tmp_path: Path, sites: LoopbackSites) -> Path:
 
 def _crawl(tmp_path: Path, *arguments: str) -> Result:
     return CliRunner().invoke(cli, ["crawl", *arguments, "--allow-private", "--delay", "0",
+                                    "--contact-url", "https://uni.example/crawler",
                                     "--db", str(tmp_path / "a.db"),
                                     "--archive-dir", str(tmp_path / "archive")])
 
