@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from loopback_hosts import LoopbackHosts, Reply
 
 from scraper.archive import ArchiveError, ArchiveWriter, read_record
 from scraper.cli import cli
 from scraper.config import Settings
 from scraper.fetch import Fetcher
-
-from loopback_hosts import LoopbackHosts, Reply
 
 FULL_DISK = Path("/dev/full")  # every write to it fails with "No space left on device"
 needs_dev_full = pytest.mark.skipif(not FULL_DISK.exists(), reason="needs /dev/full (Linux)")
@@ -107,6 +106,7 @@ def test_response_headers_are_archived_byte_for_byte(tmp_path: Path) -> None:
             assert result.page is not None
             return result.page.warc_file, result.page.warc_offset, result.page.headers
         warc_file, offset, headers = asyncio.run(go())
+    assert warc_file == "run-1.warc.gz"
     raw = _warc_bytes(tmp_path / "run-1.warc.gz")
     assert b"X-Place: caf\xe9 cr\xe8me\r\n" in raw
     assert b"filename=caf\xe9\r\n" in raw
