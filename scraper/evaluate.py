@@ -25,12 +25,16 @@ def tokens(text: str) -> list[str]:
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
     """Return the multiset of token runs of `size` (one shorter run for short texts)."""
-    words = tokens(text)
+    return shingles_of(tokens(text), size)
+
+
+def shingles_of(words: Sequence[str], size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
+    """The multiset of runs of `size` of already tokenized words (see `shingles`)."""
     if not words:
         return Counter()
     if len(words) < size:
         return Counter([tuple(words)])
-    return Counter(tuple(words[i:i + size]) for i in range(len(words) - size + 1))
+    return Counter(zip(*(words[offset:] for offset in range(size)), strict=False))
 
 
 @dataclass(frozen=True)
@@ -50,11 +54,17 @@ class PageScore:
 
 def score_page(predicted: str, expected: str) -> PageScore:
     """Score one predicted body against the expected body."""
-    got, want = shingles(predicted), shingles(expected)
+    predicted_tokens, expected_tokens = tokens(predicted), tokens(expected)
+    return score_shingles(shingles_of(predicted_tokens), shingles_of(expected_tokens),
+                          predicted_tokens == expected_tokens)
+
+
+def score_shingles(got: Counter[tuple[str, ...]], want: Counter[tuple[str, ...]], exact: bool
+                   ) -> PageScore:
+    """Score a page from its predicted and expected shingles (for callers that reuse them)."""
     tp = sum((got & want).values())
     fp = sum(got.values()) - tp
     fn = sum(want.values()) - tp
-    exact = tokens(predicted) == tokens(expected)
     if fp == 0 and fn == 0:
         return PageScore(1.0, 1.0, exact)
     # Normalizing by (tp + fp + fn) leaves the ratios unchanged; kept implicit.
