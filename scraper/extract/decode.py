@@ -1,4 +1,15 @@
-"""Turn page bytes into text: charset from the HTTP header, then meta tags, then detection."""
+"""Turn page bytes into text: charset from the HTTP header, then meta tags, then detection.
+
+UTF-8 with a few invalid bytes (a stray Latin-1 byte pasted into a template) is still UTF-8:
+each bad sequence becomes U+FFFD and the rest of the page keeps its letters. Counting the
+valid multi-byte characters against the invalid sequences tells damaged UTF-8 from legacy
+text, in which valid UTF-8 sequences almost never occur by chance.
+
+UTF-7 is honoured when the header or a meta tag declares it (and the bytes are 7-bit, as
+UTF-7 always is), never guessed. Browsers refuse UTF-7 because it lets ASCII smuggle markup
+past HTML filters; we never render pages, and the archive should hold the text the author
+wrote. Undeclared, "+AFw-" in a page is just those five characters.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +58,40 @@ def _known_codec(name: str) -> str | None:
 # Declared charsets that servers and templates give by default whatever the real encoding:
 # when the bytes are valid UTF-8 with non-ASCII text, the declaration is the thing that's wrong.
 SINGLE_BYTE_DEFAULTS = frozenset({"iso8859-1", "cp1252", "iso8859-15", "ascii"})
+# Valid multi-byte characters needed per invalid sequence to read damaged bytes as UTF-8:
+# when the page says UTF-8, more good than bad; when it does not, clearly more.
+DECLARED_UTF8_MARGIN = 1
+DETECTED_UTF8_MARGIN = 8
+
+
+def damaged_utf8(content: bytes, margin: int) -> str | None:
+    """Return content read as UTF-8 with replacement characters when it is UTF-8 with a few
+    invalid sequences (at least `margin` valid multi-byte characters per invalid one)."""
+    text = content.decode("utf-8", "replace")
+    replaced = text.count("\ufffd")
+    invalid = replaced - content.count(b"\xef\xbf\xbd")  # U+FFFD the page itself contains
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    return text if multibyte > 0 and multibyte >= margin * invalid else None
+
+
+def _decode_declared(content: bytes, charset: str) -> str | None:
+    """Return content in its declared charset, or None when the bytes say it is wrong."""
+    if charset in SINGLE_BYTE_DEFAULTS:
+        if _is_utf8_text(content):
+            return content.decode("utf-8")
+        if not content.isascii():
+            utf8 = damaged_utf8(content, DETECTED_UTF8_MARGIN)
+            if utf8 is not None:
+                return utf8
+    if charset == "utf-7" and not content.isascii():
+        return None  # UTF-7 is 7-bit: 8-bit bytes mean the label is wrong
+    try:
+        return content.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        pass
+    if charset == "utf-8":
+        return damaged_utf8(content, DECLARED_UTF8_MARGIN)
+    return None
 
 
 def decode_html(content: bytes, content_type: str | None = None) -> str:
@@ -59,17 +104,16 @@ def decode_html(content: bytes, content_type: str | None = None) -> str:
     if content.startswith(codecs.BOM_UTF8):
         return content[3:].decode("utf-8", "replace")
     for charset in (charset_from_content_type(content_type), charset_from_meta(content)):
-        if charset in SINGLE_BYTE_DEFAULTS and _is_utf8_text(content):
-            return content.decode("utf-8")
-        if charset:
-            try:
-                return content.decode(charset)
-            except (UnicodeDecodeError, LookupError):
-                continue
+        text = _decode_declared(content, charset) if charset else None
+        if text is not None:
+            return text
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = damaged_utf8(content, DETECTED_UTF8_MARGIN)
+    if text is not None:
+        return text
     best = from_bytes(content[:200_000]).best()
     if best is not None and best.encoding:
         return content.decode(best.encoding, "replace")

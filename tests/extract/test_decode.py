@@ -50,3 +50,16 @@ def test_undeclared_bytes_fall_back_to_utf8_then_detection() -> None:
                 "трамвайной линии до больницы. Решение приняли после шести часов дебатов, "
                 "сообщили журналистам в мэрии. Жители района давно ждали этого.</p></body></html>")
     assert "городской совет" in decode_html(cyrillic.encode("cp1251"))
+
+
+JAPANESE = ("市議会は火曜日の夜、港湾地区の再開発計画について六時間にわたって議論し、"
+            "賛成多数で新しい路面電車の延伸を承認した。市長は記者会見で、工事は来年の春に始まると述べた。") * 3
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp", "gb18030", "cp1251", "iso8859-7"])
+def test_legacy_multibyte_and_cyrillic_text_is_not_taken_for_damaged_utf8(codec: str) -> None:
+    text = JAPANESE if codec in ("shift_jis", "euc_jp", "gb18030") else (
+        "Городской совет утвердил план строительства новой трамвайной линии до больницы. " * 4
+        if codec == "cp1251" else "Το δημοτικό συμβούλιο ενέκρινε την επέκταση του τραμ. " * 4)
+    page = f"<html><body><p>{text}</p></body></html>"
+    assert decode_html(page.encode(codec)) == page
