@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from scraper.cli import cli
-from scraper.errors import LockHeldError
+from scraper.errors import ConfigError, LockHeldError
 from scraper.lock import RunLock
 
 HOLDER = ("import sys, time; from pathlib import Path; from scraper.lock import RunLock; "
@@ -23,7 +23,8 @@ HOLDER = ("import sys, time; from pathlib import Path; from scraper.lock import 
 def test_the_lock_file_sits_beside_the_database(tmp_path: Path) -> None:
     db = tmp_path / "deep" / "articles.db"
     with RunLock(db) as lock:
-        assert lock.path == tmp_path / "deep" / "articles.db.lock" and lock.path.exists()
+        expected = tmp_path.resolve() / "deep" / "articles.db.lock"
+        assert lock.path == expected and lock.path.exists()
         assert lock.path.read_text() == str(os.getpid())
 
 
@@ -79,3 +80,36 @@ def test_log_json_reports_the_lock_as_one_json_line(tmp_path: Path) -> None:
     record = json.loads(line)
     assert record["event"] == "error" and record["exit_status"] == 3
     assert "another run" in record["message"]
+
+
+def test_a_crawl_through_a_symlink_to_the_database_sees_the_lock(tmp_path: Path) -> None:
+    real = tmp_path / "data" / "articles.db"
+    real.parent.mkdir()
+    real.touch()
+    link = tmp_path / "elsewhere.db"
+    link.symlink_to(real)
+    with RunLock(real):
+        result = CliRunner().invoke(cli, ["crawl", "https://a.example/", "--db", str(link)])
+    assert result.exit_code == 3, result.output
+    assert "another run" in result.output and not (tmp_path / "elsewhere.db.lock").exists()
+
+
+@pytest.mark.parametrize("command", [["crawl", "https://a.example/"], ["reextract"]])
+def test_a_symlink_at_the_lock_path_is_refused_and_its_target_kept(tmp_path: Path,
+                                                                    command: list[str]) -> None:
+    db = tmp_path / "articles.db"
+    db.touch()
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    (tmp_path / "articles.db.lock").symlink_to(target)
+    result = CliRunner().invoke(cli, [*command, "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "is a symbolic link" in result.output and "Traceback" not in result.output
+    assert target.read_text() == "keep me"
+
+
+def test_a_fifo_at_the_lock_path_is_refused_without_blocking(tmp_path: Path) -> None:
+    db = tmp_path / "articles.db"
+    os.mkfifo(tmp_path / "articles.db.lock")
+    with pytest.raises(ConfigError, match="not a regular file"):
+        RunLock(db).acquire()
