@@ -24,6 +24,9 @@ CSV_FIELDS = ARTICLE_FIELDS[:-1] + CHILD_FIELDS + ("body",)
 NAME_LISTS = ("authors", "tags")
 LIST_SEPARATOR = "; "
 FORMATS = ("jsonl", "csv")
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"):
+# such a cell gets a leading apostrophe, which spreadsheets show as text and do not display.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def iter_articles(db: Database, *, since: str | None = None, until: str | None = None,
@@ -58,18 +61,27 @@ def jsonl_lines(records: Iterator[dict[str, Any]]) -> Iterator[str]:
         yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
+def spreadsheet_safe(value: Any) -> Any:
+    """Return a text cell a spreadsheet cannot run as a formula (numbers pass unchanged)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_lines(records: Iterator[dict[str, Any]]) -> Iterator[str]:
-    """Yield CSV text: a header, then one row per record."""
+    """Yield CSV text: a header, then one row per record, every text cell spreadsheet-safe."""
     buffer = io.StringIO()
+    # RFC 4180 line ends: with "\n" alone, the csv module leaves a cell holding "\r" unquoted,
+    # and a reader splits the row there.
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore",
-                            lineterminator="\n")
+                            lineterminator="\r\n")
     writer.writeheader()
     for record in records:
         row = dict(record)
         for key in CHILD_FIELDS:
             row[key] = (LIST_SEPARATOR.join(row[key]) if key in NAME_LISTS
                         else json.dumps(row[key], ensure_ascii=False))
-        writer.writerow(row)
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
