@@ -2,6 +2,8 @@
 
     ScraperError
     ├── ConfigError          bad settings, sites file or selector rules (exit code 2)
+    ├── QueryError           a question the database cannot answer as asked: an empty or
+    │                        invalid search, an unknown article URL (exit code 2)
     ├── LockHeldError        another crawl holds the lock (exit code 3)
     ├── FetchError           the page could not be fetched
     │   ├── NetworkError         no usable response: timeout, refused or reset, TLS
@@ -13,6 +15,7 @@
     │   └── HTTPStatusError      the server answered 4xx/5xx
     ├── ArchiveError         a WARC file could not be written or read
     └── StoreError           the database refused a write
+        └── DamagedDatabaseError  the database file is corrupt or not a database
 
 Extraction never raises: a page with no article comes back as an empty record whose
 provenance warnings give the reason. A failure is stored (``fetches.error``), not just
@@ -40,6 +43,10 @@ class ScraperError(Exception):
 
 class ConfigError(ScraperError):
     """Settings, a sites file or a selector rule file is invalid."""
+
+
+class QueryError(ScraperError):
+    """A search or lookup is malformed or names nothing the database holds (a usage error)."""
 
 
 class LockHeldError(ScraperError):
@@ -92,3 +99,7 @@ class ArchiveError(ScraperError):
 
 class StoreError(ScraperError):
     """The database refused a write."""
+
+
+class DamagedDatabaseError(StoreError):
+    """The database file is corrupt (bytes changed on disk) or is not a SQLite database."""

@@ -96,9 +96,9 @@ def test_search_errors_are_one_line(cli: click.Group, db: Path) -> None:
     bad_date = CliRunner().invoke(cli, ["search", "nato", "--since", "July", "--db", str(db)])
     assert bad_date.exit_code == 2
     raw = CliRunner().invoke(cli, ["search", "nato AND", "--raw", "--db", str(db)])
-    assert raw.exit_code == 1 and raw.output.startswith("Error: invalid full-text query")
+    assert raw.exit_code == 2 and raw.output.startswith("Error: invalid full-text query")
     nothing = CliRunner().invoke(cli, ["search", "?!", "--db", str(db)])
-    assert nothing.exit_code == 1 and "nothing to search for" in nothing.output
+    assert nothing.exit_code == 2 and "nothing to search for" in nothing.output
 
 
 def test_stats_text_and_json(cli: click.Group, db: Path) -> None:
@@ -138,7 +138,7 @@ def test_history_lists_versions_with_a_word_diff(cli: click.Group, db: Path) -> 
 def test_schema_formats(cli: click.Group, db: Path, tmp_path: Path) -> None:
     text = run(cli, "schema", "--db", str(db)).output
     assert "quotes_with_speaker (view): Every quote with its speaker, date and article." in text
-    assert text.rstrip().endswith("4 of 4 migrations applied.")
+    assert text.rstrip().endswith("5 of 5 migrations applied.")
     fresh = run(cli, "schema", "--db", str(tmp_path / "new.db")).output
     assert "not created yet" in fresh and not (tmp_path / "new.db").exists()
     metadata = json.loads(run(cli, "schema", "--format", "datasette", "--db", str(db)).output)

@@ -19,12 +19,15 @@ from typing import Any, TypeVar
 
 import click
 
-from ..errors import ScraperError
+from ..errors import ConfigError, QueryError, ScraperError
+from ..printable import printable, printable_line
 from ..store import Store
 from ..store.connection import connect
+from ..store.core import refused
 from ..store.docs import datasette_metadata, render_markdown, render_sql, render_text
 from ..store.export import FORMATS, write_export
 from ..store.migrations import migration_status
+from ..store.query import hints
 from ..store.search import ORDERS, SearchHit
 from ..store.wordiff import CONTEXT_WORDS, count_changes, diff_words, render_word_diff
 
@@ -64,7 +67,7 @@ def open_store(db_path: Path) -> Iterator[Store]:
     with library_errors():
         store = Store.open(db_path, create=False)
     try:
-        with library_errors():
+        with library_errors(), refused(None, db_path):
             yield store
     finally:
         store.close()
@@ -72,9 +75,12 @@ def open_store(db_path: Path) -> Iterator[Store]:
 
 @contextmanager
 def library_errors() -> Iterator[None]:
-    """Turn ScraperError into click.ClickException (the CLI boundary)."""
+    """Turn ScraperError into click.ClickException (the CLI boundary): exit 2 for a usage or
+    configuration error, 1 for the rest."""
     try:
         yield
+    except (ConfigError, QueryError) as error:
+        raise UsageProblem(error.describe()) from error
     except ScraperError as error:
         raise click.ClickException(error.describe()) from error
 
@@ -94,11 +100,11 @@ def _markers(as_json: bool) -> tuple[str, str]:
 
 
 def _print_hit(hit: SearchHit) -> None:
-    date = (hit.published_at or "no date")[:10]
-    site = f"  ({hit.site})" if hit.site else ""
-    click.echo(f"{date:<10}  {hit.headline or '(no headline)'}{site}")
-    click.echo(f"            {' '.join(hit.snippet.split())}")
-    click.echo(f"            {hit.url}")
+    date = printable_line((hit.published_at or "no date")[:10])
+    site = f"  ({printable_line(hit.site)})" if hit.site else ""
+    click.echo(f"{date:<10}  {printable_line(hit.headline or '(no headline)')}{site}")
+    click.echo(f"            {' '.join(hit.snippet.split())}")  # the store made it printable
+    click.echo(f"            {printable_line(hit.url)}")
 
 
 @click.command()
@@ -112,15 +118,20 @@ def _print_hit(hit: SearchHit) -> None:
               help="Most articles shown.")
 @click.option("--sort", "order", type=click.Choice(list(ORDERS)), default="rank",
               show_default=True, help="Best match first, or newest first.")
-@click.option("--raw", is_flag=True, help="QUERY is FTS5 syntax (AND, OR, NOT, NEAR, col:).")
+@click.option("--raw", is_flag=True,
+              help="QUERY is FTS5 syntax, passed through (NEAR, column filters such as "
+                   "headline:), on the word index only.")
 @json_option
 @db_option
 def search(query: str, site: str | None, since: Any, until: Any, author: str | None,
            speaker: str | None, limit: int, order: str, raw: bool, as_json: bool,
            db_path: Path) -> None:
-    """Full-text search over headlines, bodies and quotes.
+    """Full-text search over headlines, bodies, quotes and speakers.
 
-    Words and "quoted phrases" must all match; word* matches a prefix. Matched words are
+    Words and "quoted phrases" must all match; word* matches a prefix; harbour OR tram
+    matches either; tram NOT hospital (or tram -hospital) leaves out articles holding
+    hospital; parentheses group. Operators are in capitals. Case and accents are ignored; in
+    Chinese, Japanese, Korean or Thai text any run of characters is found. Matched words are
     shown [like this] (bold on a terminal).
     """
     with open_store(db_path) as store:
@@ -132,6 +143,8 @@ def search(query: str, site: str | None, since: Any, until: Any, author: str | N
         return
     if not hits:
         click.echo("No articles match.")
+        for advice in hints(query, raw):
+            click.echo(f"hint: {advice}", err=True)
     for hit in hits:
         _print_hit(hit)
 
@@ -189,7 +202,7 @@ def stats(as_json: bool, db_path: Path) -> None:
     if as_json:
         _echo_json(summary)
     else:
-        click.echo(render_stats(summary))
+        click.echo(printable(render_stats(summary)))
 
 
 @click.command()
@@ -212,11 +225,12 @@ def export(fmt: str, since: Any, until: Any, site: str | None, output: str,
 def _migrations_line(db_path: Path) -> str:
     if not db_path.is_file():
         return f"Database {db_path}: not created yet."
-    db = connect(db_path, create=False, upgrade=False)
-    try:
-        status = migration_status(db)
-    finally:
-        db.close()
+    with refused(None, db_path):
+        db = connect(db_path, create=False, upgrade=False)
+        try:
+            status = migration_status(db)
+        finally:
+            db.close()
     pending = [name for name, applied in status if applied is None]
     applied = len(status) - len(pending)
     more = f"; pending: {', '.join(pending)}" if pending else ""
@@ -261,20 +275,20 @@ def history(url: str, context: int, as_json: bool, db_path: Path) -> None:
     if as_json:
         _echo_json(_history_json(versions))
         return
-    click.echo(f"{len(versions)} version(s) of {url}")
+    click.echo(f"{len(versions)} version(s) of {printable_line(url)}")
     for before, after in zip([None, *versions], versions):
         click.echo("")
-        click.echo(_version_label(after) + f"  {after.headline or '(no headline)'}")
+        click.echo(_version_label(after) + f"  {printable_line(after.headline or '(no headline)')}")
         if before is None:
             continue
         if before.headline != after.headline:
             headline = diff_words(before.headline or "", after.headline or "")
-            click.echo(f"  headline: {render_word_diff(headline, context)}")
+            click.echo(f"  headline: {printable_line(render_word_diff(headline, context))}")
         changes = diff_words(before.body, after.body)
         added, removed = count_changes(changes)
         click.echo(f"  body: +{added} -{removed} words")
         if added or removed:
-            click.echo("  " + render_word_diff(changes, context))
+            click.echo("  " + printable_line(render_word_diff(changes, context)))
 
 
 def _history_json(versions: list[Any]) -> list[dict[str, Any]]:

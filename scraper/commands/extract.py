@@ -13,6 +13,7 @@ from ..errors import ConfigError, ScraperError
 from ..extract import extract as extract_page
 from ..fetch import Fetcher
 from ..models import Article
+from ..printable import printable
 from ..rules import rules_for
 from .crawl import selectors_option
 
@@ -42,14 +43,14 @@ def extract_command(page: str, url: str | None, as_json: bool, allow_private: bo
                            content_type=content_type)
     if article.is_empty:
         reason = article.provenance.warnings[0] if article.provenance.warnings else "no article text found"
-        click.echo(f"error: {page}: {reason}", err=True)
+        click.echo(printable(f"error: {page}: {reason}"), err=True)
         if as_json:
             click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
         raise SystemExit(1)
     if as_json:
         click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_article(article))
+        click.echo(printable(render_article(article)))
 
 
 def _fetch(url: str, allow_private: bool) -> tuple[bytes, str | None, str]:

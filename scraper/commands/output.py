@@ -10,6 +10,7 @@ import click
 
 from ..models import Article
 from ..pipeline import CrawlReport, PageOutcome
+from ..printable import printable, printable_line
 
 
 class RunOutput:
@@ -48,7 +49,7 @@ class RunOutput:
         """Print a warning line (to stderr, so cron mails it)."""
         if self._bar is not None:
             click.echo("", file=self.stream)
-        click.echo(f"warning: {message}", err=True)
+        click.echo(f"warning: {printable(message)}", err=True)
 
     def error(self, message: str, exit_status: int) -> None:
         """Report why the run could not start or go on: a JSON object, or a line on stderr."""
@@ -56,7 +57,7 @@ class RunOutput:
         if self.log_json:
             self._json({"event": "error", "message": message, "exit_status": exit_status})
         else:
-            click.echo(f"error: {message}", err=True)
+            click.echo(f"error: {printable(message)}", err=True)
 
     def _close_bar(self) -> None:
         if self._bar is not None:
@@ -117,4 +118,5 @@ def article_table(outcomes: list[PageOutcome], width: int = 40) -> str:
 
 
 def _clip(text: str, width: int) -> str:
+    text = printable_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"

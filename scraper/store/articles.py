@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from ..errors import StoreError
 from ..models import Article
 from ..version import EXTRACTOR_VERSION
+from . import search_index
 from .children import delete_children, write_children
 from .sites import ensure_site, site_key_for_url
 from .versions import archive_version
@@ -98,9 +99,12 @@ def _insert(db: Database, article: Article, row: dict[str, Any], seen_at: str) -
     row = {**row, "first_seen_at": seen_at, "last_seen_at": seen_at, "content_seen_at": seen_at}
     names = ", ".join(row)
     marks = ", ".join("?" for _ in row)
-    cursor = db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", list(row.values()))
-    article_id = int(cursor.lastrowid)
-    write_children(db, article_id, article)
+    with search_index.triggers_paused(db):
+        cursor = db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})",
+                            list(row.values()))
+        article_id = int(cursor.lastrowid)
+        write_children(db, article_id, article)
+    search_index.add_article(db, article_id)
     return SaveResult(article_id, NEW)
 
 
@@ -120,11 +124,20 @@ def _update(db: Database, article: Article, row: dict[str, Any], existing: dict[
         row = {key: value for key, value in row.items() if key in BOOKKEEPING_COLUMNS}
         outcome = UNCHANGED
     changed = {key: value for key, value in row.items() if existing.get(key) != value}
-    if changed:
-        assignments = ", ".join(f"{key} = ?" for key in changed)
-        db.execute(f"UPDATE articles SET {assignments} WHERE id = ?",
-                   [*changed.values(), article_id])
-    if outcome == UPDATED:
+    if outcome == UNCHANGED:
+        _set_columns(db, article_id, changed)  # bookkeeping only: the indexes are untouched
+        return SaveResult(article_id, outcome)
+    search_index.remove_article(db, article_id)
+    with search_index.triggers_paused(db):
+        _set_columns(db, article_id, changed)
         delete_children(db, article_id)
         write_children(db, article_id, article)
+    search_index.add_article(db, article_id)
     return SaveResult(article_id, outcome)
+
+
+def _set_columns(db: Database, article_id: int, values: dict[str, Any]) -> None:
+    if values:
+        assignments = ", ".join(f"{key} = ?" for key in values)
+        db.execute(f"UPDATE articles SET {assignments} WHERE id = ?",
+                   [*values.values(), article_id])

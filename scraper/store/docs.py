@@ -6,23 +6,38 @@ import re
 from typing import Any
 
 from .migrations import STEP_NAMES
-from .schema import FULL_TEXT_INDEXES, INDEXES, TABLES, VIEW_DEFINITIONS, documented_tables
+from .schema import (
+    ARTICLE_INDEXES,
+    INDEXES,
+    TABLES,
+    TRIGRAM_TERMS,
+    TRIGRAM_TERMS_SQL,
+    VIEW_DEFINITIONS,
+    documented_tables,
+)
 from .schema_model import Column, Table
+from .search_text import INDEXED_BODY_CHARS, INDEXED_QUOTES
 
 TITLE = "scraper: articles database"
 INTRO = ("One row per article (canonical URL) with its authors, images, quotes, links and tags; "
          "every fetch and crawl run; the crawl frontier; earlier versions of changed articles. "
          "Times are ISO 8601 UTC text; article dates are as the page published them.")
-FULL_TEXT_NOTE = ("Full-text indexes (FTS5, external content) are kept in sync by triggers on "
-                  "insert, update and delete of their tables; search with MATCH, e.g. "
-                  "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'nato'.")
-# Datasette: views searchable through a full-text index (view -> (fts table, key column)).
-DATASETTE_VIEW_SEARCH = {"quotes_with_speaker": ("quotes_fts", "quote_id")}
+FULL_TEXT_NOTE = (
+    "Full-text search (FTS5) has one document per article, so AND, OR and NOT apply to the "
+    "whole article: its headline, the first "
+    f"{INDEXED_BODY_CHARS:,} characters of its body, its first {INDEXED_QUOTES} quotes and "
+    "their speakers (the search_text view shows exactly that). articles_fts indexes words "
+    "(case and accents ignored); articles_trigram indexes the articles that have text in a "
+    "script written without spaces (Chinese, Japanese, Korean, Thai ...) by trigrams. "
+    "Triggers on articles and quotes keep both in sync. Search with MATCH, e.g. "
+    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'nato NOT japan'.")
+# Datasette: tables and views searchable through a full-text index (-> (fts table, key column)).
+DATASETTE_SEARCH = {"articles": ("articles_fts", "id")}
 DATASETTE_SEARCH_QUERY = """
 SELECT a.id, a.headline, a.published_at, a.canonical_url,
        snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet
 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts, 10.0, 1.0) LIMIT 100
+WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts, 10.0, 1.0, 1.0, 1.0) LIMIT 100
 """.strip()
 
 _REFERENCE = re.compile(r"REFERENCES\s+(\w+)\((\w+)\)", re.IGNORECASE)
@@ -42,7 +57,7 @@ def column_type(column: Column) -> str:
 def _kind(table: Table) -> str:
     if any(view.name == table.name for view in VIEW_DEFINITIONS):
         return "view"
-    if any(fts.name == table.name for fts in FULL_TEXT_INDEXES):
+    if any(index.name == table.name for index in ARTICLE_INDEXES) or table.name == TRIGRAM_TERMS:
         return "full-text index"
     return "table"
 
@@ -83,17 +98,18 @@ def render_sql() -> str:
     latest = max(STEP_NAMES)
     statements = [table.create_sql(latest) for table in TABLES]
     statements += [index.create_sql() for index in INDEXES]
-    for fts in FULL_TEXT_INDEXES:
-        statements += [fts.create_sql(), *fts.trigger_sql()]
     statements += [view.create_sql() for view in VIEW_DEFINITIONS]
+    for index in ARTICLE_INDEXES:
+        statements += [index.create_sql(), *index.trigger_sql()]
+    statements.append(TRIGRAM_TERMS_SQL)
     return ";\n\n".join(statements) + ";\n"
 
 
 def _datasette_table(table: Table) -> dict[str, Any]:
     entry: dict[str, Any] = {"description": table.description,
                              "columns": {c.name: column_note(c) for c in table.columns}}
-    if table.name in DATASETTE_VIEW_SEARCH:
-        entry["fts_table"], entry["fts_pk"] = DATASETTE_VIEW_SEARCH[table.name]
+    if table.name in DATASETTE_SEARCH:
+        entry["fts_table"], entry["fts_pk"] = DATASETTE_SEARCH[table.name]
     return entry
 
 
@@ -107,7 +123,7 @@ def datasette_metadata(database: str) -> dict[str, Any]:
             "description": INTRO,
             "tables": tables,
             "queries": {"search_articles": {
-                "title": "Search headlines and bodies",
+                "title": "Search headlines, bodies and quotes",
                 "description": "Full-text search (FTS5 syntax) ranked by relevance.",
                 "sql": DATASETTE_SEARCH_QUERY,
             }},

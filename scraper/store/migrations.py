@@ -10,11 +10,15 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from .schema import (
+    ARTICLE_INDEXES,
     CORE,
     FULL_TEXT,
     FULL_TEXT_INDEXES,
     INDEXES,
+    SEARCH,
     TABLES,
+    TRIGRAM_TERMS_SQL,
+    TRIGRAM_TERMS_TABLE,
     VERSIONS,
     VIEW_DEFINITIONS,
     VIEWS,
@@ -27,11 +31,12 @@ STEP_NAMES: dict[int, str] = {
     FULL_TEXT: "002_full_text_search",
     VERSIONS: "003_article_versions",
     VIEWS: "004_views",
+    SEARCH: "005_article_search",
 }
 
 
 def apply_step(db: Database, step: int) -> None:
-    """Create the tables, columns, indexes, full-text indexes and views introduced at `step`."""
+    """Create the tables, columns, indexes, views and full-text indexes introduced at `step`."""
     for table in TABLES:
         if table.since == step:
             db.execute(table.create_sql(step))
@@ -43,14 +48,31 @@ def apply_step(db: Database, step: int) -> None:
         if index.since == step:
             db.execute(index.create_sql())
     for fts in FULL_TEXT_INDEXES:
+        if fts.until == step:
+            for statement in fts.drop_sql():
+                db.execute(statement)
+    for view in VIEW_DEFINITIONS:
+        if view.since == step:
+            db.execute(view.create_sql())
+    _create_full_text(db, step)
+
+
+def _create_full_text(db: Database, step: int) -> None:
+    """Create and fill the full-text indexes introduced at `step`, with their triggers."""
+    for fts in FULL_TEXT_INDEXES:
         if fts.since == step:
             db.execute(fts.create_sql())
             for trigger in fts.trigger_sql():
                 db.execute(trigger)
             db.execute(fts.rebuild_sql())
-    for view in VIEW_DEFINITIONS:
-        if view.since == step:
-            db.execute(view.create_sql())
+    for index in ARTICLE_INDEXES:
+        if index.since == step:
+            db.execute(index.create_sql())
+            for trigger in index.trigger_sql():
+                db.execute(trigger)
+            db.execute(index.rebuild_sql())
+    if TRIGRAM_TERMS_TABLE.since == step:
+        db.execute(TRIGRAM_TERMS_SQL)
 
 
 def _register(migrations: Migrations, step: int, name: str) -> None:

@@ -8,9 +8,16 @@ Times are ISO 8601 text in UTC ("2024-07-12T09:30:00+00:00"); article dates are 
 
 from __future__ import annotations
 
-from .schema_model import Column, FullText, Index, Table, View
+from .schema_model import ArticleIndex, Column, FullText, Index, Table, View
+from .search_text import (
+    INDEXED_BODY_CHARS,
+    INDEXED_HEADLINE_CHARS,
+    INDEXED_QUOTES,
+    search_text_select,
+    trigram_text_select,
+)
 
-CORE, FULL_TEXT, VERSIONS, VIEWS = 1, 2, 3, 4
+CORE, FULL_TEXT, VERSIONS, VIEWS, SEARCH = 1, 2, 3, 4, 5
 
 ID = Column("id", "INTEGER PRIMARY KEY", "Row id.")
 
@@ -181,9 +188,15 @@ MIGRATIONS_TABLE = Table("_sqlite_migrations", "Migrations applied (kept by sqli
     Column("applied_at", "TEXT", "When it was applied (UTC)."),
 ), since=0)  # created by sqlite_utils.Migrations itself, documented here
 
+SEARCH_PAUSE = Table("search_pause", "Empty but inside a save: while the save writes an "
+                     "article and its quotes, its row pauses the full-text triggers, and the save "
+                     "then indexes the article once instead of once per quote.", (
+    Column("id", "INTEGER PRIMARY KEY CHECK (id = 1)", "Always 1."),
+), since=SEARCH)
+
 TABLES: tuple[Table, ...] = (
     SITES, CRAWL_RUNS, FETCHES, ARTICLES, AUTHORS, ARTICLE_AUTHORS, IMAGES, QUOTES, LINKS,
-    TAGS, ARTICLE_TAGS, FRONTIER, ARTICLE_VERSIONS,
+    TAGS, ARTICLE_TAGS, FRONTIER, ARTICLE_VERSIONS, SEARCH_PAUSE,
 )
 
 INDEXES: tuple[Index, ...] = (
@@ -204,20 +217,63 @@ INDEXES: tuple[Index, ...] = (
           "history of an article", since=VERSIONS),
 )
 
+# The first full-text indexes (one row per article, one per quote), replaced at SEARCH: a NOT
+# was applied per row, so an article whose quote lacked the word matched "tram NOT hospital".
 FULL_TEXT_INDEXES: tuple[FullText, ...] = (
     FullText("articles_fts", "articles", (
         Column("headline", "", "Indexed copy of articles.headline."),
         Column("body", "", "Indexed copy of articles.body."),
-    ), "Full-text index of article headlines and bodies (rowid = articles.id).", since=FULL_TEXT),
+    ), "Full-text index of article headlines and bodies (rowid = articles.id).", since=FULL_TEXT,
+        until=SEARCH),
     FullText("quotes_fts", "quotes", (
         Column("text", "", "Indexed copy of quotes.text."),
         Column("speaker", "", "Indexed copy of quotes.speaker."),
-    ), "Full-text index of quotes and speakers (rowid = quotes.id).", since=FULL_TEXT),
+    ), "Full-text index of quotes and speakers (rowid = quotes.id).", since=FULL_TEXT,
+        until=SEARCH),
 )
+
+_DOCUMENT_COLUMNS = (
+    Column("headline", "", f"The headline (first {INDEXED_HEADLINE_CHARS:,} characters)."),
+    Column("body", "", f"The first {INDEXED_BODY_CHARS:,} characters of the body."),
+    Column("quotes", "", f"The article's first {INDEXED_QUOTES} quotes, one per line."),
+    Column("speakers", "", "The speaker of each of those quotes, one per line, in the same "
+           "order (an empty line when unknown)."),
+)
+SEARCH_TEXT_VIEW, TRIGRAM_TEXT_VIEW = "search_text", "search_text_trigram"
+WORD_INDEX, TRIGRAM_INDEX = "articles_fts", "articles_trigram"
+TRIGRAM_TERMS = "articles_trigram_terms"
+
+ARTICLE_INDEXES: tuple[ArticleIndex, ...] = (
+    ArticleIndex(WORD_INDEX, SEARCH_TEXT_VIEW, _DOCUMENT_COLUMNS,
+                 "Full-text index by words, one row per article (rowid = articles.id), its text "
+                 "read from search_text; case and accents are ignored.",
+                 "unicode61 remove_diacritics 2", INDEXED_QUOTES, SEARCH_PAUSE.name,
+                 since=SEARCH),
+    ArticleIndex(TRIGRAM_INDEX, TRIGRAM_TEXT_VIEW, _DOCUMENT_COLUMNS,
+                 "Full-text index by trigrams of the articles written partly in a script without "
+                 "spaces (Chinese, Japanese, Korean, Thai ...): any run of characters is found; "
+                 "text read from search_text_trigram.",
+                 "trigram", INDEXED_QUOTES, SEARCH_PAUSE.name, since=SEARCH),
+)
+TRIGRAM_TERMS_TABLE = Table(TRIGRAM_TERMS, "Every trigram in articles_trigram (fts5vocab), "
+                            "used to look up terms shorter than three characters.", (
+    Column("term", "", "A trigram, in lower case."),
+    Column("doc", "", "Articles holding it."),
+    Column("cnt", "", "Times it occurs."),
+), since=SEARCH)
+TRIGRAM_TERMS_SQL = f"CREATE VIRTUAL TABLE {TRIGRAM_TERMS} USING fts5vocab({TRIGRAM_INDEX}, row)"
 
 _SITE, _DAY = Column("site", "", "Site key."), Column("day", "", "Publication date, YYYY-MM-DD.")
 
 VIEW_DEFINITIONS: tuple[View, ...] = (
+    View(SEARCH_TEXT_VIEW, "What the full-text index holds for each article: soft hyphens and "
+         "zero-width characters removed, long bodies cut (see README).",
+         search_text_select(), (Column("id", "", "articles.id"), *_DOCUMENT_COLUMNS),
+         since=SEARCH),
+    View(TRIGRAM_TEXT_VIEW, "search_text of the articles with characters of a script written "
+         "without spaces, each column padded with two spaces: what the trigram index holds.",
+         trigram_text_select(SEARCH_TEXT_VIEW),
+         (Column("id", "", "articles.id"), *_DOCUMENT_COLUMNS), since=SEARCH),
     View("articles_per_site_per_day", "Articles per site per publication day.", """
 SELECT sites.name AS site, substr(articles.published_at, 1, 10) AS day, count(*) AS articles
 FROM articles LEFT JOIN sites ON sites.id = articles.site_id
@@ -259,5 +315,5 @@ GROUP BY images.credit_source ORDER BY images DESC, images.credit_source
 def documented_tables() -> tuple[Table, ...]:
     """Return every documented table-like object: tables, full-text indexes, views, bookkeeping."""
     views = tuple(Table(v.name, v.description, v.columns, since=v.since) for v in VIEW_DEFINITIONS)
-    fts = tuple(index.as_table() for index in FULL_TEXT_INDEXES)
+    fts = tuple(index.as_table() for index in ARTICLE_INDEXES) + (TRIGRAM_TERMS_TABLE,)
     return TABLES + fts + views + (MIGRATIONS_TABLE,)

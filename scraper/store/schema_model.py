@@ -76,6 +76,13 @@ class FullText:
     description: str
     tokenizer: str = "unicode61 remove_diacritics 2"
     since: int = 1
+    until: int | None = None  # the step that dropped it, if any
+
+    def drop_sql(self) -> list[str]:
+        """Return the statements that drop the index and its triggers."""
+        triggers = [f"DROP TRIGGER IF EXISTS {self.name}_after_{event}"
+                    for event in ("insert", "delete", "update")]
+        return [*triggers, f"DROP TABLE IF EXISTS {self.name}"]
 
     def create_sql(self) -> str:
         """Return CREATE VIRTUAL TABLE; content="table" is the form Datasette detects."""
@@ -121,3 +128,76 @@ class View:
     def create_sql(self) -> str:
         """Return the CREATE VIEW statement."""
         return f"CREATE VIEW {self.name} AS -- {self.description}\n{self.select.strip()}"
+
+
+@dataclass(frozen=True)
+class ArticleIndex:
+    """An FTS5 index with one row per article (rowid = articles.id), its text read from a view.
+
+    The view builds each article's search document from the article and its quotes. Triggers
+    on both tables keep the index in step: before a change they remove the document as the view
+    shows it then, after the change they add it as the view shows it now. That is how an
+    external-content index must be updated, and it is all plain SQL.
+    """
+
+    name: str
+    source: str  # a view: id plus the indexed columns
+    columns: tuple[Column, ...]
+    description: str
+    tokenizer: str
+    quote_positions: int  # quotes at or past this position are not in the document
+    pause_table: str  # while it has a row, the triggers do nothing (a save indexes by itself)
+    since: int = 1
+
+    def create_sql(self) -> str:
+        """Return CREATE VIRTUAL TABLE reading its text from the source view."""
+        names = ", ".join(col.name for col in self.columns)
+        return (f'CREATE VIRTUAL TABLE {self.name} USING fts5({names}, content="{self.source}", '
+                f'content_rowid="id", tokenize="{self.tokenizer}")')
+
+    def remove_sql(self, ids: str) -> str:
+        """Return the statement removing the documents of the article ids (SQL expressions)."""
+        names = ", ".join(col.name for col in self.columns)
+        return (f"INSERT INTO {self.name}({self.name}, rowid, {names}) SELECT 'delete', id, "
+                f"{names} FROM {self.source} WHERE id IN ({ids});")
+
+    def add_sql(self, ids: str) -> str:
+        """Return the statement adding the documents of the article ids (SQL expressions)."""
+        names = ", ".join(col.name for col in self.columns)
+        return (f"INSERT INTO {self.name}(rowid, {names}) SELECT id, {names} "
+                f"FROM {self.source} WHERE id IN ({ids});")
+
+    def trigger_sql(self) -> list[str]:
+        """Return the triggers on articles and quotes that keep the index in step."""
+        limit = self.quote_positions
+        # (event, condition, ids of the documents concerned, remove before?, add after?)
+        events = (
+            ("INSERT ON articles", "", "new.id", False, True),
+            ("UPDATE OF headline, body ON articles", "", "old.id, new.id", True, True),
+            ("DELETE ON articles", "", "old.id", True, False),
+            ("INSERT ON quotes", f"new.position < {limit}", "new.article_id", True, True),
+            ("UPDATE ON quotes", f"(old.position < {limit} OR new.position < {limit})",
+             "old.article_id, new.article_id", True, True),
+            ("DELETE ON quotes", f"old.position < {limit}", "old.article_id", True, True),
+        )
+        unpaused = f"NOT EXISTS (SELECT 1 FROM {self.pause_table})"
+        statements = []
+        for event, condition, ids, remove_before, add_after in events:
+            verb, table = event.split()[0].lower(), event.split()[-1]
+            when = " WHEN " + " AND ".join(part for part in (unpaused, condition) if part)
+            name = f"{self.name}_{table[:-1]}_{verb}"
+            if remove_before:
+                statements.append(f"CREATE TRIGGER {name}_before BEFORE {event}{when} "
+                                  f"BEGIN {self.remove_sql(ids)} END")
+            if add_after:
+                statements.append(f"CREATE TRIGGER {name}_after AFTER {event}{when} "
+                                  f"BEGIN {self.add_sql(ids)} END")
+        return statements
+
+    def rebuild_sql(self) -> str:
+        """Return the statement that indexes every document of the view afresh."""
+        return f"INSERT INTO {self.name}({self.name}) VALUES ('rebuild')"
+
+    def as_table(self) -> Table:
+        """Return the index as a documented table."""
+        return Table(self.name, self.description, self.columns, since=self.since)

@@ -1,30 +1,40 @@
-"""Full-text search over headlines, bodies and quotes, with filters and highlighted snippets.
+"""Full-text search over articles (headline, body, quotes, speakers), with filters and snippets.
 
-User queries are made safe for FTS5: words and "quoted phrases" are matched (all of them),
-a trailing * matches a prefix, and every other character is treated as a separator, so a
-query like  Nato's "office  cannot be a syntax error. `raw=True` passes FTS5 syntax through.
+Each article is one document, so AND, OR and NOT apply to the article as a whole. A query
+runs on the word index for the articles written with spaces between words, and on the trigram
+index for the articles with text in a script written without them (where a word is any run of
+characters); the two result sets never overlap. `raw=True` passes FTS5 syntax through to the
+word index alone. See query.py for the query language and its caps, search_text.py for what
+is indexed of each article.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from ..errors import StoreError
+from ..errors import QueryError, StoreError
+from .query import (
+    Node,
+    Term,
+    parse,
+    positive_terms,
+    raw_terms,
+    trigram_expression,
+    word_expression,
+)
+from .schema import SEARCH_TEXT_VIEW, TRIGRAM_INDEX, TRIGRAM_TERMS, WORD_INDEX
+from .snippets import Document, Matcher, fold, snippet
 from .timeutil import date_bounds
 
-HEADLINE_WEIGHT, BODY_WEIGHT = 10.0, 1.0  # bm25 weights of the articles_fts columns
-SNIPPET_TOKENS = 16
-ELLIPSIS = "…"
-ORDERS = {"rank": "best.rank, a.published_at DESC", "date": "a.published_at DESC, best.rank"}
-
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w", re.UNICODE)
+# bm25 weights of the columns: headline, body, quotes, speakers.
+WEIGHTS = "10.0, 1.0, 1.0, 1.0"
+ORDERS = {"rank": "hits.rank, a.published_at DESC", "date": "a.published_at DESC, hits.rank"}
+WORD_BRANCH, TRIGRAM_BRANCH = 0, 1
 
 
 @dataclass(frozen=True)
@@ -36,23 +46,9 @@ class SearchHit:
     headline: str | None
     published_at: str | None
     site: str | None
-    snippet: str
+    snippet: str  # display text: no control characters besides the markers
     matched: str  # "article" when the headline or body matched, "quote" when a quote did
     rank: float
-
-
-def fts_query(query: str) -> str:
-    """Turn a user query into a safe FTS5 expression: quoted terms, all required."""
-    terms = []
-    for phrase, word in _TERM.findall(query):
-        text = phrase if phrase else word.replace('"', " ")
-        prefix = not phrase and text.endswith("*")
-        text = text.rstrip("*").strip() if prefix else text.strip()
-        if _WORD.search(text):
-            terms.append('"' + text.replace('"', '""') + '"' + ("*" if prefix else ""))
-    if not terms:
-        raise StoreError(f"nothing to search for in {query!r}: give at least one word")
-    return " ".join(terms)
 
 
 def _like(value: str) -> str:
@@ -65,80 +61,63 @@ def _filters(site: str | None, since: str | None, until: str | None, author: str
     lower, upper = date_bounds(since, until)
     clauses: list[str] = []
     params: dict[str, Any] = {}
-    if site:
-        clauses.append("s.name = :site")
-        params["site"] = site
-    if lower:
-        clauses.append("a.published_at >= :lower")
-        params["lower"] = lower
-    if upper:
-        clauses.append("a.published_at < :upper")
-        params["upper"] = upper
-    if author:
+    for clause, name, value in (("s.name = :site", "site", site),
+                                ("a.published_at >= :lower", "lower", lower),
+                                ("a.published_at < :upper", "upper", upper)):
+        if value:
+            clauses.append(clause)
+            params[name] = value
+    if author:  # names compared without case or accents, both ways
         clauses.append("EXISTS (SELECT 1 FROM article_authors aa JOIN authors au"
                        " ON au.id = aa.author_id WHERE aa.article_id = a.id"
-                       " AND au.name LIKE :author ESCAPE '\\')")
-        params["author"] = _like(author)
+                       " AND scraper_fold(au.name) LIKE :author ESCAPE '\\')")
+        params["author"] = _like(fold(author))
     if speaker:
         clauses.append("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id"
-                       " AND q.speaker LIKE :speaker ESCAPE '\\')")
-        params["speaker"] = _like(speaker)
+                       " AND scraper_fold(q.speaker) LIKE :speaker ESCAPE '\\')")
+        params["speaker"] = _like(fold(speaker))
     return clauses or ["1"], params
 
 
-# One ranked branch per full-text index: (index, SQL yielding article_id, rank, quote_id).
-BRANCHES: dict[str, str] = {
-    "articles_fts": f"""SELECT rowid AS article_id,
-        bm25(articles_fts, {HEADLINE_WEIGHT}, {BODY_WEIGHT}) AS rank, 0 AS quote_id
-        FROM articles_fts WHERE articles_fts MATCH :query""",
-    "quotes_fts": """SELECT quotes.article_id AS article_id, bm25(quotes_fts) AS rank,
-        quotes_fts.rowid AS quote_id
-        FROM quotes_fts JOIN quotes ON quotes.id = quotes_fts.rowid
-        WHERE quotes_fts MATCH :query""",
-}
-# Each article once: ranked by its headline/body match, or by its best quote when only a
-# quote (or speaker) matched, since bm25 scores of short quotes and long bodies do not compare.
+WORD_SQL = f"""SELECT rowid AS article_id, bm25({WORD_INDEX}, {WEIGHTS}) AS rank,
+    {WORD_BRANCH} AS branch FROM {WORD_INDEX} WHERE {WORD_INDEX} MATCH :words"""
+# With a trigram branch, the word index answers only for the articles the trigram index lacks.
+NOT_IN_TRIGRAM = f" AND rowid NOT IN (SELECT id FROM {TRIGRAM_INDEX}_docsize)"
+TRIGRAM_SQL = f"""SELECT rowid AS article_id, bm25({TRIGRAM_INDEX}, {WEIGHTS}) AS rank,
+    {TRIGRAM_BRANCH} AS branch FROM {TRIGRAM_INDEX} WHERE {TRIGRAM_INDEX} MATCH :trigrams"""
 RANKED_SQL = """
-WITH hits(article_id, rank, quote_id) AS MATERIALIZED ({branches}),
-best AS (
-  SELECT article_id, rank, quote_id, row_number() OVER (
-    PARTITION BY article_id ORDER BY quote_id != 0, rank) AS preference
-  FROM hits
-)
-SELECT a.id, a.canonical_url, a.headline, a.published_at, s.name, best.rank, best.quote_id
-FROM best JOIN articles a ON a.id = best.article_id LEFT JOIN sites s ON s.id = a.site_id
-WHERE best.preference = 1 AND {where}
+WITH hits(article_id, rank, branch) AS MATERIALIZED ({branches})
+SELECT a.id, a.canonical_url, a.headline, a.published_at, s.name, hits.rank, hits.branch
+FROM hits JOIN articles a ON a.id = hits.article_id LEFT JOIN sites s ON s.id = a.site_id
+WHERE {where}
 ORDER BY {order} LIMIT :limit
 """
-# Snippets for one page of results in one pass over the matches: "+rowid" keeps SQLite from
-# handing each id to FTS5 separately, which would expand a prefix query once per id.
-ARTICLE_SNIPPETS_SQL = """
-SELECT rowid, snippet(articles_fts, 1, :start, :end, :ellipsis, :tokens)
-FROM articles_fts WHERE articles_fts MATCH :query
-AND +rowid IN (SELECT value FROM json_each(:ids))
-"""
-QUOTE_SNIPPETS_SQL = """
-SELECT rowid, snippet(quotes_fts, 0, :start, :end, :ellipsis, :tokens),
-       highlight(quotes_fts, 1, :start, :end)
-FROM quotes_fts WHERE quotes_fts MATCH :query
-AND +rowid IN (SELECT value FROM json_each(:ids))
-"""
+DOCUMENTS_SQL = f"""SELECT id, headline, body, quotes, speakers FROM {SEARCH_TEXT_VIEW}
+WHERE id IN (SELECT value FROM json_each(:ids))"""
 
 
-def _accepting_indexes(db: Database, expression: str, raw: bool) -> list[str]:
-    """Return the indexes the expression can run on (a raw `headline:` filter fits one)."""
-    if not raw:
-        return list(BRANCHES)
-    accepted, first_error = [], None
-    for index in BRANCHES:
-        try:
-            db.execute(f"SELECT rowid FROM {index} WHERE {index} MATCH ? LIMIT 1", [expression])
-            accepted.append(index)
-        except sqlite3.OperationalError as error:
-            first_error = first_error or error
-    if not accepted:
-        raise StoreError(f"invalid full-text query {expression!r}: {first_error}")
-    return accepted
+def _trigram_lookup(db: Database) -> Any:
+    def lookup(start: str, limit: int) -> list[str]:
+        return [row[0] for row in db.execute(
+            f"SELECT term FROM {TRIGRAM_TERMS} WHERE term >= ? AND term < ? LIMIT ?",
+            [start, start + "\U0010ffff", limit])]
+    return lookup
+
+
+def _branches(db: Database, query: str, raw: bool) -> tuple[list[str], dict[str, str], Any]:
+    """Return the SQL branches to run, their parameters, and what snippets look for."""
+    if raw:
+        return [WORD_SQL], {"words": query.replace("\x00", " ")}, raw_terms(query)
+    node: Node = parse(query)
+    terms = list(positive_terms(node))
+    params = {"words": word_expression(node)}
+    if db.execute(f"SELECT 1 FROM {TRIGRAM_INDEX}_docsize LIMIT 1").fetchone() is None:
+        return [WORD_SQL], params, terms
+    trigrams = trigram_expression(node, _trigram_lookup(db))
+    if trigrams is None:
+        return [WORD_SQL + NOT_IN_TRIGRAM], params, terms
+    params["trigrams"] = trigrams
+    return [WORD_SQL + NOT_IN_TRIGRAM, TRIGRAM_SQL], params, terms
 
 
 def search(db: Database, query: str, *, limit: int = 20, site: str | None = None,
@@ -148,42 +127,38 @@ def search(db: Database, query: str, *, limit: int = 20, site: str | None = None
     """Return the best `limit` articles matching the query and every filter given."""
     if order not in ORDERS:
         raise StoreError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
-    expression = query if raw else fts_query(query)
-    clauses, params = _filters(site, since, until, author, speaker)
-    branches = [BRANCHES[index] for index in _accepting_indexes(db, expression, raw)]
+    db.conn.create_function("scraper_fold", 1, lambda text: fold(text or ""),
+                            deterministic=True)
+    branches, params, terms = _branches(db, query, raw)
+    clauses, filter_params = _filters(site, since, until, author, speaker)
     sql = RANKED_SQL.format(branches=" UNION ALL ".join(branches),
                             where=" AND ".join(clauses), order=ORDERS[order])
-    params.update(query=expression, limit=limit)
     try:
-        rows = db.execute(sql, params).fetchall()
-        return _with_snippets(db, rows, expression, markers)
+        rows = db.execute(sql, {**params, **filter_params, "limit": limit}).fetchall()
     except sqlite3.OperationalError as error:
-        raise StoreError(f"invalid full-text query {query!r}: {error}") from None
+        if raw and _is_syntax_error(error):
+            raise QueryError(f"invalid full-text query {query!r}: {error}") from None
+        raise
+    return _with_snippets(db, rows, terms, markers)
 
 
-def _snippets(db: Database, sql: str, ids: list[int], expression: str,
-              markers: tuple[str, str]) -> dict[int, tuple[str, ...]]:
-    if not ids:
-        return {}
-    params = {"start": markers[0], "end": markers[1], "ellipsis": ELLIPSIS,
-              "tokens": SNIPPET_TOKENS, "query": expression, "ids": json.dumps(ids)}
-    return {row[0]: row[1:] for row in db.execute(sql, params)}
+def _is_syntax_error(error: sqlite3.OperationalError) -> bool:
+    """Tell a raw query FTS5 cannot parse from a database that is busy or damaged."""
+    name = str(getattr(error, "sqlite_errorname", "") or "")
+    return not name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CORRUPT", "SQLITE_IOERR",
+                                 "SQLITE_NOMEM", "SQLITE_FULL", "SQLITE_INTERRUPT"))
 
 
-def _with_snippets(db: Database, rows: list[tuple[Any, ...]], expression: str,
+def _with_snippets(db: Database, rows: list[tuple[Any, ...]], terms: list[Term],
                    markers: tuple[str, str]) -> list[SearchHit]:
     """Return the ranked rows as hits, each with the snippet of what matched."""
-    article_ids = [row[0] for row in rows if not row[6]]
-    quote_ids = [row[6] for row in rows if row[6]]
-    bodies = _snippets(db, ARTICLE_SNIPPETS_SQL, article_ids, expression, markers)
-    quotes = _snippets(db, QUOTE_SNIPPETS_SQL, quote_ids, expression, markers)
+    ids = json.dumps([row[0] for row in rows])
+    documents = {row[0]: Document(*row[1:]) for row in db.execute(DOCUMENTS_SQL, {"ids": ids})}
+    matchers = {WORD_BRANCH: Matcher(terms, substrings=False),
+                TRIGRAM_BRANCH: Matcher(terms, substrings=True)}
     hits = []
-    for article_id, url, headline, published_at, site, rank, quote_id in rows:
-        if quote_id:
-            text, speaker = quotes.get(quote_id, ("", None))
-            snippet, matched = f"“{text}” — {speaker or 'speaker unknown'}", "quote"
-        else:
-            snippet, matched = bodies.get(article_id, ("",))[0], "article"
-        hits.append(SearchHit(article_id, url, headline, published_at, site, snippet, matched,
+    for article_id, url, headline, published_at, site, rank, branch in rows:
+        text, matched = snippet(documents[article_id], matchers[branch], markers)
+        hits.append(SearchHit(article_id, url, headline, published_at, site, text, matched,
                               rank))
     return hits

@@ -66,6 +66,6 @@ def count(store: Store, sql: str, params: list[Any] | None = None) -> int:
 
 def fts_ok(store: Store) -> None:
     """Assert both full-text indexes agree with their content tables."""
-    for index in ("articles_fts", "quotes_fts"):
+    for index in ("articles_fts", "articles_trigram"):
         store.db.execute(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -20,9 +20,11 @@ def test_open_creates_folder_file_and_every_migration(db_path: Path) -> None:
         assert db_path.is_file()
         names = [name for name, applied in migration_status(store.db) if applied]
         assert names == ["001_core_tables", "002_full_text_search", "003_article_versions",
-                         "004_views"]
+                         "004_views", "005_article_search"]
         assert set(store.db.view_names()) == {
-            "articles_per_site_per_day", "quotes_with_speaker", "photo_credits_by_agency"}
+            "articles_per_site_per_day", "quotes_with_speaker", "photo_credits_by_agency",
+            "search_text", "search_text_trigram"}
+        assert "quotes_fts" not in store.db.table_names()
 
 
 def test_wal_and_foreign_keys_are_on(store: Store) -> None:
@@ -72,10 +74,34 @@ def test_upgrade_from_the_first_migration_keeps_every_row(db_path: Path) -> None
                        1, 1)
         assert store.validators("https://old.example/a") == ('"v1"', None)
         assert [hit.article_id for hit in store.search("ferry timetable")] == [1]
-        assert [hit.matched for hit in store.search("harbour good day")] == ["quote"]
+        assert [hit.matched for hit in store.search("good day")] == ["quote"]
+        assert [hit.article_id for hit in store.search("harbour NOT ferry")] == []
+        assert [hit.article_id for hit in store.search("harbour -timetable")] == []
         speakers = store.db.execute("SELECT speaker FROM quotes_with_speaker").fetchall()
         assert speakers == [("Mayor Lena Berg",)]
         agencies = store.db.execute(
             "SELECT credit_source, images FROM photo_credits_by_agency").fetchall()
         assert agencies == [("Reuters", 1)]
+        fts_ok(store)
+
+
+def test_upgrade_from_the_fourth_migration_reindexes_articles_as_one_document(
+        db_path: Path) -> None:
+    """A database from before 005: NOT applied per row; Bed\u00adford unsearchable."""
+    db_path.parent.mkdir(parents=True)
+    old = Database(db_path)
+    migrate(old, stop_before="005_article_search")
+    assert "quotes_fts" in old.table_names()
+    _fill_first_schema(old)
+    old.execute("UPDATE articles SET body = 'Ferries leave Bed\u00adford at dawn.'")
+    old.execute("INSERT INTO quotes (article_id, position, text) VALUES (1, 1, '体罰はいけない')")
+    assert old.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'bedford'"
+                       ).fetchone()[0] == 0
+    old.close()
+
+    with Store.open(db_path) as store:
+        assert "quotes_fts" not in store.db.table_names()
+        assert [hit.article_id for hit in store.search("bedford")] == [1]
+        assert [hit.article_id for hit in store.search("体罰")] == [1]
+        assert store.search("harbour NOT ferries") == []
         fts_ok(store)
