@@ -18,6 +18,7 @@ from ..pipeline import Crawler, CrawlReport
 from ..reextract import reextract
 from ..sites import Seed, Site, load_sites, seeds_from_urls
 from ..store import Store
+from ..store.core import refused
 from .output import RunOutput, article_table
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,7 +94,8 @@ def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
                     arguments: list[str], keep_outcomes: bool = False,
                     sites: list[Site] | None = None, since: datetime | None = None) -> CrawlReport:
     """Take the run lock, open the store and crawl."""
-    with RunLock(settings.db_path), Store.open(settings.db_path) as store:
+    with RunLock(settings.db_path), Store.open(settings.db_path) as store, \
+            refused(None, settings.db_path):
         crawler = Crawler(settings, store, listener=output, keep_outcomes=keep_outcomes,
                           sites=sites or (), since=since)
         report = crawler.run(seeds, arguments)
@@ -228,7 +230,8 @@ def reextract_command(site: str | None, since: datetime | None, db_path: Path,
         if not db_path.exists():
             raise ConfigError(f"no database at {db_path}: crawl first")
         settings = Settings(db_path=db_path, archive_dir=archive_dir, selectors_dir=selectors_dir)
-        with RunLock(db_path), Store.open(db_path, create=False) as store:
+        with RunLock(db_path), Store.open(db_path, create=False) as store, \
+                refused(None, db_path):
             report = reextract(settings, store, site=site, since=since, listener=output)
         output.finish(report)
         return report.exit_status
