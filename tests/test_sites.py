@@ -43,6 +43,15 @@ def test_a_good_file_loads_every_field(tmp_path: Path) -> None:
     assert tidewater.user_agent == "ResearchBot/1.0 (+https://uni.example/bot)"
     assert tidewater.article_patterns[0].search("https://www.tidewater.example/news/2024/x")
     assert herald.delay is None and herald.user_agent is None and herald.start == ()
+    assert not tidewater.allow_private and not herald.allow_private  # the default: public only
+    assert tidewater.hosts == {"www.tidewater.example"}
+
+
+def test_a_site_may_be_allowed_private_addresses(tmp_path: Path) -> None:
+    (intranet,) = load_sites(_write(tmp_path, '[[site]]\nname = "intranet"\n'
+                                              'start = ["http://news.intranet/"]\n'
+                                              "allow_private = true\n"))
+    assert intranet.allow_private is True
 
 
 def test_seeds_carry_site_kind_and_patterns(tmp_path: Path) -> None:
@@ -75,6 +84,10 @@ def test_the_shipped_example_is_valid() -> None:
     ('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\ndelay = "2"', "delay must be"),
     ('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\ndelay = true', "delay must be"),
     ('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\nuser_agent = 3', "user_agent"),
+    ('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\nuser_agent = "Bot (+https://ü.example)"',
+     "user_agent must be printable ASCII"),
+    ('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\nallow_private = "yes"',
+     "allow_private must be true or false"),
     ('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\narticle_patterns = ["(["]',
      "bad article pattern"),
     ('[[site]]\nname = "a"\nfeeds = ["https://a.example/f"]\narticle_patterns = "x"',
@@ -106,6 +119,7 @@ def test_command_line_urls_become_start_seeds() -> None:
     (["https://a.example/", "--site", "herald"], "either URLs or --site"),
     (["--sites", "missing.toml"], "sites file not found"),
     (["not-a-url"], "not an http(s) URL"),
+    (["--contact-url", "https://bü.example/"], "User-Agent must be printable ASCII"),
 ])
 def test_crawl_usage_errors_exit_2(tmp_path: Path, arguments: list[str], words: str) -> None:
     sites_file = _write(tmp_path, GOOD)

@@ -174,3 +174,14 @@ def test_https_to_a_pinned_address_keeps_sni_and_certificate_checks(
                   ssl_context=trust, obey_robots=False, retries=0)
     assert wrong.error is not None and wrong.error.reason == "TLS certificate not trusted"
     assert len(tls_server.requests("/article")) == 1
+
+
+@pytest.mark.parametrize("host", ["[::ffff:127.0.0.1]", "[::127.0.0.1]", "[::ffff:0:127.0.0.1]",
+                                  "[64:ff9b::127.0.0.1]", "[2002:7f00:1::1]", "[::1]",
+                                  "0.0.0.0", "127.1", "2130706433"])
+def test_every_spelling_of_loopback_is_refused_before_anything_is_sent(
+        server: FaultyServer, host: str) -> None:
+    server.route("/", PAGE)
+    result = fetch(f"http://{host}:{server.port()}/", allow_private=False)
+    assert isinstance(result.error, PrivateAddressError), result.error
+    assert result.attempts == 0 and server.requests() == []
