@@ -9,7 +9,7 @@
     │   ├── NetworkError         no usable response: timeout, refused or reset, TLS
     │   ├── RobotsDisallowed     robots.txt forbids the url
     │   │   └── RobotsUnreachable    robots.txt could not be read: the site is off limits for now
-    │   ├── PrivateAddressError  the host resolves to a loopback/private address
+    │   ├── PrivateAddressError  the host is not on the public internet (or is this machine)
     │   ├── TooLargeError        the body is over the size cap
     │   ├── ContentTypeError     the response is not HTML-like
     │   └── HTTPStatusError      the server answered 4xx/5xx
@@ -74,7 +74,7 @@ class RobotsUnreachable(RobotsDisallowed):
 
 
 class PrivateAddressError(FetchError):
-    """The url's host resolves to a loopback, private or link-local address."""
+    """The url's host resolves to a non-public address (private, reserved) or this machine's."""
 
 
 class TooLargeError(FetchError):

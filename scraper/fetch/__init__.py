@@ -2,11 +2,12 @@
 
     Fetcher.fetch(url)
       -> redirects.RedirectChain   follow redirects by hand, loops and a cap
-      -> safety                    http(s) only, no private / loopback / metadata addresses
+      -> safety                    http(s) only, public addresses only (not this machine's)
       -> robots.RobotsCache        robots.txt once per origin, Crawl-delay
       -> politeness.HostScheduler  one request per host at a time, a pause between two
       -> retry.RetryPolicy         backoff with jitter, Retry-After
       -> exchange.perform          one GET, media type check (limits), capped decoding (decoding)
+      -> pinning.PinnedBackend     each connection dials the addresses it checked (no rebinding)
       -> ArchiveWriter             every response archived before it is returned
 """
 
