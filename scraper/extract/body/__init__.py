@@ -107,12 +107,22 @@ def _rule_blocks(tree: object, rules: SiteRules | None, blocks: list[TextBlock])
     if not rules or not rules.body:
         return None
     for selector in rules.body:
-        matched = {node.mem_id for node in tree.css(selector)}  # type: ignore[attr-defined]
+        matched = {node.mem_id: None for node in tree.css(selector)}  # type: ignore[attr-defined]
         if matched:
             kept = [b for b in blocks if any(a in matched for a in b.ancestors) and keep_block(b)]
             if kept:
-                return MainContent(tuple(matched), kept)
+                return MainContent(_largest_first(list(matched), kept), kept)
     return None
+
+
+def _largest_first(container_ids: list[int], kept: list[TextBlock]) -> tuple[int, ...]:
+    """Order matched containers by the kept text they hold, ties in page order."""
+    held = dict.fromkeys(container_ids, 0)
+    for block in kept:
+        for ancestor in block.ancestors:
+            if ancestor in held:
+                held[ancestor] += len(block.text)
+    return tuple(sorted(container_ids, key=lambda mem_id: -held[mem_id]))
 
 
 def _trafilatura_lines(html: str, url: str | None) -> list[str]:

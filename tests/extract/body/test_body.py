@@ -10,6 +10,7 @@ from scraper.extract.body.blocks import text_blocks
 from scraper.extract.body.boilerplate import non_body_nodes, strip_boilerplate
 from scraper.extract.body.content import find_main_content
 from scraper.extract.document import parse_document
+from scraper.models import SiteRules
 
 PROSE = ("The council voted on Tuesday to extend the tram line to the hospital, ending a "
          "debate that had lasted for more than six years and divided the town.")
@@ -191,3 +192,18 @@ def test_a_sentence_about_copyright_is_body() -> None:
                 "not to the family, ending a dispute that had run for almost a decade in Bristol.")
     html = f"<html><body><article>{prose(2)}<p>{sentence}</p></article></body></html>"
     assert sentence in body_of(html)
+
+
+@pytest.mark.parametrize("order", ["small first", "large first"])
+def test_a_rule_matching_twice_names_the_container_holding_most_text(order: str) -> None:
+    """The main node (where images are read) is the matched container with the most text,
+    whatever the order of the matches or where the parser put them in memory."""
+    small = f'<div class="entry-content" id="teaser">{prose(1, word="Teaser")}</div>'
+    large = f'<div class="entry-content" id="story">{prose(4, word="Story")}</div>'
+    parts = (small, large) if order == "small first" else (large, small)
+    html = f"<html><body><h1>Tram line</h1>{''.join(parts)}</body></html>"
+    rules = SiteRules(name="template", body=(".entry-content",))
+    result = extract_body(parse_document(html, "https://news.example.com/a/"), rules, None)
+    assert result.strategy == "rules"
+    assert result.node is not None and result.node.attributes.get("id") == "story"
+    assert any(line.startswith("Teaser 0.") for line in result.paragraphs)
