@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import fmean, pstdev
+from typing import Any
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4
@@ -35,6 +36,12 @@ def shingles_of(words: Sequence[str], size: int = SHINGLE_SIZE) -> Counter[tuple
     if len(words) < size:
         return Counter([tuple(words)])
     return Counter(zip(*(words[offset:] for offset in range(size)), strict=False))
+
+
+def common_count(first: Counter[Any], second: Counter[Any]) -> int:
+    """Size of the multiset intersection (what `sum((first & second).values())` gives, faster)."""
+    small, large = sorted((first, second), key=len)
+    return sum(min(count, large[key]) for key, count in small.items() if key in large)
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,7 @@ def score_page(predicted: str, expected: str) -> PageScore:
 def score_shingles(got: Counter[tuple[str, ...]], want: Counter[tuple[str, ...]], exact: bool
                    ) -> PageScore:
     """Score a page from its predicted and expected shingles (for callers that reuse them)."""
-    tp = sum((got & want).values())
+    tp = common_count(got, want)
     fp = sum(got.values()) - tp
     fn = sum(want.values()) - tp
     if fp == 0 and fn == 0:

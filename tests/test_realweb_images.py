@@ -77,5 +77,44 @@ def test_score_images_tallies_found_credited_and_captioned() -> None:
          "square", "credit": "AP Photo", "photographer": None, "credit_source": "AP"},
         {"url": "https://cdn.example/a/second-photo.jpg", "caption": None, "credit": "Getty"},
     ]
-    assert score_images(ours, truth) == ImageCounts(images=3, found=2, credited=2,
-                                                    credit_found=1, captioned=2, caption_found=1)
+    counts = score_images(ours, truth)
+    assert counts == ImageCounts(images=3, found=2, credited=2, credit_found=1, captioned=2,
+                                 caption_found=1, credits_missed=("Reuters",),
+                                 credits_ours=("Getty",))
+
+
+def test_a_url_carried_in_the_query_names_the_picture() -> None:
+    resizer = "https://cdn.example/?url=https://site.example/uploads/246270.jpg&w=1000"
+    assert "file:246270" in image_keys(resizer)
+
+
+def test_weak_ids_match_renditions_named_differently() -> None:
+    truth = [{"url": "https://cdn.example/images/4c113d3e-b078_w948_r1.778.jpg", "urls": []}]
+    ours = [{"url": "https://cdn.example/images/4c113d3e-b078_w1280_r1.77.jpg"}]
+    assert score_images(ours, truth).found == 1
+
+
+def test_dates_and_sizes_are_no_weak_ids() -> None:
+    truth = [{"url": "https://cdn.example/2024/20240427/1280x720/first.jpg", "urls": []}]
+    ours = [{"url": "https://cdn.example/2024/20240427/1280x720/other.jpg"}]
+    assert score_images(ours, truth).found == 0
+
+
+def test_one_image_of_ours_matches_one_picture_by_weak_ids() -> None:
+    # Two pictures of one gallery share the article id 13357113; ours has one of them.
+    truth = [{"url": "https://cdn.example/84163527-13357113-a_w1.jpg", "urls": []},
+             {"url": "https://cdn.example/84163999-13357113-b_w1.jpg", "urls": []}]
+    ours = [{"url": "https://cdn.example/84163527-13357113-a_w2.jpg"}]
+    assert score_images(ours, truth).found == 1
+
+
+def test_missed_credits_are_reported_with_ours() -> None:
+    truth = [{"url": "https://cdn.example/a/first-photo.jpg", "urls": [], "credit": "Jane Doe"}]
+    ours = [{"url": "https://cdn.example/a/first-photo.jpg", "credit": "Reuters"}]
+    counts = score_images(ours, truth)
+    assert (counts.credits_missed, counts.credits_ours) == (("Jane Doe",), ("Reuters",))
+
+
+def test_a_credit_label_is_not_part_of_the_name() -> None:
+    assert credit_found("Bild: SN/APA/Jane Doe", {"credit": "SN/APA/Jane Doe"})
+    assert credit_found("© Jane Doe", {"photographer": "Jane Doe"})

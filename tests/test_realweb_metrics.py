@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from benchmarks.realweb.field_metrics import (
@@ -14,7 +16,7 @@ from benchmarks.realweb.field_metrics import (
     split_author_line,
 )
 from benchmarks.realweb.text_metrics import bag_of_words, contains_snippet, snippet_rates
-from scraper.evaluate import score_page
+from scraper.evaluate import common_count, score_page
 
 
 def test_bag_of_words_counts_repeated_words_once_per_match() -> None:
@@ -128,3 +130,11 @@ def test_author_set_f1_compares_normalized_names() -> None:
     assert set_f1(["Jane Doe", "Jane Doe"], ["Jane Doe"]) == 1.0  # sets, not lists
     assert set_f1([], ["Jane Doe"]) == 0.0
     assert set_f1([], []) == 1.0
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("a a b c", "a b b d"), ("", "a"), ("x x x", "x"), ("p q", "r s"),
+])
+def test_common_count_is_the_multiset_intersection(first: str, second: str) -> None:
+    got, want = Counter(first.split()), Counter(second.split())
+    assert common_count(got, want) == sum((got & want).values())

@@ -72,16 +72,18 @@ def run_corpus(args: argparse.Namespace, corpus: str) -> dict[str, Any] | None:
         return None
     started = time.monotonic()
     cache = extractors.TrafilaturaCache(args.cache, corpus)
-    run = (runner.fast(corpus, pages, cache, args.jobs) if args.fast
-           else runner.measured(corpus, pages, cache))
+    speed = None
+    if args.fast:
+        page_rows = runner.fast(pages, cache, args.jobs, args.scorers)
+    else:
+        run = runner.measured(pages, cache)
+        page_rows, speed = runner.score_run(run, args.scorers), _speed(run)
     cache.save()
-    page_rows = rows.score_run(run, args.scorers)
     if not args.out_ready:
         _make_room(args.out)
         args.out_ready = True
     rows.write(page_rows, args.out / f"{corpus}.tsv")
     table = figures(page_rows, args.scorers)
-    speed = _speed(run)
     report.print_table(corpus, table, len(pages))
     report.print_speed(speed)
     report.print_problems(page_rows, args.scorers, args.worst)

@@ -90,11 +90,20 @@ def _print_column(old: dict[str, rows.Row], new: dict[str, rows.Row], label: str
     print(f"{label} [{column}]: {len(better)} better, {len(worse)} worse")
     for direction, listed in (("worse ", worse), ("better", better)):
         for delta, page_id, before, after in listed[:show]:
-            details = "  ".join(f"{name}: {old[page_id].get(f'ours:{name}')!r} -> "
-                                f"{new[page_id].get(f'ours:{name}')!r}" for name in shows)
+            details = "  ".join(_changed(old[page_id], new[page_id], shows))
             print(f"  {direction} {page_id}  {before:.2f} -> {after:.2f}  {details}")
         if len(listed) > show:
             print(f"  ... {len(listed) - show} more {direction.strip()}")
+
+
+def _changed(old: rows.Row, new: rows.Row, shows: tuple[str, ...]) -> list[str]:
+    """'name: old -> new' for each short value of ours that changed."""
+    changes = []
+    for name in shows:
+        before, after = old.get(f"ours:{name}"), new.get(f"ours:{name}")
+        if before != after:
+            changes.append(f"{name}: {rows.shown(before)} -> {rows.shown(after)}")
+    return changes
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,12 +18,24 @@ from benchmarks.realweb.field_metrics import split_author_line
 
 def ours(html: bytes, url: str) -> dict[str, Any]:
     """Our full extraction record; {"error": ...} when extraction raises."""
+    return record_of(ours_article(html, url))
+
+
+def ours_article(html: bytes, url: str) -> Any:
+    """Our Article (the timed call), or the exception it raised."""
     from scraper import extract
 
     try:
-        return extract(html, url=url).to_dict()
+        return extract(html, url=url)
     except Exception as error:  # noqa: BLE001 - a benchmark records failures and goes on
-        return {"body": "", "error": _describe(error)}
+        return error
+
+
+def record_of(result: Any) -> dict[str, Any]:
+    """The extraction record of an Article, or {"body": "", "error": ...} for an exception."""
+    if isinstance(result, Exception):
+        return {"body": "", "error": _describe(result)}
+    return result.to_dict()
 
 
 def trafilatura_text(html: bytes, url: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from benchmarks.realweb.rows import Row
+from benchmarks.realweb.rows import Row, shown
 from benchmarks.realweb.scoring import Scorer
 from benchmarks.realweb.summary import (
     LOST_OURS_BELOW,
@@ -62,16 +62,14 @@ def _worst_line(row: Row, column: str, shows: Sequence[str]) -> str:
     if f"traf:{column}" in row:
         parts.append(f"traf {_score(row.get(f'traf:{column}'))}")
     for name in shows:
-        values = [f"{side}={_shown(row[f'{side}:{name}'])}" for side in ("ours", "traf", "truth")
-                  if row.get(f"{side}:{name}") not in (None, "")]
-        parts.append(f"{name}: {' '.join(values)}")
+        sides = [side for side in ("ours", "traf", "truth")
+                 if row.get(f"{side}:{name}") not in (None, "")]
+        if sides == ["ours"]:
+            parts.append(f"{name}={shown(row[f'ours:{name}'])}")
+        elif sides:
+            values = " ".join(f"{side}={shown(row[f'{side}:{name}'])}" for side in sides)
+            parts.append(f"{name}: {values}")
     return "  ".join(parts + [str(row.get("url", ""))])
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _score(value: Any) -> str:

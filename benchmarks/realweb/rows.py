@@ -10,23 +10,18 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from benchmarks.realweb.corpora import Page
-from benchmarks.realweb.runner import CorpusRun
 from benchmarks.realweb.scorers import short
 from benchmarks.realweb.scoring import Scorer, Value
 
 Row = dict[str, Value]
-SIDES = ("ours", "traf")
 
 
-def score_run(run: CorpusRun, scorers: Sequence[Scorer]) -> list[Row]:
-    """One row per page of the run, in page-id order."""
-    return [_row(page, run, scorers) for page in run.pages]
-
-
-def _row(page: Page, run: CorpusRun, scorers: Sequence[Scorer]) -> Row:
-    ours, theirs = run.ours[page.page_id], run.theirs.get(page.page_id, {})
+def score_page(page: Page, ours: dict[str, Any], theirs: dict[str, Any] | None,
+               scorers: Sequence[Scorer]) -> Row:
+    """One page's row from both sides' records (trafilatura's may be missing)."""
     row: Row = {"id": page.page_id}
     for scorer in scorers:
         if not scorer.applies(page):
@@ -37,14 +32,16 @@ def _row(page: Page, run: CorpusRun, scorers: Sequence[Scorer]) -> Row:
     truth = page.truth
     row |= {"truth:headline": short(truth.headline), "truth:date": truth.published or "",
             "truth:authors": short("; ".join(truth.authors or ())),
-            "error": _failure(ours), "url": page.url}
+            "error": _failure(ours, page), "url": page.url}
     return row
 
 
-def _failure(record: dict) -> str:
+def _failure(record: dict, page: Page) -> str:
+    """Our exception, or "empty body" where the truth has one."""
     if record.get("error"):
         return str(record["error"])
-    return "" if (record.get("body") or "").strip() else "empty body"
+    empty = not (record.get("body") or "").strip() and page.truth.body.strip()
+    return "empty body" if empty else ""
 
 
 def columns_of(rows: Sequence[Row]) -> list[str]:
@@ -56,6 +53,13 @@ def columns_of(rows: Sequence[Row]) -> list[str]:
     ours = [c for c in seen if c.startswith("ours:")]
     theirs = [c for c in seen if c.startswith("traf:")]
     return ["id", *ours, *theirs, *(c for c in tail if c in seen)]
+
+
+def shown(value: Value) -> str:
+    """A short value for a report line: whole numbers without ".0", strings quoted."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def write(rows: Sequence[Row], path: Path) -> None:
@@ -84,7 +88,8 @@ def read(path: Path) -> list[Row]:
                 for row in csv.DictReader(handle, delimiter="\t")]
 
 
-_TEXT_COLUMNS = frozenset({"id", "url", "error", "headline", "date", "authors"})
+_TEXT_COLUMNS = frozenset({"id", "url", "error", "headline", "date", "authors",
+                           "credits_missed", "credits_ours"})
 
 
 def _parse(key: str, value: str) -> Value:

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Self
 
-from benchmarks.realweb import extractors
+from benchmarks.realweb import extractors, rows
 from benchmarks.realweb.corpora import Page
 from benchmarks.realweb.extractors import TrafilaturaCache
+from benchmarks.realweb.scorers import select
+from benchmarks.realweb.scoring import Scorer
 
 
 @dataclass
 class CorpusRun:
-    """Both sides' records for every page of one corpus, and CPU seconds when measured."""
+    """Both sides' records for every page of one corpus, and their CPU seconds."""
 
-    corpus: str
     pages: list[Page]
     ours: dict[str, dict[str, Any]] = field(default_factory=dict)
     theirs: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -31,13 +33,13 @@ def _timed(function: Callable[[bytes, str], Any], html: bytes, url: str) -> tupl
     return result, time.process_time() - start
 
 
-def measured(corpus: str, pages: list[Page], cache: TrafilaturaCache) -> CorpusRun:
+def measured(pages: list[Page], cache: TrafilaturaCache) -> CorpusRun:
     """Ours and trafilatura's text-only extraction timed page by page, alternating who goes first.
 
     trafilatura's metadata reading (title, date, author) runs after both, untimed; every record
     of trafilatura refreshes the cache.
     """
-    run = CorpusRun(corpus, pages, ours_cpu=0.0, theirs_cpu=0.0)
+    run = CorpusRun(pages, ours_cpu=0.0, theirs_cpu=0.0)
     if pages:  # warm-up: imports and lazily loaded data, outside the timing
         html = pages[0].html()
         extractors.ours(html, pages[0].url)
@@ -46,22 +48,25 @@ def measured(corpus: str, pages: list[Page], cache: TrafilaturaCache) -> CorpusR
     for index, page in enumerate(pages):
         html = page.html()
         if index % 2 == 0:
-            ours, ours_cpu = _timed(extractors.ours, html, page.url)
+            article, ours_cpu = _timed(extractors.ours_article, html, page.url)
             text, theirs_cpu = _timed(extractors.trafilatura_text, html, page.url)
         else:
             text, theirs_cpu = _timed(extractors.trafilatura_text, html, page.url)
-            ours, ours_cpu = _timed(extractors.ours, html, page.url)
+            article, ours_cpu = _timed(extractors.ours_article, html, page.url)
         run.ours_cpu += ours_cpu
         run.theirs_cpu += theirs_cpu
         record = extractors.trafilatura_record(
             text, extractors.trafilatura_metadata(html, page.url))
         cache.put(page, record)
-        run.ours[page.page_id], run.theirs[page.page_id] = ours, record
+        run.ours[page.page_id] = extractors.record_of(article)
+        run.theirs[page.page_id] = record
     return run
 
 
-def _ours_of(page: Page) -> dict[str, Any]:
-    return extractors.ours(page.html(), page.url)
+def score_run(run: CorpusRun, scorers: Sequence[Scorer]) -> list[rows.Row]:
+    """One row per page of a measured run, in page-id order."""
+    return [rows.score_page(page, run.ours[page.page_id], run.theirs.get(page.page_id),
+                            scorers) for page in run.pages]
 
 
 def _theirs_of(page: Page) -> dict[str, Any]:
@@ -70,19 +75,23 @@ def _theirs_of(page: Page) -> dict[str, Any]:
                                          extractors.trafilatura_metadata(html, page.url))
 
 
-def fast(corpus: str, pages: list[Page], cache: TrafilaturaCache, jobs: int) -> CorpusRun:
-    """Ours on `jobs` processes, trafilatura from the cache (missing pages computed and cached)."""
-    run = CorpusRun(corpus, pages)
-    missing = [page for page in pages if cache.get(page) is None]
+def _ours_scored(task: tuple[Page, dict[str, Any] | None], fields: tuple[str, ...]) -> rows.Row:
+    page, theirs = task
+    return rows.score_page(page, extractors.ours(page.html(), page.url), theirs,
+                           select(list(fields)))
+
+
+def fast(pages: list[Page], cache: TrafilaturaCache, jobs: int, scorers: Sequence[Scorer]
+         ) -> list[rows.Row]:
+    """Rows of ours extracted and scored on `jobs` processes, trafilatura from the cache
+    (missing pages computed and cached first); nothing is timed."""
+    fields = tuple(scorer.field for scorer in scorers)
     with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else _InProcess() as pool:
+        missing = [page for page in pages if cache.get(page) is None]
         for page, record in zip(missing, pool.map(_theirs_of, missing, chunksize=4), strict=True):
             cache.put(page, record)
-        ours = pool.map(_ours_of, pages, chunksize=4)
-        for page, record in zip(pages, ours, strict=True):
-            run.ours[page.page_id] = record
-    for page in pages:
-        run.theirs[page.page_id] = cache.get(page) or {}
-    return run
+        tasks = [(page, cache.get(page)) for page in pages]
+        return list(pool.map(partial(_ours_scored, fields=fields), tasks, chunksize=4))
 
 
 class _InProcess:
@@ -94,7 +103,6 @@ class _InProcess:
     def __exit__(self, *exc: object) -> None:
         return None
 
-    def map(self, function: Callable[[Page], Any], items: list[Page], chunksize: int = 1
-            ) -> Any:
+    def map(self, function: Callable[[Any], Any], items: list[Any], chunksize: int = 1) -> Any:
         """Apply the function to each item, lazily."""
         return map(function, items)

@@ -48,8 +48,8 @@ class BodyScorer:
     shows: tuple[str, ...] = ("words",)
 
     def applies(self, page: Page) -> bool:
-        """Every page has a body."""
-        return True
+        """Pages whose truth has a body (two wcxb article pages have none)."""
+        return bool(page.truth.body.strip())
 
     def score(self, page: Page, record: Record) -> dict[str, Value]:
         """Shingle P/R/F1 and exactness, bag-of-words P/R/F1, snippet rates, word count."""
@@ -154,21 +154,24 @@ class ImageScorer:
         Figure("caption found (captioned images)", "ratio", ("caption_found", "caption_n"),
                "caption_rate"),
     )
-    shows: tuple[str, ...] = ("img_found", "img_n")
+    shows: tuple[str, ...] = ("img_found", "img_n", "credits_missed", "credits_ours")
 
     def applies(self, page: Page) -> bool:
         """Pages whose truth lists images."""
         return bool(page.truth.images)
 
     def score(self, page: Page, record: Record) -> dict[str, Value]:
-        """Counts of expected, found, credited, credit found, captioned, caption found."""
+        """Counts of expected, found, credited, credit found, captioned, caption found; the
+        credits missed and our credit lines on those images (matched ones only)."""
         counts = score_images(record.get("images") or (), page.truth.images or ())
         return {"img_n": counts.images, "img_found": counts.found,
                 "credit_n": counts.credited, "credit_found": counts.credit_found,
                 "caption_n": counts.captioned, "caption_found": counts.caption_found,
                 "img_recall": _rate(counts.found, counts.images),
                 "credit_rate": _rate(counts.credit_found, counts.credited),
-                "caption_rate": _rate(counts.caption_found, counts.captioned)}
+                "caption_rate": _rate(counts.caption_found, counts.captioned),
+                "credits_missed": short(" | ".join(counts.credits_missed)),
+                "credits_ours": short(" | ".join(counts.credits_ours))}
 
 
 def _rate(found: int, total: int) -> float | None:

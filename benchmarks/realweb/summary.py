@@ -17,17 +17,18 @@ def figures(rows: Sequence[Row], scorers: Sequence[Scorer]) -> dict[str, dict[st
 
     "pages" is what the figure is over: pages, or images for the image ratios."""
     table: dict[str, dict[str, Any]] = {}
+    ours_rows = [_side(row, "ours") for row in rows]
+    their_rows = [_side(row, "traf") for row in rows]
     for scorer in scorers:
         for figure in scorer.figures:
-            ours, pages = aggregate(figure, [_side(row, "ours") for row in rows])
+            ours, pages = aggregate(figure, ours_rows)
             if not pages:
                 continue
-            theirs, _ = aggregate(figure, [_side(row, "traf") for row in rows])
+            theirs, _ = aggregate(figure, their_rows)
             table[figure.label] = {"ours": ours, "traf": theirs if scorer.both_sides else None,
                                    "pages": pages}
             if figure.kind == "f1_of_means":
-                table[figure.label]["ours_std"] = bootstrap_std(
-                    figure, [_side(row, "ours") for row in rows])
+                table[figure.label]["ours_std"] = bootstrap_std(figure, ours_rows)
     return table
 
 

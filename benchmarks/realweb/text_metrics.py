@@ -10,12 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scraper.evaluate import shingles_of, tokens
+from scraper.evaluate import common_count, shingles_of, tokens
 
 
 def words(text: str | None) -> list[str]:
-    """Lower-cased `\\w+` tokens of a text (none for None)."""
-    return [token.lower() for token in tokens(text or "")]
+    """The `\\w+` tokens of the lower-cased text (none for None)."""
+    return tokens((text or "").lower())
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def overlap(got: Counter[str], want: Counter[str]) -> Overlap:
     """tp is the multiset intersection; empty against empty scores 1, empty against text 0."""
     if not got and not want:
         return Overlap(1.0, 1.0, 1.0)
-    tp = sum((got & want).values())
+    tp = common_count(got, want)
     precision = tp / sum(got.values()) if got else 0.0
     recall = tp / sum(want.values()) if want else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -55,8 +55,7 @@ class TextFeatures:
 
 def features(text: str | None) -> TextFeatures:
     """The text's tokens, shingles, bag of words and snippet-search form."""
-    case_kept = tokens(text or "")
-    lowered = [token.lower() for token in case_kept]
+    case_kept, lowered = tokens(text or ""), words(text)
     return TextFeatures(case_kept, shingles_of(case_kept), Counter(lowered),
                         f" {' '.join(lowered)} ")
 
