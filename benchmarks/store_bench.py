@@ -115,7 +115,7 @@ def _sizes(store: Store, path: Path, count: int) -> None:
         rows = store.db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
     except Exception:  # noqa: BLE001 - dbstat is an optional SQLite build feature
         return
-    fts = sum(total for name, total in rows if name.startswith(("articles_fts", "quotes_fts")))
+    fts = sum(total for name, total in rows if name.startswith(("articles_fts", "articles_trigram", "quotes_fts")))
     print(f"full-text indexes: {fts / size:.0%} of the file")
 
 

@@ -16,7 +16,6 @@ Khmer, Myanmar) is also indexed by trigrams, so any run of characters in it can 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 INDEXED_HEADLINE_CHARS = 1_000
 INDEXED_BODY_CHARS = 65_536
@@ -28,38 +27,33 @@ INDEXED_SPEAKER_CHARS = 200
 # space, non-joiner and joiner, word joiner, zero-width no-break space (BOM).
 INVISIBLE_CHARS = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 
-# Scripts written without spaces between words (code point ranges, inclusive).
-SPACELESS_RANGES: tuple[tuple[int, int], ...] = (
-    (0x0E00, 0x0EFF),    # Thai, Lao
-    (0x1000, 0x109F),    # Myanmar
-    (0x1100, 0x11FF),    # Hangul Jamo
-    (0x1780, 0x17FF),    # Khmer
-    (0x2E80, 0x2FDF),    # CJK radicals, Kangxi radicals
-    (0x3040, 0x30FF),    # Hiragana, Katakana
-    (0x3100, 0x312F),    # Bopomofo
-    (0x3130, 0x318F),    # Hangul compatibility Jamo
-    (0x31F0, 0x31FF),    # Katakana extensions
-    (0x3400, 0x4DBF),    # CJK extension A
-    (0x4E00, 0x9FFF),    # CJK unified ideographs
-    (0xA960, 0xA97F),    # Hangul Jamo extended A
-    (0xAC00, 0xD7AF),    # Hangul syllables
-    (0xF900, 0xFAFF),    # CJK compatibility ideographs
-    (0xFF66, 0xFFDC),    # half-width Katakana and Hangul
-    (0x20000, 0x3134F),  # CJK extensions B to G
+# Scripts written without spaces between words, told by the first bytes of their UTF-8 form
+# (a test SQLite runs fast, where a GLOB over a class of code point ranges took 4 ms a body).
+SPACELESS_UTF8_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("E3", "U+3000-3FFF: CJK punctuation, Hiragana, Katakana, Bopomofo, CJK extension A"),
+    ("E4", "U+4000-4FFF: CJK extension A, CJK unified ideographs"),
+    ("E5", "U+5000-5FFF: CJK unified ideographs"),
+    ("E6", "U+6000-6FFF: CJK unified ideographs"),
+    ("E7", "U+7000-7FFF: CJK unified ideographs"),
+    ("E8", "U+8000-8FFF: CJK unified ideographs"),
+    ("E9", "U+9000-9FFF: CJK unified ideographs"),
+    ("EA", "U+A000-AFFF: Yi, Hangul syllables"),
+    ("EB", "U+B000-BFFF: Hangul syllables"),
+    ("EC", "U+C000-CFFF: Hangul syllables"),
+    ("ED", "U+D000-D7FF: Hangul syllables"),
+    ("E0B8", "U+0E00-0E3F: Thai"), ("E0B9", "U+0E40-0E7F: Thai"),
+    ("E0BA", "U+0E80-0EBF: Lao"), ("E0BB", "U+0EC0-0EFF: Lao"),
+    ("E180", "U+1000-103F: Myanmar"), ("E181", "U+1040-107F: Myanmar"),
+    ("E19E", "U+1780-17BF: Khmer"), ("E19F", "U+17C0-17FF: Khmer"),
+    ("EFBD", "U+FF40-FF7F: half-width Katakana"), ("EFBE", "U+FF80-FFBF: half-width Katakana"),
 )
 
 _INVISIBLE = re.compile("[" + "".join(INVISIBLE_CHARS) + "]")
-_SPACELESS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in SPACELESS_RANGES) + "]")
 
 
 def remove_invisible(text: str) -> str:
     """Return the text without soft hyphens and zero-width characters (as indexed)."""
     return _INVISIBLE.sub("", text)
-
-
-def has_spaceless_script(text: str) -> bool:
-    """Tell whether the text has characters of a script written without spaces."""
-    return _SPACELESS.search(text) is not None
 
 
 def clean_sql(expression: str) -> str:
@@ -91,19 +85,34 @@ def search_text_select() -> str:
             "FROM articles AS a")
 
 
-def _glob_class(ranges: Iterable[tuple[int, int]]) -> str:
-    return "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
-
-
 # Each column of the trigram documents ends in two spaces, so a one- or two-character term at
 # the very end of a column still starts a trigram (see query.py: short terms).
 TRIGRAM_PADDING = "  "
 
 
+def has_spaceless_script(text: str) -> bool:
+    """Tell whether the text has characters of a script written without spaces (as SQL does)."""
+    utf8 = text.encode("utf-8")
+    return any(bytes.fromhex(prefix) in utf8 for prefix, _ in SPACELESS_UTF8_PREFIXES)
+
+
+def _spaceless_test_sql(article_id: str) -> str:
+    """SQL true when the article's indexed text has a script written without spaces.
+
+    It reads the raw columns (the clean-up removes none of these characters) in a subquery
+    that LIMIT keeps SQLite from inlining, so the text is put together once, not once a test.
+    """
+    quotes = (f"coalesce((SELECT group_concat(substr(coalesce(q.text, ''), 1, "
+              f"{INDEXED_QUOTE_CHARS}) || coalesce(q.speaker, ''), ' ') FROM quotes AS q "
+              f"WHERE q.article_id = a.id AND q.position < {INDEXED_QUOTES}), '')")
+    text = (f"coalesce(a.headline, '') || substr(a.body, 1, {INDEXED_BODY_CHARS}) || {quotes}")
+    tests = " OR ".join(f"instr(utf8, X'{prefix}')" for prefix, _ in SPACELESS_UTF8_PREFIXES)
+    return (f"(SELECT {tests} FROM (SELECT CAST({text} AS BLOB) AS utf8 FROM articles AS a "
+            f"WHERE a.id = {article_id} LIMIT 1))")
+
+
 def trigram_text_select(source: str) -> str:
     """Return the SELECT of the search_text_trigram view: documents in spaceless scripts."""
-    columns = ", ".join(f"{name} || '{TRIGRAM_PADDING}' AS {name}"
+    columns = ", ".join(f"s.{name} || '{TRIGRAM_PADDING}' AS {name}"
                         for name in ("headline", "body", "quotes", "speakers"))
-    return (f"SELECT id, {columns}\nFROM {source}\n"
-            f"WHERE (headline || body || quotes || speakers) GLOB "
-            f"'*{_glob_class(SPACELESS_RANGES)}*'")
+    return f"SELECT s.id, {columns}\nFROM {source} AS s\nWHERE {_spaceless_test_sql('s.id')}"

@@ -25,6 +25,7 @@ ELLIPSIS = "…"
 ARTICLE, QUOTE = "article", "quote"
 
 _WORD = r"[^\W_]"
+_WORD_CHAR = re.compile(_WORD)
 _SPACE = re.compile(r"\s+")
 
 
@@ -41,6 +42,8 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Return the text without case or accents, character for character (same length)."""
+    if text.isascii():
+        return text.lower()
     return text.translate({ord(char): _fold_char(char) for char in set(text)})
 
 
@@ -60,14 +63,17 @@ class Matcher:
         patterns = [self._substring(t) if substrings else self._words(t) for t in terms]
         alternatives = [f"(?P<t{i}>{p})" for i, p in enumerate(patterns) if p]
         self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+        self.whole_words = not substrings
 
     @staticmethod
     def _words(term: Term) -> str:
+        # No leading look-behind: a pattern that starts with a literal is searched for fast;
+        # spans() drops the matches that start inside a word.
         words = re.findall(_WORD + "+", fold(term.text))
         if not words:
             return ""
         end = _WORD + "*" if term.prefix else f"(?!{_WORD})"
-        return f"(?<!{_WORD})" + r"[\W_]+".join(map(re.escape, words)) + end
+        return r"[\W_]+".join(map(re.escape, words)) + end
 
     @staticmethod
     def _substring(term: Term) -> str:
@@ -77,8 +83,11 @@ class Matcher:
         """Return every match in the text, in order."""
         if self.pattern is None or not text:
             return []
+        folded = fold(text)
         return [Span(m.start(), m.end(), int(str(m.lastgroup)[1:]))
-                for m in self.pattern.finditer(fold(text))]
+                for m in self.pattern.finditer(folded)
+                if not (self.whole_words and m.start() and _WORD_CHAR.match(folded,
+                                                                              m.start() - 1))]
 
 
 def _plain(text: str) -> str:
