@@ -1,6 +1,6 @@
 """The real-web benchmark: every field, ours beside trafilatura, per page and per corpus.
 
-    python -m benchmarks.realweb [--data ../shared/bench] [--corpus wcxb,fundus,aeb]
+    python -m benchmarks.realweb [--data ../shared/bench] [--corpus wcxb,fundus,aeb] [--annotated]
         [--fields body,headline,date,authors,images] [--fast] [--jobs N] [--limit N]
         [--out DIR] [--compare OLD_DIR] [--worst N] [--no-memory]
 
@@ -21,7 +21,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.realweb import compare, corpora, extractors, memory, report, rows, runner
+from benchmarks.realweb import (
+    annotations,
+    compare,
+    corpora,
+    extractors,
+    memory,
+    report,
+    rows,
+    runner,
+)
 from benchmarks.realweb.scorers import FIELDS, select
 from benchmarks.realweb.summary import failures, figures, lost_articles
 
@@ -42,6 +51,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="trafilatura from cache, no timing or memory runs")
     parser.add_argument("--jobs", type=int, default=1, help="processes for ours (implies --fast)")
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
+    parser.add_argument("--annotated", action="store_true",
+                        help="only pages with a hand annotation (benchmarks/annotations)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="results folder")
     parser.add_argument("--cache", type=Path, default=RESULTS / "cache",
                         help="trafilatura cache folder (default %(default)s)")
@@ -66,7 +77,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 def run_corpus(args: argparse.Namespace, corpus: str) -> dict[str, Any] | None:
     """Run, score, save and print one corpus; None (with a notice) when its folder is missing."""
     try:
-        pages = corpora.load(args.data, corpus)[:args.limit]
+        pages = corpora.load(args.data, corpus)
+        if args.annotated:
+            pages = [page for page in pages if (corpus, page.page_id) in annotations.load()]
+        pages = pages[:args.limit]
     except corpora.MissingData as error:
         print(f"\nskipped {error}", file=sys.stderr)
         return None

@@ -27,7 +27,9 @@ class Figure:
 
     kind: "mean" (mean of column 0 over pages that have it), "f1_of_means" (harmonic mean of
     the means of columns 0 and 1, the AEB corpus F1), "ratio" (sum of column 0 over sum of
-    column 1). `worst` names the per-page column to rank worst pages by (None: not ranked).
+    column 1), "f1_of_ratios" (micro F1 of matches, predictions and expected items: twice the
+    sum of column 0 over the sums of columns 1 and 2). `worst` names the per-page column to
+    rank worst pages by (None: not ranked).
     """
 
     label: str
@@ -53,12 +55,14 @@ class Scorer(Protocol):
 
 def aggregate(figure: Figure, rows: Sequence[Mapping[str, Value]]) -> tuple[float | None, int]:
     """(the figure's value, what it is over: pages that have its columns, or for a ratio the
-    sum of its denominators, such as images)."""
+    sum of its denominators, such as images, and for a micro F1 the expected items)."""
     values = [tuple(row.get(column) for column in figure.columns) for row in rows]
     values = [v for v in values if all(isinstance(x, int | float) for x in v)]
     if not values:
         return None, 0
-    over = int(sum(v[1] for v in values)) if figure.kind == "ratio" else len(values)
+    over = (int(sum(v[1] for v in values)) if figure.kind == "ratio"
+            else int(sum(v[2] for v in values)) if figure.kind == "f1_of_ratios"
+            else len(values))
     return AGGREGATES[figure.kind](values), over
 
 
@@ -76,8 +80,14 @@ def _ratio(values: Sequence[tuple[float, ...]]) -> float:
     return sum(v[0] for v in values) / total if total else 0.0
 
 
+def _f1_of_ratios(values: Sequence[tuple[float, ...]]) -> float:
+    matched = sum(v[0] for v in values)
+    total = sum(v[1] + v[2] for v in values)
+    return 2 * matched / total if total else 0.0
+
+
 AGGREGATES: dict[str, Callable[[Sequence[tuple[float, ...]]], float]] = {
-    "mean": _mean, "f1_of_means": _f1_of_means, "ratio": _ratio,
+    "mean": _mean, "f1_of_means": _f1_of_means, "ratio": _ratio, "f1_of_ratios": _f1_of_ratios,
 }
 
 
