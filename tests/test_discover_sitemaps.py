@@ -107,7 +107,7 @@ def test_gzip_bomb_is_cut_at_the_size_limit() -> None:
     found = discover(sitemap_page("bomb.xml.gz", content=bomb))
     assert [candidate.url for candidate in found.articles] == [
         f"{SITE}/2024/05/03/harbour-plan/"]
-    assert found.problem is not None and str(MAX_DOCUMENT_BYTES) in found.problem
+    assert found.cut is not None and str(MAX_DOCUMENT_BYTES) in found.cut
 
 
 @pytest.mark.parametrize(("content", "problem"), [

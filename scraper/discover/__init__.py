@@ -14,7 +14,9 @@ Which links count as articles depends on the document:
 - HTML: links matching the site's article patterns anywhere, or links in the main area that
   look like articles; the page's feeds and its rel=next page go to `follow`.
 A pattern match always admits a url. Malformed input gives what could be read and a `problem`;
-an unreadable document gives an empty Discovery with the `problem`. Nothing here raises.
+an unreadable document gives an empty Discovery with the `problem`; a document read only in
+part because of a cap (its size, `max_urls` candidates) says so in `cut`. Every reader is
+linear in the size of the document. Nothing here raises.
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ from ..models import Page
 from ..urls import amp_to_canonical_hint, looks_like_non_article, normalize_url, site_key
 from .feeds import parse_feed
 from .model import Candidate, Discovery
-from .pages import base_of, feed_links, parse_html, section_links
-from .sitemaps import parse_sitemap, sitemaps_from_robots
+from .pages import base_of, declares_article, feed_links, parse_html, section_links
+from .sitemaps import MAX_SITEMAP_URLS, parse_sitemap, sitemaps_from_robots
 from .sniff import classify, gunzip_bounded
 
 __all__ = ["Candidate", "Discovery", "classify", "discover", "feed_links", "sitemaps_from_robots"]
@@ -35,8 +37,8 @@ __all__ = ["Candidate", "Discovery", "classify", "discover", "feed_links", "site
 Patterns = Sequence[re.Pattern[str]]
 
 
-def discover(page: Page, *, article_patterns: Patterns = (),
-             same_site_only: bool = True) -> Discovery:
+def discover(page: Page, *, article_patterns: Patterns = (), same_site_only: bool = True,
+             max_urls: int = MAX_SITEMAP_URLS) -> Discovery:
     """Read one fetched document into article candidates and urls to follow; never raises."""
     page_url = page.final_url or page.url
     content_type = _header(page, "content-type")
@@ -45,39 +47,45 @@ def discover(page: Page, *, article_patterns: Patterns = (),
     if reader is None:
         return Discovery(problem=_unreadable_reason(page.content, content_type), kind=kind)
     try:
-        found = reader(page.content, page_url, content_type, article_patterns)
+        found = reader(page.content, page_url, content_type, article_patterns, max_urls)
     except Exception as error:  # noqa: BLE001 - one bad document must not stop a crawl
         return Discovery(problem=f"cannot read {kind}: {type(error).__name__}: {error}", kind=kind)
-    return _admit(found, page_url, article_patterns, same_site_only)
+    return _admit(found, page_url, article_patterns, same_site_only, max_urls)
 
 
-def _read_feed(body: bytes, url: str, content_type: str, patterns: Patterns) -> Discovery:
+def _read_feed(body: bytes, url: str, content_type: str, patterns: Patterns,
+               max_urls: int) -> Discovery:
     result = parse_feed(body, url, content_type)
-    return Discovery(result.entries, [], result.problem, kind="feed")
+    return Discovery(result.entries, [], result.problem, kind="feed", cut=result.cut)
 
 
-def _read_sitemap(body: bytes, url: str, content_type: str, patterns: Patterns) -> Discovery:
-    result = parse_sitemap(body)
-    return Discovery(result.pages, result.sitemaps, result.problem, kind="sitemap")
+def _read_sitemap(body: bytes, url: str, content_type: str, patterns: Patterns,
+                  max_urls: int) -> Discovery:
+    result = parse_sitemap(body, max_urls)
+    return Discovery(result.pages, result.sitemaps, result.problem, kind="sitemap",
+                     cut=result.cut, follow_dates=result.sitemap_dates)
 
 
-def _read_html(body: bytes, url: str, content_type: str, patterns: Patterns) -> Discovery:
+def _read_html(body: bytes, url: str, content_type: str, patterns: Patterns,
+               max_urls: int) -> Discovery:
     tree = parse_html(body, content_type)
     links = section_links(tree, base_of(tree, url), patterns)
-    return Discovery(links.articles, links.follow, None, kind="html")
+    return Discovery(links.articles, links.follow, None, kind="html",
+                     declares_article=declares_article(tree))
 
 
-_READERS: dict[str, Callable[[bytes, str, str, Patterns], Discovery]] = {
+_READERS: dict[str, Callable[[bytes, str, str, Patterns, int], Discovery]] = {
     "feed": _read_feed, "sitemap": _read_sitemap, "html": _read_html,
 }
 
 
-def _admit(found: Discovery, page_url: str, patterns: Patterns,
-           same_site_only: bool) -> Discovery:
+def _admit(found: Discovery, page_url: str, patterns: Patterns, same_site_only: bool,
+           max_urls: int) -> Discovery:
     """Normalize, filter and deduplicate what a reader found (see module docstring)."""
     page_key = normalize_url(page_url)
     site = (site_key(page_url) or "") if same_site_only else None
     admitted: dict[str, Candidate] = {}
+    cut = found.cut
     for candidate in found.articles:
         url = _admitted_url(candidate.url, page_url, site)
         if url is None or url == page_key:
@@ -85,13 +93,20 @@ def _admit(found: Discovery, page_url: str, patterns: Patterns,
         matches = any(pattern.search(url) for pattern in patterns)
         if found.kind != "html" and not matches and looks_like_non_article(url):
             continue
+        if url not in admitted and len(admitted) >= max_urls:
+            cut = cut or f"{found.kind} lists over {max_urls:,} urls; read the first {max_urls:,}"
+            break
         admitted[url] = _merge(admitted.get(url), candidate, url)
-    follow: list[str] = []
-    for link in found.follow:
+    follow: dict[str, None] = {}
+    dates: dict[str, str] = {}
+    for link in found.follow[:max_urls]:
         url = _admitted_url(link, page_url, site)
-        if url and url != page_key and url not in follow and url not in admitted:
-            follow.append(url)
-    return Discovery(list(admitted.values()), follow, found.problem, kind=found.kind)
+        if url and url != page_key and url not in admitted:
+            follow[url] = None
+            if link in found.follow_dates:
+                dates[url] = found.follow_dates[link]
+    return Discovery(list(admitted.values()), list(follow), found.problem, kind=found.kind,
+                     cut=cut, follow_dates=dates, declares_article=found.declares_article)
 
 
 def _admitted_url(url: str, page_url: str, site: str | None) -> str | None:

@@ -3,6 +3,10 @@
 feedparser reads the XML formats and lives here only. It is always handed a stream, never a
 string: given a string it would fetch urls and open local files. A malformed feed sets
 feedparser's "bozo" flag: what it parsed is still taken, and the problem is reported.
+
+feedparser costs about a tenth of a millisecond per element when a feed is malformed (its
+tolerant parser is written in Python), so it is handed at most MAX_FEED_ELEMENTS elements: a
+feed cut there is read up to that point, and `cut` says so. Real feeds hold a few hundred.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from .hints import iso_date_hint
 from .model import Candidate
 from .sniff import declares_entities
 
+MAX_FEED_ELEMENTS = 10_000
 DATE_KEYS = ("published", "updated", "created", "issued", "modified")
 JSON_DATE_KEYS = ("date_published", "date_modified")
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -32,6 +37,18 @@ class FeedResult:
 
     entries: list[Candidate]
     problem: str | None = None
+    cut: str | None = None  # why the feed was read only in part
+
+
+def bounded_feed(body: bytes, max_elements: int) -> tuple[bytes, str | None]:
+    """The feed up to its max_elements-th tag, and the cut when there are more."""
+    position = -1
+    for _ in range(max_elements + 1):
+        position = body.find(b"<", position + 1)
+        if position < 0:
+            return body, None
+    return body[:position], (f"feed has over {max_elements:,} elements; "
+                             f"read the first {max_elements:,}")
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> FeedResult:
@@ -40,6 +57,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> FeedResult:
         return _parse_json_feed(body)
     if declares_entities(body):
         return FeedResult([], "feed declares XML entities; refused (entity expansion)")
+    body, cut = bounded_feed(body, MAX_FEED_ELEMENTS)
     # The document was sniffed as a feed: tell feedparser it is XML whatever the server said,
     # keeping the charset the server named.
     charset = charset_from_content_type(content_type)
@@ -52,11 +70,11 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> FeedResult:
         return FeedResult([], f"unreadable feed: {type(error).__name__}: {error}")
     entries = [c for c in (_entry_candidate(entry) for entry in parsed.entries) if c is not None]
     problem = None
-    if parsed.get("bozo"):
+    if parsed.get("bozo") and not cut:  # a cut feed is malformed where it was cut
         problem = f"malformed feed: {_describe(parsed.get('bozo_exception'))}"
     elif not parsed.get("version") and not entries:
         problem = "not a feed"
-    return FeedResult(entries, problem)
+    return FeedResult(entries, problem, cut)
 
 
 def _entry_candidate(entry: Any) -> Candidate | None:

@@ -22,3 +22,6 @@ class Discovery:
     follow: list[str] = field(default_factory=list)  # more sitemaps, feeds or listing pages
     problem: str | None = None  # set when the document was unreadable or read only in part
     kind: str = "unknown"  # what the document was classified as: feed, sitemap, html, unknown
+    cut: str | None = None  # why reading stopped before the end: a size or count cap
+    follow_dates: dict[str, str] = field(default_factory=dict)  # lastmod of listed sitemaps
+    declares_article: bool = False  # an HTML page that says it is an article (og:type, JSON-LD)

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..extract.decode import decode_html
+from ..extract.nesting import limit_nesting
 from ..urls import looks_like_article, normalize_url
 from .hints import iso_date_hint
 from .model import Candidate
@@ -37,6 +38,10 @@ BOILERPLATE_WORDS = frozenset({
 })
 TEASER_CONTAINERS = frozenset({"article", "li"})
 PAGINATION_SELECTOR = "link[rel~=next][href], a[rel~=next][href]"
+ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle",
+                           "AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
+                           "BackgroundNewsArticle", "LiveBlogPosting", "Report"})
+_JSONLD_TYPE = re.compile(r'"@type"\s{0,20}:\s{0,20}\[?\s{0,20}"([A-Za-z]{1,40})"')
 _CLASS_WORDS = re.compile(r"[\s_-]+")
 _SPACES = re.compile(r"\s+")
 
@@ -52,7 +57,7 @@ class PageLinks:
 def parse_html(body: bytes | str, content_type: str | None = None) -> LexborHTMLParser:
     """Decode and parse an HTML document; never raises on malformed markup."""
     text = decode_html(body, content_type) if isinstance(body, bytes) else body
-    return LexborHTMLParser(text.replace("\x00", ""))
+    return LexborHTMLParser(limit_nesting(text.replace("\x00", "")))
 
 
 def base_of(tree: LexborHTMLParser, page_url: str) -> str:
@@ -73,7 +78,7 @@ def feed_links(html: bytes, base_url: str) -> list[str]:
 
 def feed_links_in(tree: LexborHTMLParser, base_url: str) -> list[str]:
     """Return the feeds a parsed page advertises, absolutized and deduplicated."""
-    found: list[str] = []
+    found: dict[str, None] = {}
     for node in tree.css("link[href]"):
         attrs = node.attributes
         rels = (attrs.get("rel") or "").lower().split()
@@ -85,66 +90,137 @@ def feed_links_in(tree: LexborHTMLParser, base_url: str) -> list[str]:
                 COMMENT_FEED_TITLE.search(attrs.get("title") or ""):
             continue
         url = normalize_url(href, base_url)
-        if url and url not in found:
-            found.append(url)
-    return found
+        if url:
+            found[url] = None
+    return list(found)
+
+
+def declares_article(tree: LexborHTMLParser) -> bool:
+    """True when the page says it is an article: og:type "article", or a JSON-LD article type."""
+    for node in tree.css("meta[property='og:type'], meta[name='og:type']"):
+        if (node.attributes.get("content") or "").strip().lower() == "article":
+            return True
+    for node in tree.css("script[type='application/ld+json']"):
+        if any(match.group(1) in ARTICLE_TYPES for match in _JSONLD_TYPE.finditer(node.text())):
+            return True
+    return False
 
 
 def section_links(tree: LexborHTMLParser, base_url: str,
                   patterns: Sequence[re.Pattern[str]] = ()) -> PageLinks:
     """Return the article links and the pages to follow (feeds, next page) of a listing page."""
-    main_areas = _main_areas(tree)
+    places = _Places(tree)
     articles: dict[str, Candidate] = {}
     text_titled: set[str] = set()
     for anchor in tree.css("a[href]"):
         url = normalize_url(anchor.attributes.get("href") or "", base_url)
         if url is None:
             continue
-        if not _is_article_link(anchor, url, patterns, main_areas):
+        if not _is_article_link(anchor, url, patterns, places):
             continue
         text = _anchor_text(anchor)
         previous = articles.get(url)
         if previous is None or (text and url not in text_titled):
             articles[url] = Candidate(
                 url=url, title=text or _anchor_label(anchor) or (previous and previous.title),
-                published_hint=(previous and previous.published_hint) or _teaser_date(anchor))
+                published_hint=(previous and previous.published_hint) or places.teaser_date(anchor))
         if text:
             text_titled.add(url)
-    follow = feed_links_in(tree, base_url)
+    follow = dict.fromkeys(feed_links_in(tree, base_url))
     for node in tree.css(PAGINATION_SELECTOR):
         url = normalize_url(node.attributes.get("href") or "", base_url)
-        if url and url not in follow:
-            follow.append(url)
-    return PageLinks(list(articles.values()), follow)
+        if url:
+            follow[url] = None
+    return PageLinks(list(articles.values()), list(follow))
 
 
 def _is_article_link(anchor: LexborNode, url: str, patterns: Sequence[re.Pattern[str]],
-                     main_areas: list[LexborNode]) -> bool:
+                     places: _Places) -> bool:
     if any(pattern.search(url) for pattern in patterns):
         return True
-    return looks_like_article(url) and _in_main_area(anchor, main_areas)
+    return looks_like_article(url) and places.in_main_area(anchor)
 
 
-def _main_areas(tree: LexborHTMLParser) -> list[LexborNode]:
+class _Places:
+    """Where links sit: in the main area or in boilerplate, in which teaser card.
+
+    Each answer about an element is remembered, so a page costs one visit per element
+    however many links it holds (the nesting depth is capped before parsing).
+    """
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.main_ids = _main_area_ids(tree)
+        self._in_main: dict[int, bool] = {}
+        self._cards: dict[int, int | None] = {}
+        self._card_dates = _card_dates(tree)
+
+    def in_main_area(self, anchor: LexborNode) -> bool:
+        """True when no boilerplate container holds the link (and a <main>, if any, does)."""
+        path: list[LexborNode] = []
+        node = anchor.parent
+        verdict: bool | None = None
+        while verdict is None:
+            if node is None or node.tag in ("body", "html", "-document"):
+                verdict = not self.main_ids
+            elif node.mem_id in self._in_main:
+                verdict = self._in_main[node.mem_id]
+            else:
+                path.append(node)
+                if node.mem_id in self.main_ids:
+                    verdict = True  # inside <main>: boilerplate above it does not matter
+                elif _is_boilerplate(node):
+                    verdict = False
+                node = node.parent
+        for visited in path:
+            self._in_main[visited.mem_id] = verdict
+        return verdict
+
+    def teaser_date(self, anchor: LexborNode) -> str | None:
+        """The datetime of the one <time> in the teaser card (an <article>) holding the link."""
+        card = self._card_of(anchor)
+        dates = self._card_dates.get(card, []) if card is not None else []
+        return iso_date_hint(dates[0]) if len(dates) == 1 else None
+
+    def _card_of(self, anchor: LexborNode) -> int | None:
+        """The nearest <article> above the link, below <main> and <body> (remembered)."""
+        path: list[int] = []
+        node, card = anchor.parent, None
+        while node is not None and node.tag not in ("body", "main", "-document"):
+            if node.mem_id in self._cards:
+                card = self._cards[node.mem_id]
+                break
+            path.append(node.mem_id)
+            if node.tag == "article":
+                card = node.mem_id
+                break
+            node = node.parent
+        for visited in path:
+            self._cards[visited] = card
+        return card
+
+
+def _main_area_ids(tree: LexborHTMLParser) -> set[int]:
     for selector in MAIN_AREA_SELECTORS:
         nodes = tree.css(selector)
         if nodes:
-            return nodes
-    return []
+            return {node.mem_id for node in nodes}
+    return set()
 
 
-def _in_main_area(anchor: LexborNode, main_areas: list[LexborNode]) -> bool:
-    """True when no boilerplate container holds the link (and a <main>, if any, does)."""
-    inside_main = not main_areas
-    node = anchor.parent
-    while node is not None and node.tag not in ("body", "html", "-document"):
-        if any(node.mem_id == area.mem_id for area in main_areas):
-            inside_main = True
-            break  # inside <main>: boilerplate above it does not matter
-        if _is_boilerplate(node):
-            return False
-        node = node.parent
-    return inside_main
+def _card_dates(tree: LexborHTMLParser) -> dict[int, list[str | None]]:
+    """The datetimes of the <time> elements inside each <article> (two are enough to know
+    there is more than one)."""
+    dates: dict[int, list[str | None]] = {}
+    for time_node in tree.css("time[datetime]"):
+        value = time_node.attributes.get("datetime")
+        node = time_node.parent
+        while node is not None:
+            if node.tag == "article":
+                found = dates.setdefault(node.mem_id, [])
+                if len(found) < 2:
+                    found.append(value)
+            node = node.parent
+    return dates
 
 
 def _is_boilerplate(node: LexborNode) -> bool:
@@ -179,16 +255,3 @@ def _anchor_label(anchor: LexborNode) -> str | None:
     image = anchor.css_first("img[alt]")
     alt = (image.attributes.get("alt") or "").strip() if image is not None else ""
     return alt or None
-
-
-def _teaser_date(anchor: LexborNode) -> str | None:
-    """Return the datetime of the <time> in the teaser card (an <article>) holding the link."""
-    node = anchor.parent
-    while node is not None and node.tag not in ("body", "main", "-document"):
-        if node.tag == "article":
-            times = node.css("time[datetime]")
-            if len(times) != 1:  # none, or a whole listing wrapped in one <article>
-                return None
-            return iso_date_hint(times[0].attributes.get("datetime"))
-        node = node.parent
-    return None

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .decode import decode_html
+from .nesting import limit_nesting
 
 _WHITESPACE = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -100,7 +101,7 @@ def parse_document(html: str | bytes, url: str | None = None,
                    content_type: str | None = None) -> Document:
     """Decode and parse a page; never raises on malformed markup."""
     text = decode_html(html, content_type) if isinstance(html, bytes) else html
-    text = text.replace("\x00", "")
+    text = limit_nesting(text.replace("\x00", ""))
     tree = LexborHTMLParser(text)
     document = Document(html=text, url=url, tree=tree)
     document.base_url = _base_url(tree, url)

@@ -1,0 +1,62 @@
+"""Nesting is capped before parsing: a page nested deeper than any real one parses in linear
+time, and a real page is left exactly as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper import extract
+from scraper.extract.nesting import MAX_DEPTH, _run, _Scan, limit_nesting
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+HOSTILE = {
+    "divs": lambda n: "<div>" * n,
+    "lists": lambda n: "<ul><li>" * n,
+    "no closing brackets": lambda n: "<div" * n,
+    "unclosed comments": lambda n: "<!--" * n,
+    "unclosed script": lambda n: "<script>" + "<div>" * n,
+    "stray end tags": lambda n: "<div>" * 600 + "</span>" * n,
+    "long names": lambda n: "<" + "d" * (50 * n),
+}
+
+
+def _work(html: str) -> int:
+    scan = _Scan(html, MAX_DEPTH)
+    _run(scan)
+    return scan.scanned
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_the_scan_looks_at_each_character_a_bounded_number_of_times(name: str) -> None:
+    small, large = HOSTILE[name](10_000), HOSTILE[name](20_000)
+    assert _work(small) <= 2 * len(small) and _work(large) <= 2 * len(large)
+    assert _work(large) <= 2 * _work(small) + 1_000
+
+
+def test_open_elements_past_the_cap_are_dropped_with_their_end_tags_and_text_kept() -> None:
+    html = "<div>" * 5 + "<p>deep</p>" + "</div>" * 5 + "<p>after</p>"
+    assert limit_nesting(html, max_depth=3) == "<div>" * 3 + "<p>deep</p>" + "</div>" * 3 + \
+        "<p>after</p>"
+
+
+def test_elements_the_parser_closes_itself_and_svg_shapes_do_not_count() -> None:
+    html = ("<ul>" + "<li>item" * 50 + "</ul><p>a<p>b" + "<svg>" + "<path d='M0'/>" * 50
+            + "</svg>")
+    assert limit_nesting(html, max_depth=3) == html
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.html"))[:40],
+                         ids=lambda path: path.name)
+def test_real_pages_are_left_unchanged(fixture: Path) -> None:
+    html = fixture.read_text(encoding="utf-8", errors="replace")
+    assert limit_nesting(html) == html
+
+
+def test_a_page_of_twenty_thousand_nested_divs_still_gives_its_text() -> None:
+    html = ("<html><body>" + "<div>" * 20_000 + "<p>The harbour reopened on Monday after "
+            "a week of repairs to the sea wall, the port authority said.</p>" + "</div>" * 20_000
+            + "</body></html>")
+    assert "harbour reopened" in extract(html, "https://news.example.com/a/").body
