@@ -38,9 +38,24 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("concurrency", 8, "Hosts fetched in parallel."),
     Setting("obey_robots", True, "Obey robots.txt, Crawl-delay included."),
     Setting("allow_private", False, "Allow hosts on loopback/private addresses (demo and tests)."),
-    Setting("max_pages", None, "Stop after fetching this many article pages."),
-    Setting("max_duration", None, "Stop scheduling new fetches after this many seconds."),
-    Setting("workers", 0, "Extraction processes; 0 extracts in a thread of the crawl process."),
+    Setting("max_pages", None,
+            "Fetch at most this many article pages; discovery stops following more listings "
+            "once a site has this many candidates."),
+    Setting("max_duration", None,
+            "Seconds the run may take: discovery and fetching stop there (requests in flight "
+            "are abandoned, pages being extracted finish)."),
+    Setting("workers", 1,
+            "Extraction processes; 0 extracts in a thread of the crawl process, where no time "
+            "limit can apply."),
+    Setting("extraction_timeout", 60.0,
+            "Seconds one page may take to extract, or one feed, sitemap or listing to read, "
+            "before its worker process is stopped and the page recorded as failed (0: none)."),
+    Setting("max_sitemap_urls", 50_000,
+            "URLs read from one sitemap or feed; the rest is cut, and the cut recorded."),
+    Setting("max_site_urls", 100_000,
+            "Candidate URLs a site's discovery keeps in one run; the rest is cut and recorded."),
+    Setting("max_discovery_documents", 500,
+            "Feeds, sitemaps and listing pages read per site in one run (newest sitemaps first)."),
 )
 
 _DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
@@ -68,14 +83,19 @@ class Settings:
     max_pages: int | None = _DEFAULTS["max_pages"]
     max_duration: float | None = _DEFAULTS["max_duration"]
     workers: int = _DEFAULTS["workers"]
+    extraction_timeout: float = _DEFAULTS["extraction_timeout"]
+    max_sitemap_urls: int = _DEFAULTS["max_sitemap_urls"]
+    max_site_urls: int = _DEFAULTS["max_site_urls"]
+    max_discovery_documents: int = _DEFAULTS["max_discovery_documents"]
 
     def __post_init__(self) -> None:
-        for name in ("delay", "timeout", "backoff", "max_retry_after"):
+        for name in ("delay", "timeout", "backoff", "max_retry_after", "extraction_timeout"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"setting {name} must not be negative")
         if self.workers < 0:
             raise ConfigError("setting workers must not be negative")
-        for name in ("max_bytes", "concurrency"):
+        for name in ("max_bytes", "concurrency", "max_sitemap_urls", "max_site_urls",
+                     "max_discovery_documents"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"setting {name} must be at least 1")
         agent = self.full_user_agent

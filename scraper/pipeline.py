@@ -1,11 +1,18 @@
-"""The crawl: discover -> fetch -> archive -> extract -> store, polite and resumable.
+"""The crawl: discover -> fetch -> archive -> extract -> store, polite, bounded and resumable.
 
-Discovery reads the seeds (start pages, feeds, sitemaps) and puts candidate article URLs into
-the frontier table. Then one worker per site (at most `concurrency` sites at once) reads that
-site's pending URLs from the frontier, a page of rows at a time, and fetches them in turn; the
-fetcher archives every response before it returns it, and each article is saved in its own
-transaction before its frontier row is marked done. A run killed at any moment thus resumes
-with nothing lost and nothing duplicated, and nothing per page is kept in memory for the run.
+Each site is crawled by a task of its own (at most `concurrency` sites at once): discovery
+reads its seeds and what they lead to (site_discovery) and puts the candidates into the
+frontier table, then the site's pending URLs are fetched in turn, a page of rows at a time.
+Both phases run under the run's budgets: --max-duration stops discovery and fetching alike
+(requests in flight are abandoned), --max-pages caps the articles fetched and the listings
+read to find them, and every cut is recorded (crawl_runs.stopped_early, discovery_cuts).
+Parsing server input never happens on the event loop: feeds, sitemaps and pages are read and
+articles extracted in worker processes with a time limit per page (extraction_pool).
+
+The fetcher archives every response before it returns it, and each article is saved in its
+own transaction before its frontier row is marked done, so a run killed at any moment resumes
+with nothing lost and nothing duplicated. Ctrl+C or SIGTERM stops a run cleanly: it is
+recorded with its reason and exit status 130 or 143.
 """
 
 from __future__ import annotations
@@ -13,9 +20,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,7 +28,16 @@ import httpx
 
 from .archive import ArchiveWriter
 from .config import PLACEHOLDER_CONTACT, Settings
-from .discover import classify, discover
+from .crawl_report import (
+    COUNT_NAMES,
+    FAILURES_KEPT,
+    STOP_STATUS,
+    CrawlReport,
+    Listener,
+    PageOutcome,
+    published_before,
+)
+from .crawl_state import RunState, StopSignals
 from .errors import RobotsDisallowed
 from .extraction_pool import ExtractionPool
 from .fetch import Fetcher, FetchResult, RobotsUnreachable
@@ -31,80 +45,21 @@ from .models import Article, Page
 from .recording import RecordingArchive, utc_now
 from .rules import rules_for
 from .saver import BatchedSaver
+from .site_discovery import DiscoveryLimits, SiteDiscovery
+from .site_io import SiteIO
 from .sites import Seed, Site
 from .store import NEW, UNCHANGED, UPDATED, FrontierEntry, SaveResult, Store
 from .store.sites import site_key_for_url
-from .urls import looks_like_article, normalize_url
 
-MAX_DISCOVERY_DEPTH = 3      # sitemap index -> sitemap -> ... ; feeds and pages rarely nest
-COUNT_NAMES = ("discovered", "fetched", "unchanged", "failed", "new", "updated")
+__all__ = ["COUNT_NAMES", "CrawlReport", "Crawler", "PageOutcome", "published_before"]
+
 FRONTIER_PAGE = 100          # pending rows a site worker reads from the frontier at a time
-FAILURES_KEPT = 100          # failures listed in the report; every one is in the database
 SKIPPED = "skipped"
-
-
-def published_before(hint: str, since: datetime) -> bool:
-    """True when a listing's date falls before `since`; a bare date counts as its whole day."""
-    text = hint.strip()
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        return False  # an unreadable date never hides an article
-    if len(text) <= 10:
-        return when.date() < since.astimezone(UTC).date()
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)) < since
-
-
-@dataclass(frozen=True)
-class PageOutcome:
-    """What happened to one article URL."""
-
-    url: str
-    outcome: str                      # "new" | "updated" | "unchanged" | "failed" | "skipped"
-    reason: str | None = None
-    article: Article | None = None
-    site: str | None = None
-
-
-@dataclass
-class CrawlReport:
-    """The counts, first failures and (for the demo) outcomes of one run."""
-
-    run_id: int
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_NAMES, 0))
-    failures: list[tuple[str, str]] = field(default_factory=list)  # the first FAILURES_KEPT
-    outcomes: list[PageOutcome] = field(default_factory=list)  # only with keep_outcomes
-    skipped: int = 0                  # robots.txt Disallow, or dated before --since
-    stopped_early: str | None = None
-
-    @property
-    def exit_status(self) -> int:
-        """0 when every page went well, 1 when some failed."""
-        return 1 if self.counts["failed"] else 0
-
-
-Listener = Callable[[str, dict[str, object]], None]
+MAX_DURATION, MAX_PAGES = "max duration reached", "max pages reached"
 
 
 def _ignore(event: str, data: dict[str, object]) -> None:
     """A listener that does nothing."""
-
-
-@dataclass
-class _Run:
-    """The state of the run in progress."""
-
-    run_id: int
-    report: CrawlReport
-    fetcher: Fetcher
-    archive: RecordingArchive
-    pool: ExtractionPool
-    saver: BatchedSaver
-    deadline: float | None
-    pages_left: int | None
-    in_flight: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(4))
-    tasks: set[asyncio.Task[None]] = field(default_factory=set)
-    claimed: set[str] = field(default_factory=set)  # fetched URLs still being extracted
 
 
 class Crawler:
@@ -123,6 +78,9 @@ class Crawler:
         if since is not None and since.tzinfo is None:
             since = since.replace(tzinfo=UTC)
         self.since = since  # candidates a feed or sitemap dates before this are skipped
+        self.site_of_host = _site_of_host(self.sites.values())
+        self.limits = DiscoveryLimits(settings.max_discovery_documents, settings.max_site_urls,
+                                      settings.max_sitemap_urls)
 
     def run(self, seeds: list[Seed], arguments: Iterable[str] = ()) -> CrawlReport:
         """Run the crawl to the end and return its report (synchronous entry point)."""
@@ -132,100 +90,107 @@ class Crawler:
         """Discover from the seeds, then fetch, extract and store every pending article."""
         run_id = self.store.start_run(utc_now(), json.dumps(list(arguments)))
         report = CrawlReport(run_id)
-        self._warn_placeholder_contact(seeds)
+        self._warn_placeholder_contact([self._named(seed) for seed in seeds])
+        signals = StopSignals(report)
+        signals.install()
+        status = 2
+        try:
+            await self._run(run_id, report, seeds)
+            status = report.exit_status
+        except asyncio.CancelledError:
+            if report.stopped_early not in STOP_STATUS:
+                raise
+            status = report.exit_status
+        finally:
+            signals.remove()
+            self.store.finish_run(run_id, utc_now(), report.counts, status, report.stopped_early)
+        return report
+
+    async def _run(self, run_id: int, report: CrawlReport, seeds: list[Seed]) -> None:
         deadline = (time.monotonic() + self.settings.max_duration
                     if self.settings.max_duration else None)
         run_name = f"run-{run_id:06d}-{datetime.now(UTC):%Y%m%dT%H%M%S}"
-        status = 2
-        try:
-            with ArchiveWriter(self.settings.archive_dir, run_name) as writer, \
-                    ExtractionPool(self.settings.workers, rules_for(self.settings.selectors_dir)) as pool:
-                archive = RecordingArchive(writer, self.store, run_id)
-                async with Fetcher(self.settings, archive, self.transport) as fetcher:
-                    saver = BatchedSaver(
-                        self.store, on_saved=lambda *saved: self._saved(report, *saved),
-                        on_failed=lambda entry, reason: self._fail(report, entry.url, reason,
-                                                                   entry.site))
-                    run = _Run(run_id, report, fetcher, archive, pool, saver, deadline,
+        rules = rules_for(self.settings.selectors_dir)
+        with ArchiveWriter(self.settings.archive_dir, run_name) as writer, \
+                ExtractionPool(self.settings.workers, rules,
+                               timeout=self.settings.extraction_timeout) as pool:
+            pool.start()  # the workers import while the first documents are fetched
+            archive = RecordingArchive(writer, self.store, run_id)
+            async with Fetcher(self.settings, archive, self.transport) as fetcher:
+                saver = BatchedSaver(
+                    self.store, on_saved=lambda *saved: self._saved(report, *saved),
+                    on_failed=lambda entry, reason: self.fail(report, entry.url, reason,
+                                                              entry.site))
+                run = RunState(run_id, report, fetcher, archive, pool, saver, deadline,
                                self.settings.max_pages,
                                asyncio.Semaphore(max(2, 2 * self.settings.workers)))
-                    sites = await self._discover(run, seeds)
-                    await self._fetch_articles(run, sites)
-            status = report.exit_status
-        finally:
-            self.store.finish_run(run_id, utc_now(), report.counts, status)
-        return report
+                try:
+                    await self._crawl_sites(run, seeds)
+                finally:
+                    await self._settle(run)
 
-    async def _discover(self, run: _Run, seeds: list[Seed]) -> set[str]:
-        """Fetch the seeds and everything they point to; fill the frontier; return its sites."""
-        queue = deque((seed.url, seed, 0) for seed in seeds)
-        sites = {seed.site or site_key_for_url(seed.url) for seed in seeds}
-        for seed in seeds:  # a start page brings its site's sitemaps (robots.txt) along
-            if seed.kind == "start":
-                sitemaps = await run.fetcher.robots_sitemaps(
-                    seed.url, hosts=self._site_hosts(seed.site),
-                    **self._site_options(run, seed.site, seed.url))
-                queue.extend((url, seed, 1) for url in sitemaps)
-        seen: set[str] = set()
-        discovered: set[str] = set()
-        while queue:
-            url, seed, depth = queue.popleft()
-            if url in seen:
-                continue
-            seen.add(url)
-            result = await run.fetcher.fetch(url, expect="any",
-                                             **self._site_options(run, seed.site, url))
-            fetch_id = self._record(run, url, result)
-            if result.error is not None or result.page is None:
-                self._fail(run.report, url, _reason(result), seed.site)
-                continue
-            if depth == 0 and await self._seed_article(run, seed, result, fetch_id, discovered):
-                continue
-            found = discover(result.page, article_patterns=seed.article_patterns)
-            if found.problem and not found.articles and not found.follow:
-                self.store.annotate_fetch(fetch_id, found.problem)
-                self._fail(run.report, url, found.problem, seed.site)
-            entries = [FrontierEntry(c.url, seed.site, url, c.published_hint) for c in found.articles]
-            sites |= self._enqueue(entries, run.report, discovered)
-            if depth < MAX_DISCOVERY_DEPTH:
-                queue.extend((follow, seed, depth + 1) for follow in found.follow)
-        self.listener("discovered", {"count": run.report.counts["discovered"]})
-        return sites
+    async def _crawl_sites(self, run: RunState, seeds: list[Seed]) -> None:
+        """Crawl every site of the seeds, `concurrency` sites at once."""
+        by_site: dict[str, list[Seed]] = {}
+        for seed in seeds:
+            named = self._named(seed)
+            by_site.setdefault(named.site or "", []).append(named)
+        gate = asyncio.Semaphore(self.settings.concurrency)
 
-    async def _seed_article(self, run: _Run, seed: Seed, result: FetchResult, fetch_id: int,
-                            discovered: set[str]) -> bool:
-        """Store a seed that is itself an article (no second fetch); False if it is not one."""
-        page = result.page
-        assert page is not None
-        if seed.kind != "start" or not looks_like_article(page.final_url) or classify(
-                page.headers.get("content-type", ""), page.content, page.final_url) != "html":
-            return False
-        article = await run.pool.extract(page)
-        if article.is_empty:
-            return False
-        url = normalize_url(page.final_url) or page.final_url
-        self._enqueue([FrontierEntry(url, seed.site, None, None)], run.report, discovered)
-        run.report.counts["fetched"] += 1
+        async def crawl_one(site: str, site_seeds: list[Seed]) -> None:
+            async with gate:
+                await self._crawl_site(run, site, site_seeds)
+
+        await asyncio.gather(*(crawl_one(site, group) for site, group in by_site.items()))
+
+    async def _settle(self, run: RunState) -> None:
+        """Let the last extractions finish (or cancel them when stopped) and save what waits."""
+        if run.report.stopped_early in STOP_STATUS:
+            for task in run.tasks:
+                task.cancel()
+        while run.tasks:
+            await asyncio.gather(*list(run.tasks), return_exceptions=True)
+        run.saver.flush()
+
+    def _named(self, seed: Seed) -> Seed:
+        """The seed with its site: given, the sites file's site on its host, or the host."""
+        if seed.site:
+            return seed
+        host = site_key_for_url(seed.url)
+        site = self.site_of_host.get(host)
+        if site is not None:
+            return Seed(seed.url, site.name, seed.kind, site.article_patterns)
+        return Seed(seed.url, host, seed.kind, seed.article_patterns)
+
+    async def _crawl_site(self, run: RunState, site: str, seeds: list[Seed]) -> None:
+        """Discover one site's candidates, then fetch its pending articles."""
+        if self._must_stop(run):
+            return
+        found = await SiteDiscovery(site, seeds, SiteIO(self, run), self.limits,
+                                    self.since).run()
+        self.enqueue(run, list(found.entries.values()))
+        self.listener("discovered", {"site": site, "count": len(found.entries)})
+        if self._must_stop(run):
+            return
+        total = self.store.pending_count([site])
         if run.pages_left is not None:
-            run.pages_left -= 1
-        self._store_article(run, FrontierEntry(url, seed.site), article, fetch_id)
-        return True
+            total = min(total, max(run.pages_left, 0))
+        self.listener("fetching", {"site": site, "total": total})
+        await self._drain(run, site)
 
-    def _enqueue(self, entries: list[FrontierEntry], report: CrawlReport,
-                 discovered: set[str]) -> set[str]:
-        """Add new URLs to the frontier, put rediscovered ones back in line; return their sites."""
-        unique = [e for e in OrderedDict((e.url, e) for e in entries if e.url).values()
-                  if e.url not in discovered]
-        if not unique:
-            return set()
+    def enqueue(self, run: RunState, entries: list[FrontierEntry]) -> None:
+        """Add new URLs to the frontier, put rediscovered ones back in line (unless a listing
+        dates them before our last fetch); a URL another site listed in this run stays put."""
+        fresh = [entry for entry in entries if entry.url not in run.listed]
+        if not fresh:
+            return
         with self.store.batch():
-            self.store.enqueue(unique, discovered_at=utc_now())
-            for entry in unique:  # a rediscovered article is fetched again, conditionally...
-                discovered.add(entry.url)
-                if not self._listed_before_last_fetch(entry):  # ...unless listed as older
+            self.store.enqueue(fresh, discovered_at=utc_now())
+            for entry in fresh:
+                run.listed.add(entry.url)
+                if not self._listed_before_last_fetch(entry):
                     self.store.mark(entry.url, "pending")
-        report.counts["discovered"] += len(unique)
-        return {entry.site or site_key_for_url(entry.url) for entry in unique}
+        run.report.counts["discovered"] += len(fresh)
 
     def _listed_before_last_fetch(self, entry: FrontierEntry) -> bool:
         """True when a feed or sitemap dates the URL before our last successful fetch of it:
@@ -237,24 +202,7 @@ class Crawler:
             return False
         return published_before(entry.published_hint, datetime.fromisoformat(done_at))
 
-    async def _fetch_articles(self, run: _Run, sites: set[str]) -> None:
-        """Fetch the pending URLs of the run's sites: one worker per site, `concurrency` at once."""
-        total = self.store.pending_count(sites)
-        if run.pages_left is not None:
-            total = min(total, max(run.pages_left, 0))
-        self.listener("fetching", {"total": total})
-        gate = asyncio.Semaphore(self.settings.concurrency)
-
-        async def site_worker(site: str) -> None:
-            async with gate:
-                await self._drain(run, site)
-
-        await asyncio.gather(*(site_worker(site) for site in sorted(sites)))
-        while run.tasks:  # the last pages of each site are still being extracted
-            await asyncio.gather(*list(run.tasks))
-        run.saver.flush()
-
-    async def _drain(self, run: _Run, site: str) -> None:
+    async def _drain(self, run: RunState, site: str) -> None:
         """Process one site's pending URLs, newest first, until none is left or the run stops."""
         while batch := self.store.pending(FRONTIER_PAGE + len(run.claimed) + len(run.saver), site):
             fresh = [entry for entry in batch
@@ -266,38 +214,44 @@ class Crawler:
                     run.saver.flush()
                 continue
             for entry in fresh:  # every entry leaves 'pending' once processed: no refetching
-                if self._must_stop(run):
+                if self._must_stop(run) or not await self._process_guarded(run, entry):
                     return
-                await self._process_guarded(run, entry)
 
-    def _must_stop(self, run: _Run) -> bool:
+    def _must_stop(self, run: RunState) -> bool:
         """True (and say why) once --max-duration or --max-pages is reached."""
-        if run.deadline is not None and time.monotonic() > run.deadline:
-            run.report.stopped_early = "max duration reached"
-        elif run.pages_left is not None and run.pages_left <= 0:
-            run.report.stopped_early = "max pages reached"
+        if run.report.stopped_early is None:
+            if run.out_of_time():
+                run.report.stopped_early = MAX_DURATION
+            elif run.pages_left is not None and run.pages_left <= 0:
+                run.report.stopped_early = MAX_PAGES
         return run.report.stopped_early is not None
 
-    async def _process_guarded(self, run: _Run, entry: FrontierEntry) -> None:
-        """Process one URL; an unexpected error fails that URL, not the run."""
+    async def _process_guarded(self, run: RunState, entry: FrontierEntry) -> bool:
+        """Process one URL; an unexpected error fails that URL, not the run. False when the
+        run's time ran out before the page arrived."""
         try:
-            await self._process(run, entry)
+            return await self._process(run, entry)
         except Exception as error:  # noqa: BLE001 - recorded with its reason, the run goes on
             reason = f"unexpected error: {type(error).__name__}: {error}"
             self.store.mark(entry.url, "failed", reason)
-            self._fail(run.report, entry.url, reason, entry.site)
+            self.fail(run.report, entry.url, reason, entry.site)
+            return True
 
-    async def _process(self, run: _Run, entry: FrontierEntry) -> None:
+    async def _process(self, run: RunState, entry: FrontierEntry) -> bool:
         """Fetch, extract and store one article URL; record any failure with its reason."""
         if self.since and entry.published_hint and published_before(entry.published_hint, self.since):
             self._skip(run.report, entry, f"dated {entry.published_hint}, before --since")
-            return
+            return True
+        etag, last_modified = self.store.validators(entry.url)
+        result = await run.fetch_within(
+            entry.url, etag=etag, last_modified=last_modified,
+            **self.site_options(run, entry.site, entry.url))
+        if result is None:  # the run's time is up: the URL stays pending for the next run
+            run.report.stopped_early = run.report.stopped_early or MAX_DURATION
+            return False
         if run.pages_left is not None:
             run.pages_left -= 1
-        etag, last_modified = self.store.validators(entry.url)
-        result = await run.fetcher.fetch(entry.url, etag=etag, last_modified=last_modified,
-                                         **self._site_options(run, entry.site, entry.url))
-        fetch_id = self._record(run, entry.url, result)
+        fetch_id = run.archive.record_result(entry.url, result)
         if result.not_modified:
             self.store.mark(entry.url, "done")
             run.report.counts["unchanged"] += 1
@@ -307,7 +261,7 @@ class Crawler:
             self._skip(run.report, entry, _reason(result))  # the site's wish, not a failure
         elif result.error is not None or result.page is None:
             self.store.mark(entry.url, "failed", _reason(result))
-            self._fail(run.report, entry.url, _reason(result), entry.site)
+            self.fail(run.report, entry.url, _reason(result), entry.site)
         else:
             run.report.counts["fetched"] += 1
             # Extract and store in the background: the site's next fetch need not wait for it.
@@ -316,22 +270,23 @@ class Crawler:
             task = asyncio.create_task(self._extract_and_store(run, entry, result.page, fetch_id))
             run.tasks.add(task)
             task.add_done_callback(run.tasks.discard)
+        return True
 
-    async def _extract_and_store(self, run: _Run, entry: FrontierEntry, page: Page,
+    async def _extract_and_store(self, run: RunState, entry: FrontierEntry, page: Page,
                                  fetch_id: int) -> None:
         """Extract one fetched page and store it; an unexpected error fails that URL only."""
         try:
             article = await run.pool.extract(page)
-            self._store_article(run, entry, article, fetch_id)
+            self.store_article(run, entry, article, fetch_id)
         except Exception as error:  # noqa: BLE001 - recorded with its reason, the run goes on
             reason = f"unexpected error: {type(error).__name__}: {error}"
             self.store.mark(entry.url, "failed", reason)
-            self._fail(run.report, entry.url, reason, entry.site)
+            self.fail(run.report, entry.url, reason, entry.site)
         finally:
             run.claimed.discard(entry.url)
             run.in_flight.release()
 
-    def _store_article(self, run: _Run, entry: FrontierEntry, article: Article,
+    def store_article(self, run: RunState, entry: FrontierEntry, article: Article,
                        fetch_id: int) -> None:
         """Save an extracted article and mark its URL done, or record why there is none."""
         if article.is_empty:
@@ -339,7 +294,7 @@ class Crawler:
             reason = warnings[0] if warnings else "no article text found"
             self.store.annotate_fetch(fetch_id, f"extraction: {reason}")
             self.store.mark(entry.url, "failed", reason)
-            self._fail(run.report, entry.url, reason, entry.site)
+            self.fail(run.report, entry.url, reason, entry.site)
             return
         run.saver.add(entry, article, fetch_id)  # saved with its frontier row, a few at a time
         if len(run.tasks) <= 1:  # nothing else is being extracted: no reason to wait
@@ -351,7 +306,7 @@ class Crawler:
         report.counts[saved.outcome if saved.outcome in (NEW, UPDATED) else UNCHANGED] += 1
         self._outcome(report, PageOutcome(entry.url, saved.outcome, article=article, site=entry.site))
 
-    def _site_options(self, run: _Run, site_name: str | None, url: str) -> dict[str, Any]:
+    def site_options(self, run: RunState, site_name: str | None, url: str) -> dict[str, Any]:
         """Apply the site's own delay to url's host; return its own fetch options (its
         User-Agent, for robots.txt too, and whether it may reach private addresses)."""
         site = self.sites.get(site_name or "")
@@ -361,7 +316,7 @@ class Crawler:
             run.fetcher.set_host_delay(url, site.delay)
         return {"user_agent": site.user_agent, "allow_private": site.allow_private}
 
-    def _site_hosts(self, site_name: str | None) -> frozenset[str]:
+    def site_hosts(self, site_name: str | None) -> frozenset[str]:
         """Return the hosts the sites file names for a site (its own, beside its domain)."""
         site = self.sites.get(site_name or "")
         return site.hosts if site is not None else frozenset()
@@ -379,40 +334,19 @@ class Crawler:
                 "give --contact-url URL (a page saying who runs this crawler and how to reach "
                 "you), or a user_agent for the site in sites.toml")})
 
-    def _record(self, run: _Run, url: str, result: FetchResult) -> int:
-        """Return the fetch row of this result (recorded when archived), noting its error;
-        a failure with no response gets a row of its own."""
-        page = result.page
-        error = str(result.error) if result.error else None
-        if page is not None:
-            fetch_id = run.archive.claim(page.warc_file, page.warc_offset)
-            if fetch_id is not None:
-                if page.final_url != url:  # the last hop of redirects: say what was asked for
-                    self.store.db.execute("UPDATE fetches SET url = ? WHERE id = ?", [url, fetch_id])
-                if error:
-                    self.store.annotate_fetch(fetch_id, error)
-                return fetch_id
-        return self.store.record_fetch(
-            run.run_id, url,
-            final_url=page.final_url if page else None,
-            status=page.status if page else None,
-            error=error,
-            content_type=page.headers.get("content-type") if page else None,
-            size=len(page.content) if page else None,
-            etag=page.headers.get("etag") if page else None,
-            last_modified=page.headers.get("last-modified") if page else None,
-            warc_file=page.warc_file if page else None,
-            warc_offset=page.warc_offset if page else None,
-            fetched_at=(page.fetched_at if page and page.fetched_at else utc_now()),
-            elapsed=result.elapsed,
-        )
+    def cut(self, run: RunState, site: str, url: str | None, reason: str) -> None:
+        """Record where discovery read less than was offered."""
+        self.store.record_cut(run.run_id, site, url, reason)
+        run.report.add_cut(site, url, reason)
+        self.listener("cut", {"site": site, "url": url, "reason": reason})
 
     def _skip(self, report: CrawlReport, entry: FrontierEntry, reason: str) -> None:
         self.store.mark(entry.url, SKIPPED, reason)
         report.skipped += 1
         self._outcome(report, PageOutcome(entry.url, SKIPPED, reason=reason, site=entry.site))
 
-    def _fail(self, report: CrawlReport, url: str, reason: str, site: str | None) -> None:
+    def fail(self, report: CrawlReport, url: str, reason: str, site: str | None) -> None:
+        """Count and report one failed page or document."""
         report.counts["failed"] += 1
         if len(report.failures) < FAILURES_KEPT:
             report.failures.append((url, reason))
@@ -422,6 +356,16 @@ class Crawler:
         if self.keep_outcomes:
             report.outcomes.append(outcome)
         self.listener("page", {"outcome": outcome})
+
+
+def _site_of_host(sites: Iterable[Site]) -> dict[str, Site]:
+    """The site each host belongs to, by its start pages, feeds and sitemaps (a host that two
+    sites share belongs to neither)."""
+    owners: dict[str, list[Site]] = {}
+    for site in sites:
+        for host in {site_key_for_url(url) for url in (*site.start, *site.feeds, *site.sitemaps)}:
+            owners.setdefault(host, []).append(site)
+    return {host: found[0] for host, found in owners.items() if len(found) == 1}
 
 
 def _reason(result: FetchResult) -> str:

@@ -6,6 +6,7 @@ from collections import OrderedDict
 from datetime import UTC, datetime
 
 from .archive import ArchiveWriter
+from .fetch import FetchResult
 from .fetch.contracts import header_text
 from .store import Store
 
@@ -54,3 +55,32 @@ class RecordingArchive:
         """Return (and forget) the fetch row recorded for the response at this position."""
         return self.fetch_ids.pop((warc_file or "", warc_offset if warc_offset is not None else -1),
                                   None)
+
+    def record_result(self, url: str, result: FetchResult) -> int:
+        """Return the fetch row of a fetch result (recorded when archived), noting its error;
+        a failure with no response gets a row of its own."""
+        page = result.page
+        error = str(result.error) if result.error else None
+        if page is not None:
+            fetch_id = self.claim(page.warc_file, page.warc_offset)
+            if fetch_id is not None:
+                if page.final_url != url:  # the last hop of redirects: say what was asked for
+                    self.store.db.execute("UPDATE fetches SET url = ? WHERE id = ?",
+                                          [url, fetch_id])
+                if error:
+                    self.store.annotate_fetch(fetch_id, error)
+                return fetch_id
+        return self.store.record_fetch(
+            self.run_id, url,
+            final_url=page.final_url if page else None,
+            status=page.status if page else None,
+            error=error,
+            content_type=page.headers.get("content-type") if page else None,
+            size=len(page.content) if page else None,
+            etag=page.headers.get("etag") if page else None,
+            last_modified=page.headers.get("last-modified") if page else None,
+            warc_file=page.warc_file if page else None,
+            warc_offset=page.warc_offset if page else None,
+            fetched_at=(page.fetched_at if page and page.fetched_at else utc_now()),
+            elapsed=result.elapsed,
+        )

@@ -32,7 +32,7 @@ class Seed:
 
     url: str
     site: str | None = None
-    kind: str = "start"  # "start" | "feed" | "sitemap"
+    kind: str = "start"  # "start" | "feed" | "sitemap" | "url" (given on the command line)
     article_patterns: tuple[re.Pattern[str], ...] = ()
 
 
@@ -139,8 +139,9 @@ def _patterns(where: str, value: Any) -> tuple[re.Pattern[str], ...]:
 
 
 def seeds_from_urls(urls: list[str]) -> list[Seed]:
-    """Turn command-line URLs into seeds; the kind is sniffed after fetching."""
+    """Turn command-line URLs into seeds: pages the user wants, whatever they turn out to be
+    (an article, a section page, a feed or a sitemap: sniffed after fetching)."""
     for url in urls:
         if not url.startswith(("http://", "https://")):
             raise ConfigError(f"not an http(s) URL: {url}")
-    return [Seed(url, None, "start") for url in urls]
+    return [Seed(url, None, "url") for url in urls]

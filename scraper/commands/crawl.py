@@ -92,12 +92,13 @@ def run_guarded(body: Callable[[], int], output: RunOutput | None = None) -> Non
 
 def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
                     arguments: list[str], keep_outcomes: bool = False,
-                    sites: list[Site] | None = None, since: datetime | None = None) -> CrawlReport:
+                    sites: list[Site] | None = None, since: datetime | None = None,
+                    transport: Any = None) -> CrawlReport:
     """Take the run lock, open the store and crawl."""
     with RunLock(settings.db_path), Store.open(settings.db_path) as store, \
             refused(None, settings.db_path):
         crawler = Crawler(settings, store, listener=output, keep_outcomes=keep_outcomes,
-                          sites=sites or (), since=since)
+                          sites=sites or (), since=since, transport=transport)
         report = crawler.run(seeds, arguments)
     output.finish(report)
     return report
@@ -115,11 +116,16 @@ def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
               + " Undated ones are always fetched.")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Fetch at most this many articles.")
 @click.option("--max-duration", type=click.FloatRange(min=0, min_open=True),
-              help="Stop starting fetches after this many seconds.")
+              help="Stop after this many seconds: discovery and fetching alike (requests in "
+                   "flight are abandoned, pages being extracted finish).")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to one host.")
 @click.option("--concurrency", type=click.IntRange(min=1), help="Sites fetched in parallel.")
 @click.option("--workers", type=click.IntRange(min=0),
-              help="Extraction processes (0, the default: a thread of the crawl process).")
+              help="Extraction processes (default 1); 0 extracts in a thread of the crawl "
+                   "process, where --extraction-timeout cannot apply.")
+@click.option("--extraction-timeout", type=click.FloatRange(min=0),
+              help="Seconds one page may take to extract (or a feed, sitemap or listing to "
+                   "read) before it is recorded as failed; default 60, 0 for none.")
 @click.option("--contact-url", help="Contact URL for the User-Agent.")
 @click.option("--allow-private", is_flag=True, help="Allow loopback/private addresses (tests, demo).")
 @click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (your own sites only).")
@@ -128,7 +134,8 @@ def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file
                   db_path: Path, archive_dir: Path, selectors_dir: Path | None,
                   since: datetime | None, max_pages: int | None,
                   max_duration: float | None, delay: float | None, concurrency: int | None,
-                  workers: int | None, contact_url: str | None, allow_private: bool,
+                  workers: int | None, extraction_timeout: float | None,
+                  contact_url: str | None, allow_private: bool,
                   ignore_robots: bool, log_json: bool) -> None:
     """Crawl the sites of the sites file, or start from URLS (pages, feeds, sitemaps).
 
@@ -142,10 +149,15 @@ def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file
             raise ConfigError("give either URLs or --site, not both")
         settings = Settings(db_path=db_path, archive_dir=archive_dir).with_overrides(
             max_pages=max_pages, max_duration=max_duration, delay=delay, concurrency=concurrency,
-            workers=workers, contact_url=contact_url, allow_private=allow_private or None,
+            workers=workers, extraction_timeout=extraction_timeout, contact_url=contact_url,
+            allow_private=allow_private or None,
             obey_robots=False if ignore_robots else None, selectors_dir=selectors_dir)
-        sites = [] if urls else _sites(site_names, sites_file)
-        seeds = seeds_from_urls(list(urls)) if urls else [s for site in sites for s in site.seeds()]
+        if urls:  # the sites file, when there is one, names the sites the URLs belong to
+            sites = load_sites(sites_file) if sites_file.exists() else []
+            seeds = seeds_from_urls(list(urls))
+        else:
+            sites = _sites(site_names, sites_file)
+            seeds = [seed for site in sites for seed in site.seeds()]
         report = crawl_with_lock(settings, seeds, output, ["crawl", *sys.argv[2:]],
                                  sites=sites, since=since)
         return report.exit_status
@@ -170,18 +182,23 @@ def _sites(site_names: tuple[str, ...], sites_file: Path) -> list[Site]:
 @storage_options
 def demo_command(db_path: Path, archive_dir: Path) -> None:
     """Serve the bundled demo news site on 127.0.0.1, crawl it, and show what was extracted."""
-    from ..demo import DemoServer
 
     def body() -> int:
         settings = Settings(db_path=db_path, archive_dir=archive_dir, allow_private=True,
                             delay=0.0, retries=1)
-        with _demo_server(DemoServer) as server:
-            click.echo(f"demo site serving at {server.base_url}")
-            settings = settings.with_overrides(contact_url=server.url("/contact/"))
-            seeds = [Seed(server.url("/"), "demo", "start")]  # feed and sitemap are found from it
-            report = crawl_with_lock(settings, seeds, RunOutput(), ["demo"], keep_outcomes=True)
+        server, transport = _demo_server()
+        with server:
+            origin = server.public_base_url or server.base_url
+            click.echo(f"demo site serving at {origin}")
+            settings = settings.with_overrides(contact_url=f"{origin}/contact/")
+            seeds = [Seed(f"{origin}/", "demo", "start")]  # feed and sitemap are found from it
+            report = crawl_with_lock(settings, seeds, RunOutput(), ["demo"], keep_outcomes=True,
+                                     transport=transport)
         click.echo("")
-        click.echo(article_table(report.outcomes))
+        if any(outcome.article for outcome in report.outcomes):
+            click.echo(article_table(report.outcomes))
+        else:
+            click.echo("no article changed since the last demo run: they are in the database")
         click.echo(f"\ndatabase: {db_path}   archive: {archive_dir}/")
         click.echo(f"try: {_scraper_command()} search harbour --db {db_path}")
         return report.exit_status
@@ -201,17 +218,21 @@ def _scraper_command() -> str:
         return "scraper"
 
 
-DEMO_PORT = 8765  # a fixed port keeps the demo's URLs, hence its rows, the same across runs
+def _demo_server() -> tuple[Any, Any]:
+    """The demo server on DEMO_PORT; when that port is taken, one on a free port that names
+    the usual address in its pages, and the transport that reaches it there (so the demo's
+    URLs, and its rows, are those of every other run)."""
+    from ..demo import DEMO_PORT, DemoServer
+    from ..demo.forward import PortForward
 
-
-def _demo_server(server_class: Any) -> Any:
-    """Start the demo server on DEMO_PORT, or on any free port when that one is taken."""
     try:
-        return server_class(port=DEMO_PORT).start()
+        return DemoServer(port=DEMO_PORT).start(), None
     except OSError:
-        click.echo(f"port {DEMO_PORT} is busy; using a free port (URLs will differ from "
-                   "earlier demo runs)", err=True)
-        return server_class().start()
+        origin = f"http://127.0.0.1:{DEMO_PORT}"
+        server = DemoServer(public_base_url=origin).start()
+        click.echo(f"port {DEMO_PORT} is busy: serving on port {server.port}, "
+                   f"under the usual address {origin}", err=True)
+        return server, PortForward(origin, server.port)
 
 
 @click.command("reextract")

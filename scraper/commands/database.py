@@ -164,7 +164,8 @@ def _run_line(run: dict[str, Any] | None) -> str:
     return (f"Last crawl: #{run['id']} {run['started_at']} -> {end}, exit {run['exit_status']}: "
             f"{run['pages_discovered']} discovered, {run['pages_fetched']} fetched, "
             f"{run['pages_unchanged']} unchanged, {run['pages_failed']} failed, "
-            f"{run['articles_new']} new, {run['articles_updated']} updated")
+            f"{run['articles_new']} new, {run['articles_updated']} updated"
+            + (f" ({run['stopped_early']})" if run.get("stopped_early") else ""))
 
 
 def render_stats(summary: dict[str, Any]) -> str:
@@ -186,6 +187,9 @@ def render_stats(summary: dict[str, Any]) -> str:
         lines += ["", "Articles per site:"]
         lines += _rows_table(summary["sites"], ["site", "articles", "first_published",
                                                 "last_published", "last_seen"])
+    if summary.get("last_run_cuts"):
+        lines += ["", "Discovery cut short in the last crawl:"]
+        lines += _rows_table(summary["last_run_cuts"], ["site", "reason", "url"])
     if summary["failures"]:
         lines += ["", "Failures by reason:"]
         lines += _rows_table(summary["failures"], ["fetches", "reason", "last_seen"])

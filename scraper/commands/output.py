@@ -32,9 +32,15 @@ class RunOutput:
         elif self.log_json:
             self._json({"event": event, **data})
         elif event == "fetching" and self.interactive and data["total"]:
-            self._bar = click.progressbar(length=int(data["total"]), label="fetching",
-                                          file=self.stream, show_pos=True)
-            self._bar.__enter__()
+            self._grow_bar(int(data["total"]))  # one "fetching" event per site
+
+    def _grow_bar(self, pages: int) -> None:
+        if self._bar is not None:
+            self._bar.length += pages
+            return
+        self._bar = click.progressbar(length=pages, label="fetching", file=self.stream,
+                                      show_pos=True)
+        self._bar.__enter__()
 
     def _page(self, outcome: PageOutcome) -> None:
         if self._bar is not None:
@@ -71,15 +77,21 @@ class RunOutput:
         if self.log_json:
             self._json({"event": "summary", "run_id": report.run_id, **counts,
                         "skipped": report.skipped, "exit_status": report.exit_status,
-                        "stopped_early": report.stopped_early})
+                        "stopped_early": report.stopped_early,
+                        "discovery_cuts": report.cuts})
             return
         line = (f"run {report.run_id}: {counts['discovered']} discovered, {counts['fetched']} fetched, "
                 f"{counts['unchanged']} unchanged, {counts['failed']} failed, "
                 f"{counts['new']} new, {counts['updated']} updated")
         if report.skipped:
             line += f", {report.skipped} skipped"
-        if report.stopped_early:
-            line += f" ({report.stopped_early})"
+        notes = [report.stopped_early] if report.stopped_early else []
+        if report.cuts:
+            notes.append(f"discovery cut short {report.cuts} time{'s' if report.cuts > 1 else ''}"
+                         f": {report.first_cuts[0]}" + ("; see scraper stats" if report.cuts > 1
+                                                        else ""))
+        if notes:
+            line += f" ({'; '.join(notes)})"
         click.echo(line, file=self.stream)
 
     def _json(self, record: dict[str, Any]) -> None:

@@ -90,10 +90,15 @@ class Store:
             return runs.start_run(self.db, started_at, arguments)
 
     def finish_run(self, run_id: int, finished_at: str, counts: Mapping[str, int],
-                   exit_status: int) -> None:
+                   exit_status: int, stopped_early: str | None = None) -> None:
         """Record a run's end; counts keys: discovered fetched unchanged failed new updated."""
         with self._refused():
-            runs.finish_run(self.db, run_id, finished_at, counts, exit_status)
+            runs.finish_run(self.db, run_id, finished_at, counts, exit_status, stopped_early)
+
+    def record_cut(self, run_id: int, site: str | None, url: str | None, reason: str) -> None:
+        """Record where discovery read less than a site offered, and why."""
+        with self._refused(url):
+            runs.record_cut(self.db, run_id, site, url, reason, utc_now())
 
     def record_fetch(self, run_id: int | None, url: str, *, final_url: str | None,
                      status: int | None, error: str | None, content_type: str | None = None,

@@ -29,7 +29,12 @@ class FrontierEntry:
 
 
 def enqueue(db: Database, entries: Iterable[FrontierEntry], discovered_at: str) -> int:
-    """Add the URLs not yet in the frontier as pending; return how many were new."""
+    """Add the URLs not yet in the frontier as pending; return how many were new.
+
+    A URL is one row whatever site lists it: a known URL is taken over by the site that lists
+    it now (a renamed site, an ad-hoc crawl), keeping its state, and takes the listing date
+    given now, when one is (the listing's latest word on it).
+    """
     added = 0
     site_ids: dict[str, int] = {}
     with db.atomic():
@@ -38,12 +43,16 @@ def enqueue(db: Database, entries: Iterable[FrontierEntry], discovered_at: str) 
             if key not in site_ids:
                 site_ids[key] = ensure_site(db, key, discovered_at)
             cursor = db.execute(
+                "UPDATE frontier SET site_id = ?, published_hint = coalesce(?, published_hint)"
+                " WHERE url = ?", [site_ids[key], entry.published_hint, entry.url])
+            if cursor.rowcount:
+                continue
+            db.execute(
                 "INSERT INTO frontier (url, site_id, discovered_from, discovered_at,"
-                " published_hint, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (url) DO NOTHING",
+                " published_hint, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [entry.url, site_ids[key], entry.discovered_from, discovered_at,
                  entry.published_hint, discovered_at])
-            added += cursor.rowcount
+            added += 1
     return added
 
 

@@ -16,6 +16,7 @@ from .schema import (
     FULL_TEXT_INDEXES,
     INDEXES,
     SEARCH,
+    RUN_LIMITS,
     TABLES,
     TRIGRAM_TERMS_SQL,
     TRIGRAM_TERMS_TABLE,
@@ -32,6 +33,7 @@ STEP_NAMES: dict[int, str] = {
     VERSIONS: "003_article_versions",
     VIEWS: "004_views",
     SEARCH: "005_article_search",
+    RUN_LIMITS: "006_run_limits",
 }
 
 

@@ -33,14 +33,15 @@ def start_run(db: Database, started_at: str, arguments: str) -> int:
 
 
 def finish_run(db: Database, run_id: int, finished_at: str, counts: Mapping[str, int],
-               exit_status: int) -> None:
-    """Record the end of a run: its counts (keys of RUN_COUNT_COLUMNS) and exit status."""
+               exit_status: int, stopped_early: str | None = None) -> None:
+    """Record the end of a run: its counts (keys of RUN_COUNT_COLUMNS), exit status and why
+    it stopped early, if it did."""
     unknown = sorted(set(counts) - set(RUN_COUNT_COLUMNS))
     if unknown:
         raise StoreError(f"unknown run count(s) {', '.join(unknown)}; "
                          f"known: {', '.join(RUN_COUNT_COLUMNS)}")
     values: dict[str, Any] = {RUN_COUNT_COLUMNS[key]: int(n) for key, n in counts.items()}
-    values.update(finished_at=finished_at, exit_status=exit_status)
+    values.update(finished_at=finished_at, exit_status=exit_status, stopped_early=stopped_early)
     assignments = ", ".join(f"{column} = ?" for column in values)
     cursor = db.execute(f"UPDATE crawl_runs SET {assignments} WHERE id = ?",
                         [*values.values(), run_id])
@@ -55,6 +56,13 @@ def record_fetch(db: Database, values: Mapping[str, Any]) -> int:
     marks = ", ".join("?" for _ in row)
     cursor = db.execute(f"INSERT INTO fetches ({names}) VALUES ({marks})", list(row.values()))
     return int(cursor.lastrowid)
+
+
+def record_cut(db: Database, run_id: int, site: str | None, url: str | None, reason: str,
+               at: str) -> None:
+    """Record where discovery read less than was offered, and why."""
+    db.execute("INSERT INTO discovery_cuts (run_id, site, url, reason, at) VALUES (?, ?, ?, ?, ?)",
+               [run_id, site, url, reason, at])
 
 
 def annotate_fetch(db: Database, fetch_id: int, error: str) -> None:

@@ -17,7 +17,7 @@ from .search_text import (
     trigram_text_select,
 )
 
-CORE, FULL_TEXT, VERSIONS, VIEWS, SEARCH = 1, 2, 3, 4, 5
+CORE, FULL_TEXT, VERSIONS, VIEWS, SEARCH, RUN_LIMITS = 1, 2, 3, 4, 5, 6
 
 ID = Column("id", "INTEGER PRIMARY KEY", "Row id.")
 
@@ -145,8 +145,25 @@ CRAWL_RUNS = Table("crawl_runs", "One row per crawl: when, what it did, how it e
     Column("pages_failed", "INTEGER NOT NULL DEFAULT 0", "Pages that failed (see fetches.error)."),
     Column("articles_new", "INTEGER NOT NULL DEFAULT 0", "Articles stored for the first time."),
     Column("articles_updated", "INTEGER NOT NULL DEFAULT 0", "Articles whose record changed."),
-    Column("exit_status", "INTEGER", "0 all went well, 1 some pages failed, 2 usage error."),
+    Column("exit_status", "INTEGER",
+           "0 all went well, 1 some pages failed, 2 usage error, 130 interrupted (Ctrl+C), "
+           "143 stopped by SIGTERM."),
+    Column("stopped_early", "TEXT",
+           "Why the run stopped before its work was done (max duration reached, max pages "
+           "reached, interrupted); NULL when it was not.", since=RUN_LIMITS),
 ))
+
+DISCOVERY_CUTS = Table("discovery_cuts",
+                       "Where discovery read less than a site offered, and why: a feed or "
+                       "sitemap cut at a size or URL cap, a site's document or URL budget "
+                       "spent, the run's time or page budget reached.", (
+    ID,
+    Column("run_id", "INTEGER REFERENCES crawl_runs(id) ON DELETE CASCADE", "The crawl run."),
+    Column("site", "TEXT", "Site key."),
+    Column("url", "TEXT", "The document cut short; NULL when the cut is the site's."),
+    Column("reason", "TEXT NOT NULL", "What was cut, and why (one line)."),
+    Column("at", "TEXT NOT NULL", "When (UTC)."),
+), since=RUN_LIMITS)
 
 FRONTIER = Table("frontier", "Candidate article URLs and where each stands in the crawl.", (
     ID,
@@ -196,7 +213,7 @@ SEARCH_PAUSE = Table("search_pause", "Empty but inside a save: while the save wr
 
 TABLES: tuple[Table, ...] = (
     SITES, CRAWL_RUNS, FETCHES, ARTICLES, AUTHORS, ARTICLE_AUTHORS, IMAGES, QUOTES, LINKS,
-    TAGS, ARTICLE_TAGS, FRONTIER, ARTICLE_VERSIONS, SEARCH_PAUSE,
+    TAGS, ARTICLE_TAGS, FRONTIER, ARTICLE_VERSIONS, SEARCH_PAUSE, DISCOVERY_CUTS,
 )
 
 INDEXES: tuple[Index, ...] = (
@@ -215,6 +232,8 @@ INDEXES: tuple[Index, ...] = (
     Index("idx_frontier_state", "frontier", ("state", "site_id"), "pending URLs by site"),
     Index("idx_article_versions_article", "article_versions", ("article_id", "version"),
           "history of an article", since=VERSIONS),
+    Index("idx_discovery_cuts_run", "discovery_cuts", ("run_id",), "cuts of a run",
+          since=RUN_LIMITS),
 )
 
 # The first full-text indexes (one row per article, one per quote), replaced at SEARCH: a NOT

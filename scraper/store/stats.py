@@ -30,6 +30,10 @@ FAILURES_SQL = """
 SELECT error AS reason, count(*) AS fetches, max(fetched_at) AS last_seen
 FROM fetches WHERE error IS NOT NULL GROUP BY error ORDER BY fetches DESC, reason LIMIT ?
 """
+CUTS_SQL = """
+SELECT site, url, reason FROM discovery_cuts WHERE run_id = ? ORDER BY id LIMIT ?
+"""
+CUTS_SHOWN = 10
 FRONTIER_SQL = "SELECT state, count(*) FROM frontier GROUP BY state ORDER BY state"
 
 
@@ -43,12 +47,14 @@ def collect_stats(db: Database) -> dict[str, Any]:
     """Return the summary as plain data (JSON-ready)."""
     first, last, dated, first_seen, last_seen = db.execute(DATES_SQL).fetchone()
     runs = _dicts(db, "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")
+    cuts = _dicts(db, CUTS_SQL, [runs[0]["id"], CUTS_SHOWN]) if runs else []
     return {
         "totals": {name: db.execute(sql).fetchone()[0] for name, sql in TOTALS_SQL.items()},
         "sites": _dicts(db, SITES_SQL),
         "dates": {"first_published": first, "last_published": last, "articles_dated": dated,
                   "first_seen": first_seen, "last_seen": last_seen},
         "last_run": runs[0] if runs else None,
+        "last_run_cuts": cuts,
         "failures": _dicts(db, FAILURES_SQL, [FAILURE_REASONS_SHOWN]),
         "frontier": dict(db.execute(FRONTIER_SQL).fetchall()),
     }
