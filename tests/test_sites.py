@@ -70,6 +70,19 @@ def test_the_shipped_example_is_valid() -> None:
     assert len(sites) >= 2 and all(site.seeds() for site in sites)
 
 
+def test_the_readme_example_is_the_shipped_example(tmp_path: Path) -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "readme.toml").write_text(block, encoding="utf-8")
+    shown = load_sites(tmp_path / "readme.toml")
+    assert shown == load_sites(REPO_ROOT / "sites.example.toml")[:len(shown)]
+
+
+def test_a_users_sites_file_is_not_committed() -> None:
+    ignored = (REPO_ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "/sites.toml" in ignored
+
+
 @pytest.mark.parametrize(("text", "words"), [
     ("", "no [[site]] entries"),
     ("[[site]\nname=", "cannot read"),
@@ -108,8 +121,9 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
         load_sites(tmp_path / "nowhere.toml")
 
 
-def test_command_line_urls_become_start_seeds() -> None:
-    assert seeds_from_urls(["https://a.example/feed"]) == [Seed("https://a.example/feed")]
+def test_command_line_urls_become_seeds_sniffed_after_fetching() -> None:
+    assert seeds_from_urls(["https://a.example/feed"]) == [Seed("https://a.example/feed",
+                                                                kind="url")]
     with pytest.raises(ConfigError, match="not an http"):
         seeds_from_urls(["a.example/feed"])
 

@@ -13,9 +13,10 @@ from xml.etree import ElementTree
 if TYPE_CHECKING:
     from .server import DemoServer, Handler, Request, Response
 
-__all__ = ["SITE_DIR", "DemoServer", "Handler", "Request", "Response", "article_paths"]
+__all__ = ["DEMO_PORT", "SITE_DIR", "DemoServer", "Handler", "Request", "Response", "article_paths"]
 
 SITE_DIR = Path(__file__).resolve().parent / "site"
+DEMO_PORT = 8765  # `scraper demo` and `python -m scraper.demo` serve here: stable demo URLs
 SITEMAP_FILE = SITE_DIR / "sitemap.xml"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BASE_URL_PLACEHOLDER = "{{BASE_URL}}"

@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Self
 from urllib.parse import unquote, urlsplit
 
-from . import SITE_DIR
+from . import DEMO_PORT, SITE_DIR
 
 __all__ = ["SITE_DIR", "DemoServer", "Handler", "Request", "Response", "main"]
 
@@ -165,7 +165,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         route = demo.routes.get(parts.path)
         if route is not None:
             request = Request(self.command, parts.path, parts.query, dict(self.headers.items()),
-                              demo.base_url)
+                              demo.public_base_url or demo.base_url)
             self._send(route(request), send_body)
         else:
             self._send(demo.static_response(parts.path, self.headers), send_body)
@@ -186,12 +186,16 @@ class DemoServer:
     """Serve a folder (the demo site by default) on loopback; a context manager."""
 
     def __init__(self, root: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0,
-                 routes: Mapping[str, Handler] | None = None) -> None:
+                 routes: Mapping[str, Handler] | None = None,
+                 public_base_url: str | None = None) -> None:
         self.root = Path(root).resolve()
         self.host = host
         self.port = port
         self.routes: dict[str, Handler] = dict(routes or {})
         self.base_url = ""
+        # The origin the pages name (links, feeds, sitemaps): the server's own unless given,
+        # so that a demo served on another port can keep the URLs of earlier runs.
+        self.public_base_url = public_base_url
         self._server: _QuietServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -237,7 +241,8 @@ class DemoServer:
             return Response(301, {"Location": url_path + "/"})
         body = path.read_bytes()
         if path.suffix.lower() in TEXT_SUFFIXES:
-            body = body.replace(PLACEHOLDER, self.base_url.encode("ascii"))
+            origin = self.public_base_url or self.base_url
+            body = body.replace(PLACEHOLDER, origin.encode("ascii"))
         etag, mtime = etag_for(body), path.stat().st_mtime
         validators = {"ETag": etag, "Last-Modified": formatdate(mtime, usegmt=True)}
         if is_not_modified(headers, etag, mtime):
@@ -253,14 +258,15 @@ class DemoServer:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Serve the demo site until Ctrl-C or SIGTERM: ``python -m scraper.demo.server [--port N]``."""
+    """Serve the demo site until Ctrl-C or SIGTERM: ``python -m scraper.demo [--port N]``."""
     import argparse
     import signal
     import sys
 
     parser = argparse.ArgumentParser(description="Serve the bundled demo news site on loopback.")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    parser.add_argument("--port", type=int, default=DEMO_PORT,
+                        help=f"0 picks a free port (default {DEMO_PORT}, as `scraper demo`)")
     options = parser.parse_args(argv)
     try:
         server = DemoServer(host=options.host, port=options.port).start()

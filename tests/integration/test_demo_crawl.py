@@ -141,12 +141,55 @@ def test_crawl_run_is_recorded(crawl: Crawl) -> None:
     assert runs[0]["articles_new"] == len(article_paths())
 
 
-def test_second_crawl_updates_in_place(crawl: Crawl, tmp_path: Path) -> None:
+def test_second_crawl_from_the_start_page_asks_for_no_listed_article_again(
+        crawl: Crawl, tmp_path: Path) -> None:
+    """The start page links the articles without dates, the feed and sitemap date them: the
+    dates count, so articles listed as older than our last fetch are not requested again."""
     before = crawl.rows("SELECT COUNT(*) AS n FROM articles")[0]["n"]
+    hints = crawl.rows("SELECT url, published_hint FROM frontier")
+    assert {row["url"] for row in hints if row["published_hint"]} == {
+        crawl.server.url(path) for path in article_paths()}
     result = run_crawl(crawl.root, crawl.server.url("/"))
     assert result.exit_code == 0, result.output
     assert crawl.rows("SELECT COUNT(*) AS n FROM articles")[0]["n"] == before
     last_run = crawl.rows("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")[0]
-    assert last_run["articles_new"] == 0
-    # the demo server answers conditional requests: nothing changed, nothing re-extracted
-    assert last_run["pages_unchanged"] == len(article_paths())
+    assert (last_run["articles_new"], last_run["pages_fetched"]) == (0, 0)
+    requested = {row["url"] for row in crawl.rows(
+        "SELECT url FROM fetches WHERE run_id = ?", last_run["id"])}
+    assert not requested & {crawl.server.url(path) for path in article_paths()}
+
+
+def test_the_demo_on_a_busy_port_keeps_its_urls_and_stores_nothing_twice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    import scraper.demo
+
+    with socket.socket() as probe:  # a port of our own for "the demo's port"
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setattr(scraper.demo, "DEMO_PORT", port)
+    arguments = ["demo", "--db", str(tmp_path / "a.db"), "--archive-dir", str(tmp_path / "ar")]
+    first = CliRunner().invoke(cli, arguments, catch_exceptions=False)
+    with socket.socket() as squatter:  # now something else holds the demo's port
+        squatter.bind(("127.0.0.1", port))
+        squatter.listen()
+        second = CliRunner().invoke(cli, arguments, catch_exceptions=False)
+    assert first.exit_code == second.exit_code == 0, second.output
+    assert f"port {port} is busy" in second.output
+    db = sqlite3.connect(tmp_path / "a.db")
+    urls = [url for (url,) in db.execute("SELECT url FROM articles")]
+    assert len(urls) == len(article_paths())
+    assert all(url.startswith(f"http://127.0.0.1:{port}/") for url in urls)
+    assert db.execute("SELECT count(*) FROM frontier").fetchone()[0] == len(article_paths())
+
+
+def test_python_m_scraper_demo_serves_on_the_port_the_readme_names() -> None:
+    from scraper.demo import DEMO_PORT
+    from scraper.demo.server import main
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"http://127.0.0.1:{DEMO_PORT}" in readme
+    assert main.__doc__ and "python -m scraper.demo" in main.__doc__
+    import inspect
+    assert "default=DEMO_PORT" in inspect.getsource(main)
