@@ -43,6 +43,7 @@ def _interrupted_run(tmp_path: Path, number: signal.Signals) -> tuple[subprocess
         sites.route(0, "/feed.xml", rss([(sites.url(0, path), None) for path in PATHS]))
         command = [sys.executable, "-m", "scraper", "crawl", sites.url(0, "/feed.xml"),
                    "--workers", "2", "--allow-private", "--delay", "0",
+                   "--contact-url", "https://example.org/tests",
                    "--db", str(tmp_path / "a.db"), "--archive-dir", str(tmp_path / "archive")]
         process = subprocess.Popen(command, cwd=REPO_ROOT, text=True, start_new_session=True,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
