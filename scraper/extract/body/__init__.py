@@ -81,11 +81,11 @@ class BodyResult:
 def extract_body(document: Document, rules: SiteRules | None, headline: str | None) -> BodyResult:
     """Strip boilerplate, locate the main content and return its paragraphs."""
     tree = document.tree
-    strip_boilerplate(tree, rules)
+    prose = strip_boilerplate(tree, rules)
     body = tree.body
     if body is None:
         return BodyResult()
-    skip = non_body_nodes(tree)
+    skip = non_body_nodes(tree, prose)
     nodes: dict[int, LexborNode] = {}
     blocks = text_blocks(body, nodes, skip)
     ruled = _rule_blocks(tree, rules, blocks)

@@ -14,12 +14,14 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
+from .prose import ProseMap, prose_map
 
-# Tags whose content is never article text.
-REMOVE_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "button", "select", "textarea", "input", "nav", "aside", "dialog", "menu", "link", "meta",
-)
+# Tags that hold no readable text.
+UNREADABLE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+                   "embed", "link", "meta")
+_KEPT_TAGS = frozenset({"html", "head", "body", "-document"})
+# Tags of page chrome: gone unless they hold most of the page's prose (broken markup does that).
+CHROME_TAGS = ("button", "select", "textarea", "input", "nav", "aside", "dialog", "menu")
 
 # Containers that are boilerplate unless they hold much of the page's prose.
 STRUCTURAL_TAGS = ("header", "footer", "form")
@@ -75,31 +77,51 @@ MAX_TITLE_CHARS = 60
 _TITLE_TAGS = "h2, h3, h4, h5, h6"
 # A weakly named node holding this share of the page's paragraph text is content, not chrome.
 MAX_WEAK_PROSE_SHARE = 0.2
+# Weakly named nodes inside the prose core holding more than this share of it are the article.
+MAX_WEAK_CORE_SHARE = 0.3
 
 
-def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) -> None:
-    """Remove boilerplate nodes from the tree, in place."""
-    body = tree.body
-    if body is None:
-        return
-    for selector in rules.strip if rules else ():
-        _decompose_all(tree.css(selector))
-    _decompose_all(tree.css(",".join(REMOVE_TAGS)))
-    _decompose_all(_titled_sections(tree))
-    page_prose = _prose_chars(body) or 1
-    doomed = []
-    for node in tree.css(",".join(STRUCTURAL_TAGS)):
-        # An article's own <header> holds its h1: chrome all the same, unless it wraps the body.
-        if _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE \
-                and node.css_first(_BODY_MARKS) is None:
-            doomed.append(node)
+def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) -> ProseMap:
+    """Remove boilerplate nodes from the tree, in place; return the prose map it weighed.
+
+    No node that holds most of the page's prose goes, whatever its tag or name (a theme's
+    "share-container" or an unclosed <aside> may wrap the article); inside the prose core,
+    weakly named nodes go only while together they hold little of the core's prose (page
+    builders name every piece of the article a "widget").
+    """
+    if tree.body is None:
+        return ProseMap()
+    _decompose_all(tree.css(",".join(UNREADABLE_TAGS)))
+    prose = prose_map(tree)
+    doomed = [node for selector in (rules.strip if rules else ()) for node in tree.css(selector)]
+    doomed += tree.css(",".join(CHROME_TAGS))
+    doomed += _titled_sections(tree)
+    _decompose_all([node for node in doomed if not prose.holds_most(node)])
+    prose = prose_map(tree)
+    doomed = [node for node in tree.css(",".join(STRUCTURAL_TAGS))
+              if prose.share(node) < MAX_WEAK_PROSE_SHARE and node.css_first(_BODY_MARKS) is None]
     doomed += [node for node in tree.css(_METADATA_ITEMS) if node.css_first("p") is None]
+    doomed += _named_boilerplate(tree, prose)
+    _decompose_all([node for node in doomed if not prose.holds_most(node)])
+    return prose
+
+
+def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap) -> list[LexborNode]:
+    """Nodes whose names mark them as boilerplate (weak names only when they hold little)."""
+    doomed: list[LexborNode] = []
+    weak_in_core: list[LexborNode] = []
     for node in tree.css(_CANDIDATES):
         verdict = _verdict(node)
-        if verdict == "strong" and not _wraps_page(node) or verdict == "weak" and _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE \
-                and not _wraps_page(node):
+        if verdict is None or _wraps_page(node):
+            continue
+        if verdict == "strong":
             doomed.append(node)
-    _decompose_all(doomed)
+        elif prose.share(node) < MAX_WEAK_PROSE_SHARE:
+            (weak_in_core if prose.in_core(node) else doomed).append(node)
+    core_prose = prose.of(prose.core) if prose.core is not None else 0
+    if sum(prose.of(node) for node in _outermost(weak_in_core)) <= MAX_WEAK_CORE_SHARE * core_prose:
+        doomed += weak_in_core
+    return doomed
 
 
 # Elements whose text is never body text, though their images matter to the credit extractor.
@@ -110,7 +132,7 @@ NON_BODY_NAMES = (
 )
 
 
-def non_body_nodes(tree: LexborHTMLParser) -> set[int]:
+def non_body_nodes(tree: LexborHTMLParser, prose: ProseMap | None = None) -> set[int]:
     """Return the ids of caption, credit and gallery elements, to leave out of the text.
 
     Figures always; elements named like captions or galleries only when they hold little
@@ -120,9 +142,9 @@ def non_body_nodes(tree: LexborHTMLParser) -> set[int]:
     if body is None:
         return set()
     skip = {node.mem_id for node in tree.css(NON_BODY_TAGS)}
-    page_prose = _prose_chars(body) or 1
+    prose = prose if prose is not None else prose_map(tree)
     for node in tree.css(NON_BODY_NAMES):
-        if _prose_chars(node) < page_prose * MAX_WEAK_PROSE_SHARE and not _wraps_page(node):
+        if prose.share(node) < MAX_WEAK_PROSE_SHARE and not _wraps_page(node):
             skip.add(node.mem_id)
     return skip
 
@@ -169,10 +191,6 @@ def _is_prose_paragraph(node: LexborNode) -> bool:
     return len(text) >= 80 and links < 0.3 * len(text)
 
 
-def _prose_chars(node: LexborNode) -> int:
-    return sum(len(p.text(deep=True)) for p in node.css("p"))
-
-
 def _wraps_page(node: LexborNode) -> bool:
     return node.css_first(_PAGE_WRAPPER_MARKS) is not None
 
@@ -202,9 +220,8 @@ def _verdict(node: LexborNode) -> str | None:
     return "weak" if weak else None
 
 
-def _decompose_all(nodes: list[LexborNode]) -> None:
-    """Remove nodes; those inside another doomed node go with it (decided before any removal,
-    since a removed node's descendants must not be touched again)."""
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """The nodes that no other node of the list contains (each once)."""
     doomed = {node.mem_id for node in nodes}
     outermost: dict[int, LexborNode] = {}
     for node in nodes:
@@ -213,5 +230,12 @@ def _decompose_all(nodes: list[LexborNode]) -> None:
             parent = parent.parent
         if parent is None:
             outermost[node.mem_id] = node
-    for node in outermost.values():
-        node.decompose()
+    return list(outermost.values())
+
+
+def _decompose_all(nodes: list[LexborNode]) -> None:
+    """Remove nodes; those inside another doomed node go with it (decided before any removal,
+    since a removed node's descendants must not be touched again)."""
+    for node in _outermost(nodes):
+        if node.tag not in _KEPT_TAGS:  # the root cannot be removed, nor the page's body
+            node.decompose()

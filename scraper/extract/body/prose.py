@@ -1,0 +1,97 @@
+"""How much article prose each element holds: the evidence the stripper and the rules weigh.
+
+Prose is the text of paragraphs less their link text, counted once per paragraph and added to
+every ancestor. The prose core is the deepest element that still holds most of the page's
+prose: the article lives inside it, whatever its class names say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+MAX_ANCESTORS = 200      # a walk up stops here: hostile nesting stays linear
+CORE_SHARE = 0.5         # the prose core holds at least this share of the page's prose
+MOST_SHARE = 0.5         # a node holding this share of the page's prose holds "most" of it
+
+
+@dataclass
+class ProseMap:
+    """Prose characters per element (by mem_id), the page's total and its prose core."""
+
+    chars: dict[int, int] = field(default_factory=dict)
+    total: int = 0
+    core: LexborNode | None = None
+
+    def of(self, node: LexborNode) -> int:
+        """The prose characters inside node."""
+        return self.chars.get(node.mem_id, 0)
+
+    def share(self, node: LexborNode) -> float:
+        """The share of the page's prose inside node."""
+        return self.of(node) / self.total if self.total else 0.0
+
+    def holds_most(self, node: LexborNode) -> bool:
+        """True when node holds most of the page's prose (it is, or wraps, the article)."""
+        return self.total > 0 and self.of(node) >= MOST_SHARE * self.total
+
+    def in_core(self, node: LexborNode) -> bool:
+        """True when node lies strictly inside the prose core."""
+        if self.core is None:
+            return False
+        target = self.core.mem_id
+        parent = node.parent
+        for _ in range(MAX_ANCESTORS):
+            if parent is None:
+                return False
+            if parent.mem_id == target:
+                return True
+            parent = parent.parent
+        return False
+
+
+def prose_map(tree: LexborHTMLParser) -> ProseMap:
+    """Measure the prose of every element of the tree and find the prose core."""
+    result = ProseMap()
+    body = tree.body
+    if body is None:
+        return result
+    chars = result.chars
+    for paragraph in body.css("p"):
+        length = paragraph_prose(paragraph)
+        if not length:
+            continue
+        result.total += length
+        node = paragraph
+        for _ in range(MAX_ANCESTORS):
+            chars[node.mem_id] = chars.get(node.mem_id, 0) + length
+            node = node.parent
+            if node is None:
+                break
+    result.core = _core(body, chars, result.total)
+    return result
+
+
+def paragraph_prose(paragraph: LexborNode) -> int:
+    """A paragraph's characters outside links."""
+    text = paragraph.text(deep=True)
+    length = len(text.strip())
+    if not length:
+        return 0
+    for link in paragraph.css("a"):
+        length -= len(link.text(deep=True))
+    return max(length, 0)
+
+
+def _core(body: LexborNode, chars: dict[int, int], total: int) -> LexborNode | None:
+    """Walk down from <body> into the child holding most prose while it holds enough."""
+    if not total:
+        return None
+    node = body
+    while True:
+        best = max((child for child in node.iter() if child.mem_id in chars),
+                   key=lambda child: chars[child.mem_id], default=None)
+        if best is None or chars[best.mem_id] < CORE_SHARE * total:
+            return node
+        node = best

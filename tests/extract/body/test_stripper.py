@@ -1,0 +1,79 @@
+"""The stripper weighs prose: names and tags never remove the article itself."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.body.boilerplate import strip_boilerplate
+from scraper.extract.body.prose import prose_map
+from scraper.models import SiteRules
+
+SENTENCE = ("The harbour board agreed on Monday to dredge the western channel before winter, "
+            "after two cargo ships ran aground there in the space of a single month.")
+
+
+def paragraphs(n: int, word: str = "Para") -> str:
+    return "".join(f"<p>{word} {i}. {SENTENCE}</p>" for i in range(n))
+
+
+def stripped(html: str, rules: SiteRules | None = None) -> str:
+    tree = LexborHTMLParser(html)
+    strip_boilerplate(tree, rules)
+    return tree.body.text(separator=" ") if tree.body else ""
+
+
+@pytest.mark.parametrize("wrapper", [
+    "<div class='share-container'>{}</div>",
+    "<section class='newsletter-wrapper'><div class='rich-text-newsletter'>{}</div></section>",
+    "<div class='post-content' id='share-btn'>{}</div>",
+])
+def test_a_chrome_named_container_holding_most_prose_is_kept(wrapper: str) -> None:
+    page = ("<html><body><h2>Dredging</h2>" + wrapper.format(paragraphs(6))
+            + "<div class='comments'><p>Nice one.</p></div></body></html>")
+    text = stripped(page)
+    assert "Para 5." in text
+    assert "Nice one." not in text
+
+
+def test_an_unclosed_aside_that_swallows_the_article_keeps_it() -> None:
+    page = f"<html><body><aside class='banner'><p>Closed on Sunday.</p><main>{paragraphs(5)}</main></body></html>"
+    assert "Para 4." in stripped(page)
+
+
+def test_a_small_aside_still_goes() -> None:
+    page = f"<html><body><main>{paragraphs(5)}</main><aside><p>{SENTENCE}</p></aside></body></html>"
+    assert stripped(page).count("harbour board") == 5
+
+
+def test_page_builder_widgets_that_make_up_the_article_are_kept() -> None:
+    widgets = "".join(f"<div class='builder-widget'><div class='widget-container'>{paragraphs(1, f'Piece{i}')}"
+                      "</div></div>" for i in range(8))
+    page = (f"<html><body><div class='layout'><div class='column'>{widgets}</div>"
+            "<div class='sidebar'><div class='widget'><p>Archives</p></div></div></div></body></html>")
+    text = stripped(page)
+    assert all(f"Piece{i} 0." in text for i in range(8))
+    assert "Archives" not in text
+
+
+def test_a_small_weak_named_box_inside_the_article_still_goes() -> None:
+    page = f"<html><body><div class='story'>{paragraphs(4)}<div class='ad'><p>Buy now</p></div>{paragraphs(4)}</div></body></html>"
+    text = stripped(page)
+    assert "Buy now" not in text and "Para 3." in text
+
+
+def test_rule_strip_selectors_never_remove_the_root_or_the_article() -> None:
+    rules = SiteRules(name="t", strip=("html", "body", ".entry"))
+    page = f"<html><body><div class='entry'>{paragraphs(3)}</div><div class='entry'><p>Small print.</p></div></body></html>"
+    text = stripped(page, rules)
+    assert "Para 2." in text and "Small print." not in text
+
+
+def test_prose_map_counts_paragraph_text_outside_links_and_finds_the_core() -> None:
+    tree = LexborHTMLParser(f"<html><body><div id='page'><div id='story'>{paragraphs(3)}</div>"
+                            "<div id='rail'><p><a href='/x'>Linked teaser headline</a></p></div></div></body></html>")
+    prose = prose_map(tree)
+    story = tree.css_first("#story")
+    assert prose.total == prose.of(story) == 3 * len(f"Para 0. {SENTENCE}")
+    assert prose.of(tree.css_first("#rail")) == 0
+    assert prose.core is not None and prose.core.mem_id == story.mem_id
