@@ -92,10 +92,12 @@ def test_rows_round_trip_sorted_by_id(tmp_path: Path) -> None:
 def test_compare_lists_pages_that_moved(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                         ) -> None:
     old, new = tmp_path / "old", tmp_path / "new"
-    rows.write([{"id": "p1", "ours:body_f1": 0.9, "ours:date_ok": 0, "ours:date": "2023-01-01"},
+    rows.write([{"id": "p1", "ours:body_f1": 0.9, "traf:body_f1": 0.9, "ours:date_ok": 0,
+                 "ours:date": "2023-01-01"},
                 {"id": "p2", "ours:body_f1": 0.5, "ours:date_ok": 1, "ours:date": "2024-01-01"},
                 {"id": "p3", "ours:body_f1": 0.7, "error": ""}], old / "wcxb.tsv")
-    rows.write([{"id": "p1", "ours:body_f1": 0.4, "ours:date_ok": 1, "ours:date": "2024-01-01"},
+    rows.write([{"id": "p1", "ours:body_f1": 0.4, "traf:body_f1": 0.9, "ours:date_ok": 1,
+                 "ours:date": "2024-01-01"},
                 {"id": "p2", "ours:body_f1": 0.8, "ours:date_ok": 1, "ours:date": "2024-01-01"},
                 {"id": "p3", "ours:body_f1": 0.7, "error": "empty body"}], new / "wcxb.tsv")
     compare.print_comparison(old, new)
@@ -105,3 +107,4 @@ def test_compare_lists_pages_that_moved(tmp_path: Path, capsys: pytest.CaptureFi
     assert "[date_ok]: 1 better, 0 worse" in out
     assert "date: '2023-01-01' -> '2024-01-01'" in out
     assert "p3  NEW FAILURE: empty body" in out
+    assert "lost articles 0 -> 1; newly lost: p1; recovered: -" in out

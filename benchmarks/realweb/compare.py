@@ -17,6 +17,7 @@ from typing import Any
 from benchmarks.realweb import rows
 from benchmarks.realweb.scorers import SCORERS
 from benchmarks.realweb.scoring import Scorer
+from benchmarks.realweb.summary import lost_articles
 
 MIN_CHANGE = 0.01
 
@@ -45,6 +46,7 @@ def print_comparison(old: Path, new: Path, show: int = 10,
         old_rows = {row["id"]: row for row in rows.read(old / path.name)}
         new_rows = {row["id"]: row for row in rows.read(path)}
         _print_failures(old_rows, new_rows)
+        _print_lost(old_rows, new_rows)
         for label, column, shows in compared_columns(SCORERS):
             _print_column(old_rows, new_rows, label, column, shows, show, min_change)
 
@@ -72,6 +74,15 @@ def _print_failures(old: dict[str, rows.Row], new: dict[str, rows.Row]) -> None:
         if bool(row.get("error")) != bool(before):
             state = f"NEW FAILURE: {row['error']}" if row.get("error") else f"fixed: {before}"
             print(f"  {page_id}  {state}")
+
+
+def _print_lost(old: dict[str, rows.Row], new: dict[str, rows.Row]) -> None:
+    before = {row["id"] for row in lost_articles(list(old.values()))}
+    after = {row["id"] for row in lost_articles(list(new.values()))}
+    if before != after:
+        print(f"  lost articles {len(before)} -> {len(after)}; newly lost: "
+              f"{', '.join(sorted(after - before)) or '-'}; recovered: "
+              f"{', '.join(sorted(before - after)) or '-'}")
 
 
 def _print_column(old: dict[str, rows.Row], new: dict[str, rows.Row], label: str, column: str,
