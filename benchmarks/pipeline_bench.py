@@ -149,6 +149,7 @@ class Result:
 def crawl(origins: list[str], folder: Path, workers: int) -> Result:
     """Crawl every host's sitemap with the delay off; return the measurements."""
     from scraper.config import Settings
+    from scraper.extraction_pool import stop_fork_server
     from scraper.pipeline import Crawler
     from scraper.sites import Site
     from scraper.store import Store
@@ -164,6 +165,7 @@ def crawl(origins: list[str], folder: Path, workers: int) -> Result:
         report = Crawler(settings, store, sites=sites).run(seeds, ["bench"])
         seconds = time.perf_counter() - started
         stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    stop_fork_server()  # the workers are its children: count them as ours
     return Result(report.counts["fetched"], seconds, _cpu() - cpu_before,
                   _cpu(children=False) - own_before, stored, report.counts["failed"],
                   peak_rss_mb())

@@ -230,6 +230,15 @@ class _Worker:
         self.process.join()
 
 
+def stop_fork_server() -> None:
+    """Stop the fork server the workers come from, once no pool is in use: it and the workers
+    it forked are then counted in this process's resource usage (for benchmarks). A new one
+    starts when a pool next needs a worker."""
+    from multiprocessing import forkserver
+
+    forkserver._forkserver._stop()  # the way the standard library's own tests stop it
+
+
 def _consume(future: asyncio.Future[_Worker]) -> None:
     if not future.cancelled():
         future.exception()

@@ -8,6 +8,7 @@ pages (errors, wrong content types, empty bodies) without touching the static si
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import logging
 import threading
@@ -257,17 +258,21 @@ class DemoServer:
         self.stop()
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Serve the demo site until Ctrl-C or SIGTERM: ``python -m scraper.demo [--port N]``."""
-    import argparse
-    import signal
-    import sys
-
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The options of ``python -m scraper.demo``: --host, --port (8765, as `scraper demo`)."""
     parser = argparse.ArgumentParser(description="Serve the bundled demo news site on loopback.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=DEMO_PORT,
                         help=f"0 picks a free port (default {DEMO_PORT}, as `scraper demo`)")
-    options = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve the demo site until Ctrl-C or SIGTERM: ``python -m scraper.demo [--port N]``."""
+    import signal
+    import sys
+
+    options = arguments(argv)
     try:
         server = DemoServer(host=options.host, port=options.port).start()
     except OSError as error:

@@ -169,3 +169,26 @@ def test_an_ad_hoc_crawl_of_a_listed_site_uses_its_name_and_stores_nothing_twice
     assert _rows(tmp_path, "SELECT count(*) FROM articles") == [(3,)]
     assert _rows(tmp_path, "SELECT DISTINCT sites.name FROM frontier"
                            " JOIN sites ON sites.id = frontier.site_id") == [("herald",)]
+
+
+def test_max_pages_stops_discovery_once_enough_candidates_are_found(tmp_path: Path) -> None:
+    with LoopbackSites(1) as sites:
+        children = [sites.url(0, f"/sitemaps/{n}.xml") for n in range(50)]
+        index = "".join(f"<sitemap><loc>{url}</loc></sitemap>" for url in children)
+        sites.route(0, "/sitemap.xml", Reply(headers={"Content-Type": "application/xml"}, body=(
+            f"<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{index}"
+            "</sitemapindex>").encode()))
+        for n in range(50):
+            urls = "".join(f"<url><loc>{sites.url(0, f'/news/2024/05/01/s{n}-{k}/')}</loc></url>"
+                           for k in range(5))
+            sites.route(0, f"/sitemaps/{n}.xml", Reply(
+                headers={"Content-Type": "application/xml"},
+                body=f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}"
+                     "</urlset>".encode()))
+        result = _crawl(tmp_path, sites.url(0, "/sitemap.xml"), "--max-pages", "3")
+        read = [r.path for r in sites.requests(0) if r.path.startswith("/sitemaps/")]
+    assert result.exit_code == 1, result.output  # the articles themselves are not served
+    assert read == ["/sitemaps/0.xml"]  # five candidates are enough for three pages
+    assert "enough candidates for --max-pages (3)" in result.output
+    assert _rows(tmp_path, "SELECT reason FROM discovery_cuts") == [
+        ("enough candidates for --max-pages (3)",)]

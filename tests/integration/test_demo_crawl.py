@@ -185,11 +185,9 @@ def test_the_demo_on_a_busy_port_keeps_its_urls_and_stores_nothing_twice(
 
 
 def test_python_m_scraper_demo_serves_on_the_port_the_readme_names() -> None:
-    from scraper.demo import DEMO_PORT
-    from scraper.demo.server import main
+    from scraper.demo.server import arguments
 
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"http://127.0.0.1:{DEMO_PORT}" in readme
-    assert main.__doc__ and "python -m scraper.demo" in main.__doc__
-    import inspect
-    assert "default=DEMO_PORT" in inspect.getsource(main)
+    port = arguments([]).port
+    assert f"demo site serving at http://127.0.0.1:{port}" in readme
+    assert f'"url": "http://127.0.0.1:{port}/news/' in readme  # the record shown while served
