@@ -3,6 +3,7 @@ that turns out to be an article, or neither article nor listing, is handled."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from .crawl_state import RunState
@@ -35,7 +36,11 @@ class SiteIO:
         """Read a fetched document in a worker; an unreadable one has its reason recorded."""
         page = fetched.result.page
         assert page is not None
-        found = await self.run.pool.discover(page, seed.article_patterns, max_urls)
+        try:  # bounded by the extraction timeout, and by the run's time as fetching is
+            async with asyncio.timeout(self.run.remaining()):
+                found = await self.run.pool.discover(page, seed.article_patterns, max_urls)
+        except TimeoutError:
+            return Discovery(cut="max duration reached while reading it")
         if found.problem and not found.articles and not found.follow:
             self.crawler.store.annotate_fetch(fetched.fetch_id, found.problem)
         return found

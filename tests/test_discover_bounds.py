@@ -32,16 +32,24 @@ HOSTILE_SITEMAPS = {
 def test_the_tolerant_sitemap_scan_looks_at_each_character_a_bounded_number_of_times(
         name: str) -> None:
     make = HOSTILE_SITEMAPS[name]
-    small, large = make(5_000), make(10_000)
-    _, work_small = scan_entries(small, 10**9)
-    _, work_large = scan_entries(large, 10**9)
+    small, large = make(4_000), make(8_000)
+    work_small = scan_entries(small, 10**9).scanned
+    work_large = scan_entries(large, 10**9).scanned
     assert work_small <= 2 * len(small) and work_large <= 2 * len(large)
     assert work_large <= 2 * work_small + 1_000  # twice the input, twice the work
 
 
 def test_a_malformed_sitemap_is_still_read_entry_by_entry() -> None:
-    entries, _ = scan_entries(HOSTILE_SITEMAPS["many entries"](3), 10)
-    assert [entry.fields["loc"] for entry in entries] == ["http://x.example/a&b"] * 3
+    scan = scan_entries(HOSTILE_SITEMAPS["many entries"](3), 10)
+    assert [entry.fields["loc"] for entry in scan.entries] == ["http://x.example/a&b"] * 3
+    assert scan.gave_up is None
+
+
+def test_the_scan_gives_up_on_an_entry_no_sitemap_has() -> None:
+    text = HOSTILE_SITEMAPS["unclosed locs"](2_000_000)  # the 14.6 KB gzip bomb, unpacked
+    scan = scan_entries(text, 10**9)
+    assert scan.entries == [] and scan.gave_up and "over 10,000 tags" in scan.gave_up
+    assert scan.scanned < 1_000_000  # it stopped near the start of 48 MB
 
 
 def test_a_sitemap_is_read_up_to_its_cap_and_says_so() -> None:

@@ -5,7 +5,9 @@ scan walks the tags once, left to right: each search starts where the last one s
 a search that finds nothing ends the scan, so every character is looked at a bounded number
 of times whatever the input (no regular expression runs over more than one field). A field
 (<loc>, <lastmod>, <news:title>, <news:publication_date>) runs from its start tag to its end
-tag; one longer than MAX_FIELD_CHARS is ignored, and so is one never closed.
+tag; one longer than MAX_FIELD_CHARS is ignored, and so is one never closed. An entry of more
+than MAX_ENTRY_TAGS tags (a real one has a few, a thousand with image extensions) is no
+sitemap entry: the scan stops there and says so.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 MAX_FIELD_CHARS = 4096
+MAX_ENTRY_TAGS = 10_000
 ENTRY_TAGS = frozenset({"url", "sitemap"})
 FIELD_TAGS = frozenset({"loc", "lastmod", "title", "publication_date"})
 _NAME = re.compile(r"(/?)(?:[\w.-]{1,64}:)?([\w.-]{1,64})")
@@ -39,6 +42,8 @@ class _Scanner:
     field_start: int = 0
     next_gt: int = -2   # the next ">" found so far (-2: not searched yet, -1: none left)
     scanned: int = 0    # characters the searches passed over (the work, for tests of the bound)
+    entry_tags: int = 0  # tags seen in the current entry
+    gave_up: str | None = None  # why the scan stopped before the end
 
     def find(self, needle: str, start: int) -> int:
         found = self.text.find(needle, start)
@@ -52,17 +57,27 @@ class _Scanner:
         return self.next_gt
 
 
-def scan_entries(text: str, max_entries: int) -> tuple[list[ScannedEntry], int]:
-    """Return the first max_entries entries of a sitemap text, and the characters scanned."""
+@dataclass
+class ScanResult:
+    """The entries read, the characters the scan passed over, and why it stopped early."""
+
+    entries: list[ScannedEntry]
+    scanned: int
+    gave_up: str | None = None
+
+
+def scan_entries(text: str, max_entries: int) -> ScanResult:
+    """Return the first max_entries entries of a sitemap text (see module docstring)."""
     scanner = _Scanner(text)
     position = 0
     while len(scanner.entries) < max_entries and (lt := scanner.find("<", position)) >= 0:
         position = _step(scanner, lt)
-        if position < 0:
+        if position < 0 or scanner.gave_up:
             break
-    if scanner.entry is not None and len(scanner.entries) < max_entries:
+    if scanner.entry is not None and len(scanner.entries) < max_entries \
+            and not scanner.gave_up:
         scanner.entries.append(scanner.entry)
-    return scanner.entries, scanner.scanned
+    return ScanResult(scanner.entries, scanner.scanned, scanner.gave_up)
 
 
 def _step(scanner: _Scanner, lt: int) -> int:
@@ -89,8 +104,14 @@ def _tag(scanner: _Scanner, name: str, *, closing: bool, start: int, end: int) -
         if scanner.entry is not None:
             scanner.entries.append(scanner.entry)
         scanner.entry = None if closing else ScannedEntry(name)
-        scanner.field_name = None
-    elif scanner.entry is not None and name in FIELD_TAGS:
+        scanner.field_name, scanner.entry_tags = None, 0
+        return
+    scanner.entry_tags += 1
+    if scanner.entry is not None and scanner.entry_tags > MAX_ENTRY_TAGS:
+        scanner.gave_up = (f"an entry of over {MAX_ENTRY_TAGS:,} tags at character {start:,}; "
+                           "the rest is not read")
+        scanner.entry = None
+    if scanner.entry is not None and name in FIELD_TAGS:
         if not closing:
             scanner.field_name, scanner.field_start = name, end
         elif scanner.field_name == name:

@@ -162,11 +162,13 @@ def _news_fields(entry: etree._Element) -> dict[str, str | None]:
 def _scan_sitemap(data: bytes, max_urls: int) -> SitemapResult:
     """Tolerant reading of a sitemap that is not well-formed XML (see sitemap_scan)."""
     result = SitemapResult([], [])
-    entries, _ = scan_entries(data.decode("utf-8", "replace"), max_urls + 1)
-    for entry in entries[:max_urls]:
+    scan = scan_entries(data.decode("utf-8", "replace"), max_urls + 1)
+    for entry in scan.entries[:max_urls]:
         _add_scanned(result, entry)
-    if len(entries) > max_urls:
+    if len(scan.entries) > max_urls:
         result.cut = _cut_reason(max_urls)
+    elif scan.gave_up:
+        result.cut = f"malformed sitemap: {scan.gave_up}"
     return result
 
 
