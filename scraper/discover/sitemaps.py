@@ -69,7 +69,7 @@ def parse_sitemap(body: bytes, max_urls: int = MAX_SITEMAP_URLS) -> SitemapResul
     else:
         result = _read_xml(data, max_urls, truncated)
     result.problem = problem or result.problem
-    result.cut = cut or result.cut
+    result.cut = result.cut or cut  # the URL cap, when both, is what stopped the reading
     return result
 
 
