@@ -17,8 +17,9 @@ A rule file is data only::
     # suite checks that each matches this rule and gives its expected fields
     examples = ["pages/demo_tram_extension_vote.expected.toml"]
 
-A site rule wins over a template rule, field by field; a template rule wins over the
-generic path, which runs whenever a rule names no selector for a field.
+A site rule takes precedence over a template rule, field by field. A rule's reading is
+evidence, not a verdict: for the body, the generic reading always runs too and the rule's
+container stands only when it agrees with the page's prose (extract/body/rule_reading.py).
 """
 
 from __future__ import annotations

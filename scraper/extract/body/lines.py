@@ -1,0 +1,102 @@
+"""The last pass over the chosen paragraphs: repeats, headline copies and meta lines go.
+
+Lines that repeat the headline or only carry a byline, a date, a label, a call to action or a
+closing notice (rights, print edition, follow us) are not body text, and neither is a long
+paragraph made of the others run together (a hidden copy of the article).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+BYLINE_LINE = re.compile(r"^(?:by|von|par|por|di|door|words\s+by)\s+\S", re.IGNORECASE)
+DATE_LINE = re.compile(
+    r"^(?:(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour)"
+    r"\b.{0,60}|[\w ,.:/+-]{0,40}\b(?:19|20)\d\d\b[\w ,.:/+-]{0,25})$", re.IGNORECASE)
+# Lines that are chrome whatever their container: ad labels, share and read-more prompts.
+CHROME_LINE = re.compile(r"""^[\W_]*(?:
+    advertisement|advertising|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|advertentie
+  | sponsored(?:\s+content)?|ad|ads|continue\s+reading|read\s+more|weiterlesen|lire\s+la\s+suite
+  | share(?:\s+this(?:\s+(?:article|story|post))?)?|teilen|partager|compartir|condividi
+  | lesen\s+sie\s+(?:auch|mehr)|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi
+  | leia\s+também|lee\s+también|leggi\s+anche|see\s+also|related|subscribe|abonnieren
+  | \d+(?:[.,]\d+)?\s?[km](?:\s+(?:views|claps|shares|likes))?     # counters: "1.2K", "3k views"
+)[\W_]*$""", re.IGNORECASE | re.VERBOSE)
+# Calls to action that publishers drop into the text: subscribe, donate, try the paid tier.
+CALL_TO_ACTION = re.compile(r"""
+    (?:^|[.!?]\s+)subscribe\b|\bsubscribe\s+(?:now|today|to\s+(?:our|the))\b
+  | \bsign\s+up\s+(?:now|today|for\s+(?:our|the|free))\b|\bsupport\s+(?:us|our\s+journalism)\b
+  | \bdonate\s+(?:now|today)\b|\bbecome\s+a\s+(?:member|subscriber)\b|\bfree\s+trial\b
+  | \balready\s+a\s+subscriber\b|\bunlimited\s+access\b
+  | \bjetzt\s+(?:\S+\s+){0,6}(?:testen|abonnieren|unterstützen)\b|\bunterstützen\s+sie\s+uns\b
+  | \babonnez-vous\b|\bsoutenez-nous\b|\bfaites\s+un\s+don\b|\bdéjà\s+abonné
+  | \bsuscríbete\b|\bhazte\s+socio\b|\babbonati\b|\bassine\s+(?:já|agora)\b""",
+    re.IGNORECASE | re.VERBOSE)
+MAX_CALL_TO_ACTION_CHARS = 200
+# Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations.
+NOTICE_LINE = re.compile(r"""
+    \ball\s+rights\s+reserved\b|^copyright\b|\bmay\s+not\s+be\s+(?:\w+,?\s+){0,3}(?:published|reproduced|redistributed)
+  | \b(?:tous\s+)?droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b|\btodos\s+los\s+derechos\s+reservados\b
+  | \briproduzione\s+riservata\b|\bdpa-infocom\b
+  | ^all\s+(?:photographs|photos|pictures|images|text\s+and\s+photographs)\s+(?:©|\(c\)|copyright)
+  | ^a\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+print
+  | ^(?:follow|like)\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s*(?:$|twitter|facebook|instagram|x\b|tiktok|bluesky|threads)
+  | ^(?:send|email)\s+(?:us\s+)?your\s+(?:story\s+ideas|news\s+tips|tips|stories)\b
+  | ^for\s+the\s+latest\s+(?:news|updates)\b""", re.IGNORECASE | re.VERBOSE)
+MAX_NOTICE_CHARS = 300
+MAX_META_LINE_WORDS = 10
+MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
+MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
+COPY_COVERAGE = 0.8
+_TOKENS = re.compile(r"\w+")
+
+
+def finish_paragraphs(paragraphs: list[str], headline: str | None) -> list[str]:
+    """Drop repeated paragraphs, headline repeats, and bare byline or date lines."""
+    seen: set[str] = set()
+    headline_key = text_key(headline) if headline else None
+    result = []
+    for text in paragraphs:
+        key = text_key(text)
+        if not key or key == headline_key or _is_meta_line(text):
+            continue
+        if len(key) >= MIN_DEDUPLICATED_CHARS:
+            if key in seen:
+                continue
+            seen.add(key)
+        result.append(text)
+    return _drop_concatenations(result)
+
+
+def _drop_concatenations(paragraphs: list[str]) -> list[str]:
+    """Drop a long paragraph made of the other paragraphs run together (a hidden copy)."""
+    keys = [text_key(text) for text in paragraphs]
+    doomed = set()
+    for index, key in enumerate(keys):
+        if len(key) < MIN_COPY_CHARS:
+            continue
+        covered = sum(len(other) for j, other in enumerate(keys)
+                      if j != index and j not in doomed and len(other) >= MIN_DEDUPLICATED_CHARS
+                      and other in key)
+        if covered >= COPY_COVERAGE * len(key):
+            doomed.add(index)
+    return [text for index, text in enumerate(paragraphs) if index not in doomed]
+
+
+def _is_meta_line(text: str) -> bool:
+    """True for a short line that only carries a byline, a date, a label, a call to action
+    or a closing notice (rights, print edition, follow us)."""
+    if len(text) <= MAX_CALL_TO_ACTION_CHARS and CALL_TO_ACTION.search(text):
+        return True
+    if len(text) <= MAX_NOTICE_CHARS and NOTICE_LINE.search(text):
+        return True
+    if len(text.split()) > MAX_META_LINE_WORDS:
+        return False
+    return bool(BYLINE_LINE.match(text) or DATE_LINE.match(text) or CHROME_LINE.match(text))
+
+
+@lru_cache(maxsize=4096)
+def text_key(text: str) -> str:
+    """The comparison key of a text: its lowercased word tokens."""
+    return " ".join(_TOKENS.findall(text.lower()))

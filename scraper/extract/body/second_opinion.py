@@ -1,0 +1,71 @@
+"""trafilatura's reading of the cleaned page, as a second opinion fused with ours.
+
+Paragraphs both agree on are kept; a paragraph only trafilatura found is added when our own
+block analysis says it is prose; a paragraph only we found is kept. When the two barely
+overlap while trafilatura's prose outweighs ours, our container was the wrong one.
+"""
+
+from __future__ import annotations
+
+import trafilatura
+
+from .blocks import TextBlock
+from .content import is_prose
+from .lines import MIN_DEDUPLICATED_CHARS, text_key
+
+MIN_EXTRA_CHARS = 80         # a line only trafilatura kept must be a real paragraph
+DISAGREEMENT_SHARE = 0.3     # below this share of our text confirmed by trafilatura, we disagree
+
+
+def trafilatura_lines(html: str, url: str | None) -> list[str]:
+    """trafilatura's reading of the cleaned page, one line per paragraph."""
+    try:
+        text = trafilatura.extract(html, url=url, include_comments=False, fast=True,
+                                   include_tables=True)
+    except Exception:  # noqa: BLE001 - a second opinion may fail; ours stands alone then
+        return []
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def fuse(ours: list[TextBlock], blocks: list[TextBlock], theirs: list[str]) -> tuple[list[TextBlock], str]:
+    """Combine our blocks with trafilatura's lines, in page order.
+
+    Agreed text stays; prose only trafilatura found is added; and when the two barely
+    overlap while trafilatura's prose outweighs ours, our container was the wrong one
+    (a ticker, a teaser list) and trafilatura's reading wins.
+    """
+    if not theirs:
+        return ours, "scraper"
+    theirs_blocks = _map_lines(theirs, blocks)
+    if not ours:
+        return theirs_blocks, "trafilatura"
+    ours_ids = {id(b) for b in ours}
+    extra = [b for b in theirs_blocks if id(b) not in ours_ids and is_prose(b)
+             and len(b.text) >= MIN_EXTRA_CHARS]
+    shared = sum(len(b.text) for b in theirs_blocks if id(b) in ours_ids)
+    ours_chars = sum(len(b.text) for b in ours) or 1
+    if shared < DISAGREEMENT_SHARE * ours_chars and sum(len(b.text) for b in extra) > ours_chars:
+        return theirs_blocks, "trafilatura"
+    if not extra:
+        return ours, "scraper"
+    chosen = ours_ids | {id(b) for b in extra}
+    return [b for b in blocks if id(b) in chosen], "fused"
+
+
+def _map_lines(lines: list[str], blocks: list[TextBlock]) -> list[TextBlock]:
+    """Map trafilatura's lines back to our blocks (equal text, or a line inside a block)."""
+    by_key: dict[str, TextBlock] = {}
+    for block in blocks:
+        by_key.setdefault(text_key(block.text), block)
+    found: dict[int, TextBlock] = {}
+    for line in lines:
+        key = text_key(line)
+        if not key:
+            continue
+        block = by_key.get(key)
+        if block is None and len(key) >= MIN_DEDUPLICATED_CHARS:
+            block = next((b for k, b in by_key.items() if key in k), None)
+        if block is not None:
+            found[id(block)] = block
+    order = {id(b): i for i, b in enumerate(blocks)}
+    return sorted(found.values(), key=lambda b: order[id(b)])
