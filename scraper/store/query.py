@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..errors import QueryError
-from .search_text import remove_invisible
+from .search_text import has_spaceless_script, remove_invisible
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 32
@@ -233,28 +233,43 @@ def word_expression(node: Node) -> str:
 
 
 TrigramLookup = Callable[[str, int], list[str]]
+EVERY = "*every*"  # what a short word in a space-separated script stands for: nearly anything
 
 
 def trigram_expression(node: Node, lookup: TrigramLookup) -> str | None:
     """Write the query for the trigram index, or None when no article can match it.
 
     A term of three characters or more is a substring; a shorter one stands for every indexed
-    trigram that starts with it (`lookup(prefix, limit)`), none meaning it occurs nowhere.
+    trigram that starts with it (`lookup(prefix, limit)`), none meaning it occurs nowhere. A
+    short word such as "a" in a script written with spaces, found in too many trigrams to
+    list, is left out of the query: it would match nearly every article anyway.
     """
+    expression = _trigram_node(node, lookup)
+    return None if expression == EVERY else expression
+
+
+def _trigram_node(node: Node, lookup: TrigramLookup) -> str | None:
     if isinstance(node, Term):
         return _trigram_term(" ".join(node.text.lower().split()), lookup)
     if isinstance(node, Either):
-        options = [trigram_expression(option, lookup) for option in node.options]
-        present = [option for option in options if option is not None]
-        return "(" + " OR ".join(present) + ")" if present else None
-    include = [trigram_expression(child, lookup) for child in node.include]
+        options = [_trigram_node(option, lookup) for option in node.options]
+        present = [option for option in options if option not in (None, EVERY)]
+        if present:
+            return "(" + " OR ".join(str(option) for option in present) + ")"
+        return EVERY if EVERY in options else None
+    include = [_trigram_node(child, lookup) for child in node.include]
     if None in include:
         return None
-    expression = "(" + " AND ".join(str(part) for part in include) + ")"
-    for child in node.exclude:
-        excluded = trigram_expression(child, lookup)
-        if excluded is not None:
-            expression = f"({expression} NOT {excluded})"
+    kept = [str(part) for part in include if part != EVERY]
+    excluded = [_trigram_node(child, lookup) for child in node.exclude]
+    if EVERY in excluded:
+        return None
+    if not kept:
+        return EVERY
+    expression = "(" + " AND ".join(kept) + ")"
+    for part in excluded:
+        if part is not None:
+            expression = f"({expression} NOT {part})"
     return expression
 
 
@@ -263,6 +278,8 @@ def _trigram_term(text: str, lookup: TrigramLookup) -> str | None:
         return _string(text)
     trigrams = lookup(text, MAX_SHORT_TERM_TRIGRAMS + 1)
     if len(trigrams) > MAX_SHORT_TERM_TRIGRAMS:
+        if not has_spaceless_script(text):
+            return EVERY
         raise QueryError(f"{text!r} is too short to search for on its own in text without "
                          "spaces between words: add a character")
     return "(" + " OR ".join(_string(trigram) for trigram in trigrams) + ")" if trigrams else None

@@ -97,3 +97,12 @@ def test_a_short_term_standing_for_too_many_trigrams_is_a_usage_error(store: Sto
     with pytest.raises(QueryError, match="too short to search for on its own"):
         store.search("の")
     assert len(store.search("の" + followers[7])) == 1
+
+
+def test_a_short_latin_word_in_too_many_trigrams_is_left_out_not_refused(store: Store) -> None:
+    """"a" starts thousands of trigrams in the Japanese article: it matches nearly anything."""
+    followers = [chr(0x4E00 + i) for i in range(MAX_SHORT_TERM_TRIGRAMS + 1)]
+    body = "".join("a" + follower for follower in followers) + " 体罰"
+    saved = store.save_article(make_article(body=body), site="x", fetch_id=None, seen_at=SEEN)
+    assert [hit.article_id for hit in store.search("a 体罰")] == [saved.article_id]
+    assert store.search("体罰 NOT a") == []
