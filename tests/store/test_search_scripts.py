@@ -8,6 +8,7 @@ from scraper.errors import QueryError
 from scraper.models import Quote
 from scraper.store import Store
 from scraper.store.query import MAX_SHORT_TERM_TRIGRAMS
+from scraper.store.search_text import has_spaceless_script
 
 from .conftest import count, fts_ok, make_article
 
@@ -106,3 +107,16 @@ def test_a_short_latin_word_in_too_many_trigrams_is_left_out_not_refused(store: 
     saved = store.save_article(make_article(body=body), site="x", fetch_id=None, seen_at=SEEN)
     assert [hit.article_id for hit in store.search("a 体罰")] == [saved.article_id]
     assert store.search("体罰 NOT a") == []
+
+
+@pytest.mark.parametrize("text, spaceless", [
+    ("東京", True), ("ひらがな", True), ("カタカナ", True), ("ｶﾀｶﾅ", True), ("서울", True),
+    ("ภาษาไทย", True), ("ພາສາລາວ", True), ("ភាសាខ្មែរ", True), ("မြန်မာ", True),
+    ("“Curly” quotes — dashes… €5 ™", False), ("Ελληνικά Русский", False),
+    ("العربية עברית", False), ("हिन्दी বাংলা", False), ("Łódź Straße", False),
+])
+def test_which_articles_join_the_trigram_index(store: Store, text: str, spaceless: bool) -> None:
+    assert has_spaceless_script(text) is spaceless
+    store.save_article(make_article(body=f"Plain words and {text} here."), site="x",
+                       fetch_id=None, seen_at=SEEN)
+    assert count(store, "SELECT count(*) FROM search_text_trigram") == int(spaceless)
