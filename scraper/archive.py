@@ -17,6 +17,7 @@ is what ``warcio check`` verifies.
 
 from __future__ import annotations
 
+import gzip
 import io
 import logging
 import os
@@ -29,6 +30,7 @@ from typing import Any, BinaryIO, Self
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
 from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -210,15 +212,24 @@ def archived_headers(headers: list[tuple[str, str]], body: bytes) -> list[tuple[
 
 
 def read_record(path: Path, offset: int) -> Page:
-    """Return the response record at `offset` of a WARC file as a Page."""
+    """Return the response record at `offset` of a WARC file as a Page.
+
+    In a file compressed as one gzip stream (not a member per record), `offset` counts
+    uncompressed bytes, as `scraper ingest` records it; reading it means decompressing up to it.
+    """
     try:
-        with open(path, "rb") as stream:
+        with open(path, "rb") as raw:
+            raw.seek(offset)
+            stream: BinaryIO = raw
+            if not _record_starts(raw.read(len(GZIP_MAGIC + b"\x08"))) \
+                    and _starts_with_gzip(raw):
+                stream = gzip.GzipFile(fileobj=raw, mode="rb")
             stream.seek(offset)
             record = next(iter(ArchiveIterator(stream, check_digests=True)), None)
             if record is None or record.rec_type != "response":
                 kind = record.rec_type if record is not None else "no record"
                 raise ArchiveError(f"no response record at offset {offset} ({kind})", str(path))
-            page = _page(record, Path(path).name, offset)
+            page = page_from_record(record, Path(path).name, offset)
     except ArchiveError:
         raise
     except Exception as error:  # warcio fails in many ways on damaged bytes
@@ -251,7 +262,7 @@ def _responses_in(stream: BinaryIO, path: Path) -> Generator[Page, None, int]:
     while True:
         try:
             record = next(records)
-            page = _page(record, path.name, records.offset) if record.rec_type == "response" \
+            page = page_from_record(record, path.name, records.offset) if record.rec_type == "response" \
                 else None
         except StopIteration:
             return complete_end
@@ -265,7 +276,21 @@ def _responses_in(stream: BinaryIO, path: Path) -> Generator[Page, None, int]:
             yield page
 
 
-def _page(record: ArcWarcRecord, file_name: str, offset: int) -> Page:
+def _record_starts(head: bytes) -> bool:
+    """True when bytes begin a WARC record or a gzip member (which may hold one)."""
+    return head.startswith((b"WARC/", GZIP_MAGIC + b"\x08"))
+
+
+def _starts_with_gzip(raw: BinaryIO) -> bool:
+    """True when the file begins with a gzip header; leaves it at its start."""
+    raw.seek(0)
+    magic = raw.read(len(GZIP_MAGIC))
+    raw.seek(0)
+    return magic == GZIP_MAGIC
+
+
+def page_from_record(record: ArcWarcRecord, file_name: str, offset: int) -> Page:
+    """Return a response record as a Page: the body de-chunked and decoded as it was served."""
     raw = record.raw_stream.read()
     declared = record.rec_headers.get_header("Content-Length")
     if not (declared or "").strip().isdigit() or getattr(record.raw_stream, "limit", 1) > 0:
@@ -273,9 +298,12 @@ def _page(record: ArcWarcRecord, file_name: str, offset: int) -> Page:
     http = record.http_headers
     headers = _header_dict(http.headers if http is not None else [])
     body = raw
+    if "chunked" in headers.get("transfer-encoding", "").lower():  # archived as sent, framed
+        body = ChunkedDataReader(io.BytesIO(raw)).read()
+        headers.pop("transfer-encoding")
     encoding = headers.get("content-encoding", "")
     if encoding:
-        decoded = _decode(raw, encoding)
+        decoded = _decode(body, encoding)
         if decoded is not None:
             body = decoded
             headers.pop("content-encoding")

@@ -7,6 +7,7 @@ import click
 from .commands.crawl import COMMANDS as CRAWL_COMMANDS
 from .commands.database import COMMANDS as DATABASE_COMMANDS
 from .commands.extract import extract_command
+from .commands.ingest import COMMANDS as INGEST_COMMANDS
 from .version import __version__
 
 
@@ -16,7 +17,7 @@ def cli() -> None:
     """Crawl news sites politely, extract article records, store them in SQLite."""
 
 
-for command in (*CRAWL_COMMANDS, extract_command, *DATABASE_COMMANDS):
+for command in (*CRAWL_COMMANDS, *INGEST_COMMANDS, extract_command, *DATABASE_COMMANDS):
     cli.add_command(command)
 
 

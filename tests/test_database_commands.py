@@ -138,7 +138,7 @@ def test_history_lists_versions_with_a_word_diff(cli: click.Group, db: Path) -> 
 def test_schema_formats(cli: click.Group, db: Path, tmp_path: Path) -> None:
     text = run(cli, "schema", "--db", str(db)).output
     assert "quotes_with_speaker (view): Every quote with its speaker, date and article." in text
-    assert text.rstrip().endswith("6 of 6 migrations applied.")
+    assert text.rstrip().endswith("7 of 7 migrations applied.")
     fresh = run(cli, "schema", "--db", str(tmp_path / "new.db")).output
     assert "not created yet" in fresh and not (tmp_path / "new.db").exists()
     metadata = json.loads(run(cli, "schema", "--format", "datasette", "--db", str(db)).output)

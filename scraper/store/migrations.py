@@ -15,6 +15,7 @@ from .schema import (
     FULL_TEXT,
     FULL_TEXT_INDEXES,
     INDEXES,
+    INGEST,
     RUN_LIMITS,
     SEARCH,
     TABLES,
@@ -34,6 +35,7 @@ STEP_NAMES: dict[int, str] = {
     VIEWS: "004_views",
     SEARCH: "005_article_search",
     RUN_LIMITS: "006_run_limits",
+    INGEST: "007_ingest_progress",
 }
 
 

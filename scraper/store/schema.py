@@ -17,7 +17,7 @@ from .search_text import (
     trigram_text_select,
 )
 
-CORE, FULL_TEXT, VERSIONS, VIEWS, SEARCH, RUN_LIMITS = 1, 2, 3, 4, 5, 6
+CORE, FULL_TEXT, VERSIONS, VIEWS, SEARCH, RUN_LIMITS, INGEST = 1, 2, 3, 4, 5, 6, 7
 
 ID = Column("id", "INTEGER PRIMARY KEY", "Row id.")
 
@@ -198,6 +198,51 @@ ARTICLE_VERSIONS = Table("article_versions", "Earlier texts of articles that cha
     Column("replaced_at", "TEXT NOT NULL", "When a changed text replaced it (UTC)."),
 ), constraints=("UNIQUE (article_id, version)",), since=VERSIONS)
 
+INGEST_FILES = Table("ingest_files", "WARC files given to `scraper ingest`, each with the plan of "
+                     "its chunks (the unit of work).", (
+    ID,
+    Column("path", "TEXT NOT NULL UNIQUE", "Absolute path of the WARC file."),
+    Column("size", "INTEGER NOT NULL", "Size in bytes when it was last planned."),
+    Column("head_digest", "TEXT NOT NULL",
+           "SHA-1 of its first 64 KiB: tells a file that grew from one that was replaced."),
+    Column("compression", "TEXT", "'none', 'record' (a gzip member per record) or 'stream' "
+           "(one gzip stream: offsets then count uncompressed bytes)."),
+    Column("records", "INTEGER NOT NULL DEFAULT 0", "WARC records of every kind read."),
+    Column("pages", "INTEGER NOT NULL DEFAULT 0", "HTML responses with status 200 among them."),
+    Column("chunks", "TEXT NOT NULL DEFAULT '[]'",
+           "The plan: JSON array of [start offset, end offset, pages], one per chunk, in order."),
+    Column("planned_end", "INTEGER NOT NULL DEFAULT 0", "Where the last complete record ends."),
+    Column("damage", "TEXT", "Why reading stopped before the end of the file (a truncated last "
+           "record, damaged bytes); NULL when it was read to the end."),
+    Column("error", "TEXT", "Why the file could not be read at all; NULL when it was planned."),
+    Column("run_id", "INTEGER REFERENCES crawl_runs(id) ON DELETE SET NULL",
+           "The run that last planned it."),
+    Column("planned_at", "TEXT", "When it was last planned (UTC)."),
+), since=INGEST)
+
+INGEST_CHUNKS = Table("ingest_chunks", "Chunks of ingested WARC files that were stored, or kept "
+                      "failing, under one set of filters; a planned chunk with no row is to do.", (
+    ID,
+    Column("file_id", "INTEGER NOT NULL REFERENCES ingest_files(id) ON DELETE CASCADE",
+           "The WARC file."),
+    Column("filters", "TEXT NOT NULL", "The run's filters as canonical JSON ('{}' for none); "
+           "an ingest with other filters reads the chunk again."),
+    Column("position", "INTEGER NOT NULL", "Number of the chunk in the file's plan, from 0."),
+    Column("start_offset", "INTEGER NOT NULL", "Offset of the chunk's first record."),
+    Column("end_offset", "INTEGER NOT NULL", "Offset where the chunk's last record ends."),
+    Column("state", "TEXT NOT NULL CHECK (state IN ('done', 'failed'))",
+           "done: its pages are stored; failed: it kept failing (see error) and is retried "
+           "by the next ingest of the file."),
+    Column("error", "TEXT", "Why the chunk failed; NULL when done."),
+    Column("pages", "INTEGER NOT NULL DEFAULT 0", "HTML responses with status 200 read."),
+    Column("articles", "INTEGER NOT NULL DEFAULT 0", "Articles stored: new, updated or unchanged."),
+    Column("failed", "INTEGER NOT NULL DEFAULT 0", "Pages with no article (see fetches.error)."),
+    Column("filtered", "INTEGER NOT NULL DEFAULT 0", "Pages left out by the filters."),
+    Column("run_id", "INTEGER REFERENCES crawl_runs(id) ON DELETE SET NULL",
+           "The run that stored it (or last tried)."),
+    Column("stored_at", "TEXT NOT NULL", "When it was stored or last failed (UTC)."),
+), constraints=("UNIQUE (file_id, filters, position)",), since=INGEST)
+
 MIGRATIONS_TABLE = Table("_sqlite_migrations", "Migrations applied (kept by sqlite-utils).", (
     ID,
     Column("migration_set", "TEXT", "Name of the migration set: 'scraper'."),
@@ -214,6 +259,7 @@ SEARCH_PAUSE = Table("search_pause", "Empty but inside a save: while the save wr
 TABLES: tuple[Table, ...] = (
     SITES, CRAWL_RUNS, FETCHES, ARTICLES, AUTHORS, ARTICLE_AUTHORS, IMAGES, QUOTES, LINKS,
     TAGS, ARTICLE_TAGS, FRONTIER, ARTICLE_VERSIONS, SEARCH_PAUSE, DISCOVERY_CUTS,
+    INGEST_FILES, INGEST_CHUNKS,
 )
 
 INDEXES: tuple[Index, ...] = (
@@ -234,6 +280,8 @@ INDEXES: tuple[Index, ...] = (
           "history of an article", since=VERSIONS),
     Index("idx_discovery_cuts_run", "discovery_cuts", ("run_id",), "cuts of a run",
           since=RUN_LIMITS),
+    Index("idx_fetches_warc", "fetches", ("warc_file", "warc_offset"),
+          "the fetch of an archived record (one per record when ingested)", since=INGEST),
 )
 
 # The first full-text indexes (one row per article, one per quote), replaced at SEARCH: a NOT

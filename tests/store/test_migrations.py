@@ -20,7 +20,8 @@ def test_open_creates_folder_file_and_every_migration(db_path: Path) -> None:
         assert db_path.is_file()
         names = [name for name, applied in migration_status(store.db) if applied]
         assert names == ["001_core_tables", "002_full_text_search", "003_article_versions",
-                         "004_views", "005_article_search", "006_run_limits"]
+                         "004_views", "005_article_search", "006_run_limits",
+                         "007_ingest_progress"]
         assert set(store.db.view_names()) == {
             "articles_per_site_per_day", "quotes_with_speaker", "photo_credits_by_agency",
             "search_text", "search_text_trigram"}

@@ -1,0 +1,37 @@
+"""--cluster, shared by `ingest`, `reextract` and `crawl`: where extraction runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from ..cluster import Executor, local_executor, open_cluster, parse_cluster
+
+F = TypeVar("F", bound=Callable[..., Any])
+CLUSTER_HELP = ("Extract on Dask: 'local' (a LocalCluster, one worker per core), 'local:N', "
+                "or a scheduler address such as tcp://10.0.0.5:8786. Needs the cluster extra.")
+
+
+def cluster_option(function: F) -> F:
+    """Add --cluster."""
+    return click.option("--cluster", metavar="local[:N]|tcp://ADDRESS",
+                        help=CLUSTER_HELP)(function)
+
+
+@contextmanager
+def executor_for(cluster: str | None, workers: int, announce: Callable[[str, int, str | None], None]
+                 ) -> Iterator[Executor]:
+    """Open the executor the options ask for; announce a cluster with its dashboard."""
+    if cluster:
+        with open_cluster(parse_cluster(cluster)) as executor:
+            announce(executor.description, executor.workers, executor.dashboard)
+            yield executor
+        return
+    executor = local_executor(workers)
+    try:
+        yield executor
+    finally:
+        executor.close()

@@ -1,0 +1,125 @@
+"""`scraper ingest WARC_OR_GLOB...`: web archives others wrote, extracted into the database."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import ConfigError
+from ..ingest import Ingest, build_filters, resolve_inputs
+from ..ingest.warcs import CHUNK_PAGES
+from ..lock import RunLock
+from ..rules import rules_for
+from ..store import Store
+from .cluster_options import cluster_option, executor_for
+from .crawl import SINCE_HELP, SinceType, run_guarded, selectors_option
+from .ingest_output import IngestOutput
+
+EXIT_INTERRUPTED = 130
+_DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+
+
+class UntilType(SinceType):
+    """--until: like --since, and a bare date (YYYY-MM-DD) counts as its whole day."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> tuple[datetime, bool]:
+        """Return (the time, whether it was a bare date)."""
+        if isinstance(value, tuple):
+            return value
+        return super().convert(value, param, ctx), bool(_DAY.match(str(value)))
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="WARC_OR_GLOB...")
+@click.option("--host", "hosts", multiple=True,
+              help="Keep pages of this host and its subdomains (www. ignored); repeatable.")
+@click.option("--sites", "sites_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Keep pages of the sites of this sites file (TOML; stored under each site's "
+                   "name) or of the hosts of a text file (one a line).")
+@click.option("--site", "site_names", multiple=True,
+              help="Only this site of the sites file (default sites.toml); repeatable.")
+@click.option("--since", type=SinceType(),
+              help="Keep articles published at or after this: " + SINCE_HELP)
+@click.option("--until", type=UntilType(),
+              help="Keep articles published at or before this (a date counts as its whole day).")
+@click.option("--language", "languages", multiple=True,
+              help="Keep articles in this language (ISO 639-1: en, de); repeatable or 'en,de'.")
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default=Path("data/articles.db"),
+              show_default=True, help="SQLite database.")
+@selectors_option
+@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Local extraction processes (0: in this process). Not with --cluster.")
+@cluster_option
+@click.option("--chunk-pages", type=click.IntRange(min=1), default=CHUNK_PAGES, show_default=True,
+              help="HTML pages per unit of work, when a file is planned the first time.")
+@click.option("--log-json", is_flag=True, help="Log one JSON object per event and a summary.")
+def ingest_command(inputs: tuple[str, ...], hosts: tuple[str, ...], sites_file: Path | None,
+                   site_names: tuple[str, ...], since: datetime | None,
+                   until: tuple[datetime, bool] | None, languages: tuple[str, ...],
+                   db_path: Path, selectors_dir: Path | None, workers: int, cluster: str | None,
+                   chunk_pages: int, log_json: bool) -> None:
+    """Extract the HTML pages of WARC files (CC-NEWS, Heritrix, Browsertrix, wget, ours) into
+    the database, as a crawl stores them; run again, it resumes where it stopped.
+
+    Keeps responses with status 200 and an HTML type (no revisits); each article's fetch row
+    names the WARC file and offset. Exit status: 0 all went well, 1 some pages, chunks or files
+    failed, 2 usage error, 3 another run holds the lock, 130 interrupted.
+    """
+    output = IngestOutput(log_json=log_json)
+
+    def body() -> int:
+        if cluster and workers:
+            raise ConfigError("give --workers (local processes) or --cluster, not both")
+        filters = build_filters(
+            hosts=hosts, sites_file=sites_file, site_names=site_names, since=since,
+            until=until[0] if until else None, until_is_day=bool(until and until[1]),
+            languages=tuple(code for item in languages for code in item.split(",")))
+        paths = resolve_inputs(inputs)
+        rules = rules_for(selectors_dir)
+        with RunLock(db_path), Store.open(db_path) as store, \
+                executor_for(cluster, workers, output.cluster) as executor:
+            ingest = Ingest(store, executor, rules, filters, output, chunk_pages=chunk_pages)
+            report = ingest.run(paths, command_arguments("ingest"))
+        output.finish(report)
+        return report.exit_status
+
+    try:
+        run_guarded(body, output)  # type: ignore[arg-type]
+    except KeyboardInterrupt:
+        output.error("interrupted; what was stored is kept: run the same command to resume",
+                     EXIT_INTERRUPTED)
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def command_arguments(name: str) -> list[str]:
+    """Return the command's arguments as given (as options with their values), for crawl_runs."""
+    context = click.get_current_context()
+    arguments = [name]
+    for parameter in context.command.params:
+        value = context.params.get(parameter.name or "")
+        if value in (None, (), False) or value == parameter.default:
+            continue
+        values = value if isinstance(value, tuple) and parameter.multiple or \
+            isinstance(parameter, click.Argument) else (value,)
+        for item in values:
+            if isinstance(parameter, click.Argument):
+                arguments.append(str(item))
+            else:
+                flag = parameter.opts[0]
+                arguments += [flag] if value is True else [flag, _text(item)]
+    return arguments
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, tuple):  # --until: (time, bare date)
+        value = value[0]
+    return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
+COMMANDS = [ingest_command]
