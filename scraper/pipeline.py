@@ -43,7 +43,7 @@ from .extraction_pool import ExtractionPool
 from .fetch import Fetcher, FetchResult, RobotsUnreachable
 from .models import Article, Page
 from .recording import RecordingArchive, utc_now
-from .rules import rules_for
+from .rules import RuleSet, rules_for
 from .saver import BatchedSaver
 from .site_discovery import DiscoveryLimits, SiteDiscovery
 from .site_io import SiteIO
@@ -68,8 +68,9 @@ class Crawler:
     def __init__(self, settings: Settings, store: Store, *, listener: Listener = _ignore,
                  transport: httpx.AsyncBaseTransport | None = None,
                  keep_outcomes: bool = False, sites: Iterable[Site] = (),
-                 since: datetime | None = None) -> None:
+                 since: datetime | None = None, extraction: Any = None) -> None:
         self.settings = settings
+        self.extraction = extraction  # a pool with ExtractionPool's face (a cluster's), or None
         self.sites = {site.name: site for site in sites}
         self.store = store
         self.listener = listener
@@ -112,8 +113,7 @@ class Crawler:
         run_name = f"run-{run_id:06d}-{datetime.now(UTC):%Y%m%dT%H%M%S}"
         rules = rules_for(self.settings.selectors_dir)
         with ArchiveWriter(self.settings.archive_dir, run_name) as writer, \
-                ExtractionPool(self.settings.workers, rules,
-                               timeout=self.settings.extraction_timeout) as pool:
+                self._extraction_pool(rules) as pool:
             pool.start()  # the workers import while the first documents are fetched
             archive = RecordingArchive(writer, self.store, run_id)
             async with Fetcher(self.settings, archive, self.transport) as fetcher:
@@ -123,11 +123,18 @@ class Crawler:
                                                               entry.site))
                 run = RunState(run_id, report, fetcher, archive, pool, saver, deadline,
                                self.settings.max_pages,
-                               asyncio.Semaphore(max(2, 2 * self.settings.workers)))
+                               asyncio.Semaphore(max(2, 2 * pool.workers)))
                 try:
                     await self._crawl_sites(run, seeds)
                 finally:
                     await self._settle(run)
+
+    def _extraction_pool(self, rules: RuleSet) -> Any:
+        """The pool given (a cluster's), else local processes as the settings say."""
+        if self.extraction is not None:
+            return self.extraction
+        return ExtractionPool(self.settings.workers, rules,
+                              timeout=self.settings.extraction_timeout)
 
     async def _crawl_sites(self, run: RunState, seeds: list[Seed]) -> None:
         """Crawl every site of the seeds, `concurrency` sites at once."""

@@ -12,16 +12,23 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from .archive import ArchiveError, read_record
+from .cluster.executors import Executor, TaskFailed
+from .cluster.ordered import in_order
 from .config import Settings
 from .extract import extract
+from .models import Article
 from .pipeline import FAILURES_KEPT, CrawlReport, Listener, PageOutcome, _ignore, utc_now
 from .rules import RuleSet, rules_for
 from .store import NEW, UNCHANGED, UPDATED, Store
 
 ROWS_PER_QUERY = 200
+SOURCES_PER_TASK = 50   # archived pages a cluster worker reads and extracts in one task
+TASKS_PER_WORKER = 3    # tasks in flight per worker
 
 # The archived response of every stored article.
 ARTICLE_SOURCES = """
@@ -57,8 +64,10 @@ class Source:
 
 
 def reextract(settings: Settings, store: Store, *, site: str | None = None,
-              since: datetime | None = None, listener: Listener = _ignore) -> CrawlReport:
-    """Extract every archived article (of `site`, fetched since `since`) again and save it."""
+              since: datetime | None = None, listener: Listener = _ignore,
+              executor: Executor | None = None) -> CrawlReport:
+    """Extract every archived article (of `site`, fetched since `since`) again and save it;
+    with an executor (a Dask cluster), workers read and extract, and this process saves."""
     arguments = ["reextract", *(["--site", site] if site else []),
                  *(["--since", since.isoformat()] if since else [])]
     report = CrawlReport(store.start_run(utc_now(), json.dumps(arguments)))
@@ -66,8 +75,12 @@ def reextract(settings: Settings, store: Store, *, site: str | None = None,
     try:
         fetched_since = since.isoformat(timespec="seconds") if since else None
         rules = rules_for(settings.selectors_dir)
-        for source in sources(store, site, fetched_since):
-            _reextract_one(settings.archive_dir, rules, store, source, report, listener)
+        if executor is None:
+            for source in sources(store, site, fetched_since):
+                _reextract_one(settings.archive_dir, rules, store, source, report, listener)
+        else:
+            _reextract_on(executor, settings.archive_dir.resolve(), rules, store,
+                          sources(store, site, fetched_since), report, listener)
         status = report.exit_status
     finally:
         store.finish_run(report.run_id, utc_now(), report.counts, status)
@@ -88,12 +101,49 @@ def sources(store: Store, site: str | None, fetched_since: str | None) -> Iterat
 def _reextract_one(archive_dir: Path, rules: RuleSet, store: Store, source: Source,
                    report: CrawlReport, listener: Listener) -> None:
     """Read one archived response, extract it and save the article; record any failure."""
+    _save(store, source, extract_source(archive_dir, rules, source), report, listener)
+
+
+def extract_source(archive_dir: Path, rules: RuleSet, source: Source) -> Article | str:
+    """Read one archived response and extract it; a string says why it could not be read."""
     try:
         page = read_record(archive_dir / source.warc_file, source.warc_offset)
     except ArchiveError as error:
-        _fail(report, listener, source, f"archive: {error}")
+        return f"archive: {error}"
+    return extract(page.content, page.final_url, rules, page.headers.get("content-type"))
+
+
+def extract_sources(archive_dir: Path, rules: RuleSet, batch: list[Source]) -> list[Article | str]:
+    """extract_source() over a batch: one task of a cluster worker."""
+    return [extract_source(archive_dir, rules, source) for source in batch]
+
+
+def _reextract_on(executor: Executor, archive_dir: Path, rules: RuleSet, store: Store,
+                  found: Iterator[Source], report: CrawlReport, listener: Listener) -> None:
+    """Send batches of sources to the executor's workers; save their articles in order."""
+    batches: list[list[Source]] = []
+
+    def calls() -> Iterator[tuple[Any, tuple[Any, ...]]]:
+        while batch := list(islice(found, SOURCES_PER_TASK)):
+            batches.append(batch)
+            yield extract_sources, (archive_dir, rules, batch)
+
+    window = max(2, executor.workers * TASKS_PER_WORKER)
+    for outcome in in_order(executor, calls(), window):
+        batch = batches.pop(0)
+        if isinstance(outcome, TaskFailed):
+            outcome = [f"worker: {outcome}"] * len(batch)
+        for source, extracted in zip(batch, outcome):
+            _save(store, source, extracted, report, listener)
+
+
+def _save(store: Store, source: Source, extracted: Article | str, report: CrawlReport,
+          listener: Listener) -> None:
+    """Save a re-extracted article; record why there is none."""
+    if isinstance(extracted, str):
+        _fail(report, listener, source, extracted)
         return
-    article = extract(page.content, page.final_url, rules, page.headers.get("content-type"))
+    article = extracted
     report.counts["fetched"] += 1
     if article.is_empty:
         if source.frontier:  # failed before, fails again: not news, and not this run's failure

@@ -35,3 +35,24 @@ def executor_for(cluster: str | None, workers: int, announce: Callable[[str, int
         yield executor
     finally:
         executor.close()
+
+
+@contextmanager
+def cluster_executor(cluster: str | None, output: Any) -> Iterator[Executor | None]:
+    """The Dask executor --cluster asks for (announced on the run's output), or None."""
+    if not cluster:
+        yield None
+        return
+    with open_cluster(parse_cluster(cluster)) as executor:
+        announce_cluster(output, executor)
+        yield executor
+
+
+def announce_cluster(output: Any, executor: Executor) -> None:
+    """Print (or log as JSON) where the work runs and the Dask dashboard's address."""
+    if getattr(output, "log_json", False):
+        output("cluster", {"cluster": executor.description, "workers": executor.workers,
+                           "dashboard": executor.dashboard})
+        return
+    click.echo(f"{executor.description}, {executor.workers} worker(s); "
+               f"dask dashboard: {executor.dashboard or 'none (pip install bokeh)'}")

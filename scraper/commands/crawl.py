@@ -11,14 +11,17 @@ from typing import Any, TypeVar
 
 import click
 
+from ..cluster.pool import ClusterExtractionPool
 from ..config import Settings
 from ..errors import ConfigError, LockHeldError, ScraperError
 from ..lock import RunLock
 from ..pipeline import Crawler, CrawlReport
 from ..reextract import reextract
+from ..rules import rules_for
 from ..sites import Seed, Site, load_sites, seeds_from_urls
 from ..store import Store
 from ..store.core import refused
+from .cluster_options import cluster_executor, cluster_option
 from .output import RunOutput, article_table
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,12 +96,16 @@ def run_guarded(body: Callable[[], int], output: RunOutput | None = None) -> Non
 def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
                     arguments: list[str], keep_outcomes: bool = False,
                     sites: list[Site] | None = None, since: datetime | None = None,
-                    transport: Any = None) -> CrawlReport:
-    """Take the run lock, open the store and crawl."""
+                    transport: Any = None, cluster: str | None = None) -> CrawlReport:
+    """Take the run lock, open the store (and the cluster, if any) and crawl."""
     with RunLock(settings.db_path), Store.open(settings.db_path) as store, \
-            refused(None, settings.db_path):
+            refused(None, settings.db_path), cluster_executor(cluster, output) as executor:
+        pool = ClusterExtractionPool(executor, rules_for(settings.selectors_dir),
+                                     timeout=settings.extraction_timeout) \
+            if executor is not None else None
         crawler = Crawler(settings, store, listener=output, keep_outcomes=keep_outcomes,
-                          sites=sites or (), since=since, transport=transport)
+                          sites=sites or (), since=since, transport=transport,
+                          extraction=pool)
         report = crawler.run(seeds, arguments)
     output.finish(report)
     return report
@@ -126,6 +133,7 @@ def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
 @click.option("--extraction-timeout", type=click.FloatRange(min=0),
               help="Seconds one page may take to extract (or a feed, sitemap or listing to "
                    "read) before it is recorded as failed; default 60, 0 for none.")
+@cluster_option
 @click.option("--contact-url", help="Contact URL for the User-Agent.")
 @click.option("--allow-private", is_flag=True, help="Allow loopback/private addresses (tests, demo).")
 @click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (your own sites only).")
@@ -135,7 +143,7 @@ def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file
                   since: datetime | None, max_pages: int | None,
                   max_duration: float | None, delay: float | None, concurrency: int | None,
                   workers: int | None, extraction_timeout: float | None,
-                  contact_url: str | None, allow_private: bool,
+                  cluster: str | None, contact_url: str | None, allow_private: bool,
                   ignore_robots: bool, log_json: bool) -> None:
     """Crawl the sites of the sites file, or start from URLS (pages, feeds, sitemaps).
 
@@ -147,6 +155,8 @@ def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file
     def body() -> int:
         if urls and site_names:
             raise ConfigError("give either URLs or --site, not both")
+        if cluster and workers:
+            raise ConfigError("give --workers (local processes) or --cluster, not both")
         settings = Settings(db_path=db_path, archive_dir=archive_dir).with_overrides(
             max_pages=max_pages, max_duration=max_duration, delay=delay, concurrency=concurrency,
             workers=workers, extraction_timeout=extraction_timeout, contact_url=contact_url,
@@ -159,7 +169,7 @@ def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file
             sites = _sites(site_names, sites_file)
             seeds = [seed for site in sites for seed in site.seeds()]
         report = crawl_with_lock(settings, seeds, output, ["crawl", *sys.argv[2:]],
-                                 sites=sites, since=since)
+                                 sites=sites, since=since, cluster=cluster)
         return report.exit_status
 
     run_guarded(body, output)
@@ -241,9 +251,11 @@ def _demo_server() -> tuple[Any, Any]:
               help="Only pages fetched at or after this: " + SINCE_HELP)
 @storage_options
 @selectors_option
+@cluster_option
 @click.option("--log-json", is_flag=True, help="Log one JSON object per page and a summary.")
 def reextract_command(site: str | None, since: datetime | None, db_path: Path,
-                      archive_dir: Path, selectors_dir: Path | None, log_json: bool) -> None:
+                      archive_dir: Path, selectors_dir: Path | None, cluster: str | None,
+                      log_json: bool) -> None:
     """Extract every archived article again, with no network, and update the database."""
     output = RunOutput(log_json=log_json)
 
@@ -252,8 +264,9 @@ def reextract_command(site: str | None, since: datetime | None, db_path: Path,
             raise ConfigError(f"no database at {db_path}: crawl first")
         settings = Settings(db_path=db_path, archive_dir=archive_dir, selectors_dir=selectors_dir)
         with RunLock(db_path), Store.open(db_path, create=False) as store, \
-                refused(None, db_path):
-            report = reextract(settings, store, site=site, since=since, listener=output)
+                refused(None, db_path), cluster_executor(cluster, output) as executor:
+            report = reextract(settings, store, site=site, since=since, listener=output,
+                               executor=executor)
         output.finish(report)
         return report.exit_status
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..errors import ConfigError
-from ..store.ingest_ledger import DONE, FileRecord, chunk_states, find_file
+from ..store.ingest_ledger import DONE, FileRecord, chunk_states, find_file, save_file
 from .warcs import head_digest
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -63,7 +63,8 @@ def resolve_inputs(arguments: tuple[str, ...]) -> list[Path]:
 
 
 def load_inputs(db: Database, paths: list[Path], filters_key: str) -> list[InputFile]:
-    """Stat each file and match it with the ledger: known plan, grown file, or replaced file."""
+    """Stat each file and match it with the ledger (known plan, grown file, replaced file);
+    a file seen for the first time is recorded at once, so rows follow the input order."""
     files = []
     for index, path in enumerate(paths):
         try:
@@ -73,8 +74,12 @@ def load_inputs(db: Database, paths: list[Path], filters_key: str) -> list[Input
             continue
         record = find_file(db, str(path))
         item = InputFile(index, str(path), size, head, record)
-        if record is not None and record.error is None:
+        if record is None:
+            item.file_id = save_file(db, {"path": item.path, "size": size, "head_digest": head})
+        elif record.error is None and record.planned_at is not None:
             _match_record(item, record, filters_key, db)
+        else:
+            item.file_id = record.id
         files.append(item)
     return files
 

@@ -23,7 +23,6 @@ from ..pipeline import COUNT_NAMES, FAILURES_KEPT, Listener, _ignore
 from ..recording import utc_now
 from ..rules import RuleSet
 from ..store import NEW, UPDATED, Store
-from ..store.core import refused
 from ..store.ingest_ledger import save_file
 from .filters import IngestFilters
 from .inputs import InputFile, load_inputs
@@ -77,7 +76,7 @@ class Ingest:
         report = IngestReport(self.store.start_run(utc_now(), json.dumps(arguments)))
         status = 2
         try:
-            with refused():
+            with self.store.batch():
                 files = load_inputs(self.store.db, paths, self.filters.key())
             _Schedule(self, files, report).run()
             status = report.exit_status

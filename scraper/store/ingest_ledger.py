@@ -34,6 +34,7 @@ class FileRecord:
     planned_end: int
     damage: str | None
     error: str | None
+    planned_at: str | None  # None: recorded, not planned yet
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class ChunkCounts:
 def find_file(db: Database, path: str) -> FileRecord | None:
     """Return the ledger's row of a WARC file, or None."""
     cursor = db.execute("SELECT id, path, size, head_digest, compression, records, pages, chunks,"
-                        " planned_end, damage, error FROM ingest_files WHERE path = ?", [path])
+                        " planned_end, damage, error, planned_at FROM ingest_files WHERE path = ?", [path])
     row = cursor.fetchone()
     if row is None:
         return None

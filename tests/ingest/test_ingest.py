@@ -8,37 +8,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from scraper import extract
 from scraper.archive import read_record
 from scraper.cli import cli
 
+from .conftest import ingest
 from .snapshot import integrity, snapshot
 from .warc_samples import LINKS_ONLY, archive_set, changed, fixture_samples
 
 pytestmark = pytest.mark.integration
-
-
-def ingest(*arguments: str) -> Result:
-    """Run `scraper ingest` with small chunks, so that each file has several."""
-    return CliRunner().invoke(cli, ["ingest", "--chunk-pages", "3", *arguments])
-
-
-@pytest.fixture(scope="module")
-def warcs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("warcs")
-    archive_set(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def ingested(warcs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The archive set ingested once, in this process: the reference result."""
-    db = tmp_path_factory.mktemp("reference") / "articles.db"
-    result = ingest(str(warcs), "--db", str(db))
-    assert result.exit_code == 1, result.output  # the page of links has no article
-    return db
 
 
 def rows(db: Path, sql: str, *params: object) -> list[tuple[object, ...]]:

@@ -18,6 +18,7 @@ import tomllib
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -144,3 +145,31 @@ def archive_set(folder: Path, samples: list[Sample] | None = None) -> list[Path]
     (folder / "c.warc.gz").write_bytes(gzip.compress(plain.read_bytes()))
     plain.unlink()
     return [folder / "a.warc.gz", folder / "b.warc", folder / "c.warc.gz"]
+
+
+def replicated(samples: list[Sample], copies: int) -> list[Sample]:
+    """Return `copies` copies of the samples, each copy on hosts of its own (c1.host, ...)."""
+    result = []
+    for copy in range(copies):
+        for sample in samples:
+            host = urlsplit(sample.url).hostname or ""
+            if copy == 0:
+                result.append(sample)
+                continue
+            other = f"c{copy}.{host}"
+            result.append(Sample(sample.url.replace(host, other, 1),
+                                 sample.html.replace(host.encode(), other.encode())))
+    return result
+
+
+def larger_set(folder: Path, copies: int = 3) -> list[Path]:
+    """Write `copies` copies of every fixture page into two files (gzip per record, plain)."""
+    samples = replicated(fixture_samples(), copies)
+    half = len(samples) // 2
+    paths = [folder / "large-1.warc.gz", folder / "large-2.warc"]
+    for path, part in zip(paths, (samples[:half], samples[half:])):
+        warc = WarcFile(path, gzip_records=path.suffix == ".gz")
+        for sample in part:
+            warc.response(sample.url, sample.html)
+        warc.close()
+    return paths
