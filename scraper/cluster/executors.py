@@ -8,12 +8,14 @@ raises TaskFailed with the reason; the caller records it and goes on.
 Retries follow the engine. Dask retries a task that raised (RETRIES times) and moves a task
 whose worker died to another worker (its `allowed-failures` setting, 3 by default) before it
 gives up with KilledWorker. The local process pool is restarted when one of its processes
-dies, and the tasks it held are submitted again, each up to MAX_ATTEMPTS times in all.
+dies, and the tasks it held are run again one at a time: a task that kills its process while
+it runs alone fails after MAX_ATTEMPTS such deaths.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Collection
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
@@ -90,13 +92,20 @@ class Executor:
 
 
 class ProcessExecutor(Executor):
-    """Runs tasks in N local worker processes (spawned, replaced after TASKS_PER_PROCESS)."""
+    """Runs tasks in N local worker processes (spawned, replaced after TASKS_PER_PROCESS).
+
+    When a process dies, the pool is restarted and the tasks it held are run again one at a
+    time, so that a task that kills its process is known as such: only a death while it ran
+    alone counts against it, and it fails after MAX_ATTEMPTS of those.
+    """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.description = f"{workers} local process{'es' if workers > 1 else ''}"
         self._pool = self._new_pool()
         self._running: set[Task] = set()
+        self._held: deque[Task] = deque()
+        self._suspects: deque[Task] = deque()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
@@ -105,25 +114,38 @@ class ProcessExecutor(Executor):
     def submit(self, function: Callable[..., Any], *args: Any) -> Task:
         """Queue a call on the pool."""
         task = Task(function, args)
-        self._start(task)
+        self._held.append(task)
+        self._feed()
         return task
 
+    def _feed(self) -> None:
+        """Start what may start: a suspect alone, else every task held."""
+        if self._suspects:
+            if not self._running:
+                self._start(self._suspects.popleft())
+            return
+        while self._held:
+            self._start(self._held.popleft())
+
     def _start(self, task: Task) -> None:
-        task.attempts += 1
         task.handle = self._pool.submit(task.function, *task.args)
         self._running.add(task)
 
     def wait(self, tasks: Collection[Task], timeout: float | None = None) -> list[Task]:
-        """Wait for some of `tasks`; restart the pool (and its tasks) if a process died."""
-        pending = {task.handle: task for task in tasks if not task.finished}
-        if pending:
-            done, _ = wait_futures(list(pending), timeout, return_when=FIRST_COMPLETED)
-            if any(future.cancelled() or isinstance(future.exception(), BrokenProcessPool)
-                   for future in done):
+        """Wait for some running tasks; restart the pool if one of its processes died."""
+        self._feed()
+        running = {task.handle: task for task in self._running}
+        if running:
+            done, _ = wait_futures(list(running), timeout, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                if future.cancelled() or isinstance(future.exception(), BrokenProcessPool):
+                    broken = True
+                else:
+                    self._settle(running[future], future)
+            if broken:
                 self._restart()
-            else:
-                for future in done:
-                    self._settle(pending[future], future)
+            self._feed()
         return [task for task in tasks if task.finished]
 
     def _settle(self, task: Task, future: Future[Any]) -> None:
@@ -133,19 +155,20 @@ class ProcessExecutor(Executor):
                     describe_error(error) if error else None)
 
     def _restart(self) -> None:
-        """A worker process died: start a new pool and send it every unfinished task again."""
+        """A worker process died: start a new pool; the tasks it held become suspects."""
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = self._new_pool()
-        for task in list(self._running):
-            future = task.handle
-            if future.done() and not future.cancelled() \
-                    and not isinstance(future.exception(), BrokenProcessPool):
-                self._settle(task, future)
-            elif task.attempts >= MAX_ATTEMPTS:
-                self._running.discard(task)
+        lost = list(self._running)
+        self._running.clear()
+        if len(lost) == 1:  # it ran alone: it is the one that killed its process
+            task = lost[0]
+            task.attempts += 1
+            if task.attempts >= MAX_ATTEMPTS:
                 task.settle(error=f"its worker process died {task.attempts} times")
-            else:
-                self._start(task)
+                return
+            self._suspects.appendleft(task)
+            return
+        self._suspects.extend(lost)
 
     def close(self) -> None:
         """Stop the worker processes."""
