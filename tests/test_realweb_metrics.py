@@ -10,6 +10,7 @@ from benchmarks.realweb.field_metrics import (
     date_matches,
     headline_exact,
     headline_lenient,
+    is_personal_name,
     same_day,
     same_instant,
     set_f1,
@@ -138,3 +139,15 @@ def test_author_set_f1_compares_normalized_names() -> None:
 def test_common_count_is_the_multiset_intersection(first: str, second: str) -> None:
     got, want = Counter(first.split()), Counter(second.split())
     assert common_count(got, want) == sum((got & want).values())
+
+
+@pytest.mark.parametrize(("name", "personal"), [
+    ("Jane Doe", True), ("Bill MCCARTHY", True), ("Michelle de Oliveira", True),
+    ("Андрей Колесников", True), ("松岡大地", True),
+    ("Salzburger Nachrichten", False), ("The Associated Press", False), ("AP", False),
+    ("nieuwsblad.be", False), ("FOCUS online", False), ("Deutsche Presse-Agentur", False),
+    ("Nairobi", False), ("Guardian staff reporter", False), ("読売新聞オンライン", False),
+    ("", False),
+])
+def test_is_personal_name(name: str, personal: bool) -> None:
+    assert is_personal_name(name) is personal

@@ -1,6 +1,7 @@
 """The real-web benchmark: every field, ours beside trafilatura, per page and per corpus.
 
     python -m benchmarks.realweb [--data ../shared/bench] [--corpus wcxb,fundus,aeb] [--annotated]
+        [--ids ID,ID]
         [--fields body,headline,date,authors,images] [--fast] [--jobs N] [--limit N]
         [--out DIR] [--compare OLD_DIR] [--worst N] [--no-memory]
 
@@ -51,6 +52,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="trafilatura from cache, no timing or memory runs")
     parser.add_argument("--jobs", type=int, default=1, help="processes for ours (implies --fast)")
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
+    parser.add_argument("--ids", default="",
+                        help="comma-separated page ids: only these pages (any corpus)")
     parser.add_argument("--annotated", action="store_true",
                         help="only pages with a hand annotation (benchmarks/annotations)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="results folder")
@@ -80,9 +83,15 @@ def run_corpus(args: argparse.Namespace, corpus: str) -> dict[str, Any] | None:
         pages = corpora.load(args.data, corpus)
         if args.annotated:
             pages = [page for page in pages if (corpus, page.page_id) in annotations.load()]
+        if args.ids:
+            wanted = {page_id.strip() for page_id in args.ids.split(",")}
+            pages = [page for page in pages if page.page_id in wanted]
         pages = pages[:args.limit]
     except corpora.MissingData as error:
         print(f"\nskipped {error}", file=sys.stderr)
+        return None
+    if not pages:
+        print(f"\n{corpus}: no page selected", file=sys.stderr)
         return None
     started = time.monotonic()
     cache = extractors.TrafilaturaCache(args.cache, corpus)
@@ -150,8 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     results = {corpus: result for corpus in args.corpora
                if (result := run_corpus(args, corpus)) is not None}
     if not results:
-        print(f"no benchmark data under {args.data}: nothing measured (pass --data DIR)",
-              file=sys.stderr)
+        print(f"nothing measured: no benchmark data under {args.data} (pass --data DIR) or no "
+              "page selected", file=sys.stderr)
         return 2
     summary = {"mode": mode, "trafilatura": extractors.trafilatura_version(),
                "corpora": results, "memory": run_memory(args)}

@@ -95,6 +95,28 @@ def _is_credential(piece: str) -> bool:
     return all(_CREDENTIAL_WORD.match(word) for word in piece.split())
 
 
+# Words that make a byline an organisation's, not a person's (checked case-folded).
+_ORGANISATION_WORDS = frozenset(["press", "presse", "agentur", "agency", "ajansı", "associated", "nachrichten", "online", "news", "staff", "team", "redaktion", "rédaction", "redacción", "redazione", "desk", "newsroom", "editors", "editorial", "media", "agencies", "wire", "afp", "ap", "dpa", "apa", "sda", "ansa", "efe", "reuters", "kna", "epd", "tt", "ntb", "ritzau", "anp", "belga", "keystone"])
+_ARTICLES = frozenset(["the", "der", "die", "das", "le", "la", "les", "el", "il", "lo"])
+_ORGANISATION_MARKS = ("新聞", "オンライン", "デジタル", "뉴스", "通信")
+_EAST_ASIAN_SCRIPTS = 0x2E80  # CJK radicals onwards: kana, ideographs, Hangul
+
+
+def is_personal_name(name: str) -> bool:
+    """True when a byline name looks like a person's: two to five words, no domain, digit,
+    article or organisation word ("Salzburger Nachrichten", "nieuwsblad.be", "AP" are not);
+    a name in a script without spaces (CJK) counts unless it names a paper or agency."""
+    tokens = words(name)
+    if not tokens or "." in name or any(c.isdigit() for c in name):
+        return False
+    if any(mark in name for mark in _ORGANISATION_MARKS):
+        return False
+    if len(tokens) == 1:  # one word: a person only in a script written without spaces
+        return len(tokens[0]) >= 2 and all(ord(c) >= _EAST_ASIAN_SCRIPTS for c in tokens[0])
+    return (len(tokens) <= 5 and tokens[0] not in _ARTICLES
+            and not _ORGANISATION_WORDS.intersection(tokens))
+
+
 def name_key(name: str) -> str:
     """A name for comparison: NFKC, case-folded, punctuation dropped, words single-spaced."""
     return " ".join(words(unicodedata.normalize("NFKC", name).casefold()))

@@ -10,6 +10,7 @@ from benchmarks.realweb.field_metrics import (
     date_matches,
     headline_exact,
     headline_lenient,
+    is_personal_name,
     same_day,
     same_instant,
     set_f1,
@@ -121,12 +122,14 @@ class DateScorer:
 
 @dataclass(frozen=True)
 class AuthorScorer:
-    """Authors: set F1 of names (NFKC, case-folded, punctuation dropped)."""
+    """Authors: set F1 of names (NFKC, case-folded, punctuation dropped); also over the pages
+    whose every expected name looks like a person's (field_metrics.is_personal_name)."""
 
     field: str = "authors"
     both_sides: bool = True
     figures: tuple[Figure, ...] = (
         Figure("authors set F1", "mean", ("authors_f1",), "authors_f1"),
+        Figure("authors set F1 (personal bylines)", "mean", ("authors_personal_f1",)),
     )
     shows: tuple[str, ...] = ("authors",)
 
@@ -136,8 +139,10 @@ class AuthorScorer:
 
     def score(self, page: Page, record: Record) -> dict[str, Value]:
         """Set F1 and the names found (cut short)."""
-        names = list(record.get("authors") or ())
-        return {"authors_f1": set_f1(names, page.truth.authors or ()),
+        names, expected = list(record.get("authors") or ()), page.truth.authors or ()
+        f1 = set_f1(names, expected)
+        personal = all(is_personal_name(name) for name in expected)
+        return {"authors_f1": f1, "authors_personal_f1": f1 if personal else None,
                 "authors": short("; ".join(names))}
 
 
