@@ -21,7 +21,7 @@ from .boilerplate import non_body_nodes, strip_boilerplate
 from .content import find_main_content
 from .lines import finish_paragraphs
 from .rule_reading import rule_reading, rule_stands
-from .second_opinion import fuse, trafilatura_lines
+from .second_opinion import fuse, needs_second_opinion, trafilatura_lines
 
 # Past this size trafilatura's second opinion costs seconds and a page is never a plain article.
 MAX_SECOND_OPINION_CHARS = 3_000_000
@@ -51,7 +51,8 @@ def extract_body(document: Document, rules: SiteRules | None, headline: str | No
     if ruled is not None and rules is not None and rule_stands(ruled, main, rules):
         main, strategy = ruled, "rules"
     kept = main.blocks
-    if strategy != "rules" and len(document.html) <= MAX_SECOND_OPINION_CHARS:
+    if strategy != "rules" and len(document.html) <= MAX_SECOND_OPINION_CHARS \
+            and needs_second_opinion(kept, blocks):
         kept, strategy = fuse(kept, blocks, trafilatura_lines(tree.html or "", document.url))
     paragraphs = finish_paragraphs(_join_table_rows(kept), headline)
     container = nodes.get(main.container_ids[0]) if main.container_ids else None

@@ -1,5 +1,9 @@
 """trafilatura's reading of the cleaned page, as a second opinion fused with ours.
 
+It is asked only when our reading may be a fragment: when it is short, or when prose
+paragraphs lie outside the blocks we chose (on the development sets, one page in seven; the
+others gain nothing from it and it costs as much as the rest of the extraction).
+
 Paragraphs both agree on are kept; a paragraph only trafilatura found is added when our own
 block analysis says it is prose; a paragraph only we found is kept. When the two barely
 overlap while trafilatura's prose outweighs ours, our container was the wrong one.
@@ -12,9 +16,23 @@ import trafilatura
 from .blocks import TextBlock
 from .content import is_prose
 from .lines import MIN_DEDUPLICATED_CHARS, text_key
+from .rule_reading import prose_chars
 
 MIN_EXTRA_CHARS = 80         # a line only trafilatura kept must be a real paragraph
 DISAGREEMENT_SHARE = 0.3     # below this share of our text confirmed by trafilatura, we disagree
+MIN_CONFIDENT_CHARS = 500    # a reading with less prose than this is checked
+MAX_OUTSIDE_SHARE = 0.1      # ...and so is one with this share of its prose in paragraphs left out
+
+
+def needs_second_opinion(ours: list[TextBlock], blocks: list[TextBlock]) -> bool:
+    """True when our reading is short or leaves real paragraphs of prose outside it."""
+    ours_prose = prose_chars(ours)
+    if ours_prose < MIN_CONFIDENT_CHARS:
+        return True
+    chosen = {id(block) for block in ours}
+    outside = sum(len(block.text) for block in blocks if id(block) not in chosen
+                  and len(block.text) >= MIN_EXTRA_CHARS and is_prose(block))
+    return outside >= MAX_OUTSIDE_SHARE * ours_prose
 
 
 def trafilatura_lines(html: str, url: str | None) -> list[str]:

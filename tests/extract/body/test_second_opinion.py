@@ -1,0 +1,41 @@
+"""trafilatura is asked only when our reading may be a fragment, and then fused with ours."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.extract.body.blocks import text_blocks
+from scraper.extract.body.second_opinion import fuse, needs_second_opinion
+
+SENTENCE = ("The ferry company ordered two electric boats for the island route, which it says "
+            "will halve the crossing's noise and cut its fuel bill by a third from next year.")
+
+
+def blocks_of(html: str) -> list:
+    tree = LexborHTMLParser(html)
+    return text_blocks(tree.body)
+
+
+def test_a_long_reading_that_leaves_no_prose_out_needs_no_second_opinion() -> None:
+    blocks = blocks_of("<body>" + "".join(f"<p>{i}. {SENTENCE}</p>" for i in range(6))
+                       + "<div><a href='/x'>Home</a></div></body>")
+    ours = [b for b in blocks if b.text[0].isdigit()]
+    assert not needs_second_opinion(ours, blocks)
+
+
+def test_a_short_reading_needs_a_second_opinion() -> None:
+    blocks = blocks_of(f"<body><p>{SENTENCE}</p></body>")
+    assert needs_second_opinion(blocks, blocks)
+
+
+def test_prose_left_outside_our_reading_needs_a_second_opinion() -> None:
+    blocks = blocks_of("<body>" + "".join(f"<p>{i}. {SENTENCE}</p>" for i in range(8)) + "</body>")
+    assert needs_second_opinion(blocks[:6], blocks)
+    assert not needs_second_opinion(blocks, blocks)
+
+
+def test_fusion_adds_the_prose_only_trafilatura_found_in_page_order() -> None:
+    blocks = blocks_of("<body>" + "".join(f"<p>{i}. {SENTENCE}</p>" for i in range(4)) + "</body>")
+    kept, strategy = fuse(blocks[:2], blocks, [blocks[1].text, blocks[3].text])
+    assert strategy == "fused"
+    assert [b.text[0] for b in kept] == ["0", "1", "3"]
