@@ -22,14 +22,15 @@ from benchmarks.realweb.summary import lost_articles
 MIN_CHANGE = 0.01
 
 
-def compared_columns(scorers: Sequence[Scorer]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(label, per-page column, short-value columns) for every figure with one page score."""
-    found: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+def compared_columns(scorers: Sequence[Scorer]) -> list[tuple[str, str, tuple[str, ...], bool]]:
+    """(label, per-page column, short-value columns, list the pages?) for every figure with one
+    page score; pages are listed for the ranked figures, the others only counted."""
+    found: dict[str, tuple[str, str, tuple[str, ...], bool]] = {}
     for scorer in scorers:
         for figure in scorer.figures:
             column = figure.worst or (figure.columns[0] if figure.kind == "mean" else None)
             if column and column not in found:
-                found[column] = (figure.label, column, scorer.shows)
+                found[column] = (figure.label, column, scorer.shows, bool(figure.worst))
     return list(found.values())
 
 
@@ -47,8 +48,9 @@ def print_comparison(old: Path, new: Path, show: int = 10,
         new_rows = {row["id"]: row for row in rows.read(path)}
         _print_failures(old_rows, new_rows)
         _print_lost(old_rows, new_rows)
-        for label, column, shows in compared_columns(SCORERS):
-            _print_column(old_rows, new_rows, label, column, shows, show, min_change)
+        for label, column, shows, listed in compared_columns(SCORERS):
+            _print_column(old_rows, new_rows, label, column, shows, show if listed else 0,
+                          min_change)
 
 
 def _figures(folder: Path, corpus: str) -> dict[str, Any]:
@@ -103,7 +105,7 @@ def _print_column(old: dict[str, rows.Row], new: dict[str, rows.Row], label: str
         for delta, page_id, before, after in listed[:show]:
             details = "  ".join(_changed(old[page_id], new[page_id], shows))
             print(f"  {direction} {page_id}  {before:.2f} -> {after:.2f}  {details}")
-        if len(listed) > show:
+        if show and len(listed) > show:
             print(f"  ... {len(listed) - show} more {direction.strip()}")
 
 
