@@ -17,6 +17,14 @@ from .nesting import limit_nesting
 
 _WHITESPACE = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# Characters readers never see and that split words for search: the soft hyphen, zero-width
+# space, (non-)joiners, word joiner and byte-order mark; raw or as character references.
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b-\u200d\u2060\ufeff]"
+    r"|&(?:shy|ZeroWidthSpace|zwn?j|NoBreak);"
+    r"|&#(?:0*(?:173|820[345]|8288|65279)|[xX]0*(?:[aA][dD]|200[bBcCdD]|2060|[fF][eE][fF][fF]));")
+# Ruby annotations: the reading printed above Japanese or Chinese text, and its fallback brackets.
+_RUBY_MARKUP = re.compile(r"<r[tp][\s>/]", re.IGNORECASE)
 
 
 def clean_text(text: str | None) -> str:
@@ -99,15 +107,31 @@ ARTICLE_TYPES = (
 
 def parse_document(html: str | bytes, url: str | None = None,
                    content_type: str | None = None) -> Document:
-    """Decode and parse a page; never raises on malformed markup."""
+    """Decode and parse a page; never raises on malformed markup.
+
+    Invisible characters (soft hyphens, zero-width characters) and ruby readings are removed
+    here, once, so that no field (headline, body, captions, quotes, JSON-LD) carries them.
+    """
     text = decode_html(html, content_type) if isinstance(html, bytes) else html
-    text = limit_nesting(text.replace("\x00", ""))
+    text = limit_nesting(_INVISIBLE.sub("", text.replace("\x00", "")))
     tree = LexborHTMLParser(text)
+    if _RUBY_MARKUP.search(text):
+        _drop_ruby_readings(tree)
     document = Document(html=text, url=url, tree=tree)
     document.base_url = _base_url(tree, url)
     document.meta = _meta_tags(tree)
     document.jsonld = list(_jsonld_objects(tree))
     return document
+
+
+def _drop_ruby_readings(tree: LexborHTMLParser) -> None:
+    """Remove ruby readings (<rt>, <rp>, <rtc>) and unwrap the annotated base text into its line."""
+    for selector in ("rtc", "rt, rp"):  # containers first; a second query never meets their parts
+        for reading in tree.css(selector):
+            reading.decompose()
+    for base in tree.css("ruby, rb"):
+        base.unwrap()
+    tree.merge_text_nodes()
 
 
 def _base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
