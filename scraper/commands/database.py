@@ -27,6 +27,7 @@ from ..store.core import refused
 from ..store.docs import datasette_metadata, render_markdown, render_sql, render_text
 from ..store.export import FORMATS, write_export
 from ..store.migrations import migration_status
+from ..store.parquet_export import write_parquet
 from ..store.query import hints
 from ..store.search import ORDERS, SearchHit
 from ..store.wordiff import CONTEXT_WORDS, count_changes, diff_words, render_word_diff
@@ -210,20 +211,40 @@ def stats(as_json: bool, db_path: Path) -> None:
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl",
-              show_default=True, help="One JSON record per line, or CSV.")
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "parquet"]), default="jsonl",
+              show_default=True, help="One JSON record per line, CSV, or Parquet files "
+                                      "(articles, quotes, images, links) in the -o folder.")
 @click.option("--since", type=DATE, help="Only articles published on or after this date.")
 @click.option("--until", type=DATE, help="Only articles published on or before this date.")
 @click.option("--site", help="Only articles of this site key.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write to this file instead of standard output.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
+              help="Write to this file instead of standard output (parquet: this folder).")
 @db_option
 def export(fmt: str, since: Any, until: Any, site: str | None, output: str,
            db_path: Path) -> None:
     """Stream articles with their authors, images, quotes, links and tags, one at a time."""
+    if fmt == "parquet":
+        _export_parquet(output, db_path, _day(since), _day(until), site)
+        return
+    if output != "-" and Path(output).is_dir():
+        raise UsageProblem(f"{output} is a folder; -o names a file for --format {fmt}")
     with open_store(db_path) as store, click.open_file(output, "w", encoding="utf-8") as out:
         count = write_export(store.db, out, fmt, since=_day(since), until=_day(until), site=site)
     click.echo(f"exported {count} article(s)", err=True)
+
+
+def _export_parquet(output: str, db_path: Path, since: str | None, until: str | None,
+                    site: str | None) -> None:
+    """Write the Parquet files into the -o folder."""
+    if output == "-":
+        raise UsageProblem("--format parquet writes four files: give a folder with -o FOLDER")
+    folder = Path(output)
+    if folder.exists() and not folder.is_dir():
+        raise UsageProblem(f"{output} is a file; --format parquet needs a folder")
+    with open_store(db_path) as store:
+        counts = write_parquet(store.db, folder, since=since, until=until, site=site)
+    click.echo(f"exported {counts['articles']} article(s), {counts['quotes']} quote(s), "
+               f"{counts['images']} image(s), {counts['links']} link(s) to {folder}/", err=True)
 
 
 def _migrations_line(db_path: Path) -> str:

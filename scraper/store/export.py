@@ -29,9 +29,9 @@ FORMATS = ("jsonl", "csv")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def iter_articles(db: Database, *, since: str | None = None, until: str | None = None,
-                  site: str | None = None) -> Iterator[dict[str, Any]]:
-    """Yield stored articles as records (children included), in id order, lazily."""
+def article_filter(since: str | None, until: str | None,
+                   site: str | None) -> tuple[str, dict[str, str]]:
+    """Return the WHERE clause (over `articles a`, `sites s`) and parameters of the filters."""
     lower, upper = date_bounds(since, until)
     clauses, params = [], {}
     for clause, name, value in (("a.published_at >= :lower", "lower", lower),
@@ -40,13 +40,19 @@ def iter_articles(db: Database, *, since: str | None = None, until: str | None =
         if value:
             clauses.append(clause)
             params[name] = value
+    return " AND ".join(clauses) or "1", params
+
+
+def iter_articles(db: Database, *, since: str | None = None, until: str | None = None,
+                  site: str | None = None) -> Iterator[dict[str, Any]]:
+    """Yield stored articles as records (children included), in id order, lazily."""
+    where, params = article_filter(since, until, site)
     columns = ", ".join("s.name AS site" if field == "site" else f"a.{field}"
                         for field in ARTICLE_FIELDS)
     children = ", ".join(f"{sql} AS {key}" for key, sql in CHILD_JSON_SQL.items())
     cursor = db.conn.execute(
         f"SELECT {columns}, {children} FROM articles a"
-        f" LEFT JOIN sites s ON s.id = a.site_id WHERE {' AND '.join(clauses) or '1'}"
-        " ORDER BY a.id", params)
+        f" LEFT JOIN sites s ON s.id = a.site_id WHERE {where} ORDER BY a.id", params)
     names = [description[0] for description in cursor.description]
     for row in cursor:
         record = dict(zip(names, row))
