@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from warcio.recordloader import ArcWarcRecord
 
@@ -22,6 +23,7 @@ from ..errors import ArchiveError
 from ..extract import extract
 from ..models import Article, Provenance
 from ..rules import RuleSet
+from ..store.articles import article_fields
 from ..version import EXTRACTOR_VERSION, __version__
 from .filters import HOST_FILTERED, IngestFilters
 from .warcs import FilePlan, RecordWalker, is_html_page, opened_at, plan_file
@@ -54,6 +56,7 @@ class PageResult:
     site: str | None                # the sites file's name for its host, if one was given
     article: Article | None
     failure: str | None
+    fields: dict[str, Any] | None = None  # the article's row columns, computed on the worker
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,8 @@ def _read_page(task: ChunkTask, offset: int, record: ArcWarcRecord, site: str | 
     rejected = filters.rejects(article)
     if rejected:
         return None, rejected
-    return PageResult(**fetch, **headers, article=article, failure=None), None
+    return PageResult(**fetch, **headers, article=article, failure=None,
+                      fields=article_fields(article)), None
 
 
 def _extract(content: bytes, url: str, rules: RuleSet, content_type: str | None) -> Article:

@@ -68,7 +68,7 @@ class ChunkWriter:
         if page.article is None:
             return "failed"
         saved = self.store.save_article(page.article, site=page.site, fetch_id=fetch_id,
-                                        seen_at=fetched_at)
+                                        seen_at=fetched_at, fields=page.fields)
         return saved.outcome if saved.outcome in (NEW, UPDATED) else "unchanged"
 
     def _store_alone(self, path: str, page: PageResult) -> str:

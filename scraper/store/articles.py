@@ -59,12 +59,13 @@ def record_hash(article: Article) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def article_row(article: Article, site_id: int, fetch_id: int | None) -> dict[str, Any]:
-    """Return the articles columns derived from one extraction record."""
+def article_fields(article: Article) -> dict[str, Any]:
+    """Return the articles columns that depend on the record alone (not on the site or the
+    fetch): hashes included, so they can be computed where the article was extracted."""
     provenance = article.provenance
     return {
         "canonical_url": article.canonical_url or article.url, "url": article.url,
-        "site_id": site_id, "site_name": article.site_name, "headline": article.headline,
+        "site_name": article.site_name, "headline": article.headline,
         "published_at": article.published_at,
         "published_at_source": provenance.published_at_source,
         "modified_at": article.modified_at, "modified_at_source": provenance.modified_at_source,
@@ -74,19 +75,26 @@ def article_row(article: Article, site_id: int, fetch_id: int | None) -> dict[st
         "record_hash": record_hash(article), "extractor_version": EXTRACTOR_VERSION,
         "extraction_rules": provenance.rules, "body_strategy": provenance.body_strategy,
         "warnings": json.dumps(list(provenance.warnings), ensure_ascii=False),
-        "fetch_id": fetch_id,
     }
 
 
+def article_row(article: Article, site_id: int, fetch_id: int | None,
+                fields: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Return the articles columns derived from one extraction record (`fields`: its
+    article_fields(), when they were computed already)."""
+    return {**(fields or article_fields(article)), "site_id": site_id, "fetch_id": fetch_id}
+
+
 def save_article(db: Database, article: Article, *, site: str | None, fetch_id: int | None,
-                 seen_at: str) -> SaveResult:
-    """Insert or update the article's row and child rows in one transaction."""
+                 seen_at: str, fields: dict[str, Any] | None = None) -> SaveResult:
+    """Insert or update the article's row and child rows in one transaction (`fields`: the
+    article's article_fields(), when a worker computed them)."""
     identity = article.canonical_url or article.url
     if not identity:
         raise StoreError("the article has neither a url nor a canonical url")
     with db.atomic():
         site_id = ensure_site(db, site or site_key_for_url(identity), seen_at)
-        row = article_row(article, site_id, fetch_id)
+        row = article_row(article, site_id, fetch_id, fields)
         cursor = db.conn.execute("SELECT * FROM articles WHERE canonical_url = ?", [identity])
         found = cursor.fetchone()
         if found is None:

@@ -131,11 +131,12 @@ class Store:
             return runs.validators(self.db, url)
 
     def save_article(self, article: Article, *, site: str | None, fetch_id: int | None,
-                     seen_at: str) -> SaveResult:
-        """Insert or update the article (one row per canonical URL) in one transaction."""
+                     seen_at: str, fields: dict[str, Any] | None = None) -> SaveResult:
+        """Insert or update the article (one row per canonical URL) in one transaction;
+        `fields` are its store.articles.article_fields() when computed elsewhere already."""
         with self._refused(article.canonical_url or article.url):
             return articles.save_article(self.db, article, site=site, fetch_id=fetch_id,
-                                         seen_at=seen_at)
+                                         seen_at=seen_at, fields=fields)
 
     def enqueue(self, entries: Iterable[FrontierEntry], discovered_at: str | None = None) -> int:
         """Add new candidate URLs as pending; return how many were new."""
