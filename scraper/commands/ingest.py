@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -89,12 +90,20 @@ def ingest_command(inputs: tuple[str, ...], hosts: tuple[str, ...], sites_file: 
         output.finish(report)
         return report.exit_status
 
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         run_guarded(body, output)  # type: ignore[arg-type]
     except KeyboardInterrupt:
         output.error("interrupted; what was stored is kept: run the same command to resume",
                      EXIT_INTERRUPTED)
         sys.exit(EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM (a supervisor, `kill PID`) stops an ingest as Ctrl+C does: cleanly."""
+    raise KeyboardInterrupt
 
 
 def command_arguments(name: str) -> list[str]:

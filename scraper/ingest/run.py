@@ -74,17 +74,17 @@ class Ingest:
     def run(self, paths: list[Path], arguments: list[str]) -> IngestReport:
         """Ingest the files (resuming what earlier runs stored) and return the report."""
         report = IngestReport(self.store.start_run(utc_now(), json.dumps(arguments)))
-        status = 2
+        status, stopped = 2, None
         try:
             with self.store.batch():
                 files = load_inputs(self.store.db, paths, self.filters.key())
             _Schedule(self, files, report).run()
             status = report.exit_status
-        except KeyboardInterrupt:
-            status = 130
+        except KeyboardInterrupt:  # Ctrl+C, or SIGTERM as the command turns it into one
+            status, stopped = 130, "interrupted"
             raise
         finally:
-            self.store.finish_run(report.run_id, utc_now(), report.counts, status)
+            self.store.finish_run(report.run_id, utc_now(), report.counts, status, stopped)
         return report
 
 
