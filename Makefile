@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BENCH  ?= ../shared/bench
 BENCH_ARGS ?=
 
-.PHONY: setup run test bench bench-fast fixtures-report bench-store bench-pipeline lint clean
+.PHONY: setup run test bench bench-fast fixtures-report bench-store bench-pipeline bench-ingest lint clean
 
 setup: $(VENV)/.installed
 
@@ -41,6 +41,12 @@ bench-store: setup
 
 bench-pipeline: setup
 	$(PY) -m benchmarks.pipeline_bench --workers 2
+
+# Ingest of 20,000 archived pages on a LocalCluster of 1 and 2 workers, the writer alone,
+# reading with warcio and FastWARC (installed here for the comparison only), Parquet export.
+bench-ingest: setup
+	$(PY) -m pip install --quiet fastwarc
+	$(PY) -m benchmarks.ingest_bench --real ../shared/bench/wcxb-dev
 
 lint: setup
 	$(PY) -m pip install --quiet ruff
