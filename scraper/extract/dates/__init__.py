@@ -20,6 +20,9 @@ Judgement calls:
   a time without a UTC offset takes the offset of a less trusted source giving the same time.
 - modified_at is kept only when it is later than published_at (a modification date equal to,
   or before, the publication date is no modification); it never falls back to published_at.
+- A page that gives only a modification date ("Updated 3 May 2023", dateModified alone) has it
+  stand for the publication date too, the source saying so: "<source> (modified)". It is the
+  date of the version the page shows, and the article is no younger than it.
 
 Extraction is a pure function of the page: no clock, so relative dates ("2 hours ago") are
 never resolved, and a "today" widget is recognised by where it sits, not by its value.
@@ -40,6 +43,7 @@ from .sources import DateContext, SourceDates, jsonld_dates, meta_dates, rules_d
 SOURCE_ORDER = ("rules", "json-ld", "meta", "microdata", "time", "url", "text")
 STRUCTURED_SOURCES = frozenset({"json-ld", "meta"})
 PAGE_SOURCES = ("microdata", "time", "text")
+MODIFIED_STAND_IN = "(modified)"  # provenance suffix of a modification date standing in
 _READERS: dict[str, Callable[[DateContext], SourceDates]] = {
     "json-ld": jsonld_dates, "meta": meta_dates, "microdata": microdata_dates,
     "time": time_dates, "url": url_dates, "text": text_dates,
@@ -83,6 +87,8 @@ def extract_dates(document: Document, rules: SiteRules | None) -> DateResult:
     sources = _Sources(document, rules)
     published_source, published = _choose_published(sources)
     modified_source, modified = _choose_modified(sources, published)
+    if published is None and modified is not None:
+        published_source, published = f"{modified_source} {MODIFIED_STAND_IN}", modified
     return DateResult(
         published_at=published.iso() if published else None,
         published_source=published_source,

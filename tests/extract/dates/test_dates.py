@@ -266,9 +266,21 @@ def test_modified_never_falls_back_to_published() -> None:
     assert (result.modified_at, result.modified_source) == (None, None)
 
 
-def test_modified_alone_is_kept() -> None:
+def test_modified_alone_is_kept_and_stands_for_the_publication() -> None:
     result = dates_of(page(article(), jsonld(dateModified="2024-05-04T08:00:00+02:00")))
-    assert result == DateResult(None, None, "2024-05-04T08:00:00+02:00", "json-ld")
+    assert result == DateResult("2024-05-04T08:00:00+02:00", "json-ld (modified)",
+                                "2024-05-04T08:00:00+02:00", "json-ld")
+
+
+def test_visible_updated_line_alone_stands_for_the_publication() -> None:
+    result = dates_of(page(article('<span class="date">Updated May 4, 2024</span>')))
+    assert result == DateResult("2024-05-04", "text (modified)", "2024-05-04", "text")
+
+
+def test_a_published_date_is_preferred_to_a_modified_stand_in() -> None:
+    html = page(article('<span class="date">Updated May 4, 2024</span>'),
+                jsonld(datePublished="2024-05-03"))
+    assert dates_of(html) == DateResult("2024-05-03", "json-ld", "2024-05-04", "text")
 
 
 @pytest.mark.parametrize("value", ["1989-12-31", "2999-01-01", "0001-01-01T00:00:00Z", "soon"])
