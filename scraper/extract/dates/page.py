@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborNode
 
 from ..document import clean_text, node_text
+from .byline import byline_zone
 from .parse import ParsedDate
 from .patterns import (
     ARTICLE_ITEMTYPE_WORDS,
     DATEPARSER_LANGUAGES,
-    HEADLINE_SIBLINGS,
     MAX_DATEPARSER_CALLS,
     MAX_NEIGHBOUR_CHARS,
     MAX_TEXT_CANDIDATE_CHARS,
@@ -84,15 +84,20 @@ def time_dates(context: DateContext) -> SourceDates:
     return _pick_ranked(context.scope, found)
 
 
+Ranked = tuple[int | None, str | None, ParsedDate | None]  # (rank, kind, date)
+
+
 def _pick_ranked(scope: Scope, found: list[tuple[LexborNode, str | None, ParsedDate | None]]) -> SourceDates:
+    """Per kind, the date best placed (see `_pick_best`), ranked by where its node sits."""
+    return _pick_best([(scope.rank(node), kind, parsed) for node, kind, parsed in found])
+
+
+def _pick_best(found: list[Ranked]) -> SourceDates:
     """Per kind, the date best placed (nearest the headline, then first); 'created' stands in
     for a missing 'published'."""
     best: dict[str, tuple[int, int, ParsedDate]] = {}
-    for order, (node, kind, parsed) in enumerate(found):
-        if parsed is None:
-            continue
-        rank = scope.rank(node)
-        if rank is None:
+    for order, (rank, kind, parsed) in enumerate(found):
+        if parsed is None or rank is None:
             continue
         key = kind if kind in ("modified", "created") else "published"
         if key not in best or (rank, order) < best[key][:2]:
@@ -129,33 +134,69 @@ def _words_kind(node: LexborNode) -> str | None:
 
 
 def text_dates(context: DateContext) -> SourceDates:
-    """Visible dates near the headline or byline, read by our patterns, then by dateparser."""
-    found: list[tuple[LexborNode, str | None, ParsedDate | None]] = []
-    leftovers: list[tuple[int, LexborNode, str]] = []
-    seen: set[tuple[str, bool]] = set()
-    for node, strict in _text_nodes(context):
+    """Visible dates in the byline zone, else in date-ish blocks of the article, read by our
+    patterns, then by dateparser."""
+    reader = _TextReader(context)
+    reader.read(_zone_candidates(context))
+    result = _pick_best(reader.found)
+    if result.published is None:  # the zone said nothing: the article's date-ish blocks
+        reader.read(_classed_candidates(context))
+        result = _pick_best(reader.found)
+    if result.published is None:
+        result = SourceDates(_dateparser_date(context, reader.leftovers), result.modified)
+    return result
+
+
+Candidate = tuple[int, LexborNode, str, bool]  # (rank, node, text, strict)
+
+
+class _TextReader:
+    """Reads candidate texts once each, keeping their dates and the texts without one."""
+
+    def __init__(self, context: DateContext) -> None:
+        self.context = context
+        self.found: list[Ranked] = []
+        self.leftovers: list[tuple[int, LexborNode, str]] = []
+        self.seen: set[str] = set()
+
+    def read(self, candidates: Iterator[Candidate]) -> None:
+        """Find the dates of each new text; strict texts (any block) count only with a cue
+        when long (a paragraph)."""
+        for rank, node, text, strict in candidates:
+            if len(self.seen) >= MAX_TEXT_CANDIDATES:
+                return
+            if text in self.seen:
+                continue
+            self.seen.add(text)
+            dates = find_dates(text, self.context.month_first)
+            if strict and len(text) > MAX_NEIGHBOUR_CHARS:
+                dates = [date for date in dates if date.kind is not None]
+            self.found.extend((rank, date.kind or element_kind(node), date.value) for date in dates)
+            if not dates:
+                self.leftovers.append((rank, node, text))
+
+
+def _zone_candidates(context: DateContext) -> Iterator[Candidate]:
+    """The byline zone's texts outside excluded blocks, all ranked as near the headline."""
+    scope = context.scope
+    for item in byline_zone(scope.headline):
+        if scope.rank(item.origin) is not None and scope.rank(item.node) is not None:
+            yield 0, item.node, item.text, True
+
+
+def _classed_candidates(context: DateContext) -> Iterator[Candidate]:
+    """Blocks of the article whose class or tag says date, time, byline or meta."""
+    scope = context.scope
+    container = scope.container(context.document.tree.body)
+    for node in container.css(TEXT_DATE_SELECTOR) if container is not None else ():
         text = _short_text(node)
         if text is None or not _DIGIT.search(text):
             continue
-        rank = context.scope.rank(node)
-        if rank is None:
-            continue
-        text = _visible_text(node, context.scope)
-        if not text or (text, strict) in seen:
-            continue
-        seen.add((text, strict))
-        dates = find_dates(text, context.month_first)
-        if strict and len(text) > MAX_NEIGHBOUR_CHARS:  # a paragraph: only cued dates
-            dates = [date for date in dates if date.kind is not None]
-        found.extend((node, date.kind or element_kind(node), date.value) for date in dates)
-        if not dates:
-            leftovers.append((rank, node, text))
-        if len(seen) >= MAX_TEXT_CANDIDATES:
-            break
-    result = _pick_ranked(context.scope, found)
-    if result.published is None:
-        result = SourceDates(_dateparser_date(context, leftovers), result.modified)
-    return result
+        rank = scope.rank(node)
+        if rank is not None:
+            text = _visible_text(node, scope)
+            if text:
+                yield rank, node, text, False
 
 
 def _short_text(node: LexborNode) -> str | None:
@@ -178,35 +219,6 @@ def _visible_text(node: LexborNode, scope: Scope) -> str:
             continue
         parts.append(child.text_content or "")
     return clean_text(" ".join(parts))
-
-
-def _text_nodes(context: DateContext) -> list[tuple[LexborNode, bool]]:
-    """Blocks beside the headline (strict: any block) then date-ish blocks (not strict)."""
-    nodes = [(node, True) for node in _headline_neighbours(context.scope.headline)]
-    container = context.scope.container(context.document.tree.body)
-    if container is not None:
-        nodes.extend((node, False) for node in container.css(TEXT_DATE_SELECTOR))
-    return nodes
-
-
-def _headline_neighbours(headline: LexborNode | None) -> Iterator[LexborNode]:
-    """Element siblings just before and after the headline and after its parent."""
-    if headline is None:
-        return
-    for anchor, forward in ((headline, True), (headline, False), (headline.parent, True)):
-        sibling = _step(anchor, forward)
-        count = 0
-        while sibling is not None and count < HEADLINE_SIBLINGS:
-            if sibling.tag not in ("-text", "-comment"):
-                yield sibling
-                count += 1
-            sibling = _step(sibling, forward)
-
-
-def _step(node: LexborNode | None, forward: bool) -> LexborNode | None:
-    if node is None:
-        return None
-    return node.next if forward else node.prev
 
 
 def _dateparser_date(context: DateContext, leftovers: list[tuple[int, LexborNode, str]]) -> ParsedDate | None:

@@ -74,21 +74,30 @@ ARTICLE_TAGS = frozenset({"article", "main"})
 # widgets and navigation.
 EXCLUDED_WORDS = frozenset({
     "comment", "comments", "commentlist", "reply", "replies", "respond", "disqus",
-    "sidebar", "aside", "widget", "widgets", "related", "teaser", "teasers", "recommended",
+    "sidebar", "aside", "related", "teaser", "teasers", "recommended",
     "recommendation", "recommendations", "recirc", "recirculation", "popular", "trending",
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ticker",
-    "promo", "newsletter", "outbrain", "taboola", "cards", "carousel", "rail", "today",
-    "caption", "tweet", "embed", "instagram", "playlist", "upnext", "headlines",
+    "promo", "newsletter", "outbrain", "taboola", "cards", "carousel", "rail",
+    "caption", "tweet", "instagram", "playlist", "upnext", "headlines",
     "kommentar", "kommentare", "commentaire", "commentaires", "comentario", "comentarios",
     "commenti", "reacties", "meistgelesen", "relacionados", "relacionadas", "correlati",
     "similaires",
 })
+# Weak marks: page builders put every block in a "widget" or an "embed", and an article's own
+# header may be named like a site header's date widget ("article-header-date"). They exclude
+# an element unless its common ancestor with the headline is at most WEAK_MARK_LEVELS up
+# (WEAK_TAG_LEVELS for an <aside>, which some themes use for the byline column).
+WEAK_EXCLUDED_WORDS = frozenset({"widget", "widgets", "embed", "today"})
+WEAK_EXCLUDED_PHRASES = ("current-date", "header-date", "date-today", "data-time", "page-header")
+WEAK_EXCLUDED_TAGS = frozenset({"aside"})
+WEAK_MARK_LEVELS = 3
+WEAK_TAG_LEVELS = 2
 # Consecutive class words (joined by "-") with the same meaning.
 EXCLUDED_PHRASES = (
     "most-read", "most-popular", "most-viewed", "most-shared", "read-more", "more-stories",
-    "also-read", "top-bar", "top-stories", "current-date", "header-date", "date-today",
-    "site-header", "page-header", "you-may-like", "more-from", "latest-news", "latest-posts",
-    "up-next", "data-time", "top-menu", "mehr-zum-thema", "auch-interessant", "weitere-artikel",
+    "also-read", "top-bar", "top-stories",
+    "site-header", "you-may-like", "more-from", "latest-news", "latest-posts",
+    "up-next", "top-menu", "mehr-zum-thema", "auch-interessant", "weitere-artikel",
     "das-koennte-sie-interessieren", "lire-aussi", "a-lire", "voir-aussi", "leggi-anche",
     "te-puede-interesar", "lee-tambien", "meist-gelesen",
 )
@@ -220,3 +229,13 @@ URL_DATE_PATTERNS = (
     r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?=$|[/_.-])",
     r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)",
 )
+# The byline zone (see `byline`): text read after the headline in reading order before the
+# article's prose has surely begun, and above it; in characters of text and in text nodes.
+ZONE_AFTER_CHARS = 1500
+ZONE_AFTER_NODES = 400
+ZONE_BEFORE_CHARS = 400
+ZONE_BEFORE_NODES = 150
+# A label read with the date after it ("Published", "Last updated:") is at most this long.
+MAX_LABEL_CHARS = 40
+# A byline line read as one text (a date with its time and label in sibling elements).
+MAX_LINE_CHARS = 120

@@ -30,6 +30,11 @@ from .patterns import (
     MAX_HEADLINE_CANDIDATES,
     MIN_TITLE_CHARS,
     NEAR_HEADLINE_LEVELS,
+    WEAK_EXCLUDED_PHRASES,
+    WEAK_EXCLUDED_TAGS,
+    WEAK_EXCLUDED_WORDS,
+    WEAK_MARK_LEVELS,
+    WEAK_TAG_LEVELS,
 )
 
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -50,11 +55,13 @@ def node_words(node: LexborNode) -> tuple[frozenset[str], str]:
 
 
 @lru_cache(maxsize=8192)
-def _class_marks(value: str) -> tuple[bool, bool]:
-    """(excluded, page-header) as said by class/id text."""
+def _class_marks(value: str) -> tuple[bool, bool, bool]:
+    """(excluded, weakly excluded, page-header) as said by class/id text."""
     words, joined = class_words(value)
     excluded = bool(words & EXCLUDED_WORDS) or any(f"-{p}-" in joined for p in EXCLUDED_PHRASES)
-    return excluded, bool(words & HEADER_WORDS)
+    weak = not excluded and (bool(words & WEAK_EXCLUDED_WORDS)
+                             or any(f"-{p}-" in joined for p in WEAK_EXCLUDED_PHRASES))
+    return excluded, weak, bool(words & HEADER_WORDS)
 
 
 _ARTICLE_MARKS = "main, [role='main'], [itemprop='articleBody']"  # teaser lists hold <article>s
@@ -62,11 +69,13 @@ _ARTICLE_MARKS = "main, [role='main'], [itemprop='articleBody']"  # teaser lists
 
 @dataclass(frozen=True)
 class Traits:
-    """What an element is, for ranking: excluded, a page header, an article."""
+    """What an element is, for ranking: excluded, a page header, an article; and how close
+    to the headline a weak mark (see WEAK_EXCLUDED_WORDS) stops excluding it (-1: never)."""
 
     marked: bool
     header: bool
     article: bool
+    weak_levels: int = -1
 
 
 def traits(node: LexborNode) -> Traits:
@@ -75,21 +84,26 @@ def traits(node: LexborNode) -> Traits:
     tag = node.tag
     role = (attrs.get("role") or "").lower()
     itemtype = attrs.get("itemtype") or ""
-    marked_by_class, header_by_class = _class_marks(
+    marked_by_class, weak_by_class, header_by_class = _class_marks(
         f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
     # A class word alone never excludes a layout wrapper around the article ("sidebar-grid").
-    if marked_by_class and node.css_first(_ARTICLE_MARKS) is not None:
-        marked_by_class = False
-    marked = (tag in EXCLUDED_TAGS or role in EXCLUDED_ROLES or "Comment" in itemtype
-              or marked_by_class)
+    if (marked_by_class or weak_by_class) and node.css_first(_ARTICLE_MARKS) is not None:
+        marked_by_class = weak_by_class = False
+    weak_tag = tag in WEAK_EXCLUDED_TAGS
+    marked = ((tag in EXCLUDED_TAGS and not weak_tag) or role in EXCLUDED_ROLES
+              or "Comment" in itemtype or marked_by_class)
+    weak_levels = -1
+    if not marked and (weak_tag or weak_by_class):
+        weak_levels = WEAK_TAG_LEVELS if weak_tag else WEAK_MARK_LEVELS
     article = (tag in ARTICLE_TAGS or role == "main" or "Article" in itemtype
                or "BlogPosting" in itemtype)
-    return Traits(marked, tag in HEADER_TAGS or header_by_class, article)
+    return Traits(marked, tag in HEADER_TAGS or header_by_class, article, weak_levels)
 
 
 def is_marked(node: LexborNode) -> bool:
     """True when the element itself is navigation, a sidebar, a comment, a teaser or a widget."""
-    return traits(node).marked
+    kind = traits(node)
+    return kind.marked or kind.weak_levels >= 0
 
 
 @dataclass(frozen=True)
@@ -144,10 +158,19 @@ class Scope:
             current = current.parent
         for element in reversed(chain):
             kind = traits(element)
-            excluded = place.excluded or kind.marked or (kind.header and not place.in_article)
+            excluded = (place.excluded or kind.marked or (kind.header and not place.in_article)
+                        or _weakly_excluded(kind, place.level))
             place = _Place(excluded, place.level, place.in_article or kind.article)
             self._places[element.mem_id] = place
         return place
+
+
+def _weakly_excluded(kind: Traits, level: int | None) -> bool:
+    """A weak mark ("widget", a date widget's name, <aside>) excludes unless the element sits
+    this close to the headline: there it is the page builder's block around the byline."""
+    if kind.weak_levels < 0:
+        return False
+    return level is None or level > kind.weak_levels
 
 
 def build_scope(document: Document) -> Scope:

@@ -138,6 +138,63 @@ def test_visible_text_without_date_classes_right_after_the_headline() -> None:
     assert dates_of(page(body)).published_at == "2024-05-03"
 
 
+# --- the byline zone: what a reader sees next to the headline ----------------------------
+
+def hero(before: str, after: str, prose: str = "<p>The council voted on Tuesday.</p>") -> str:
+    """A page builder's hero block: columns of unclassed divs around the headline."""
+    return page(f'<div class="hero"><div class="col">{before}</div><div class="col">'
+                f"<div><h1>{HEADLINE}</h1></div></div><div class=\"col\">{after}</div></div>"
+                f"<div class=\"post\">{prose}</div>")
+
+
+def test_unclassed_date_a_few_blocks_after_the_headline() -> None:
+    html = hero("", "<div><div><small>Jane Doe</small></div><div><small>May 3, 2024</small></div></div>")
+    assert dates_of(html) == DateResult("2024-05-03", "text")
+
+
+def test_label_in_its_own_element_names_the_date_after_it() -> None:
+    html = hero("", "<div><h4>Last updated</h4><div>May 6, 2024</div></div>")
+    assert dates_of(html) == DateResult("2024-05-06", "text (modified)", "2024-05-06", "text")
+
+
+def test_a_date_above_the_headline_with_its_label_before_it() -> None:
+    html = hero("<div><span>Published:</span> <span>May 3, 2024</span></div>", "")
+    assert dates_of(html) == DateResult("2024-05-03", "text")
+
+
+def test_date_and_time_in_sibling_elements_are_read_as_one_line() -> None:
+    html = hero("", '<div><span>May 3, 2024</span><span class="sep">|</span>'
+                    "<span>10:45 am EDT</span></div>")
+    assert dates_of(html).published_at == "2024-05-03T10:45:00-04:00"
+
+
+def test_a_date_deep_in_the_prose_is_not_a_byline_date() -> None:
+    prose = "<p>" + "The council debated the harbour plan at length. " * 40 + "</p><p>May 3, 2024</p>"
+    assert dates_of(hero("", "", prose)) == DateResult()
+
+
+def test_page_builder_widget_around_the_byline_does_not_hide_it() -> None:
+    body = (f'<main><div class="elementor-widget"><h1>{HEADLINE}</h1></div>'
+            '<div class="elementor-widget elementor-widget-post-info"><ul><li><time>May 3, 2024</time>'
+            '</li></ul></div><div class="elementor-widget"><p>The council voted.</p></div></main>')
+    assert dates_of(page(body)).published_at == "2024-05-03"
+
+
+def test_an_article_header_named_like_a_date_widget_keeps_its_date() -> None:
+    body = (f'<article><header class="article-header"><h1>{HEADLINE}</h1>'
+            '<p class="article-header-date"><time datetime="2024-05-03">May 3, 2024</time></p>'
+            "</header><p>The council voted.</p></article>")
+    assert dates_of(page(body)).published_at == "2024-05-03"
+
+
+def test_a_widget_far_from_the_headline_still_gives_no_date() -> None:
+    body = ('<div class="layout"><div class="top"><div class="bar"><div class="widget">'
+            '<span class="date">Friday, 12 July 2024</span></div></div></div>'
+            f'<div class="main"><div class="col"><div class="inner"><h1>{HEADLINE}</h1>'
+            "<p>The council voted on Tuesday.</p></div></div></div></div>")
+    assert dates_of(page(body)) == DateResult()
+
+
 def test_visible_updated_line_is_the_modified_date() -> None:
     meta = "Published May 3, 2024 10:00 AM EDT | Updated May 4, 2024 8:15 AM EDT"
     result = dates_of(page(article(f'<p class="byline">{meta}</p>')))

@@ -1,0 +1,176 @@
+"""The byline zone: the short texts a reader sees just after, and just before, the headline.
+
+A byline date sits a few lines from the headline in reading order, wherever the markup puts
+it (a sibling column, a header block, a bare <p> or <small> without a telling class). The
+zone is walked in document order from the headline: forward until the article's prose has
+clearly begun, backward over the few lines above it (a kicker, "Last updated:" above the
+title). A label in its own element ("Published" in an <h4>, then the date in a <div>) is
+read with the date that follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from ..document import clean_text
+from .patterns import (
+    MAX_LABEL_CHARS,
+    MAX_LINE_CHARS,
+    MAX_TEXT_CANDIDATE_CHARS,
+    ZONE_AFTER_CHARS,
+    ZONE_AFTER_NODES,
+    ZONE_BEFORE_CHARS,
+    ZONE_BEFORE_NODES,
+)
+from .text import cue_kind
+
+_DIGIT = re.compile(r"\d")
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select",
+                           "button", "iframe", "head"})
+_TOP_TAGS = frozenset({"body", "html", "-document"})
+
+
+@dataclass(frozen=True)
+class ZoneText:
+    """A short text of the byline zone holding a digit, in zone order."""
+
+    node: LexborNode   # the line: the largest element around the text still one short line
+    origin: LexborNode  # the element holding the digit-bearing text itself
+    text: str          # the line's text, after the label read just before it (if any)
+    after: bool        # after the headline (else above it)
+
+
+def byline_zone(headline: LexborNode | None) -> list[ZoneText]:
+    """The zone's digit-bearing texts: those after the headline first, nearest first."""
+    if headline is None:
+        return []
+    spine = _ancestors(headline)
+    after = _read(_forward(headline), spine, ZONE_AFTER_NODES, ZONE_AFTER_CHARS, True)
+    before = _read(_backward(headline), spine, ZONE_BEFORE_NODES, ZONE_BEFORE_CHARS, False)
+    return after + before
+
+
+def _ancestors(node: LexborNode) -> frozenset[int]:
+    ids = set()
+    current: LexborNode | None = node
+    while current is not None and current.tag not in _TOP_TAGS:
+        ids.add(current.mem_id)
+        current = current.parent
+    return frozenset(ids)
+
+
+def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, max_chars: int,
+          forward: bool) -> list[ZoneText]:
+    """Group the walk's text nodes by their element; keep those holding a digit."""
+    found: list[ZoneText] = []
+    seen: set[int] = set()
+    label = ""  # a bare cue just read: it labels the date next to it in reading order
+    just_found = False  # the last text read held a date (a label read backward is its own)
+    chars = 0
+    for count, text_node in enumerate(texts):
+        raw = text_node.text_content or ""
+        chars += len(raw.strip())
+        if count >= max_nodes or chars > max_chars:
+            break
+        if not raw.strip() or text_node.parent is None:
+            continue
+        if not _DIGIT.search(raw):
+            label = _label(raw)
+            if label and just_found and not forward:
+                found[-1] = _labelled(found[-1], label)
+            just_found = False
+            continue
+        element, text = _line_of(text_node.parent, spine)
+        if element.mem_id in seen:
+            continue
+        seen.add(element.mem_id)
+        item = ZoneText(element, text_node.parent, text or clean_text(raw), forward)
+        found.append(_labelled(item, label) if forward and label else item)
+        label, just_found = "", True
+    return found
+
+
+def _labelled(item: ZoneText, label: str) -> ZoneText:
+    """The text read with the label before it, unless it carries its own cue."""
+    if cue_kind(item.text[:MAX_LABEL_CHARS]) is not None:
+        return item
+    return ZoneText(item.node, item.origin, f"{label} {item.text}", item.after)
+
+
+def _label(raw: str) -> str:
+    """The text when it is a bare cue ("Published", "Last updated:"), else ''."""
+    if len(raw) > 4 * MAX_LABEL_CHARS:
+        return ""
+    text = clean_text(raw)
+    if len(text) > MAX_LABEL_CHARS or cue_kind(text) is None:
+        return ""
+    return text
+
+
+def _line_of(element: LexborNode, spine: frozenset[int]) -> tuple[LexborNode, str | None]:
+    """The largest element around the text that is still one short line (a date beside its
+    time or its label), never one holding the headline; with its text."""
+    text = _element_text(element)
+    parent = element.parent
+    while text is not None and parent is not None and parent.tag not in _TOP_TAGS:
+        if parent.mem_id in spine:
+            break
+        wider = _element_text(parent, MAX_LINE_CHARS)
+        if wider is None:
+            break
+        element, text, parent = parent, wider, parent.parent
+    return element, text
+
+
+def _element_text(element: LexborNode, limit: int = MAX_TEXT_CANDIDATE_CHARS) -> str | None:
+    """The element's whole text when short (a date split by comments or tags), else None."""
+    raw = element.text(deep=True, separator=" ")
+    if len(raw) > 4 * limit:
+        return None
+    text = clean_text(raw)
+    return text if len(text) <= limit else None
+
+
+def _forward(start: LexborNode) -> Iterator[LexborNode]:
+    """Text nodes after the start element's subtree, in document order."""
+    node = _next_outside(start)
+    while node is not None:
+        if node.tag == "-text":
+            yield node
+            node = _next_outside(node)
+        elif node.tag in _SKIPPED_TAGS or node.child is None:
+            node = _next_outside(node)
+        else:
+            node = node.child
+
+
+def _next_outside(node: LexborNode) -> LexborNode | None:
+    """The node after this one's subtree (its next sibling, or an ancestor's)."""
+    current: LexborNode | None = node
+    while current is not None:
+        if current.next is not None:
+            return current.next
+        current = current.parent
+        if current is None or current.tag in _TOP_TAGS:
+            return None
+    return None
+
+
+def _backward(start: LexborNode) -> Iterator[LexborNode]:
+    """Text nodes before the start element, in reverse document order."""
+    node: LexborNode | None = start
+    while node is not None:
+        if node.prev is not None:
+            node = node.prev
+            while node.tag not in _SKIPPED_TAGS and node.last_child is not None:
+                node = node.last_child
+            if node.tag == "-text":
+                yield node
+        else:
+            node = node.parent
+            if node is None or node.tag in _TOP_TAGS:
+                return
