@@ -21,10 +21,13 @@ from .boilerplate import non_body_nodes, strip_boilerplate
 from .content import find_main_content
 from .lines import finish_paragraphs
 from .rule_reading import rule_reading, rule_stands
+from .scripts import extends, script_reading
 from .second_opinion import fuse, needs_second_opinion, trafilatura_lines
 
 # Past this size trafilatura's second opinion costs seconds and a page is never a plain article.
 MAX_SECOND_OPINION_CHARS = 3_000_000
+# A visible reading shorter than this is checked against the article in the page's script data.
+MIN_VISIBLE_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,10 @@ def extract_body(document: Document, rules: SiteRules | None, headline: str | No
         kept, strategy = fuse(kept, blocks, trafilatura_lines(tree.html or "", document.url))
     paragraphs = finish_paragraphs(_join_table_rows(kept), headline)
     container = nodes.get(main.container_ids[0]) if main.container_ids else None
+    if sum(map(len, paragraphs)) < MIN_VISIBLE_CHARS:
+        from_data = finish_paragraphs(_join_table_rows(script_reading(document)), headline)
+        if extends(from_data, paragraphs):
+            return BodyResult(from_data, None, "script")
     return BodyResult(paragraphs=paragraphs, node=container, strategy=strategy)
 
 

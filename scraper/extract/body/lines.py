@@ -34,6 +34,8 @@ CALL_TO_ACTION = re.compile(r"""
   | \bsuscríbete\b|\bhazte\s+socio\b|\babbonati\b|\bassine\s+(?:já|agora)\b""",
     re.IGNORECASE | re.VERBOSE)
 MAX_CALL_TO_ACTION_CHARS = 200
+# Template placeholders a page left unfilled: "$$ARTICLEAD$$", "{{ad_slot}}", "[[AD]]".
+PLACEHOLDER_LINE = re.compile(r"^(?:\$\$|\{\{|%%|\[\[)\s*[\w.:-]+\s*(?:\$\$|\}\}|%%|\]\])$")
 # Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations.
 NOTICE_LINE = re.compile(r"""
     \ball\s+rights\s+reserved\b|^copyright\b|\bmay\s+not\s+be\s+(?:\w+,?\s+){0,3}(?:published|reproduced|redistributed)
@@ -93,6 +95,8 @@ def _is_meta_line(text: str) -> bool:
         return True
     if len(text.split()) > MAX_META_LINE_WORDS:
         return False
+    if PLACEHOLDER_LINE.match(text):
+        return True
     return bool(BYLINE_LINE.match(text) or DATE_LINE.match(text) or CHROME_LINE.match(text))
 
 
