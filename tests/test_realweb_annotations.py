@@ -55,17 +55,31 @@ def test_word_count_ignores_lone_punctuation() -> None:
     assert word_count(None) == 0
 
 
-def test_split_quotes_are_two_and_a_merged_prediction_matches_neither() -> None:
-    truth = [quote("The tide is high", "is high", "Ana Reyes"),
-             quote("and the boats stay in port", "stay in port", "Ana Reyes", "pronoun")]
-    split = [{"text": "The tide is high,", "speaker": "Ana Reyes"},
+SPLIT_TRUTH = [quote("The tide is high today", "is high today", "Ana Reyes"),
+               quote("and the boats stay in port", "stay in port", "Ana Reyes", "pronoun"),
+               quote("Nobody sails before Friday noon", "before Friday noon", "Ana Reyes",
+                     "resolved")]
+
+
+def test_split_quotes_are_two_annotations_each_with_its_speaker() -> None:
+    split = [{"text": "The tide is high today,", "speaker": "Ana Reyes"},
              {"text": "and the boats stay in port.", "speaker": "Reyes"}]
-    tally = score_quotes(split, truth)
-    assert (tally.expected, tally.predicted, tally.matched, tally.speaker_ok) == (2, 2, 2, 1)
-    assert tally.by_kind == {"name": (1, 1), "pronoun": (1, 0)}
+    tally = score_quotes(split, SPLIT_TRUTH)
+    assert (tally.expected, tally.predicted, tally.matched, tally.predicted_matched,
+            tally.speaker_ok) == (3, 2, 2, 2, 1)
+    assert tally.by_kind == {"name": (1, 1), "pronoun": (1, 0), "resolved": (0, 0)}
     assert tally.mistakes == ("Reyes≠Ana Reyes",)
-    merged = [{"text": "The tide is high, and the boats stay in port.", "speaker": "Ana Reyes"}]
-    assert score_quotes(merged, truth).matched == 0
+
+
+def test_one_prediction_may_cover_a_run_of_consecutive_annotations() -> None:
+    # "A," she said, "B." given as one text "A B": both found by one prediction.
+    merged = [{"text": "The tide is high today, and the boats stay in port.",
+               "speaker": "Ana Reyes"}]
+    tally = score_quotes(merged, SPLIT_TRUTH)
+    assert (tally.matched, tally.predicted_matched, tally.speaker_ok) == (2, 1, 2)
+    # a text that opens mid-run or closes mid-quote covers nothing
+    assert score_quotes([{"text": "and the boats stay in port. Nobody sails before Friday",
+                          "speaker": None}], SPLIT_TRUTH).matched == 0
 
 
 def test_short_predictions_are_ignored_and_standfirst_quotes_are_neutral() -> None:
@@ -198,6 +212,7 @@ def test_the_scorer_scores_one_record(annotation_root: Path) -> None:
                           "credit_source": "Jonas Keller/dpa"}]}
     values = scorer.score(page, record)
     assert (values["q_n"], values["q_pred"], values["q_tp"], values["sp_ok"]) == (3, 3, 2, 1)
+    assert values["q_tp_pred"] == 2
     assert values["q_f1"] == pytest.approx(2 / 3)
     assert (values["q_tp_pronoun"], values["sp_ok_pronoun"]) == (1, 0)
     assert values["speakers_wrong"] == "Zugleich≠Lena Hart"
@@ -207,8 +222,10 @@ def test_the_scorer_scores_one_record(annotation_root: Path) -> None:
 
 
 def test_micro_f1_over_pages_and_what_it_is_over() -> None:
-    figure = Figure("quotes F1", "f1_of_ratios", ("tp", "pred", "n"))
-    rows = [{"tp": 2, "pred": 3, "n": 3}, {"tp": 0, "pred": 0, "n": 5}, {"other": 1}]
+    figure = Figure("quotes F1", "f1_of_ratios", ("hit", "pred", "found", "n"))
+    rows = [{"hit": 1, "pred": 3, "found": 2, "n": 3}, {"hit": 0, "pred": 0, "found": 0, "n": 5},
+            {"other": 1}]
     value, over = aggregate(figure, rows)
-    assert value == pytest.approx(4 / 11)
+    precision, recall = 1 / 3, 2 / 8
+    assert value == pytest.approx(2 * precision * recall / (precision + recall))
     assert over == 8

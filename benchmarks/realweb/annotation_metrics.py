@@ -19,6 +19,7 @@ MIN_QUOTE_WORDS = 4     # shorter quoted spans are never quotes, on either side
 EDGE_SLACK = 2          # words a quote's text may carry before its start or after its end
 EXTRA_NAME_WORDS = 2    # a predicted name may add this many words (a title, a middle name)
 LONGER_DESCRIPTION = 3  # a predicted description may add this many content words
+MAX_RUN = 4             # most annotated quotes one of ours may cover ("A," she said, "B")
 
 
 
@@ -123,9 +124,10 @@ def speaker_right(predicted: str | None, expected: str | None, attribution: str,
 class QuoteTally:
     """One page's quote counts, and its speaker results by attribution kind."""
 
-    expected: int = 0
-    predicted: int = 0
-    matched: int = 0
+    expected: int = 0              # annotated body quotes
+    predicted: int = 0             # our quotes that count (long enough, not standfirst ones)
+    matched: int = 0               # annotated quotes found
+    predicted_matched: int = 0     # our quotes that found one or more annotated quotes
     speaker_ok: int = 0
     by_kind: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # kind: (matched, right)
     mistakes: tuple[str, ...] = ()                 # "predicted≠expected" for wrong speakers
@@ -133,40 +135,71 @@ class QuoteTally:
 
 def score_quotes(predicted: Sequence[Mapping[str, Any]], expected: Sequence[Mapping[str, Any]],
                  aliases: Mapping[str, Sequence[str]] | None = None) -> QuoteTally:
-    """Match predicted quotes to annotated ones one to one, in order, and judge the speakers.
+    """Match our quotes to annotated ones, in order, and judge the speakers.
 
-    Predicted quotes under MIN_QUOTE_WORDS words are ignored. Standfirst quotes are neutral:
-    they are not expected, and a prediction matching one is not counted either.
+    First one to one, each of our quotes against one annotated span; then one of our quotes
+    left over may cover a run of consecutive annotated quotes left over (a split quote "A," she
+    said, "B" given as one text "A … B"): it opens with the first's start and closes with the
+    last's end, and every quote of the run is found. Our quotes under MIN_QUOTE_WORDS words are
+    ignored; standfirst quotes are neutral (not expected, and ours matching one not counted).
     """
-    aliases = aliases or {}
     ours = [quote for quote in predicted if word_count(quote.get("text")) >= MIN_QUOTE_WORDS]
-    used: set[int] = set()
     body = [quote for quote in expected if not quote.get("standfirst")]
-    standfirst = [quote for quote in expected if quote.get("standfirst")]
-    by_kind: dict[str, list[int]] = {}
-    matched = speaker_ok = 0
-    mistakes: list[str] = []
-    for truth in body:
-        index = _claim(ours, used, truth)
-        kind = by_kind.setdefault(truth.get("attribution") or "name", [0, 0])
-        if index is None:
-            continue
-        got, want = ours[index].get("speaker"), truth.get("speaker")
-        right = speaker_right(got, want, truth.get("attribution") or "name",
-                              aliases.get(want or "", ()))
-        matched, speaker_ok = matched + 1, speaker_ok + right
-        kind[0], kind[1] = kind[0] + 1, kind[1] + right
-        if not right:
-            mistakes.append(f"{got or '∅'}≠{want or '∅'}")
-    neutral = sum(_claim(ours, used, truth) is not None for truth in standfirst)
-    return QuoteTally(len(body), len(ours) - neutral, matched, speaker_ok,
-                      {k: (v[0], v[1]) for k, v in by_kind.items()}, tuple(mistakes))
+    used: set[int] = set()
+    found = {i: index for i, truth in enumerate(body)
+             if (index := _claim(ours, used, truth["start"], truth["end"])) is not None}
+    found |= _merged_runs(ours, used, body, found)
+    neutral = sum(_claim(ours, used, truth["start"], truth["end"]) is not None
+                  for truth in expected if truth.get("standfirst"))
+    tally = _judge(ours, body, found, aliases or {})
+    return QuoteTally(len(body), len(ours) - neutral, len(found), len(set(found.values())),
+                      *tally)
 
 
-def _claim(ours: Sequence[Mapping[str, Any]], used: set[int], truth: Mapping[str, Any]
+def _merged_runs(ours: Sequence[Mapping[str, Any]], used: set[int],
+                 body: Sequence[Mapping[str, Any]], found: Mapping[int, int]) -> dict[int, int]:
+    """Runs of 2 to MAX_RUN consecutive unfound annotated quotes that one unused quote of ours
+    covers, shortest run first."""
+    runs: dict[int, int] = {}
+    first = 0
+    while first < len(body):
+        end = first
+        if first not in found:
+            for last in range(first + 1, min(first + MAX_RUN, len(body))):
+                if last in found:
+                    break
+                index = _claim(ours, used, body[first]["start"], body[last]["end"])
+                if index is not None:
+                    runs |= dict.fromkeys(range(first, last + 1), index)
+                    end = last
+                    break
+        first = end + 1
+    return runs
+
+
+def _judge(ours: Sequence[Mapping[str, Any]], body: Sequence[Mapping[str, Any]],
+           found: Mapping[int, int], aliases: Mapping[str, Sequence[str]]
+           ) -> tuple[int, dict[str, tuple[int, int]], tuple[str, ...]]:
+    """Speakers right, (found, right) by attribution kind, and the wrong speakers."""
+    by_kind: dict[str, tuple[int, int]] = {}
+    right_total, mistakes = 0, []
+    for i, truth in enumerate(body):
+        kind = truth.get("attribution") or "name"
+        matched, right = by_kind.get(kind, (0, 0))
+        if i in found:
+            got, want = ours[found[i]].get("speaker"), truth.get("speaker")
+            ok = speaker_right(got, want, kind, aliases.get(want or "", ()))
+            matched, right, right_total = matched + 1, right + ok, right_total + ok
+            if not ok:
+                mistakes.append(f"{got or '∅'}≠{want or '∅'}")
+        by_kind[kind] = (matched, right)
+    return right_total, by_kind, tuple(mistakes)
+
+
+def _claim(ours: Sequence[Mapping[str, Any]], used: set[int], start: str, end: str
            ) -> int | None:
     for index, quote in enumerate(ours):
-        if index not in used and quote_matches(quote.get("text"), truth["start"], truth["end"]):
+        if index not in used and quote_matches(quote.get("text"), start, end):
             used.add(index)
             return index
     return None

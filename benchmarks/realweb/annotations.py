@@ -53,8 +53,9 @@ def _kind_figures() -> tuple[Figure, ...]:
 
 
 FIGURES = (
-    Figure("quotes F1 (hand-annotated)", "f1_of_ratios", ("q_tp", "q_pred", "q_n"), "q_f1"),
-    Figure("quotes precision (hand-annotated)", "ratio", ("q_tp", "q_pred")),
+    Figure("quotes F1 (hand-annotated)", "f1_of_ratios", ("q_tp_pred", "q_pred", "q_tp", "q_n"),
+           "q_f1"),
+    Figure("quotes precision (hand-annotated)", "ratio", ("q_tp_pred", "q_pred")),
     Figure("quotes recall (hand-annotated)", "ratio", ("q_tp", "q_n")),
     Figure("speaker accuracy (matched quotes)", "ratio", ("sp_ok", "q_tp"), "sp_rate"),
     *_kind_figures(),
@@ -94,18 +95,26 @@ class AnnotationScorer:
 def _quote_values(tally: QuoteTally) -> dict[str, Value]:
     values: dict[str, Value] = {
         "q_n": tally.expected, "q_pred": tally.predicted, "q_tp": tally.matched,
-        "sp_ok": tally.speaker_ok,
-        "q_f1": (2 * tally.matched / (tally.expected + tally.predicted)
-                 if tally.expected + tally.predicted else None),
+        "q_tp_pred": tally.predicted_matched, "sp_ok": tally.speaker_ok,
+        "q_f1": _f1(tally),
         "sp_rate": tally.speaker_ok / tally.matched if tally.matched else None,
         "quotes": (f"{tally.matched}/{tally.expected} found, "
-                   f"{tally.predicted - tally.matched} extra"),
+                   f"{tally.predicted - tally.predicted_matched} extra"),
         "speakers_wrong": _short("; ".join(tally.mistakes)),
     }
     for kind in KINDS:
         matched, right = tally.by_kind.get(kind, (0, 0))
         values[f"q_tp_{kind}"], values[f"sp_ok_{kind}"] = matched, right
     return values
+
+
+def _f1(tally: QuoteTally) -> float | None:
+    """The page's quote F1 (None when it has no annotated and no predicted quote)."""
+    if not tally.expected and not tally.predicted:
+        return None
+    precision = tally.predicted_matched / tally.predicted if tally.predicted else 0.0
+    recall = tally.matched / tally.expected if tally.expected else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def _image_values(ours: Any, expected: Any) -> dict[str, Value]:

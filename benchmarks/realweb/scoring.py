@@ -27,8 +27,8 @@ class Figure:
 
     kind: "mean" (mean of column 0 over pages that have it), "f1_of_means" (harmonic mean of
     the means of columns 0 and 1, the AEB corpus F1), "ratio" (sum of column 0 over sum of
-    column 1), "f1_of_ratios" (micro F1 of matches, predictions and expected items: twice the
-    sum of column 0 over the sums of columns 1 and 2). `worst` names the per-page column to
+    column 1), "f1_of_ratios" (micro F1: precision the sum of column 0 over the sum of column 1,
+    recall the sum of column 2 over the sum of column 3). `worst` names the per-page column to
     rank worst pages by (None: not ranked).
     """
 
@@ -61,7 +61,7 @@ def aggregate(figure: Figure, rows: Sequence[Mapping[str, Value]]) -> tuple[floa
     if not values:
         return None, 0
     over = (int(sum(v[1] for v in values)) if figure.kind == "ratio"
-            else int(sum(v[2] for v in values)) if figure.kind == "f1_of_ratios"
+            else int(sum(v[3] for v in values)) if figure.kind == "f1_of_ratios"
             else len(values))
     return AGGREGATES[figure.kind](values), over
 
@@ -81,9 +81,10 @@ def _ratio(values: Sequence[tuple[float, ...]]) -> float:
 
 
 def _f1_of_ratios(values: Sequence[tuple[float, ...]]) -> float:
-    matched = sum(v[0] for v in values)
-    total = sum(v[1] + v[2] for v in values)
-    return 2 * matched / total if total else 0.0
+    predicted, expected = sum(v[1] for v in values), sum(v[3] for v in values)
+    precision = sum(v[0] for v in values) / predicted if predicted else 0.0
+    recall = sum(v[2] for v in values) / expected if expected else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 AGGREGATES: dict[str, Callable[[Sequence[tuple[float, ...]]], float]] = {
