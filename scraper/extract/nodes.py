@@ -10,10 +10,11 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
+from .container import is_article_container
+
 # Where a walk up the tree stops: above these the page is no longer one region.
 ROOT_TAGS = frozenset({"body", "html", "-document"})
 MAX_DEPTH = 40
-CONTENT_TAGS = frozenset({"article", "main"})
 # Footers and headers: the page's (chrome) or an article's own (byline, date, tags).
 PART_TAGS = frozenset({"footer", "header"})
 PART_WORDS = re.compile(r"[\w-]*(?:footer|header)[\w-]*")
@@ -37,17 +38,17 @@ def ancestors(node: LexborNode, limit: int = MAX_DEPTH) -> Iterator[LexborNode]:
 
 
 def inside_region(node: LexborNode, tags: frozenset[str], hint: re.Pattern[str],
-                  limit: int = MAX_DEPTH, stop: frozenset[str] = CONTENT_TAGS) -> bool:
+                  limit: int = MAX_DEPTH) -> bool:
     """True when an ancestor below the nearest article is one of `tags` or has a class/id
     matching `hint` (wrappers above the article say nothing about its parts).
 
-    The article is an <article>/<main> or an element typed as one by schema.org microdata
-    (Blogger's div.post, TYPO3's news item). A footer or header counts only when no article
+    The article is an article container (`container.py`: <article>, <main>, role=main,
+    articleBody, or typed as one by microdata: Blogger's div.post, TYPO3's news item). A footer or header counts only when no article
     holds it: an article's own footer and meta lines carry its byline, date and tags.
     """
     in_page_part = False
     for parent in ancestors(node, limit):
-        if parent.tag in stop or is_article_item(parent):
+        if is_article_container(parent):
             return False
         names = class_and_id(parent)
         if parent.tag in PART_TAGS or PART_WORDS.search(names):
@@ -59,12 +60,6 @@ def inside_region(node: LexborNode, tags: frozenset[str], hint: re.Pattern[str],
         if parent.tag in tags or hint.search(names):
             return True
     return in_page_part
-
-
-def is_article_item(node: LexborNode) -> bool:
-    """True for an element schema.org microdata types as an article or blog post."""
-    itemtype = node.attributes.get("itemtype") or ""
-    return "Article" in itemtype or "BlogPosting" in itemtype
 
 
 def is_descendant(node: LexborNode, container: LexborNode, limit: int = MAX_DEPTH) -> bool:

@@ -14,6 +14,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
+from ..container import PageArticle
 from .prose import ProseMap, prose_map
 
 # Tags that hold no readable text.
@@ -42,11 +43,6 @@ _CANDIDATES = (
     "[class], [id], [role], [aria-hidden], [hidden], [style*='none' i], [style*='hidden' i], "
     "[data-component], [data-module]"
 )
-# What marks the article itself: a container holding one is never boilerplate by its name.
-_ARTICLE_ITEMS = ("[itemprop~='articleBody'], [itemtype*='NewsArticle'], [itemtype*='BlogPosting'], "
-                  "[itemtype$='/Article']")
-_PAGE_WRAPPER_MARKS = f"h1, article, main, {_ARTICLE_ITEMS}"
-_BODY_MARKS = f"article, main, {_ARTICLE_ITEMS}"
 # schema.org microdata that pages print as text (often hidden): never body text.
 _METADATA_ITEMS = ", ".join(f"[itemprop='{name}']" for name in (
     "headline", "alternativeHeadline", "author", "creator", "name", "keywords", "datePublished",
@@ -98,21 +94,23 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     doomed += _titled_sections(tree)
     _decompose_all([node for node in doomed if not prose.holds_most(node)])
     prose = prose_map(tree)
+    article = PageArticle(tree.body)
     doomed = [node for node in tree.css(",".join(STRUCTURAL_TAGS))
-              if prose.share(node) < MAX_WEAK_PROSE_SHARE and node.css_first(_BODY_MARKS) is None]
+              if prose.share(node) < MAX_WEAK_PROSE_SHARE and not article.held_by(node)]
     doomed += [node for node in tree.css(_METADATA_ITEMS) if node.css_first("p") is None]
-    doomed += _named_boilerplate(tree, prose)
+    doomed += _named_boilerplate(tree, prose, article)
     _decompose_all([node for node in doomed if not prose.holds_most(node)])
     return prose
 
 
-def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap) -> list[LexborNode]:
+def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap,
+                       article: PageArticle) -> list[LexborNode]:
     """Nodes whose names mark them as boilerplate (weak names only when they hold little)."""
     doomed: list[LexborNode] = []
     weak_in_core: list[LexborNode] = []
     for node in tree.css(_CANDIDATES):
         verdict = _verdict(node)
-        if verdict is None or _wraps_page(node):
+        if verdict is None or _wraps_page(node, article):
             continue
         if verdict == "strong":
             doomed.append(node)
@@ -143,8 +141,9 @@ def non_body_nodes(tree: LexborHTMLParser, prose: ProseMap | None = None) -> set
         return set()
     skip = {node.mem_id for node in tree.css(NON_BODY_TAGS)}
     prose = prose if prose is not None else prose_map(tree)
+    article = PageArticle(body)
     for node in tree.css(NON_BODY_NAMES):
-        if prose.share(node) < MAX_WEAK_PROSE_SHARE and not _wraps_page(node):
+        if prose.share(node) < MAX_WEAK_PROSE_SHARE and not _wraps_page(node, article):
             skip.add(node.mem_id)
     return skip
 
@@ -191,8 +190,9 @@ def _is_prose_paragraph(node: LexborNode) -> bool:
     return len(text) >= 80 and links < 0.3 * len(text)
 
 
-def _wraps_page(node: LexborNode) -> bool:
-    return node.css_first(_PAGE_WRAPPER_MARKS) is not None
+def _wraps_page(node: LexborNode, article: PageArticle) -> bool:
+    """True when the node holds the page's own article container or an h1."""
+    return article.held_by(node) or node.css_first("h1") is not None
 
 
 def _verdict(node: LexborNode) -> str | None:

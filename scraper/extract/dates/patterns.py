@@ -69,7 +69,6 @@ EXCLUDED_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banne
 # or sit inside an article (an article's own footer carries its date on Blogger and WordPress).
 HEADER_TAGS = frozenset({"header", "footer"})
 HEADER_WORDS = frozenset({"masthead", "topbar", "banner", "footer"})
-ARTICLE_TAGS = frozenset({"article", "main"})
 # Class/id words (split on separators and camelCase) marking comments, teasers, sidebars,
 # widgets and navigation.
 EXCLUDED_WORDS = frozenset({

@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
+from ..container import PageArticle, is_article_container
 from ..document import Document, clean_text, node_text
 from .patterns import (
-    ARTICLE_TAGS,
     EXCLUDED_PHRASES,
     EXCLUDED_ROLES,
     EXCLUDED_TAGS,
@@ -64,9 +64,6 @@ def _class_marks(value: str) -> tuple[bool, bool, bool]:
     return excluded, weak, bool(words & HEADER_WORDS)
 
 
-_ARTICLE_MARKS = "main, [role='main'], [itemprop='articleBody']"  # teaser lists hold <article>s
-
-
 @dataclass(frozen=True)
 class Traits:
     """What an element is, for ranking: excluded, a page header, an article; and how close
@@ -78,7 +75,7 @@ class Traits:
     weak_levels: int = -1
 
 
-def traits(node: LexborNode) -> Traits:
+def traits(node: LexborNode, article: PageArticle) -> Traits:
     """Read an element's tag, role, item type, class and id once."""
     attrs = node.attrs
     tag = node.tag
@@ -87,7 +84,7 @@ def traits(node: LexborNode) -> Traits:
     marked_by_class, weak_by_class, header_by_class = _class_marks(
         f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
     # A class word alone never excludes a layout wrapper around the article ("sidebar-grid").
-    if (marked_by_class or weak_by_class) and node.css_first(_ARTICLE_MARKS) is not None:
+    if (marked_by_class or weak_by_class) and article.held_by(node):
         marked_by_class = weak_by_class = False
     weak_tag = tag in WEAK_EXCLUDED_TAGS
     marked = ((tag in EXCLUDED_TAGS and not weak_tag) or role in EXCLUDED_ROLES
@@ -95,14 +92,13 @@ def traits(node: LexborNode) -> Traits:
     weak_levels = -1
     if not marked and (weak_tag or weak_by_class):
         weak_levels = WEAK_TAG_LEVELS if weak_tag else WEAK_MARK_LEVELS
-    article = (tag in ARTICLE_TAGS or role == "main" or "Article" in itemtype
-               or "BlogPosting" in itemtype)
-    return Traits(marked, tag in HEADER_TAGS or header_by_class, article, weak_levels)
+    return Traits(marked, tag in HEADER_TAGS or header_by_class, is_article_container(node),
+                  weak_levels)
 
 
-def is_marked(node: LexborNode) -> bool:
+def is_marked(node: LexborNode, article: PageArticle) -> bool:
     """True when the element itself is navigation, a sidebar, a comment, a teaser or a widget."""
-    kind = traits(node)
+    kind = traits(node, article)
     return kind.marked or kind.weak_levels >= 0
 
 
@@ -118,6 +114,7 @@ class Scope:
     """The headline of a page and the ranks of nodes relative to it."""
 
     headline: LexborNode | None
+    article: PageArticle
     root_level: int | None = None
     spine: list[LexborNode] = field(default_factory=list)
     _places: dict[int, _Place] = field(default_factory=dict)
@@ -157,7 +154,7 @@ class Scope:
             chain.append(current)
             current = current.parent
         for element in reversed(chain):
-            kind = traits(element)
+            kind = traits(element, self.article)
             excluded = (place.excluded or kind.marked or (kind.header and not place.in_article)
                         or _weakly_excluded(kind, place.level))
             place = _Place(excluded, place.level, place.in_article or kind.article)
@@ -175,8 +172,9 @@ def _weakly_excluded(kind: Traits, level: int | None) -> bool:
 
 def build_scope(document: Document) -> Scope:
     """Find the headline and mark its ancestors as the page's spine."""
-    headline = find_headline(document)
-    scope = Scope(headline)
+    article = PageArticle(document.tree.body)
+    headline = find_headline(document, article)
+    scope = Scope(headline, article)
     if headline is None:
         return scope
     spine = scope.spine
@@ -187,7 +185,7 @@ def build_scope(document: Document) -> Scope:
     in_article = False
     for level in range(len(spine) - 1, -1, -1):
         element = spine[level]
-        if traits(element).article:
+        if traits(element, scope.article).article:
             in_article = True
             if scope.root_level is None or level < scope.root_level:
                 scope.root_level = level
@@ -195,7 +193,7 @@ def build_scope(document: Document) -> Scope:
     return scope
 
 
-def find_headline(document: Document) -> LexborNode | None:
+def find_headline(document: Document, article: PageArticle) -> LexborNode | None:
     """Return the article's headline: the h1 (else h2) matching the title, else the first sane h1."""
     title = _normalized(document.meta_first("og:title", "twitter:title") or _jsonld_headline(document))
     tree = document.tree
@@ -207,12 +205,12 @@ def find_headline(document: Document) -> LexborNode | None:
                     return node
     for group in (h1s, tree.css(HEADLINE_FALLBACK_SELECTOR)[:MAX_HEADLINE_CANDIDATES]):
         for node in group:
-            if node_text(node) and not _rejected_headline(node):
+            if node_text(node) and not _rejected_headline(node, article):
                 return node
     return None
 
 
-def _rejected_headline(node: LexborNode) -> bool:
+def _rejected_headline(node: LexborNode, article: PageArticle) -> bool:
     current: LexborNode | None = node
     depth = 0
     while current is not None and current.tag not in _TOP_TAGS:
@@ -221,7 +219,7 @@ def _rejected_headline(node: LexborNode) -> bool:
             return True
         if any(f"-{phrase}-" in joined for phrase in HEADLINE_REJECT_PHRASES):
             return True
-        if 0 < depth <= HEADLINE_MARK_DEPTH and is_marked(current):
+        if 0 < depth <= HEADLINE_MARK_DEPTH and is_marked(current, article):
             return True
         current = current.parent
         depth += 1

@@ -42,6 +42,8 @@ def stripped_text(html: str) -> str:
     '<span itemprop="keywords">harbour, council, trams</span>',
     '<div><h3>Related Articles</h3><ul><li><a href="/x">Ferry timetable changes</a></li></ul></div>',
     '<div><h3>Lesen Sie auch</h3><ul><li><a href="/x">Neue Fähre</a></li></ul></div>',
+    ('<div class="related-posts"><article><a href="/x">Ferry timetable changes</a></article>'
+     '<article><a href="/y">Tram fares</a></article></div>'),
 ])
 def test_chrome_is_stripped(chrome: str) -> None:
     page = f"<html><body><article><h1>T</h1>{prose(4)}{chrome}</article></body></html>"

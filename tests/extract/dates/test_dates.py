@@ -390,6 +390,22 @@ def test_layout_wrapper_named_like_a_sidebar_does_not_hide_the_article_date() ->
     assert (result.published_at, result.published_source) == ("2024-05-20T12:32:00+00:00", "time")
 
 
+def test_a_teaser_list_in_a_sidebar_wrapper_gives_no_date() -> None:
+    """Teasers are <article>s too: a wrapper holding only teasers stays a sidebar."""
+    teasers = "".join(f'<article><h3>Story {day}</h3><time datetime="2024-05-{day:02d}T08:00:00Z">'
+                      f"{day} May</time></article>" for day in (1, 2, 3))
+    html = page(f'<h1>{HEADLINE}</h1><p>The council voted on Tuesday.</p>'
+                f'<div class="sidebar-teasers">{teasers}</div>')
+    assert dates_of(html) == DateResult()
+
+
+def test_a_wrapper_named_like_a_sidebar_around_the_article_keeps_its_date() -> None:
+    html = page(f'<div class="with-sidebar"><article><h1>{HEADLINE}</h1>'
+                '<time datetime="2024-05-20T12:32:00Z">20 May</time>'
+                "<p>The council voted on Tuesday.</p></article></div>")
+    assert dates_of(html).published_at == "2024-05-20T12:32:00+00:00"
+
+
 def test_hatom_abbr_title_gives_the_time() -> None:
     """Blogger and SPIP print the time of day, or the date alone, with the ISO value in title."""
     meta = '<abbr class="published" title="2024-03-12T19:47:00Z">12 March 2024</abbr>'

@@ -1,0 +1,66 @@
+"""The article's own container: which elements are the article, defined once for every field.
+
+An element is an article container when it is a main mark (`<main>`, `role="main"`, or
+schema.org's `itemprop="articleBody"`) or an article item (`<article>`, or an `itemtype`
+naming an Article, NewsArticle, BlogPosting ...). Teaser lists are made of article items too,
+so the page's own containers are its main marks and the article item holding its `<h1>`.
+
+Bylines and tags stop their walk up the tree at the nearest container (wrappers above an
+article say nothing about its parts); the boilerplate stripper and the date scope never
+discard, by its class name, an element holding one of the page's own containers ("has-sidebar"
+page wrappers).
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+MAIN_SELECTOR = "main, [role='main' i], [itemprop~='articleBody']"
+TOP_TAGS = frozenset({"html", "-document"})
+
+
+def is_article_container(node: LexborNode) -> bool:
+    """True when the element itself is a main mark or an article item."""
+    if node.tag in ("article", "main"):
+        return True
+    attrs = node.attributes
+    if (attrs.get("role") or "").lower() == "main" or "articleBody" in (attrs.get("itemprop") or "").split():
+        return True
+    itemtype = attrs.get("itemtype") or ""
+    return "Article" in itemtype or "BlogPosting" in itemtype
+
+
+class PageArticle:
+    """The page's own article containers, and which elements hold one."""
+
+    def __init__(self, root: LexborNode | None) -> None:
+        self.containers = own_containers(root) if root is not None else []
+        self._holders: set[int] = set()
+        for container in self.containers:
+            node: LexborNode | None = container
+            while node is not None and node.tag not in TOP_TAGS and node.mem_id not in self._holders:
+                self._holders.add(node.mem_id)
+                node = node.parent
+
+    def held_by(self, node: LexborNode) -> bool:
+        """True when the element is one of the page's own containers or holds one."""
+        return node.mem_id in self._holders
+
+
+def own_containers(root: LexborNode) -> list[LexborNode]:
+    """The page's main marks and the nearest container around each h1."""
+    found = list(root.css(MAIN_SELECTOR))
+    for heading in root.css("h1"):
+        container = _nearest_container(heading)
+        if container is not None:
+            found.append(container)
+    return found
+
+
+def _nearest_container(node: LexborNode) -> LexborNode | None:
+    current = node.parent
+    while current is not None and current.tag not in TOP_TAGS:
+        if is_article_container(current):
+            return current
+        current = current.parent
+    return None

@@ -1,0 +1,68 @@
+"""The article's own container: one definition for the body, the dates, bylines and tags."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scraper.extract.container import PageArticle, is_article_container, own_containers
+
+
+def body_of(html: str) -> LexborNode:
+    return LexborHTMLParser(f"<html><body>{html}</body></html>").body
+
+
+@pytest.mark.parametrize("element", [
+    "<article>x</article>",
+    "<main>x</main>",
+    "<div role='MAIN'>x</div>",
+    "<div itemprop='text articleBody'>x</div>",
+    "<div itemscope itemtype='https://schema.org/NewsArticle'>x</div>",
+    "<div itemscope itemtype='http://schema.org/BlogPosting'>x</div>",
+])
+def test_marks_of_an_article_container(element: str) -> None:
+    assert is_article_container(body_of(element).child)
+
+
+@pytest.mark.parametrize("element", [
+    "<div class='article'>x</div>",
+    "<section>x</section>",
+    "<div itemprop='author'>x</div>",
+    "<div itemscope itemtype='https://schema.org/Person'>x</div>",
+])
+def test_other_elements_are_not_containers(element: str) -> None:
+    assert not is_article_container(body_of(element).child)
+
+
+def ids(nodes: list[LexborNode]) -> list[str | None]:
+    return [node.attributes.get("id") for node in nodes]
+
+
+def test_an_article_item_is_the_pages_own_when_it_holds_the_h1() -> None:
+    assert ids(own_containers(body_of("<article id='story'><h1>T</h1><p>x</p></article>"))) == ["story"]
+    assert own_containers(body_of("<h1>T</h1><article id='teaser'><p>x</p></article>")) == []
+
+
+def test_among_teasers_the_article_holding_the_h1_is_the_pages_own() -> None:
+    body = body_of("<aside><article id='t1'>a</article><article id='t2'>b</article></aside>"
+                   "<article id='story'><h1>T</h1><p>x</p></article>")
+    assert ids(own_containers(body)) == ["story"]
+
+
+def test_a_teaser_list_alone_gives_no_container() -> None:
+    body = body_of("<h1>Latest</h1><article id='t1'>a</article><article id='t2'>b</article>")
+    assert own_containers(body) == []
+
+
+def test_main_marks_are_always_the_pages_own() -> None:
+    body = body_of("<div id='body' itemprop='articleBody'><p>x</p></div>"
+                   "<article>a</article><article>b</article>")
+    assert ids(own_containers(body)) == ["body"]
+
+
+def test_held_by_the_container_and_its_wrappers_not_by_its_siblings() -> None:
+    body = body_of("<div id='page' class='has-sidebar'><div id='col'><main id='m'><p>x</p></main></div>"
+                   "<div id='side'><article>teaser</article><article>teaser</article></div></div>")
+    article = PageArticle(body)
+    held = {node.attributes.get("id"): article.held_by(node) for node in body.css("[id]")}
+    assert held == {"page": True, "col": True, "m": True, "side": False}
