@@ -60,7 +60,7 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
             if frame.owner is None:
                 _flush(frame, blocks, stack)
             continue
-        tag = child.tag
+        tag = child.tag or "-"  # a processing instruction (<?php ... ?>) has no tag
         if tag == "-text":
             text = _WHITESPACE.sub(" ", child.text_content or "")
             owner.parts.append(text)

@@ -77,3 +77,25 @@ def test_prose_map_counts_paragraph_text_outside_links_and_finds_the_core() -> N
     assert prose.total == prose.of(story) == 3 * len(f"Para 0. {SENTENCE}")
     assert prose.of(tree.css_first("#rail")) == 0
     assert prose.core is not None and prose.core.mem_id == story.mem_id
+
+
+@pytest.mark.parametrize("page", [
+    "<html class='no-js ad-free share-tools'><body class='ad-layout'>{}</body></html>",
+    "<html><body><?php echo $ad; ?><main>{}</main><?xml-stylesheet href='x'?></body></html>",
+    "<html itemprop='url' hidden><body>{}</body></html>",
+])
+def test_odd_roots_and_processing_instructions_never_fail_the_body(page: str) -> None:
+    from scraper import extract
+
+    rules = SiteRules(name="t", kind="site", domains=("port.example",),
+                      strip=("[class*='ad-']", "[class*='share']"))
+    article = extract(page.format(paragraphs(4)), url="https://port.example/dredging",
+                      rules=_ruleset(rules))
+    assert not any("failed" in warning for warning in article.provenance.warnings)
+    assert "Para 3." in article.body
+
+
+def _ruleset(rules: SiteRules):
+    from scraper.rules import LoadedRule, RuleSet
+
+    return RuleSet((LoadedRule(rules),))
