@@ -124,6 +124,9 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap,
 
 # Elements whose text is never body text, though their images matter to the credit extractor.
 NON_BODY_TAGS = "figure, figcaption"
+# A figure holding one of these is content (a block editor's table or code listing): only its
+# caption stays out.
+CONTENT_FIGURE_MARKS = "table, pre"
 NON_BODY_NAMES = (
     "[class*='caption' i], [class*='credit' i], [class*='gallery' i], [class*='slideshow' i], "
     "[class*='carousel' i], [class*='lightbox' i]"
@@ -133,13 +136,15 @@ NON_BODY_NAMES = (
 def non_body_nodes(tree: LexborHTMLParser, prose: ProseMap | None = None) -> set[int]:
     """Return the ids of caption, credit and gallery elements, to leave out of the text.
 
-    Figures always; elements named like captions or galleries only when they hold little
-    of the page's prose ("penci-enable-lightbox" may name the whole page).
+    Figures always, unless they hold a table or a code listing (their captions still go);
+    elements named like captions or galleries only when they hold little of the page's prose
+    ("penci-enable-lightbox" may name the whole page).
     """
     body = tree.body
     if body is None:
         return set()
-    skip = {node.mem_id for node in tree.css(NON_BODY_TAGS)}
+    skip = {node.mem_id for node in tree.css(NON_BODY_TAGS)
+            if node.tag != "figure" or node.css_first(CONTENT_FIGURE_MARKS) is None}
     prose = prose if prose is not None else prose_map(tree)
     article = PageArticle(body)
     for node in tree.css(NON_BODY_NAMES):

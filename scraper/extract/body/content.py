@@ -78,8 +78,45 @@ def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> 
     best = max(good, key=lambda a: score[a])
     containers = _with_twins(best, score, nodes)
     inside = trim_teaser_tail([b for b in blocks if _inside(b, containers)])
-    kept = [b for b in inside if keep_block(b)]
+    kept = [b for b in with_section_headings(blocks, inside) if keep_block(b)]
     return MainContent((best, *(c for c in containers if c != best)), kept)
+
+
+def with_section_headings(blocks: list[TextBlock], chosen: list[TextBlock]) -> list[TextBlock]:
+    """Add the headings that open a chosen section from outside the chosen containers.
+
+    Page builders put each section's heading in a wrapper of its own beside the wrapper of its
+    paragraphs. A heading (not the page's h1) between two chosen blocks belongs to the text.
+    A heading before the first chosen block does not: there it is a standfirst or a kicker.
+    """
+    if not chosen:
+        return chosen
+    chosen_ids = {id(block) for block in chosen}
+    following = _next_text_blocks(blocks)
+    added: set[int] = set()
+    previous = -1  # index of the last non-heading block seen
+    for index, block in enumerate(blocks):
+        if block.tag not in HEADING_TAGS:
+            previous = index
+        elif id(block) not in chosen_ids and block.tag != "h1" and block.link_density < 0.5:
+            after = following[index]
+            if after is not None and id(blocks[after]) in chosen_ids \
+                    and previous >= 0 and id(blocks[previous]) in chosen_ids:
+                added.add(id(block))
+    if not added:
+        return chosen
+    return [block for block in blocks if id(block) in chosen_ids or id(block) in added]
+
+
+def _next_text_blocks(blocks: list[TextBlock]) -> list[int | None]:
+    """For each block, the index of the first non-heading block after it (None at the end)."""
+    result: list[int | None] = [None] * len(blocks)
+    upcoming: int | None = None
+    for index in range(len(blocks) - 1, -1, -1):
+        result[index] = upcoming
+        if blocks[index].tag not in HEADING_TAGS:
+            upcoming = index
+    return result
 
 
 def trim_teaser_tail(blocks: list[TextBlock]) -> list[TextBlock]:

@@ -209,3 +209,20 @@ def test_a_rule_matching_twice_names_the_container_holding_most_text(order: str)
     assert result.strategy == "rules"
     assert result.node is not None and result.node.attributes.get("id") == "story"
     assert any(line.startswith("Teaser 0.") for line in result.paragraphs)
+
+
+def test_section_headings_in_wrappers_of_their_own_stay_with_their_sections() -> None:
+    sections = "".join(f"<div class='head-wrap'><h2>Section {i} heading</h2></div>"
+                       f"<div class='text-wrap'>{prose(3, word=f'Sec{i}')}</div>" for i in range(3))
+    links = "".join(f"<li><a href='/s{i}'>Another section of the site, number {i}</a></li>" for i in range(30))
+    text = body_of(f"<html><body><div class='page'><div class='col'><div class='row'>{sections}"
+                   f"<ul class='more'>{links}</ul></div></div></div></body></html>")
+    assert "Section 1 heading\n\nSec1 0." in text and "Section 2 heading" in text
+    assert "Section 0 heading" not in text  # before the first paragraph: a kicker, not the text
+
+
+def test_a_table_in_a_figure_is_body_text_and_its_caption_is_not() -> None:
+    table = ("<figure class='wp-block-table'><table><tr><td>Route</td><td>Trams per hour</td></tr>"
+             "<tr><td>Hospital</td><td>12</td></tr></table><figcaption>Table: the timetable.</figcaption></figure>")
+    text = body_of(f"<html><body><article>{prose(3)}{table}{prose(2)}</article></body></html>")
+    assert "Hospital 12" in text and "Table: the timetable" not in text
