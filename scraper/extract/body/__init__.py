@@ -1,11 +1,13 @@
-"""The main text: our main-content finder fused with trafilatura, paragraph by paragraph.
+"""The main text: candidate readings of the page, checked against each other.
 
-Both strategies read the tree after boilerplate is stripped. Our finder picks the container
-whose text is most article-like; trafilatura (given the already-cleaned page, which also
-makes it faster) gives a second opinion. Paragraphs both agree on are kept; a paragraph only
-trafilatura found is added when our own block analysis says it is prose; a paragraph only
-we found is kept. Captions, credits and gallery chrome never reach the text, and neither do
-lines that repeat the headline or only carry a byline or a date.
+Boilerplate is stripped (never a node holding most of the page's prose) and the page is cut
+into text blocks. Our finder picks the container whose text is most article-like; a site or
+template rule's container is weighed against that reading and stands only when it agrees
+(rule_reading). When the chosen reading may be a fragment (short, or prose left outside it),
+trafilatura's reading of the cleaned page is fused with it (second_opinion); a trusted site
+rule is not second-guessed. When the visible page holds (nearly) no article, the article in
+the page's script data is read instead (scripts). Captions, credits and gallery chrome never
+reach the text, nor do lines that repeat the headline or only carry a byline or a date (lines).
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ def extract_body(document: Document, rules: SiteRules | None, headline: str | No
     if ruled is not None and rules is not None and rule_stands(ruled, main, rules):
         main, strategy = ruled, "rules"
     kept = main.blocks
-    if strategy != "rules" and len(document.html) <= MAX_SECOND_OPINION_CHARS \
+    trusted = strategy == "rules" and rules is not None and rules.kind == "site"
+    if not trusted and len(document.html) <= MAX_SECOND_OPINION_CHARS \
             and needs_second_opinion(kept, blocks):
         kept, strategy = fuse(kept, blocks, trafilatura_lines(tree.html or "", document.url))
     paragraphs = finish_paragraphs(_join_table_rows(kept), headline)
