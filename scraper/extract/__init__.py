@@ -57,7 +57,7 @@ def extract_document(document: Document, site_rules: SiteRules | None,
             return fallback
 
     headline = guarded("headline", lambda: extract_headline(document, site_rules), None)
-    authors = guarded("authors", lambda: extract_authors(document, site_rules), [])
+    authors = guarded("authors", lambda: extract_authors(document, site_rules, headline), [])
     found_dates = guarded("dates", lambda: dates.extract_dates(document, site_rules),
                           dates.DateResult())
     related = guarded("related", lambda: extract_related(document, site_rules), [])

@@ -1,245 +1,100 @@
-"""The article's authors, one person per entry, in byline order.
+"""The article's authors, one person per entry, in byline order, decided by evidence.
 
-Sources are tried from the most to the least structured, and the first that names a person
-wins (they restate one byline, often in different spellings, so they are not merged):
-site rules, JSON-LD `author` of the article (Person objects, strings, lists, `@id` references
-into the @graph), author meta tags, byline elements (`[itemprop=author]`, `rel=author`,
-classes like byline / author-name / contributor), then a visible "By ..." line after the
-headline. Organizations are not persons: a JSON-LD Organization, the site's own name, desks
-and CMS accounts ("Staff", "admin") are dropped. Only when nobody at all is named does a news
-agency that signs the article ("By Reuters", an Organization author "AFP") stand as the author.
+Witnesses: a site rule (a site's own selectors win outright), the page's data (JSON-LD
+`author` of the article, else author meta tags: `structured`) and the visible byline (the one
+under the headline, else the first marked byline on the page: `bylines`).
+
+- Data and visible byline agreeing on a name is the strong case: their names are merged (the
+  byline often lists a co-author the data leaves out, and the data one the byline splits oddly).
+- When they disagree, the data wins, unless it names only an account ("KatieS") while the
+  byline under the headline names a person; a byline found away from the headline never
+  outvotes the data.
+- A name the page credits for something else ("Reviewed by", "Editor:", "Photos by") is not an
+  author, whatever the data says.
+- Organisations, desks, accounts and the site's own name are not persons: they stand only when
+  nobody at all is named (then the byline's outlet, an agency like "AP" or "dpa", or the site
+  is the author, as the page says).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from typing import Any
-
-from selectolax.lexbor import LexborNode
-
 from ...models import SiteRules
-from ..document import ARTICLE_TYPES, Document, node_text, squash, unescape
+from ..document import Document, squash
 from ..headline.site import host_key, site_names
-from ..nodes import ancestors, class_and_id, inside_region, is_descendant
-from .names import agency_name, names_from_byline
-
-AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
-               "parsely-author", "byl", "cxenseparse:author", "twitter:creator:name")
-BYLINE_SELECTOR = ("[itemprop~=author], a[rel~=author], [class*=byline i], [class*=author i], "
-                   "[class*=contributor i]")
-# Byline-like elements in these regions sign something else: comments, teasers, bios.
-FOREIGN_REGION_TAGS = frozenset({"aside", "footer", "nav", "form"})
-FOREIGN_REGION_HINT = re.compile(r"comment|related|sidebar|widget|recirc|popular|trending|"
-                                 r"most-read|newsletter|footer|respond|reply|teaser|"
-                                 r"(?:^|[\s_-])promo(?:$|[\s_-])|author-?bio|about-the-author|"
-                                 r"author-?box|more-from")
-SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "svg", "body", "html",
-                          "article", "main", "section", "time", "picture", "figure", "input",
-                          "textarea", "button", "label", "select"})
-ORGANIZATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation",
-                                "organisation", "newsorganization", "localbusiness",
-                                "educationalorganization", "governmentorganization"})
-MAX_BYLINE_CHARS = 200
-MAX_BYLINE_NODES = 40
-GROUP_LEVELS = 3                     # names in one byline sit within this many levels
-BY_LINE = re.compile(r"^(?:by|von|par|por|door|av|af|di|da|przez|written by)\s+\S",
-                     re.IGNORECASE)
-MAX_BY_LINE_CHARS = 120
-BY_LINE_SIBLINGS = 4
-BY_LINE_DEPTH = 3
+from .bylines import visible_byline
+from .names import is_handle, names_from_byline
+from .reading import Byline
+from .structured import Credits, jsonld_credits, meta_credits, unique
 
 
-def extract_authors(document: Document, rules: SiteRules | None) -> list[str]:
+def extract_authors(document: Document, rules: SiteRules | None,
+                    headline: str | None = None) -> list[str]:
     """Return the article's authors, one name per entry, in page order, without duplicates."""
     names = site_names(document) + [host_key(document)]
-    if rules is not None and rules.authors:
-        found = _unique(_names_in_nodes(_select(document, rules.authors), names))
+    rule_selectors = rules.authors if rules is not None else ()
+    if rules is not None and rules.kind == "site" and rule_selectors:
+        found = _site_rule_people(document, rule_selectors, names)
         if found:
             return found
-    found = _jsonld_people(document, names) or _meta_people(document, names)
-    if found:
-        return found
-    bylines = _byline_nodes(document)
-    found = _byline_people(bylines, names) or _by_line_after_headline(document, names)
-    return found or _agency(document, bylines, names)
+        rule_selectors = ()
+    data = jsonld_credits(document, names)
+    if not data.people:
+        meta = meta_credits(document, names)
+        data = Credits(meta.people, data.others + meta.others)
+    byline = visible_byline(document, names, headline, rule_selectors)
+    people = _decide(data, byline)
+    if people:
+        return people
+    return _organisations(data, byline)
 
 
-def _select(document: Document, selectors: Iterable[str]) -> list[LexborNode]:
-    nodes: list[LexborNode] = []
+def _site_rule_people(document: Document, selectors: tuple[str, ...],
+                      names: list[str]) -> list[str]:
+    found: list[str] = []
     for selector in selectors:
-        nodes.extend(document.tree.css(selector))
-    return nodes
+        for node in document.tree.css(selector):
+            text = node.attributes.get("content") if node.tag == "meta" else node.text(separator=" ")
+            found.extend(names_from_byline(text or "", names, single_ok=True))
+    return unique(found)
 
 
-def _names_in_nodes(nodes: Iterable[LexborNode], names: list[str]) -> Iterable[str]:
-    for node in nodes:
-        yield from names_from_byline(_byline_text(node), names, single_ok=True)
+def _decide(data: Credits, byline: Byline) -> list[str]:
+    """The authors by the weight of the witnesses (see the module's docstring)."""
+    excluded = byline.not_authors
+    listed = [name for name in data.people if squash(name) not in excluded]
+    shown = [name for name in byline.people if squash(name) not in excluded]
+    if not listed:
+        return unique(shown)
+    if not shown:
+        return unique(listed)
+    if any(_same_person(a, b) for a in listed for b in shown):
+        return _merge(listed, shown) if byline.near else unique(listed)
+    if byline.near and all(is_handle(name) for name in listed) and not any(
+            is_handle(name) for name in shown):
+        return unique(shown)
+    return unique(listed)
 
 
-def _byline_text(node: LexborNode) -> str:
-    if node.tag == "meta":
-        return unescape(node.attributes.get("content"))
-    name = node.css_first("[itemprop~=name]") if node.attributes.get("itemprop") else None
-    return unescape(node_text(name or node))
+def _merge(listed: list[str], shown: list[str]) -> list[str]:
+    """The byline's names in its order (the data's spelling where both name one person),
+    then the data's names the byline left out."""
+    merged = [next((a for a in listed if _same_person(a, b)), b) for b in shown]
+    merged.extend(a for a in listed if not any(_same_person(a, b) for b in merged))
+    return unique(merged)
 
 
-def _jsonld_people(document: Document, names: list[str]) -> list[str]:
-    by_id = {obj.get("@id"): obj for obj in document.jsonld if isinstance(obj.get("@id"), str)}
-    for article in document.jsonld_of_type(*ARTICLE_TYPES):
-        found: list[str] = []
-        for item in _as_list(article.get("author")):
-            person = _person_name(by_id.get(item.get("@id"), item) if isinstance(item, dict)
-                                  and "name" not in item else item)
-            if person:
-                found.extend(names_from_byline(person, names, single_ok=True))
-        if found:
-            return _unique(found)
-    return []
+def _same_person(first: str, second: str) -> bool:
+    """True when two spellings name one person ("Dr Jane Doe", "JANE DOE", "Jane Doe")."""
+    a, b = squash(first), squash(second)
+    if a == b:
+        return True
+    words_a, words_b = set(first.casefold().split()), set(second.casefold().split())
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return len(shorter) >= 2 and shorter <= longer
 
 
-def _person_name(item: Any) -> str | None:
-    if isinstance(item, str):
-        return unescape(item)
-    if not isinstance(item, dict) or _is_organization(item):
-        return None
-    name = item.get("name")
-    if isinstance(name, str) and name.strip():
-        return unescape(name)
-    given, family = item.get("givenName"), item.get("familyName")
-    if isinstance(given, str) and isinstance(family, str):
-        return unescape(f"{given} {family}")
-    return None
-
-
-def _is_organization(item: dict[str, Any]) -> bool:
-    kinds = item.get("@type")
-    kinds = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(kind, str) and kind.lower() in ORGANIZATION_TYPES for kind in kinds)
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _meta_people(document: Document, names: list[str]) -> list[str]:
-    found: list[str] = []
-    for key in AUTHOR_META:
-        for value in document.meta.get(key, ()):
-            value = unescape(value)
-            if value and not _is_url(value):
-                found.extend(names_from_byline(value, names, single_ok=True))
-        if found:
-            return _unique(found)
-    return []
-
-
-def _is_url(value: str) -> bool:
-    return value.startswith(("http:", "https:", "//", "www.")) or "/" in value and " " not in value
-
-
-def _byline_nodes(document: Document) -> list[tuple[LexborNode, str]]:
-    """Byline-like elements with their text, in page order, outside comments and teasers."""
-    found: list[tuple[LexborNode, str]] = []
-    for node in document.tree.css(BYLINE_SELECTOR)[:MAX_BYLINE_NODES]:
-        if node.tag in SKIPPED_TAGS:
-            continue
-        text = _byline_text(node)
-        if text and len(text) <= MAX_BYLINE_CHARS and not _foreign(node):
-            found.append((node, text))
-    return found
-
-
-def _byline_people(bylines: list[tuple[LexborNode, str]], names: list[str]) -> list[str]:
-    group: LexborNode | None = None
-    found: list[str] = []
-    for node, text in bylines:
-        if group is not None and not is_descendant(node, group):
-            continue
-        people = names_from_byline(text, names, single_ok=_is_author_field(node))
-        if people and group is None:
-            group = _group_of(node)
-        found.extend(people)
-    return _unique(found)
-
-
-def _is_author_field(node: LexborNode) -> bool:
-    attrs = node.attributes
-    return "author" in (attrs.get("itemprop") or "").split() or "author" in (attrs.get("rel") or "").split()
-
-
-def _foreign(node: LexborNode) -> bool:
-    return bool(FOREIGN_REGION_HINT.search(class_and_id(node))) or inside_region(
-        node, FOREIGN_REGION_TAGS, FOREIGN_REGION_HINT)
-
-
-def _group_of(node: LexborNode) -> LexborNode:
-    """The element that holds one whole byline: a few levels up, below the article."""
-    group = node
-    for level, parent in enumerate(ancestors(node, GROUP_LEVELS)):
-        if parent.tag in ("article", "main", "header", "section") or level >= GROUP_LEVELS:
-            break
-        group = parent
-    return group
-
-
-def _by_line_after_headline(document: Document, names: list[str]) -> list[str]:
-    """A short "By ..." line among the elements after the <h1> (or after its wrapper), or
-    opening the first of them ("<div class=content><p><em>By A and B</em></p>...")."""
-    heading = document.tree.css_first("h1")
-    if heading is None:
-        return []
-    for start in (heading, heading.parent):
-        sibling = start.next if start is not None else None
-        for _ in range(BY_LINE_SIBLINGS):
-            if sibling is None:
-                break
-            for candidate in _first_descendants(sibling):
-                text = node_text(candidate)
-                if text and len(text) <= MAX_BY_LINE_CHARS and BY_LINE.match(text):
-                    return _unique(names_from_byline(text, names))
-            sibling = sibling.next
-    return []
-
-
-def _first_descendants(node: LexborNode) -> list[LexborNode]:
-    """The node and its first element child, grandchild ...: where an opening line sits."""
-    chain: list[LexborNode] = []
-    current: LexborNode | None = node
-    while current is not None and len(chain) <= BY_LINE_DEPTH:
-        if current.tag not in ("-text", "#text", "-comment"):
-            chain.append(current)
-        current = current.first_child
-        while current is not None and current.tag in ("-text", "#text", "-comment"):
-            current = current.next
-    return chain
-
-
-def _agency(document: Document, bylines: list[tuple[LexborNode, str]],
-            names: list[str]) -> list[str]:
-    """The agency that signs the article, when no person is named anywhere."""
-    candidates: list[str] = []
-    for article in document.jsonld_of_type(*ARTICLE_TYPES):
-        candidates.extend(str(item.get("name", "")) if isinstance(item, dict) else str(item)
-                          for item in _as_list(article.get("author")))
-    for key in AUTHOR_META:
-        candidates.extend(document.meta.get(key, ()))
-    candidates.extend(text for _, text in bylines)
-    for text in candidates:
-        agency = agency_name(unescape(text))
-        if agency and not any(squash(agency) == squash(name) for name in names):
-            return [agency]
-    return []
-
-
-def _unique(names: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    result: list[str] = []
-    for name in names:
-        key = name.casefold()
-        if key not in seen:
-            seen.add(key)
-            result.append(name)
-    return result
+def _organisations(data: Credits, byline: Byline) -> list[str]:
+    """What the byline names when it names no person: the visible byline's outlet first."""
+    if byline.near and byline.others:
+        return unique(byline.others)
+    return unique(data.others or byline.others)

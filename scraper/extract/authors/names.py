@@ -1,11 +1,14 @@
 """Turn a byline string into person names: "By JANE DOE and Ali Khan, Staff Writers | Reuters".
 
-The steps, in order: keep what follows a "By"/"Von"/"Par" marker; cut at the first date,
-"Updated" stamp, e-mail, handle or link-label ("View all posts"); keep the part before a pipe
-or spaced dash (after it come outlets and roles); split into names at commas, "and", "&",
-"und", "et", "y", "e", "og", "och"; drop "for ProPublica" / "in Berlin" tails and trailing
-roles ("Senior Correspondent"); drop parts that are roles, outlets or the site itself; title
-case names written in capitals. A string that yields nothing person-like yields [].
+The steps, in order: keep what follows a "By"/"Von"/"Par" marker ("Reviewed by", "Photos by"
+and other credits of people who did not write the article give nothing); cut at the first date,
+"Updated" stamp, e-mail, handle, link-label ("View all posts") or non-author credit; keep the
+part before a pipe or spaced dash (after it come outlets and roles); split into names at commas,
+slashes, "and", "&", "und", "et", "y", "e", "og", "och"; drop "for ProPublica" / "in Berlin"
+tails and job titles ("Senior Correspondent", "Director of Operations"); drop parts that are
+roles, outlets or the site itself; title case names written in capitals. A string that yields
+nothing person-like yields []; `named_entities` reads what such a byline names instead
+(an outlet, a desk, an account).
 """
 
 from __future__ import annotations
@@ -14,103 +17,75 @@ import re
 
 from ..document import squash
 from ..headline.site import looks_like_host
+from .words import (
+    AGENCIES,
+    AUTHOR_LABELS,
+    AUTHOR_VERBS,
+    BY_MARKERS,
+    GENERIC_BYLINES,
+    LEAD_IN_WORDS,
+    LEADING_MARKERS,
+    MONTHS,
+    NAME_PARTICLES,
+    NO_AUTHOR,
+    NOT_AUTHOR_LABELS,
+    NOT_AUTHOR_ROLES,
+    ORGANIZATION_WORDS,
+    ROLE_HEADS,
+    ROLE_WORDS,
+    words,
+)
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as text, one or more per line."""
-    return frozenset(text.split())
-
-
-def _names(text: str) -> list[str]:
-    """A list of names written as text, separated by semicolons."""
-    return [" ".join(name.split()) for name in text.split(";")]
-
-
-# Words that introduce the names in a byline, in the languages users crawl.
-BY_MARKERS = ("words and pictures by", "words by", "written by", "story by", "reported by",
-              "posted by", "text by", "compiled by", "by")
-# Markers other languages put first; only trusted at the start ("di" and "von" are in names).
-LEADING_MARKERS = ("von", "par", "por", "door", "di", "da", "av", "af", "przez", "od", "yazan")
 BY_PATTERN = re.compile(r"(?:^|(?<=\s)|(?<=\|))(?:" + "|".join(re.escape(m) for m in BY_MARKERS)
                         + r")\s*:?\s+(?=\S)", re.IGNORECASE)
 LEADING_PATTERN = re.compile(r"^(?:" + "|".join(LEADING_MARKERS) + r")\s*:?\s+(?=\S)",
                              re.IGNORECASE)
-# Labels that head a byline: "Author: Jane Doe", "Текст: ...".
-LABEL_PATTERN = re.compile(r"^(?:about the author|about|sobre|über|author|authors|autor|autorin|"
-                           r"auteur|autore|autores|reporter|text|texte|texto|tekst|текст|автор|"
-                           r"written|words|reporting)\s*[:\-–]?\s+", re.IGNORECASE)
-MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
-          "july|august|september|october|november|december|januar|februar|märz|juni|juli|oktober|"
-          "dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
-          "décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-          "noviembre|diciembre")
+LEAD_IN_PATTERN = re.compile(r"^((?:[^\W\d_]+\s+){1,2})(?:von|par|por|door)\s*:?\s+(?=\S)",
+                             re.IGNORECASE)
+LABEL_PATTERN = re.compile(r"^(?:" + "|".join(re.escape(label) for label in sorted(
+    AUTHOR_LABELS, key=len, reverse=True)) + r")\s*(?:[:\-–]\s*|\s+)(?=\S)", re.IGNORECASE)
+NOT_AUTHOR_PATTERN = re.compile(r"^(?:" + "|".join(re.escape(label) for label in sorted(
+    NOT_AUTHOR_LABELS, key=len, reverse=True)) + r")(?:\s*:|\s+(?=\S))", re.IGNORECASE)
+# A credit of someone else inside a byline: the names end before it.
+OTHER_CREDIT = re.compile(r"\b(?:" + "|".join(sorted(NOT_AUTHOR_ROLES, key=len, reverse=True))
+                          + r")\s+(?:by|von|par|por|door|av)\b|\b(?:editor|foto|photo)\s*:",
+                          re.IGNORECASE)
 # Where the names stop: dates, time stamps, contact details, link labels.
 CUT_PATTERN = re.compile(
     r"(\b(?:" + MONTHS + r")\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + MONTHS + r")\b|"
     r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\b\d{4}-\d{2}|\b\d{1,2}:\d{2}|\b\d+\s+(?:hours?|minutes?|"
     r"days?|mins?)\b|\b(?:updated|published|posted|last updated|modified|aktualisiert|"
     r"veröffentlicht|publié|mis à jour|view|follow|share|email|e-mail|contact|biography|bio|"
-    r"read more|more by|more from|all posts|see all|min read|comments?)\b|"
+    r"read more|more by|more from|all posts|see all|min read|comments?|on behalf of)\b|"
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+|https?://\S+|\b(?:mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|sday|nesday|rsday|urday)?\b,?\s+(?:" + MONTHS + r"|\d))", re.IGNORECASE)
 # After these, a byline names outlets and roles, not more people.
-AFFILIATION_SPLIT = re.compile(r"\s+[|/–—-]\s+|\s*\|\s*|\s*•\s*|(?<=[a-z]{3})\.\s+(?=[A-Z])")
-NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\+)\s*|\s+(?:and|And|AND|und|UND|et|ET|y|e|og|och|en|i|sowie|"
-                        r"with|With|WITH|mit)\s+")
+AFFILIATION_SPLIT = re.compile(r"\s+[|/–—-]\s+|\s*\|\s*|\s*•\s*|\s*·\s*|"
+                               r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\+|(?<=\w)/(?=\w))\s*|\s+(?:and|And|AND|und|UND|et|ET|y|"
+                        r"e|og|och|en|i|sowie|with|With|WITH|mit)\s+")
+# Outlets are split only at words and commas: "Morgan & Morgan" is one firm.
+ENTITY_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:and|und|et|y|e|og|och|en|with|mit)\s+", re.IGNORECASE)
 # "Jane Doe for ProPublica", "Jane Doe in Berlin", "Jane Doe at the BBC".
-TAIL_PATTERN = re.compile(r"\s+(?:for|in|at|from|reporting from|aus|für|pour|à|en|para|voor)\s+"
+TAIL_PATTERN = re.compile(r"\s+(?:for|in|at|from|on|reporting from|aus|für|pour|à|en|para|voor)\s+"
                           r"(?:the\s+)?[A-Z].*$")
-# Words of job titles; a trailing run of them ending in a head word is a role, not a name.
-ROLE_HEADS = _words("""editor editors editorial writer writers reporter reporters correspondent
-    correspondents contributor contributors columnist columnists staff producer photographer
-    analyst critic intern journalist journalists redakteur redakteurin korrespondent
-    korrespondentin journaliste rédacteur rédactrice redactor redactora periodista giornalista
-    redattore redattrice fellow anchor host blogger author""")
-ROLE_WORDS = ROLE_HEADS | _words("""senior junior chief deputy managing associate assistant
-    executive contributing special staff political politics news sports sport business
-    science health technology tech economics economy foreign international national local
-    digital investigative data video photo visual graphics audio features feature opinion
-    culture arts entertainment markets finance legal washington bureau europe asia africa
-    us u.s. uk global regional metro breaking freelance guest and of the auto
-    motoring travel food style fashion lifestyle education climate environment energy
-    diplomatic defence defense security crime courts justice royal medical property
-    social media content commercial wire""")
 # Multi-word parts of job titles whose words alone are common surnames.
 ROLE_PHRASES = re.compile(r"\s(?:white house|city hall|at large|in chief|state house|capitol hill|"
                           r"wall street|world news|general assignment)\s", re.IGNORECASE)
-# News agencies and outlets that sign articles: not persons, but kept when nobody else is named.
-AGENCIES = {squash(name): name for name in _names("""Reuters;Associated Press;AP;AFP;Agence
-    France-Presse;dpa;Deutsche Presse-Agentur;Bloomberg;Bloomberg News;PA;PA Media;Press
-    Association;ANI;IANS;PTI;Xinhua;Kyodo;Kyodo News;EFE;ANSA;APA;KNA;epd;Reuters Staff;AP Staff;
-    CNN;CNN Wire;BBC;BBC News;NPR;Yonhap;TASS;RIA Novosti;Anadolu;Anadolu Agency;UPI;
-    Canadian Press;The Canadian Press;AAP;Australian Associated Press;NTB;TT;Ritzau;STT;
-    ATS;SDA;Belga;ANP;Agencia EFE;Europa Press;Lusa;AGI;Adnkronos""")}
-# Bylines that name nobody: desks, teams, CMS accounts.
-GENERIC_BYLINES = frozenset(squash(name) for name in _names("""Agencies;Agency;Wire;Wires;Wire
-    Services;News Desk;Newsdesk;News Service;News Services;Staff;Web Desk;Desk;Editorial;
-    Editorial Board;Editorial Staff;Editorial Team;Redaktion;La Rédaction;Rédaction;Redacción;
-    Redazione;Team;Admin;Administrator;Editor;Editors;Guest;Guest Author;Guest Post;Anonymous;
-    Unknown;Contributor;Contributors;Staff Writer;Staff Writers;Staff Reporter;Gast;Гость;
-    Редакция;Webmaster;Author;Site Admin;Staff Reports;Staff Report;Wire Reports;Wire Report;
-    From Staff Reports;Reports;Report;By;Von;Par;Por;Door"""))
-# Last words of organizations' names; a "person" whose name ends in one is an outlet, a desk
-# or a company ("Inland Water Report", "Harbour News Service", "Coastline Media Ltd").
-ORGANIZATION_WORDS = _words("""report reports news times journal herald gazette tribune daily
-    weekly magazine media press network radio tv television blog desk wire service services
-    agency group inc inc. ltd ltd. llc gmbh ag sa foundation institute council association
-    society team online review monitor observer chronicle courier dispatch ledger bulletin
-    digest newsroom redaktion rédaction redazione redacción editorial staff company
-    zeitung nachrichten rundschau anzeiger kurier presse
-    corp corp. corporation co co. plc holdings industries technologies technology systems
-    solutions labs laboratories robotics energy motors airlines airways bank partners
-    university college hospital ministry department office""")
-# Lowercase words allowed inside a name ("Ursula von der Leyen", "Luiz Inácio da Silva").
-NAME_PARTICLES = _words("""van von der den de del della di da das dos du la le ten ter bin
-    ibn al el y e zu af av""")
+PARENTHESISED_DOMAIN = re.compile(r"\s*\((?:https?://)?[\w.-]+\.[a-z]{2,}/?\)", re.IGNORECASE)
+# First words of link labels and phrases, never of a name ("Learn More", "Full bio").
+NOT_NAME_OPENERS = words("""the a an our your all more see view learn read full follow
+    contact visit meet about who expert fact verified editorial subscribe sign share email
+    written posted published updated""")
+# A connector left at the end when a date was cut off ("quillfox on", "Jane Doe am").
+DANGLING_WORD = re.compile(r"\s+(?:on|at|am|vom|op)\s*$")
 MAX_NAME_WORDS = 6
 OUTLET_TAIL_WORDS = 3
 MAX_NAME_CHARS = 60
+MAX_LOWERCASE_WORDS = 4
+MAX_PREFIX_CHARS = 80
 NAME_CHARACTERS = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+HANDLE = re.compile(r"^[^\W_][\w.\-]{1,38}$")
 TRAILING_JUNK = " ,;:|/-–—·•()[]\"'“”"
 
 
@@ -122,27 +97,69 @@ def names_from_byline(text: str, site_names: list[str] | tuple[str, ...] = (),
     string is an author field (`single_ok`): elsewhere one word is usually a place or an outlet.
     """
     text = " ".join(text.split())
+    if is_other_credit(text):
+        return []
     after = _after_marker(text)
     single_ok = single_ok or after != text
-    text = LABEL_PATTERN.sub("", after)
-    text = _before_cut(text)
-    text = AFFILIATION_SPLIT.split(text, maxsplit=1)[0]
-    parts = [part for part in NAME_SPLIT.split(text) if part and part.strip(TRAILING_JUNK)]
+    parts = _name_parts(after)
+    lowercase_ok = text.islower()
     names: list[str] = []
     for index, part in enumerate(parts):
         if index and _has_role_word(part):
             continue
-        name = clean_name(part, site_names)
+        name = clean_name(part, site_names, lowercase_ok)
         if name and name not in names and (" " in name or single_ok and len(parts) == 1):
             names.append(name)
     return names
 
 
-def clean_name(text: str, site_names: list[str] | tuple[str, ...] = ()) -> str | None:
+def named_entities(text: str, site_names: list[str] | tuple[str, ...] = (),
+                   split: bool = True) -> list[str]:
+    """Return what a byline that names no person names: outlets, desks, teams, accounts.
+
+    "By Euronews with Agencies" -> ["Euronews"]; "Par Le Figaro et AFP" -> ["Le Figaro", "AFP"];
+    "admin" and other CMS defaults -> [].
+    """
+    text = " ".join(text.split())
+    if is_other_credit(text):
+        return []
+    found: list[str] = []
+    parts = _name_parts(_after_marker(text), ENTITY_SPLIT) if split else [text]
+    for part in parts:
+        part = PARENTHESISED_DOMAIN.sub("", part).strip(TRAILING_JUNK)
+        key = squash(part)
+        if not key or key in NO_AUTHOR or key in GENERIC_BYLINES and len(part.split()) == 1:
+            continue
+        part = AGENCIES.get(key, part)
+        if len(part) <= MAX_NAME_CHARS and len(part.split()) <= MAX_NAME_WORDS + 2 \
+                and not part.lower().startswith(("http", "www.")) and part not in found:
+            found.append(part)
+    return found
+
+
+def is_handle(name: str) -> bool:
+    """True for one word that is an account name rather than a person's ("jsteinhardt")."""
+    return " " not in name and bool(HANDLE.match(name))
+
+
+def is_other_credit(text: str) -> bool:
+    """True when a line credits someone who did not write the article ("Reviewed by X")."""
+    return bool(NOT_AUTHOR_PATTERN.match(text) or OTHER_CREDIT.match(text))
+
+
+def _name_parts(text: str, splitter: re.Pattern[str] = NAME_SPLIT) -> list[str]:
+    text = LABEL_PATTERN.sub("", text)
+    text = _before_cut(text)
+    text = AFFILIATION_SPLIT.split(text, maxsplit=1)[0]
+    return [part for part in splitter.split(text) if part and part.strip(TRAILING_JUNK)]
+
+
+def clean_name(text: str, site_names: list[str] | tuple[str, ...] = (),
+               lowercase_ok: bool = True) -> str | None:
     """Return one person's name from a name-sized string, or None if it is not a person's."""
     text = TAIL_PATTERN.sub("", " ".join(text.split())).strip(TRAILING_JUNK)
     text = _strip_outlet_tail(_strip_role_tail(text), site_names).strip(TRAILING_JUNK)
-    if not _looks_like_name(text):
+    if not _looks_like_name(text, lowercase_ok):
         return None
     if not_a_person(text, site_names):
         return None
@@ -166,9 +183,7 @@ def not_a_person(text: str, site_names: list[str] | tuple[str, ...] = ()) -> boo
 
 def agency_name(text: str) -> str | None:
     """Return the agency a byline names ('By REUTERS' -> 'Reuters'), or None."""
-    text = LABEL_PATTERN.sub("", _after_marker(text))
-    text = AFFILIATION_SPLIT.split(_before_cut(text), maxsplit=1)[0]
-    for part in NAME_SPLIT.split(text):
+    for part in _name_parts(_after_marker(" ".join(text.split()))):
         agency = AGENCIES.get(squash(part))
         if agency:
             return agency
@@ -176,16 +191,38 @@ def agency_name(text: str) -> str | None:
 
 
 def _after_marker(text: str) -> str:
-    text = " ".join(text.split())
-    match = LEADING_PATTERN.match(text) or BY_PATTERN.search(text)
-    if match and (match.start() == 0 or len(text[:match.start()]) < 80):
+    match = LEADING_PATTERN.match(text)
+    if match:
         return text[match.end():]
+    match = LEAD_IN_PATTERN.match(text)
+    if match and all(word.lower() in LEAD_IN_WORDS for word in match.group(1).split()):
+        return text[match.end():]
+    for match in BY_PATTERN.finditer(text):
+        prefix = text[:match.start()]
+        if len(prefix) >= MAX_PREFIX_CHARS:
+            break
+        if _marker_opens_byline(prefix):
+            return text[match.end():]
     return text
+
+
+def _marker_opens_byline(prefix: str) -> bool:
+    """True when the words before a "by" leave it a byline marker: nothing, a date or time,
+    a label ("Posted"); not a sentence ("Driven by") or another credit ("Reviewed by")."""
+    words = prefix.split()
+    if not words:
+        return True
+    last = words[-1].lower().strip(".,:;|")
+    if last in NOT_AUTHOR_ROLES:
+        return False
+    return last in AUTHOR_VERBS or not words[-1][:1].islower() or not last.isalpha()
 
 
 def _before_cut(text: str) -> str:
     match = CUT_PATTERN.search(text)
-    return text[:match.start()] if match else text
+    text = text[:match.start()] if match else text
+    other = OTHER_CREDIT.search(text)
+    return DANGLING_WORD.sub("", text[:other.start()] if other else text)
 
 
 def _has_role_word(part: str) -> bool:
@@ -193,18 +230,26 @@ def _has_role_word(part: str) -> bool:
 
 
 def _strip_role_tail(text: str) -> str:
-    """'Jane Doe Senior White House Correspondent' -> 'Jane Doe'; a bare role -> ''."""
+    """'Jane Doe Senior White House Correspondent' -> 'Jane Doe'; 'Liza Burke Director of
+    Marketing' -> 'Liza Burke'; a bare role -> ''."""
     text = ROLE_PHRASES.sub(" ", f"{text} ").strip()
     words = text.split()
-    if not words or not _is_role_head(words[-1]):
-        return text
-    while words and (words[-1].lower().strip(".,") in ROLE_WORDS or _is_role_head(words[-1])):
-        words.pop()
-    return " ".join(words)
+    if words and _is_role_head(words[-1]):
+        while words and (words[-1].lower().strip(".,") in ROLE_WORDS or _is_role_head(words[-1])):
+            words.pop()
+        return " ".join(words)
+    for index in range(2, len(words)):
+        if _is_role_head(words[index]):
+            start = index
+            while start > 2 and words[start - 1].lower().strip(".,") in ROLE_WORDS:
+                start -= 1
+            return " ".join(words[:start])
+    return text
 
 
 def _is_role_head(word: str) -> bool:
-    return any(part in ROLE_HEADS for part in word.lower().strip(".,").split("-"))
+    word = word.lower().strip(".,")
+    return word in ROLE_HEADS or any(part in ROLE_HEADS for part in word.split("-"))
 
 
 def _strip_outlet_tail(text: str, site_names: list[str] | tuple[str, ...]) -> str:
@@ -218,18 +263,22 @@ def _strip_outlet_tail(text: str, site_names: list[str] | tuple[str, ...]) -> st
     return text
 
 
-def _looks_like_name(text: str) -> bool:
+def _looks_like_name(text: str, lowercase_ok: bool = True) -> bool:
     words = text.split()
     if not words or len(words) > MAX_NAME_WORDS or len(text) > MAX_NAME_CHARS:
         return False
-    if words[0].lower() in ("the", "a", "an", "our", "your", "all", "more", "see", "view"):
+    if words[0].lower() in NOT_NAME_OPENERS:
         return False
     if len(words) == 1 and (text.islower() or text.isupper() or len(text) < 2):
         return False
     if not all(NAME_CHARACTERS.match(word) for word in words):
         return False
-    return text.islower() or all(not word[0].islower() or word in NAME_PARTICLES
-                                 or word.startswith("d'") for word in words)
+    if len(words) > 1 and words[-1] in NAME_PARTICLES:
+        return False
+    if text.islower():
+        return lowercase_ok and len(words) <= MAX_LOWERCASE_WORDS
+    return all(not word[0].islower() or word in NAME_PARTICLES or word.startswith("d'")
+               for word in words)
 
 
 def _title_case(text: str) -> str:

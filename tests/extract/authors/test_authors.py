@@ -7,7 +7,7 @@ import json
 import pytest
 
 from scraper.extract.authors import extract_authors
-from scraper.extract.authors.names import agency_name, names_from_byline
+from scraper.extract.authors.names import agency_name, named_entities, names_from_byline
 from scraper.extract.document import parse_document
 from scraper.models import SiteRules
 
@@ -59,6 +59,22 @@ SITE = ["The Harbour Herald", "harbourherald"]
     ("Reuters, Washington, Nov 20 2019", []),
     ("The Russian and Syrian defense ministries", []),
     ("16 hours ago on iOS Blog", []),
+    ("Reviewed by Jane Doe", []),
+    ("Fact-checked by Jane Doe", []),
+    ("Photos by Jane Doe", []),
+    ("By Jane Doe | Fact-checked by Ali Khan", ["Jane Doe"]),
+    (("Driven by expertise and thorough research, our team delivers valuable, insightful content "
+      "to keep readers informed"), []),
+    ("Mara Lindqvist/Tomas Berge", ["Mara Lindqvist", "Tomas Berge"]),
+    ("Posted by quillfox on Friday December 19, 2025 @08:00PM", []),
+    ("Liza Marsh Marketing Director", ["Liza Marsh"]),
+    ("Dana Holt Director of Operations", ["Dana Holt"]),
+    ("Mike Arlen, Shipping Expert", ["Mike Arlen"]),
+    ("By Rui Tan, Senior Director, Content & Marketing", ["Rui Tan"]),
+    ("Ein Kommentar von Jan Sellberg", ["Jan Sellberg"]),
+    ("Kommentar von", []),
+    ("Autorin/Autor Roman Gordeev", ["Roman Gordeev"]),
+    ("Learn More", []),
 ])
 def test_byline_normalization(byline: str, expected: list[str]) -> None:
     assert names_from_byline(byline, SITE) == expected
@@ -67,6 +83,7 @@ def test_byline_normalization(byline: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("byline, single_ok, expected", [
     ("Regan", True, ["Regan"]),       # an author field may name one word
     ("Regan", False, []),             # loose text may not: it is usually a place or outlet
+    ("김민서 기자", True, ["김민서"]),     # a Korean name without its job title
     ("Washington,", False, []),
 ])
 def test_one_word_names_need_an_author_field_or_a_marker(byline: str, single_ok: bool,
@@ -83,7 +100,25 @@ def test_agency_name(byline: str, expected: str | None) -> None:
     assert agency_name(byline) == expected
 
 
+@pytest.mark.parametrize("byline, expected", [
+    ("By Euronova with Agencies", ["Euronova"]),
+    ("Par Le Journal et AFP", ["Le Journal", "AFP"]),
+    ("By REUTERS", ["Reuters"]),
+    ("Hartley & Hartley", ["Hartley & Hartley"]),
+    ("Harbour Daily (www.harbourdaily.com)", ["Harbour Daily"]),
+    ("admin", []),
+    ("The Author", []),
+    ("Posted by quillfox on Friday December 19, 2025 @08:00PM", ["quillfox"]),
+    ("Reviewed by Harbour Daily", []),
+])
+def test_what_a_byline_names_when_it_names_no_person(byline: str, expected: list[str]) -> None:
+    assert named_entities(byline, SITE) == expected
+
+
 URL = "https://www.harbourherald.com/2024/05/03/harbour-plan/"
+PROSE = ("<p>The harbour board voted on Tuesday to widen the northern channel, a plan that "
+         "fishermen, ferry operators and the town council had argued about for most of a decade "
+         "before the money was found.</p>")
 HEAD = '<meta property="og:site_name" content="The Harbour Herald">'
 
 
@@ -157,18 +192,33 @@ def test_visible_by_line_after_the_headline() -> None:
 def test_agency_stands_only_when_no_person_is_named() -> None:
     assert authors_of(body='<div class="byline">Reuters November 18, 2019 11:03 PM</div>') == [
         "Reuters"]
+    assert authors_of(body='<div class="byline">By REUTERS and Jane Doe</div>') == ["Jane Doe"]
+
+
+def test_an_organisation_byline_stands_when_it_names_nobody_else() -> None:
     head = jsonld({"@type": "NewsArticle", "headline": "x",
                    "author": {"@type": "Organization", "name": "The Harbour Herald"}})
-    assert authors_of(head=head) == []
+    assert authors_of(head=head) == ["The Harbour Herald"]
+    assert authors_of(head=head, body='<div class="byline">By Jane Doe</div>') == ["Jane Doe"]
 
 
-def test_rules_selectors_win_when_they_match() -> None:
-    rules = SiteRules(name="herald", authors=(".story-credit",))
+def test_site_rules_selectors_win_when_they_match() -> None:
+    rules = SiteRules(name="herald", kind="site", authors=(".story-credit",))
     head = '<meta name="author" content="Meta Person">'
     body = '<p class="story-credit">Jane Doe</p>'
     assert authors_of(body=body, head=head, rules=rules) == ["Jane Doe"]
-    missing = SiteRules(name="herald", authors=(".nothing",))
+    missing = SiteRules(name="herald", kind="site", authors=(".nothing",))
     assert authors_of(body=body, head=head, rules=missing) == ["Meta Person"]
+
+
+def test_template_rules_selectors_are_one_more_witness() -> None:
+    rules = SiteRules(name="theme", kind="template", authors=(".story-credit",))
+    body = ('<article><h1>Harbour plan wins</h1><p class="story-credit">Jane Doe</p>'
+            '<p>Text.</p></article><div class="more"><p class="story-credit">Other Writer</p></div>')
+    assert authors_of(body=body, rules=rules) == ["Jane Doe"]
+    head = '<meta name="author" content="Meta Person">'
+    far = '<h1>Harbour plan wins</h1>' + PROSE * 3 + '<p class="story-credit">Other Writer</p>'
+    assert authors_of(body=far, head=head, rules=rules) == ["Meta Person"]
 
 
 def test_duplicates_across_mobile_and_desktop_bylines_are_dropped() -> None:
@@ -187,4 +237,78 @@ def test_cms_state_classes_are_not_foreign_regions() -> None:
 @pytest.mark.parametrize("company", ["Halden Robotics", "Northgate Holdings", "Meridian Airlines",
                                      "Tamsin Energy Corp.", "St Agnes University"])
 def test_a_company_named_as_author_is_not_a_person(company: str) -> None:
-    assert authors_of(head=f'<meta name="author" content="{company}">') == []
+    head = f'<meta name="author" content="{company}">'
+    assert authors_of(head=head) == [company]          # it alone signs the article
+    body = '<article><h1>Harbour plan wins</h1><p class="byline">By Jane Doe</p></article>'
+    assert authors_of(head=head, body=body) == ["Jane Doe"]
+
+
+def article(*parts: str) -> str:
+    return "<article><h1>Harbour plan wins</h1>" + "".join(parts) + "</article>"
+
+
+def test_a_personal_site_author_named_like_the_site_is_kept() -> None:
+    head = jsonld({"@type": "BlogPosting", "headline": "x",
+                   "author": {"@type": "Person", "name": "Ivo Brandt"}})
+    html = (f'<html><head><meta property="og:site_name" content="Ivo Brandt">{head}</head>'
+            "<body><h1>On sourdough</h1></body></html>")
+    assert extract_authors(parse_document(html, "https://ivobrandt.example/sourdough"), None) == [
+        "Ivo Brandt"]
+
+
+@pytest.mark.parametrize("byline", [
+    '<div class="meta"><p>Written by</p><p>Edda Lorne</p></div>',
+    '<p class="meta">by: Edda Lorne, Dec 17, 2025</p>',
+    '<p><span>By</span> <a href="/staff/edda-lorne">Edda Lorne</a></p>',
+    '<div>Ein Kommentar von Edda Lorne</div>',
+])
+def test_a_labelled_line_under_the_headline_is_the_byline(byline: str) -> None:
+    assert authors_of(body=article("<p class='dek'>A short standfirst.</p>", byline, PROSE)) == [
+        "Edda Lorne"]
+
+
+def test_a_byline_just_before_the_headline_counts() -> None:
+    body = ('<div class="post-meta"><a href="/team/edda-lorne">Edda Lorne</a></div>'
+            '<h1>Harbour plan wins</h1>' + PROSE)
+    assert authors_of(body=body) == ["Edda Lorne"]
+
+
+def test_bylines_of_teasers_after_the_article_are_not_the_authors() -> None:
+    teasers = "".join(f'<div class="card"><h3>Story {n}</h3><span class="byline">By Writer '
+                      f'{name}</span></div>' for n, name in enumerate(["Ames", "Bell", "Cole"]))
+    body = article('<p class="byline">By Edda Lorne</p>', PROSE * 3) + teasers
+    assert authors_of(body=body) == ["Edda Lorne"]
+
+
+def test_reviewers_and_fact_checkers_are_not_authors() -> None:
+    byline = ('<div class="bylines"><span class="label">By</span> <a href="/author/el">Edda Lorne'
+              '</a> <span class="label">Fact-checked by</span> <a href="/author/mo">Mia Ostrova'
+              '</a> <a href="/author/pk">Paul Kemble</a></div>')
+    assert authors_of(body=article(byline, PROSE)) == ["Edda Lorne"]
+    head = jsonld({"@type": "NewsArticle", "headline": "x",
+                   "author": {"@type": "Person", "name": "Mia Ostrova"}})
+    credits = '<p class="byline">Edda Lorne</p><p class="info">Editor: Mia Ostrova</p>'
+    assert authors_of(head=head, body=article(credits, PROSE)) == ["Edda Lorne"]
+
+
+def test_a_job_title_or_bio_link_beside_the_name_is_not_an_author() -> None:
+    byline = ('<div class="author-wrap"><a class="author-link" href="/author/el">Edda Lorne</a>'
+              '<span class="author-title">Master Gardener</span><a class="author-more" '
+              'href="/author/el">Full bio</a></div>')
+    assert authors_of(body=article(byline, PROSE)) == ["Edda Lorne"]
+
+
+def test_data_and_byline_agreeing_merge_their_names() -> None:
+    head = jsonld({"@type": "NewsArticle", "headline": "x",
+                   "author": [{"@type": "Person", "name": "Mara Lindqvist"}]})
+    byline = ('<div class="bylines"><div class="byline column"><a href="/p/1">Tomas Berge</a>'
+              '</div><div class="byline column"><a href="/p/2">Mara Lindqvist</a></div></div>')
+    assert authors_of(head=head, body=article(byline, PROSE)) == ["Tomas Berge", "Mara Lindqvist"]
+
+
+def test_an_account_in_the_data_loses_to_a_person_under_the_headline() -> None:
+    head = '<meta name="author" content="KateW">'
+    byline = '<a class="author-link" href="/author/ao">Aine Oakes</a>'
+    assert authors_of(head=head, body=article(byline, PROSE)) == ["Aine Oakes"]
+    far = "<h1>Harbour plan wins</h1>" + PROSE * 3 + '<div class="author-name">Aine Oakes</div>'
+    assert authors_of(head=head, body=far) == ["KateW"]

@@ -1,0 +1,258 @@
+"""The article's visible byline: the one at its headline, else the first one on the page.
+
+At the headline: from the headline's `<h1>`, the elements that follow it in page order are read
+until the body's prose begins (then the few elements just before it). A byline there is an
+element marked as one (classes like byline / author / contributor, `itemprop=author`,
+`rel=author`, a link to an author page, a site rule's selector) or a short line opening with a
+marker or label ("By", "Von", "Written by", "Author:"); a label standing alone ("Written by")
+takes the text of the element after it. Elsewhere on the page only marked elements count,
+outside comments, sidebars, teasers and author boxes, and that byline is weaker evidence
+(`Byline.near` is False). How a run of candidates becomes one byline is `reading.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborNode
+
+from ..document import Document, node_text, squash, unescape
+from ..nodes import ancestors, class_and_id, inside_region
+from .names import is_other_credit
+from .reading import Byline, Candidate, read_byline
+from .words import LEAD_IN_WORDS
+
+BYLINE_SELECTOR = ("[itemprop~=author], a[rel~=author], [class*=byline i], [class*=author i], "
+                   "[class*=contributor i]")
+BYLINE_CLASS = re.compile(r"byline|author|contributor|writer|autor|auteur", re.IGNORECASE)
+AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autori?|writers?|contributors?|"
+                         r"journalists?|journalisten|reporters?|redakteur(?:e|in)?|people|"
+                         r"profiles?|staff|columnists?|team)/[^/?#]+", re.IGNORECASE)
+# A line that opens a byline: a marker or label, or a short lead-in ending in one
+# ("Ein Kommentar von", "Eine Analyse von").
+OPENING = re.compile(r"^(?:(?:" + "|".join(sorted(LEAD_IN_WORDS)) + r")\s+){1,2}(?:von|par|por|door)\b|"
+                     r"^(?:by|von|par|por|door|av|af|di|przez|"
+                     r"written by|posted by|story by|words by|text by|article by|reported by|"
+                     r"insights from|author|authors|autor|autorin|autoren|auteur|autore|autores|"
+                     r"written|reporter|text|texto|texte|tekst|текст|автор)\b\s*[:\-–]?(?:\s|$)",
+                     re.IGNORECASE)
+# Byline-like elements in these regions sign something else: comments, teasers, bios.
+FOREIGN_REGION_TAGS = frozenset({"aside", "footer", "nav", "form"})
+FOREIGN_REGION_HINT = re.compile(r"comment|related|sidebar|widget|recirc|popular|trending|"
+                                 r"most-read|newsletter|footer|respond|reply|teaser|"
+                                 r"(?:^|[\s_-])promo(?:$|[\s_-])|author-?bio|about-the-author|"
+                                 r"author-?box|more-from|testimonial|review-author")
+SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "svg", "body", "html",
+                          "article", "main", "section", "time", "picture", "figure", "input",
+                          "textarea", "button", "label", "select", "noscript", "template",
+                          "h1", "h2", "ul", "ol", "table"})
+TEXT_TAGS = frozenset({"-text", "#text", "-comment", "!comment"})
+# The walk after the headline does not enter these: no byline of the article lives inside.
+NO_DESCENT_TAGS = frozenset({"script", "style", "svg", "noscript", "template", "select",
+                             "textarea", "iframe", "picture", "figure", "figcaption", "nav",
+                             "aside", "footer", "form", "button", "video", "audio", "object"})
+MAX_BYLINE_CHARS = 200
+MAX_UNLABELLED_CHARS = 100
+MAX_GLOBAL_NODES = 40
+MAX_WALK = 250
+PROSE_CHARS = 160
+PROSE_PARAGRAPHS = 2
+BEFORE_LEVELS = 2
+BEFORE_SIBLINGS = 3
+MAX_H1 = 6
+MAX_INNER = 60
+
+
+def visible_byline(document: Document, site_names: list[str], headline: str | None,
+                   rule_selectors: tuple[str, ...] = ()) -> Byline:
+    """Return the byline at the headline, else the first marked byline elsewhere."""
+    ruled = _rule_nodes(document, rule_selectors)
+    heading = headline_node(document, headline)
+    near = Byline(near=True)
+    if heading is not None:
+        near = read_byline(_at_heading(heading, ruled), site_names, near=True)
+        if near.people or near.others:
+            return near
+    far = read_byline(_marked_nodes(document, rule_selectors), site_names, near=False)
+    far.not_authors |= near.not_authors
+    return far
+
+
+def headline_node(document: Document, headline: str | None) -> LexborNode | None:
+    """The `<h1>` that holds the headline (else the first inside an article, else the first)."""
+    headings = document.tree.css("h1")[:MAX_H1]
+    key = squash(headline)
+    if key:
+        for heading in headings:
+            text = squash(node_text(heading))
+            if text and (text in key or key in text):
+                return heading
+    for heading in headings:
+        if any(parent.tag in ("article", "main") for parent in ancestors(heading)):
+            return heading
+    return headings[0] if headings else None
+
+
+def _rule_nodes(document: Document, selectors: tuple[str, ...]) -> set[int]:
+    found: set[int] = set()
+    for selector in selectors:
+        found.update(node.mem_id for node in document.tree.css(selector))
+    return found
+
+
+def _at_heading(heading: LexborNode, ruled: set[int]) -> Iterator[Candidate]:
+    """Byline candidates after the heading until the prose begins, then just before it."""
+    around = {parent.mem_id for parent in ancestors(heading)}
+    prose = 0
+    for node in _following(heading, MAX_WALK):
+        candidate = _candidate(node, ruled, around)
+        if candidate is not None:
+            yield candidate
+        elif node.tag == "p" and len(node.text(deep=True)) >= PROSE_CHARS:
+            prose += 1
+            if prose >= PROSE_PARAGRAPHS:
+                break
+    for node in _before(heading):
+        candidate = _candidate(node, ruled, around)
+        if candidate is not None and candidate.marked:
+            yield candidate
+
+
+def _marked_nodes(document: Document, rule_selectors: tuple[str, ...]) -> Iterator[Candidate]:
+    selector = ", ".join((*rule_selectors, BYLINE_SELECTOR))
+    seen: set[int] = set()
+    for node in document.tree.css(selector)[:MAX_GLOBAL_NODES]:
+        if node.mem_id in seen or node.tag in SKIPPED_TAGS:
+            continue
+        seen.add(node.mem_id)
+        text = _byline_text(node)
+        if not text or len(text) > MAX_BYLINE_CHARS or _foreign(node, set()):
+            continue
+        opens = bool(OPENING.match(text))
+        if (len(text) <= MAX_UNLABELLED_CHARS or opens) and (opens or not _holds_marked(node)):
+            yield Candidate(node, text, marked=True, opens=opens, credit=is_other_credit(text),
+                            signature=_signature(node))
+
+
+def _candidate(node: LexborNode, ruled: set[int], around: set[int]) -> Candidate | None:
+    """The element as a byline candidate, or None."""
+    if node.tag in SKIPPED_TAGS:
+        return None
+    marked = node.mem_id in ruled or _is_marked(node)
+    own = " ".join(node.text(deep=False).split())
+    opens = bool(own) and bool(OPENING.match(own))
+    credit = bool(own) and is_other_credit(own)
+    if not (marked or opens or credit):
+        return None
+    text = _byline_text(node)
+    if (opens or credit) and _is_label_only(text):
+        text = f"{text} {_next_text(node)}".strip()
+    if not text or len(text) > MAX_BYLINE_CHARS or _foreign(node, around):
+        return None
+    if len(text) > MAX_UNLABELLED_CHARS and not (OPENING.match(text) or credit):
+        return None
+    if not (opens or credit) and _holds_marked(node):
+        return None                         # its inner byline elements speak one by one
+    return Candidate(node, text, marked, opens or bool(OPENING.match(text)),
+                     credit or is_other_credit(text), _signature(node))
+
+
+def _is_marked(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if "author" in (attrs.get("itemprop") or "").split() or "author" in (attrs.get("rel") or "").split():
+        return True
+    if BYLINE_CLASS.search(attrs.get("class") or ""):
+        return True
+    return node.tag == "a" and bool(AUTHOR_HREF.search(attrs.get("href") or ""))
+
+
+def _holds_marked(node: LexborNode) -> bool:
+    """True when a byline element holds other byline elements (a list of bylines)."""
+    return any(_is_marked(inner) for inner in node.css("*")[:MAX_INNER]
+               if inner.mem_id != node.mem_id)
+
+
+def _signature(node: LexborNode) -> str:
+    """What parallel elements of one byline share: the tag and the class, or the author mark."""
+    attrs = node.attributes
+    if node.tag == "a" and AUTHOR_HREF.search(attrs.get("href") or ""):
+        return "a[author-href]"
+    return f"{node.tag}.{' '.join((attrs.get('class') or '').split())}"
+
+
+def _is_label_only(text: str) -> bool:
+    match = OPENING.match(text)
+    if match is not None:
+        return not text[match.end():].strip(" :-–")
+    return len(text.split()) <= 4 and text.rstrip(" :").lower().endswith((" by", " von", " par"))
+
+
+def _next_text(node: LexborNode) -> str:
+    sibling = node.next
+    while sibling is not None and sibling.tag in TEXT_TAGS and not (sibling.text() or "").strip():
+        sibling = sibling.next
+    text = node_text(sibling) if sibling is not None else ""
+    return text if len(text) <= MAX_UNLABELLED_CHARS else ""
+
+
+def _byline_text(node: LexborNode) -> str:
+    name = node.css_first("[itemprop~=name]") if node.attributes.get("itemprop") else None
+    return unescape(node_text(name or node))
+
+
+def _foreign(node: LexborNode, around: set[int]) -> bool:
+    """True inside comments, sidebars, teasers, bios: regions that do not hold the heading."""
+    if FOREIGN_REGION_HINT.search(class_and_id(node)):
+        return True
+    if not around:
+        return inside_region(node, FOREIGN_REGION_TAGS, FOREIGN_REGION_HINT)
+    for parent in ancestors(node):
+        if parent.mem_id in around:
+            return False
+        if parent.tag in FOREIGN_REGION_TAGS or FOREIGN_REGION_HINT.search(class_and_id(parent)):
+            return True
+    return False
+
+
+def _following(node: LexborNode, limit: int) -> Iterator[LexborNode]:
+    """The elements after `node` (outside it) in page order, at most `limit` of them."""
+    current = _next_outside(node)
+    count = 0
+    while current is not None and count < limit:
+        if current.tag not in TEXT_TAGS:
+            yield current
+            count += 1
+            child = current.child
+            if child is not None and current.tag not in NO_DESCENT_TAGS:
+                current = child
+                continue
+        current = _next_outside(current)
+
+
+def _next_outside(node: LexborNode) -> LexborNode | None:
+    current: LexborNode | None = node
+    while current is not None:
+        if current.next is not None:
+            return current.next
+        current = current.parent
+        if current is not None and current.tag in ("body", "html"):
+            return None
+    return None
+
+
+def _before(heading: LexborNode) -> Iterator[LexborNode]:
+    """The few elements just before the heading and before its wrapper, and their insides."""
+    start: LexborNode | None = heading
+    for _ in range(BEFORE_LEVELS):
+        if start is None:
+            return
+        sibling, seen = start.prev, 0
+        while sibling is not None and seen < BEFORE_SIBLINGS:
+            if sibling.tag not in TEXT_TAGS:
+                seen += 1
+                if sibling.tag not in NO_DESCENT_TAGS:
+                    yield sibling
+                    yield from sibling.css("*")[:MAX_INNER]
+            sibling = sibling.prev
+        start = start.parent
