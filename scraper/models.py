@@ -61,6 +61,7 @@ class Provenance:
     rules: str | None = None
     body_strategy: str | None = None
     warnings: tuple[str, ...] = ()
+    extractor_version: str | None = None  # of the code and rules that made the record
 
 
 def _fields_of(item: Any) -> dict[str, Any]:

@@ -4,12 +4,16 @@ The database says which archived response each article came from (articles.fetch
 fetches.warc_file, warc_offset), so each is read back at its offset and extracted again; the
 frontier's failed URLs whose page was archived get another chance too (a better extractor may
 find the article a worse one missed). Rows are read a page at a time, so memory stays flat.
+
+With `stale=True` only the articles an older extractor wrote are redone: those whose
+`extractor_version` differs from the version of the running code and rules. Failed URLs are
+not retried then: nothing records which extractor failed them.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -37,6 +41,7 @@ FROM articles JOIN fetches ON fetches.id = articles.fetch_id
 LEFT JOIN sites ON sites.id = articles.site_id
 WHERE articles.id > ? AND fetches.warc_file IS NOT NULL AND fetches.warc_offset IS NOT NULL
   AND (? IS NULL OR sites.name = ?) AND (? IS NULL OR fetches.fetched_at >= ?)
+  AND (? IS NULL OR articles.extractor_version IS NOT ?)
 ORDER BY articles.id LIMIT ?"""
 
 # The last archived 200 response of every frontier URL that failed (extraction found nothing).
@@ -48,6 +53,7 @@ FROM frontier JOIN fetches ON fetches.id = (
 LEFT JOIN sites ON sites.id = frontier.site_id
 WHERE frontier.id > ? AND frontier.state = 'failed'
   AND (? IS NULL OR sites.name = ?) AND (? IS NULL OR fetches.fetched_at >= ?)
+  AND ? IS NULL AND ? IS NULL
 ORDER BY frontier.id LIMIT ?"""
 
 
@@ -64,35 +70,46 @@ class Source:
 
 
 def reextract(settings: Settings, store: Store, *, site: str | None = None,
-              since: datetime | None = None, listener: Listener = _ignore,
+              since: datetime | None = None, stale: bool = False,
+              arguments: Sequence[str] = ("reextract",), listener: Listener = _ignore,
               executor: Executor | None = None) -> CrawlReport:
-    """Extract every archived article (of `site`, fetched since `since`) again and save it;
-    with an executor (a Dask cluster), workers read and extract, and this process saves."""
-    arguments = ["reextract", *(["--site", site] if site else []),
-                 *(["--since", since.isoformat()] if since else [])]
-    report = CrawlReport(store.start_run(utc_now(), json.dumps(arguments)))
+    """Extract the archived articles (of `site`, fetched since `since`, of an older extractor
+    when `stale`) again and save them, recording `arguments` with the run; with an executor
+    (a Dask cluster), workers read and extract, and this process saves."""
+    report = CrawlReport(store.start_run(utc_now(), json.dumps(list(arguments))))
     status = 2
     try:
-        fetched_since = since.isoformat(timespec="seconds") if since else None
         rules = rules_for(settings.selectors_dir)
+        selection = Selection(site, since.isoformat(timespec="seconds") if since else None,
+                              rules.extractor_version if stale else None)
         if executor is None:
-            for source in sources(store, site, fetched_since):
+            for source in sources(store, selection):
                 _reextract_one(settings.archive_dir, rules, store, source, report, listener)
         else:
             _reextract_on(executor, settings.archive_dir.resolve(), rules, store,
-                          sources(store, site, fetched_since), report, listener)
+                          sources(store, selection), report, listener)
         status = report.exit_status
     finally:
         store.finish_run(report.run_id, utc_now(), report.counts, status)
     return report
 
 
-def sources(store: Store, site: str | None, fetched_since: str | None) -> Iterator[Source]:
-    """Yield the archived sources of the stored articles, then of the failed URLs."""
+@dataclass(frozen=True)
+class Selection:
+    """Which archived pages to extract again; None means any."""
+
+    site: str | None = None
+    fetched_since: str | None = None
+    not_of_version: str | None = None  # only articles another extractor version wrote
+
+
+def sources(store: Store, selection: Selection) -> Iterator[Source]:
+    """Yield the archived sources of the selected articles, then of the failed URLs."""
+    filters = [selection.site, selection.site, selection.fetched_since,
+               selection.fetched_since, selection.not_of_version, selection.not_of_version]
     for query, frontier in ((ARTICLE_SOURCES, False), (FAILED_SOURCES, True)):
         last_id = 0
-        while rows := store.db.execute(query, [last_id, site, site, fetched_since, fetched_since,
-                                               ROWS_PER_QUERY]).fetchall():
+        while rows := store.db.execute(query, [last_id, *filters, ROWS_PER_QUERY]).fetchall():
             for row_id, fetch_id, url, warc_file, warc_offset, site_name in rows:
                 last_id = row_id
                 yield Source(fetch_id, url, warc_file, warc_offset, site_name, frontier)

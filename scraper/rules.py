@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from .errors import ConfigError
+from .extractor_version import digest_files, extractor_version
 from .models import SiteRules
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -60,6 +61,12 @@ class RuleSet:
     """Every loaded rule; `match` picks the rules that apply to one page."""
 
     entries: tuple[LoadedRule, ...] = field(default_factory=tuple)
+    digest: str = ""  # of the rule files' names and bytes: part of the extractor version
+
+    @property
+    def extractor_version(self) -> str:
+        """The version of the extractor running with these rules (see extractor_version.py)."""
+        return extractor_version(self.digest)
 
     def match(self, document: Any) -> SiteRules | None:
         """Return the site rule merged over the best matching template rule, or None."""
@@ -156,7 +163,9 @@ def load_rules(directory: Path) -> RuleSet:
     """Load every *.toml rule file in a folder, in name order."""
     if not directory.is_dir():
         raise ConfigError(f"selectors folder not found: {directory}")
-    return RuleSet(tuple(load_rule_file(path) for path in sorted(directory.glob("*.toml"))))
+    paths = sorted(directory.glob("*.toml"))
+    entries = tuple(load_rule_file(path) for path in paths)
+    return RuleSet(entries, digest_files((path.name, path.read_bytes()) for path in paths))
 
 
 def rules_for(directory: Path | None) -> RuleSet:

@@ -11,10 +11,12 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from scraper.commands.database import COMMANDS
+from scraper.commands.database import COMMANDS as DATABASE_COMMANDS
+from scraper.commands.serve import serve_command
 from scraper.models import Article, Quote
 from scraper.store import Store
 
+COMMANDS = [*DATABASE_COMMANDS, serve_command]
 DAY1, DAY2 = "2024-07-12T10:00:00+00:00", "2024-07-13T10:00:00+00:00"
 URL = "https://news.example.com/2024/07/12/nato-japan/"
 BODY = ("Nato is planning a liaison office in Japan.\n\n"
@@ -88,7 +90,8 @@ def test_search_json_and_filters(cli: click.Group, db: Path) -> None:
     hits = json.loads(run(cli, "search", "liaison", "--json", "--author", "Doe",
                           "--since", "2024-07-12", "--db", str(db)).output)
     assert [hit["url"] for hit in hits] == [URL]
-    empty = run(cli, "search", "liaison", "--site", "elsewhere", "--db", str(db))
+    empty = run(cli, "search", "liaison", "--site", "example", "--until", "2024-07-11",
+                "--db", str(db))
     assert empty.output.strip() == "No articles match."
 
 
@@ -132,7 +135,7 @@ def test_history_lists_versions_with_a_word_diff(cli: click.Group, db: Path) -> 
     data = json.loads(run(cli, "history", URL, "--json", "--db", str(db)).output)
     assert [(v["version"], v.get("words_added")) for v in data] == [(1, None), (2, 2)]
     unknown = CliRunner().invoke(cli, ["history", "https://nowhere.example/", "--db", str(db)])
-    assert unknown.exit_code == 1 and "no article with url" in unknown.output
+    assert unknown.exit_code == 2 and "no article with url" in unknown.output
 
 
 def test_schema_formats(cli: click.Group, db: Path, tmp_path: Path) -> None:

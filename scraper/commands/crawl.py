@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,40 +21,11 @@ from ..sites import Seed, Site, load_sites, seeds_from_urls
 from ..store import Store
 from ..store.core import refused
 from .cluster_options import cluster_executor, cluster_option
+from .options import WHEN, WHEN_HELP, RecordedCommand, check_site_names, given_arguments
 from .output import RunOutput, article_table
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_USAGE, EXIT_LOCKED = 2, 3
-SINCE_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
-_RELATIVE = re.compile(r"^(\d+)\s*([hdw])$")
-SINCE_HELP = ("YYYY-MM-DD, an ISO 8601 time, or an age: 36h, 2d, 1w.")
-
-
-class SinceType(click.ParamType):
-    """--since: a date, an ISO 8601 time or an age (36h, 2d, 1w), as an aware UTC datetime."""
-
-    name = "DATE"
-
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> datetime:
-        """Parse the value; a bad one is a usage error (exit code 2)."""
-        if isinstance(value, datetime):
-            return value
-        try:
-            return parse_since(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a date; use {SINCE_HELP}", param, ctx)
-
-
-def parse_since(text: str, now: datetime | None = None) -> datetime:
-    """Return the UTC time meant by a --since value (see SINCE_HELP); raise ValueError."""
-    text = text.strip().lower()
-    relative = _RELATIVE.match(text)
-    if relative:
-        now = now or datetime.now(UTC)
-        return now - int(relative.group(1)) * SINCE_UNITS[relative.group(2)]
-    when = datetime.fromisoformat(text.upper() if "t" in text else text)
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 
 
 def storage_options(function: F) -> F:
@@ -77,7 +47,8 @@ def selectors_option(function: F) -> F:
 
 
 def run_guarded(body: Callable[[], int], output: RunOutput | None = None) -> None:
-    """Run a command body, mapping errors to exit codes: 2 configuration, 3 locked."""
+    """Run a command body, mapping errors to exit codes: 1 failed, 2 configuration (and
+    paths that cannot be used), 3 locked."""
     output = output or RunOutput()
     try:
         status = body()
@@ -90,6 +61,12 @@ def run_guarded(body: Callable[[], int], output: RunOutput | None = None) -> Non
     except ScraperError as error:
         output.error(error.describe(), 1)
         sys.exit(1)
+    except OSError as error:  # a path given (database, archive, lock) cannot be used
+        if isinstance(error, BrokenPipeError):
+            raise
+        output.error(f"{error.filename or 'cannot continue'}: {error.strerror or error}",
+                     EXIT_USAGE)
+        sys.exit(EXIT_USAGE)
     sys.exit(status)
 
 
@@ -111,15 +88,15 @@ def crawl_with_lock(settings: Settings, seeds: list[Seed], output: RunOutput,
     return report
 
 
-@click.command("crawl")
+@click.command("crawl", cls=RecordedCommand)
 @click.argument("urls", nargs=-1)
 @click.option("--site", "site_names", multiple=True, help="Crawl only this site of the sites file.")
 @click.option("--sites", "sites_file", type=click.Path(path_type=Path), default=Path("sites.toml"),
               show_default=True, help="The sites file (TOML).")
 @storage_options
 @selectors_option
-@click.option("--since", type=SinceType(),
-              help="Skip articles a feed or sitemap dates before this: " + SINCE_HELP
+@click.option("--since", type=WHEN,
+              help="Skip articles a feed or sitemap dates before this: " + WHEN_HELP
               + " Undated ones are always fetched.")
 @click.option("--max-pages", type=click.IntRange(min=1), help="Fetch at most this many articles.")
 @click.option("--max-duration", type=click.FloatRange(min=0, min_open=True),
@@ -168,7 +145,7 @@ def crawl_command(urls: tuple[str, ...], site_names: tuple[str, ...], sites_file
         else:
             sites = _sites(site_names, sites_file)
             seeds = [seed for site in sites for seed in site.seeds()]
-        report = crawl_with_lock(settings, seeds, output, ["crawl", *sys.argv[2:]],
+        report = crawl_with_lock(settings, seeds, output, given_arguments(),
                                  sites=sites, since=since, cluster=cluster)
         return report.exit_status
 
@@ -179,16 +156,12 @@ def _sites(site_names: tuple[str, ...], sites_file: Path) -> list[Site]:
     """Load the sites file, keeping only the named sites when --site is given."""
     sites = load_sites(sites_file)
     if site_names:
-        known = {site.name for site in sites}
-        unknown = [name for name in site_names if name not in known]
-        if unknown:
-            raise ConfigError(f"unknown site(s) {', '.join(unknown)}; the sites file lists "
-                              f"{', '.join(sorted(known))}")
+        check_site_names(site_names, [site.name for site in sites], "the sites file")
         sites = [site for site in sites if site.name in site_names]
     return sites
 
 
-@click.command("demo")
+@click.command("demo", cls=RecordedCommand)
 @storage_options
 def demo_command(db_path: Path, archive_dir: Path) -> None:
     """Serve the bundled demo news site on 127.0.0.1, crawl it, and show what was extracted."""
@@ -202,7 +175,8 @@ def demo_command(db_path: Path, archive_dir: Path) -> None:
             click.echo(f"demo site serving at {origin}")
             settings = settings.with_overrides(contact_url=f"{origin}/contact/")
             seeds = [Seed(f"{origin}/", "demo", "start")]  # feed and sitemap are found from it
-            report = crawl_with_lock(settings, seeds, RunOutput(), ["demo"], keep_outcomes=True,
+            report = crawl_with_lock(settings, seeds, RunOutput(), given_arguments(),
+                                     keep_outcomes=True,
                                      transport=transport)
         click.echo("")
         if any(outcome.article for outcome in report.outcomes):
@@ -245,19 +219,23 @@ def _demo_server() -> tuple[Any, Any]:
         return server, PortForward(origin, server.port)
 
 
-@click.command("reextract")
+@click.command("reextract", cls=RecordedCommand)
 @click.option("--site", help="Only the articles of this site.")
-@click.option("--since", type=SinceType(),
-              help="Only pages fetched at or after this: " + SINCE_HELP)
+@click.option("--since", type=WHEN,
+              help="Only pages fetched at or after this: " + WHEN_HELP)
+@click.option("--stale", is_flag=True,
+              help="Only the articles an older extractor wrote (another extractor version "
+                   "than this one's; see scraper --version).")
 @storage_options
 @selectors_option
 @cluster_option
 @click.option("--log-json", is_flag=True, help="Log one JSON object per page and a summary.")
-def reextract_command(site: str | None, since: datetime | None, db_path: Path,
+def reextract_command(site: str | None, since: datetime | None, stale: bool, db_path: Path,
                       archive_dir: Path, selectors_dir: Path | None, cluster: str | None,
                       log_json: bool) -> None:
     """Extract every archived article again, with no network, and update the database."""
     output = RunOutput(log_json=log_json)
+    arguments = given_arguments()
 
     def body() -> int:
         if not db_path.exists():
@@ -265,8 +243,10 @@ def reextract_command(site: str | None, since: datetime | None, db_path: Path,
         settings = Settings(db_path=db_path, archive_dir=archive_dir, selectors_dir=selectors_dir)
         with RunLock(db_path), Store.open(db_path, create=False) as store, \
                 refused(None, db_path), cluster_executor(cluster, output) as executor:
-            report = reextract(settings, store, site=site, since=since, listener=output,
-                               executor=executor)
+            if site is not None:
+                check_site_names([site], store.site_names(), f"the database {db_path}")
+            report = reextract(settings, store, site=site, since=since, stale=stale,
+                               arguments=arguments, listener=output, executor=executor)
         output.finish(report)
         return report.exit_status
 

@@ -1,4 +1,4 @@
-"""Database commands: search, stats, export, schema, history, serve.
+"""Database commands: search, stats, export, schema, history (serve is in serve.py).
 
 Each command opens the database and calls one library function; library errors become
 click.ClickException here and nowhere else.
@@ -7,11 +7,8 @@ click.ClickException here and nowhere else.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,12 +28,12 @@ from ..store.parquet_export import write_parquet
 from ..store.query import hints
 from ..store.search import ORDERS, SearchHit
 from ..store.wordiff import CONTEXT_WORDS, count_changes, diff_words, render_word_diff
+from .options import WHEN, WHEN_HELP, check_site_names, day_of
+from .streams import output_file
 
 DEFAULT_DB = Path("data/articles.db")
-DEFAULT_PORT = 8001
 BOLD = ("\x1b[1m", "\x1b[0m")
 BRACKETS = ("[", "]")
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,8 +83,10 @@ def library_errors() -> Iterator[None]:
         raise click.ClickException(error.describe()) from error
 
 
-def _day(value: Any) -> str | None:
-    return value.date().isoformat() if value else None
+def require_site(store: Store, site: str | None) -> None:
+    """Refuse (exit 2) a --site the database does not hold, naming the sites it does."""
+    if site is not None:
+        check_site_names([site], store.site_names(), f"the database {store.path}")
 
 
 def _echo_json(data: Any) -> None:
@@ -111,8 +110,10 @@ def _print_hit(hit: SearchHit) -> None:
 @click.command()
 @click.argument("query")
 @click.option("--site", help="Only articles of this site key.")
-@click.option("--since", type=DATE, help="Only articles published on or after this date.")
-@click.option("--until", type=DATE, help="Only articles published on or before this date.")
+@click.option("--since", type=WHEN, help="Only articles published on or after this day: "
+              + WHEN_HELP)
+@click.option("--until", type=WHEN, help="Only articles published on or before this day: "
+              + WHEN_HELP)
 @click.option("--author", help="Only articles by an author whose name contains this.")
 @click.option("--speaker", help="Only articles quoting a speaker whose name contains this.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
@@ -136,7 +137,8 @@ def search(query: str, site: str | None, since: Any, until: Any, author: str | N
     shown [like this] (bold on a terminal).
     """
     with open_store(db_path) as store:
-        hits = store.search(query, limit=limit, site=site, since=_day(since), until=_day(until),
+        require_site(store, site)
+        hits = store.search(query, limit=limit, site=site, since=day_of(since), until=day_of(until),
                             author=author, speaker=speaker, raw=raw, order=order,
                             markers=_markers(as_json))
     if as_json:
@@ -214,8 +216,10 @@ def stats(as_json: bool, db_path: Path) -> None:
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, "parquet"]), default="jsonl",
               show_default=True, help="One JSON record per line, CSV, or Parquet files "
                                       "(articles, quotes, images, links) in the -o folder.")
-@click.option("--since", type=DATE, help="Only articles published on or after this date.")
-@click.option("--until", type=DATE, help="Only articles published on or before this date.")
+@click.option("--since", type=WHEN, help="Only articles published on or after this day: "
+              + WHEN_HELP)
+@click.option("--until", type=WHEN, help="Only articles published on or before this day: "
+              + WHEN_HELP)
 @click.option("--site", help="Only articles of this site key.")
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
               help="Write to this file instead of standard output (parquet: this folder).")
@@ -224,12 +228,15 @@ def export(fmt: str, since: Any, until: Any, site: str | None, output: str,
            db_path: Path) -> None:
     """Stream articles with their authors, images, quotes, links and tags, one at a time."""
     if fmt == "parquet":
-        _export_parquet(output, db_path, _day(since), _day(until), site)
+        _export_parquet(output, db_path, day_of(since), day_of(until), site)
         return
     if output != "-" and Path(output).is_dir():
         raise UsageProblem(f"{output} is a folder; -o names a file for --format {fmt}")
-    with open_store(db_path) as store, click.open_file(output, "w", encoding="utf-8") as out:
-        count = write_export(store.db, out, fmt, since=_day(since), until=_day(until), site=site)
+    with open_store(db_path) as store:
+        require_site(store, site)
+        with output_file(output) as out:
+            count = write_export(store.db, out, fmt, since=day_of(since), until=day_of(until),
+                                 site=site)
     click.echo(f"exported {count} article(s)", err=True)
 
 
@@ -242,6 +249,7 @@ def _export_parquet(output: str, db_path: Path, since: str | None, until: str | 
     if folder.exists() and not folder.is_dir():
         raise UsageProblem(f"{output} is a file; --format parquet needs a folder")
     with open_store(db_path) as store:
+        require_site(store, site)
         counts = write_parquet(store.db, folder, since=since, until=until, site=site)
     click.echo(f"exported {counts['articles']} article(s), {counts['quotes']} quote(s), "
                f"{counts['images']} image(s), {counts['links']} link(s) to {folder}/", err=True)
@@ -296,7 +304,7 @@ def history(url: str, context: int, as_json: bool, db_path: Path) -> None:
     with open_store(db_path) as store:
         versions = store.history(url)
     if not versions:
-        raise click.ClickException(f"no article with url {url} in {db_path}")
+        raise UsageProblem(f"no article with url {url} in {db_path}")
     if as_json:
         _echo_json(_history_json(versions))
         return
@@ -328,28 +336,4 @@ def _history_json(versions: list[Any]) -> list[dict[str, Any]]:
     return entries
 
 
-@click.command()
-@click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
-              help="Port on 127.0.0.1.")
-@db_option
-def serve(port: int, db_path: Path) -> None:
-    """Browse the database in Datasette on 127.0.0.1 (needs the datasette extra)."""
-    if importlib.util.find_spec("datasette") is None:
-        raise UsageProblem("Datasette is not installed: pip install '.[datasette]'")
-    with open_store(db_path):
-        pass  # brings an older database up to the latest schema before Datasette opens it
-    with tempfile.TemporaryDirectory() as folder:
-        metadata = Path(folder) / "metadata.json"
-        metadata.write_text(json.dumps(datasette_metadata(db_path.stem)), encoding="utf-8")
-        command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--host",
-                   "127.0.0.1", "--port", str(port), "--metadata", str(metadata)]
-        click.echo(f"Datasette on http://127.0.0.1:{port}/ (Ctrl+C stops it)", err=True)
-        try:
-            result = subprocess.run(command, check=False)
-        except KeyboardInterrupt:
-            return
-    if result.returncode not in (0, -2):
-        raise click.ClickException(f"datasette exited with status {result.returncode}")
-
-
-COMMANDS: list[click.Command] = [search, stats, export, schema, history, serve]
+COMMANDS: list[click.Command] = [search, stats, export, schema, history]

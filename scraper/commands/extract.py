@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 
 import click
@@ -17,6 +18,8 @@ from ..printable import printable
 from ..rules import rules_for
 from .crawl import selectors_option
 
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+
 
 @click.command("extract")
 @click.argument("page")
@@ -27,18 +30,19 @@ from .crawl import selectors_option
 @selectors_option
 def extract_command(page: str, url: str | None, as_json: bool, allow_private: bool,
                     selectors_dir: Path | None) -> None:
-    """Extract the article record of PAGE: an HTML file or an http(s) URL."""
+    """Extract the article record of PAGE: a saved HTML file or an http(s) URL.
+
+    Exit status: 0 a record was extracted, 1 the page could not be fetched or holds no
+    article, 2 usage error (no such file, a folder, a URL scheme other than http and https).
+    """
     try:
         rules = rules_for(selectors_dir)
     except ConfigError as error:
         raise click.UsageError(error.describe()) from error
-    if page.startswith(("http://", "https://")):
+    if _scheme(page) in ("http", "https"):
         content, content_type, url = _fetch(page, allow_private)
     else:
-        path = Path(page)
-        if not path.is_file():
-            raise click.UsageError(f"no such file: {page}")
-        content, content_type = path.read_bytes(), None
+        content, content_type = _read_file(page), None
     article = extract_page(content, url=url or (page if "://" in page else None), rules=rules,
                            content_type=content_type)
     if article.is_empty:
@@ -47,10 +51,35 @@ def extract_command(page: str, url: str | None, as_json: bool, allow_private: bo
         if as_json:
             click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
         raise SystemExit(1)
+    for warning in article.provenance.warnings:
+        click.echo(f"warning: {page}: {warning}", err=True)
     if as_json:
         click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(printable(render_article(article)))
+
+
+def _scheme(page: str) -> str | None:
+    """The URL scheme PAGE starts with, lowercased ("ftp" of "ftp://..."), or None."""
+    match = _SCHEME.match(page)
+    return match.group(1).lower() if match else None
+
+
+def _read_file(page: str) -> bytes:
+    """The bytes of a saved page; anything else PAGE might be is a usage error."""
+    path = Path(page)
+    if path.is_dir():
+        raise click.UsageError(f"{page} is a folder: give one saved HTML file or an http(s) URL")
+    if not path.exists():
+        scheme = _scheme(page)
+        if scheme:
+            raise click.UsageError(f"unsupported URL scheme {scheme!r} in {page}: give an "
+                                   "http(s) URL or a saved HTML file")
+        raise click.UsageError(f"no such file: {page}")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise click.UsageError(f"cannot read {page}: {error.strerror or error}") from error
 
 
 def _fetch(url: str, allow_private: bool) -> tuple[bytes, str | None, str]:

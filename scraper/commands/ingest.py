@@ -18,14 +18,15 @@ from ..lock import RunLock
 from ..rules import rules_for
 from ..store import Store
 from .cluster_options import cluster_option, executor_for
-from .crawl import SINCE_HELP, SinceType, run_guarded, selectors_option
+from .crawl import run_guarded, selectors_option
 from .ingest_output import IngestOutput
+from .options import WHEN_HELP, WhenType
 
 EXIT_INTERRUPTED = 130
 _DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 
 
-class UntilType(SinceType):
+class UntilType(WhenType):
     """--until: like --since, and a bare date (YYYY-MM-DD) counts as its whole day."""
 
     def convert(self, value: Any, param: click.Parameter | None,
@@ -45,8 +46,8 @@ class UntilType(SinceType):
                    "name) or of the hosts of a text file (one a line).")
 @click.option("--site", "site_names", multiple=True,
               help="Only this site of the sites file (default sites.toml); repeatable.")
-@click.option("--since", type=SinceType(),
-              help="Keep articles published at or after this: " + SINCE_HELP)
+@click.option("--since", type=WhenType(),
+              help="Keep articles published at or after this: " + WHEN_HELP)
 @click.option("--until", type=UntilType(),
               help="Keep articles published at or before this (a date counts as its whole day).")
 @click.option("--language", "languages", multiple=True,

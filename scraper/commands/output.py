@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from typing import Any, TextIO
@@ -11,10 +12,23 @@ import click
 from ..models import Article
 from ..pipeline import CrawlReport, PageOutcome
 from ..printable import printable, printable_line
+from .streams import silence_stdout
+
+
+class _Discard(io.StringIO):
+    """A text stream that keeps nothing."""
+
+    def write(self, text: str) -> int:
+        """Drop the text."""
+        return len(text)
 
 
 class RunOutput:
-    """Turns crawl events into a progress bar (terminal), warnings only (cron) or JSON lines."""
+    """Turns crawl events into a progress bar (terminal), warnings only (cron) or JSON lines.
+
+    The run is the work and its output a side channel: when the reader of the output goes
+    away (`scraper crawl --log-json | head`), the run goes on to its end, silently.
+    """
 
     def __init__(self, *, log_json: bool = False, stream: TextIO | None = None,
                  interactive: bool | None = None) -> None:
@@ -92,11 +106,20 @@ class RunOutput:
                                                         else ""))
         if notes:
             line += f" ({'; '.join(notes)})"
-        click.echo(line, file=self.stream)
+        self._write(line + "\n")
 
     def _json(self, record: dict[str, Any]) -> None:
-        self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self.stream.flush()
+        self._write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def _write(self, text: str) -> None:
+        """Write and flush a line; a closed pipe silences the output, the run goes on."""
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except BrokenPipeError:
+            if self.stream is sys.stdout:
+                silence_stdout()
+            self.stream = _Discard()
 
 
 def photo_credit(article: Article) -> str:

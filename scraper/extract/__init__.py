@@ -10,7 +10,9 @@ it leaves its field empty and a warning in the article's provenance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from ..models import Article, Provenance, SiteRules
@@ -39,9 +41,26 @@ def extract(html: str | bytes, url: str | None = None, rules: RuleSet | None = N
         document = parse_document(html, url, content_type)
     except Exception as error:  # noqa: BLE001 - a page must never crash the run
         return Article(url=url or "", provenance=Provenance(warnings=(f"unparseable page: {error}",)))
+    if not has_markup(html):
+        warnings.append(NOT_HTML_WARNING)
     rule_set = rules if rules is not None else bundled_rules()
     site_rules = rule_set.match(document)
-    return extract_document(document, site_rules, warnings)
+    article = extract_document(document, site_rules, warnings)
+    provenance = replace(article.provenance, extractor_version=rule_set.extractor_version)
+    return replace(article, provenance=provenance)
+
+
+NOT_HTML_WARNING = "not an HTML document (no markup found): read as plain text"
+# An element tag, a comment or a doctype; a lone "<" in prose ("a < b") is not markup.
+_MARKUP = re.compile(r"<(?:[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>|!--|!doctype|/[a-z][a-z0-9-]*\s*>)",
+                     re.IGNORECASE)
+_MARKUP_BYTES = re.compile(_MARKUP.pattern.encode(), re.IGNORECASE)
+
+
+def has_markup(html: str | bytes) -> bool:
+    """True when the page holds at least one HTML tag, comment or doctype."""
+    pattern = _MARKUP_BYTES if isinstance(html, bytes) else _MARKUP
+    return pattern.search(html) is not None
 
 
 def extract_document(document: Document, site_rules: SiteRules | None,

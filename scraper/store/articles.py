@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .. import version
 from ..errors import StoreError
 from ..models import Article
-from ..version import EXTRACTOR_VERSION
 from . import search_index
 from .children import delete_children, write_children
 from .sites import ensure_site, site_key_for_url
@@ -72,7 +72,8 @@ def article_fields(article: Article) -> dict[str, Any]:
         "language": article.language, "body": article.body,
         "word_count": len(article.body.split()), "source": article.source,
         "content_hash": content_hash(article.headline, article.body),
-        "record_hash": record_hash(article), "extractor_version": EXTRACTOR_VERSION,
+        "record_hash": record_hash(article),
+        "extractor_version": provenance.extractor_version or version.EXTRACTOR_VERSION,
         "extraction_rules": provenance.rules, "body_strategy": provenance.body_strategy,
         "warnings": json.dumps(list(provenance.warnings), ensure_ascii=False),
     }

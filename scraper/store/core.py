@@ -173,6 +173,11 @@ class Store:
         with self._refused():
             return stats.collect_stats(self.db)
 
+    def site_names(self) -> list[str]:
+        """Return the name of every site the database holds, sorted."""
+        with self._refused():
+            return [name for (name,) in self.db.execute("SELECT name FROM sites ORDER BY name")]
+
     def history(self, url: str) -> list[versions.Version]:
         """Return every text of the article known by `url`, oldest first; [] if unknown."""
         with self._refused(url):

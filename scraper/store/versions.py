@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlite_utils import Database
 
+from ..urls import normalize_url
 from .children import read_children
 
 RECORD_COLUMNS = ("url", "canonical_url", "site_name", "headline", "published_at",
@@ -50,12 +52,34 @@ def archive_version(db: Database, row: dict[str, Any], replaced_at: str) -> None
 
 
 def find_article_id(db: Database, url: str) -> int | None:
-    """Return the id of the article known by this canonical or fetched URL (or numeric id)."""
-    row = db.execute("SELECT id FROM articles WHERE canonical_url = ? UNION ALL "
-                     "SELECT id FROM articles WHERE url = ? LIMIT 1", [url, url]).fetchone()
-    if row is None and url.isdigit():
+    """Return the id of the article known by this URL (canonical or fetched) or numeric id.
+
+    The URL is looked up as given, then as the crawler normalizes it (case, default port,
+    tracking parameters, fragment), then with its trailing slash added or removed.
+    """
+    for candidate in lookup_spellings(url):
+        row = db.execute("SELECT id FROM articles WHERE canonical_url = ? UNION ALL "
+                         "SELECT id FROM articles WHERE url = ? LIMIT 1",
+                         [candidate, candidate]).fetchone()
+        if row is not None:
+            return int(row[0])
+    if url.strip().isdigit():
         row = db.execute("SELECT id FROM articles WHERE id = ?", [int(url)]).fetchone()
-    return int(row[0]) if row else None
+        return int(row[0]) if row else None
+    return None
+
+
+def lookup_spellings(url: str) -> list[str]:
+    """The spellings of a URL to try, most exact first: as given, normalized, other slash."""
+    spellings = [url.strip()]
+    normalized = normalize_url(url)
+    if normalized:
+        parts = urlsplit(normalized)
+        path = parts.path[:-1] if parts.path.endswith("/") else parts.path + "/"
+        spellings.append(normalized)
+        if path:
+            spellings.append(urlunsplit(parts._replace(path=path)))
+    return list(dict.fromkeys(spellings))
 
 
 def article_versions(db: Database, article_id: int) -> list[Version]:

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from scraper.cli import cli
-from scraper.commands.crawl import parse_since
 from scraper.pipeline import published_before
 
 from .loopback_sites import LoopbackSites, article_reply, rss, sitemap
@@ -18,24 +17,6 @@ from .loopback_sites import LoopbackSites, article_reply, rss, sitemap
 OLD_FEED, NEW_FEED, UNDATED = ("/news/2024/05/01/old-feed-story/", "/news/2024/05/10/new-feed-story/",
                                "/news/2024/05/05/undated-story/")
 OLD_MAP, NEW_MAP = "/news/2024/05/02/old-map-story/", "/news/2024/05/11/new-map-story/"
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2024-05-09", datetime(2024, 5, 9, tzinfo=UTC)),
-    ("2024-05-09T10:30:00+02:00", datetime(2024, 5, 9, 8, 30, tzinfo=UTC)),
-    ("2024-05-09t10:30:00", datetime(2024, 5, 9, 10, 30, tzinfo=UTC)),
-    ("36h", datetime(2024, 5, 8, 12, tzinfo=UTC)),
-    ("2d", datetime(2024, 5, 8, tzinfo=UTC)),
-    (" 1w ", datetime(2024, 5, 3, tzinfo=UTC)),
-])
-def test_parse_since(text: str, expected: datetime) -> None:
-    assert parse_since(text, now=datetime(2024, 5, 10, tzinfo=UTC)) == expected
-
-
-@pytest.mark.parametrize("text", ["yesterday", "2d ago", "2024-13-01", "", "-2d"])
-def test_parse_since_refuses(text: str) -> None:
-    with pytest.raises(ValueError):
-        parse_since(text)
 
 
 @pytest.mark.parametrize(("hint", "before"), [

@@ -83,14 +83,43 @@ def test_reextract_restores_every_article_from_the_archive(crawled: Path, copy: 
     assert result.stdout.splitlines()[-1].endswith("0 failed, 0 new, 4 updated, 2 skipped")
 
 
-def test_reextract_is_recorded_as_a_run(copy: Path) -> None:
-    _reextract(copy, "--site", "beta")
+def test_reextract_is_recorded_as_a_run_with_its_arguments(copy: Path) -> None:
+    result = _reextract(copy, "--site", "beta", "--log-json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout.splitlines()[-1])["event"] == "summary"
     with sqlite3.connect(copy / "articles.db") as db:
         arguments, updated, status = db.execute(
             "SELECT arguments, articles_updated, exit_status FROM crawl_runs ORDER BY id DESC"
             " LIMIT 1").fetchone()
-    assert json.loads(arguments) == ["reextract", "--site", "beta"]
+    assert json.loads(arguments) == ["reextract", "--site", "beta", "--log-json", *_storage(copy)]
     assert (updated, status) == (2, 0)
+
+
+def test_stale_redoes_exactly_the_rows_an_older_extractor_wrote(copy: Path) -> None:
+    with sqlite3.connect(copy / "articles.db") as db:  # two rows claim the current version
+        db.execute("UPDATE articles SET extractor_version = ? WHERE id IN"
+                   " (SELECT min(id) FROM articles GROUP BY site_id)", [EXTRACTOR_VERSION])
+    before = _rows(copy)
+    result = _reextract(copy, "--stale")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].endswith("0 failed, 0 new, 2 updated")  # none skipped
+    after = _rows(copy)
+    redone = {url for url in after if after[url] != before[url]}
+    assert redone == {url for url, (_, _, version) in before.items() if version == OLD}
+    assert {version for _, _, version in after.values()} == {EXTRACTOR_VERSION}
+    assert all(headline != "stale" for url, (_, headline, _) in after.items() if url in redone)
+    assert _reextract(copy, "--stale").stdout.splitlines()[-1].endswith("0 updated")
+
+
+def test_rows_record_the_version_of_the_rules_in_use(copy: Path, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "blog.toml").write_text('name = "blog"\nkind = "template"\nfingerprints = ["nav"]\n')
+    assert _reextract(copy, "--selectors", str(rules)).exit_code == 0
+    versions = {version for _, _, version in _rows(copy).values()}
+    assert len(versions) == 1 and versions != {EXTRACTOR_VERSION}
+    assert ": 0 discovered, 4 fetched," in _reextract(copy, "--stale").stdout  # bundled again
+    assert {version for _, _, version in _rows(copy).values()} == {EXTRACTOR_VERSION}
 
 
 def test_site_filter_touches_only_that_site(copy: Path) -> None:

@@ -1,0 +1,73 @@
+"""The extractor version: one label that changes whenever extraction output can change.
+
+It is derived, never bumped by hand, from everything extraction is a function of besides the
+page itself: the package version, the extraction code (scraper/extract/, rules.py,
+models.py), the rule files in use (a digest the RuleSet computes when it loads them), the
+libraries that read or decode pages, and the Python version (its Unicode tables drive the
+text patterns). It reads "0.1.0+3f9c2a71be04": the package version, then a digest of the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CODE_PATHS = ("extract", "rules.py", "models.py")
+LIBRARIES = ("trafilatura", "justext", "selectolax", "lxml", "dateparser", "charset-normalizer")
+DIGEST_LENGTH = 12
+
+
+def digest_files(files: Iterable[tuple[str, bytes]]) -> str:
+    """SHA-256 over (name, content) pairs, in name order."""
+    digest = hashlib.sha256()
+    for name, content in sorted(files):
+        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+def code_digest(package_dir: Path = PACKAGE_DIR) -> str:
+    """Digest of the extraction code's source files under `package_dir`."""
+    files = []
+    for relative in CODE_PATHS:
+        path = package_dir / relative
+        found = sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.is_file() else []
+        files += [(p.relative_to(package_dir).as_posix(), p.read_bytes()) for p in found]
+    return digest_files(files)
+
+
+def library_versions() -> dict[str, str]:
+    """The installed version of each library extraction depends on ("absent" when missing)."""
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "absent"
+    versions["python"] = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return versions
+
+
+def derive_version(package_version: str, code: str, rules: str,
+                   libraries: Mapping[str, str]) -> str:
+    """The extractor version of these inputs: "<package version>+<digest of the rest>"."""
+    inputs = json.dumps([code, rules, sorted(libraries.items())])
+    return f"{package_version}+{hashlib.sha256(inputs.encode()).hexdigest()[:DIGEST_LENGTH]}"
+
+
+@lru_cache(maxsize=8)
+def extractor_version(rules_digest: str) -> str:
+    """The extractor version of this installation with the rules of this digest."""
+    from .version import __version__
+
+    return derive_version(__version__, _installed_code_digest(), rules_digest, library_versions())
+
+
+@lru_cache(maxsize=1)
+def _installed_code_digest() -> str:
+    return code_digest()

@@ -1,0 +1,93 @@
+"""The extractor version is derived from everything extraction output depends on."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scraper import EXTRACTOR_VERSION, __version__, extract
+from scraper.extractor_version import (
+    CODE_PATHS,
+    PACKAGE_DIR,
+    code_digest,
+    derive_version,
+    library_versions,
+)
+from scraper.rules import BUNDLED_DIR, bundled_rules, load_rules
+from scraper.store import Store
+
+LIBRARIES = {"trafilatura": "2.3.1", "selectolax": "1.0.2", "lxml": "6.2.1", "python": "3.11"}
+INPUTS = {"package_version": "0.1.0", "code": "c" * 64, "rules": "r" * 64, "libraries": LIBRARIES}
+PAGE = ("<html><body><article><h1>Tram vote</h1>"
+        + "<p>The council approved the tram extension after a long debate on Tuesday.</p>" * 5
+        + "</article></body></html>")
+
+
+@pytest.mark.parametrize(("name", "changed"), [
+    ("package_version", "0.2.0"),
+    ("code", "d" * 64),
+    ("rules", "s" * 64),
+    ("libraries", {**LIBRARIES, "trafilatura": "3.0.0"}),
+    ("libraries", {**LIBRARIES, "selectolax": "1.1.0"}),
+    ("libraries", {**LIBRARIES, "lxml": "7.0.0"}),
+    ("libraries", {**LIBRARIES, "python": "3.13"}),
+])
+def test_every_input_changes_the_version(name: str, changed: object) -> None:
+    assert derive_version(**{**INPUTS, name: changed}) != derive_version(**INPUTS)
+
+
+def test_the_version_reads_package_version_plus_digest() -> None:
+    assert derive_version(**INPUTS) == derive_version(**INPUTS)
+    assert derive_version(**INPUTS).startswith("0.1.0+")
+    assert EXTRACTOR_VERSION.startswith(__version__ + "+")
+
+
+def test_the_libraries_that_read_pages_are_inputs() -> None:
+    assert {"trafilatura", "selectolax", "lxml", "python"} <= set(library_versions())
+
+
+def _copy_code(destination: Path) -> Path:
+    for relative in CODE_PATHS:
+        source = PACKAGE_DIR / relative
+        if source.is_dir():
+            shutil.copytree(source, destination / relative,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / relative)
+    return destination
+
+
+def test_a_change_to_the_extraction_code_changes_the_code_digest(tmp_path: Path) -> None:
+    package = _copy_code(tmp_path)
+    assert code_digest(package) == code_digest(PACKAGE_DIR)
+    body = package / "extract" / "body.py"
+    body.write_text(body.read_text() + "\n# one more line\n")
+    assert code_digest(package) != code_digest(PACKAGE_DIR)
+
+
+def test_a_change_to_a_rule_file_changes_the_extractor_version(tmp_path: Path) -> None:
+    rules = tmp_path / "selectors"
+    shutil.copytree(BUNDLED_DIR, rules)
+    assert load_rules(rules).extractor_version == bundled_rules().extractor_version
+    first = min(rules.glob("*.toml"))
+    first.write_text(first.read_text() + "\n# a comment is enough: the bytes changed\n")
+    assert load_rules(rules).extractor_version != bundled_rules().extractor_version
+
+
+def test_records_and_rows_carry_the_version_of_the_rules_used(tmp_path: Path) -> None:
+    url = "https://gazette.example/news/2024/05/01/tram-vote/"
+    custom = tmp_path / "rules"
+    custom.mkdir()
+    (custom / "blog.toml").write_text('name = "blog"\nfingerprints = ["article"]\n')
+    bundled, own = extract(PAGE, url), extract(PAGE, url, load_rules(custom))
+    assert bundled.provenance.extractor_version == EXTRACTOR_VERSION
+    assert own.provenance.extractor_version == load_rules(custom).extractor_version
+    assert own.provenance.extractor_version != EXTRACTOR_VERSION
+    with Store.open(tmp_path / "a.db") as store:
+        store.save_article(own, site="gazette", fetch_id=None, seen_at="2024-05-01T10:00:00+00:00")
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        assert db.execute("SELECT extractor_version FROM articles").fetchall() == [
+            (own.provenance.extractor_version,)]
