@@ -63,8 +63,8 @@ def _copy_code(destination: Path) -> Path:
 def test_a_change_to_the_extraction_code_changes_the_code_digest(tmp_path: Path) -> None:
     package = _copy_code(tmp_path)
     assert code_digest(package) == code_digest(PACKAGE_DIR)
-    body = package / "extract" / "body.py"
-    body.write_text(body.read_text() + "\n# one more line\n")
+    deepest = max((package / "extract").rglob("*.py"), key=lambda p: len(p.parts))
+    deepest.write_text(deepest.read_text() + "\n# one more line\n")
     assert code_digest(package) != code_digest(PACKAGE_DIR)
 
 
