@@ -5,16 +5,39 @@ PY     := $(VENV)/bin/python
 BENCH  ?= ../shared/bench
 BENCH_ARGS ?=
 
-.PHONY: setup run test bench bench-fast fixtures-report bench-store bench-pipeline bench-ingest lint clean
+LOCK   := requirements.lock
+UV     := $(VENV)/lock-tools/bin/uv
+UV_VERSION := 0.13.8
+
+.PHONY: setup run test bench bench-fast fixtures-report bench-store bench-pipeline bench-ingest \
+        lint clean lock lock-upgrade
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# The exact, hash-checked versions of requirements.lock, then the project itself (no resolving).
+$(VENV)/.installed: pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "scraper needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,datasette,cluster,parquet]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
+
+# requirements.lock from pyproject.toml's ranges (runtime and every extra), for every
+# platform and Python >= 3.11, with hashes. `make lock` keeps the versions already pinned and adds
+# what is new (after adding a dependency); `make lock-upgrade` moves everything to the newest
+# release its range allows. Commit pyproject.toml and requirements.lock together.
+LOCK_COMPILE = $(UV) pip compile pyproject.toml --all-extras --universal \
+	--python-version 3.11 --generate-hashes --quiet --custom-compile-command "make lock" -o $(LOCK)
+
+lock: $(UV)
+	$(LOCK_COMPILE)
+
+lock-upgrade: $(UV)
+	$(LOCK_COMPILE) --upgrade
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)/lock-tools
+	$(VENV)/lock-tools/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
 
 run: setup
 	$(VENV)/bin/scraper demo
