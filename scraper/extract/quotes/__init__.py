@@ -2,9 +2,10 @@
 
 Rules (thresholds in `rules`):
 
-- Every quotation-mark convention of `marks` is read. A quote split around its
-  attribution ("“We will,” she said, “and soon.”") becomes one quote; a quote left open at
-  the end of a paragraph continues when the next paragraph opens with a quotation mark.
+- Every quotation-mark convention of `marks` is read. Each contiguous quoted span is one
+  quote: a quote split around its attribution ("“We will,” she said, “and soon.”") gives
+  two quotes with the same speaker, and a quote running over several paragraphs gives one
+  quote per paragraph, the continued ones keeping the speaker of the first.
 - A paragraph-long quote, or a sentence-shaped one (capital start, end punctuation), is a
   quote. Partial quotes embedded in reported speech ("X warned against extending “its
   tentacles to the Asia-Pacific”") are a judgement call; the rule here: a fragment counts
@@ -28,7 +29,7 @@ from ...models import Quote
 from .marks import QuoteSpan, find_spans, opens_paragraph
 from .names import Mention, NameMemory, mentions
 from .refs import DROPPED_SUBJECT
-from .rules import dedupe, is_direct_quote, join_texts, tidy
+from .rules import dedupe, is_direct_quote, tidy
 from .speakers import (
     is_descriptive,
     resolve_speaker,
@@ -73,13 +74,12 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
     all_spans = [find_spans(paragraph) for paragraph in paragraphs]
     last_quoted = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
     for paragraph, spans in zip(paragraphs[:last_quoted + 1], all_spans):
-        if candidates and not candidates[-1].closed and spans and opens_paragraph(paragraph) \
-                and paragraph.lstrip().startswith(paragraph[spans[0].start]):
-            _continue_quote(candidates[-1], spans[0])
-            spans = spans[1:]
-        elif candidates:
+        continued = bool(candidates) and not candidates[-1].closed and bool(spans) \
+            and opens_paragraph(paragraph) and paragraph.lstrip().startswith(paragraph[spans[0].start])
+        if candidates:
             candidates[-1].closed = True
-        found, speaker = _paragraph_quotes(paragraph, spans, memory, previous_speaker, lead_in)
+        carried = candidates[-1].speaker if continued else previous_speaker
+        found, speaker = _paragraph_quotes(paragraph, spans, memory, carried, lead_in, continued)
         candidates.extend(found)
         previous_speaker = speaker
         lead_in = paragraph if paragraph.rstrip().endswith(":") else None
@@ -88,9 +88,13 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
 
 
 def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory,
-                      previous_speaker: str | None, lead_in: str | None
+                      previous_speaker: str | None, lead_in: str | None, continued: bool = False
                       ) -> tuple[list[_Candidate], str | None]:
-    """The quotes of one paragraph, and the last speaker attributed in it."""
+    """The quotes of one paragraph, and the last speaker attributed in it.
+
+    Each quoted span is its own quote; the spans of a quote split around its attribution
+    ('“We will,” she said, “and soon.”') share that attribution's speaker.
+    """
     if not spans:
         _note(memory, mentions(paragraph))
         return [], None
@@ -100,26 +104,28 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
     starts = _sentence_starts(masked)
     found: list[_Candidate] = []
     here: str | None = None  # the person this paragraph named or quoted last
-    for group in _join_split(masked, spans, starts):
+    for index, group in enumerate(_join_split(masked, spans, starts)):
         first, last = group[0], group[-1]
         if _note(memory, [m for m in names if m.position < first.start]):
             here = memory.last_person
         names = [m for m in names if m.position >= first.start]
         phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
-        text, incise = split_incise(_joined_text(masked, group))
+        pieces = [split_incise(span.text) for span in group]
+        incise = next((piece[1] for piece in pieces if piece[1]), None)
         if incise and phrase in (None, DROPPED_SUBJECT):
             phrase, where = incise, "after"
         speaker = resolve_speaker(phrase, memory,
                                   lambda at=first.start: _topic(all_names, starts, at, memory))
         whole = _is_whole(paragraph, first, last)
-        if phrase is None and whole and previous_speaker:
+        if phrase is None and previous_speaker and (whole or (continued and index == 0)):
             speaker = previous_speaker
         elif phrase is None and first.start in starts:
             speaker = here  # a new sentence quoting whom the paragraph is about
         if speaker:
             _remember(memory, speaker)
             here = speaker
-        found.append(_Candidate(text, speaker, where, whole, last.closed))
+        found.extend(_Candidate(text, speaker, where, whole, span.closed)
+                     for (text, _), span in zip(pieces, group))
     _note(memory, names)
     return found, here if found and found[-1].speaker else None
 
@@ -147,12 +153,6 @@ def _topic(names: list[Mention], starts: list[int], before: int,
         return None
     sentence = max((s for s in starts if s <= people[-1].position), default=0)
     return memory.expand(next(m.name for m in people if m.position >= sentence))
-
-
-def _joined_text(masked: str, group: list[QuoteSpan]) -> str:
-    breaks = [masked[left.end:right.start].rstrip().endswith((".", "!", "?"))
-              for left, right in itertools.pairwise(group)]
-    return join_texts([span.text for span in group], breaks)
 
 
 def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
@@ -230,11 +230,6 @@ def _own_attribution(masked: str, span: QuoteSpan, starts: list[int]) -> bool:
         return False
     end = next((s for s in starts if s > span.end), len(masked))
     return speaker_after(masked[span.end:end].split("\x01", 1)[0]) is not None
-
-
-def _continue_quote(candidate: _Candidate, span: QuoteSpan) -> None:
-    candidate.text = join_texts([candidate.text, span.text], [True])
-    candidate.closed = span.closed
 
 
 def _remember(memory: NameMemory, speaker: str) -> None:

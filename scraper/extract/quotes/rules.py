@@ -1,4 +1,4 @@
-"""What counts as a direct quotation, how split quotes are joined, how repeats are merged.
+"""What counts as a direct quotation and how repeats are merged.
 
 The thresholds are data; `quotes` documents the rule they implement.
 """
@@ -24,7 +24,6 @@ MIN_CONTAINED_WORDS = 4
 
 _WORD = re.compile(r"[\w’'-]+")
 _SENTENCE_END = (".", "!", "?", "…", ",", "—", "–", ":", ";")
-_SENTENCE_STOPS = (".", "!", "?", "…")
 _NORMAL = re.compile(r"[^\w]+")
 
 
@@ -50,27 +49,6 @@ def is_direct_quote(text: str, attribution: str | None, whole_paragraph: bool) -
     if attributed and len(words) >= MIN_FRAGMENT_WORDS:
         return True
     return len(words) >= LONG_FRAGMENT_WORDS and not _title_case(words)
-
-
-def join_texts(parts: list[str], sentence_breaks: list[bool] | None = None) -> str:
-    """Join the pieces of a split quote: 'We will,' + 'and soon.' -> 'We will, and soon.'.
-
-    `sentence_breaks[i]` says whether a sentence ended between part i and i+1 (the
-    attribution between them ended with a period, or a paragraph ended): the first piece
-    then gets a full stop instead of its comma.
-    """
-    breaks = sentence_breaks or [False] * len(parts)
-    text = ""
-    for part, ended in zip((p.strip() for p in parts), [False] + list(breaks)):
-        if not part:
-            continue
-        if not text:
-            text = part
-        elif (ended or text.endswith(",")) and part[:1].isupper():
-            text = f"{text.rstrip(',;:–— ')}{'' if text.endswith(_SENTENCE_STOPS) else '.'} {part}"
-        else:
-            text = f"{text} {part}"
-    return text
 
 
 def dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -17,15 +17,16 @@ CASES = {
     "straight quotes, lead-in with colon": (
         ['Mayor Jane Roe said on Tuesday: "We are ready for the storm and the flood."'],
         [("We are ready for the storm and the flood.", "Jane Roe")]),
-    "split around the attribution": (
+    "split around the attribution: two quotes, one speaker": (
         [INTRO, "“We will rebuild,” she said, “and we will start in May.”"],
-        [("We will rebuild, and we will start in May.", "Maria Keller")]),
+        [("We will rebuild", "Maria Keller"), ("and we will start in May.", "Maria Keller")]),
     "split around attribution, two sentences": (
-        [INTRO, "“The cranes are old,” Keller said. “We need new ones.”"],
-        [("The cranes are old. We need new ones.", "Maria Keller")]),
+        [INTRO, "“The cranes are old,” Keller said. “We need new ones now.”"],
+        [("The cranes are old", "Maria Keller"), ("We need new ones now.", "Maria Keller")]),
     "German split quote, comma outside the marks": (
         ["„Wir haben lange verhandelt“, sagte Katrin Wübbenhorst. „Jetzt steht das Geld.“"],
-        [("Wir haben lange verhandelt. Jetzt steht das Geld.", "Katrin Wübbenhorst")]),
+        [("Wir haben lange verhandelt", "Katrin Wübbenhorst"),
+         ("Jetzt steht das Geld.", "Katrin Wübbenhorst")]),
     "comma after a scare quote does not join it to the next quote": (
         [("In its “harbour vision”, published last year, the council argued that the port faced "
          "“a decade of decline without new ferries”.")],
@@ -77,11 +78,17 @@ CASES = {
     "pronoun with an adverb, title-only name": (
         ["Mayor Hollis opened the session.", "She instead told the crowd: “The ferry stays.”"],
         [("The ferry stays.", "Hollis")]),
-    "across paragraphs": (
+    "a quote running over two paragraphs is one quote per paragraph": (
         ["Tom Baker said: “We will build it before winter.",
-         "“It will take two years and cost a great deal of money.”"],
-        [("We will build it before winter. It will take two years and cost a great deal of money.",
-          "Tom Baker")]),
+         "“It will take two years and cost a great deal of money,” he added later."],
+        [("We will build it before winter.", "Tom Baker"),
+         ("It will take two years and cost a great deal of money", "Tom Baker")]),
+    "the continued paragraph keeps the speaker without a tag of its own": (
+        ["Ana Pereira spoke first.",
+         "“The market opens at six,” said Tom Baker, the harbour master. “It always has.",
+         "“And it closes when the fish run out, not a minute later.”"],
+        [("The market opens at six", "Tom Baker"), ("It always has.", "Tom Baker"),
+         ("And it closes when the fish run out, not a minute later.", "Tom Baker")]),
     "open quote not continued ends at the paragraph": (
         ["Tom Baker added: “We share the same goals and the same worries about the harbour.",
          "In its “harbour vision”, the council promised more ferries."],

@@ -94,7 +94,7 @@ CASES = {
     "long attribution clause between the pieces of a split quote": (
         [("“The river rose in an hour,” said Tom Ashby, whose farm by the old mill lost two barns "
           "and most of its fencing in the flood. “We had no warning at all.”")],
-        [("The river rose in an hour. We had no warning at all.", "Tom Ashby")]),
+        [("The river rose in an hour", "Tom Ashby"), ("We had no warning at all.", "Tom Ashby")]),
     "a second piece with its own attribution is a second quote": (
         [("« On a attendu deux ans », explique Marc Vidal, président du club. « Cette fois, "
           "c’est la bonne », ajoute-t-il.")],
