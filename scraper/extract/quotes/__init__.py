@@ -38,7 +38,7 @@ from .speakers import (
     split_incise,
 )
 from .tails import speaker_in_tail
-from .verbs import find_attributions
+from .verbs import VERB, find_attributions
 
 # A sentence ends after . ! ? and any closing marks, French-spaced ('fin. » Puis') or not.
 _BOUNDARY = re.compile(r"(?<=[.!?])(?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+(?=[\w“\"„«»‹›‘‚\x01(])")
@@ -47,6 +47,10 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep",
                             "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
                             "aug", "sept", "oct", "nov", "dec", "bzw", "ca", "etc", "z.b", "vgl"})
 _GAP_LIMIT_WORDS = 16
+# A line this short without a closing full stop is a subheading, not a paragraph.
+HEADING_MAX_WORDS = 16
+HEADING_OUTSIDE_WORDS = 8
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", ",")
 # A gap opening with its attribution ('", said X, whose …. "') may run this long.
 _LONG_GAP_WORDS = 32
 _OPENING_VERB_WORDS = 3
@@ -72,19 +76,23 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
     previous_speaker: str | None = None
     lead_in: str | None = None
     all_spans = [find_spans(paragraph) for paragraph in paragraphs]
-    last_quoted = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
-    for paragraph, spans in zip(paragraphs[:last_quoted + 1], all_spans):
+    all_spans = [[] if spans and _heading_like(paragraph, spans) else spans
+                 for paragraph, spans in zip(paragraphs, all_spans)]
+    for paragraph, spans in zip(paragraphs, all_spans):
         continued = bool(candidates) and not candidates[-1].closed and bool(spans) \
             and opens_paragraph(paragraph) and paragraph.lstrip().startswith(paragraph[spans[0].start])
         if candidates:
             candidates[-1].closed = True
         carried = candidates[-1].speaker if continued else previous_speaker
-        found, speaker = _paragraph_quotes(paragraph, spans, memory, carried, lead_in, continued)
-        candidates.extend(found)
-        previous_speaker = speaker
+        if spans:
+            found, previous_speaker = _paragraph_quotes(paragraph, spans, memory, carried,
+                                                        lead_in, continued)
+            candidates.extend(found)
+        else:
+            previous_speaker = _reported_speaker(paragraph, memory) or previous_speaker
         lead_in = paragraph if paragraph.rstrip().endswith(":") else None
     kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
-    return dedupe([Quote(text=tidy(c.text), speaker=c.speaker) for c in kept])
+    return dedupe([Quote(text=tidy(c.text), speaker=_fullest(c.speaker, memory)) for c in kept])
 
 
 def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory,
@@ -95,9 +103,6 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
     Each quoted span is its own quote; the spans of a quote split around its attribution
     ('“We will,” she said, “and soon.”') share that attribution's speaker.
     """
-    if not spans:
-        _note(memory, mentions(paragraph))
-        return [], None
     masked = _mask(paragraph, spans)
     names = mentions(masked)
     all_names = names
@@ -130,13 +135,51 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
     return found, here if found and found[-1].speaker else None
 
 
+def _heading_like(paragraph: str, spans: list[QuoteSpan]) -> bool:
+    """A short line without a closing full stop or an attribution: a subheading ('“Land
+    hat Gutachten versäumt”', '‘Rates to stay put’: TD Economics'), whose quotes repeat
+    the body's."""
+    text = paragraph.rstrip().rstrip("”“\"»«’‘›‹").rstrip()
+    if len(text.split()) > HEADING_MAX_WORDS or text.endswith(_SENTENCE_ENDS) \
+            or spans[-1].text.endswith(_SENTENCE_ENDS):
+        return False
+    outside = _mask(paragraph, spans).replace("\x01", "")
+    return len(outside.split()) <= HEADING_OUTSIDE_WORDS and not find_attributions(outside)
+
+
+def _reported_speaker(paragraph: str, memory: NameMemory) -> str | None:
+    """Note a paragraph without quotes; return the person it reports as speaking, if any.
+
+    'Mr Moeketsi further accused the chiefs …', 'She added that the jobs never came': a
+    quote paragraph after it with no attribution of its own is theirs.
+    """
+    names = mentions(paragraph)
+    verbs = [found for found in find_attributions(paragraph) if found.kind == VERB]
+    if not verbs:
+        _note(memory, names)
+        return None
+    verb = verbs[-1]
+    _note(memory, [m for m in names if m.position < verb.start])
+    starts = [0, *_sentence_starts(paragraph)]
+    sentence = max(s for s in starts if s <= verb.start)
+    phrase = speaker_before(paragraph[sentence:verb.end])
+    speaker = resolve_speaker(phrase, memory) if phrase else None
+    _note(memory, [m for m in names if m.position >= verb.start])
+    return speaker if speaker and not is_descriptive(speaker) else None
+
+
+def _fullest(speaker: str | None, memory: NameMemory) -> str | None:
+    """A speaker named by surname gets the full name given anywhere in the article."""
+    if not speaker or is_descriptive(speaker):
+        return speaker
+    return memory.fullest(speaker)
+
+
 def _note(memory: NameMemory, found: list[Mention]) -> bool:
     """Record name mentions; True when one of them is a person."""
-    before = memory.last_person
     noted = False
     for mention in found:
-        memory.note(mention.name, mention.titled, mention.governed, mention.role)
-        noted = noted or memory.last_person != before
+        noted = memory.note(mention.name, mention.titled, mention.governed, mention.role) or noted
     return noted
 
 

@@ -17,6 +17,10 @@ CLOSERS: dict[str, str] = {
     "“": "”", "„": "“”", "‟": "”", '"': '"', "«": "»", "»": "«", "‹": "›", "›": "‹",
     "”": "”", "‘": "’", "‚": "‘’", "'": "'",
 }
+# A sloppy page mixes straight and curly marks ('"…,” she said'): a curly or low opener
+# closes on a straight mark when no proper closer follows in the paragraph, and a straight
+# opener closes on a curly closer that closes no curly quote nested inside it.
+FALLBACK_CLOSERS: dict[str, str] = {"“": '"', "„": '"', "‟": '"'}
 # Marks that are also apostrophes: strict opening and closing rules, no open-ended spans.
 APOSTROPHE_MARKS = frozenset("‘’'‚")
 # Characters after which an opening mark can stand (besides the paragraph start).
@@ -89,6 +93,8 @@ def _closing_index(text: str, marks: list[tuple[int, str]], open_index: int) -> 
     """Index in `marks` of the mark closing the quote opened at `open_index`, or None."""
     opener = marks[open_index][1]
     closers = CLOSERS[opener]
+    if opener == '"':
+        return _straight_closing(marks, open_index)
     fallback: int | None = None
     for index in range(open_index + 1, len(marks)):
         position, mark = marks[index]
@@ -102,7 +108,26 @@ def _closing_index(text: str, marks: list[tuple[int, str]], open_index: int) -> 
             fallback = index if fallback is None else fallback
             continue
         return index
+    if fallback is None and opener in FALLBACK_CLOSERS:
+        fallback = next((index for index in range(open_index + 1, len(marks))
+                         if marks[index][1] in FALLBACK_CLOSERS[opener]), None)
     return fallback
+
+
+def _straight_closing(marks: list[tuple[int, str]], open_index: int) -> int | None:
+    """'"…"' closes on the next straight mark, or on a '”' that closes no nested '“'."""
+    nested = 0
+    for index in range(open_index + 1, len(marks)):
+        mark = marks[index][1]
+        if mark == '"':
+            return index
+        if mark == "“":
+            nested += 1
+        elif mark == "”":
+            if not nested:
+                return index
+            nested -= 1
+    return None
 
 
 def _can_close_single(text: str, position: int) -> bool:

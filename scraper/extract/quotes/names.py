@@ -35,9 +35,6 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _ELIDED_NOUN = re.compile(r"^[Ll][’'](?=[a-zà-ÿ])")
 # Articles that may open a role in front of a name ('der Bürgermeister Hans Roth').
 ROLE_ARTICLES = frozenset({"the", "der", "die", "das", "den", "dem", "le", "la", "el", "il", "lo"})
-# Prepositions introducing an agent ('un gol de Marcos Abad', 'a goal by Tom Reed'): the
-# name after them is a person, but not the sentence's subject.
-AGENT_PREPOSITIONS = frozenset({"de", "di", "da", "por", "von", "by"})
 # Shortest role ending that makes one word a role ('sprecher' yes, 'entin' no).
 MIN_COMPOUND_SUFFIX = 6
 _LONG_ROLE_SUFFIXES = tuple(suffix for suffix in ROLE_SUFFIXES if len(suffix) >= MIN_COMPOUND_SUFFIX)
@@ -170,7 +167,7 @@ def mentions(text: str) -> list[Mention]:
             continue
         before = _word_before(text, match.start())
         governed = _governed(text, match.start(), run)
-        if before[:1].isdigit() or (governed and before not in AGENT_PREPOSITIONS):
+        if before[:1].isdigit():
             continue
         name = strip_name(run)
         if governed and " " in name:
@@ -213,15 +210,16 @@ class NameMemory:
     last_person: str | None = None
 
     def note(self, name: str, titled: bool = False, governed: bool = False,
-             role: str | None = None) -> None:
-        """Record a name mention; a multi-word name teaches its surname.
+             role: str | None = None) -> bool:
+        """Record a name mention; True when it names a person, who is now the last one.
 
-        A single name after a title ('Prince Andrew', 'Mr Baker') is a person too; a name
-        after a preposition ('un gol de Marcos Abad') teaches its surname only.
+        A multi-word name teaches its surname. A single name after a title ('Prince
+        Andrew', 'Mr Baker') is a person too; a name after a preposition ('un gol de Marcos
+        Abad', 'according to Ana Lima') teaches its surname only.
         """
         if governed:
             self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
-            return
+            return False
         if role and " " in name:
             held = self.roles.setdefault(role, name)
             self.roles[role] = name if held == name else None  # two mayors: no one
@@ -234,6 +232,9 @@ class NameMemory:
             self.last_person = name
         elif name.lower() in self.full_names:
             self.last_person = self.full_names[name.lower()]
+        else:
+            return False
+        return True
 
     def _note_first_name(self, name: str) -> None:
         """'Margaret Hoyle' teaches 'Margaret'; a first name two people share teaches nothing."""
@@ -248,6 +249,14 @@ class NameMemory:
         """
         if " " in name or name.lower() in self.full_names:
             self.last_person = name
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of a speaker's name the article gives, by its last word:
+        'Lamba' -> 'Poonam Lamba', 'Harden Bradford' -> 'Joy Harden Bradford'."""
+        known = self.full_names.get(name.rsplit(" ", 1)[-1].lower())
+        if known and len(known) > len(name) and known.endswith(f" {name}"):
+            return known
+        return name
 
     def expand(self, name: str) -> str:
         """The full name for a surname seen before ('Lungescu' -> 'Oana Lungescu'), else for

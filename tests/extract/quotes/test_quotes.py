@@ -234,6 +234,15 @@ CASES = {
     "shouting crowd is a descriptive speaker": (
         ["Locals shouted “We want our ferry back!” outside the hall."],
         [("We want our ferry back!", "Locals")]),
+    "a straight opening mark closed by a curly one": (
+        ['Valerie Moss said "people with heart trouble should ask a doctor first,” she said.'],
+        [("people with heart trouble should ask a doctor first", "Valerie Moss")]),
+    "a curly opening mark closed by a straight one, after a curly split": (
+        ['"The port lost money for years,” Ed Harlow said. “I fear it will lose more."'],
+        [("The port lost money for years", "Ed Harlow"), ("I fear it will lose more.", "Ed Harlow")]),
+    "a curly quote nested in a straight one stays inside": (
+        ['"They called it “a folly” and left," said Ana Pereira.'],
+        [("They called it “a folly” and left", "Ana Pereira")]),
     "nested single quotes stay inside": (
         ["“They told me ‘wait’, and I waited for a year,” said Ana Pereira."],
         [("They told me ‘wait’, and I waited for a year", "Ana Pereira")]),

@@ -1,0 +1,65 @@
+"""extract_quotes: speakers that follow from the article around the quote — a paragraph that
+reports someone speaking, a name given in full elsewhere, subheadings that repeat quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.quotes import extract_quotes
+from scraper.models import Quote
+
+# (paragraphs, expected quotes as (text, speaker)); texts written for these tests.
+CASES = {
+    "a quote paragraph after a paragraph reporting someone's words is theirs": (
+        ["Joseph Tembo has farmed beside the quarry for thirty years.",
+         "Mr Tembo further accused the council of ignoring the village for a decade.",
+         "“Every blast shakes the walls. Nobody from the council has ever come to look.”"],
+        [("Every blast shakes the walls. Nobody from the council has ever come to look.",
+          "Joseph Tembo")]),
+    "a reporting pronoun resolves before the names after it": (
+        ["Lina Osei runs the clinic.",
+         "She added that Doctor Paul Mensah had left in March.",
+         "“Since then we see forty patients a day with two nurses.”"],
+        [("Since then we see forty patients a day with two nurses.", "Lina Osei")]),
+    "the reported speaker carries over a paragraph without a reporting verb": (
+        ["“The water comes twice a week,” said Rose Achieng, a teacher.",
+         "The village has one well, dug in 1998.",
+         "“When it fails, the children carry water before school.”"],
+        [("The water comes twice a week", "Rose Achieng"),
+         ("When it fails, the children carry water before school.", "Rose Achieng")]),
+    "a paragraph quote with nobody reported before has no speaker": (
+        ["The village has one well, dug in 1998.",
+         "“When it fails, the children carry water before school.”"],
+        [("When it fails, the children carry water before school.", None)]),
+    "a person named after a preposition teaches the surname": (
+        ["Demand doubled in a year, according to Ines Halvorsen, a planner at the port.",
+         "“We are building two berths at once,” Halvorsen said."],
+        [("We are building two berths at once", "Ines Halvorsen")]),
+    "a surname speaker gets the full name given later in the article": (
+        ["“The ferry will run again in May,” Okafor said.",
+         "Chidi Okafor has run the ferry company since 2015."],
+        [("The ferry will run again in May", "Chidi Okafor")]),
+    "a two-word surname gets the full name": (
+        ["Ana Ruiz Ortega leads the union.", "“We will strike on Monday,” Ruiz Ortega said."],
+        [("We will strike on Monday", "Ana Ruiz Ortega")]),
+    "a person named again in the paragraph is the quote's speaker": (
+        ["Der Experte Guido Brenner sprach von einer Zäsur.",
+         ("Brenner wird in Wien oft als Gutachter gehört. Sorge mache ihm die Zahl der jungen "
+          "Leute. „Es würde mich sehr überraschen, wenn das bei uns anders wäre.“")],
+        [("Es würde mich sehr überraschen, wenn das bei uns anders wäre.", "Guido Brenner")]),
+    "a subheading quoting a speaker is not a quote": (
+        ["“Rates will stay where they are,” said Omar Haddad, an economist at Cedar Bank.",
+         "‘Rates to stay put’: Cedar Bank Economics",
+         "“Nothing in this report would move the central bank,” Haddad said."],
+        [("Rates will stay where they are", "Omar Haddad"),
+         ("Nothing in this report would move the central bank", "Omar Haddad")]),
+    "a short line with an attribution and no full stop is still a quote": (
+        ['In her only reply, Ada Lindqvist said, "I am not moving anywhere"'],
+        [("I am not moving anywhere", "Ada Lindqvist")]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_context(name: str) -> None:
+    paragraphs, expected = CASES[name]
+    assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
