@@ -37,6 +37,7 @@ from .speakers import (
     speaker_before,
     split_incise,
 )
+from .tags import unknown_tag
 from .tails import speaker_in_tail
 from .verbs import VERB, find_attributions
 
@@ -56,6 +57,8 @@ _LONG_GAP_WORDS = 32
 _OPENING_VERB_WORDS = 3
 # A quote piece ending so continues after its attribution ('“We will,” she said, “and soon.”').
 _GO_ON = (",", "—", "–", "…", "-")
+# A quote ending so is followed by its speech tag, whatever its verb ('“…,” he snaps').
+_TAG_OPENERS = (",", "?", "!")
 
 
 @dataclass
@@ -202,13 +205,13 @@ def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
                 lead_in: str | None) -> tuple[str | None, str | None]:
     """The attribution phrase of a quote group and where it stood: "after" or "before"."""
     for left, right in itertools.pairwise(group):
-        phrase = speaker_after(masked[left.end:right.start])
+        phrase = _tag_after(left, masked[left.end:right.start])
         if phrase:
             return phrase, "after"
     last, first = group[-1], group[0]
     after_end = next((s for s in starts if s > last.end), len(masked))
     after = masked[last.end:after_end]
-    phrase = speaker_after(after.split("\x01", 1)[0]) if last.closed else None
+    phrase = _tag_after(last, after.split("\x01", 1)[0]) if last.closed else None
     if phrase is None and last.closed:
         phrase = speaker_in_tail(_tail_sentence(masked, after, after_end, starts))
     if phrase:
@@ -219,6 +222,16 @@ def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
         before = lead_in[max(_sentence_starts(lead_in), default=0):]
     phrase = speaker_before(before) if before.strip() else None
     return phrase, "before" if phrase else None
+
+
+def _tag_after(span: QuoteSpan, after: str) -> str | None:
+    """The speaker phrase of the speech tag right after a quote ('”, she said'), its verb
+    known or, after a quote ending with a comma, unknown ('”, lacht Anna Roth')."""
+    phrase = speaker_after(after)
+    if phrase is None and (span.text.rstrip().endswith(_TAG_OPENERS)
+                           or after.lstrip().startswith(",")):
+        phrase = unknown_tag(after)
+    return phrase
 
 
 def _tail_sentence(masked: str, after: str, after_end: int, starts: list[int]) -> str:
@@ -237,7 +250,7 @@ def _join_split(masked: str, spans: list[QuoteSpan], starts: list[int]) -> list[
     groups: list[list[QuoteSpan]] = []
     for span in spans:
         gap = masked[groups[-1][-1].end:span.start] if groups else ""
-        if groups and _attribution_gap(gap) and (gap.lstrip().startswith(",")
+        if groups and _attribution_gap(groups[-1][-1], gap) and (gap.lstrip().startswith(",")
                                                  or groups[-1][-1].text.rstrip().endswith(_GO_ON)) \
                 and not _own_attribution(masked, span, starts):
             groups[-1].append(span)
@@ -246,7 +259,7 @@ def _join_split(masked: str, spans: list[QuoteSpan], starts: list[int]) -> list[
     return groups
 
 
-def _attribution_gap(gap: str) -> bool:
+def _attribution_gap(piece: QuoteSpan, gap: str) -> bool:
     """An attribution clause closed by a comma, period or colon: ', she said, '.
 
     Short, or longer when the attribution opens it and a clause about the speaker follows
@@ -259,7 +272,7 @@ def _attribution_gap(gap: str) -> bool:
     if len(words) > _GAP_LIMIT_WORDS and not (len(words) <= _LONG_GAP_WORDS
                                               and _opens_with_attribution(gap)):
         return False
-    return speaker_after(gap) is not None
+    return _tag_after(piece, gap) is not None
 
 
 def _opens_with_attribution(gap: str) -> bool:
@@ -272,7 +285,7 @@ def _own_attribution(masked: str, span: QuoteSpan, starts: list[int]) -> bool:
     if not span.closed:
         return False
     end = next((s for s in starts if s > span.end), len(masked))
-    return speaker_after(masked[span.end:end].split("\x01", 1)[0]) is not None
+    return _tag_after(span, masked[span.end:end].split("\x01", 1)[0]) is not None
 
 
 def _remember(memory: NameMemory, speaker: str) -> None:

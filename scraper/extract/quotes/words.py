@@ -229,3 +229,27 @@ NAME_STOPWORDS = frozenset({
     "millions", "billion", "billions", "prozent", "percent", "pfund", "franken", "cent",
     "ocean", "lake", "island", "islands", "valley", "mount", "city", "county", "state", "region",
 }) | NAME_STOPWORDS_ES_IT
+
+# Function words that never are the verb of a speech tag ('“…,” and then', '„…“, die …').
+TAG_STOPWORDS = frozenset({
+    "and", "but", "or", "nor", "so", "yet", "then", "than", "that", "which", "who", "whom",
+    "whose", "what", "when", "where", "while", "if", "as", "because", "although", "though",
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "for",
+    "with", "from", "into", "onto", "about", "after", "before", "during", "since", "until",
+    "not", "also", "only", "even", "just", "too", "very", "more", "most", "such", "both",
+    "und", "aber", "oder", "denn", "doch", "sondern", "wie", "als", "wenn", "weil", "dass",
+    "ob", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen",
+    "auch", "noch", "schon", "nur", "nicht", "mit", "von", "für", "auf", "aus", "bei", "nach",
+    "zum", "zur", "vom", "beim", "im", "am", "sowie", "sodass", "damit", "dann", "dazu",
+    "et", "mais", "ou", "donc", "car", "qui", "que", "quand", "comme", "les", "une",
+    "pour", "avec", "dans", "sur", "par", "sans", "aussi", "puis", "alors",
+    "pero", "como", "cuando", "porque", "los", "las", "una", "con", "para", "por", "sin",
+    "también", "ma", "che", "come", "quando", "perché", "gli", "della", "delle", "degli",
+    "anche", "poi", "mentre", "per", "senza",
+})
+# Reflexive pronouns between a verb and its subject: 'erinnert sich X', 'se souvient X'.
+TAG_REFLEXIVES = frozenset({"sich", "se", "s’", "s'", "si"})
+# Articles that may open the subject after a tag's verb ('ironise le maire', 'sagt ein Sprecher').
+TAG_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "ein", "eine", "le", "la",
+                          "les", "l’", "l'", "un", "une", "el", "los", "las", "il", "lo", "gli",
+                          "uno", "una"})

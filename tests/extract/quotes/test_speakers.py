@@ -159,6 +159,24 @@ CASES = {
     "French tail sentence after a French-spaced closing mark": (
         ["« Rien n’est décidé à ce stade. » C’est ce qu’a déclaré le préfet."],
         [("Rien n’est décidé à ce stade.", "le préfet")]),
+    "an unknown verb after the subject ends the speech tag": (
+        ["Ada Okonkwo runs the marina.", "“The tide waits for nobody,” Okonkwo points out."],
+        [("The tide waits for nobody", "Ada Okonkwo")]),
+    "an unknown verb after a pronoun, with an adverb": (
+        ["Ada Okonkwo runs the marina.", "“Nobody asked us, not once,” she snaps, annoyed."],
+        [("Nobody asked us, not once", "Ada Okonkwo")]),
+    "German unknown verb before the name and its role": (
+        ["„Das ist die kleinste Bühne der Stadt“, lacht Marta Hollweg, Leiterin des Theaters."],
+        [("Das ist die kleinste Bühne der Stadt", "Marta Hollweg")]),
+    "German unknown verb before a pronoun": (
+        ["Jonas Berger las das Papier zweimal.", "„Die Partei hat soeben aufgegeben“, spöttelt er."],
+        [("Die Partei hat soeben aufgegeben", "Jonas Berger")]),
+    "German reflexive verb before the name": (
+        ["„Wir sprachen lange darüber“, erinnert sich Ute Kramer."],
+        [("Wir sprachen lange darüber", "Ute Kramer")]),
+    "a conjunction after the quote is no speech tag": (
+        ["“Keep the doors closed at all times,” and then the lights went out in the hall."],
+        [("Keep the doors closed at all times", None)]),
     "a pull quote signed with a dash and a name": (
         ["“We have never seen the river this high.” — Jane Doe, resident"],
         [("We have never seen the river this high.", "Jane Doe")]),
