@@ -95,7 +95,8 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
             previous_speaker = _reported_speaker(paragraph, memory) or previous_speaker
         lead_in = paragraph if paragraph.rstrip().endswith(":") else None
     kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
-    return dedupe([Quote(text=tidy(c.text), speaker=_fullest(c.speaker, memory)) for c in kept])
+    return dedupe([Quote(text=tidy(c.text), speaker=_fullest(c.speaker, memory)) for c in kept],
+                  [c.attribution is not None for c in kept])
 
 
 def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory,

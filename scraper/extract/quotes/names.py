@@ -35,6 +35,8 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _ELIDED_NOUN = re.compile(r"^[Ll][’'](?=[a-zà-ÿ])")
 # Articles that may open a role in front of a name ('der Bürgermeister Hans Roth').
 ROLE_ARTICLES = frozenset({"the", "der", "die", "das", "den", "dem", "le", "la", "el", "il", "lo"})
+# Longest name after a preposition that teaches its surname ('according to Ana Lima').
+MAX_GOVERNED_NAME_WORDS = 3
 # Shortest role ending that makes one word a role ('sprecher' yes, 'entin' no).
 MIN_COMPOUND_SUFFIX = 6
 _LONG_ROLE_SUFFIXES = tuple(suffix for suffix in ROLE_SUFFIXES if len(suffix) >= MIN_COMPOUND_SUFFIX)
@@ -170,13 +172,22 @@ def mentions(text: str) -> list[Mention]:
         if before[:1].isdigit():
             continue
         name = strip_name(run)
-        if governed and " " in name:
+        if governed and _plain_full_name(name):
             found.append(Mention(match.start(), name, governed=True))
         elif name and not governed:
             titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
             role = _run_role(run, name) or role_before(text, match.start(), is_role_word)
             found.append(Mention(match.start(), name, titled, role=role))
     return found
+
+
+def _plain_full_name(name: str) -> bool:
+    """'Ines Halvorsen' after 'according to' teaches a surname; 'Kurznachrichtendienst X'
+    and 'Readings Interpretation von Nostradamus' do not: two or three capitalised words
+    of two letters or more, no particle."""
+    tokens = name.split()
+    return 2 <= len(tokens) <= MAX_GOVERNED_NAME_WORDS and all(
+        len(token) > 1 and token[:1].isupper() for token in tokens)
 
 
 def is_role_word(word: str) -> bool:

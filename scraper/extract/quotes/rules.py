@@ -51,23 +51,30 @@ def is_direct_quote(text: str, attribution: str | None, whole_paragraph: bool) -
     return len(words) >= LONG_FRAGMENT_WORDS and not _title_case(words)
 
 
-def dedupe(quotes: list[Quote]) -> list[Quote]:
+def dedupe(quotes: list[Quote], attributed: list[bool] | None = None) -> list[Quote]:
     """Merge quotes that repeat another (same normalized text, or contained in it).
 
     Two quotes given to different known speakers are both kept: they are two people
-    using the same words, not a pull quote repeating the body.
+    using the same words, not a pull quote repeating the body. A quote contained in
+    another is a repeat only when one of the two has no attribution of its own (a pull
+    quote, a subheading): two attributed quotes are two quotations, one citing part of
+    the other ('it promised “equal protection”' … '“… equal protection …,” it reads').
     """
+    flags = attributed or [False] * len(quotes)
     kept: list[Quote] = []
     normals: list[str] = []
-    for quote in quotes:
+    kept_flags: list[bool] = []
+    for quote, flag in zip(quotes, flags):
         normal = _NORMAL.sub(" ", quote.text.lower()).strip()
         index = _repeat_of(normal, normals)
-        if index is not None and None not in (quote.speaker, kept[index].speaker) \
-                and quote.speaker != kept[index].speaker:
+        if index is not None and (None not in (quote.speaker, kept[index].speaker)
+                                  and quote.speaker != kept[index].speaker
+                                  or flag and kept_flags[index] and normal != normals[index]):
             index = None
         if index is None:
             kept.append(quote)
             normals.append(normal)
+            kept_flags.append(flag)
             continue
         earlier = kept[index]
         longer = quote.text if len(normal) > len(normals[index]) else earlier.text

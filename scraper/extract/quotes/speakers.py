@@ -22,6 +22,7 @@ from .names import (
     strip_name,
     titled_name,
 )
+from .order import inverted_subject, pronoun_in_clause, subordinate_subject
 from .refs import AGE, DROPPED_SUBJECT, definite_role, refers_back
 from .verbs import AFTER, VERB, find_attributions
 from .words import (
@@ -137,7 +138,10 @@ def speaker_before(context: str) -> str | None:
     if last.verb.lower().endswith("ing"):
         return _sentence_subject(context[:last.start])
     subject = context[:last.start]
-    return subject if subject.strip(" ,") else phrase_after(context[last.end:])
+    if not subject.strip(" ,"):
+        return phrase_after(context[last.end:])
+    inverted = inverted_subject(subject, context[last.end:])
+    return (phrase_after(inverted) if inverted else None) or subject
 
 
 def resolve_speaker(phrase: str | None, memory: NameMemory,
@@ -173,7 +177,8 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if _pronoun_subject(segment, words):
         return memory.last_person
     name = _clause_subject(segment, memory) if len(words) > MAX_PHRASE_WORDS else head_name(segment)
-    name = name or (_name_before_apposition(segments[index - 1], segment) if index else None)
+    name = name or subordinate_subject(segment) \
+        or (_name_before_apposition(segments[index - 1], segment) if index else None)
     if name:
         return memory.expand(name)
     if len(words) > MAX_PHRASE_WORDS:
@@ -184,10 +189,12 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
 
 
 def _pronoun_subject(segment: str, words: list[str]) -> bool:
-    """'she', 'He instead', 'in which he' (but 'il sindaco' is no French 'il')."""
+    """'she', 'He instead', 'in which he', 'konnte er nicht' (but 'il sindaco' is no
+    French 'il')."""
     return segment.lower() in PRONOUNS or (len(words) <= 3 and words[0].lower() not in ARTICLE_TOO
                                            and (words[0].lower() in SUBJECT_PRONOUNS
-                                                or words[-1].lower() in SUBJECT_PRONOUNS))
+                                                or words[-1].lower() in SUBJECT_PRONOUNS)) \
+        or pronoun_in_clause(segment) is not None
 
 
 def _person_pointed_at(segments: list[str], memory: NameMemory,
@@ -358,6 +365,9 @@ def _sentence_subject(text: str) -> str | None:
     if first.lower() in PRONOUNS:
         return first
     last_segment = text.rstrip(" :“\"„«»").rsplit(",", 1)
+    pronoun = pronoun_in_clause(last_segment[-1])
+    if pronoun:
+        return pronoun  # 'Nach jedem Tag, nach jedem Schlag habe er sich gesagt:'
     if len(last_segment) == 2 and is_person_name(last_segment[1]):
         return strip_name(last_segment[1])  # 'Satisfied, the mayor of X, Carla Rossi:'
     names = [name for name in (strip_name(mention.name) for mention in mentions(text)

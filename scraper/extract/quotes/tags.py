@@ -19,12 +19,13 @@ import re
 
 from .names import NAME_RUN, head_name
 from .speakers import phrase_after
-from .words import SUBJECT_PRONOUNS, TAG_ARTICLES, TAG_REFLEXIVES, TAG_STOPWORDS
+from .words import SUBJECT_PRONOUNS, TAG_ARTICLES, TAG_REFLEXIVES, TAG_STOPWORDS, TAG_THINGS
 
 # The clause after the quote: up to the first punctuation, masked quote or quotation mark.
 _CLAUSE = re.compile(r"^[\s,]*([^.,;:!?()\x01“”\"„«»]*)")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-# Most words of a speech tag; a longer clause is a sentence of its own.
+# Most words of a subject-first tag; a longer clause is a sentence of its own (a verb-first
+# tag ends where its subject phrase ends: 'vermutet X vom Vermögensverwalter Y').
 MAX_TAG_WORDS = 8
 # Words a subject-first tag may carry after its verb ('he said, incredulously').
 MAX_WORDS_AFTER_VERB = 3
@@ -36,12 +37,12 @@ def unknown_tag(context: str) -> str | None:
     clause = _CLAUSE.match(context)
     text = clause.group(1) if clause else ""
     words = text.split()
-    if not 2 <= len(words) <= MAX_TAG_WORDS:
+    if len(words) < 2:
         return None
     if _verb_like(words[0]) and words[0].lower() not in SUBJECT_PRONOUNS:
         verb_end = clause.start(1) + text.index(words[0]) + len(words[0])
         return _inverted(context[verb_end:])
-    return _subject_first(text.strip(), words)
+    return _subject_first(text.strip(), words) if len(words) <= MAX_TAG_WORDS else None
 
 
 def _inverted(rest: str) -> str | None:
@@ -64,8 +65,8 @@ def _first_word(text: str) -> str:
 
 def _subject_first(clause: str, words: list[str]) -> str | None:
     """'he snaps', 'Lyon points out': a pronoun or a name, then a verb word."""
-    if words[0].lower() in SUBJECT_PRONOUNS:
-        subject, verb_index = words[0], 1
+    if words[0].lower() in SUBJECT_PRONOUNS or words[0].lower() in TAG_THINGS:
+        subject, verb_index = words[0], 1  # 'it reads': a text speaks, nobody named
     else:
         run = NAME_RUN.match(clause)
         name = head_name(run.group(0)) if run else None

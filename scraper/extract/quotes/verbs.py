@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import ATTRIBUTION_VERBS, SPEAKER_AFTER_PHRASES
+from .words import AFTER_VERB_WORDS, ATTRIBUTION_VERBS, NOUN_LIKE_VERBS, SPEAKER_AFTER_PHRASES
 
 _TOKEN = re.compile(r"[\w’'-]+")
 VERB = "verb"          # "X said": the speaker is the subject
@@ -55,10 +55,21 @@ def find_attributions(text: str) -> list[VerbMatch]:
             index += 1
             continue
         length, kind = matched
+        if length == 1 and tokens[index][2] in NOUN_LIKE_VERBS and not _used_as_verb(text, tokens, index):
+            index += 1
+            continue
         start, end = tokens[index][0], tokens[index + length - 1][1]
         found.append(VerbMatch(start, end, text[start:end], kind, index == 0))
         index += length
     return found
+
+
+def _used_as_verb(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """'X states that', 'X claims:', '”, she notes.' but not 'EU states will meet'."""
+    if index + 1 >= len(tokens):
+        return True
+    between = text[tokens[index][1]:tokens[index + 1][0]]
+    return bool(between.strip()) or tokens[index + 1][2] in AFTER_VERB_WORDS
 
 
 def _match(tokens: list[tuple[int, int, str]], index: int,

@@ -18,6 +18,7 @@ from .words_es_it import (
     SPEAKER_AFTER_PHRASES_ES_IT,
     TITLES_ES_IT,
 )
+from .words_openers import SENTENCE_OPENERS
 
 # Verbs whose subject is the speaker: "X said", or after a quote "said X".
 ATTRIBUTION_VERBS_EN = (
@@ -228,7 +229,7 @@ NAME_STOPWORDS = frozenset({
     "leur", "notre", "euro", "euros", "dollar", "dollars", "millionen", "milliarden", "million",
     "millions", "billion", "billions", "prozent", "percent", "pfund", "franken", "cent",
     "ocean", "lake", "island", "islands", "valley", "mount", "city", "county", "state", "region",
-}) | NAME_STOPWORDS_ES_IT
+}) | NAME_STOPWORDS_ES_IT | SENTENCE_OPENERS
 
 # Function words that never are the verb of a speech tag ('“…,” and then', '„…“, die …').
 TAG_STOPWORDS = frozenset({
@@ -253,3 +254,12 @@ TAG_REFLEXIVES = frozenset({"sich", "se", "s’", "s'", "si"})
 TAG_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "ein", "eine", "le", "la",
                           "les", "l’", "l'", "un", "une", "el", "los", "las", "il", "lo", "gli",
                           "uno", "una"})
+# Reporting verbs that are also plural nouns ('EU states will meet', 'the claims were'):
+# a verb only before what a reporting verb takes ('states that', 'claims the …').
+NOUN_LIKE_VERBS = frozenset({"states", "claims", "calls", "hopes", "fears", "notes", "answers",
+                             "replies", "remarks", "comments", "tells", "writes", "warns"})
+AFTER_VERB_WORDS = frozenset({"that", "the", "a", "an", "he", "she", "they", "it", "his", "her",
+                              "their", "there", "this", "in", "on", "to", "for", "of", "about",
+                              "so", "simply", "bluntly", "flatly", "openly"})
+# Pronouns for a thing that 'speaks' in a tag ('“…,” it reads'): the tag names nobody.
+TAG_THINGS = frozenset({"it", "this", "es", "cela", "ça"})

@@ -63,3 +63,41 @@ CASES = {
 def test_context(name: str) -> None:
     paragraphs, expected = CASES[name]
     assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
+
+
+# German puts the verb second: after an opening adverb, phrase or clause the subject follows it.
+WORD_ORDER = {
+    "an opening adverb puts the subject after the verb": (
+        ["Uwe Brandt übernimmt die Mannschaft bis zum Saisonende.",
+         "Dennoch sagte Brandt: „Wir geben dieses Spiel nicht verloren.“"],
+        [("Wir geben dieses Spiel nicht verloren.", "Uwe Brandt")]),
+    "an opening phrase puts the pronoun after the verb": (
+        ["Tal Levi wurde im Oktober freigelassen.",
+         "Über seine Freilassung sagte er: „Ich bin zurückgekommen.“"],
+        [("Ich bin zurückgekommen.", "Tal Levi")]),
+    "an opening clause closed by a comma puts the subject after the verb": (
+        [("Auf die Frage, ob es US-Präsident Mark Olsen um Öl gehe, sagte Sprecherin Jana Koller: "
+         "„Es geht um viele Dinge.“")],
+        [("Es geht um viele Dinge.", "Jana Koller")]),
+    "a pronoun inside the opening clause is the subject": (
+        ["Tal Levi zieht einen drastischen Vergleich.",
+         "Nach jedem Tag, nach jedem Schlag habe er sich gesagt: „Ich habe einen Tag überlebt.“"],
+        [("Ich habe einen Tag überlebt.", "Tal Levi")]),
+    "a subordinate clause keeps its subject after the conjunction": (
+        ["Jonas Berger kandidiert erneut.",
+         "Wie Berger vor der Wahl sagte: „Wir gewinnen diese Wahl im ersten Wahlgang.“"],
+        [("Wir gewinnen diese Wahl im ersten Wahlgang.", "Jonas Berger")]),
+    "a sentence-opening numeral and noun are no name": (
+        ["Tal Levi war Geisel der Hamas.", "Zwei Jahre lang sei er festgehalten worden.",
+         "„Sie haben mir alles genommen“, sagt er."],
+        [("Sie haben mir alles genommen", "Tal Levi")]),
+    "an English object before the quote is no inverted subject": (
+        ["Ana Pereira, a harbour engineer, called the plan “the best we have had in years”."],
+        [("the best we have had in years", "Ana Pereira")]),
+}
+
+
+@pytest.mark.parametrize("name", list(WORD_ORDER))
+def test_word_order(name: str) -> None:
+    paragraphs, expected = WORD_ORDER[name]
+    assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
