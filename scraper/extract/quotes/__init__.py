@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from ...models import Quote
 from .marks import QuoteSpan, find_spans, opens_paragraph
-from .names import Mention, NameMemory, mentions
+from .memory import NameMemory
+from .names import Mention, mentions
 from .refs import DROPPED_SUBJECT
 from .rules import dedupe, is_direct_quote, tidy
 from .speakers import (
@@ -81,7 +82,8 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
     all_spans = [find_spans(paragraph) for paragraph in paragraphs]
     all_spans = [[] if spans and _heading_like(paragraph, spans) else spans
                  for paragraph, spans in zip(paragraphs, all_spans)]
-    for paragraph, spans in zip(paragraphs, all_spans):
+    for index, (paragraph, spans) in enumerate(zip(paragraphs, all_spans)):
+        memory.paragraph, memory.reporter = index, previous_speaker
         continued = bool(candidates) and not candidates[-1].closed and bool(spans) \
             and opens_paragraph(paragraph) and paragraph.lstrip().startswith(paragraph[spans[0].start])
         if candidates:
@@ -183,7 +185,7 @@ def _note(memory: NameMemory, found: list[Mention]) -> bool:
     """Record name mentions; True when one of them is a person."""
     noted = False
     for mention in found:
-        noted = memory.note(mention.name, mention.titled, mention.governed, mention.role) or noted
+        noted = memory.note(mention) or noted
     return noted
 
 

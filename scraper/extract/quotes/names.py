@@ -10,8 +10,9 @@ only once it is known as the surname of a full name seen before, or as a speaker
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .gender import gender_near
 from .refs import role_before
 from .words import (
     ARTICLE_PARTICLES,
@@ -21,6 +22,7 @@ from .words import (
     NON_PERSON_PRECEDERS,
     ROLE_SUFFIXES,
     SPEAKER_AFTER_PHRASES,
+    SPEECH_VERB_WORDS,
     TITLES,
 )
 
@@ -35,6 +37,11 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _ELIDED_NOUN = re.compile(r"^[Ll][’'](?=[a-zà-ÿ])")
 # Articles that may open a role in front of a name ('der Bürgermeister Hans Roth').
 ROLE_ARTICLES = frozenset({"the", "der", "die", "das", "den", "dem", "le", "la", "el", "il", "lo"})
+# Prepositions introducing an agent ('un gol de Marcos Abad', 'a goal by Tom Reed'): the
+# name after them is a person's, though not the sentence's subject.
+AGENT_PREPOSITIONS = frozenset({"de", "di", "da", "por", "von", "by"})
+# How far back the role before a name is read.
+ROLE_LOOKBACK = 40
 # Longest name after a preposition that teaches its surname ('according to Ana Lima').
 MAX_GOVERNED_NAME_WORDS = 3
 # Shortest role ending that makes one word a role ('sprecher' yes, 'entin' no).
@@ -51,8 +58,11 @@ class Mention:
     position: int
     name: str
     titled: bool = False
-    governed: bool = False  # after 'de'/'by' ...: teaches a surname, is no subject
+    governed: bool = False  # after a preposition: teaches a surname, is no subject
+    agent: bool = False  # after 'de'/'by' ('un gol de Marcos Abad'): a person all the same
     role: str | None = None  # 'mayor' for 'Mayor Jane Roe' and 'the mayor, Jane Roe'
+    subject: bool = False  # opens its sentence or follows a speech verb: 'Cairo grew up'
+    gender: str | None = None  # told by a title or a gendered role: 'Frau X', 'la consejera X'
 
 
 def strip_name(run: str) -> str:
@@ -164,21 +174,40 @@ def mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     for match in NAME_RUN.finditer(text):
         run = match.group(0)
-        if " " not in run:
-            found.append(Mention(match.start(), _no_possessive(run)))
-            continue
         before = _word_before(text, match.start())
+        subject = _subject_position(text, match.start(), before, run)
+        if " " not in run:
+            found.append(Mention(match.start(), _no_possessive(run), subject=subject))
+            continue
         governed = _governed(text, match.start(), run)
         if before[:1].isdigit():
             continue
         name = strip_name(run)
         if governed and _plain_full_name(name):
-            found.append(Mention(match.start(), name, governed=True))
+            found.append(Mention(match.start(), name, governed=True,
+                                 agent=before in AGENT_PREPOSITIONS))
         elif name and not governed:
             titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
             role = _run_role(run, name) or role_before(text, match.start(), is_role_word)
-            found.append(Mention(match.start(), name, titled, role=role))
+            gender = gender_near(text, match.start(), run, name, is_role_word)
+            found.append(Mention(match.start(), name, titled, role=role, subject=subject,
+                                 gender=gender))
     return found
+
+
+def _subject_position(text: str, position: int, before: str, run: str) -> bool:
+    """A name opening its sentence or clause, after its role ('Township supervisor Ellen
+    Marsh', not 'mit Direktor Paul Kern') or right after a speech verb ('says Keri Gans') is
+    a subject; a possessive ('Sandra Lindsay’s sister') is not."""
+    if run.endswith(("’s", "'s")):
+        return False
+    if not before or before in SPEECH_VERB_WORDS or text[:position].rstrip().endswith(","):
+        return True
+    if not is_role_word(before):
+        return False
+    start = max(0, position - ROLE_LOOKBACK)
+    head = text[start:position].rstrip()
+    return _word_before(text, start + len(head) - len(head.split()[-1])) not in NON_PERSON_PRECEDERS
 
 
 def _plain_full_name(name: str) -> bool:
@@ -209,74 +238,6 @@ def _run_role(run: str, name: str) -> str | None:
     if not is_role_word(prefix[-1]):
         return None
     return prefix[-1].lower().strip(".,").rsplit("-", 1)[-1]
-
-
-@dataclass
-class NameMemory:
-    """Who has been named so far: full names by surname, and the most recent person."""
-
-    full_names: dict[str, str] = field(default_factory=dict)
-    first_names: dict[str, str | None] = field(default_factory=dict)
-    roles: dict[str, str | None] = field(default_factory=dict)
-    last_person: str | None = None
-
-    def note(self, name: str, titled: bool = False, governed: bool = False,
-             role: str | None = None) -> bool:
-        """Record a name mention; True when it names a person, who is now the last one.
-
-        A multi-word name teaches its surname. A single name after a title ('Prince
-        Andrew', 'Mr Baker') is a person too; a name after a preposition ('un gol de Marcos
-        Abad', 'according to Ana Lima') teaches its surname only.
-        """
-        if governed:
-            self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
-            return False
-        if role and " " in name:
-            held = self.roles.setdefault(role, name)
-            self.roles[role] = name if held == name else None  # two mayors: no one
-        if titled and name.lower() not in self.full_names:
-            self.full_names[name.lower()] = name
-        if " " in name:
-            # the first full name given wins: 'Laut Haas' must not replace 'Florian Haas'
-            self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
-            self._note_first_name(name)
-            self.last_person = name
-        elif name.lower() in self.full_names:
-            self.last_person = self.full_names[name.lower()]
-        else:
-            return False
-        return True
-
-    def _note_first_name(self, name: str) -> None:
-        """'Margaret Hoyle' teaches 'Margaret'; a first name two people share teaches nothing."""
-        first = name.split(" ", 1)[0].lower()
-        known = self.first_names.get(first, name)
-        self.first_names[first] = name if known == name else None
-
-    def note_speaker(self, name: str) -> None:
-        """Record a resolved speaker: the most recent person from now on.
-
-        A lone unknown word ('Nato', 'China') may be an organisation: it is not recorded.
-        """
-        if " " in name or name.lower() in self.full_names:
-            self.last_person = name
-
-    def fullest(self, name: str) -> str:
-        """The fullest form of a speaker's name the article gives, by its last word:
-        'Lamba' -> 'Poonam Lamba', 'Harden Bradford' -> 'Joy Harden Bradford'."""
-        known = self.full_names.get(name.rsplit(" ", 1)[-1].lower())
-        if known and len(known) > len(name) and known.endswith(f" {name}"):
-            return known
-        return name
-
-    def expand(self, name: str) -> str:
-        """The full name for a surname seen before ('Lungescu' -> 'Oana Lungescu'), else for
-        the first name of exactly one person seen before ('Margaret' -> 'Margaret Hoyle')."""
-        tokens = name.split()
-        if len(tokens) == 1:
-            key = tokens[0].lower()
-            return self.full_names.get(key) or self.first_names.get(key) or name
-        return name
 
 
 def is_person_name(text: str) -> bool:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .memory import NameMemory
 from .names import (
-    NameMemory,
     head_name,
     is_person_name,
     mentions,
@@ -154,7 +154,7 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if not phrase:
         return None
     if phrase == DROPPED_SUBJECT:
-        return memory.last_person
+        return memory.person_for(None)
     if "." in phrase:
         phrase = _ABBREVIATION_DOT.sub(r"\1", phrase)  # 'Dr. Amir Khan, the chief of surgery,'
     segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]
@@ -175,7 +175,7 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
         return None
     words = segment.split()
     if _pronoun_subject(segment, words):
-        return memory.last_person
+        return memory.person_for(_pronoun_word(words))
     name = _clause_subject(segment, memory) if len(words) > MAX_PHRASE_WORDS else head_name(segment)
     name = name or subordinate_subject(segment) \
         or (_name_before_apposition(segments[index - 1], segment) if index else None)
@@ -195,6 +195,12 @@ def _pronoun_subject(segment: str, words: list[str]) -> bool:
                                            and (words[0].lower() in SUBJECT_PRONOUNS
                                                 or words[-1].lower() in SUBJECT_PRONOUNS)) \
         or pronoun_in_clause(segment) is not None
+
+
+def _pronoun_word(words: list[str]) -> str | None:
+    """The personal pronoun among a short subject's words ('He instead' -> 'He')."""
+    return next((word.strip(",.") for word in words
+                 if word.lower().strip(",.") in PRONOUNS), None)
 
 
 def _person_pointed_at(segments: list[str], memory: NameMemory,
@@ -233,7 +239,7 @@ def _clause_subject(clause: str, memory: NameMemory) -> str | None:
     """'Councillor Mairi Sutherland welcomed it but' -> the name opening the clause."""
     first = clause.split(None, 1)[0]
     if first.lower() in PRONOUNS:
-        return memory.last_person
+        return memory.person_for(first)
     opening = [m.name for m in mentions(clause)
                if not m.governed and len(clause[:m.position].split()) < SUBJECT_OPENING_WORDS
                and (" " in m.name or m.name.lower() in memory.full_names)]

@@ -127,6 +127,9 @@ NON_PERSON_PRECEDERS = frozenset({
     "under", "around", "through", "within", "outside", "inside", "per", "nach", "aus", "von",
     "bei", "zu", "im", "der", "die", "das", "dem", "den", "des", "à", "au", "aux", "en",
     "du", "de", "le", "la", "les", "vers", "dans", "chez", "pour", "par", "its", "their",
+    "mit", "gegenüber", "für", "über", "unter", "durch", "gegen", "ohne", "um", "seit",
+    "während", "wegen", "trotz", "hinter", "neben", "zwischen", "auf", "am", "beim",
+    "vom", "zum", "zur", "ins", "sur", "avec", "sans", "sous", "entre", "depuis", "pendant",
 }) | NON_PERSON_PRECEDERS_ES_IT
 
 # Lowercase words allowed inside a name: 'Ursula von der Leyen', 'Mohammed bin Salman'.
@@ -263,3 +266,5 @@ AFTER_VERB_WORDS = frozenset({"that", "the", "a", "an", "he", "she", "they", "it
                               "so", "simply", "bluntly", "flatly", "openly"})
 # Pronouns for a thing that 'speaks' in a tag ('“…,” it reads'): the tag names nobody.
 TAG_THINGS = frozenset({"it", "this", "es", "cela", "ça"})
+# Single-word speech verbs, for telling a subject after its verb ('says Keri Gans').
+SPEECH_VERB_WORDS = frozenset(verb.lower() for verb in ATTRIBUTION_VERBS if " " not in verb)
