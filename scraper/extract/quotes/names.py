@@ -40,6 +40,11 @@ ROLE_ARTICLES = frozenset({"the", "der", "die", "das", "den", "dem", "le", "la",
 # Prepositions introducing an agent ('un gol de Marcos Abad', 'a goal by Tom Reed'): the
 # name after them is a person's, though not the sentence's subject.
 AGENT_PREPOSITIONS = frozenset({"de", "di", "da", "por", "von", "by"})
+# Endings of German (and French, English) abstract nouns, which no name has: 'Richtung
+# Grenze', 'Kreative Erleuchtungen', 'Readings Interpretation'.
+NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
+                "tion", "tionen", "tät", "täten", "nis", "nisse", "ismus")
+MIN_NOUN_LENGTH = 7
 # How far back the role before a name is read.
 ROLE_LOOKBACK = 40
 # Longest name after a preposition that teaches its surname ('according to Ana Lima').
@@ -159,6 +164,9 @@ def head_name(phrase: str) -> str | None:
     last = runs[-1]
     if phrase[last.end():].strip(" ,.;:’'s"):
         return None
+    if " " not in last.group(0) and phrase.split(None, 1)[0].lower() in ROLE_ARTICLES \
+            and last.start() > 0:
+        return None  # 'der junge Mann', 'die neue Chefin': a noun after an article
     if _governed(phrase, last.start(), last.group(0)):
         return None
     name = strip_name(last.group(0))
@@ -285,4 +293,5 @@ def _acronym(token: str) -> bool:
 
 def _edge_word(token: str) -> bool:
     word = token.lower().strip(".,")
-    return word in NAME_STOPWORDS or word in TITLES or word in _OPENING_WORDS
+    return word in NAME_STOPWORDS or word in TITLES or word in _OPENING_WORDS \
+        or (len(word) >= MIN_NOUN_LENGTH and word.endswith(NOUN_ENDINGS))

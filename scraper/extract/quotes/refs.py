@@ -11,6 +11,10 @@ An indefinite role ("a resident, 45") is a new, unnamed speaker and stays descri
 - A definite role named before with one person: "Mayor Jane Roe … the mayor said",
   "la consejera Rosa Vidal … subrayó la consejera", "Bürgermeister Hans Roth … der
   Bürgermeister". A role two people held stays descriptive.
+- A definite role nobody was named with ('der Finanzprofessor', 'the Republican governor',
+  'el portavoz de la Asociación', 'die Expertin') means the person the paragraph, or the
+  one before, is about, of the gender its article or ending tells; with nobody there it
+  stays descriptive ('der Taxifahrer' opening a story).
 """
 
 from __future__ import annotations
@@ -82,3 +86,34 @@ def role_before(text: str, position: int, known: Callable[[str], bool]) -> str |
     if not role.isalpha() or not role.islower():
         return None
     return role if not after_comma or known(role) else None
+
+
+_SINGULAR_ARTICLES = {"the": None, "der": "m", "le": "m", "el": "m", "il": "m", "lo": "m",
+                      "die": "f", "la": "f"}
+_COMPLEMENT_OPENERS = frozenset({"de", "of", "der", "des", "del", "della", "du", "di", "von",
+                                 "from", "at", "for"})
+# Words between an article and its role: 'the Republican governor', 'der neue Trainer'.
+MAX_ROLE_MODIFIERS = 2
+MIN_FEMININE_ROLE = 6
+
+
+def role_reference(segment: str, is_role: Callable[[str], bool]) -> tuple[str, str | None] | None:
+    """'der Interimscoach der Meidericher' -> ('interimscoach', 'm'), 'the prime minister'
+    -> ('minister', None): a definite singular role and the gender it tells, else None."""
+    words = segment.split()
+    if len(words) < 2 or words[0].lower() not in _SINGULAR_ARTICLES:
+        return None
+    gender = _SINGULAR_ARTICLES[words[0].lower()]
+    for index in range(1, min(len(words), MAX_ROLE_MODIFIERS + 2)):
+        word = words[index].strip(",.").lower()
+        if word in _COMPLEMENT_OPENERS:
+            return None
+        if is_role(word):
+            rest = words[index + 1:]
+            if rest and rest[0].lower() not in _COMPLEMENT_OPENERS and len(rest) > 1:
+                return None  # 'the mayor of X' yes, 'the mayor went home' no
+            role = word.rsplit("-", 1)[-1]
+            feminine = len(role) >= MIN_FEMININE_ROLE and role.endswith("in") \
+                and not role.endswith(("ain", "ein"))
+            return role, "f" if feminine else gender
+    return None

@@ -18,12 +18,13 @@ from .memory import NameMemory
 from .names import (
     head_name,
     is_person_name,
+    is_role_word,
     mentions,
     strip_name,
     titled_name,
 )
 from .order import inverted_subject, pronoun_in_clause, subordinate_subject
-from .refs import AGE, DROPPED_SUBJECT, definite_role, refers_back
+from .refs import AGE, DROPPED_SUBJECT, definite_role, refers_back, role_reference
 from .verbs import AFTER, VERB, find_attributions
 from .words import (
     ATTRIBUTION_VERBS_FR,
@@ -214,7 +215,13 @@ def _person_pointed_at(segments: list[str], memory: NameMemory,
         if person:
             return person
     role = definite_role(segments[0]) if len(segments) == 1 or aged else None
-    return memory.roles.get(role) if role else None
+    if role and memory.roles.get(role):
+        return memory.roles[role]
+    alone = all(not segment or _AGE.match(segment) for segment in segments[1:])
+    reference = role_reference(segments[0], is_role_word) if alone else None
+    if reference is None or reference[0] in memory.roles:
+        return None  # a role two people held stays descriptive
+    return memory.person_like(reference[1])
 
 
 def _name_before_apposition(before: str, segment: str) -> str | None:

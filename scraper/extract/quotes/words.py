@@ -198,7 +198,7 @@ ROLE_SUFFIXES = (
     "supervisor", "manager", "director", "coordinator", "trainer", "trainerin", "wart",
     "sprecherin", "ministre", "maire", "directeur", "directrice", "adjoint", "adjointe",
     "erin", "istin", "ystin", "entin", "torin", "eurin", "ärztin", "login", "wirtin", "anwohner",
-    "analyst", "aktivist", "experte", "ökonom", "hydrogéologue", "logue",
+    "analyst", "aktivist", "experte", "ökonom", "hydrogéologue", "logue", "professor",
     "abgeordnete", "abgeordneter", "hüter", "hüterin", "spieler", "spielerin", "stürmer",
     "stürmerin", "kapitän", "kapitänin", "politiker", "politikerin", "coach",
     "keeper", "striker", "midfielder", "defender", "winger", "farmer", "teacher", "owner",
@@ -206,6 +206,15 @@ ROLE_SUFFIXES = (
     "firefighter", "paramedic", "fisherman", "landlord", "landlady",
 )
 
+# Words naming an organisation, never part of a person's name: 'Associates Inc'.
+ORGANISATION_WORDS = frozenset({
+    "inc", "ltd", "llc", "plc", "corp", "corporation", "gmbh", "ag", "holdings", "associates",
+    "partners", "capital", "research", "economics", "analytics", "consulting", "institute",
+    "foundation", "association", "society", "committee", "commission", "authority",
+    "laboratory", "lab", "labs", "media", "network", "magazine", "records", "studios",
+    "ventures", "technologies", "systems", "solutions", "services", "international", "global",
+    "club", "league", "federation", "union", "bureau", "agency", "company", "group",
+})
 # Capitalised words that are never (part of) a person's name.
 NAME_STOPWORDS = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
@@ -232,7 +241,7 @@ NAME_STOPWORDS = frozenset({
     "leur", "notre", "euro", "euros", "dollar", "dollars", "millionen", "milliarden", "million",
     "millions", "billion", "billions", "prozent", "percent", "pfund", "franken", "cent",
     "ocean", "lake", "island", "islands", "valley", "mount", "city", "county", "state", "region",
-}) | NAME_STOPWORDS_ES_IT | SENTENCE_OPENERS
+}) | NAME_STOPWORDS_ES_IT | SENTENCE_OPENERS | ORGANISATION_WORDS
 
 # Function words that never are the verb of a speech tag ('“…,” and then', '„…“, die …').
 TAG_STOPWORDS = frozenset({

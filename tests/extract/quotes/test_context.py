@@ -150,3 +150,45 @@ PRONOUNS = {
 def test_pronouns(name: str) -> None:
     paragraphs, expected = PRONOUNS[name]
     assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
+
+
+# A definite role with no holder named means the person the text is about.
+ROLES = {
+    "a German definite role means the paragraph's person": (
+        ["Volker Brandl vom Institut in Frankfurt hielt das System für die letzte Chance.",
+         "„Wir in Europa sind längst hinten dran“, sagte der Finanzprofessor."],
+        [("Wir in Europa sind längst hinten dran", "Volker Brandl")]),
+    "a role with a complement still points back": (
+        ["Uwe Brandt übernimmt bis Saisonende.",
+         "„Wir wollen jedes Spiel gewinnen“, so der Interimscoach der Zebras."],
+        [("Wir wollen jedes Spiel gewinnen", "Uwe Brandt")]),
+    "a feminine role skips a man": (
+        ["Herr Jan Wolff und Christiane Neu diskutierten.",
+         ("„Einfach nur billiger zu sein, wird nicht reichen“, sagt Wolff. „Die Kunden wollen "
+          "mehr“, so die Expertin.")],
+        [("Einfach nur billiger zu sein, wird nicht reichen", "Jan Wolff"),
+         ("Die Kunden wollen mehr", "Christiane Neu")]),
+    "an English role with an adjective": (
+        ["Eric Holm signed the budget on Friday.",
+         "“It is a budget for a generation,” the Republican governor said."],
+        [("It is a budget for a generation", "Eric Holm")]),
+    "a definite role opening the story with nobody named stays descriptive": (
+        ["Eine Kolonne leerer Lastwagen fährt Richtung Grenze.",
+         "„Ich habe sie vor einer Woche gesehen“, sagt der Trainer."],
+        [("Ich habe sie vor einer Woche gesehen", "der Trainer")]),
+    "an adjective and a noun after an article are no name": (
+        ["Tal Levi war Geisel.", "„Ich habe zu Gott gebetet“, erinnert sich der junge Mann."],
+        [("Ich habe zu Gott gebetet", "Tal Levi")]),
+    "a company's legal form is no person": (
+        ["David Wyatt of Ridge Research & Associates Inc. said the economy is barely growing.",
+         "Article content",
+         "He said most new jobs went to the young.",
+         "“This is not the backdrop for a rate rise,” he said."],
+        [("This is not the backdrop for a rate rise", "David Wyatt")]),
+}
+
+
+@pytest.mark.parametrize("name", list(ROLES))
+def test_roles(name: str) -> None:
+    paragraphs, expected = ROLES[name]
+    assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
