@@ -15,7 +15,11 @@ Judgement calls:
 - A JSON-LD or meta published date is set aside as a site-wide constant when it is the
   1st of January with no time of day and the page shows another day, or when it disagrees
   with the url's date (by more than AGREEMENT_DAYS) while a date on the page agrees with the url.
-  Otherwise structured data wins over what the page shows.
+- It is set aside as a stamp of the page's last build when the page shows an earlier date
+  (by more than AGREEMENT_DAYS) and the source's own modification date is no later than its
+  publication date: an article is not published after the date it shows its readers.
+  Otherwise structured data wins over what the page shows (a page showing a later date shows
+  its last update: the original publication date stays).
 - A published date without a time takes the time of a less trusted source giving the same day;
   a time without a UTC offset takes the offset of a less trusted source giving the same time.
 - modified_at is kept only when it is later than published_at (a modification date equal to,
@@ -102,7 +106,8 @@ def _choose_published(sources: _Sources) -> tuple[str | None, ParsedDate | None]
         value = sources.published(name)
         if value is None:
             continue
-        if name in STRUCTURED_SOURCES and _site_constant(value, sources):
+        if name in STRUCTURED_SOURCES and (_site_constant(value, sources)
+                                           or _restamped(name, value, sources)):
             continue
         if name != "rules" and not value.has_zone:
             return _more_precise(name, value, sources, SOURCE_ORDER[index + 1:])
@@ -120,6 +125,20 @@ def _site_constant(value: ParsedDate, sources: _Sources) -> bool:
     if url_date is None or _agree(url_date, value):
         return False
     return any(_agree(url_date, sources.published(name)) for name in PAGE_SOURCES)
+
+
+def _restamped(name: str, value: ParsedDate, sources: _Sources) -> bool:
+    """True when a structured date is a stamp of the page's last build, not of the article:
+    the page shows an earlier date, and the source's modification date is no later than its
+    publication date (a CMS writing the same stamp into both, or nonsense)."""
+    modified = sources.get(name).modified
+    if modified is not None and modified.day > value.day:
+        return False
+    for page_name in PAGE_SOURCES:
+        shown = sources.published(page_name)
+        if shown is not None:
+            return (value.day - shown.day).days > AGREEMENT_DAYS
+    return False
 
 
 def _agree(first: ParsedDate | None, second: ParsedDate | None) -> bool:

@@ -73,7 +73,7 @@ HEADER_WORDS = frozenset({"masthead", "topbar", "banner", "footer"})
 # widgets and navigation.
 EXCLUDED_WORDS = frozenset({
     "comment", "comments", "commentlist", "reply", "replies", "respond", "disqus",
-    "sidebar", "aside", "related", "teaser", "teasers", "recommended",
+    "sidebar", "aside", "related", "teaser", "teasers", "recommended", "recent",
     "recommendation", "recommendations", "recirc", "recirculation", "popular", "trending",
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ticker",
     "promo", "newsletter", "outbrain", "taboola", "cards", "carousel", "rail",

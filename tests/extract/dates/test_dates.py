@@ -236,6 +236,9 @@ DECOYS = {
                                   "</section>")),
     "embedded tweet": ("inside", ('<blockquote class="twitter-tweet"><p>Big news</p>'
                                   '<a href="https://t.co/x">July 11, 2024</a></blockquote>')),
+    "recent posts": ("after", ('<section class="articles-recent"><article itemscope '
+                                'itemtype="https://schema.org/Article"><meta itemprop="datePublished" '
+                                'content="2024-06-30T08:00:00Z"><h3>Ferry</h3></article></section>')),
     "most read": ("after", '<div class="widget most-read"><span class="date">June 30, 2024</span></div>'),
     "sidebar": ("after", '<aside><h3>Latest</h3><span class="post-date">June 29, 2024</span></aside>'),
     "footer": ("after", "<footer><p>© 2024 The Harbour Herald. Updated 12 July 2024.</p></footer>"),
@@ -279,6 +282,26 @@ def test_structured_date_wins_over_visible_text() -> None:
     html = page(article('<span class="date">May 4, 2024</span>'),
                 jsonld(datePublished="2024-05-03T14:20:00+02:00"))
     assert dates_of(html).published_source == "json-ld"
+
+
+@pytest.mark.parametrize("modified", [None, "2025-06-24T10:00:00Z", "2025-06-20T10:00:00Z"])
+def test_build_stamp_gives_way_to_the_earlier_date_the_page_shows(modified: str | None) -> None:
+    stamps = {"dateModified": modified} if modified else {}
+    html = page(article('<span class="date">August 25, 2024</span>'),
+                jsonld(datePublished="2025-06-24T10:00:00Z", **stamps))
+    assert (dates_of(html).published_at, dates_of(html).published_source) == ("2024-08-25", "text")
+
+
+def test_structured_date_with_a_later_modification_stands_against_an_earlier_page_date() -> None:
+    html = page(article('<span class="date">August 25, 2024</span>'),
+                jsonld(datePublished="2025-06-24T10:00:00Z", dateModified="2025-07-01T10:00:00Z"))
+    assert dates_of(html).published_source == "json-ld"
+
+
+def test_a_later_date_on_the_page_never_displaces_the_structured_one() -> None:
+    html = page(article('<span class="date">June 24, 2025</span>'),
+                jsonld(datePublished="2024-08-25T10:00:00Z", dateModified="2024-08-25T10:00:00Z"))
+    assert dates_of(html).published_at == "2024-08-25T10:00:00+00:00"
 
 
 def test_new_year_placeholder_gives_way_to_the_page() -> None:
