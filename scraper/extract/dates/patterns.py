@@ -209,6 +209,8 @@ MAX_HEADLINE_CANDIDATES = 8
 MIN_TITLE_CHARS = 12
 # Item types (last path segment contains one) whose microdata dates are the article's.
 ARTICLE_ITEMTYPE_WORDS = ("Article", "BlogPosting", "Posting", "WebPage", "Report")
+# Two instants closer than this are the same moment written twice.
+SAME_INSTANT_SECONDS = 60
 # A structured date and a page date further apart than this disagree.
 AGREEMENT_DAYS = 2
 # Page languages whose visible dates our own regexes read; others may go to dateparser.

@@ -396,6 +396,19 @@ def test_time_without_offset_takes_the_offset_given_for_the_same_time() -> None:
     assert dates_of(html).published_at == "2024-05-03T14:20:00+02:00"
 
 
+def test_utc_instant_takes_the_local_offset_given_for_the_same_moment() -> None:
+    html = page(article('<time datetime="2024-05-02T19:05:00-07:00">May 2, 7:05 pm</time>'),
+                jsonld(datePublished="2024-05-03T02:05:00Z"))
+    assert (dates_of(html).published_at, dates_of(html).published_source) == (
+        "2024-05-02T19:05:00-07:00", "time")
+
+
+def test_utc_instant_stays_when_the_page_gives_another_moment() -> None:
+    html = page(article('<time datetime="2024-05-02T18:00:00-07:00">May 2, 6 pm</time>'),
+                jsonld(datePublished="2024-05-03T02:05:00Z"))
+    assert dates_of(html).published_at == "2024-05-03T02:05:00+00:00"
+
+
 def test_time_without_offset_is_kept_when_no_source_gives_one() -> None:
     html = page(article('<span class="date">May 3, 2024</span>'),
                 jsonld(datePublished="2024-05-03T14:20:00"))
