@@ -21,15 +21,24 @@ META_PUBLISHED_KEYS = (
     "pub_date", "published_at", "published-date", "published", "dc.date.issued",
     "dcterms.issued", "dc.date.created", "dcterms.created", "citation_publication_date",
     "citation_online_date", "citation_date", "prism.publicationdate", "article_date_original",
-    "original-publish-date", "og:datepublished", "dcsext.articlefirstpublished",
-    "analyticsattributes.articledate", "sn-post-date", "pdate", "dc.date", "dcterms.date",
-    "date",
+    "original-publish-date", "og:datepublished", "sn-post-date", "pdate", "dc.date",
+    "dcterms.date", "date",
 )
 META_MODIFIED_KEYS = (
     "article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time",
     "modified_time", "updated_time", "article.updated", "dcterms.modified", "dc.date.modified",
     "article_date_updated", "updated-date", "last-modified", "lastmod",
 )
+
+# Other meta names are read when they name a publication or modification date (letters only,
+# lowercase: "w-published-date", "og:publish_date", "published-time"), after the names above.
+# Analytics and recommendation tags (DCSext.*, cxense, analyticsAttributes.*) describe a
+# tracking record, not the article, and itemprop names are microdata: never read as meta.
+FUZZY_META_PUBLISHED = ("publish", "pubdate", "datepub")
+FUZZY_META_MODIFIED = ("modif", "updat", "lastmod")
+FUZZY_META_REJECTED = ("dcsext", "cxense", "analytics", "expir", "recs", "build", "render",
+                       "cache", "fb:", "al:", "ya:", "twitter:")
+ITEMPROP_NAMES = frozenset({"datepublished", "datemodified", "datecreated", "uploaddate"})
 
 # Microdata properties (lowercase) and the item types whose dates are the article's.
 MICRODATA_PUBLISHED = ("datepublished", "datecreated")
@@ -225,9 +234,10 @@ VALUE_ATTRIBUTES = ("datetime", "content", "data-datetime", "data-timestamp", "d
                     "title", "value")
 # Page language: the html lang attribute, else these meta tags.
 LANGUAGE_META_KEYS = ("content-language", "og:locale", "language", "dc.language")
-# Dates in the url path: /2024/05/03/, /2024-05-03/, or 20240503 standing alone.
+# Dates in the url path: /2024/05/03/, /2024-05-03+title, /2024/may/03/, or 20240503 alone.
 URL_DATE_PATTERNS = (
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?=$|[/_.-])",
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?=$|[^0-9a-z])",
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})/(?P<mon>[a-z]{3,9})/(?P<d>[0-3]?\d)(?=$|[^0-9a-z])",
     r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)",
 )
 # The byline zone (see `byline`): text read after the headline in reading order before the

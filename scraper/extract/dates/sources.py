@@ -14,8 +14,12 @@ from ...models import SiteRules
 from ..document import ARTICLE_TYPES, Document, clean_text, node_text
 from .parse import ParsedDate, make_date, parse_structured
 from .patterns import (
+    FUZZY_META_MODIFIED,
+    FUZZY_META_PUBLISHED,
+    FUZZY_META_REJECTED,
     HEAD_MODIFIED_SELECTORS,
     HEAD_PUBLISHED_SELECTORS,
+    ITEMPROP_NAMES,
     JSONLD_MODIFIED_KEYS,
     JSONLD_PAGE_TYPES,
     JSONLD_PUBLISHED_KEYS,
@@ -23,6 +27,7 @@ from .patterns import (
     MAX_TEXT_CANDIDATE_CHARS,
     META_MODIFIED_KEYS,
     META_PUBLISHED_KEYS,
+    MONTHS,
     URL_DATE_PATTERNS,
     VALUE_ATTRIBUTES,
 )
@@ -31,6 +36,8 @@ from .text import find_dates, month_first
 
 _URL_DATES = tuple(re.compile(pattern) for pattern in URL_DATE_PATTERNS)
 _DIGIT = re.compile(r"\d")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_KNOWN_META = frozenset(META_PUBLISHED_KEYS + META_MODIFIED_KEYS)
 _NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
@@ -165,8 +172,9 @@ def meta_dates(context: DateContext) -> SourceDates:
 
 def _meta_value(context: DateContext, keys: tuple[str, ...],
                 head_selectors: tuple[str, ...]) -> ParsedDate | None:
-    for key in keys:
-        for value in context.document.meta.get(key, ()):
+    meta = context.document.meta
+    for key in (*keys, *_fuzzy_names(meta, keys is META_PUBLISHED_KEYS)):
+        for value in meta.get(key, ()):
             parsed = context.parse_value(value)
             if parsed is not None:
                 return parsed
@@ -178,13 +186,30 @@ def _meta_value(context: DateContext, keys: tuple[str, ...],
     return None
 
 
+def _fuzzy_names(meta: dict[str, list[str]], published: bool) -> list[str]:
+    """Other meta names that name a publication (or a modification) date, in page order."""
+    names = []
+    for name in meta:
+        if name in _KNOWN_META or name in ITEMPROP_NAMES:
+            continue
+        if any(mark in name for mark in FUZZY_META_REJECTED):
+            continue
+        letters = _NOT_LETTER.sub("", name)
+        is_modified = any(mark in letters for mark in FUZZY_META_MODIFIED)
+        is_published = any(mark in letters for mark in FUZZY_META_PUBLISHED)
+        if (is_published and not is_modified) if published else is_modified:
+            names.append(name)
+    return names
+
+
 def url_dates(context: DateContext) -> SourceDates:
     """A full date in the url path (/2024/05/03/ or /20240503/)."""
     url = context.document.url or context.document.meta_first("og:url")
     path = urlsplit(url).path if url else ""
     for pattern in _URL_DATES:
-        for match in pattern.finditer(path):
-            parsed = make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+        for match in pattern.finditer(path.lower()):
+            month = MONTHS.get(match["mon"]) if "mon" in pattern.groupindex else int(match["m"])
+            parsed = make_date(int(match["y"]), month, int(match["d"])) if month else None
             if parsed is not None:
                 return SourceDates(parsed)
     return SourceDates()

@@ -81,6 +81,20 @@ def test_meta_tags(name: str, value: str, expected: str) -> None:
     assert (result.published_at, result.published_source) == (expected, "meta")
 
 
+@pytest.mark.parametrize("name", ["w-published-date", "og:publish_date", "article-published_time",
+                                  "PublishedDate"])
+def test_other_meta_names_of_a_publication_date(name: str) -> None:
+    result = dates_of(page(article(), f'<meta name="{name}" content="2024-05-03T14:20:00Z">'))
+    assert (result.published_at, result.published_source) == ("2024-05-03T14:20:00+00:00", "meta")
+
+
+@pytest.mark.parametrize("name", ["DCSext.articleFirstPublished", "cXenseParse:recs:publishtime",
+                                  "analyticsAttributes.articleDate", "article:expiration_time"])
+def test_analytics_and_tracking_metas_are_not_publication_dates(name: str) -> None:
+    html = page(article(), f'<meta name="{name}" content="2024-05-03T14:20:00Z">')
+    assert dates_of(html).published_at is None
+
+
 def test_meta_modified_tags() -> None:
     head = ('<meta property="article:published_time" content="2024-05-03T14:20:00+02:00">'
             '<meta property="og:updated_time" content="2024-05-05T08:00:00+02:00">')
@@ -107,6 +121,9 @@ def test_time_element_near_the_headline() -> None:
     "https://news.example.com/2024/05/03/harbour-plan/",
     "https://news.example.com/news/2024-05-03-harbour-plan",
     "https://news.example.com/archive/20240503/harbour-plan.html",
+    "https://news.example.com/blog/2024/may/03/harbour-plan/",
+    "https://news.example.com/blog/2024/Mai/3/harbour-plan/",
+    "https://blog.example.com/articles/2024-05-03+Harbour+plan",
 ])
 def test_url_date(url: str) -> None:
     result = dates_of(page(article()), url=url)
