@@ -15,9 +15,9 @@ Judgement calls:
 - A JSON-LD or meta published date is set aside as a site-wide constant when it is the
   1st of January with no time of day and the page shows another day, or when it disagrees
   with the url's date (by more than AGREEMENT_DAYS) while a date on the page agrees with the url.
-- It is set aside as a stamp of the page's last build when the page shows an earlier date
-  (by more than AGREEMENT_DAYS) and the source's own modification date is no later than its
-  publication date: an article is not published after the date it shows its readers.
+- It is set aside as the stamp of a later build or republication when the page shows an
+  earlier publication date (by more than AGREEMENT_DAYS): an article is not published after
+  the date it shows its readers.
   Otherwise structured data wins over what the page shows (a page showing a later date shows
   its last update: the original publication date stays).
 - A published date without a time takes the time of a less trusted source giving the same day;

@@ -51,7 +51,7 @@ def choose_published(sources: Sources) -> tuple[str | None, ParsedDate | None]:
         if value is None:
             continue
         if name in STRUCTURED_SOURCES and (_site_constant(value, sources)
-                                           or _restamped(name, value, sources)):
+                                           or _shown_earlier(value, sources)):
             continue
         if name != "rules" and not value.has_zone:
             return _more_precise(name, value, sources, SOURCE_ORDER[index + 1:])
@@ -73,13 +73,9 @@ def _site_constant(value: ParsedDate, sources: Sources) -> bool:
     return any(_agree(url_date, sources.published(name)) for name in PAGE_SOURCES)
 
 
-def _restamped(name: str, value: ParsedDate, sources: Sources) -> bool:
-    """True when a structured date is a stamp of the page's last build, not of the article:
-    the page shows an earlier date, and the source's modification date is no later than its
-    publication date (a CMS writing the same stamp into both, or nonsense)."""
-    modified = sources.get(name).modified
-    if modified is not None and modified.day > value.day:
-        return False
+def _shown_earlier(value: ParsedDate, sources: Sources) -> bool:
+    """True when the page shows its readers an earlier publication date than the structured
+    one (by more than AGREEMENT_DAYS): a stamp of a later build or republication."""
     for page_name in PAGE_SOURCES:
         shown = sources.published(page_name)
         if shown is not None:

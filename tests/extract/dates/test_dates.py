@@ -309,9 +309,15 @@ def test_build_stamp_gives_way_to_the_earlier_date_the_page_shows(modified: str 
     assert (dates_of(html).published_at, dates_of(html).published_source) == ("2024-08-25", "text")
 
 
-def test_structured_date_with_a_later_modification_stands_against_an_earlier_page_date() -> None:
+def test_republication_stamp_gives_way_to_the_earlier_date_the_page_shows() -> None:
     html = page(article('<span class="date">August 25, 2024</span>'),
                 jsonld(datePublished="2025-06-24T10:00:00Z", dateModified="2025-07-01T10:00:00Z"))
+    assert dates_of(html).published_at == "2024-08-25"
+
+
+def test_structured_date_stands_against_a_page_date_a_day_or_two_earlier() -> None:
+    html = page(article('<span class="date">June 23, 2025</span>'),
+                jsonld(datePublished="2025-06-24T10:00:00Z"))
     assert dates_of(html).published_source == "json-ld"
 
 
