@@ -4,11 +4,20 @@ Sources, in order of trust (the name is what provenance records):
 
     rules      the site rule's `published` / `modified` selectors; they win when they match
     json-ld    datePublished / dateModified of the page's main article object
-    meta       article:published_time, og:updated_time, parsely-pub-date, dc.date ... (data)
+    meta       article:published_time, og:updated_time, parsely-pub-date, dc.date ... (data),
+               and other names of a publication date; never analytics tags (DCSext.*)
     microdata  itemprop=datePublished / dateModified in the body, outside comments and teasers
     time       <time datetime> near the headline or inside the article
-    url        /2024/05/03/ or /20240503/ in the url path (a date, never a time)
-    text       visible dates near the headline or byline ("Posted on 3rd May 2023")
+    url        /2024/05/03/, /2024/may/03/ or /20240503/ in the url path (a date, never a time)
+    text       visible dates in the byline zone around the headline ("Posted on 3rd May 2023",
+               a "Published" label in its own element), else in the article's date-ish blocks
+    script     a publication date key in the page's raw data (a framework's JSON state)
+
+then, when none of these gives a publication date:
+
+    <source> (modified)  the modification date standing in (see below)
+    text-outside         a date labelled "Published" in a block outside the article's own
+                         (a sidebar), unless that block surely holds another item
 
 Judgement calls:
 
@@ -40,7 +49,7 @@ from dataclasses import dataclass
 
 from ...models import SiteRules
 from ..document import Document
-from .choose import Sources, choose_modified, choose_published, is_later
+from .choose import OUTSIDE_SOURCE, Sources, choose_modified, choose_published, is_later
 
 __all__ = ["DateResult", "extract_dates", "is_later"]
 
@@ -64,6 +73,10 @@ def extract_dates(document: Document, rules: SiteRules | None) -> DateResult:
     modified_source, modified = choose_modified(sources, published)
     if published is None and modified is not None:
         published_source, published = f"{modified_source} {MODIFIED_STAND_IN}", modified
+    if published is None:
+        published_source, published = OUTSIDE_SOURCE, sources.published(OUTSIDE_SOURCE)
+    if published is None:
+        published_source = None
     return DateResult(
         published_at=published.iso() if published else None,
         published_source=published_source,

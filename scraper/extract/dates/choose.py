@@ -8,18 +8,21 @@ from datetime import timedelta
 
 from ...models import SiteRules
 from ..document import Document
+from .fallback import outside_dates, script_dates
 from .page import microdata_dates, text_dates, time_dates
 from .parse import ParsedDate
 from .patterns import AGREEMENT_DAYS, SAME_INSTANT_SECONDS
 from .sources import DateContext, SourceDates, jsonld_dates, meta_dates, rules_dates, url_dates
 
-SOURCE_ORDER = ("rules", "json-ld", "meta", "microdata", "time", "url", "text")
+SOURCE_ORDER = ("rules", "json-ld", "meta", "microdata", "time", "url", "text", "script")
+OUTSIDE_SOURCE = "text-outside"  # read last, after a modification date standing in
 STRUCTURED_SOURCES = frozenset({"json-ld", "meta"})
 PAGE_SOURCES = ("microdata", "time", "text")
 LOCAL_OFFSET_SOURCES = frozenset({"meta", "microdata", "time"})
 _READERS: dict[str, Callable[[DateContext], SourceDates]] = {
     "json-ld": jsonld_dates, "meta": meta_dates, "microdata": microdata_dates,
-    "time": time_dates, "url": url_dates, "text": text_dates,
+    "time": time_dates, "url": url_dates, "text": text_dates, "script": script_dates,
+    OUTSIDE_SOURCE: outside_dates,
 }
 
 

@@ -51,7 +51,7 @@ TEXT_DATE_SELECTOR = ", ".join(
     f"[{attr}*={token} i]" for attr, token in (
         ("class", "date"), ("class", "time"), ("class", "byline"), ("class", "posted"),
         ("class", "publish"), ("class", "updated"), ("class", "stamp"), ("class", "meta"),
-        ("class", "dateline"), ("class", "info"), ("id", "date"), ("id", "time"),
+        ("class", "dateline"), ("class", "info"), ("class", "author"), ("id", "date"), ("id", "time"),
         ("id", "byline"), ("id", "meta"),
     )
 ) + ", time"
@@ -250,3 +250,15 @@ ZONE_BEFORE_NODES = 150
 MAX_LABEL_CHARS = 40
 # A byline line read as one text (a date with its time and label in sibling elements).
 MAX_LINE_CHARS = 120
+
+# Last resorts (see `fallback`). Keys of a publication date in a page's raw data, as written
+# (quoted keys are searched in the page source; a few occurrences each).
+SCRIPT_DATE_KEYS = ("datePublished", "publishedAt", "published_at", "publishDate",
+                    "publish_date", "firstPublishedAt", "first_published_at", "postedAt")
+MAX_SCRIPT_KEYS = 5
+# Outside the article's own blocks only these marks exclude a date-ish block.
+OUTSIDE_EXCLUDED_TAGS = frozenset({"nav", "header", "footer", "blockquote", "figcaption", "form",
+                                   "select", "option", "button", "noscript", "template"})
+OUTSIDE_EXCLUDED_WORDS = EXCLUDED_WORDS - {"sidebar", "aside", "rail", "cards"} | HEADER_WORDS | {
+    "today"}
+OUTSIDE_EXCLUDED_PHRASES = (*EXCLUDED_PHRASES, *WEAK_EXCLUDED_PHRASES, "site-header")

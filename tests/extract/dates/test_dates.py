@@ -190,6 +190,12 @@ def test_a_date_deep_in_the_prose_is_not_a_byline_date() -> None:
     assert dates_of(hero("", "", prose)) == DateResult()
 
 
+def test_a_date_in_the_author_box_of_a_page_without_headline() -> None:
+    body = ('<div class="post"><div class="resource-author-details"><p>Jane Doe</p>'
+            "<small>May 3, 2024</small></div><p>The council voted on Tuesday.</p></div>")
+    assert dates_of(page(body)) == DateResult("2024-05-03", "text")
+
+
 def test_page_builder_widget_around_the_byline_does_not_hide_it() -> None:
     body = (f'<main><div class="elementor-widget"><h1>{HEADLINE}</h1></div>'
             '<div class="elementor-widget elementor-widget-post-info"><ul><li><time>May 3, 2024</time>'
@@ -232,6 +238,40 @@ def test_site_rule_that_matches_nothing_falls_back() -> None:
     rules = SiteRules(name="herald", published=(".nothing-here",))
     result = dates_of(page(article(), jsonld(datePublished="2024-05-03")), rules=rules)
     assert (result.published_at, result.published_source) == ("2024-05-03", "json-ld")
+
+
+# --- last resorts --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [
+    '<script>self.__next_f.push([1,"{\\"post\\":{\\"publishedAt\\":\\"2024-05-03T10:00:00Z\\"}}"])</script>',
+    '<div data-schema="{&quot;datePublished&quot;:&quot;2024-05-03T10:00:00Z&quot;}"></div>',
+    '<script>window.__STATE__ = {"article": {"datePublished": "2024-05-03T10:00:00Z"}}</script>',
+])
+def test_a_date_key_in_the_page_data_when_nothing_else_dates_the_page(data: str) -> None:
+    result = dates_of(page(article() + data))
+    assert (result.published_at, result.published_source) == ("2024-05-03T10:00:00+00:00", "script")
+
+
+def test_a_date_key_in_the_page_data_never_beats_a_visible_date() -> None:
+    data = '<script>window.__STATE__ = {"datePublished": "2023-01-09T10:00:00Z"}</script>'
+    html = page(article('<span class="date">May 3, 2024</span>') + data)
+    assert dates_of(html).published_source == "text"
+
+
+def test_a_published_box_beside_the_article_when_nothing_else_dates_it() -> None:
+    body = (f'<div class="content"><h1>{HEADLINE}</h1><p>The council voted on Tuesday.</p></div>'
+            '<div class="post-sidebar"><div class="meta"><h4>Published</h4>'
+            '<div class="post-date">July 8, 2024</div></div></div>')
+    result = dates_of(page(body))
+    assert (result.published_at, result.published_source) == ("2024-07-08", "text-outside")
+
+
+def test_no_last_resort_reads_comments_teasers_or_the_site_header() -> None:
+    body = ('<header class="site-header"><span class="date">Friday, 12 July 2024</span></header>'
+            f'<div class="content"><h1>{HEADLINE}</h1><p>The council voted on Tuesday.</p></div>'
+            '<div class="related-posts"><span class="post-date">July 1, 2024</span></div>'
+            '<ol class="comment-list"><li><span class="comment-date">July 2, 2024</span></li></ol>')
+    assert dates_of(page(body)) == DateResult()
 
 
 # --- what is never the article's date ----------------------------------------------------
