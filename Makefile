@@ -46,10 +46,12 @@ test: setup
 	$(PY) -m pytest -q
 
 # Every field over the real-web development sets (wcxb-dev articles, fundus-dev, AEB), ours and
-# trafilatura timed in one process; then every field over our fixtures (which runs even when the
-# data folder is missing; the exit status is the first failure's). benchmarks/README.md explains.
+# trafilatura timed in one process; the CLI's start-up time; then every field over our fixtures
+# (which runs even when the data folder is missing; the exit status is the first failure's).
+# benchmarks/README.md explains.
 bench: setup
 	$(PY) -m benchmarks.realweb --data $(BENCH) $(BENCH_ARGS); status=$$?; \
+	$(PY) -m benchmarks.startup; \
 	$(PY) -m benchmarks.fixtures_report && exit $$status
 
 # The daily loop: trafilatura from its cache, ours on two processes, no timing (well under a minute).

@@ -1,22 +1,75 @@
-"""Command line: thin click commands over the library (see scraper/commands/)."""
+"""Command line: thin click commands over the library (see scraper/commands/).
+
+Each command's module is imported only when that command runs (or shows its own help):
+`scraper --help` lists them from the table below, and `scraper extract` never loads the crawl,
+fetch, store or cluster modules it does not use.
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
+from click.formatting import HelpFormatter
 
-from .commands.crawl import COMMANDS as CRAWL_COMMANDS
-from .commands.database import COMMANDS as DATABASE_COMMANDS
-from .commands.extract import extract_command
-from .commands.ingest import COMMANDS as INGEST_COMMANDS
-from .commands.serve import serve_command
 from .commands.streams import reader_may_leave
 from .version import version_report
 
+# name: (module under scraper.commands, attribute, the one-line summary `--help` lists);
+# tests/test_cli_lazy.py checks each summary against the command's own docstring.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "crawl": ("crawl", "crawl_command",
+              "Crawl the sites of the sites file, or start from URLS (pages, feeds, sitemaps)."),
+    "demo": ("crawl", "demo_command", ("Serve the bundled demo news site on 127.0.0.1, crawl it, "
+             "and show what was extracted.")),
+    "export": ("database", "export", ("Stream articles with their authors, images, quotes, "
+               "links and tags, one at a time.")),
+    "extract": ("extract", "extract_command",
+                "Extract the article record of PAGE: a saved HTML file or an http(s) URL."),
+    "history": ("database", "history",
+                "List the versions of an article with a word-level diff between each."),
+    "ingest": ("ingest", "ingest_command", ("Extract the HTML pages of WARC files (CC-NEWS, "
+               "Heritrix, Browsertrix, wget, ours) into the database, as a crawl stores them; "
+               "run again, it resumes where it stopped.")),
+    "reextract": ("crawl", "reextract_command", ("Extract every archived article again, with no "
+                  "network, and update the database.")),
+    "schema": ("database", "schema", "Describe every table, view and column of the database."),
+    "search": ("database", "search",
+               "Full-text search over headlines, bodies, quotes and speakers."),
+    "serve": ("serve", "serve_command",
+              "Browse the database in Datasette on 127.0.0.1 (needs the datasette extra)."),
+    "stats": ("database", "stats", ("Summarize: articles per site, dates covered, the last "
+              "crawl, failures by reason.")),
+}
+
+
+def load_command(name: str) -> click.Command:
+    """Import the module of command `name` and return its click command."""
+    module, attribute, _summary = COMMANDS[name]
+    command: click.Command = getattr(importlib.import_module(f"scraper.commands.{module}"),
+                                     attribute)
+    return command
+
 
 class ScraperGroup(click.Group):
-    """The command group; a reader closing our standard output early ends a command with 0."""
+    """The command group: commands load on use; a reader closing our output early ends with 0."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, without importing any."""
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command called `cmd_name`, imported now; None for an unknown name."""
+        return load_command(cmd_name) if cmd_name in COMMANDS else None
+
+    def format_commands(self, ctx: click.Context, formatter: HelpFormatter) -> None:
+        """The command list of `--help`, from the summaries (no command is imported)."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, click.Command(name, help=COMMANDS[name][2]).get_short_help_str(limit))
+                for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: Any) -> click.Context:
@@ -42,11 +95,6 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
               help="Show the version, the extractor version and what it is derived from.")
 def cli() -> None:
     """Crawl news sites politely, extract article records, store them in SQLite."""
-
-
-for command in (*CRAWL_COMMANDS, *INGEST_COMMANDS, extract_command, *DATABASE_COMMANDS,
-                serve_command):
-    cli.add_command(command)
 
 
 def main() -> None:

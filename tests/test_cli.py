@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from scraper.cli import cli
 
-COMMANDS = sorted(cli.commands)
+COMMANDS = cli.list_commands(click.Context(cli))
 
 
 def test_the_documented_commands_exist() -> None:
@@ -21,7 +21,8 @@ def test_the_documented_commands_exist() -> None:
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_has_help_text(name: str) -> None:
-    command = cli.commands[name]
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None and command.name == name
     assert command.help and len(command.help.strip()) > 20
     result = CliRunner().invoke(cli, [name, "--help"])
     assert result.exit_code == 0

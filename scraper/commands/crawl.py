@@ -21,7 +21,14 @@ from ..sites import Seed, Site, load_sites, seeds_from_urls
 from ..store import Store
 from ..store.core import refused
 from .cluster_options import cluster_executor, cluster_option
-from .options import WHEN, WHEN_HELP, RecordedCommand, check_site_names, given_arguments
+from .options import (
+    WHEN,
+    WHEN_HELP,
+    RecordedCommand,
+    check_site_names,
+    given_arguments,
+    selectors_option,
+)
 from .output import RunOutput, article_table
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,14 +43,6 @@ def storage_options(function: F) -> F:
     return click.option("--db", "db_path", type=click.Path(path_type=Path),
                         default=Path("data/articles.db"), show_default=True,
                         help="SQLite database.")(function)
-
-
-def selectors_option(function: F) -> F:
-    """--selectors: a folder of site/template rules to use instead of the bundled ones."""
-    return click.option("--selectors", "selectors_dir", type=click.Path(path_type=Path,
-                        file_okay=False), default=None,
-                        help="Folder of site/template rule files (TOML) to use instead of "
-                             "the bundled selectors/.")(function)
 
 
 def run_guarded(body: Callable[[], int], output: RunOutput | None = None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from pathlib import Path
@@ -12,11 +11,10 @@ import click
 from ..config import Settings
 from ..errors import ConfigError, ScraperError
 from ..extract import extract as extract_page
-from ..fetch import Fetcher
 from ..models import Article
 from ..printable import printable
 from ..rules import rules_for
-from .crawl import selectors_option
+from .options import selectors_option
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 
@@ -83,6 +81,10 @@ def _read_file(page: str) -> bytes:
 
 
 def _fetch(url: str, allow_private: bool) -> tuple[bytes, str | None, str]:
+    import asyncio
+
+    from ..fetch import Fetcher  # only a URL needs the fetcher (and its HTTP stack)
+
     settings = Settings(allow_private=allow_private, retries=1, delay=0)
 
     async def get() -> tuple[bytes, str | None, str]:

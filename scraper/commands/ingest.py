@@ -18,9 +18,9 @@ from ..lock import RunLock
 from ..rules import rules_for
 from ..store import Store
 from .cluster_options import cluster_option, executor_for
-from .crawl import run_guarded, selectors_option
+from .crawl import run_guarded
 from .ingest_output import IngestOutput
-from .options import WHEN_HELP, WhenType
+from .options import WHEN_HELP, WhenType, selectors_option
 
 EXIT_INTERRUPTED = 130
 _DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from ..errors import ConfigError
 
+F = TypeVar("F", bound=Callable[..., Any])
 AGE_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
 _AGE = re.compile(r"^(\d+)\s*([hdw])$")
 WHEN_HELP = "YYYY-MM-DD, an ISO 8601 time, or an age: 36h, 2d, 1w."
@@ -72,3 +74,11 @@ class RecordedCommand(click.Command):
 def given_arguments() -> list[str]:
     """The command name and arguments of the running RecordedCommand, as typed."""
     return list(click.get_current_context().meta.get("scraper.arguments", []))
+
+
+def selectors_option(function: F) -> F:
+    """--selectors: a folder of site/template rules to use instead of the bundled ones."""
+    return click.option("--selectors", "selectors_dir", type=click.Path(path_type=Path,
+                        file_okay=False), default=None,
+                        help="Folder of site/template rule files (TOML) to use instead of "
+                             "the bundled selectors/.")(function)

@@ -11,8 +11,6 @@ overlap while trafilatura's prose outweighs ours, our container was the wrong on
 
 from __future__ import annotations
 
-import trafilatura
-
 from .blocks import TextBlock
 from .content import is_prose
 from .lines import MIN_DEDUPLICATED_CHARS, text_key
@@ -37,6 +35,8 @@ def needs_second_opinion(ours: list[TextBlock], blocks: list[TextBlock]) -> bool
 
 def trafilatura_lines(html: str, url: str | None) -> list[str]:
     """trafilatura's reading of the cleaned page, one line per paragraph."""
+    import trafilatura  # imported when first asked: most pages never need it (0.1 s to load)
+
     try:
         text = trafilatura.extract(html, url=url, include_comments=False, fast=True,
                                    include_tables=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cache
 from itertools import accumulate
 from typing import Any
 from urllib.parse import urlsplit
@@ -65,19 +66,21 @@ _WIRE = r"(?P<wire>{})".format("|".join(re.escape(name) for name in sorted(WIRE_
                                                                       reverse=True)))
 
 
-def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.replace("NEWSY", "(?P<newsy>)").replace("ES_OUTLET_LEAD", ES_OUTLET_LEAD)
-                            .replace("IT_OUTLET_LEAD", IT_OUTLET_LEAD)
-                            .replace("OUTLET", _OUTLET).replace("WIRE", _WIRE), re.IGNORECASE)
-                 for p in patterns)
+def _expand(pattern: str) -> str:
+    """A phrase pattern with its placeholders (OUTLET, WIRE, NEWSY, ...) filled in."""
+    return (pattern.replace("NEWSY", "(?P<newsy>)").replace("ES_OUTLET_LEAD", ES_OUTLET_LEAD)
+            .replace("IT_OUTLET_LEAD", IT_OUTLET_LEAD)
+            .replace("OUTLET", _OUTLET).replace("WIRE", _WIRE))
 
 
-def _compile_hinted(entries: Iterable[tuple[tuple[str, ...], str]]
-                    ) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
-    return tuple((hints, _compile([pattern])[0]) for hints, pattern in entries)
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A phrase pattern, compiled at its first use: most pages hold the hints of few of them,
+    and compiling all at import cost 60 ms of every start-up."""
+    return re.compile(_expand(pattern), re.IGNORECASE)
 
 
-_EXPLICIT = _compile_hinted(EXPLICIT_PATTERNS)
+_EXPLICIT = EXPLICIT_PATTERNS  # (hint words, pattern): a pattern is tried where its hints occur
 _OUTLET_ALONE = re.compile(_OUTLET)
 _ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for hint in hints})
 # Hints no other hint is part of, each with the hints that contain it ('report' -> 'reported
@@ -87,9 +90,8 @@ _HINT_ROOTS = {root: tuple(hint for hint in _ALL_HINTS if root in hint)
                                                  for other in _ALL_HINTS)}
 _ENGLISH_HINT_ROOTS = {root: hints for root, hints in _HINT_ROOTS.items() if root in ENGLISH_HINTS}
 _DIACRITIC = re.compile(r"[ß-öø-ÿ]")
-_CREDIT_LINES = _compile(CREDIT_LINE_PATTERNS)
 _DATELINE = re.compile(DATELINE_PATTERN.replace("WIRE", f"(?i:{_WIRE})"))
-_WEAK = _compile_hinted(WEAK_PATTERNS)
+_WEAK = WEAK_PATTERNS
 _ARTICLE_WORDS = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "los", "las"})
 # Lowercase articles before an outlet: French ones belong to the name ('le Monde' is
 # Le Monde), Italian and Spanish masculine ones are grammar ('il Corriere della Sera').
@@ -132,14 +134,14 @@ def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | Non
         yield WIRE_AGENCIES.get(dateline.group("wire").lower()) if dateline else None
     for paragraph, found in zip(paragraphs[:WEAK_PARAGRAPHS], present):
         for hints, pattern in _WEAK:
-            match = pattern.search(paragraph) if found.intersection(hints) else None
+            match = _compiled(pattern).search(paragraph) if found.intersection(hints) else None
             yield clean_outlet(match.group("outlet")) if match else None
 
 
 def _explicit(text: str, hints_found: set[str]) -> Iterable[str | None]:
     for hints, pattern in _EXPLICIT if hints_found else ():
         if hints_found.intersection(hints):
-            for match in pattern.finditer(text):
+            for match in _compiled(pattern).finditer(text):
                 yield _explicit_outlet(match)
 
 
@@ -243,8 +245,8 @@ def _explicit_outlet(match: re.Match[str]) -> str | None:
 
 
 def _credit_line(paragraph: str) -> Iterable[str | None]:
-    for pattern in _CREDIT_LINES:
-        match = pattern.match(paragraph)
+    for pattern in CREDIT_LINE_PATTERNS:
+        match = _compiled(pattern).match(paragraph)
         if match is None:
             continue
         groups = match.groupdict()
