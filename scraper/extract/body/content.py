@@ -25,6 +25,7 @@ TABLE_CELL_TAGS = frozenset({"td", "th"})
 MAX_KEPT_LINK_DENSITY = 0.6  # inside the main container, drop blocks linkier than this
 TWIN_MIN_SHARE = 0.2         # a twin container must score this share of the winner
 DECAY = (1.0, 1.0, 0.5)
+SECTION_REACH = 3            # a linked heading with prose this close on both sides is kept
 TEASER_MAX_CHARS = 200       # a paragraph this long ends any teaser run
 MAX_BLURBS_PER_TEASER = 3    # so do more short blocks than a teaser carries (date, author, blurb)      # weight at distance 0 (the block element), 1, 2; then 1/distance
 
@@ -78,8 +79,21 @@ def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> 
     best = max(good, key=lambda a: score[a])
     containers = _with_twins(best, score, nodes)
     inside = trim_teaser_tail([b for b in blocks if _inside(b, containers)])
-    kept = [b for b in with_section_headings(blocks, inside) if keep_block(b)]
-    return MainContent((best, *(c for c in containers if c != best)), kept)
+    return MainContent((best, *(c for c in containers if c != best)),
+                       kept_blocks(with_section_headings(blocks, inside)))
+
+
+def kept_blocks(inside: list[TextBlock]) -> list[TextBlock]:
+    """The blocks of the chosen containers worth keeping: not link lists, but a heading that
+    is a link (a listicle's product names) between paragraphs of prose opens a section."""
+    prose = [is_prose(block) for block in inside]
+    kept = []
+    for index, block in enumerate(inside):
+        if keep_block(block) or block.tag in HEADING_TAGS \
+                and any(prose[max(0, index - SECTION_REACH):index]) \
+                and any(prose[index + 1:index + 1 + SECTION_REACH]):
+            kept.append(block)
+    return kept
 
 
 def with_section_headings(blocks: list[TextBlock], chosen: list[TextBlock]) -> list[TextBlock]:

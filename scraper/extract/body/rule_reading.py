@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ...models import SiteRules
 from .blocks import TextBlock
-from .content import MainContent, is_prose, keep_block
+from .content import MainContent, is_prose, kept_blocks
 
 MIN_SIZE_SHARE = 0.5        # a template reading holds at least this share of the generic prose
 MIN_AGREEMENT = 0.5         # ...and covers at least this share of it
@@ -31,7 +31,7 @@ def rule_reading(tree: LexborHTMLParser, rules: SiteRules | None,
     for selector in rules.body:
         matched = {node.mem_id: None for node in tree.css(selector)}
         if matched:
-            kept = [b for b in blocks if any(a in matched for a in b.ancestors) and keep_block(b)]
+            kept = kept_blocks([b for b in blocks if any(a in matched for a in b.ancestors)])
             if kept:
                 return MainContent(_largest_first(list(matched), kept), kept)
     return None

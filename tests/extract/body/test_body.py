@@ -226,3 +226,13 @@ def test_a_table_in_a_figure_is_body_text_and_its_caption_is_not() -> None:
              "<tr><td>Hospital</td><td>12</td></tr></table><figcaption>Table: the timetable.</figcaption></figure>")
     text = body_of(f"<html><body><article>{prose(3)}{table}{prose(2)}</article></body></html>")
     assert "Hospital 12" in text and "Table: the timetable" not in text
+
+
+def test_a_linked_heading_between_paragraphs_opens_its_section() -> None:
+    review = ("It boils a full litre in under three minutes, the lid opens wide enough to clean inside, "
+              "and the handle stays cool; we used it every morning for a month and it still looks new. ")
+    items = "".join(f"<h3><a href='/p{i}'>Harbour Kettle {i}</a></h3><p>Item{i}. {review * 2}</p>" for i in range(3))
+    html = f"<html><body><article>{prose(2)}{items}<h3><a href='/more'>More kettles we like</a></h3></article></body></html>"
+    text = body_of(html)
+    assert "Harbour Kettle 1\n\nItem1. It boils" in text
+    assert "More kettles we like" not in text
