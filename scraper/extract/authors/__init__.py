@@ -40,7 +40,7 @@ def extract_authors(document: Document, rules: SiteRules | None,
     data = jsonld_credits(document, names)
     if not data.people:
         meta = meta_credits(document, names)
-        data = Credits(meta.people, data.others + meta.others)
+        data = Credits(meta.people, data.others or meta.others)
     byline = visible_byline(document, names, headline, rule_selectors)
     people = _decide(data, byline)
     if people:

@@ -17,9 +17,10 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
+from ..container import is_article_container
 from ..document import Document, node_text, squash, unescape
 from ..nodes import ancestors, class_and_id, inside_region
-from .names import is_other_credit
+from .names import OTHER_CREDIT, is_other_credit
 from .reading import Byline, Candidate, read_byline
 from .words import LEAD_IN_WORDS
 
@@ -34,7 +35,7 @@ AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autori?|writers
 OPENING = re.compile(r"^(?:(?:" + "|".join(sorted(LEAD_IN_WORDS)) + r")\s+){1,2}(?:von|par|por|door)\b|"
                      r"^(?:by|von|par|por|door|av|af|di|przez|"
                      r"written by|posted by|story by|words by|text by|article by|reported by|"
-                     r"insights from|author|authors|autor|autorin|autoren|auteur|autore|autores|"
+                     r"insights from|authors? of (?:the|this) (?:article|story|post)|author|authors|autor|autorin|autoren|auteur|autore|autores|"
                      r"written|reporter|text|texto|texte|tekst|текст|автор)\b\s*[:\-–]?(?:\s|$)",
                      re.IGNORECASE)
 # Byline-like elements in these regions sign something else: comments, teasers, bios.
@@ -62,6 +63,8 @@ BEFORE_LEVELS = 2
 BEFORE_SIBLINGS = 3
 MAX_H1 = 6
 MAX_INNER = 60
+LEADING_SKIPPED = frozenset({"time", "img", "svg", "br", "picture"})
+MAX_FAR_PEOPLE = 4
 
 
 def visible_byline(document: Document, site_names: list[str], headline: str | None,
@@ -76,6 +79,8 @@ def visible_byline(document: Document, site_names: list[str], headline: str | No
             return near
     far = read_byline(_marked_nodes(document, rule_selectors), site_names, near=False)
     far.not_authors |= near.not_authors
+    if len(far.people) > MAX_FAR_PEOPLE:
+        far.people = []                     # a list of writers, not one article's byline
     return far
 
 
@@ -89,7 +94,7 @@ def headline_node(document: Document, headline: str | None) -> LexborNode | None
             if text and (text in key or key in text):
                 return heading
     for heading in headings:
-        if any(parent.tag in ("article", "main") for parent in ancestors(heading)):
+        if any(is_article_container(parent) for parent in ancestors(heading)):
             return heading
     return headings[0] if headings else None
 
@@ -140,22 +145,38 @@ def _candidate(node: LexborNode, ruled: set[int], around: set[int]) -> Candidate
     if node.tag in SKIPPED_TAGS:
         return None
     marked = node.mem_id in ruled or _is_marked(node)
-    own = " ".join(node.text(deep=False).split())
+    own = _leading_text(node)
     opens = bool(own) and bool(OPENING.match(own))
     credit = bool(own) and is_other_credit(own)
     if not (marked or opens or credit):
         return None
-    text = _byline_text(node)
-    if (opens or credit) and _is_label_only(text):
-        text = f"{text} {_next_text(node)}".strip()
+    text, signature = _byline_text(node), _signature(node)
+    label_only = (opens or credit) and _is_label_only(text)
+    following = _next_element(node) if label_only else None
+    if following is not None:               # a label standing alone reads the element after
+        text, signature = f"{text} {node_text(following)}".strip(), _signature(following)
     if not text or len(text) > MAX_BYLINE_CHARS or _foreign(node, around):
         return None
     if len(text) > MAX_UNLABELLED_CHARS and not (OPENING.match(text) or credit):
         return None
     if not (opens or credit) and _holds_marked(node):
+        if OTHER_CREDIT.search(text):       # its inner elements name the people, but a
+            return Candidate(node, text, marked, False, False, "", names=False)  # credit here
         return None                         # its inner byline elements speak one by one
     return Candidate(node, text, marked, opens or bool(OPENING.match(text)),
-                     credit or is_other_credit(text), _signature(node))
+                     credit or is_other_credit(text), signature, label_only=label_only)
+
+
+def _leading_text(node: LexborNode) -> str:
+    """The element's own text when it opens with it; a date, an icon or an empty element
+    before the text does not count, a word in a child element does ("<i>Title</i> by X")."""
+    for child in node.iter(include_text=True):
+        if child.tag in TEXT_TAGS:
+            if child.tag in ("-text", "#text") and (child.text(deep=False) or "").strip():
+                return " ".join(node.text(deep=False).split())
+        elif child.tag not in LEADING_SKIPPED and (child.text(deep=True) or "").strip():
+            return ""
+    return ""
 
 
 def _is_marked(node: LexborNode) -> bool:
@@ -188,12 +209,14 @@ def _is_label_only(text: str) -> bool:
     return len(text.split()) <= 4 and text.rstrip(" :").lower().endswith((" by", " von", " par"))
 
 
-def _next_text(node: LexborNode) -> str:
+def _next_element(node: LexborNode) -> LexborNode | None:
+    """The element after a label, when its text is name-sized."""
     sibling = node.next
     while sibling is not None and sibling.tag in TEXT_TAGS and not (sibling.text() or "").strip():
         sibling = sibling.next
-    text = node_text(sibling) if sibling is not None else ""
-    return text if len(text) <= MAX_UNLABELLED_CHARS else ""
+    if sibling is None or len(node_text(sibling)) > MAX_UNLABELLED_CHARS:
+        return None
+    return sibling
 
 
 def _byline_text(node: LexborNode) -> str:

@@ -44,6 +44,9 @@ LEAD_IN_PATTERN = re.compile(r"^((?:[^\W\d_]+\s+){1,2})(?:von|par|por|door)\s*:?
                              re.IGNORECASE)
 LABEL_PATTERN = re.compile(r"^(?:" + "|".join(re.escape(label) for label in sorted(
     AUTHOR_LABELS, key=len, reverse=True)) + r")\s*(?:[:\-–]\s*|\s+)(?=\S)", re.IGNORECASE)
+# A label standing alone ("Author of the article:"), its name given by a logo or nothing.
+LABEL_ONLY = re.compile(r"^(?:" + "|".join(re.escape(label) for label in sorted(
+    AUTHOR_LABELS, key=len, reverse=True)) + r")\s*[:\-–]?\s*$", re.IGNORECASE)
 NOT_AUTHOR_PATTERN = re.compile(r"^(?:" + "|".join(re.escape(label) for label in sorted(
     NOT_AUTHOR_LABELS, key=len, reverse=True)) + r")(?:\s*:|\s+(?=\S))", re.IGNORECASE)
 # A credit of someone else inside a byline: the names end before it.
@@ -53,19 +56,19 @@ OTHER_CREDIT = re.compile(r"\b(?:" + "|".join(sorted(NOT_AUTHOR_ROLES, key=len, 
 # Where the names stop: dates, time stamps, contact details, link labels.
 CUT_PATTERN = re.compile(
     r"(\b(?:" + MONTHS + r")\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + MONTHS + r")\b|"
-    r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\b\d{4}-\d{2}|\b\d{1,2}:\d{2}|\b\d+\s+(?:hours?|minutes?|"
+    r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\b\d{1,2}-(?:" + MONTHS + r")-\d{2,4}|\b\d{4}-\d{2}|\b\d{1,2}:\d{2}|\b\d+\s+(?:hours?|minutes?|"
     r"days?|mins?)\b|\b(?:updated|published|posted|last updated|modified|aktualisiert|"
     r"veröffentlicht|publié|mis à jour|view|follow|share|email|e-mail|contact|biography|bio|"
     r"read more|more by|more from|all posts|see all|min read|comments?|on behalf of)\b|"
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+|https?://\S+|\b(?:mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|sday|nesday|rsday|urday)?\b,?\s+(?:" + MONTHS + r"|\d))", re.IGNORECASE)
 # After these, a byline names outlets and roles, not more people.
-AFFILIATION_SPLIT = re.compile(r"\s+[|/–—-]\s+|\s*\|\s*|\s*•\s*|\s*·\s*|"
+AFFILIATION_SPLIT = re.compile(r"\s+[|/–—-]\s+|\s*\|\s*|\s*[•·⋅]\s*|"
                                r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
 NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\+|(?<=\w)/(?=\w))\s*|\s+(?:and|And|AND|und|UND|et|ET|y|"
                         r"e|og|och|en|i|sowie|with|With|WITH|mit)\s+")
 # Outlets are split only at words and commas: "Morgan & Morgan" is one firm.
-ENTITY_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:and|und|et|y|e|og|och|en|with|mit)\s+", re.IGNORECASE)
+ENTITY_SPLIT = re.compile(r"\s*;\s*|\s+(?:and|und|et|y|e|og|och|en|with|mit)\s+", re.IGNORECASE)
 # "Jane Doe for ProPublica", "Jane Doe in Berlin", "Jane Doe at the BBC".
 TAIL_PATTERN = re.compile(r"\s+(?:for|in|at|from|on|reporting from|aus|für|pour|à|en|para|voor)\s+"
                           r"(?:the\s+)?[A-Z].*$")
@@ -79,6 +82,11 @@ NOT_NAME_OPENERS = words("""the a an our your all more see view learn read full 
     written posted published updated""")
 # A connector left at the end when a date was cut off ("quillfox on", "Jane Doe am").
 DANGLING_WORD = re.compile(r"\s+(?:on|at|am|vom|op)\s*$")
+# Footnote marks after a name ("Jennifer Hale 1 ;", "Erin Sands 4").
+FOOTNOTE_MARKS = re.compile(r"(?:\s+\d{1,2}[,;*]?)+$")
+# Scripts whose names are often written as one word (Korean, Chinese, Japanese).
+ONE_WORD_SCRIPTS = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
+ENTITY_ARTICLES = frozenset({"the", "le", "la", "les", "der", "die", "das", "de", "het", "el"})
 MAX_NAME_WORDS = 6
 OUTLET_TAIL_WORDS = 3
 MAX_NAME_CHARS = 60
@@ -103,12 +111,14 @@ def names_from_byline(text: str, site_names: list[str] | tuple[str, ...] = (),
     single_ok = single_ok or after != text
     parts = _name_parts(after)
     lowercase_ok = text.islower()
+    one_word_each = len(parts) == 1 or "," not in after and all(
+        len(part.split()) == 1 for part in parts)
     names: list[str] = []
     for index, part in enumerate(parts):
         if index and _has_role_word(part):
             continue
         name = clean_name(part, site_names, lowercase_ok)
-        if name and name not in names and (" " in name or single_ok and len(parts) == 1):
+        if name and name not in names and (" " in name or single_ok and one_word_each):
             names.append(name)
     return names
 
@@ -118,23 +128,34 @@ def named_entities(text: str, site_names: list[str] | tuple[str, ...] = (),
     """Return what a byline that names no person names: outlets, desks, teams, accounts.
 
     "By Euronews with Agencies" -> ["Euronews"]; "Par Le Figaro et AFP" -> ["Le Figaro", "AFP"];
-    "admin" and other CMS defaults -> [].
+    "By TPN, in News, Portugal" -> ["TPN"]; "admin" and other CMS defaults -> [].
     """
     text = " ".join(text.split())
-    if is_other_credit(text):
+    if is_other_credit(text) or LABEL_ONLY.match(text):
         return []
     found: list[str] = []
-    parts = _name_parts(_after_marker(text), ENTITY_SPLIT) if split else [text]
+    core = _before_cut(LABEL_PATTERN.sub("", _after_marker(text)))
+    parts = _name_parts(core.split(",")[0], ENTITY_SPLIT) if split else [text]
     for part in parts:
         part = PARENTHESISED_DOMAIN.sub("", part).strip(TRAILING_JUNK)
         key = squash(part)
         if not key or key in NO_AUTHOR or key in GENERIC_BYLINES and len(part.split()) == 1:
             continue
         part = AGENCIES.get(key, part)
-        if len(part) <= MAX_NAME_CHARS and len(part.split()) <= MAX_NAME_WORDS + 2 \
-                and not part.lower().startswith(("http", "www.")) and part not in found:
+        if _plausible_entity(part) and part not in found:
             found.append(part)
     return found
+
+
+def _plausible_entity(text: str) -> bool:
+    """A name-sized string that is no sentence: a handle, or words not opening in lowercase."""
+    words = text.split()
+    if not words or len(words) > MAX_NAME_WORDS or len(text) > MAX_NAME_CHARS:
+        return False
+    if text.lower().startswith(("http", "www.")):
+        return False
+    return len(words) == 1 or not words[0][:1].islower() or words[0].lower() in ENTITY_ARTICLES \
+        or text.islower() and len(words) <= MAX_LOWERCASE_WORDS
 
 
 def is_handle(name: str) -> bool:
@@ -157,8 +178,15 @@ def _name_parts(text: str, splitter: re.Pattern[str] = NAME_SPLIT) -> list[str]:
 def clean_name(text: str, site_names: list[str] | tuple[str, ...] = (),
                lowercase_ok: bool = True) -> str | None:
     """Return one person's name from a name-sized string, or None if it is not a person's."""
-    text = TAIL_PATTERN.sub("", " ".join(text.split())).strip(TRAILING_JUNK)
-    text = _strip_outlet_tail(_strip_role_tail(text), site_names).strip(TRAILING_JUNK)
+    text = " ".join(text.split())
+    several = len(text.split()) > 1
+    text = FOOTNOTE_MARKS.sub("", TAIL_PATTERN.sub("", text)).strip(TRAILING_JUNK)
+    text = _strip_outlet_tail(text, site_names).strip(TRAILING_JUNK)
+    if len(text.split()) > 1 and text.split()[-1].lower().strip(".,") in ORGANIZATION_WORDS:
+        return None                       # "Great Day Editorial Team": a desk, not a person
+    text = _strip_role_tail(text).strip(TRAILING_JUNK)
+    if several and " " not in text and not ONE_WORD_SCRIPTS.search(text):
+        return None                       # "Luxury Travel Expert", "Human in the Loop"
     if not _looks_like_name(text, lowercase_ok):
         return None
     if not_a_person(text, site_names):

@@ -8,7 +8,8 @@ title, a "Full bio" link or an education list beside the name are not.
 
 Credits of people who did not write the article are collected apart: a line "Reviewed by
 X" or "Fact-checked by X", and every name after a label that stands alone ("Fact-checked by"
-followed by three linked names) until an author label comes again.
+followed by three linked names) until an author label comes again. A byline label standing
+alone ("Authors:") takes the kind of the element after it: its co-authors are that kind.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..nodes import ancestors
 from .names import OTHER_CREDIT, named_entities, names_from_byline
 
 GROUP_STOP_TAGS = frozenset({"article", "main", "header", "section", "body"})
-GROUP_LEVELS = 3
+GROUP_LEVELS = 5
 CREDIT_MARKERS = ("by", "von", "par", "por", "door", "av")
 MAX_CREDIT_LABEL_WORDS = 5
 
@@ -38,6 +39,8 @@ class Candidate:
     opens: bool             # its text opens with a byline marker or label ("By", "Autor:")
     credit: bool            # its text opens with another credit ("Reviewed by", "Editor:")
     signature: str          # what parallel elements of one byline share
+    names: bool = True      # False: read only for the credits of others it holds
+    label_only: bool = False  # a label standing alone ("Fact-checked by"): names follow it
 
 
 @dataclass
@@ -61,12 +64,14 @@ def read_byline(candidates: Iterable[Candidate], site_names: list[str], near: bo
         if candidate.credit:
             credited = _credited(candidate.text, site_names)
             byline.not_authors.update(squash(name) for name in credited)
-            crediting = not credited
+            crediting = not credited or candidate.label_only
             continue
         if group is not None and not _inside(candidate.node, group):
             continue
         crediting = crediting and not candidate.opens
         byline.not_authors.update(squash(name) for name in _inner_credits(candidate.text, site_names))
+        if not candidate.names:
+            continue
         people = names_from_byline(candidate.text, site_names, single_ok=candidate.marked)
         if crediting:
             byline.not_authors.update(squash(name) for name in people)

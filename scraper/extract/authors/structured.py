@@ -42,8 +42,8 @@ def jsonld_credits(document: Document, site_names: list[str]) -> Credits:
                 item = by_id.get(item.get("@id"), item)
             _read_item(item, site_names, found)
         if found.people:
-            return Credits(unique(found.people), unique(others + found.others))
-        others.extend(found.others)
+            return Credits(unique(found.people), unique(others or found.others))
+        others = others or found.others
     return Credits([], unique(others))
 
 
@@ -83,21 +83,23 @@ def _is_organization(item: dict[str, Any]) -> bool:
 
 
 def meta_credits(document: Document, site_names: list[str]) -> Credits:
-    """The authors of the first author meta tag that names a person."""
-    others: list[str] = []
+    """The authors of the first author meta tag that names a person (else what the first tag
+    naming anything names)."""
+    first_others: list[str] = []
     for key in AUTHOR_META:
-        people: list[str] = []
+        found = Credits()
         for value in document.meta.get(key, ()):
             value = unescape(value)
             if not value or is_url(value):
                 continue
-            found = names_from_byline(value, site_names, single_ok=True)
-            people.extend(found)
-            if not found:
-                others.extend(named_entities(value, site_names))
-        if people:
-            return Credits(unique(people), unique(others))
-    return Credits([], unique(others))
+            people = names_from_byline(value, site_names, single_ok=True)
+            found.people.extend(people)
+            if not people:
+                found.others.extend(named_entities(value, site_names))
+        if found.people:
+            return Credits(unique(found.people), first_others or unique(found.others))
+        first_others = first_others or unique(found.others)
+    return Credits([], first_others)
 
 
 def is_url(value: str) -> bool:

@@ -32,7 +32,7 @@ AUTHOR_VERBS = words("""posted written reported compiled published submitted aut
 NOT_AUTHOR_ROLES = words("""reviewed review checked fact-checked edited editing photos photo
     photographs photography pictured illustrated illustration illustrations graphics video
     videos produced production translated translation designed design animation narrated
-    moderated hosted curated sponsored""")
+    moderated hosted curated sponsored researched""")
 # Labels that head a line of non-author credits ("Editor: X", "Foto: X", "Redigert av X").
 NOT_AUTHOR_LABELS = ("reviewed by", "medically reviewed by", "fact checked by", "fact-checked by",
                      "edited by", "editor", "editors", "editing by", "photos by", "photo by",
@@ -41,9 +41,12 @@ NOT_AUTHOR_LABELS = ("reviewed by", "medically reviewed by", "fact checked by", 
                      "graphics by", "produced by", "translated by", "translation by",
                      "bearbeitet von", "redigiert von", "redigert av", "redaktør", "édité par",
                      "traduit par", "editado por", "a cura della redazione", "sponsored by",
-                     "reviewer", "fact checker", "editing")
+                     "reviewer", "fact checker", "editing", "contributions from",
+                     "with contributions from", "contributions by", "additional reporting by",
+                     "additional reporting", "researched by")
 # Labels that head a byline: "Author: Jane Doe", "Текст: ...".
-AUTHOR_LABELS = ("about the author", "about", "sobre", "über", "author", "authors", "autor",
+AUTHOR_LABELS = ("about the author", "authors of the article", "author of the article",
+                 "authors of this article", "about", "sobre", "über", "author", "authors", "autor",
                  "autoren", "autorin", "autorin/autor", "autor/autorin", "auteur", "auteurs",
                  "autore", "autori", "autores", "reporter", "text", "texte", "texto", "tekst",
                  "текст", "автор", "written", "words", "reporting", "writer", "article written by",
@@ -52,7 +55,7 @@ MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february
           "july|august|september|october|november|december|januar|februar|märz|juni|juli|oktober|"
           "dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
           "décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-          "noviembre|diciembre")
+          "noviembre|diciembre|ene|abr|ago|dic")
 # Words of job titles; a trailing run of them ending in a head word is a role, not a name.
 ROLE_HEADS = words("""editor editors editorial writer writers reporter reporters correspondent
     correspondents contributor contributors columnist columnists staff producer photographer
@@ -64,7 +67,7 @@ ROLE_HEADS = words("""editor editors editorial writer writers reporter reporters
     scientist researcher professor lecturer dietitian dietician nutritionist physician
     therapist clinician consultant specialist expert advisor adviser coach trainer
     representative secretary spokesperson spokesman spokeswoman marketer owner principal
-    geschäftsführer geschäftsführerin leiter leiterin directeur directrice responsable
+    coordinator administrator geschäftsführer geschäftsführerin leiter leiterin directeur directrice responsable
     directora gerente jurnalis wartawan 기자 특파원 논설위원 記者 记者 特派員 编辑""")
 ROLE_WORDS = ROLE_HEADS | words("""senior junior chief deputy managing associate assistant
     executive contributing special staff political politics news sports sport business

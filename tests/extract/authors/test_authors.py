@@ -75,6 +75,16 @@ SITE = ["The Harbour Herald", "harbourherald"]
     ("Kommentar von", []),
     ("Autorin/Autor Roman Gordeev", ["Roman Gordeev"]),
     ("Learn More", []),
+    ("Edda Lorne 1 ;", ["Edda Lorne"]),                 # footnote marks of affiliations
+    ("Edda Lorne 1, Mia Ostrova 4", ["Edda Lorne", "Mia Ostrova"]),
+    ("Ana Ruiz 12 abr 2023", ["Ana Ruiz"]),             # a Spanish month ends the names
+    ("Edda Lorne on 04-ago-2021", ["Edda Lorne"]),
+    ("Edda Lorne ⋅ 5 min read", ["Edda Lorne"]),
+    ("Meghan Vale Content Marketing Coordinator", ["Meghan Vale"]),
+    ("Quiet Hills Editorial Team", []),                  # a desk, not a person "Quiet Hills"
+    ("Researched by Edda Lorne", []),
+    ("With contributions from Edda Lorne", []),
+    ("Additional reporting by Edda Lorne", []),
 ])
 def test_byline_normalization(byline: str, expected: list[str]) -> None:
     assert names_from_byline(byline, SITE) == expected
@@ -85,6 +95,8 @@ def test_byline_normalization(byline: str, expected: list[str]) -> None:
     ("Regan", False, []),             # loose text may not: it is usually a place or outlet
     ("김민서 기자", True, ["김민서"]),     # a Korean name without its job title
     ("Washington,", False, []),
+    ("Maria & Katerina", True, ["Maria", "Katerina"]),   # a pair of first names, as signed
+    ("Luxury Travel Expert", True, []),                  # a job title is not the name "Luxury"
 ])
 def test_one_word_names_need_an_author_field_or_a_marker(byline: str, single_ok: bool,
                                                         expected: list[str]) -> None:
@@ -110,6 +122,11 @@ def test_agency_name(byline: str, expected: str | None) -> None:
     ("The Author", []),
     ("Posted by quillfox on Friday December 19, 2025 @08:00PM", ["quillfox"]),
     ("Reviewed by Harbour Daily", []),
+    ("By HHD, in News, Harbour", ["HHD"]),              # a comma ends the outlet: categories follow
+    ("Office of Water Quality, Research", ["Office of Water Quality"]),
+    ("Quiet Hills Editorial Team", ["Quiet Hills Editorial Team"]),
+    ("Author of the article:", []),                     # a label standing alone names nobody
+    ("read the full story here now please", []),
 ])
 def test_what_a_byline_names_when_it_names_no_person(byline: str, expected: list[str]) -> None:
     assert named_entities(byline, SITE) == expected
@@ -312,3 +329,48 @@ def test_an_account_in_the_data_loses_to_a_person_under_the_headline() -> None:
     assert authors_of(head=head, body=article(byline, PROSE)) == ["Aine Oakes"]
     far = "<h1>Harbour plan wins</h1>" + PROSE * 3 + '<div class="author-name">Aine Oakes</div>'
     assert authors_of(head=head, body=far) == ["KateW"]
+
+
+def test_the_first_source_naming_an_organisation_speaks_for_the_data() -> None:
+    head = (jsonld({"@type": "NewsArticle", "headline": "x",
+                    "author": {"@type": "Organization", "name": "Harbour Desk"}})
+            + '<meta name="author" content="Northgate Wire">')
+    assert authors_of(head=head) == ["Harbour Desk"]
+    metas = ('<meta name="author" content="Harbour desk reporter">'
+             '<meta property="article:author" content="Northgate Wire">')
+    assert authors_of(head=metas) == ["Harbour desk reporter"]
+
+
+def test_a_photographer_inside_the_byline_element_is_not_an_author() -> None:
+    byline = ('<div class="byline"><a href="/author/el">Edda Lorne</a> | Photo by '
+              '<a href="/author/mo">Mia Ostrova</a></div>')
+    assert authors_of(body=article(byline, PROSE)) == ["Edda Lorne"]
+
+
+def test_a_title_by_its_author_in_the_standfirst_is_no_byline() -> None:
+    dek = '<p class="dek"><i>Tides</i> by Mia Ostrova, a novel of the coast, is out</p>'
+    assert authors_of(body=article(dek, PROSE)) == []
+
+
+def test_co_authors_in_deeply_wrapped_cards_are_one_byline() -> None:
+    def card(name: str, slug: str) -> str:
+        return (f'<div class="card"><div class="inner"><div class="name"><a href="/author/{slug}">'
+                f'{name}</a></div></div></div>')
+    byline = '<div class="bylines">' + card("Edda Lorne", "el") + card("Mia Ostrova", "mo") + "</div>"
+    assert authors_of(body=article(byline, PROSE)) == ["Edda Lorne", "Mia Ostrova"]
+
+
+def test_a_label_standing_alone_reads_all_the_names_after_it() -> None:
+    byline = ('<div class="info"><p class="hidden">Authors of this article:</p>'
+              + "".join(f'<span class="info-authors">{name} {n} ;</span>'
+                        for n, name in enumerate(["Edda Lorne", "Mia Ostrova", "Paul Kemble"], 1))
+              + "</div>")
+    assert authors_of(body=article(byline, PROSE)) == ["Edda Lorne", "Mia Ostrova", "Paul Kemble"]
+
+
+def test_a_list_of_writers_away_from_the_headline_is_not_the_byline() -> None:
+    team = "".join(f'<li><a class="author-link" href="/author/{n}">{name}</a></li>'
+                   for n, name in enumerate(["Edda Lorne", "Mia Ostrova", "Paul Kemble",
+                                             "Ines Varga", "Tom Reed", "Ada Quill"]))
+    body = "<h1>Harbour plan wins</h1>" + PROSE * 3 + f'<div class="our-team"><ul>{team}</ul></div>'
+    assert authors_of(body=body) == []
