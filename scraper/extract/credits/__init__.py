@@ -14,7 +14,6 @@ leave the body; a short paragraph ending in a labelled credit is a caption too.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -22,6 +21,7 @@ from selectolax.lexbor import LexborNode
 
 from ...models import Image, SiteRules
 from ..document import Document, clean_text, node_text
+from .caption_index import CaptionIndex
 from .figures import figure_of, read_picture, with_credit
 from .images import (
     body_pictures,
@@ -36,7 +36,6 @@ from .lead import figure_before_body, lead_from_html
 from .lines import ParsedCredit, match_credit_line, parse_credit, split_trailing_credit
 from .patterns import FALLBACK_CONTAINERS, IMG_SELECTOR, MAX_CREDIT_CHARS
 
-_NORMAL = re.compile(r"[^\w]+")
 MAX_CAPTION_PARAGRAPH = 400
 # Closing paragraphs where a bare '© Agency' is the text's copyright notice.
 CLOSING_PARAGRAPHS = 2
@@ -83,28 +82,28 @@ def split_credit_lines(paragraphs: list[str], images: list[Image],
                        document: Document) -> tuple[list[str], list[Image]]:
     """Move photo-credit lines out of the body and onto the images they credit."""
     kept: list[str] = []
-    images = list(images)
+    index_of = CaptionIndex(images)
     after_caption: int | None = None
     for index, paragraph in enumerate(paragraphs):
         parsed = match_credit_line(paragraph)
         if parsed is not None:
             if not _text_copyright(parsed, index, len(paragraphs)):
-                images = _attach(images, parsed, after_caption, document)
+                _attach(index_of, parsed, after_caption, document)
             after_caption = None
             continue
-        caption_of = _caption_index(paragraph, images)
+        caption_of = _caption_index(paragraph, index_of)
         if caption_of is not None:
             after_caption = caption_of
             continue
         if len(paragraph) <= MAX_CAPTION_PARAGRAPH:
             caption, trailing = split_trailing_credit(paragraph, bare_agency=False)
             if trailing is not None:
-                images = _attach_caption(images, caption, trailing)
+                _attach_caption(index_of, caption, trailing)
                 after_caption = None
                 continue
         kept.append(paragraph)
         after_caption = None
-    return kept, images
+    return kept, index_of.images
 
 
 def _text_copyright(parsed: ParsedCredit, index: int, count: int) -> bool:
@@ -216,48 +215,39 @@ def _merge(first: Image, second: Image | None) -> Image:
                  credit_source=first.credit_source or second.credit_source)
 
 
-def _attach(images: list[Image], parsed: ParsedCredit, after_caption: int | None,
-            document: Document) -> list[Image]:
+def _attach(images: CaptionIndex, parsed: ParsedCredit, after_caption: int | None,
+            document: Document) -> None:
     """Give a credit paragraph to the captioned image, the lead image, or a new image."""
-    if any(_normal(image.credit) == _normal(parsed.credit) for image in images):
-        return images
+    if images.has_credit(parsed.credit):
+        return
     if after_caption is not None and not images[after_caption].credit:
         target = after_caption
     elif images and not images[0].credit:
         target = 0
     else:
         url = metadata_image_url(document) if not images else None
-        return images + [with_credit(Image(url=url), parsed)]
+        images.append(with_credit(Image(url=url), parsed))
+        return
     images[target] = with_credit(images[target], parsed)
-    return images
 
 
-def _attach_caption(images: list[Image], caption: str, parsed: ParsedCredit) -> list[Image]:
+def _attach_caption(images: CaptionIndex, caption: str, parsed: ParsedCredit) -> None:
     """A caption paragraph ending in a credit: onto its image, the bare lead, or a new image."""
     index = _caption_index(caption, images)
     if index is None and images and not images[0].credit and not images[0].caption:
         index = 0
     if index is None:
-        return images + [with_credit(Image(url=None, caption=caption or None), parsed)]
+        images.append(with_credit(Image(url=None, caption=caption or None), parsed))
+        return
     image = images[index]
     images[index] = with_credit(replace(image, caption=image.caption or caption or None), parsed)
-    return images
 
 
-def _caption_index(paragraph: str, images: list[Image]) -> int | None:
+def _caption_index(paragraph: str, images: CaptionIndex) -> int | None:
     """Index of the image whose caption (with or without its credit) the paragraph repeats."""
-    if len(paragraph) > MAX_CAPTION_PARAGRAPH or not any(image.caption for image in images):
+    if len(paragraph) > MAX_CAPTION_PARAGRAPH:
         return None
-    text = _normal(paragraph)
-    for index, image in enumerate(images):
-        caption = _normal(image.caption)
-        if caption and (text == caption or text == _normal(f"{image.caption} {image.credit}")):
-            return index
-    return None
-
-
-def _normal(text: str | None) -> str:
-    return _NORMAL.sub(" ", text or "").strip().lower()
+    return images.find(paragraph)
 
 
 def _text(value: Any) -> str | None:
