@@ -72,18 +72,36 @@ def finish_paragraphs(paragraphs: list[str], headline: str | None) -> list[str]:
 
 
 def _drop_concatenations(paragraphs: list[str]) -> list[str]:
-    """Drop a long paragraph made of the other paragraphs run together (a hidden copy)."""
+    """Drop a long paragraph made of the other paragraphs run together (a hidden copy).
+
+    A paragraph copied into the long one starts at one of its words; the paragraphs are found
+    there by their first MIN_DEDUPLICATED_CHARS characters, so each long paragraph costs a
+    look-up per word rather than a substring search per other paragraph.
+    """
     keys = [text_key(text) for text in paragraphs]
-    doomed = set()
+    by_start: dict[str, list[int]] = {}
     for index, key in enumerate(keys):
-        if len(key) < MIN_COPY_CHARS:
-            continue
-        covered = sum(len(other) for j, other in enumerate(keys)
-                      if j != index and j not in doomed and len(other) >= MIN_DEDUPLICATED_CHARS
-                      and other in key)
-        if covered >= COPY_COVERAGE * len(key):
-            doomed.add(index)
+        if len(key) >= MIN_DEDUPLICATED_CHARS:
+            by_start.setdefault(key[:MIN_DEDUPLICATED_CHARS], []).append(index)
+    doomed: set[int] = set()
+    for index, key in enumerate(keys):
+        if len(key) >= MIN_COPY_CHARS:
+            found = _copied_into(key, keys, by_start) - doomed - {index}
+            if sum(len(keys[j]) for j in found) >= COPY_COVERAGE * len(key):
+                doomed.add(index)
     return [text for index, text in enumerate(paragraphs) if index not in doomed]
+
+
+def _copied_into(key: str, keys: list[str], by_start: dict[str, list[int]]) -> set[int]:
+    """Indexes of the keys found in key starting at one of its words."""
+    found: set[int] = set()
+    start = 0
+    while start >= 0 and len(key) - start >= MIN_DEDUPLICATED_CHARS:
+        for j in by_start.get(key[start:start + MIN_DEDUPLICATED_CHARS], ()):
+            if key.startswith(keys[j], start):
+                found.add(j)
+        start = key.find(" ", start) + 1 or -1
+    return found
 
 
 def _is_meta_line(text: str) -> bool:

@@ -1,0 +1,31 @@
+"""finish_paragraphs: the hidden copy (paragraphs run together) on small and very long bodies."""
+
+from __future__ import annotations
+
+from scraper.extract.body.lines import finish_paragraphs
+
+WORDS = ["harbour", "council", "budget", "ferry", "schools", "tram", "housing", "bridge", "vote", "spring", "summer", "teachers", "rents", "winter", "quay", "museum", "library", "tunnel", "market", "river"]
+
+
+def _paragraph(seed: int, words: int = 70) -> str:
+    """A distinct paragraph: its number, then words picked by a simple generator."""
+    picked = [WORDS[(seed * 7 + k * k * 3 + k) % len(WORDS)] for k in range(words)]
+    return f"Item {seed} " + " ".join(picked) + "."
+
+
+def test_a_paragraph_made_of_the_others_goes() -> None:
+    paragraphs = [_paragraph(n, 20) for n in range(6)]
+    assert finish_paragraphs([*paragraphs, " ".join(paragraphs)], None) == paragraphs
+
+
+def test_a_long_paragraph_quoting_one_other_stays() -> None:
+    paragraphs = [_paragraph(n, 20) for n in range(3)]
+    long_one = paragraphs[0] + " " + _paragraph(99)
+    assert finish_paragraphs([*paragraphs, long_one], None) == [*paragraphs, long_one]
+
+
+def test_thousands_of_long_paragraphs_all_stay_and_their_copy_goes() -> None:
+    paragraphs = [_paragraph(n) for n in range(4000)]
+    assert all(len(text) >= 400 for text in paragraphs)
+    copy = " ".join(paragraphs[100:110])
+    assert finish_paragraphs([*paragraphs, copy], None) == paragraphs
