@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ...models import Quote
+from .repeats import RepeatIndex
 
 # Fewest words of a quote that fills its paragraph (a standalone or pull quote).
 MIN_WHOLE_PARAGRAPH_WORDS = 3
@@ -19,8 +20,6 @@ MIN_FRAGMENT_WORDS = 4
 LONG_FRAGMENT_WORDS = 8
 # Share of long words in Title Case that marks a title ('“What Is to Be Done”').
 TITLE_CASE_SHARE = 0.6
-# Fewest words a quote needs before containment in another marks it as a repeat.
-MIN_CONTAINED_WORDS = 4
 
 _WORD = re.compile(r"[\w’'-]+")
 _SENTENCE_END = (".", "!", "?", "…", ",", "—", "–", ":", ";")
@@ -62,35 +61,27 @@ def dedupe(quotes: list[Quote], attributed: list[bool] | None = None) -> list[Qu
     """
     flags = attributed or [False] * len(quotes)
     kept: list[Quote] = []
-    normals: list[str] = []
+    normals = RepeatIndex()
     kept_flags: list[bool] = []
     for quote, flag in zip(quotes, flags):
         normal = _NORMAL.sub(" ", quote.text.lower()).strip()
-        index = _repeat_of(normal, normals)
+        index = normals.find(normal)
         if index is not None and (None not in (quote.speaker, kept[index].speaker)
                                   and quote.speaker != kept[index].speaker
-                                  or flag and kept_flags[index] and normal != normals[index]):
+                                  or flag and kept_flags[index]
+                                  and normal != normals.normals[index]):
             index = None
         if index is None:
             kept.append(quote)
-            normals.append(normal)
+            normals.add(normal)
             kept_flags.append(flag)
             continue
-        earlier = kept[index]
-        longer = quote.text if len(normal) > len(normals[index]) else earlier.text
+        earlier, earlier_normal = kept[index], normals.normals[index]
+        longer = quote.text if len(normal) > len(earlier_normal) else earlier.text
         kept[index] = Quote(text=longer, speaker=earlier.speaker or quote.speaker)
-        normals[index] = max(normal, normals[index], key=len)
+        if len(normal) > len(earlier_normal):
+            normals.replace(index, normal)
     return kept
-
-
-def _repeat_of(normal: str, normals: list[str]) -> int | None:
-    for index, other in enumerate(normals):
-        if normal == other:
-            return index
-        shorter, longer = (normal, other) if len(normal) <= len(other) else (other, normal)
-        if len(shorter.split()) >= MIN_CONTAINED_WORDS and shorter in longer:
-            return index
-    return None
 
 
 def _sentence_shaped(text: str) -> bool:
