@@ -117,7 +117,7 @@ class NameMemory:
         """The person a definite role with no holder means: the paragraph's, the one
         introduced before, or the speaker quoted last; None when nobody is near."""
         person = self._in_paragraph(self.paragraph, gender) \
-            or self._introduced(gender, subjects_only=False) \
+            or self._introduced(gender) \
             or (self.reporter if self._fits(self.reporter, gender) else None)
         if person:
             self.learn_gender(person, gender)
@@ -132,14 +132,14 @@ class NameMemory:
         subjects = [e for e in here if e.subject]
         return (subjects or here)[-1].name if here else None
 
-    def _introduced(self, gender: str | None, subjects_only: bool = True) -> str | None:
+    def _introduced(self, gender: str | None) -> str | None:
         """A person the previous paragraph naming anyone names for the first time, as its
         subject (a paragraph naming nobody, such as an 'Article content' line, is skipped)."""
         earlier = [e.paragraph for e in self.log if e.paragraph < self.paragraph]
         if not earlier:
             return None
         previous = [e for e in self._paragraph_log(earlier[-1])
-                    if e.first and (e.subject or not subjects_only) and self._fits(e.name, gender)]
+                    if e.first and e.subject and self._fits(e.name, gender)]
         return previous[-1].name if previous else None
 
     def _paragraph_log(self, paragraph: int) -> list[Logged]:

@@ -45,6 +45,8 @@ AGENT_PREPOSITIONS = frozenset({"de", "di", "da", "por", "von", "by"})
 NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
                 "tion", "tionen", "tät", "täten", "nis", "nisse", "ismus")
 MIN_NOUN_LENGTH = 7
+# Words joining two names into one subject: 'Jan Wolff und Christiane Neu'.
+COORDINATORS = frozenset({"and", "und", "et", "y", "e", "sowie"})
 # How far back the role before a name is read.
 ROLE_LOOKBACK = 40
 # Longest name after a preposition that teaches its surname ('according to Ana Lima').
@@ -211,11 +213,25 @@ def _subject_position(text: str, position: int, before: str, run: str) -> bool:
         return False
     if not before or before in SPEECH_VERB_WORDS or text[:position].rstrip().endswith(","):
         return True
+    if before in COORDINATORS:
+        return _coordinated_subject(text, position)
     if not is_role_word(before):
         return False
     start = max(0, position - ROLE_LOOKBACK)
     head = text[start:position].rstrip()
     return _word_before(text, start + len(head) - len(head.split()[-1])) not in NON_PERSON_PRECEDERS
+
+
+def _coordinated_subject(text: str, position: int) -> bool:
+    """'Jan Wolff und Christiane Neu diskutierten': a name joined by 'and' to a name that
+    opens its sentence or clause shares its place."""
+    head = text[:position].rstrip()
+    head = head[:len(head) - len(head.split()[-1])].rstrip()
+    runs = list(NAME_RUN.finditer(head))
+    if not runs or runs[-1].end() != len(head):
+        return False
+    return _word_before(text, runs[-1].start()) == "" \
+        or text[:runs[-1].start()].rstrip().endswith(",")
 
 
 def _plain_full_name(name: str) -> bool:

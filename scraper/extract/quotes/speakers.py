@@ -378,6 +378,9 @@ def _sentence_subject(text: str) -> str | None:
     if first.lower() in PRONOUNS:
         return first
     last_segment = text.rstrip(" :“\"„«»").rsplit(",", 1)
+    clause = last_segment[-1].strip()
+    if len(last_segment) == 2 and clause.lower().startswith(f"{QUOTE_TAIL_SO} "):
+        return phrase_after(clause[len(QUOTE_TAIL_SO) + 1:])  # '…, so Schubert:'
     pronoun = pronoun_in_clause(last_segment[-1])
     if pronoun:
         return pronoun  # 'Nach jedem Tag, nach jedem Schlag habe er sich gesagt:'

@@ -83,6 +83,10 @@ WORD_ORDER = {
         ["Tal Levi zieht einen drastischen Vergleich.",
          "Nach jedem Tag, nach jedem Schlag habe er sich gesagt: „Ich habe einen Tag überlebt.“"],
         [("Ich habe einen Tag überlebt.", "Tal Levi")]),
+    "'so X' closing the sentence before a colon names the speaker": (
+        ["Uwe Brandt und Jonas Berger leiten das Training.",
+         "Die Lage sei ernst, so Brandt: „Wir müssen jetzt jedes Spiel gewinnen.“"],
+        [("Wir müssen jetzt jedes Spiel gewinnen.", "Uwe Brandt")]),
     "a subordinate clause keeps its subject after the conjunction": (
         ["Jonas Berger kandidiert erneut.",
          "Wie Berger vor der Wahl sagte: „Wir gewinnen diese Wahl im ersten Wahlgang.“"],
@@ -179,6 +183,14 @@ ROLES = {
     "an adjective and a noun after an article are no name": (
         ["Tal Levi war Geisel.", "„Ich habe zu Gott gebetet“, erinnert sich der junge Mann."],
         [("Ich habe zu Gott gebetet", "Tal Levi")]),
+    "a role means the person introduced as a subject, not one met in passing": (
+        ["Ivan Sorokin visited the front on Friday and met Pavel Orlov.",
+         "The minister said the army had “destroyed the best units of the enemy”."],
+        [("destroyed the best units of the enemy", "Ivan Sorokin")]),
+    "a name joined by 'und' to the subject is a subject too": (
+        ["Herr Jan Wolff und Christiane Neu diskutierten.",
+         "„Die Kunden wollen mehr“, so die Expertin."],
+        [("Die Kunden wollen mehr", "Christiane Neu")]),
     "a company's legal form is no person": (
         ["David Wyatt of Ridge Research & Associates Inc. said the economy is barely growing.",
          "Article content",
