@@ -24,6 +24,7 @@ from .names import (
     titled_name,
 )
 from .order import inverted_subject, pronoun_in_clause, subordinate_subject
+from .phrases import ABBREVIATION_DOT, phrase_after
 from .refs import AGE, DROPPED_SUBJECT, definite_role, refers_back, role_reference
 from .verbs import AFTER, VERB, find_attributions
 from .words import (
@@ -35,7 +36,6 @@ from .words import (
     FRENCH_INVERSION,
     LEADING_CONNECTORS,
     NON_DESCRIPTIVE_OPENERS,
-    PHRASE_CUT_WORDS,
     PRONOUNS,
     QUOTE_TAIL_SO,
     RELATIVE_PRONOUNS,
@@ -54,29 +54,9 @@ _DASH_INCISE = re.compile(r"\s*[—–]\s*([^—–]{1,80}?)\s*(?:[—–]\s*|$)
 _DASH_SIGNATURE = re.compile(r"^[\s.,]*[—–]\s*(?=[A-ZÀ-Ý])")
 _SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
 _FOR_OPENING = re.compile(r"^\s*(?:{})\s+".format("|".join(FOR_OPENINGS)), re.IGNORECASE)
-_ABBREVIATION_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
-                               r"Mme|Mlle|Hon|Rev|[A-Z])\.")
 _LEAD_PUNCT = re.compile(r"^[\s,;:–—-]+")
-_CLAUSE_END = re.compile(r"[,.;:!?()\x01“”\"„«»]")
 _AGE = AGE
 _SENTENCE_STOPS = (".", "!", "?", ";", "\x01", "“", "«", "„", "»")
-# A parenthetical aside inside a speaker phrase: '(parteilos)', '(sans étiquette)', '(D-Texas)'.
-_ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
-# A recipient between an inverted verb and its subject: 'a déclaré à l’AFP le capitaine X',
-# 'dijo a EFE el entrenador X', 'ha detto all’Ansa il sindaco X'.
-_RECIPIENT = re.compile(r"^\s*(?i:à|au|aux|a|al|all[’']|alla|allo|ai|agli|alle)\s*(?:l[’']\s*)?"
-                        r"(?:[A-ZÀ-Ý][\w’'.&-]*\s+){1,4}")
-# The newspaper itself as the addressee: 'explica a este periódico X', 'à notre journal X'.
-_MEDIA_RECIPIENT = re.compile(
-    r"^\s*(?:a\s+(?:este|esta)\s+(?:periódico|diario|medio|redacción)|à\s+(?:notre|ce)\s+"
-    r"(?:journal|quotidien|site)|(?:al|a)\s+(?:nostro|questo)\s+(?:giornale|quotidiano)|"
-    r"to\s+this\s+(?:newspaper|paper|website))\s+", re.IGNORECASE)
-_RECIPIENT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une", "el", "los", "las", "il",
-                            "lo", "gli", "una", "uno", "der", "die", "das", "ein", "eine"})
-# Words after a named speaker that end the phrase, with the fewest words the name needs:
-# German datives ('sagte X dem Tagesspiegel', 'X der Zeitung') and an employer ('Lena Park
-# of Harbour Bank'; a full name only: 'Secretary of State X' has none before 'of').
-_AFTER_NAME_CUT = {"dem": 1, "der": 1, "den": 1, "of": 2}
 COMPLEMENTIZERS = frozenset({"that", "dass", "que", "qu’", "qu'", "if", "whether", "ob"})
 # A French pronoun that is also an Italian article: 'il' alone is 'he', 'il sindaco' is not.
 ARTICLE_TOO = frozenset({"il"})
@@ -157,7 +137,7 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if phrase == DROPPED_SUBJECT:
         return memory.person_for(None)
     if "." in phrase:
-        phrase = _ABBREVIATION_DOT.sub(r"\1", phrase)  # 'Dr. Amir Khan, the chief of surgery,'
+        phrase = ABBREVIATION_DOT.sub(r"\1", phrase)  # 'Dr. Amir Khan, the chief of surgery,'
     segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]
     earlier = _person_pointed_at(segments, memory, topic)
     if earlier:
@@ -318,58 +298,6 @@ def _without(text: str, start: int, end: int, sentence_ended: bool) -> str:
 def is_descriptive(speaker: str) -> bool:
     """True for a role phrase ('a spokesperson for Albanese') rather than a name."""
     return speaker[:1].islower()
-
-
-def phrase_after(text: str) -> str | None:
-    """The phrase after an inverted verb: up to a comma, period or a time/place word.
-
-    A role followed by a name in apposition gives the name: 'said the mayor, Jane Roe, on'.
-    """
-    text = _ABBREVIATION_DOT.sub(r"\1", text)  # 'Dr. Markus Feld' is one phrase
-    text = _without_recipient(_ASIDE.sub("", text) if "(" in text else text)
-    clauses = _CLAUSE_END.split(text, maxsplit=2)
-    phrase = _cut(clauses[0])
-    if phrase and len(clauses) > 1 and head_name(phrase) is None:
-        appositive = _cut(clauses[1])
-        comma = text[len(clauses[0]):][:1] == ","
-        if appositive and is_person_name(appositive) and comma:
-            return appositive
-        if appositive and comma and _AGE.match(appositive):
-            return f"{phrase}, {appositive}"  # 'el delantero, de 21 años'
-    return phrase
-
-
-def _without_recipient(text: str) -> str:
-    """'à l’AFP le capitaine X' -> 'le capitaine X': the addressee is no speaker."""
-    media = _MEDIA_RECIPIENT.match(text)
-    if media:
-        return text[media.end():]
-    recipient = _RECIPIENT.match(text)
-    if recipient is None:
-        return text
-    rest = text[recipient.end():]
-    first = rest.split(None, 1)[0].lower() if rest.strip() else ""
-    return rest if first in _RECIPIENT_END else text
-
-
-def _cut(clause: str) -> str | None:
-    """A speaker phrase ends at a time/place word, or after a name at an addressee or an
-    employer: 'Anke Lorenz dem Tagesspiegel', 'Mario Rossi ai giornalisti', 'Lena Park of
-    Harbour Bank'."""
-    tokens = clause.split()
-    words: list[str] = []
-    for index, word in enumerate(tokens):
-        lowered = word.lower()
-        if words and lowered in PHRASE_CUT_WORDS:
-            break
-        if lowered == "ai" and words and tokens[index + 1:index + 2] \
-                and tokens[index + 1][:1].islower():
-            break  # Italian 'ai giornalisti', not 'Ai Weiwei'
-        if len(words) > 1 and lowered in _AFTER_NAME_CUT and words[-1][:1].isupper() \
-                and len((head_name(" ".join(words)) or "").split()) >= _AFTER_NAME_CUT[lowered]:
-            break
-        words.append(word)
-    return " ".join(words) or None
 
 
 def _sentence_subject(text: str) -> str | None:

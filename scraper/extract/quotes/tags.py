@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .names import NAME_RUN, head_name
-from .speakers import phrase_after
+from .phrases import phrase_after
 from .words import SUBJECT_PRONOUNS, TAG_ARTICLES, TAG_REFLEXIVES, TAG_STOPWORDS, TAG_THINGS
 
 # The clause after the quote: up to the first punctuation, masked quote or quotation mark.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .speakers import phrase_after
+from .phrases import phrase_after
 
 # Openers of a sentence that attributes the quote before it (Italian, German, French, Spanish).
 TAIL_OPENERS = (

@@ -87,6 +87,17 @@ WORD_ORDER = {
         ["Uwe Brandt und Jonas Berger leiten das Training.",
          "Die Lage sei ernst, so Brandt: „Wir müssen jetzt jedes Spiel gewinnen.“"],
         [("Wir müssen jetzt jedes Spiel gewinnen.", "Uwe Brandt")]),
+    "an adverb after an inverted name ends the speaker": (
+        ["Eren Kaya leitet den Verein seit 2019.",
+         "„Wir brauchen dringend mehr Geld“, meint Kaya weiter."],
+        [("Wir brauchen dringend mehr Geld", "Eren Kaya")]),
+    "an addressee after an inverted name ends the speaker": (
+        ["Boris Lenz kandidiert für das Präsidentenamt.",
+         "„Ich werde diese Wahl gewinnen“, erklärte Lenz der ARD."],
+        [("Ich werde diese Wahl gewinnen", "Boris Lenz")]),
+    "a place, a role and a full name: the full name": (
+        ["“It was the worst night of the whole war,” said Kyiv resident Ana Lis, 55."],
+        [("It was the worst night of the whole war", "Ana Lis")]),
     "a subordinate clause keeps its subject after the conjunction": (
         ["Jonas Berger kandidiert erneut.",
          "Wie Berger vor der Wahl sagte: „Wir gewinnen diese Wahl im ersten Wahlgang.“"],
