@@ -16,13 +16,16 @@ Rules (thresholds in `rules`):
 - A quote repeated later (a pull quote) is counted once, at its first position, with the
   longer text and the first known speaker.
 - Speakers come from `speakers`; a paragraph-long quote with no attribution of its own
-  inherits the speaker attributed in the previous paragraph.
+  inherits the speaker attributed in the previous paragraph; one still unclaimed goes to
+  the article's voice, a person given at least `DOMINANT_MIN_QUOTES` quotes and
+  `DOMINANT_SHARE` of the named ones (an interview, a profile).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ...models import Quote
@@ -49,6 +52,9 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep",
                             "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
                             "aug", "sept", "oct", "nov", "dec", "bzw", "ca", "etc", "z.b", "vgl"})
 _GAP_LIMIT_WORDS = 16
+# A person given this many quotes and this share of the named ones is the article's voice.
+DOMINANT_MIN_QUOTES = 3
+DOMINANT_SHARE = 0.7
 # A line this short without a closing full stop is a subheading, not a paragraph.
 HEADING_MAX_WORDS = 16
 HEADING_OUTSIDE_WORDS = 8
@@ -97,8 +103,23 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
             previous_speaker = _reported_speaker(paragraph, memory) or previous_speaker
         lead_in = paragraph if paragraph.rstrip().endswith(":") else None
     kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
+    _give_unclaimed(kept, memory)
     return dedupe([Quote(text=tidy(c.text), speaker=_fullest(c.speaker, memory)) for c in kept],
                   [c.attribution is not None for c in kept])
+
+
+def _give_unclaimed(kept: list[_Candidate], memory: NameMemory) -> None:
+    """An article quoting mostly one person (an interview, a profile) gives them its
+    paragraph quotes nobody is credited with."""
+    named = [memory.fullest(c.speaker) for c in kept if c.speaker and not is_descriptive(c.speaker)]
+    if not named:
+        return
+    person, count = Counter(named).most_common(1)[0]
+    if count < DOMINANT_MIN_QUOTES or count < DOMINANT_SHARE * len(named):
+        return
+    for candidate in kept:
+        if candidate.speaker is None and (candidate.whole_paragraph or candidate.attribution is None):
+            candidate.speaker = person
 
 
 def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory,
