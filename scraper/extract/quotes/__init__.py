@@ -189,7 +189,7 @@ def _reported_speaker(paragraph: str, memory: NameMemory) -> str | None:
     _note(memory, [m for m in names if m.position < verb.start])
     starts = [0, *_sentence_starts(paragraph)]
     sentence = max(s for s in starts if s <= verb.start)
-    phrase = speaker_before(paragraph[sentence:verb.end])
+    phrase = speaker_before(paragraph[sentence:verb.end], quoted=False)
     speaker = resolve_speaker(phrase, memory) if phrase else None
     _note(memory, [m for m in names if m.position >= verb.start])
     return speaker if speaker and not is_descriptive(speaker) else None

@@ -24,6 +24,8 @@ from collections.abc import Callable
 
 # Marker returned for a reporting verb with no subject; resolved to the last person.
 DROPPED_SUBJECT = "\x02"
+# Marker for an attribution that names the person asked, not the asker: no speaker.
+NOBODY = "\x03"
 
 # An age standing alone in apposition: '52', 'aged 52', 'de 21 años', '34 ans', '45 anni'.
 AGE = re.compile(r"^(?:aged\s+|de\s+|di\s+)?\d{1,3}(?:\s+(?:years?(?:\s+old)?|ans|años|anni|"

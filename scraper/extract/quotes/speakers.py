@@ -25,8 +25,8 @@ from .names import (
 )
 from .order import inverted_subject, pronoun_in_clause, subordinate_subject
 from .phrases import ABBREVIATION_DOT, phrase_after
-from .refs import AGE, DROPPED_SUBJECT, definite_role, refers_back, role_reference
-from .verbs import AFTER, VERB, find_attributions
+from .refs import AGE, DROPPED_SUBJECT, NOBODY, definite_role, refers_back, role_reference
+from .verbs import AFTER, VERB, VerbMatch, find_attributions
 from .words import (
     ATTRIBUTION_VERBS_FR,
     AUXILIARIES,
@@ -69,6 +69,13 @@ SUBJECT_OPENING_WORDS = 4
 MAX_AFTER_WORDS_TO_VERB = 10
 # The part of a long sentence before a quote that is searched for its attribution.
 MAX_BEFORE_CHARS = 300
+# The person asked, not the asker: 'Ishiba was asked, “…?”', 'When asked: “…?”', 'X wurde
+# gefragt: „…?“'. The question is the asker's, named after 'by' or not at all.
+_ASKED = re.compile(
+    r"\b(?:(?:was|were|is|are|been|being|be|gets?|got)\s+(?:\w+ly\s+|also\s+|then\s+)?asked"
+    r"|(?:when|if|once)\s+asked|(?:wurden?|worden|werden?)\s+(?:[^.!?:]{0,60}\s)?gefragt"
+    r"|(?:a\s+été|fut|été)\s+interrogée?s?|(?:fue|ha\s+sido)\s+preguntad[oa]s?"
+    r"|(?:è\s+stat[oa]|fu)\s+(?:interrogat[oa]|chiest[oa]))\b(?:\s+by\s+)?", re.IGNORECASE)
 
 
 def speaker_after(context: str) -> str | None:
@@ -104,10 +111,14 @@ def speaker_after(context: str) -> str | None:
     return None
 
 
-def speaker_before(context: str) -> str | None:
-    """The speaker phrase in the sentence before a quote ('Lungescu said:'), or None."""
+def speaker_before(context: str, quoted: bool = True) -> str | None:
+    """The speaker phrase in the sentence before a quote ('Lungescu said:'), or None; with
+    `quoted` False, of a reporting clause ('X reacted angrily when asked')."""
     context = context[-MAX_BEFORE_CHARS:]
     found = find_attributions(context)
+    asked = _asked(context, found) if quoted else None
+    if asked:
+        return asked
     if not found:
         if context.rstrip(" “\"„«»").endswith(":"):
             return _sentence_subject(context)
@@ -125,6 +136,19 @@ def speaker_before(context: str) -> str | None:
     return (phrase_after(inverted) if inverted else None) or subject
 
 
+def _asked(context: str, found: list[VerbMatch]) -> str | None:
+    """NOBODY (or the agent after 'by') when the last attribution before a quote says
+    someone was asked: the question is not theirs."""
+    passive = None
+    for passive in _ASKED.finditer(context):
+        pass
+    if passive is None or any(verb.start >= passive.end() for verb in found):
+        return None
+    if passive.group(0).rstrip().lower().endswith("by"):
+        return phrase_after(context[passive.end():]) or NOBODY
+    return NOBODY
+
+
 def resolve_speaker(phrase: str | None, memory: NameMemory,
                     topic: Callable[[], str | None] | None = None) -> str | None:
     """Turn a speaker phrase into a full name, a resolved pronoun or a descriptive phrase.
@@ -136,6 +160,8 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
         return None
     if phrase == DROPPED_SUBJECT:
         return memory.person_for(None)
+    if phrase == NOBODY:
+        return None
     if "." in phrase:
         phrase = ABBREVIATION_DOT.sub(r"\1", phrase)  # 'Dr. Amir Khan, the chief of surgery,'
     segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]

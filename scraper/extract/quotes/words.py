@@ -50,6 +50,12 @@ ATTRIBUTION_VERBS_DE = (
     "bezeichnete", "bezeichnet", "spricht", "versprach", "verspricht", "kündigte", "kündigt",
     "heißt", "hieß", "hält", "hielt",
     "betonten", "erklärten", "forderten",
+    "fragt", "fragte", "fragten", "antwortet", "antworteten", "erzählte", "berichten",
+    "berichteten", "schildert", "schilderte", "beschreibt", "beschrieb", "glaubt", "glaubte",
+    "bestätigte", "entgegnete", "kontert", "konterte", "gesteht", "gestand", "klagt", "klagte",
+    "beklagte", "schimpft", "schimpfte", "appellierte", "urteilt", "urteilte", "unterstreicht",
+    "argumentierte", "vermutete", "beteuerte", "prognostizierte", "twitterte", "postete",
+    "mahnten", "warnten",
 )
 ATTRIBUTION_VERBS_FR = (
     "a déclaré", "a dit", "dit", "a affirmé", "affirme", "explique", "a expliqué", "a ajouté",

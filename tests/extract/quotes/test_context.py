@@ -185,6 +185,41 @@ def test_pronouns(name: str) -> None:
     assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
 
 
+# A question is the asker's: the person asked is not its speaker.
+QUESTIONS = {
+    "the person asked is not the speaker of the question": (
+        ["Mara Quist spoke at the harbour on Sunday.",
+         "Quist was asked, “Do you regret selling the yard?” She said she did not."],
+        [("Do you regret selling the yard?", None)]),
+    "when asked: the answer after it is the answerer's": (
+        ["Mara Quist spoke at the harbour on Sunday.",
+         ("When she was asked, “Will the yard ever open again next year?” Quist replied: "
+          "“We will open it again in the spring.”")],
+        [("Will the yard ever open again next year?", None),
+         ("We will open it again in the spring.", "Mara Quist")]),
+    "asked by someone: the asker speaks": (
+        ["Mara Quist was asked by Tom Reed, “Why did the yard close so early?”"],
+        [("Why did the yard close so early?", "Tom Reed")]),
+    "German: gefragt": (
+        ["Mara Quist wurde im Interview gefragt: „Bereuen Sie den Verkauf der Werft?“"],
+        [("Bereuen Sie den Verkauf der Werft?", None)]),
+    "German: the interviewer asks in a subordinate clause": (
+        [("Seine Augen sind glasig, als die Moderatorin Jana Koller fragt: „Wie haben Sie das "
+         "alles überstanden?“")],
+        [("Wie haben Sie das alles überstanden?", "Jana Koller")]),
+    "the person asked still reports what follows": (
+        ["Mr Paul Kern denied all the claims and reacted angrily when asked about the mine.",
+         "“These are all lies and nobody here believes them,” he said."],
+        [("These are all lies and nobody here believes them", "Paul Kern")]),
+}
+
+
+@pytest.mark.parametrize("name", list(QUESTIONS))
+def test_questions(name: str) -> None:
+    paragraphs, expected = QUESTIONS[name]
+    assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
+
+
 # A definite role with no holder named means the person the text is about.
 ROLES = {
     "a German definite role means the paragraph's person": (
