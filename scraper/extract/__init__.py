@@ -1,9 +1,10 @@
 """Compose the field extractors into `extract(html, url, rules) -> Article`.
 
 Extraction is a pure function of (html, url, rules): no network, no clock, no database.
-Read-only extractors run on the intact tree first (metadata, dates, related links); then
-boilerplate is stripped and the body is taken, which also locates the main content node;
-images are read from that node; the fields read from the body text (credit lines, quotes,
+Read-only extractors run on the intact tree first (metadata, dates, related links, the
+page's pictures with their captions); then boilerplate is stripped and the body is taken,
+which also locates the main content node; the article's images are the pictures that node
+held; the fields read from the body text (credit lines, quotes,
 source, language) come last. A failing step never fails the page:
 it leaves its field empty and a warning in the article's provenance.
 """
@@ -84,9 +85,12 @@ def extract_document(document: Document, site_rules: SiteRules | None,
     canonical = guarded("canonical", lambda: metadata.extract_canonical(document), None)
     site_name = guarded("site_name", lambda: metadata.extract_site_name(document), None)
 
+    pictures = guarded("pictures", lambda: credits.collect_pictures(document, site_rules),
+                       credits.PagePictures())
     body = guarded("body", lambda: body_module.extract_body(document, site_rules, headline),
                    body_module.BodyResult())
-    images = guarded("images", lambda: credits.extract_images(document, site_rules, body.node), [])
+    images = guarded("images", lambda: credits.extract_images(document, site_rules, body.node,
+                                                              pictures), [])
     paragraphs, images = guarded(
         "credit lines", lambda: credits.split_credit_lines(body.paragraphs, images, document),
         (body.paragraphs, images))

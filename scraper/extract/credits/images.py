@@ -20,6 +20,7 @@ from .patterns import (
     IMG_SELECTOR,
     LAZY_SRC_ATTRIBUTES,
     MIN_IMAGE_SIDE,
+    SKIP_FOLDER_TOKENS,
     SKIP_IMAGE_TOKENS,
     SRCSET_ATTRIBUTES,
 )
@@ -33,10 +34,11 @@ FILE_NAME_SKIP_TOKENS = frozenset({"default", "share", "social", "sprite", "bann
 _SIZE_SUFFIX = re.compile(r"[-_](?:\d{2,4}x\d{2,4}|scaled|thumb|thumbnail|large|medium|small)"
                           r"(?=\.\w{3,4}$)", re.IGNORECASE)
 # Rendition tokens inside a file name: sizes ('1200-wework-layoffs', 'xyz-1200-80',
-# 'a_640x427'), width/height/quality ('_w1200', '_h630', '_q80'), a crop ratio ('_r1.91')
-# and a focal point ('_fpx44_fpy50'): the same picture at another size keeps its identity.
-_SIZE_TOKENS = re.compile(r"(?:^|[-_])(?:\d{2,4}(?:x\d{2,4})?|[whq]\d{2,4}|r\d(?:\.\d+)?"
-                          r"|fp[xy]\d{1,3})(?=[-_]|$)")
+# 'a_640x427', '_s885x516'), width/height/quality ('_w1200', '_h630', '_q80'), a crop ratio
+# ('_r1.91'), a crop box ('_c0-179-4300-2687') and a focal point ('_fpx44_fpy50'): the same
+# picture at another size keeps its identity.
+_SIZE_TOKENS = re.compile(r"(?:^|[-_])(?:\d{2,4}(?:x\d{2,4})?|[swhq]\d{2,4}(?:x\d{2,4})?|r\d(?:\.\d+)?"
+                          r"|fp[xy]\d{1,3}|c\d{1,4})(?=[-_]|$)")
 # Query parameters of image proxies and resizers that carry the original url.
 WRAPPED_URL_PARAMS = ("url", "src", "image", "img")
 # Fewest characters of a file name that identify a picture across hosts and folders.
@@ -46,6 +48,9 @@ GENERIC_STEMS = frozenset({"header", "banner", "featured", "default", "thumbnail
                            "preview", "original", "picture", "social", "opengraph", "og-image"})
 _IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|webp|gif|avif|bmp|tiff?)$", re.IGNORECASE)
 _URL_TOKEN = re.compile(r"[a-z0-9]+")
+_CAMEL_CASE = re.compile(r"([a-z])([A-Z])")
+# An unfilled template placeholder in a url ('65897427_${formatId}.jpg'): no picture yet.
+_TEMPLATE = re.compile(r"\$\{|\{\{|\$%7B|%7B%7B", re.IGNORECASE)
 
 
 def image_key(url: str) -> str:
@@ -109,11 +114,11 @@ def same_picture(first: str, second: str) -> bool:
 
 def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:
     """True for urls of icons, logos, avatars, pixels and placeholders."""
-    path = urlsplit(url.lower()).path
+    path = _CAMEL_CASE.sub(r"\1-\2", urlsplit(url).path).lower()  # 'appIcon.png'
     if path.endswith((".svg", ".ico")):
         return True
     folder, _, name = path.rpartition("/")
-    folder_tokens = tokens - FILE_NAME_SKIP_TOKENS
+    folder_tokens = (tokens - FILE_NAME_SKIP_TOKENS) | SKIP_FOLDER_TOKENS
     return bool(folder_tokens.intersection(_URL_TOKEN.findall(folder))
                 or (tokens | FILE_NAME_SKIP_TOKENS & METADATA_SKIP_TOKENS).intersection(
                     _URL_TOKEN.findall(name)))
@@ -156,14 +161,21 @@ def body_pictures(container: LexborNode) -> Iterator[tuple[LexborNode, LexborNod
 
 
 def picture_url(document: Document, img: LexborNode) -> str | None:
-    """Return the best real url of an img (lazy attributes, largest srcset), or None for chrome."""
+    """Return the best real url of an img (lazy attributes, largest srcset), or None for chrome.
+
+    A url with an unfilled template placeholder ('…/65897427_${formatId}.jpg', filled in by
+    the page's script) is taken only when the img has no other: it still names the picture.
+    """
     if _too_small(img) or _chrome_attributes(img):
         return None
+    template = None
     for url in _candidate_urls(img):
         absolute = document.absolutize(url)
         if absolute and not is_chrome_url(absolute):
-            return absolute
-    return None
+            if not _TEMPLATE.search(absolute):
+                return absolute
+            template = template or absolute
+    return template
 
 
 def data_credit(*nodes: LexborNode) -> str | None:
@@ -219,7 +231,8 @@ def _too_small(img: LexborNode) -> bool:
 
 
 def _chrome_attributes(img: LexborNode) -> bool:
-    hints = " ".join((img.attributes.get(name) or "") for name in ("class", "id")).lower()
+    hints = " ".join((img.attributes.get(name) or "") for name in ("class", "id"))
+    hints = _CAMEL_CASE.sub(r"\1-\2", hints).lower()
     return bool(CHROME_CLASS_TOKENS.intersection(_URL_TOKEN.findall(hints)))
 
 

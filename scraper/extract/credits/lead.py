@@ -1,91 +1,102 @@
-"""The lead picture's caption and credit, looked up in the page as it was fetched.
+"""The lead picture: named by the page's metadata, found among the pictures of the page.
 
-The body cleaner removes headers and featured-image blocks from the tree before the
-images are read, and with them the lead figure and its caption. The original html is
-still at hand: the lead image's file name is searched there, and the figure (or the
-block) around its first <img> is parsed on its own, a few hundred bytes, not the page.
-Without any metadata image, the first figure between the headline and the body's first
-words is the lead ("lead art" above the article body).
+The metadata (og:image, twitter:image, JSON-LD `image`) names the lead and may describe it
+(an ImageObject's caption, creditText, copyrightHolder, creator); its printed caption and
+credit come from the figure showing the same picture. Without metadata, the first picture
+between the headline and the body's first paragraph is the lead ("lead art").
 """
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from typing import Any
 
-from ...models import Image, SiteRules
-from ..document import Document
-from .figures import figure_of, read_picture
-from .images import MIN_SHARED_STEM, same_picture, search_needle
-from .patterns import IMG_SELECTOR
+from selectolax.lexbor import LexborNode
 
-# Bytes looked at before and after the <img> when no <figure> encloses it.
-BLOCK_BEFORE = 600
-BLOCK_AFTER = 1500
-# Farthest a <figure> may open before its <img>, and occurrences of the name tried.
-FIGURE_REACH = 3000
-MAX_OCCURRENCES = 8
-# Farthest before the body's first words a lead figure may open.
-LEAD_ART_REACH = 20000
-# Words of the body's first paragraph searched in the raw html, and their fewest characters.
-SNIPPET_WORDS = 5
-MIN_SNIPPET_CHARS = 20
+from ...models import Image
+from ..document import Document, clean_text
+from .collect import PagePictures, Picture
+from .images import jsonld_image, metadata_image_url, same_picture
+from .lines import parse_credit, split_trailing_credit
 
 
-def lead_from_html(document: Document, lead_url: str, rules: SiteRules | None) -> Image | None:
-    """Caption and credit of the lead picture from the page's original html, if found."""
-    needle = search_needle(lead_url)
-    html = document.html
-    if len(needle) < MIN_SHARED_STEM:
+def metadata_lead(document: Document) -> Image | None:
+    """The og:image / JSON-LD / twitter:image picture, with JSON-LD caption and credit."""
+    meta_url = metadata_image_url(document)
+    described = jsonld_image(document)
+    url = meta_url or (described or {}).get("url")
+    if not url:
         return None
-    position = html.find(needle)
-    for _ in range(MAX_OCCURRENCES):
-        if position < 0:
+    lead = Image(url=url)
+    if described is not None:
+        lead = merge(lead, from_jsonld(described))
+    return lead
+
+
+def lead_picture(page: PagePictures, url: str, article: LexborNode | None) -> Image | None:
+    """The page's reading of the lead picture: a described one, outside chrome, in the article
+    first."""
+    candidates = [picture for picture in page.pictures
+                  if picture.image.url and same_picture(picture.image.url, url)]
+    candidates.sort(key=lambda picture: (not (picture.image.caption or picture.image.credit),
+                                         picture.chrome(article), not picture.inside(article)))
+    return candidates[0].image if candidates else None
+
+
+def lead_art(page: PagePictures, body_node: LexborNode | None,
+             article: LexborNode | None) -> Image | None:
+    """The first picture after the headline (or inside the article) before the body starts."""
+    start = page.position_of(body_node.css_first("p")) if body_node is not None else None
+    if start is None:
+        return None
+    headline = max((position for position in page.headlines if position < start), default=None)
+    for picture in page.pictures:
+        if picture.position >= start:
             return None
-        tag_start = html.rfind("<", 0, position)
-        if tag_start >= 0 and html.startswith(("<img", "<IMG", "<source", "<amp-img"), tag_start):
-            found = _read_around(document, html, tag_start, lead_url, rules)
-            if found is not None and (found.caption or found.credit):
-                return found
-        position = html.find(needle, position + len(needle))
+        if picture.chrome(article) or picture.inside(body_node):
+            continue
+        if (headline is not None and picture.position > headline) or \
+                (headline is None and picture.inside(article)):
+            return picture.image
     return None
 
 
-def figure_before_body(document: Document, body_start: str,
-                       rules: SiteRules | None) -> Image | None:
-    """The first <figure> of the raw html between the headline and the body's first words."""
-    html = document.html
-    snippet = " ".join(body_start.split()[:SNIPPET_WORDS])
-    position = html.find(snippet) if len(snippet) >= MIN_SNIPPET_CHARS else -1
-    if position < 0:
-        return None
-    headline = html.rfind("<h1", 0, position)
-    opening = html.find("<figure", max(headline, position - LEAD_ART_REACH), position)
-    closing = html.find("</figure>", opening) if opening >= 0 else -1
-    if opening < 0 or closing < 0 or closing > position:
-        return None
-    tree = LexborHTMLParser(f"<html><body>{html[opening:closing + 9]}</body></html>")
-    figure = tree.css_first("figure")
-    img = figure.css_first(IMG_SELECTOR) if figure is not None else None
-    return read_picture(document, figure, img, rules) if figure is not None and img is not None \
-        else None
+def first_in(page: PagePictures, scope: LexborNode) -> Picture | None:
+    """The first picture of a container that is not chrome."""
+    return next((picture for picture in page.pictures
+                 if picture.inside(scope) and not picture.chrome(scope)), None)
 
 
-def _read_around(document: Document, html: str, tag_start: int, lead_url: str,
-                 rules: SiteRules | None) -> Image | None:
-    fragment = _figure_fragment(html, tag_start) or \
-        html[max(0, tag_start - BLOCK_BEFORE):tag_start + BLOCK_AFTER]
-    tree = LexborHTMLParser(f"<html><body>{fragment}</body></html>")
-    for img in tree.css(IMG_SELECTOR):
-        picture = read_picture(document, figure_of(img), img, rules)
-        if picture is not None and picture.url and same_picture(picture.url, lead_url):
-            return picture
-    return None
+def merge(first: Image, second: Image | None) -> Image:
+    """Fill the empty fields of `first` from `second`."""
+    if second is None:
+        return first
+    return Image(url=first.url or second.url, caption=first.caption or second.caption,
+                 credit=first.credit or second.credit,
+                 photographer=first.photographer or second.photographer,
+                 credit_source=first.credit_source or second.credit_source)
 
 
-def _figure_fragment(html: str, tag_start: int) -> str | None:
-    """The <figure>…</figure> around a tag, when one opens shortly before it."""
-    opening = html.rfind("<figure", max(0, tag_start - FIGURE_REACH), tag_start)
-    if opening < 0 or html.rfind("</figure", opening, tag_start) >= 0:
-        return None
-    closing = html.find("</figure>", tag_start)
-    return html[opening:closing + len("</figure>")] if closing > 0 else None
+def from_jsonld(obj: dict[str, Any]) -> Image:
+    """Caption and credit fields of a schema.org ImageObject."""
+    caption = _text(obj.get("caption")) or _text(obj.get("description"))
+    credit = _text(obj.get("creditText")) or _text(obj.get("copyrightNotice"))
+    parsed = parse_credit(credit) if credit else None
+    if parsed is None and caption:
+        caption, parsed = split_trailing_credit(caption)
+        credit = parsed.credit if parsed else None
+    photographer = (parsed.photographer if parsed else None) or _text(obj.get("creator")) \
+        or _text(obj.get("author"))
+    source = (parsed.credit_source if parsed else None) or _text(obj.get("copyrightHolder"))
+    if source == photographer:
+        source = None
+    return Image(url=obj.get("url"), caption=caption, credit=credit,
+                 photographer=photographer, credit_source=source)
+
+
+def _text(value: Any) -> str | None:
+    """A plain string, or the name of a schema.org Person/Organization (first of a list)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("text")
+    return clean_text(value) or None if isinstance(value, str) else None

@@ -16,8 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import (
+    AGENCY_ALIASES,
+    agency_name,
+    canonical_source,
+    capitalised,
+    capitals_name,
+    is_agency,
+    looks_like_person,
+    plain_name,
+)
 from .patterns import (
-    AGENCIES,
     AGENCY_QUALIFIERS,
     BY_WORDS,
     COPYRIGHT_LEAD,
@@ -31,8 +40,6 @@ from .patterns import (
     LICENSE_TAIL,
     MAX_CREDIT_CHARS,
     MAX_CREDIT_WORDS,
-    ORG_SUFFIXES,
-    ORG_WORDS,
     PIECE_SPLIT,
     PLATFORMS,
     SOURCE_LABEL,
@@ -60,32 +67,33 @@ _PLATFORM_TAIL = re.compile(rf"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+({_PL
                             re.IGNORECASE)
 _FOR_OUTLET = re.compile(r"^([^/|;,]+?)\s+(?:for|für|pour|per|para)\s+[«“„\"]?\s*"
                          r"((?:the\s+|The\s+)?[A-ZÀ-Ý0-9][^/|;]*?)\s*[»”“\"]?$")
-_ALIASES = "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True))
-_AGENCY_ALIASES = re.compile(rf"(?<![\w-])(?:{_ALIASES})(?![\w-])", re.IGNORECASE)
 # An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
 UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " per ", " para ", " - ", " – ",
                     " — ", ", ")
 _ELISION = re.compile(r"^(?:d|l|qu|dell)[’'](?=[A-ZÀ-Ý])")
 _LABEL_WORD = re.compile(LABEL_PATTERN, re.IGNORECASE)
 _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
+# Further sentences crediting other roles after the photographer's name ('Jo Roe. Styling:
+# Ann Lee. Hair: …', 'Jo Roe. Prop styling by Ann Lee'): not part of the photo credit.
+_ROLE_CREDITS = re.compile(r"\.\s+(?=[A-ZÀ-Þ][^.]{0,40}?(?:\s(?:by|von|par|de)\s|:)).*$")
+# Labels that name a provider, not a photographer.
+_SOURCE_WORD = re.compile(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE)
+# Most words of a labelled credit closing a caption whose words are not checked.
+MAX_LABELLED_TAIL_WORDS = 8
 NAMED_ARCHIVES = frozenset({"archive", "archives", "archiv"})
-# A piece opening with an article names a publication or a body, never a photographer.
-LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "lo", "los",
-                              "las"})
 _TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
 # Where a credit may start after the caption: a sentence end or a dash/bar separator.
 _SENTENCE_END = re.compile(r"[.!?…]\s+|\s+[—–|]\s+")
 _ENCLOSING = re.compile(r"^[(\[]\s*(.*?)\s*[)\]]$")
 _YEAR = re.compile(r"^\d{4}\s*")
 _WORD = re.compile(r"[^\s/|;,()\[\]]+")
-_PARTICLES = "van|von|de|der|den|du|da|di|la|le|bin|al|el|del|dos|das|ter|zu|y|ibn|bint|mac"
-_NAME_TOKEN = re.compile(rf"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.|(?:{_PARTICLES}))$")
 
 
 def parse_credit(text: str) -> ParsedCredit | None:
     """Split a known credit text into photographer and credit source; None when empty."""
     raw = " ".join(text.split())
     body, kind = _strip_label(_unwrap(raw), named_after_label=True)
+    body = _ROLE_CREDITS.sub("", body)
     if not body:
         return None
     courtesy = COURTESY_LEAD.match(body) or COURTESY_TAIL.search(body)
@@ -98,16 +106,18 @@ def parse_credit(text: str) -> ParsedCredit | None:
         generic = person.lower() in GENERIC_PIECES or _LABEL_WORD.fullmatch(person)
         return _result(raw, None if generic else person, canonical_source(platform.group(2)))
     outlet = _FOR_OUTLET.match(body)
-    if outlet and (kind == "by" or looks_like_person(outlet.group(1))):
+    if outlet and kind != "source" and (kind == "by" or looks_like_person(outlet.group(1))):
         return _result(raw, outlet.group(1).strip(), canonical_source(outlet.group(2)))
-    return _from_pieces(raw, body, kind == "by")
+    return _from_pieces(raw, body, kind == "by", source_label=kind == "source")
 
 
-def match_credit_line(text: str, in_caption: bool = False) -> ParsedCredit | None:
+def match_credit_line(text: str, in_caption: bool = False, labelled_tail: bool = False
+                      ) -> ParsedCredit | None:
     """Return the parse when the whole paragraph is a credit line, else None.
 
     `in_caption`: the text ends a caption, where a label before a bare name ('Photo Ana
-    Roux') is a credit; a body paragraph reading so may be a heading.
+    Roux') is a credit; a body paragraph reading so may be a heading. `labelled_tail`: the
+    text ends a known caption, where any short text after a label is a credit.
     """
     raw = " ".join(text.split())
     if not raw or len(raw) > MAX_CREDIT_CHARS or len(raw.split()) > MAX_CREDIT_WORDS:
@@ -116,12 +126,24 @@ def match_credit_line(text: str, in_caption: bool = False) -> ParsedCredit | Non
     body, kind = _strip_label(inner, named_after_label=in_caption)
     if not body or not (kind or any(mark in body for mark in UNLABELLED_MARKS)):
         return None
-    if not (_reads_like_credit(body) or _short_courtesy(body, kind)):
+    if kind == "source" and not labelled_tail:
+        return None  # 'Source: Eurostat' under a table in the text is no photo credit
+    if not (_reads_like_credit(body) or _short_courtesy(body, kind)
+            or (labelled_tail and _labelled_tail(body, kind))):
         return None
     if not kind and not _unlabelled_credit(body):
         return None
     parsed = parse_credit(raw)
     return parsed if parsed and (parsed.photographer or parsed.credit_source) else None
+
+
+def is_credit_text(text: str) -> bool:
+    """A text standing alone that reads as a credit: a credit line ('Image: Ana Roux',
+    'Jo Roe/AP') or a known agency by itself ('REUTERS', '© dpa')."""
+    if match_credit_line(text, labelled_tail=True) is not None:
+        return True
+    body, _ = _strip_label(_unwrap(" ".join(text.split())))
+    return bool(body) and is_agency(body)
 
 
 def split_trailing_credit(caption: str, bare_agency: bool = True
@@ -140,13 +162,14 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
         if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(" \
                 and not match.group(0).lower().startswith("photographed"):
             continue  # a lowercase label mid-caption is prose ('a photo of the pier')
-        parsed = match_credit_line(text[match.start():], in_caption=match.start() > 0)
+        parsed = match_credit_line(text[match.start():], in_caption=match.start() > 0,
+                                   labelled_tail=bare_agency)
         if parsed:
             return _caption_part(text[:match.start()]), parsed
     bracket = _TRAILING_BRACKET.search(text)
-    if bracket and (match_credit_line(bracket.group(0))
-                    or (bare_agency and _caption_bracket(bracket.group(1)))):
-        parsed = match_credit_line(bracket.group(0)) or parse_credit(bracket.group(0).rstrip(". "))
+    labelled = match_credit_line(bracket.group(0), labelled_tail=bare_agency) if bracket else None
+    if bracket and (labelled or (bare_agency and _caption_bracket(bracket.group(1)))):
+        parsed = labelled or parse_credit(bracket.group(0).rstrip(". "))
         if parsed:
             return _caption_part(text[:bracket.start()]), parsed
     for end in list(_SENTENCE_END.finditer(text))[-3:]:
@@ -160,34 +183,11 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
     return text, None
 
 
-def canonical_source(piece: str) -> str | None:
-    """Return the canonical agency name ('AP Photo' -> 'AP'), or the piece as written."""
-    piece = piece.strip(" .,:;-–—()[]")
-    if not piece:
-        return None
-    return _agency(piece) or piece
-
-
-def looks_like_person(piece: str) -> bool:
-    """True for 2-5 capitalised tokens with no organisation word ('J. Scott Applewhite')."""
-    tokens = piece.split()
-    if not 2 <= len(tokens) <= 5 or any(char.isdigit() for char in piece):
-        return False
-    if any(token.lower().strip(".,") in ORG_WORDS or token.lower().endswith(ORG_SUFFIXES)
-           for token in tokens):
-        return False
-    if sum(1 for token in tokens if len(token) > 2 and token.isupper()) > 1:
-        return False
-    if tokens[0].lower() in LEADING_ARTICLES:
-        return False  # 'Le Télégramme', 'La Voz de Galicia', 'The Tidewater Review'
-
-    return all(_NAME_TOKEN.match(token) for token in tokens) and tokens[0][0].isupper()
-
-
 def _strip_label(text: str, named_after_label: bool = False) -> tuple[str, str | None]:
     """Remove a leading label and copyright sign; return the body and the label kind.
 
-    The kind is "by" ("Photo by X": X is a person), "courtesy", "label" or None.
+    The kind is "by" ("Photo by X": X is a person), "source" ("Quelle: X": X is a
+    provider), "courtesy", "label" or None.
     """
     body = text.strip()
     kind: str | None = None
@@ -195,7 +195,8 @@ def _strip_label(text: str, named_after_label: bool = False) -> tuple[str, str |
     label = by_match or SOURCE_LABEL.match(body) or _LABEL_LEAD.match(body) \
         or _label_before_agency(body, named_after_label)
     if label:
-        body, kind = body[label.end():], "by" if by_match else "label"
+        kind = "by" if by_match else "source" if _SOURCE_WORD.match(body) else "label"
+        body = body[label.end():]
     copyright_match = COPYRIGHT_LEAD.match(body)
     if copyright_match and copyright_match.end():
         body, kind = body[copyright_match.end():], kind or "label"
@@ -214,30 +215,34 @@ def _label_before_agency(body: str, named: bool) -> re.Match[str] | None:
     if label is None:
         return None
     rest = body[label.end():]
-    if _AGENCY_ALIASES.match(rest) or ("/" in rest and rest[:1].isupper()):
+    if AGENCY_ALIASES.match(rest) or ("/" in rest and rest[:1].isupper()):
         return label
     if named and label.group(0)[:1].isupper() and looks_like_person(rest.strip(" .")):
         return label
     return None
 
 
-def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
-    """Classify '/', '|', 'via' and ',' separated pieces into one person and the sources."""
+def _from_pieces(raw: str, body: str, by_label: bool, source_label: bool = False
+                 ) -> ParsedCredit | None:
+    """Classify '/', '|', 'via' and ',' separated pieces into one person and the sources;
+    after a source label ('Quelle: Truth Social') a person needs an agency beside them."""
     photographer: str | None = None
     sources: list[str] = []
     joins: list[str] = []
     pieces = _pieces(body)
-    with_agency = any(_agency(piece) for piece, _ in pieces)
+    with_agency = any(agency_name(piece) for piece, _ in pieces)
     for raw_piece, joined_by_via in pieces:
         piece = _strip_qualifiers(raw_piece)
-        agency = _agency(raw_piece) or _agency(piece)
+        agency = agency_name(raw_piece) or agency_name(piece)
+        if (agency or piece).casefold() in {source.casefold() for source in sources}:
+            continue  # 'IMAGO/Jo Roe/imago': one source named twice
         if agency:
             sources.append(agency)
         elif piece.lower() in GENERIC_PIECES or _only_generic(piece):
             continue
-        elif photographer is None and (looks_like_person(piece)
-                                       or (by_label and _plain_name(piece))
-                                       or (with_agency and _capitals_name(piece))):
+        elif photographer is None and (with_agency or not source_label) \
+                and (looks_like_person(piece) or (by_label and plain_name(piece))
+                     or (with_agency and capitals_name(piece))):
             photographer = piece
             continue
         else:
@@ -246,7 +251,8 @@ def _from_pieces(raw: str, body: str, by_label: bool) -> ParsedCredit | None:
     source = sources[0] if sources else None
     for join, extra in zip(joins[1:], sources[1:]):
         source = f"{source}{join}{extra}"
-    if source and photographer is None and len(sources) == 1 and _single_person(source, body):
+    if source and photographer is None and len(sources) == 1 and not source_label \
+            and _single_person(source, body):
         photographer, source = source, None
     return _result(raw, photographer, source)
 
@@ -257,11 +263,6 @@ def _organisation(raw_piece: str, stripped: str) -> str:
     tail = raw_piece[len(stripped):].split()
     named = tail and all(word[:1].isupper() and word.lower() in NAMED_ARCHIVES for word in tail)
     return raw_piece if named else stripped
-
-
-def _capitals_name(piece: str) -> bool:
-    """'MARC DELORME' next to an agency: wire credits write the photographer in capitals."""
-    return piece.isupper() and looks_like_person(piece.title())
 
 
 def _pieces(body: str) -> list[tuple[str, bool]]:
@@ -285,13 +286,6 @@ def _single_person(source: str, body: str) -> bool:
     return source == body.strip(" .") and looks_like_person(source)
 
 
-def _plain_name(piece: str) -> bool:
-    """After 'Photo by', any short piece without organisation words names a person."""
-    tokens = piece.split()
-    return 1 <= len(tokens) <= 5 and not any(t.lower() in ORG_WORDS for t in tokens) \
-        and tokens[0].lower() not in LEADING_ARTICLES  # 'by the Smith family': a provider
-
-
 def _only_generic(piece: str) -> bool:
     return all(word.lower() in GENERIC_PIECES or word.lower() in AGENCY_QUALIFIERS
                for word in piece.split())
@@ -306,33 +300,13 @@ def _strip_qualifiers(piece: str) -> str:
     return " ".join(words)
 
 
-def _agency(piece: str) -> str | None:
-    """Return the canonical name of a known agency piece, tolerating 'file'/'for X' tails."""
-    key = piece.strip(" .").lower()
-    if key in AGENCIES:
-        return AGENCIES[key]
-    words = key.split()
-    while len(words) > 1 and words[-1] in AGENCY_QUALIFIERS:
-        words.pop()
-        if " ".join(words) in AGENCIES:
-            return AGENCIES[" ".join(words)]
-    for marker in (" for ", " für "):
-        if marker in key:
-            return AGENCIES.get(key.split(marker)[0].strip())
-    return None
-
-
-def _is_agency(piece: str) -> bool:
-    return _agency(piece) is not None
-
-
 def _caption_bracket(inner: str) -> bool:
     """In a caption, '(AP)' or '(Cole Brandt/Inland Water Report)' is a credit."""
-    if _is_agency(inner):
+    if is_agency(inner):
         return True
     pieces = [piece for piece, _ in _pieces(inner)]
     return len(pieces) == 2 and "/" in inner and looks_like_person(pieces[0]) \
-        and _capitalised(pieces[1])
+        and capitalised(pieces[1])
 
 
 def _reads_like_credit(body: str) -> bool:
@@ -342,7 +316,7 @@ def _reads_like_credit(body: str) -> bool:
     platform = _PLATFORM_TAIL.match(body)
     if platform and len(platform.group(1).split()) <= 5:
         return True
-    stripped = _AGENCY_ALIASES.sub(" ", body)
+    stripped = AGENCY_ALIASES.sub(" ", body)
     for word in _WORD.findall(stripped):
         word = _ELISION.sub("", word.strip(".:'’-–—"))  # "d’Aquitaine", "l'Est"
         if word and word[0].islower() and word.lower() not in CREDIT_CONNECTORS:
@@ -353,20 +327,22 @@ def _reads_like_credit(body: str) -> bool:
 def _unlabelled_credit(body: str) -> bool:
     """Without a label, a credit needs a known agency among separated pieces, or 'X for Outlet'."""
     pieces = _pieces(body)
-    if len(pieces) >= 2 and any(_is_agency(piece) for piece, _ in pieces):
-        return all(_is_agency(p) or looks_like_person(p) or _capitalised(p) for p, _ in pieces)
+    if len(pieces) >= 2 and any(is_agency(piece) for piece, _ in pieces):
+        return all(is_agency(p) or looks_like_person(p) or capitalised(p) for p, _ in pieces)
     outlet = _FOR_OUTLET.match(body)
-    return bool(outlet and looks_like_person(outlet.group(1)) and _capitalised(outlet.group(2)))
+    return bool(outlet and looks_like_person(outlet.group(1)) and capitalised(outlet.group(2)))
+
+
+def _labelled_tail(body: str, kind: str | None) -> bool:
+    """At the end of a caption, a short text after a credit label is the credit, whatever its
+    words ('(Quelle: IMAGO/Mahmoud Issa/imago-images-bilder)', 'Foto: privat')."""
+    return kind in ("label", "source") and len(body.split()) <= MAX_LABELLED_TAIL_WORDS \
+        and not body.endswith(("!", "?"))
 
 
 def _short_courtesy(body: str, kind: str | None) -> bool:
     """'Courtesy of the Smith family': the provider may be a lowercase phrase."""
     return kind == "courtesy" and len(body.split()) <= 8 and not body.endswith(("!", "?"))
-
-
-def _capitalised(piece: str) -> bool:
-    words = [w for w in piece.split() if w.lower() not in CREDIT_CONNECTORS]
-    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 def _unwrap(text: str) -> str:

@@ -71,6 +71,7 @@ ORG_WORDS = frozenset({
     "times", "post", "journal", "herald", "tribune", "guardian", "telegraph", "gazette",
     "magazine", "daily", "weekly", "tv", "radio", "channel", "records", "entertainment",
     "productions", "films", "film", "games", "club", "team", "army", "navy", "nasa", "wire",
+    "command", "forces", "embassy", "committee", "parliament", "senate", "administration",
     # local authorities credit their own pictures: 'Stadt Lindau/Jan Ott', 'Ville de Bron'
     "stadt", "gemeinde", "landkreis", "kreis", "city", "town", "county", "borough", "ville",
     "mairie", "commune", "comune", "ayuntamiento", "municipio", "district", "région", "trust",
@@ -102,7 +103,8 @@ _LABEL_WORDS = (
     r"immagin[ei]", r"ilustraci[óo]n", r"illustrazion[ei]", r"photo\s+illustration",
     r"illustrations?", r"graphics?", r"artwork", r"header\s+image", r"featured\s+image",
     r"cover\s+(?:photo|image)", r"top\s+image", r"lead\s+image", r"main\s+image", r"titelbild",
-    r"aufmacherbild", r"kuva", r"zdjęcie", r"fotó",
+    r"aufmacherbild", r"kuva", r"zdjęcie", r"fotó", r"symbol(?:foto|bild)", r"archiv(?:foto|bild)",
+    r"quelle", r"source", r"fuente", r"fonte", r"фото",
 )
 LABEL_PATTERN = r"(?:{})".format("|".join(_LABEL_WORDS))
 
@@ -126,7 +128,8 @@ COURTESY_TAIL = re.compile(r"\s*[,(]?\s*courtesy\)?$", re.IGNORECASE)
 # A trailing credit holds one of these (lowercase): a cheap test before the patterns.
 CREDIT_HINTS = ("photo", "foto", "credit", "crédit", "image", "picture", "pic", "bild",
                 "illustra", "courtesy", "copyright", "©", "(c)", "/", "]", " via ",
-                "graphic", "artwork", "kuva", "zdjęcie")
+                "graphic", "artwork", "kuva", "zdjęcie", "quelle", "source", "fuente", "fonte",
+                "фото")
 
 # A licence after a credit: '(CC BY 2.0)', ', CC BY-SA 4.0', '(public domain)'.
 LICENSE_TAIL = re.compile(r"[\s,;]*[(\[]?\s*(?:CC[\s-]?(?:BY|0)[\w.\s-]*|public\s+domain|"
@@ -147,8 +150,10 @@ SKIP_IMAGE_TOKENS = frozenset({
     "gray", "dummy", "author", "authors", "profile", "headshot", "mugshot", "button", "share",
     "social", "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "rss", "ads", "ad",
     "advert", "advertisement", "banner", "doubleclick", "scorecardresearch", "feedburner",
-    "thumb", "thumbnail", "thumbnails", "blavatar",
+    "thumb", "thumbnail", "thumbnails", "blavatar", "newsletter", "newsletters",
 })
+# Folder names that hold a site's own artwork, never an article's picture ('wp-content/themes').
+SKIP_FOLDER_TOKENS = frozenset({"themes"})
 
 # Class or id tokens of an <img> that mark it as chrome ('avatar', 'wp-smiley', 'site-logo').
 # Narrower than the url tokens: 'lazy', 'loading' and 'entry-thumb' classes hold real pictures.
@@ -172,8 +177,8 @@ CAPTION_SELECTORS = ("figcaption", ".wp-caption-text", "[itemprop=caption]",
                      "[itemprop=description]", "[class*=caption]", "[class*=Caption]")
 CAPTION_CLASS_HINTS = ("caption", "legend", "legende", "légende", "bildunterschrift",
                        "cutline", "image-text", "img-text", "photo-text", "figure-text")
-CREDIT_CLASS_HINTS = ("credit", "copyright", "photographer", "byline", "source", "attribution",
-                      "courtesy", "author")
+CREDIT_CLASS_HINTS = ("credit", "copyright", "photog", "byline", "source", "attribution",
+                      "courtesy", "author", "autor", "quelle", "fotograf")
 CREDIT_ITEMPROPS = ("copyrightHolder", "creator", "author", "creditText", "copyrightNotice")
 CREDIT_DATA_ATTRIBUTES = ("data-credit", "data-copyright", "data-photo-credit", "data-image-credit",
                           "data-caption-credit", "data-photographer", "data-credits",
@@ -185,3 +190,15 @@ IMG_SELECTOR = "img, amp-img"
 
 # Where the article's images live when the body extractor found no main node.
 FALLBACK_CONTAINERS = ("[itemprop=articleBody]", "article", "main", "[role=main]")
+
+# Ancestors that make a picture page chrome rather than the article's (below the article).
+CHROME_REGION_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
+# Name words (class or id, split at '-', '_' and camel case) of such ancestors.
+CHROME_REGION_WORDS = frozenset({
+    "related", "relatedposts", "recirc", "recirculation", "recommended", "recommendations",
+    "outbrain", "taboola", "newsletter", "subscribe", "advert", "advertisement", "advertising",
+    "ad", "ads", "adslot", "adunit", "sponsored", "sponsor", "promo", "promoted", "comment",
+    "comments", "share", "sharing", "social", "author", "authors", "avatar", "byline", "bio",
+    "authorbio", "profile", "sidebar", "trending", "mostread", "popular", "footer", "logo",
+    "nav", "navigation", "navbar", "menu", "breadcrumb", "breadcrumbs", "podcast", "signup",
+})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.credits import extract_images, split_credit_lines
+from scraper.extract.credits import collect_pictures, extract_images, split_credit_lines
 from scraper.extract.credits.images import file_stem, image_key
 from scraper.extract.document import Document, parse_document
 from scraper.models import Image, SiteRules
@@ -220,15 +220,21 @@ def _extract_with_main(head: str, body: str, main_selector: str) -> list[Image]:
     return extract_images(document, None, document.tree.css_first(main_selector))
 
 
-def test_lead_figure_removed_from_the_tree_is_read_from_the_raw_html() -> None:
+def _extract_after_cleaning(head: str, body: str, removed: str, main_selector: str) -> list[Image]:
+    """Read the pictures, remove what the body cleaner would, then pick the article's."""
+    document = _document(head, body)
+    pictures = collect_pictures(document, None)
+    for node in document.tree.css(removed):
+        node.decompose()
+    return extract_images(document, None, document.tree.css_first(main_selector), pictures)
+
+
+def test_lead_figure_removed_by_the_cleaner_keeps_the_caption_read_before() -> None:
     head = '<meta property="og:image" content="/media/ferry-at-dawn.jpg">'
     body = """<header><figure><img src="/media/ferry-at-dawn-800x533.jpg"><figcaption>The first
       ferry of the day. (AP Photo/Rosa Lindqvist)</figcaption></figure></header>
       <div class="story"><p>Text.</p></div>"""
-    document = _document(head, body)
-    for header in document.tree.css("header"):
-        header.decompose()  # what the body cleaner does to headers
-    image = extract_images(document, None, document.tree.css_first(".story"))[0]
+    image = _extract_after_cleaning(head, body, "header", ".story")[0]
     assert (image.caption, image.photographer, image.credit_source) == \
         ("The first ferry of the day.", "Rosa Lindqvist", "AP")
 
@@ -277,15 +283,12 @@ def test_amp_images_with_their_caption() -> None:
         ("https://news.example.org/uploads/bayview-cottages.jpg", "Kevin Dunlop", "Cape Ledger")
 
 
-def test_lead_art_between_headline_and_body_is_read_from_the_raw_html() -> None:
+def test_lead_art_between_headline_and_body_removed_by_the_cleaner_is_the_lead() -> None:
     body = """<h1>Train derails</h1><div class="carousel"><figure><img src="/assets/derailment.jpg">
       <figcaption>Tank cars on their sides. <span class="tnt-byline">(AP Photo/Dana Obst)</span>
       </figcaption></figure></div><div class="story"><p>Freight cars left the track on Monday
       near the river crossing.</p></div>"""
-    document = _document("", body)
-    for carousel in document.tree.css(".carousel"):
-        carousel.decompose()  # the body cleaner removes carousels
-    image = extract_images(document, None, document.tree.css_first(".story"))[0]
+    image = _extract_after_cleaning("", body, ".carousel", ".story")[0]
     assert (image.caption, image.photographer, image.credit_source) == \
         ("Tank cars on their sides.", "Dana Obst", "AP")
 
@@ -337,10 +340,7 @@ def test_lead_named_only_by_its_size_is_found_by_its_folder() -> None:
     body = """<header><figure><img src="https://i.example/media/4c2e/master/3000.jpg?width=620">
       <figcaption>Seed jars in the cold store. Photograph: Ola Berg/Alamy</figcaption></figure>
       </header><div class="story"><p>Text.</p></div>"""
-    document = _document(head, body)
-    for header in document.tree.css("header"):
-        header.decompose()
-    image = extract_images(document, None, document.tree.css_first(".story"))[0]
+    image = _extract_after_cleaning(head, body, "header", ".story")[0]
     assert (image.url, image.photographer, image.credit_source) == \
         ("https://i.example/media/4c2e/master/3000.jpg?width=1200", "Ola Berg", "Alamy")
 
@@ -402,9 +402,58 @@ def test_credited_lead_art_is_kept_when_the_og_image_is_another_crop() -> None:
     body = """<h1>Storm closes the pier</h1><div class="lede"><figure><img src="/media/pier-waves.jpg">
       <figcaption>Waves over the pier. Photo: Lena Fischer/Reuters</figcaption></figure></div>
       <div class="story"><p>Waves broke over the pier all night and the council closed it.</p></div>"""
-    document = _document(head, body)
-    for lede in document.tree.css(".lede"):
-        lede.decompose()
-    images = extract_images(document, None, document.tree.css_first(".story"))
+    images = _extract_after_cleaning(head, body, ".lede", ".story")
     assert [(image.url.rsplit("/", 1)[-1], image.photographer) for image in images] == \
         [("share-card-7f2a.jpg", None), ("pier-waves.jpg", "Lena Fischer")]
+
+
+def test_a_long_figcaption_named_like_a_credit_is_the_caption() -> None:
+    body = """<article><figure><img src="/media/budget-vote.jpg"><figcaption class="source">
+      Members talk before the budget vote at the Statehouse on Thursday, April 27, in the
+      capital, as the session nears its end. (AP Photo/Dana Obst) <a href="/photos/budget-vote/">more
+      &gt;</a></figcaption></figure></article>"""
+    image = _images(body=body)[0]
+    caption = ("Members talk before the budget vote at the Statehouse on Thursday, April 27, in "
+               "the capital, as the session nears its end.")
+    assert (image.caption, image.photographer, image.credit_source) == (caption, "Dana Obst", "AP")
+
+
+def test_a_closing_button_is_no_caption_text_but_a_linked_credit_name_is_the_credit() -> None:
+    body = """<article><figure><img src="/media/knife.jpg"><figcaption>The knife was found
+      here. Foto: Harbour Police <span class="toggle" role="button">Vis mer</span></figcaption>
+      </figure><figure><img src="/media/mast.jpg"><figcaption>The mast. Photo:
+      <a href="/people/jo-roe/">Jo Roe</a></figcaption></figure></article>"""
+    first, second = _images(body=body)
+    assert (first.caption, first.credit) == ("The knife was found here.", "Foto: Harbour Police")
+    assert (second.caption, second.photographer) == ("The mast.", "Jo Roe")
+
+
+def test_a_figure_several_wrappers_above_its_picture() -> None:
+    body = """<article><figure class="media"><div class="lead-art"><div class="ratio"><div
+      class="frame"><picture><img src="/media/tanker.jpg"></picture></div></div></div>
+      <figcaption><span class="caption">The tanker at anchor.</span>
+      <span class="media-credit">(NPA)</span></figcaption></figure></article>"""
+    image = _images(body=body)[0]
+    assert (image.caption, image.credit, image.credit_source) == ("The tanker at anchor.", "(NPA)", "NPA")
+
+
+def test_unnamed_caption_and_credit_texts_after_a_picture_in_its_own_block() -> None:
+    body = """<article><p>Text.</p><div class="x1"><span class="x2"><picture><img
+      src="/media/book-fair.jpg"></picture></span><p>Readers meet writers at the book fair.</p>
+      <p>Image: Fouzia Okafor</p></div><div class="y1"><picture><img src="/media/fans.jpg">
+      </picture><div class="y2">Fans with a banner</div><div class="y3">REUTERS</div></div>
+      <div class="z1"><img src="/media/quay.jpg"><p>A long body paragraph follows the picture
+      here, as it does on many pages, and it is no caption at all.</p><h2>Next part</h2></div>
+      </article>"""
+    book, fans, quay = _images(body=body)
+    assert (book.caption, book.photographer) == ("Readers meet writers at the book fair.", "Fouzia Okafor")
+    assert (fans.caption, fans.credit_source) == ("Fans with a banner", "Reuters")
+    assert (quay.caption, quay.credit) == (None, None)
+
+
+def test_a_short_paragraph_after_a_picture_amid_the_text_is_no_caption() -> None:
+    body = """<article><div class="text"><p>The library moves to the old customs house.</p>
+      <p><img src="/media/reading-room.jpg"></p><p>It closes for two weeks in June.</p></div>
+      </article>"""
+    image = _images(body=body)[0]
+    assert (image.url.rsplit("/", 1)[-1], image.caption) == ("reading-room.jpg", None)

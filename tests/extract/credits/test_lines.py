@@ -6,6 +6,7 @@ import pytest
 
 from scraper.extract.credits.lines import (
     canonical_source,
+    is_credit_text,
     looks_like_person,
     match_credit_line,
     parse_credit,
@@ -75,7 +76,40 @@ CREDIT_LINES = [
     ("Photo provided by Jane Roe", "Jane Roe", None),
     ("Photo submitted by the Whitfield Trust", None, "the Whitfield Trust"),
     ("Foto: Archivio Ansa", None, "Archivio Ansa"),
+    ("Фото: Ирина Белова, Вечерний Порт", "Ирина Белова", "Вечерний Порт"),
+    ("Symbolfoto: picture alliance/dpa | Karin Lutz", "Karin Lutz", "picture alliance / dpa"),
 ]
+
+# Credits after a source label: what they name is a provider, a person only beside an agency.
+SOURCE_CREDITS = [
+    ("(Quelle: Harbour Social)", None, "Harbour Social"),
+    ("Source: Tidewater Camera Club", None, "Tidewater Camera Club"),
+    ("Quelle: IMAGO/Lena Fuchs/imago", "Lena Fuchs", "IMAGO"),
+    ("Source: Harbour Statistical Yearbook, Tidewater Energy Council", None,
+     "Harbour Statistical Yearbook / Tidewater Energy Council"),
+]
+
+
+@pytest.mark.parametrize(("line", "photographer"), [
+    ("Lena Brandt. Prop styling by Ann Lee at Harbour Studio", "Lena Brandt"),
+    ("Foto: Jonas Weidner. Styling: Kim Ott. Haare: Ali Berg", "Jonas Weidner"),
+])
+def test_credits_of_other_roles_after_the_photographer_are_left_out(line: str,
+                                                                     photographer: str) -> None:
+    parsed = parse_credit(line)
+    assert parsed is not None
+    assert (parsed.credit, parsed.photographer, parsed.credit_source) == (line, photographer, None)
+
+
+@pytest.mark.parametrize(("line", "photographer", "source"), SOURCE_CREDITS)
+def test_a_source_label_names_a_provider(line: str, photographer: str | None,
+                                         source: str | None) -> None:
+    parsed = parse_credit(line)
+    assert parsed is not None
+    assert (parsed.photographer, parsed.credit_source) == (photographer, source)
+    assert is_credit_text(line)
+    assert match_credit_line(line) is None  # as a body paragraph: a data source, not a credit
+
 
 
 @pytest.mark.parametrize(("line", "photographer", "source"), CREDIT_LINES)
@@ -149,6 +183,11 @@ def test_prose_and_bare_words_are_not_credit_lines(paragraph: str) -> None:
      "Tom Bell", "Harbour Herald"),
     ("The mill, photographed by Ellen Marsh.", "The mill", "photographed by Ellen Marsh.",
      "Ellen Marsh", None),
+    ("Eine Kundgebung am Hafen. (Archivbild) (Quelle: IMAGO/Lena Fuchs/imago-bilder-archiv)",
+     "Eine Kundgebung am Hafen. (Archivbild)", "(Quelle: IMAGO/Lena Fuchs/imago-bilder-archiv)",
+     "Lena Fuchs", "IMAGO / imago-bilder-archiv"),
+    ("Ночной порт Фото: Ирина Белова, Вечерний Порт", "Ночной порт",
+     "Фото: Ирина Белова, Вечерний Порт", "Ирина Белова", "Вечерний Порт"),
 ])
 def test_trailing_credit_is_split_off_a_caption(caption: str, kept: str, credit: str,
                                                 photographer: str | None,
@@ -170,6 +209,19 @@ def test_captions_without_credit_are_left_whole(caption: str) -> None:
     assert split_trailing_credit(caption) == (caption, None)
 
 
+def test_a_labelled_source_ending_a_body_paragraph_stays_prose() -> None:
+    paragraph = "Die Zahl der Fähren stieg um ein Drittel. (Quelle: das statistische Landesamt)"
+    assert split_trailing_credit(paragraph, bare_agency=False)[1] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("REUTERS", True), ("© dpa", True), ("Image: Ana Roux", True), ("Jo Roe/AP", True),
+    ("Chelsea fans at the ground", False), ("Ana Roux", False),
+])
+def test_a_text_standing_alone_reads_as_a_credit(text: str, expected: bool) -> None:
+    assert is_credit_text(text) is expected
+
+
 def test_bare_agency_tag_is_a_credit_only_in_captions() -> None:
     assert split_trailing_credit("A ship leaves port. (AP)", bare_agency=False)[1] is None
 
@@ -187,6 +239,13 @@ def test_canonical_source(piece: str, canonical: str) -> None:
     ("La Voz de Galicia", False), ("Le Télégramme", False),
     ("Brakenburger Verkehrsbetriebe", False), ("Vereinsarchiv Eichenau", False),
     ("Getty Images", False), ("Tyvak", False), ("NASA JPL", False),
+    ("Ирина Белова", True), ("U.S. Coastal Command", False),
 ])
 def test_looks_like_person(piece: str, expected: bool) -> None:
     assert looks_like_person(piece) is expected
+
+
+def test_a_data_source_closing_a_body_paragraph_stays_in_it() -> None:
+    paragraph = ("Ferry use – the share of commuters who took a ferry at least once a week. "
+                 "Source: Harbour Board Travel Survey (HBTS).")
+    assert split_trailing_credit(paragraph, bare_agency=False) == (paragraph, None)

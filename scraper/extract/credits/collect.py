@@ -1,0 +1,146 @@
+"""Read every picture of the intact page, before the body cleaner changes the tree.
+
+The body cleaner removes what readers do not read as text: `aria-hidden` image wrappers,
+carousels, `<noscript>` copies, headers holding the lead figure. Pictures and their captions
+are read first, each with the ids of its ancestors, so that once the body's container is
+known the article's pictures are those it holds, whatever the cleaner did to the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from ...models import Image, SiteRules
+from ..container import is_article_container
+from ..document import Document, node_text
+from ..nodes import ancestors
+from .figures import figure_of, read_picture
+from .patterns import CHROME_REGION_TAGS, CHROME_REGION_WORDS
+
+# Elements whose document order places a picture: paragraphs and headlines.
+_ORDER_MARKS = "p, h1"
+_NAME_SPLIT = re.compile(r"[\s_:/.\-]+")
+_CAMEL_CASE = re.compile(r"([a-z])([A-Z])")
+# Marks of a byline inside a figure: its picture is the author's.
+_AUTHOR_MARKS = "address, [rel~=author]"
+# Fewest words of a link's own text that make it a teaser's headline.
+MIN_TEASER_WORDS = 3
+# Fewest characters of the page's last path segment that name it inside a link.
+MIN_PAGE_NAME = 5
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One picture of the intact page: its reading, where it stood, and whether in chrome."""
+
+    image: Image
+    chain: tuple[int, ...]
+    position: int
+    chrome_at: frozenset[int]
+    articles_at: frozenset[int]
+
+    def inside(self, node: LexborNode | None) -> bool:
+        """True when the element (of the cleaned tree) held this picture."""
+        return node is not None and node.mem_id in self.chain
+
+    def chrome(self, scope: LexborNode | None = None) -> bool:
+        """True when an ancestor below `scope` (or below the nearest article) is chrome."""
+        stop = scope.mem_id if scope is not None else None
+        for node_id in self.chain:
+            if node_id == stop or (stop is None and node_id in self.articles_at):
+                return False
+            if node_id in self.chrome_at:
+                return True
+        return False
+
+
+@dataclass
+class PagePictures:
+    """The page's pictures in document order, and the order of its paragraphs and headlines."""
+
+    pictures: list[Picture] = field(default_factory=list)
+    positions: dict[int, int] = field(default_factory=dict)
+    headlines: list[int] = field(default_factory=list)
+
+    def position_of(self, node: LexborNode | None) -> int | None:
+        """Document position of a paragraph or headline read before the cleaning."""
+        return self.positions.get(node.mem_id) if node is not None else None
+
+
+def collect_pictures(document: Document, rules: SiteRules | None) -> PagePictures:
+    """Read each picture of the page once (a figure by its first img with a real url)."""
+    page = PagePictures()
+    body = document.tree.body
+    if body is None:
+        return page
+    done: set[int] = set()
+    for position, node in enumerate(body.css(f"{_ORDER_MARKS}, img, amp-img")):
+        if node.tag in ("p", "h1"):
+            page.positions[node.mem_id] = position
+            if node.tag == "h1":
+                page.headlines.append(position)
+            continue
+        holder = figure_of(node)
+        if holder.mem_id in done:
+            continue
+        image = read_picture(document, holder, node, rules)
+        if image is None:
+            continue
+        done.add(holder.mem_id)
+        chain = list(ancestors(node))
+        page.pictures.append(Picture(
+            image=image, chain=tuple(n.mem_id for n in chain), position=position,
+            chrome_at=frozenset(n.mem_id for n in chain
+                                if is_chrome(n, document, captioned=bool(image.caption))),
+            articles_at=frozenset(n.mem_id for n in chain if is_article_container(n))))
+    return page
+
+
+def is_chrome(node: LexborNode, document: Document, captioned: bool = False) -> bool:
+    """Navigation, an aside, a footer, an element named like a teaser list, an author box,
+    a share bar or an advert, or a teaser: a link to another page of the site around the
+    picture and a headline, or around an uncaptioned picture (a captioned picture may link to
+    its photo page)."""
+    if node.tag in CHROME_REGION_TAGS or _chrome_name(node):
+        return True
+    if node.tag == "figure" and node.css_first(_AUTHOR_MARKS) is not None:
+        return True  # an author's picture captioned with the byline
+    if node.tag != "a":
+        return False
+    if "author" in (node.attributes.get("rel") or "").lower():
+        return True
+    return _teaser_link(node.attributes.get("href"), document) and (
+        not captioned or len(node_text(node).split()) >= MIN_TEASER_WORDS)
+
+
+def _teaser_link(href: str | None, document: Document) -> bool:
+    """A link to another page of the same site: not to a picture file, nor to the page
+    itself or its own photo viewer ('/article/123/photo/9', '/photos?article_id=123')."""
+    url = document.absolutize(href)
+    if not url or not document.url:
+        return False
+    target, page = urlsplit(url), urlsplit(document.url)
+    if _host(target.netloc) != _host(page.netloc) or _PICTURE_FILE.search(target.path):
+        return False
+    own = page.path.rstrip("/").rsplit("/", 1)[-1]
+    if len(own) >= MIN_PAGE_NAME and own in f"{target.path}?{target.query}":
+        return False
+    return target.path.rstrip("/") != page.path.rstrip("/")
+
+
+def _host(netloc: str) -> str:
+    return netloc.lower().removeprefix("www.")
+
+
+def _chrome_name(node: LexborNode) -> bool:
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if not names.strip():
+        return False
+    return any(word in CHROME_REGION_WORDS
+               for word in _NAME_SPLIT.split(_CAMEL_CASE.sub(r"\1 \2", names).lower()))

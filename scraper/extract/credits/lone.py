@@ -1,0 +1,133 @@
+"""Caption and credit of a picture outside any figure: what its wrappers hold after it.
+
+Elements following the picture (or a wrapper of it) are its caption or credit when named so
+(`<span class="featured-image-caption">`, Drupal's `.field-image-credit`). A wrapper holding
+nothing but the picture and one or two short texts is a figure without the tag: the first text
+is the caption, a closing text reading as a credit ('Image: Ana Roux', 'REUTERS') the credit.
+An img title ending in a credit is a caption too (Joomla and older CMSs).
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from ...models import SiteRules
+from ..document import clean_text, node_text
+from .lines import is_credit_text, split_trailing_credit
+from .patterns import CAPTION_CLASS_HINTS, CREDIT_CLASS_HINTS, IMG_SELECTOR, MAX_CREDIT_CHARS
+from .texts import (
+    MAX_CAPTION_CHARS,
+    caption_node_text,
+    credit_element_text,
+    data_caption,
+    short_text,
+    tidy_caption,
+)
+
+# How far up from a lone picture, and how many following elements, a caption is looked for.
+SIBLING_LEVELS = 4
+SIBLINGS_CHECKED = 3
+# Fewest words of an img title read as a caption ('IMG_2041' or 'Harbour' are no captions).
+MIN_TITLE_CAPTION_WORDS = 3
+# Elements that hold a figure's unnamed caption or credit text, and that never do.
+TEXT_TAGS = frozenset({"div", "span", "p", "small", "em", "i", "cite", "figcaption", "strong",
+                       "b"})
+NOT_A_FIGURE = "h1, h2, h3, h4, h5, h6, ul, ol, table, blockquote, form, iframe, video"
+# Blocks inside a text: more than one makes it a layout column rather than a caption line.
+BLOCK_CHILDREN = "div, p, ul, ol, table, h2, h3, h4, section"
+MAX_PICTURES_IN_WRAPPER = 2  # the picture and its <noscript> copy
+# Characters of a figure-like wrapper's text outside its caption lines ('Expand', '1/4').
+OTHER_TEXT_CHARS = 24
+
+
+def lone_picture_texts(img: LexborNode, rules: SiteRules | None) -> tuple[str | None, str | None]:
+    """Caption and credit of a picture outside any figure: its wrappers' following elements."""
+    caption: str | None = None
+    credit: str | None = None
+    node: LexborNode | None = img
+    for _ in range(SIBLING_LEVELS):
+        if node is None or node.parent is None:
+            break
+        caption = caption or data_caption(node)
+        siblings = _next_elements(node)
+        for sibling in siblings:
+            caption, credit = _classify_sibling(sibling, caption, credit, rules)
+        if not (caption or credit):
+            caption, credit = _unnamed_texts(node.parent, siblings)
+        if caption or credit:
+            break
+        node = node.parent
+    caption = caption or _title_caption(img)
+    return tidy_caption(caption, credit), credit
+
+
+def _figure_like(wrapper: LexborNode) -> bool:
+    """Only the picture and short texts: no headings, lists, tables, other pictures."""
+    if wrapper.tag in ("body", "html", "article", "main"):
+        return False
+    return _visible_chars(wrapper) <= MAX_CAPTION_CHARS + MAX_CREDIT_CHARS \
+        and len(wrapper.css(IMG_SELECTOR)) <= MAX_PICTURES_IN_WRAPPER \
+        and wrapper.css_first(NOT_A_FIGURE) is None
+
+
+def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode]
+                   ) -> tuple[str | None, str | None]:
+    """The caption and credit: one or two unnamed text lines after the picture that hold all
+    the text of a figure-like wrapper (nothing before the picture: a figure opens with it)."""
+    if not _figure_like(wrapper) or not all(sibling.tag in TEXT_TAGS and _text_line(sibling)
+                                            for sibling in siblings):
+        return None, None
+    texts = [text for text in (caption_node_text(sibling) for sibling in siblings) if text]
+    if not texts or len(texts) > 2 or \
+            _visible_chars(wrapper) > sum(len(text) + 1 for text in texts) + OTHER_TEXT_CHARS:
+        return None, None
+    credit = texts[-1] if is_credit_text(texts[-1]) else None
+    caption = texts[0] if texts[0] is not credit else None
+    return caption, credit
+
+
+def _visible_chars(node: LexborNode) -> int:
+    """Characters of an element's text outside scripts and styles (JSON-LD beside a picture)."""
+    hidden = sum(len(node_text(script)) for script in node.css("script, style, template"))
+    return len(node_text(node)) - hidden
+
+
+def _text_line(node: LexborNode) -> bool:
+    """A caption line: at most one block inside and no links (a layout column of a listing
+    holds several lines, its name linked)."""
+    blocks = [block for block in node.css(BLOCK_CHILDREN) if block.mem_id != node.mem_id]
+    return len(blocks) <= 1 and node.css_first("a[href]") is None
+
+
+def _title_caption(img: LexborNode) -> str | None:
+    """An img's title as its caption when it ends in a photo credit; other titles ('Click to
+    enlarge', the headline again) are no captions."""
+    title = clean_text(img.attributes.get("title"))
+    if not title or len(title.split()) < MIN_TITLE_CAPTION_WORDS or len(title) > MAX_CAPTION_CHARS:
+        return None
+    return title if split_trailing_credit(title)[1] is not None else None
+
+
+def _classify_sibling(sibling: LexborNode, caption: str | None, credit: str | None,
+                      rules: SiteRules | None) -> tuple[str | None, str | None]:
+    classes = (sibling.attributes.get("class") or "").lower()
+    if sibling.tag == "figcaption" or any(hint in classes for hint in CAPTION_CLASS_HINTS):
+        if any(hint in classes for hint in CREDIT_CLASS_HINTS):
+            return caption, credit or short_text(sibling, MAX_CREDIT_CHARS)
+        inner_credit = credit_element_text(sibling, rules)
+        return caption or short_text(sibling, MAX_CAPTION_CHARS), credit or inner_credit
+    if any(hint in classes for hint in CREDIT_CLASS_HINTS):
+        return caption, credit or short_text(sibling, MAX_CREDIT_CHARS)
+    return caption, credit
+
+
+def _next_elements(node: LexborNode) -> list[LexborNode]:
+    found: list[LexborNode] = []
+    sibling = node.next
+    while sibling is not None and len(found) < SIBLINGS_CHECKED:
+        if sibling.is_element_node:
+            if sibling.css_first(IMG_SELECTOR) is not None:
+                break  # the next picture's territory
+            found.append(sibling)
+        sibling = sibling.next
+    return found

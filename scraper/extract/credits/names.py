@@ -1,0 +1,81 @@
+"""Who a credit piece names: a known agency (canonical name), a person, an organisation.
+
+`lines` splits a credit into pieces; these tests say what each piece is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import AGENCIES, AGENCY_QUALIFIERS, CREDIT_CONNECTORS, ORG_SUFFIXES, ORG_WORDS
+
+_ALIASES = "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True))
+AGENCY_ALIASES = re.compile(rf"(?<![\w-])(?:{_ALIASES})(?![\w-])", re.IGNORECASE)
+# A piece opening with an article names a publication or a body, never a photographer.
+LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "lo", "los",
+                              "las"})
+_PARTICLES = "van|von|de|der|den|du|da|di|la|le|bin|al|el|del|dos|das|ter|zu|y|ibn|bint|mac"
+_PARTICLE_SET = frozenset(_PARTICLES.split("|"))
+_NAME_TOKEN = re.compile(rf"^(?:[^\W\d_][\w'’.-]*|(?:{_PARTICLES}))$")
+
+
+def canonical_source(piece: str) -> str | None:
+    """Return the canonical agency name ('AP Photo' -> 'AP'), or the piece as written."""
+    piece = piece.strip(" .,:;-–—()[]")
+    if not piece:
+        return None
+    return agency_name(piece) or piece
+
+
+def looks_like_person(piece: str) -> bool:
+    """True for 2-5 capitalised tokens with no organisation word ('J. Scott Applewhite')."""
+    tokens = piece.split()
+    if not 2 <= len(tokens) <= 5 or any(char.isdigit() for char in piece):
+        return False
+    if any(token.lower().strip(".,") in ORG_WORDS or token.lower().endswith(ORG_SUFFIXES)
+           for token in tokens):
+        return False
+    if sum(1 for token in tokens if len(token) > 2 and token.isupper()) > 1:
+        return False
+    if tokens[0].lower() in LEADING_ARTICLES:
+        return False  # 'Le Télégramme', 'La Voz de Galicia', 'The Tidewater Review'
+
+    return all(_NAME_TOKEN.match(token) and (token[0].isupper() or token in _PARTICLE_SET)
+               for token in tokens) and tokens[0][0].isupper()
+
+
+def capitals_name(piece: str) -> bool:
+    """'MARC DELORME' next to an agency: wire credits write the photographer in capitals."""
+    return piece.isupper() and looks_like_person(piece.title())
+
+
+def plain_name(piece: str) -> bool:
+    """After 'Photo by', any short piece without organisation words names a person."""
+    tokens = piece.split()
+    return 1 <= len(tokens) <= 5 and not any(t.lower() in ORG_WORDS for t in tokens) \
+        and tokens[0].lower() not in LEADING_ARTICLES  # 'by the Smith family': a provider
+
+
+def agency_name(piece: str) -> str | None:
+    """Return the canonical name of a known agency piece, tolerating 'file'/'for X' tails."""
+    key = piece.strip(" .").lower()
+    if key in AGENCIES:
+        return AGENCIES[key]
+    words = key.split()
+    while len(words) > 1 and words[-1] in AGENCY_QUALIFIERS:
+        words.pop()
+        if " ".join(words) in AGENCIES:
+            return AGENCIES[" ".join(words)]
+    for marker in (" for ", " für "):
+        if marker in key:
+            return AGENCIES.get(key.split(marker)[0].strip())
+    return None
+
+
+def is_agency(piece: str) -> bool:
+    return agency_name(piece) is not None
+
+
+def capitalised(piece: str) -> bool:
+    words = [w for w in piece.split() if w.lower() not in CREDIT_CONNECTORS]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)

@@ -1,0 +1,91 @@
+"""Credit lines in the body paragraphs: moved out of the text and onto the images they credit.
+
+A credit paragraph goes to the image whose caption paragraph it follows, else to the
+lead image when that has no credit yet, else to a new Image without url (the og:image
+url when there are no images at all). Caption paragraphs repeating an image's caption
+leave the body; a short paragraph ending in a labelled credit is a caption too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...models import Image
+from ..document import Document
+from .caption_index import CaptionIndex
+from .figures import with_credit
+from .images import metadata_image_url
+from .lines import ParsedCredit, match_credit_line, split_trailing_credit
+
+MAX_CAPTION_PARAGRAPH = 400
+# Closing paragraphs where a bare '© Agency' is the text's copyright notice.
+CLOSING_PARAGRAPHS = 2
+
+
+def split_credit_lines(paragraphs: list[str], images: list[Image],
+                       document: Document) -> tuple[list[str], list[Image]]:
+    """Move photo-credit lines out of the body and onto the images they credit."""
+    kept: list[str] = []
+    index_of = CaptionIndex(images)
+    after_caption: int | None = None
+    for index, paragraph in enumerate(paragraphs):
+        parsed = match_credit_line(paragraph)
+        if parsed is not None:
+            if not _text_copyright(parsed, index, len(paragraphs)):
+                _attach(index_of, parsed, after_caption, document)
+            after_caption = None
+            continue
+        caption_of = _caption_index(paragraph, index_of)
+        if caption_of is not None:
+            after_caption = caption_of
+            continue
+        if len(paragraph) <= MAX_CAPTION_PARAGRAPH:
+            caption, trailing = split_trailing_credit(paragraph, bare_agency=False)
+            if trailing is not None:
+                _attach_caption(index_of, caption, trailing)
+                after_caption = None
+                continue
+        kept.append(paragraph)
+        after_caption = None
+    return kept, index_of.images
+
+
+def _text_copyright(parsed: ParsedCredit, index: int, count: int) -> bool:
+    """'© Reuters' closing a wire story is the text's copyright: out of the body, on no image."""
+    return index >= count - CLOSING_PARAGRAPHS and parsed.photographer is None \
+        and parsed.credit.lstrip("( ").lower().startswith(("©", "(c)", "copyright"))
+
+
+def _attach(images: CaptionIndex, parsed: ParsedCredit, after_caption: int | None,
+            document: Document) -> None:
+    """Give a credit paragraph to the captioned image, the lead image, or a new image."""
+    if images.has_credit(parsed.credit):
+        return
+    if after_caption is not None and not images[after_caption].credit:
+        target = after_caption
+    elif images and not images[0].credit:
+        target = 0
+    else:
+        url = metadata_image_url(document) if not images else None
+        images.append(with_credit(Image(url=url), parsed))
+        return
+    images[target] = with_credit(images[target], parsed)
+
+
+def _attach_caption(images: CaptionIndex, caption: str, parsed: ParsedCredit) -> None:
+    """A caption paragraph ending in a credit: onto its image, the bare lead, or a new image."""
+    index = _caption_index(caption, images)
+    if index is None and images and not images[0].credit and not images[0].caption:
+        index = 0
+    if index is None:
+        images.append(with_credit(Image(url=None, caption=caption or None), parsed))
+        return
+    image = images[index]
+    images[index] = with_credit(replace(image, caption=image.caption or caption or None), parsed)
+
+
+def _caption_index(paragraph: str, images: CaptionIndex) -> int | None:
+    """Index of the image whose caption (with or without its credit) the paragraph repeats."""
+    if len(paragraph) > MAX_CAPTION_PARAGRAPH:
+        return None
+    return images.find(paragraph)

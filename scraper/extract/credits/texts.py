@@ -1,0 +1,124 @@
+"""The caption and credit texts of a picture's elements: which element is which, and tidying.
+
+Credit elements are found by class or itemprop (`.credit`, `.bildautor`, `[itemprop=creator]`),
+captions by tag, class or itemprop (`figcaption`, `.wp-caption-text`, `[itemprop=caption]`) or
+a `data-caption` attribute. A caption's closing buttons ('Vis mer') are no caption text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from ...models import SiteRules
+from ..document import clean_text, node_text
+from .lines import is_credit_text
+from .patterns import (
+    CAPTION_CLASS_HINTS,
+    CAPTION_DATA_ATTRIBUTES,
+    CAPTION_SELECTORS,
+    CREDIT_CLASS_HINTS,
+    CREDIT_ITEMPROPS,
+    IMG_SELECTOR,
+    MAX_CREDIT_CHARS,
+)
+
+CREDIT_SELECTOR = ", ".join([f"[class*={hint} i]" for hint in CREDIT_CLASS_HINTS]
+                            + [f"[itemprop={prop}]" for prop in CREDIT_ITEMPROPS])
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video)?\s*caption\s*[:,]?\s*", re.IGNORECASE)
+MAX_CAPTION_CHARS = 600
+# Elements closing a caption that are controls, not caption text, and their most words.
+_CAPTION_CONTROLS = "button, [role=button], a[href]"
+MAX_CONTROL_WORDS = 3
+
+
+def credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | None:
+    """The shortest credit-looking element text inside a figure (innermost wins)."""
+    selectors = [CREDIT_SELECTOR] + list(rules.credit if rules is not None else ())
+    texts: list[str] = []
+    for selector in selectors:
+        try:
+            nodes = holder.css(selector)
+        except Exception:  # noqa: BLE001, S112 - a bad site selector must not fail the page
+            continue
+        for node in nodes:
+            text = element_text(node)
+            if text and len(text) <= MAX_CREDIT_CHARS and node.css_first(IMG_SELECTOR) is None \
+                    and not (_is_caption_element(node) and not is_credit_text(text)):
+                texts.append(text)
+    return min(texts, key=len) if texts else None
+
+
+def _is_caption_element(node: LexborNode) -> bool:
+    """A figcaption, or an element named like a caption and not like a credit."""
+    classes = (node.attributes.get("class") or "").lower()
+    return node.tag == "figcaption" or (any(hint in classes for hint in CAPTION_CLASS_HINTS)
+                                        and not any(hint in classes for hint in CREDIT_CLASS_HINTS))
+
+
+def caption_text(holder: LexborNode, credit_text: str | None) -> str | None:
+    """The figure's caption with its credit element's text removed.
+
+    A caption element named like a credit ('figcaption.source') is still the caption unless
+    its text reads as a credit.
+    """
+    caption = None
+    for selector in CAPTION_SELECTORS:
+        for node in holder.css(selector):
+            classes = (node.attributes.get("class") or "").lower()
+            text = element_text(node) if node.tag == "meta" else caption_node_text(node)
+            if text and not (any(hint in classes for hint in CREDIT_CLASS_HINTS)
+                             and (len(text) <= MAX_CREDIT_CHARS and is_credit_text(text))):
+                caption = text
+                break
+        if caption:
+            break
+    caption = caption or data_caption(holder) or short_text(holder, MAX_CAPTION_CHARS)
+    return tidy_caption(caption, credit_text)
+
+
+def element_text(node: LexborNode) -> str:
+    """An element's text, or a microdata <meta>'s content."""
+    if node.tag == "meta":
+        return clean_text(node.attributes.get("content"))
+    return node_text(node)
+
+
+def caption_node_text(node: LexborNode) -> str:
+    """A caption element's text without its closing buttons ('Vis mer', 'Expand') and a short
+    link after the caption's last sentence ('… (AP Photo/Jo Roe) more >'); a link after a
+    label ('Photo: <a>Jo Roe</a>') is the credit."""
+    text = node_text(node)
+    for control in reversed(node.css(_CAPTION_CONTROLS)):
+        words = node_text(control)
+        if not words or len(words.split()) > MAX_CONTROL_WORDS or not text.endswith(words):
+            continue
+        before = text[:-len(words)].rstrip()
+        if control.tag != "a" or before.endswith((".", ")", "!", "?", "]")):
+            text = before
+    return text
+
+
+def data_caption(node: LexborNode) -> str | None:
+    """A `data-caption` attribute on the node or an element inside it."""
+    for candidate in [node] + node.css("[data-caption], [data-image-caption]"):
+        for name in CAPTION_DATA_ATTRIBUTES:
+            value = clean_text(candidate.attributes.get(name))
+            if value:
+                return value
+    return None
+
+
+def short_text(node: LexborNode, limit: int) -> str | None:
+    """The node's caption text when it has at most `limit` characters."""
+    text = caption_node_text(node)
+    return text if text and len(text) <= limit else None
+
+
+def tidy_caption(caption: str | None, credit_text: str | None) -> str | None:
+    """The caption without the credit's text, a 'Caption:' label and dangling separators."""
+    if caption and credit_text:
+        caption = caption.replace(credit_text, " ", 1)
+    caption = _CAPTION_LABEL.sub("", clean_text(caption)) if caption else None
+    return caption.strip(" |–—-") or None if caption else None

@@ -1,0 +1,90 @@
+"""Pictures read before the body cleaner, and which of them are the article's."""
+
+from __future__ import annotations
+
+from scraper import extract
+from scraper.extract.credits import collect_pictures, extract_images
+from scraper.extract.document import parse_document
+from scraper.models import Image
+
+PAGE_URL = "https://news.example.org/2024/05/ferry-timetable/"
+PROSE = ("The harbour board agreed on Tuesday to run the first ferry of the day half an hour "
+         "earlier from June, after commuters asked for a connection to the early trains. ")
+
+
+def _page(article: str, head: str = "") -> str:
+    return (f"<html><head><title>Ferry</title>{head}</head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Ferry leaves earlier from June</h1>{article}</article></body></html>")
+
+
+def _images(article: str, head: str = "") -> list[Image]:
+    return list(extract(_page(article, head), url=PAGE_URL).images)
+
+
+def test_a_figure_the_cleaner_removes_from_the_body_is_still_the_articles() -> None:
+    article = f"""<p>{PROSE}</p><div aria-hidden="true"><figure><img src="/media/quay-night.jpg">
+      <figcaption>The quay at night. Photo: Ines Mbeki/AFP</figcaption></figure></div>
+      <p>{PROSE}</p><p>{PROSE}</p>"""
+    images = _images(article)
+    assert [(i.url, i.caption, i.photographer, i.credit_source) for i in images] == \
+        [("https://news.example.org/media/quay-night.jpg", "The quay at night.", "Ines Mbeki", "AFP")]
+
+
+def test_the_noscript_copy_of_a_lazy_picture_gives_its_url() -> None:
+    article = f"""<p>{PROSE}</p><figure><img src="data:image/gif;base64,R0lGOD"
+      class="lazy"><noscript><img src="/media/pier-crane.jpg"></noscript>
+      <figcaption>A crane on the pier.</figcaption></figure><p>{PROSE}</p><p>{PROSE}</p>"""
+    assert [(i.url, i.caption) for i in _images(article)] == \
+        [("https://news.example.org/media/pier-crane.jpg", "A crane on the pier.")]
+
+
+def test_teasers_asides_and_author_boxes_in_the_article_are_left_out() -> None:
+    article = f"""<p>{PROSE}</p><figure><img src="/media/ferry-deck.jpg"><figcaption>On deck.
+      </figcaption></figure><p>{PROSE}</p>
+      <div class="read-more"><a href="/2024/04/new-ferry-names/"><img src="/media/ferry-names.jpg">
+      New ferries get their names</a></div>
+      <aside><img src="/media/ad-campaign.jpg"></aside>
+      <div class="author-box"><img src="/media/jo-roe.jpg"><p>Jo Roe writes about transport.</p></div>
+      <p>{PROSE}</p>"""
+    assert [i.url.rsplit("/", 1)[-1] for i in _images(article)] == ["ferry-deck.jpg"]
+
+
+def test_a_picture_linking_to_its_own_photo_page_is_the_articles() -> None:
+    article = f"""<p>{PROSE}</p><figure><a href="/2024/05/ferry-timetable/photo/2/">
+      <img src="/media/ferry-ramp.jpg"></a><figcaption>The ramp.</figcaption></figure>
+      <p>{PROSE}</p><p>{PROSE}</p>"""
+    assert [i.url.rsplit("/", 1)[-1] for i in _images(article)] == ["ferry-ramp.jpg"]
+
+
+def test_the_lead_figure_in_the_header_gets_its_caption_and_credit() -> None:
+    head = '<meta property="og:image" content="https://news.example.org/media/ferry-dawn.jpg">'
+    article = f"""<header><figure><img src="/media/ferry-dawn-800x533.jpg"><figcaption>The first
+      ferry. <span class="bildautor">Foto: Lena Hartmann/dpa</span></figcaption></figure></header>
+      <p>{PROSE}</p><p>{PROSE}</p>"""
+    lead = _images(article, head)[0]
+    assert (lead.url, lead.caption, lead.photographer, lead.credit_source) == \
+        ("https://news.example.org/media/ferry-dawn.jpg", "The first ferry.", "Lena Hartmann", "dpa")
+
+
+def test_pictures_are_read_before_the_tree_changes() -> None:
+    document = parse_document(_page(f"""<p>{PROSE}</p><div class="slider"><figure>
+      <img src="/media/buoy.jpg"><figcaption>A buoy.</figcaption></figure></div>"""), PAGE_URL)
+    pictures = collect_pictures(document, None)
+    for node in document.tree.css(".slider"):
+        node.decompose()
+    images = extract_images(document, None, document.tree.css_first("article"), pictures)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in images] == [("buoy.jpg", "A buoy.")]
+
+
+def test_a_url_template_is_taken_only_without_another_url() -> None:
+    article = f"""<p>{PROSE}</p><figure><img data-url="/image/6100_${{formatId}}.jpg">
+      <figcaption>The old terminal.</figcaption></figure><figure><img
+      data-url="/image/6200_${{formatId}}.jpg" src="/image/6200_4.jpg"></figure><p>{PROSE}</p>"""
+    assert [i.url.rsplit("/", 1)[-1] for i in _images(article)] == \
+        ["6100_${formatId}.jpg", "6200_4.jpg"]
+
+
+def test_site_artwork_is_no_article_picture() -> None:
+    article = f"""<p>{PROSE}</p><img src="/img/app/appIcon.png" width="200">
+      <img src="/wp-content/themes/harbour/images/skyline.jpg"><p>{PROSE}</p>"""
+    assert _images(article) == []
