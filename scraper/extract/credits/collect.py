@@ -79,6 +79,7 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
     if body is None:
         return page
     done: set[int] = set()
+    marks = _AncestorMarks(document)
     for position, node in enumerate(body.css(f"{_ORDER_MARKS}, img, amp-img")):
         if node.tag in ("p", "h1"):
             page.positions[node.mem_id] = position
@@ -96,9 +97,30 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
         page.pictures.append(Picture(
             image=image, chain=tuple(n.mem_id for n in chain), position=position,
             chrome_at=frozenset(n.mem_id for n in chain
-                                if is_chrome(n, document, captioned=bool(image.caption))),
-            articles_at=frozenset(n.mem_id for n in chain if is_article_container(n))))
+                                if marks.chrome(n, captioned=bool(image.caption))),
+            articles_at=frozenset(n.mem_id for n in chain if marks.article(n))))
     return page
+
+
+class _AncestorMarks:
+    """Chrome and article tests of the page's elements, each element judged once (pictures
+    of one gallery share their ancestors)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._chrome: dict[tuple[int, bool], bool] = {}
+        self._article: dict[int, bool] = {}
+
+    def chrome(self, node: LexborNode, captioned: bool) -> bool:
+        key = (node.mem_id, captioned)
+        if key not in self._chrome:
+            self._chrome[key] = is_chrome(node, self.document, captioned)
+        return self._chrome[key]
+
+    def article(self, node: LexborNode) -> bool:
+        if node.mem_id not in self._article:
+            self._article[node.mem_id] = is_article_container(node)
+        return self._article[node.mem_id]
 
 
 def is_chrome(node: LexborNode, document: Document, captioned: bool = False) -> bool:

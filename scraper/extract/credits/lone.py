@@ -61,25 +61,28 @@ def lone_picture_texts(img: LexborNode, rules: SiteRules | None) -> tuple[str | 
     return tidy_caption(caption, credit), credit
 
 
-def _figure_like(wrapper: LexborNode) -> bool:
-    """Only the picture and short texts: no headings, lists, tables, other pictures."""
+def _figure_like(wrapper: LexborNode) -> int | None:
+    """The visible characters of a wrapper holding only the picture and short texts (no
+    headings, lists, tables, other pictures), else None."""
     if wrapper.tag in ("body", "html", "article", "main"):
-        return False
-    return _visible_chars(wrapper) <= MAX_CAPTION_CHARS + MAX_CREDIT_CHARS \
-        and len(wrapper.css(IMG_SELECTOR)) <= MAX_PICTURES_IN_WRAPPER \
-        and wrapper.css_first(NOT_A_FIGURE) is None
+        return None
+    chars = _visible_chars(wrapper)
+    if chars > MAX_CAPTION_CHARS + MAX_CREDIT_CHARS or wrapper.css_first(NOT_A_FIGURE) is not None \
+            or len(wrapper.css(IMG_SELECTOR)) > MAX_PICTURES_IN_WRAPPER:
+        return None
+    return chars
 
 
 def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode]
                    ) -> tuple[str | None, str | None]:
     """The caption and credit: one or two unnamed text lines after the picture that hold all
     the text of a figure-like wrapper (nothing before the picture: a figure opens with it)."""
-    if not _figure_like(wrapper) or not all(sibling.tag in TEXT_TAGS and _text_line(sibling)
-                                            for sibling in siblings):
+    if not siblings or not all(sibling.tag in TEXT_TAGS and _text_line(sibling)
+                               for sibling in siblings):
         return None, None
+    chars = _figure_like(wrapper)
     texts = [text for text in (caption_node_text(sibling) for sibling in siblings) if text]
-    if not texts or len(texts) > 2 or \
-            _visible_chars(wrapper) > sum(len(text) + 1 for text in texts) + OTHER_TEXT_CHARS:
+    if chars is None or not texts or chars > sum(len(text) + 1 for text in texts) + OTHER_TEXT_CHARS:
         return None, None
     credit = texts[-1] if is_credit_text(texts[-1]) else None
     caption = texts[0] if texts[0] is not credit else None
@@ -89,7 +92,7 @@ def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode]
 def _visible_chars(node: LexborNode) -> int:
     """Characters of an element's text outside scripts and styles (JSON-LD beside a picture)."""
     hidden = sum(len(node_text(script)) for script in node.css("script, style, template"))
-    return len(node_text(node)) - hidden
+    return len(" ".join(node.text(deep=True, separator=" ").split())) - hidden
 
 
 def _text_line(node: LexborNode) -> bool:
