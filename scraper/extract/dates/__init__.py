@@ -29,6 +29,11 @@ Judgement calls:
   the date it shows its readers.
   Otherwise structured data wins over what the page shows (a page showing a later date shows
   its last update: the original publication date stays).
+- A page whose only visible date is an update ("Updated 9 March 2025"), more than
+  AGREEMENT_DAYS from its hidden publication date (JSON-LD, microdata, script data), with no
+  meta tag, url or visible date declaring a publication, presents itself as of that update
+  (an evergreen article refreshed and republished): the update stands for the publication
+  date, "<source> (modified)", with the structured modification time of the same day if any.
 - A published date without a time takes the time of a less trusted source giving the same day;
   a time without a UTC offset takes the offset of a less trusted source giving the same time;
   a UTC instant takes the local offset of a less trusted source giving the same moment (the
@@ -49,11 +54,16 @@ from dataclasses import dataclass
 
 from ...models import SiteRules
 from ..document import Document
-from .choose import OUTSIDE_SOURCE, Sources, choose_modified, choose_published, is_later
+from .choose import (
+    MODIFIED_STAND_IN,
+    OUTSIDE_SOURCE,
+    Sources,
+    choose_modified,
+    choose_published,
+    is_later,
+)
 
 __all__ = ["DateResult", "extract_dates", "is_later"]
-
-MODIFIED_STAND_IN = "(modified)"  # provenance suffix of a modification date standing in
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ OUTSIDE_SOURCE = "text-outside"  # read last, after a modification date standing
 STRUCTURED_SOURCES = frozenset({"json-ld", "meta"})
 PAGE_SOURCES = ("microdata", "time", "text")
 LOCAL_OFFSET_SOURCES = frozenset({"meta", "microdata", "time"})
+# Hidden publication dates a republished page's shown update displaces (see below).
+REPUBLISHED_SOURCES = ("json-ld", "microdata", "script")
+MODIFIED_STAND_IN = "(modified)"  # provenance suffix of a modification date standing in
 _READERS: dict[str, Callable[[DateContext], SourceDates]] = {
     "json-ld": jsonld_dates, "meta": meta_dates, "microdata": microdata_dates,
     "time": time_dates, "url": url_dates, "text": text_dates, "script": script_dates,
@@ -49,6 +52,9 @@ class Sources:
 
 
 def choose_published(sources: Sources) -> tuple[str | None, ParsedDate | None]:
+    republished = _shown_republication(sources)
+    if republished is not None:
+        return republished
     for index, name in enumerate(SOURCE_ORDER):
         value = sources.published(name)
         if value is None:
@@ -84,6 +90,27 @@ def _shown_earlier(value: ParsedDate, sources: Sources) -> bool:
         if shown is not None:
             return (value.day - shown.day).days > AGREEMENT_DAYS
     return False
+
+
+def _shown_republication(sources: Sources) -> tuple[str, ParsedDate] | None:
+    """The update date a page shows as its only date, when its hidden publication date is
+    long before (or after) it and no meta tag declares a publication date: the page presents
+    itself as of that update (an evergreen article refreshed and republished)."""
+    if sources.published("rules") is not None:
+        return None
+    shown = sources.get("text").modified
+    if shown is None or any(sources.published(name) is not None
+                            for name in ("meta", "url", "time", "text")):
+        return None
+    hidden = next((value for value in (sources.published(name) for name in REPUBLISHED_SOURCES)
+                   if value is not None), None)
+    if hidden is None or 0 <= (shown.day - hidden.day).days <= AGREEMENT_DAYS:
+        return None
+    for name in STRUCTURED_SOURCES:
+        stamp = sources.get(name).modified
+        if stamp is not None and stamp.day == shown.day and stamp.has_time:
+            return f"{name} {MODIFIED_STAND_IN}", stamp
+    return f"text {MODIFIED_STAND_IN}", shown
 
 
 def _agree(first: ParsedDate | None, second: ParsedDate | None) -> bool:

@@ -426,6 +426,35 @@ def test_a_published_date_is_preferred_to_a_modified_stand_in() -> None:
     assert dates_of(html) == DateResult("2024-05-03", "json-ld", "2024-05-04", "text")
 
 
+UPDATED_LONG_AFTER = '<span class="date">Updated March 9, 2025</span>'
+
+
+def test_an_update_shown_as_the_only_date_long_after_a_hidden_publication_dates_the_page() -> None:
+    html = page(article(UPDATED_LONG_AFTER),
+                jsonld(datePublished="2024-05-03T10:00:00Z", dateModified="2025-03-09T08:00:00Z"))
+    assert dates_of(html) == DateResult("2025-03-09T08:00:00+00:00", "json-ld (modified)")
+
+
+def test_an_update_shown_before_the_hidden_publication_date_dates_the_page() -> None:
+    html = page(article('<span class="date">Updated April 28, 2024</span>'),
+                jsonld(datePublished="2024-05-03T10:00:00Z"))
+    assert (dates_of(html).published_at, dates_of(html).published_source) == (
+        "2024-04-28", "text (modified)")
+
+
+def test_a_meta_publication_date_keeps_the_page_from_being_republished() -> None:
+    head = ('<meta property="article:published_time" content="2024-05-03T10:00:00Z">'
+            + jsonld(datePublished="2024-05-03T10:00:00Z"))
+    assert dates_of(page(article(UPDATED_LONG_AFTER), head)).published_at == (
+        "2024-05-03T10:00:00+00:00")
+
+
+def test_a_shown_publication_date_keeps_the_page_from_being_republished() -> None:
+    meta = f'<time class="published" datetime="2024-05-03">May 3</time> {UPDATED_LONG_AFTER}'
+    html = page(article(meta), jsonld(datePublished="2024-05-03T10:00:00Z"))
+    assert dates_of(html).published_at == "2024-05-03T10:00:00+00:00"
+
+
 @pytest.mark.parametrize("value", ["1989-12-31", "2999-01-01", "0001-01-01T00:00:00Z", "soon"])
 def test_implausible_structured_dates_are_rejected(value: str) -> None:
     assert dates_of(page(article(), jsonld(datePublished=value))).published_at is None
