@@ -210,11 +210,13 @@ def _is_label_only(text: str) -> bool:
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
-    """The element after a label, when its text is name-sized."""
-    sibling = node.next
-    while sibling is not None and sibling.tag in TEXT_TAGS and not (sibling.text() or "").strip():
+    """The first element with text after a label (an avatar between them is passed over),
+    when its text is name-sized."""
+    sibling, skipped = node.next, 0
+    while sibling is not None and skipped <= BEFORE_SIBLINGS and not node_text(sibling):
+        skipped += sibling.tag not in TEXT_TAGS
         sibling = sibling.next
-    if sibling is None or len(node_text(sibling)) > MAX_UNLABELLED_CHARS:
+    if sibling is None or not node_text(sibling) or len(node_text(sibling)) > MAX_UNLABELLED_CHARS:
         return None
     return sibling
 

@@ -62,6 +62,11 @@ CUT_PATTERN = re.compile(
     r"read more|more by|more from|all posts|see all|min read|comments?|on behalf of)\b|"
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+|https?://\S+|\b(?:mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|sday|nesday|rsday|urday)?\b,?\s+(?:" + MONTHS + r"|\d))", re.IGNORECASE)
+# A date that opens a byline before a separator ("Dec. 19, 2025 · Jane Doe").
+LEADING_DATE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:(?:" + MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + MONTHS + r")\.?,?(?:\s+\d{4})?|"
+    r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})\s*[·•⋅|–—\-/]\s*", re.IGNORECASE)
 # After these, a byline names outlets and roles, not more people.
 AFFILIATION_SPLIT = re.compile(r"\s+[|/–—-]\s+|\s*\|\s*|\s*[•·⋅]\s*|"
                                r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
@@ -169,7 +174,7 @@ def is_other_credit(text: str) -> bool:
 
 
 def _name_parts(text: str, splitter: re.Pattern[str] = NAME_SPLIT) -> list[str]:
-    text = LABEL_PATTERN.sub("", text)
+    text = LABEL_PATTERN.sub("", LEADING_DATE.sub("", text))
     text = _before_cut(text)
     text = AFFILIATION_SPLIT.split(text, maxsplit=1)[0]
     return [part for part in splitter.split(text) if part and part.strip(TRAILING_JUNK)]

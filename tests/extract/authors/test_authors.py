@@ -85,6 +85,9 @@ SITE = ["The Harbour Herald", "harbourherald"]
     ("Researched by Edda Lorne", []),
     ("With contributions from Edda Lorne", []),
     ("Additional reporting by Edda Lorne", []),
+    ("Dec. 19, 2025 · Edda Lorne on behalf of the Harbour Desk", ["Edda Lorne"]),  # date first
+    ("2025-12-19 | Edda Lorne and Mia Ostrova", ["Edda Lorne", "Mia Ostrova"]),
+    ("August 28, 2025 • 5 min read", []),
 ])
 def test_byline_normalization(byline: str, expected: list[str]) -> None:
     assert names_from_byline(byline, SITE) == expected
@@ -275,6 +278,7 @@ def test_a_personal_site_author_named_like_the_site_is_kept() -> None:
 
 @pytest.mark.parametrize("byline", [
     '<div class="meta"><p>Written by</p><p>Edda Lorne</p></div>',
+    '<div><span>Written by:</span><picture><img src="/a.jpg"></picture><span>Edda Lorne</span></div>',
     '<p class="meta">by: Edda Lorne, Dec 17, 2025</p>',
     '<p><span>By</span> <a href="/staff/edda-lorne">Edda Lorne</a></p>',
     '<div>Ein Kommentar von Edda Lorne</div>',
