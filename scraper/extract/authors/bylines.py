@@ -36,8 +36,8 @@ OPENING = re.compile(r"^(?:(?:" + "|".join(sorted(LEAD_IN_WORDS)) + r")\s+){1,2}
                      r"^(?:by|von|par|por|door|av|af|di|przez|"
                      r"written by|posted by|story by|words by|text by|article by|reported by|"
                      r"insights from|authors? of (?:the|this) (?:article|story|post)|author|authors|autor|autorin|autoren|auteur|autore|autores|"
-                     r"written|reporter|text|texto|texte|tekst|текст|автор)\b\s*[:\-–]?(?:\s|$)",
-                     re.IGNORECASE)
+                     r"written|reporter)\b\s*[:\-–]?(?:\s|$)|"
+                     r"^(?:text|texto|texte|tekst|текст|автор)\s*[:\-–](?:\s|$)", re.IGNORECASE)
 # Byline-like elements in these regions sign something else: comments, teasers, bios.
 FOREIGN_REGION_TAGS = frozenset({"aside", "footer", "nav", "form"})
 FOREIGN_REGION_HINT = re.compile(r"comment|related|sidebar|widget|recirc|popular|trending|"
@@ -222,8 +222,14 @@ def _next_element(node: LexborNode) -> LexborNode | None:
 
 
 def _byline_text(node: LexborNode) -> str:
+    """The element's text; the items of a list in it are separated ("By: <li>A</li><li>B</li>")."""
     name = node.css_first("[itemprop~=name]") if node.attributes.get("itemprop") else None
-    return unescape(node_text(name or node))
+    node = name or node
+    items = node.css("li")[:MAX_INNER] if node.tag != "li" else []
+    if len(items) < 2:
+        return unescape(node_text(node))
+    lead = " ".join((node.text(deep=False) or "").split())
+    return unescape(" ".join((lead, ", ".join(node_text(item) for item in items))).strip())
 
 
 def _foreign(node: LexborNode, around: set[int]) -> bool:

@@ -56,8 +56,9 @@ OTHER_CREDIT = re.compile(r"\b(?:" + "|".join(sorted(NOT_AUTHOR_ROLES, key=len, 
 # Where the names stop: dates, time stamps, contact details, link labels.
 CUT_PATTERN = re.compile(
     r"(\b(?:" + MONTHS + r")\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + MONTHS + r")\b|"
-    r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\b\d{1,2}-(?:" + MONTHS + r")-\d{2,4}|\b\d{4}-\d{2}|\b\d{1,2}:\d{2}|\b\d+\s+(?:hours?|minutes?|"
-    r"days?|mins?)\b|\b(?:updated|published|posted|last updated|modified|aktualisiert|"
+    r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\b\d{1,2}-(?:" + MONTHS + r")-\d{2,4}|"
+    r"\b\d+\s+(?:comments?|responses?|replies)\b|\b\d{4}-\d{2}|\b\d{1,2}:\d{2}|\b\d+\s+(?:hours?|minutes?|"
+    r"days?|mins?)\b|\b(?:updated?|published|posted|last updated?|modified|aktualisiert|"
     r"veröffentlicht|publié|mis à jour|view|follow|share|email|e-mail|contact|biography|bio|"
     r"read more|more by|more from|all posts|see all|min read|comments?|on behalf of)\b|"
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+|https?://\S+|\b(?:mon|tue|wed|thu|fri|sat|sun)"
@@ -112,7 +113,7 @@ def names_from_byline(text: str, site_names: list[str] | tuple[str, ...] = (),
     text = " ".join(text.split())
     if is_other_credit(text):
         return []
-    after = _after_marker(text)
+    after = after_marker(text)
     single_ok = single_ok or after != text
     parts = _name_parts(after)
     lowercase_ok = text.islower()
@@ -139,7 +140,7 @@ def named_entities(text: str, site_names: list[str] | tuple[str, ...] = (),
     if is_other_credit(text) or LABEL_ONLY.match(text):
         return []
     found: list[str] = []
-    core = _before_cut(LABEL_PATTERN.sub("", _after_marker(text)))
+    core = _before_cut(LABEL_PATTERN.sub("", after_marker(text)))
     parts = _name_parts(core.split(",")[0], ENTITY_SPLIT) if split else [text]
     for part in parts:
         part = PARENTHESISED_DOMAIN.sub("", part).strip(TRAILING_JUNK)
@@ -216,14 +217,15 @@ def not_a_person(text: str, site_names: list[str] | tuple[str, ...] = ()) -> boo
 
 def agency_name(text: str) -> str | None:
     """Return the agency a byline names ('By REUTERS' -> 'Reuters'), or None."""
-    for part in _name_parts(_after_marker(" ".join(text.split()))):
+    for part in _name_parts(after_marker(" ".join(text.split()))):
         agency = AGENCIES.get(squash(part))
         if agency:
             return agency
     return None
 
 
-def _after_marker(text: str) -> str:
+def after_marker(text: str) -> str:
+    """The byline after its marker ("By", "Posted by", "Ein Kommentar von"), else all of it."""
     match = LEADING_PATTERN.match(text)
     if match:
         return text[match.end():]

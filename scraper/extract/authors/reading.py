@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborNode
 
 from ..document import squash
 from ..nodes import ancestors
-from .names import OTHER_CREDIT, named_entities, names_from_byline
+from .names import ENTITY_ARTICLES, OTHER_CREDIT, after_marker, named_entities, names_from_byline
 
 GROUP_STOP_TAGS = frozenset({"article", "main", "header", "section", "body"})
 GROUP_LEVELS = 5
@@ -80,9 +80,18 @@ def read_byline(candidates: Iterable[Candidate], site_names: list[str], near: bo
             byline.people.extend(people)
         elif people and candidate.signature == anchor.signature:
             byline.people.extend(name for name in people if name not in byline.people)
-        elif not people and not byline.others and (candidate.marked or candidate.opens):
+        elif not people and not byline.others and (
+                candidate.marked or candidate.opens and not _is_sentence(candidate.text)):
             byline.others.extend(named_entities(candidate.text, site_names))
     return byline
+
+
+def _is_sentence(text: str) -> bool:
+    """True for a line whose marker opens a sentence ("By refusing plastic, you ..."): the word
+    after it is in lowercase while the line is not."""
+    words = after_marker(text).split()
+    return bool(words) and words[0][:1].islower() and words[0].lower() not in ENTITY_ARTICLES \
+        and not text.islower()
 
 
 def _credited(text: str, site_names: list[str]) -> list[str]:

@@ -130,6 +130,8 @@ def test_agency_name(byline: str, expected: str | None) -> None:
     ("Quiet Hills Editorial Team", ["Quiet Hills Editorial Team"]),
     ("Author of the article:", []),                     # a label standing alone names nobody
     ("read the full story here now please", []),
+    ("By Harbour Daily 4 Comments", ["Harbour Daily"]),    # a comment count is no name
+    ("Harbour Daily Last update: July 16, 2025", ["Harbour Daily"]),
 ])
 def test_what_a_byline_names_when_it_names_no_person(byline: str, expected: list[str]) -> None:
     assert named_entities(byline, SITE) == expected
@@ -378,3 +380,17 @@ def test_a_list_of_writers_away_from_the_headline_is_not_the_byline() -> None:
                                              "Ines Varga", "Tom Reed", "Ada Quill"]))
     body = "<h1>Harbour plan wins</h1>" + PROSE * 3 + f'<div class="our-team"><ul>{team}</ul></div>'
     assert authors_of(body=body) == []
+
+
+def test_names_in_a_list_under_a_label_are_read_one_by_one() -> None:
+    byline = ('<span>Written by: <ul class="comma-list"><li><a href="/authors/el">Edda Lorne</a></li>'
+              '<li><a href="/authors/mo">Mia Ostrova</a></li></ul></span>')
+    assert authors_of(body=article(byline, PROSE)) == ["Edda Lorne", "Mia Ostrova"]
+
+
+@pytest.mark.parametrize("line", [
+    '<a class="video-link" href="/v">Text Link</a>',      # "Text" opens a byline only as "Text:"
+    "<ul><li>By refusing plastic wrapping, you help the harbour stay clean.</li></ul>",
+])
+def test_a_line_that_only_looks_like_a_byline_names_nobody(line: str) -> None:
+    assert authors_of(body=article(line, PROSE)) == []
