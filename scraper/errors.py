@@ -13,7 +13,8 @@
     │   ├── TooLargeError        the body is over the size cap
     │   ├── ContentTypeError     the response is not HTML-like
     │   └── HTTPStatusError      the server answered 4xx/5xx
-    ├── ArchiveError         a WARC file could not be written or read
+    ├── ArchiveError         a WARC file could not be written or read (a run that cannot
+    │                        open its archive: exit code 2)
     └── StoreError           the database refused a write
         └── DamagedDatabaseError  the database file is corrupt or not a database
 
@@ -103,3 +104,19 @@ class StoreError(ScraperError):
 
 class DamagedDatabaseError(StoreError):
     """The database file is corrupt (bytes changed on disk) or is not a SQLite database."""
+
+
+EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 1, 2, 3
+
+
+def exit_status_of(error: BaseException) -> int:
+    """The exit status of a command that `error` stops, which its crawl_runs row records too:
+    2 for a usage or configuration error or a file or folder that cannot be used (the
+    archive included), 3 for the lock, 1 for anything else."""
+    if isinstance(error, LockHeldError):
+        return EXIT_LOCKED
+    if isinstance(error, ConfigError | QueryError | ArchiveError):
+        return EXIT_USAGE
+    if isinstance(error, OSError) and not isinstance(error, BrokenPipeError):
+        return EXIT_USAGE
+    return EXIT_FAILED

@@ -38,7 +38,7 @@ from .crawl_report import (
     published_before,
 )
 from .crawl_state import RunState, StopSignals
-from .errors import RobotsDisallowed
+from .errors import RobotsDisallowed, exit_status_of
 from .extraction_pool import ExtractionPool
 from .fetch import Fetcher, FetchResult, RobotsUnreachable
 from .models import Article, Page
@@ -102,6 +102,9 @@ class Crawler:
             if report.stopped_early not in STOP_STATUS:
                 raise
             status = report.exit_status
+        except Exception as error:  # the status the command will exit with, recorded alike
+            status = exit_status_of(error)
+            raise
         finally:
             signals.remove()
             self.store.finish_run(run_id, utc_now(), report.counts, status, report.stopped_early)

@@ -24,6 +24,7 @@ from .archive import ArchiveError, read_record
 from .cluster.executors import Executor, TaskFailed
 from .cluster.ordered import in_order
 from .config import Settings
+from .errors import exit_status_of
 from .extract import extract
 from .models import Article
 from .pipeline import FAILURES_KEPT, CrawlReport, Listener, PageOutcome, _ignore, utc_now
@@ -89,6 +90,9 @@ def reextract(settings: Settings, store: Store, *, site: str | None = None,
             _reextract_on(executor, settings.archive_dir.resolve(), rules, store,
                           sources(store, selection), report, listener)
         status = report.exit_status
+    except Exception as error:  # the status the command will exit with, recorded alike
+        status = exit_status_of(error)
+        raise
     finally:
         store.finish_run(report.run_id, utc_now(), report.counts, status)
     return report

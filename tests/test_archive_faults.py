@@ -63,13 +63,18 @@ def test_crawl_with_a_full_archive_disk_says_so_without_a_traceback(tmp_path: Pa
                                       "--contact-url", "https://uni.example/crawler",
                                       "--db", str(tmp_path / "a.db"),
                                       "--archive-dir", str(archive)])
-    assert result.exit_code != 0
+    assert result.exit_code == 2  # a folder that cannot be written, as the README says
     assert "cannot write archive: No space left on device" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert not isinstance(result.exception, OSError)
-    with sqlite3.connect(tmp_path / "a.db") as db:
-        assert db.execute("SELECT count(*) FROM crawl_runs WHERE finished_at IS NOT NULL"
-                          ).fetchone() == (1,)
+    assert _finished_runs(tmp_path / "a.db") == [2]  # one exit status, the same in both places
+
+
+def _finished_runs(db_path: Path) -> list[int]:
+    """The exit status of every finished run of the database."""
+    with sqlite3.connect(db_path) as db:
+        rows = db.execute("SELECT exit_status FROM crawl_runs WHERE finished_at IS NOT NULL")
+        return [status for status, in rows]
 
 
 def test_crawl_with_an_archive_folder_that_is_a_file_says_so(tmp_path: Path) -> None:
@@ -78,10 +83,11 @@ def test_crawl_with_an_archive_folder_that_is_a_file_says_so(tmp_path: Path) -> 
     result = CliRunner().invoke(cli, ["crawl", "http://127.0.0.1:9/", "--allow-private",
                                       "--db", str(tmp_path / "a.db"),
                                       "--archive-dir", str(blocker)])
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert "cannot open archive: File exists" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert blocker.read_text() == "not a folder"
+    assert _finished_runs(tmp_path / "a.db") == [2]
 
 
 def _warc_bytes(path: Path) -> bytes:

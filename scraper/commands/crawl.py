@@ -12,7 +12,7 @@ import click
 
 from ..cluster.pool import ClusterExtractionPool
 from ..config import Settings
-from ..errors import ConfigError, LockHeldError, ScraperError
+from ..errors import ConfigError, ScraperError, exit_status_of
 from ..lock import RunLock
 from ..pipeline import Crawler, CrawlReport
 from ..reextract import reextract
@@ -32,7 +32,6 @@ from .options import (
 from .output import RunOutput, article_table
 
 F = TypeVar("F", bound=Callable[..., Any])
-EXIT_USAGE, EXIT_LOCKED = 2, 3
 
 
 def storage_options(function: F) -> F:
@@ -46,26 +45,22 @@ def storage_options(function: F) -> F:
 
 
 def run_guarded(body: Callable[[], int], output: RunOutput | None = None) -> None:
-    """Run a command body, mapping errors to exit codes: 1 failed, 2 configuration (and
-    paths that cannot be used), 3 locked."""
+    """Run a command body, mapping errors to exit codes (errors.exit_status_of: the status
+    the run's crawl_runs row records too): 1 failed, 2 configuration (and paths that cannot be
+    used), 3 locked."""
     output = output or RunOutput()
     try:
         status = body()
-    except LockHeldError as error:
-        output.error(error.describe(), EXIT_LOCKED)
-        sys.exit(EXIT_LOCKED)
-    except ConfigError as error:
-        output.error(error.describe(), EXIT_USAGE)
-        sys.exit(EXIT_USAGE)
-    except ScraperError as error:
-        output.error(error.describe(), 1)
-        sys.exit(1)
-    except OSError as error:  # a path given (database, archive, lock) cannot be used
+    except (ScraperError, OSError) as error:
         if isinstance(error, BrokenPipeError):
             raise
-        output.error(f"{error.filename or 'cannot continue'}: {error.strerror or error}",
-                     EXIT_USAGE)
-        sys.exit(EXIT_USAGE)
+        status = exit_status_of(error)
+        if isinstance(error, ScraperError):
+            output.error(error.describe(), status)
+        else:  # a path given (database, archive, lock) cannot be used
+            output.error(f"{error.filename or 'cannot continue'}: {error.strerror or error}",
+                         status)
+        sys.exit(status)
     sys.exit(status)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..cluster import Executor, TaskFailed
 from ..cluster.executors import Task
+from ..errors import exit_status_of
 from ..pipeline import COUNT_NAMES, FAILURES_KEPT, Listener, _ignore
 from ..recording import utc_now
 from ..rules import RuleSet
@@ -82,6 +83,9 @@ class Ingest:
             status = report.exit_status
         except KeyboardInterrupt:  # Ctrl+C, or SIGTERM as the command turns it into one
             status, stopped = 130, "interrupted"
+            raise
+        except Exception as error:  # the status the command will exit with, recorded alike
+            status = exit_status_of(error)
             raise
         finally:
             self.store.finish_run(report.run_id, utc_now(), report.counts, status, stopped)
