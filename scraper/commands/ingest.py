@@ -20,7 +20,7 @@ from ..store import Store
 from .cluster_options import cluster_option, executor_for
 from .crawl import run_guarded
 from .ingest_output import IngestOutput
-from .options import WHEN_HELP, WhenType, selectors_option
+from .options import WHEN_HELP, RecordedCommand, WhenType, given_arguments, selectors_option
 
 EXIT_INTERRUPTED = 130
 _DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
@@ -37,7 +37,7 @@ class UntilType(WhenType):
         return super().convert(value, param, ctx), bool(_DAY.match(str(value)))
 
 
-@click.command("ingest")
+@click.command("ingest", cls=RecordedCommand)
 @click.argument("inputs", nargs=-1, required=True, metavar="WARC_OR_GLOB...")
 @click.option("--host", "hosts", multiple=True,
               help="Keep pages of this host and its subdomains (www. ignored); repeatable.")
@@ -87,7 +87,7 @@ def ingest_command(inputs: tuple[str, ...], hosts: tuple[str, ...], sites_file: 
         with RunLock(db_path), Store.open(db_path) as store, \
                 executor_for(cluster, workers, output.cluster) as executor:
             ingest = Ingest(store, executor, rules, filters, output, chunk_pages=chunk_pages)
-            report = ingest.run(paths, command_arguments("ingest"))
+            report = ingest.run(paths, given_arguments())
         output.finish(report)
         return report.exit_status
 
@@ -105,31 +105,6 @@ def ingest_command(inputs: tuple[str, ...], hosts: tuple[str, ...], sites_file: 
 def _interrupt(signum: int, frame: object) -> None:
     """SIGTERM (a supervisor, `kill PID`) stops an ingest as Ctrl+C does: cleanly."""
     raise KeyboardInterrupt
-
-
-def command_arguments(name: str) -> list[str]:
-    """Return the command's arguments as given (as options with their values), for crawl_runs."""
-    context = click.get_current_context()
-    arguments = [name]
-    for parameter in context.command.params:
-        value = context.params.get(parameter.name or "")
-        if value in (None, (), False) or value == parameter.default:
-            continue
-        values = value if isinstance(value, tuple) and parameter.multiple or \
-            isinstance(parameter, click.Argument) else (value,)
-        for item in values:
-            if isinstance(parameter, click.Argument):
-                arguments.append(str(item))
-            else:
-                flag = parameter.opts[0]
-                arguments += [flag] if value is True else [flag, _text(item)]
-    return arguments
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, tuple):  # --until: (time, bare date)
-        value = value[0]
-    return value.isoformat() if isinstance(value, datetime) else str(value)
 
 
 COMMANDS = [ingest_command]

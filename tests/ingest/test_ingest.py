@@ -85,8 +85,19 @@ def test_the_run_is_a_row_of_crawl_runs(ingested: Path, warcs: Path) -> None:
     (arguments, exit_status, discovered, new, updated, failed), = rows(
         ingested, "SELECT arguments, exit_status, pages_discovered, articles_new,"
                   " articles_updated, pages_failed FROM crawl_runs")
-    assert json.loads(arguments)[:2] == ["ingest", str(warcs)]
+    assert json.loads(arguments) == ["ingest", "--chunk-pages", "3", str(warcs), "--db",
+                                     str(ingested)]  # as typed
     assert (exit_status, discovered, new, updated, failed) == (1, 26, 24, 1, 1)
+
+
+def test_the_run_records_its_arguments_as_typed_like_every_command(warcs: Path,
+                                                                    tmp_path: Path) -> None:
+    typed = ["ingest", str(warcs / "a.warc.gz"), "--since", "3d", "--language", "en,de",
+             "--db", str(tmp_path / "articles.db")]
+    result = CliRunner().invoke(cli, typed)
+    assert result.exit_code == 1, result.output  # its page of links has no article
+    (arguments,), = rows(tmp_path / "articles.db", "SELECT arguments FROM crawl_runs")
+    assert json.loads(arguments) == typed  # the age as given, not the time it stood for
 
 
 def test_a_rerun_stores_nothing_twice(ingested: Path, warcs: Path, tmp_path: Path) -> None:
