@@ -12,6 +12,15 @@ from .version import __version__
 PLACEHOLDER_CONTACT = "https://example.org/scraper-bot"  # says nothing about who crawls
 
 
+def placeholder_contact_warning(destinations: list[str], *, sites_file: bool = True) -> str:
+    """The warning that requests to `destinations` (site names or hosts) carry the placeholder
+    contact, saying how to give one's own."""
+    listed = ", ".join(destinations[:3]) + (" ..." if len(destinations) > 3 else "")
+    return (f"requests to {listed} carry the placeholder contact {PLACEHOLDER_CONTACT} in their "
+            "User-Agent: give --contact-url URL (a page saying who runs this crawler and how to "
+            "reach you)" + (", or a user_agent for the site in sites.toml" if sites_file else ""))
+
+
 @dataclass(frozen=True)
 class Setting:
     """One setting: its name, default and a sentence of help."""

@@ -55,3 +55,14 @@ def serve_forked(connection: Connection, rules: Any) -> None:
         serve(connection, rules)
     except (EOFError, OSError, KeyboardInterrupt):
         pass
+
+
+def serve_socket(descriptor: int) -> None:
+    """The entry point of a helper started as a program of its own (bounded_extraction): the
+    rules come first over the socket, then tasks until it closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the process that started it decides
+    connection = Connection(descriptor)
+    try:
+        serve(connection, pickle.loads(connection.recv_bytes()))
+    except (EOFError, OSError, KeyboardInterrupt):
+        pass

@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 
 from .archive import ArchiveWriter
-from .config import PLACEHOLDER_CONTACT, Settings
+from .config import Settings, placeholder_contact_warning
 from .crawl_report import (
     COUNT_NAMES,
     FAILURES_KEPT,
@@ -338,11 +338,7 @@ class Crawler:
         unsigned = sorted({seed.site or site_key_for_url(seed.url) for seed in seeds
                            if not getattr(self.sites.get(seed.site or ""), "user_agent", None)})
         if unsigned:
-            self.listener("warning", {"message": (
-                f"requests to {', '.join(unsigned[:3])}{' ...' if len(unsigned) > 3 else ''} "
-                f"carry the placeholder contact {PLACEHOLDER_CONTACT} in their User-Agent: "
-                "give --contact-url URL (a page saying who runs this crawler and how to reach "
-                "you), or a user_agent for the site in sites.toml")})
+            self.listener("warning", {"message": placeholder_contact_warning(unsigned)})
 
     def cut(self, run: RunState, site: str, url: str | None, reason: str) -> None:
         """Record where discovery read less than was offered."""

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from .archive import ArchiveError, read_record
+from .bounded_extraction import BoundedExtractor, extractor_for
 from .cluster.executors import Executor, TaskFailed
 from .cluster.ordered import in_order
 from .config import Settings
 from .errors import exit_status_of
-from .extract import extract
 from .models import Article
 from .pipeline import FAILURES_KEPT, CrawlReport, Listener, PageOutcome, _ignore, utc_now
 from .rules import RuleSet, rules_for
@@ -83,11 +83,14 @@ def reextract(settings: Settings, store: Store, *, site: str | None = None,
         rules = rules_for(settings.selectors_dir)
         selection = Selection(site, since.isoformat(timespec="seconds") if since else None,
                               rules.extractor_version if stale else None)
+        timeout = settings.extraction_timeout or None
         if executor is None:
-            for source in sources(store, selection):
-                _reextract_one(settings.archive_dir, rules, store, source, report, listener)
+            with BoundedExtractor(rules, timeout) as extractor:
+                for source in sources(store, selection):
+                    _reextract_one(settings.archive_dir, extractor, store, source, report,
+                                   listener)
         else:
-            _reextract_on(executor, settings.archive_dir.resolve(), rules, store,
+            _reextract_on(executor, settings.archive_dir.resolve(), (rules, timeout), store,
                           sources(store, selection), report, listener)
         status = report.exit_status
     except Exception as error:  # the status the command will exit with, recorded alike
@@ -119,35 +122,40 @@ def sources(store: Store, selection: Selection) -> Iterator[Source]:
                 yield Source(fetch_id, url, warc_file, warc_offset, site_name, frontier)
 
 
-def _reextract_one(archive_dir: Path, rules: RuleSet, store: Store, source: Source,
+def _reextract_one(archive_dir: Path, extractor: BoundedExtractor, store: Store, source: Source,
                    report: CrawlReport, listener: Listener) -> None:
     """Read one archived response, extract it and save the article; record any failure."""
-    _save(store, source, extract_source(archive_dir, rules, source), report, listener)
+    _save(store, source, extract_source(archive_dir, extractor, source), report, listener)
 
 
-def extract_source(archive_dir: Path, rules: RuleSet, source: Source) -> Article | str:
+def extract_source(archive_dir: Path, extractor: BoundedExtractor,
+                   source: Source) -> Article | str:
     """Read one archived response and extract it; a string says why it could not be read."""
     try:
         page = read_record(archive_dir / source.warc_file, source.warc_offset)
     except ArchiveError as error:
         return f"archive: {error}"
-    return extract(page.content, page.final_url, rules, page.headers.get("content-type"))
+    return extractor.extract(page.content, page.final_url, page.headers.get("content-type"))
 
 
-def extract_sources(archive_dir: Path, rules: RuleSet, batch: list[Source]) -> list[Article | str]:
-    """extract_source() over a batch: one task of a cluster worker."""
-    return [extract_source(archive_dir, rules, source) for source in batch]
+def extract_sources(archive_dir: Path, rules: RuleSet, timeout: float | None,
+                    batch: list[Source]) -> list[Article | str]:
+    """extract_source() over a batch, each page within `timeout` seconds (in a helper process
+    of the worker): one task of a cluster worker."""
+    extractor = extractor_for(rules, timeout)
+    return [extract_source(archive_dir, extractor, source) for source in batch]
 
 
-def _reextract_on(executor: Executor, archive_dir: Path, rules: RuleSet, store: Store,
-                  found: Iterator[Source], report: CrawlReport, listener: Listener) -> None:
+def _reextract_on(executor: Executor, archive_dir: Path, bounds: tuple[RuleSet, float | None],
+                  store: Store, found: Iterator[Source], report: CrawlReport,
+                  listener: Listener) -> None:
     """Send batches of sources to the executor's workers; save their articles in order."""
     batches: list[list[Source]] = []
 
     def calls() -> Iterator[tuple[Any, tuple[Any, ...]]]:
         while batch := list(islice(found, SOURCES_PER_TASK)):
             batches.append(batch)
-            yield extract_sources, (archive_dir, rules, batch)
+            yield extract_sources, (archive_dir, *bounds, batch)
 
     window = max(2, executor.workers * TASKS_PER_WORKER)
     for outcome in in_order(executor, calls(), window):

@@ -222,10 +222,14 @@ def _demo_server() -> tuple[Any, Any]:
                    "than this one's; see scraper --version).")
 @storage_options
 @selectors_option
+@click.option("--extraction-timeout", type=click.FloatRange(min=0),
+              help="Seconds one page may take to extract (in a helper process, stopped then) "
+                   "before it is recorded as failed; default 60, 0 for none.")
 @cluster_option
 @click.option("--log-json", is_flag=True, help="Log one JSON object per page and a summary.")
 def reextract_command(site: str | None, since: datetime | None, stale: bool, db_path: Path,
-                      archive_dir: Path, selectors_dir: Path | None, cluster: str | None,
+                      archive_dir: Path, selectors_dir: Path | None,
+                      extraction_timeout: float | None, cluster: str | None,
                       log_json: bool) -> None:
     """Extract every archived article again, with no network, and update the database."""
     output = RunOutput(log_json=log_json)
@@ -234,7 +238,9 @@ def reextract_command(site: str | None, since: datetime | None, stale: bool, db_
     def body() -> int:
         if not db_path.exists():
             raise ConfigError(f"no database at {db_path}: crawl first")
-        settings = Settings(db_path=db_path, archive_dir=archive_dir, selectors_dir=selectors_dir)
+        settings = Settings(db_path=db_path, archive_dir=archive_dir,
+                            selectors_dir=selectors_dir).with_overrides(
+                                extraction_timeout=extraction_timeout)
         with RunLock(db_path), Store.open(db_path, create=False) as store, \
                 refused(None, db_path), cluster_executor(cluster, output) as executor:
             if site is not None:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
-from ..config import Settings
+from ..bounded_extraction import BoundedExtractor
+from ..config import Settings, placeholder_contact_warning
 from ..errors import ConfigError, ScraperError
-from ..extract import extract as extract_page
 from ..models import Article
 from ..printable import printable
 from ..rules import rules_for
 from .options import selectors_option
 
+SETTINGS_DEFAULT = Settings()
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 
 
@@ -25,8 +27,14 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 @click.option("--json", "as_json", is_flag=True, help="Print the extraction record as JSON.")
 @click.option("--allow-private", is_flag=True,
               help="Allow fetching from loopback/private addresses.")
+@click.option("--contact-url", help="Contact URL for the User-Agent (when PAGE is a URL).")
+@click.option("--extraction-timeout", type=click.FloatRange(min=0),
+              default=SETTINGS_DEFAULT.extraction_timeout, show_default=True,
+              help="Seconds the page may take to extract before it is given up as failed "
+                   "(0 for none).")
 @selectors_option
 def extract_command(page: str, url: str | None, as_json: bool, allow_private: bool,
+                    contact_url: str | None, extraction_timeout: float,
                     selectors_dir: Path | None) -> None:
     """Extract the article record of PAGE: a saved HTML file or an http(s) URL.
 
@@ -35,14 +43,18 @@ def extract_command(page: str, url: str | None, as_json: bool, allow_private: bo
     """
     try:
         rules = rules_for(selectors_dir)
+        settings = Settings(allow_private=allow_private, retries=1, delay=0,
+                            extraction_timeout=extraction_timeout).with_overrides(
+                                contact_url=contact_url)
     except ConfigError as error:
         raise click.UsageError(error.describe()) from error
     if _scheme(page) in ("http", "https"):
-        content, content_type, url = _fetch(page, allow_private)
+        content, content_type, url = _fetch(page, settings)
     else:
         content, content_type = _read_file(page), None
-    article = extract_page(content, url=url or (page if "://" in page else None), rules=rules,
-                           content_type=content_type)
+    with BoundedExtractor(rules, settings.extraction_timeout) as extractor:
+        article = extractor.extract(content, url or (page if "://" in page else None),
+                                    content_type)
     if article.is_empty:
         reason = article.provenance.warnings[0] if article.provenance.warnings else "no article text found"
         click.echo(printable(f"error: {page}: {reason}"), err=True)
@@ -80,12 +92,17 @@ def _read_file(page: str) -> bytes:
         raise click.UsageError(f"cannot read {page}: {error.strerror or error}") from error
 
 
-def _fetch(url: str, allow_private: bool) -> tuple[bytes, str | None, str]:
+def _fetch(url: str, settings: Settings) -> tuple[bytes, str | None, str]:
+    """Fetch the page as a crawl would (robots.txt, the same User-Agent for every request),
+    warning when that agent carries the placeholder contact."""
     import asyncio
 
     from ..fetch import Fetcher  # only a URL needs the fetcher (and its HTTP stack)
 
-    settings = Settings(allow_private=allow_private, retries=1, delay=0)
+    if settings.contact_is_placeholder:
+        host = urlsplit(url).hostname or url
+        click.echo(f"warning: {printable(placeholder_contact_warning([host], sites_file=False))}",
+                   err=True)
 
     async def get() -> tuple[bytes, str | None, str]:
         async with Fetcher(settings) as fetcher:

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from ..config import Settings
 from ..errors import ConfigError
 from ..ingest import Ingest, build_filters, resolve_inputs
 from ..ingest.warcs import CHUNK_PAGES
@@ -23,6 +24,7 @@ from .ingest_output import IngestOutput
 from .options import WHEN_HELP, RecordedCommand, WhenType, given_arguments, selectors_option
 
 EXIT_INTERRUPTED = 130
+DEFAULT_SETTINGS = Settings()
 _DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 
 
@@ -58,6 +60,10 @@ class UntilType(WhenType):
 @click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
               help="Local extraction processes (0: in this process). Not with --cluster.")
 @cluster_option
+@click.option("--extraction-timeout", type=click.FloatRange(min=0),
+              default=DEFAULT_SETTINGS.extraction_timeout, show_default=True,
+              help="Seconds one page may take to extract (in a helper process of the worker, "
+                   "stopped then) before it is recorded as failed; 0 for none.")
 @click.option("--chunk-pages", type=click.IntRange(min=1), default=CHUNK_PAGES, show_default=True,
               help="HTML pages per unit of work, when a file is planned the first time.")
 @click.option("--log-json", is_flag=True, help="Log one JSON object per event and a summary.")
@@ -65,7 +71,7 @@ def ingest_command(inputs: tuple[str, ...], hosts: tuple[str, ...], sites_file: 
                    site_names: tuple[str, ...], since: datetime | None,
                    until: tuple[datetime, bool] | None, languages: tuple[str, ...],
                    db_path: Path, selectors_dir: Path | None, workers: int, cluster: str | None,
-                   chunk_pages: int, log_json: bool) -> None:
+                   extraction_timeout: float, chunk_pages: int, log_json: bool) -> None:
     """Extract the HTML pages of WARC files (CC-NEWS, Heritrix, Browsertrix, wget, ours) into
     the database, as a crawl stores them; run again, it resumes where it stopped.
 
@@ -86,7 +92,8 @@ def ingest_command(inputs: tuple[str, ...], hosts: tuple[str, ...], sites_file: 
         rules = rules_for(selectors_dir)
         with RunLock(db_path), Store.open(db_path) as store, \
                 executor_for(cluster, workers, output.cluster) as executor:
-            ingest = Ingest(store, executor, rules, filters, output, chunk_pages=chunk_pages)
+            ingest = Ingest(store, executor, rules, filters, output, chunk_pages=chunk_pages,
+                            extraction_timeout=extraction_timeout)
             report = ingest.run(paths, given_arguments())
         output.finish(report)
         return report.exit_status

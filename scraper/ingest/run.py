@@ -64,8 +64,9 @@ class Ingest:
 
     def __init__(self, store: Store, executor: Executor, rules: RuleSet,
                  filters: IngestFilters | None = None, listener: Listener = _ignore,
-                 chunk_pages: int = CHUNK_PAGES) -> None:
+                 chunk_pages: int = CHUNK_PAGES, extraction_timeout: float | None = None) -> None:
         self.store = store
+        self.extraction_timeout = extraction_timeout or None  # seconds a page may take
         self.chunk_pages = chunk_pages
         self.executor = executor
         self.rules = rules
@@ -147,7 +148,7 @@ class _Schedule:
             start, end, _ = item.chunks[position]
             task = self.executor.submit(extract_chunk, ChunkTask(
                 item.path, item.compression or "none", position, start, end),
-                self.ingest.filters, self.ingest.rules)
+                self.ingest.filters, self.ingest.rules, self.ingest.extraction_timeout)
             self.chunks[task] = (item, position)
             self.submit_at[1] = position + 1
 

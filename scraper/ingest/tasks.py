@@ -18,9 +18,9 @@ from typing import Any
 from warcio.recordloader import ArcWarcRecord
 
 from ..archive import page_from_record
+from ..bounded_extraction import BoundedExtractor, extractor_for
 from ..discover import classify
 from ..errors import ArchiveError
-from ..extract import extract
 from ..models import Article, Provenance
 from ..rules import RuleSet
 from ..store.articles import article_fields
@@ -73,8 +73,11 @@ def plan_task(path: str, start: int, compression: str | None, chunk_pages: int) 
     return plan_file(Path(path), start, compression, chunk_pages)
 
 
-def extract_chunk(task: ChunkTask, filters: IngestFilters, rules: RuleSet) -> ChunkResult:
-    """Read one chunk's records, extract its HTML pages and apply the filters."""
+def extract_chunk(task: ChunkTask, filters: IngestFilters, rules: RuleSet,
+                  timeout: float | None = None) -> ChunkResult:
+    """Read one chunk's records, extract its HTML pages (each within `timeout` seconds, in a
+    helper process of the worker; None for no limit) and apply the filters."""
+    extractor = extractor_for(rules, timeout)
     counts: Counter[str] = Counter()
     pages: list[PageResult] = []
     with opened_at(Path(task.path), task.compression, task.start) as stream:
@@ -89,7 +92,7 @@ def extract_chunk(task: ChunkTask, filters: IngestFilters, rules: RuleSet) -> Ch
             if not kept:
                 counts[f"filtered_{HOST_FILTERED}"] += 1
                 continue
-            result, filtered = _read_page(task, offset, record, site, filters, rules)
+            result, filtered = _read_page(task, offset, record, site, filters, extractor)
             if filtered:
                 counts[f"filtered_{filtered}"] += 1
             if result is not None:
@@ -102,7 +105,8 @@ def extract_chunk(task: ChunkTask, filters: IngestFilters, rules: RuleSet) -> Ch
 
 
 def _read_page(task: ChunkTask, offset: int, record: ArcWarcRecord, site: str | None,
-               filters: IngestFilters, rules: RuleSet) -> tuple[PageResult | None, str | None]:
+               filters: IngestFilters, extractor: BoundedExtractor
+               ) -> tuple[PageResult | None, str | None]:
     """Extract one archived page; return (what to store, or None; the filter that dropped it)."""
     declared = (record.rec_headers.get_header("Content-Length") or "0").strip()
     size = int(declared) if declared.isdigit() else 0
@@ -118,7 +122,7 @@ def _read_page(task: ChunkTask, offset: int, record: ArcWarcRecord, site: str | 
     content_type = page.headers.get("content-type")
     if not content_type and classify("", page.content, page.url) != "html":
         return None, "type"  # undeclared, and not HTML either
-    article = _extract(page.content, page.final_url, rules, content_type)
+    article = _extract(extractor, page.content, page.final_url, content_type)
     headers = {"content_type": content_type, "size": len(page.content),
                "etag": page.headers.get("etag"), "last_modified": page.headers.get("last-modified")}
     if article.is_empty:
@@ -132,10 +136,11 @@ def _read_page(task: ChunkTask, offset: int, record: ArcWarcRecord, site: str | 
                       fields=article_fields(article)), None
 
 
-def _extract(content: bytes, url: str, rules: RuleSet, content_type: str | None) -> Article:
+def _extract(extractor: BoundedExtractor, content: bytes, url: str,
+             content_type: str | None) -> Article:
     """extract(), with an unexpected exception turned into an empty record with its reason."""
     try:
-        return extract(content, url, rules, content_type)
+        return extractor.extract(content, url, content_type)
     except Exception as error:  # noqa: BLE001 - recorded with its reason, the chunk goes on
         return Article(url=url, provenance=Provenance(
             warnings=(f"extraction error {type(error).__name__}: {error}",)))

@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from loopback_hosts import LoopbackHosts, Reply
 
+from scraper.config import PLACEHOLDER_CONTACT
 from scraper.extract import has_markup
 
 from .conftest import run
@@ -74,3 +76,45 @@ def test_an_html_page_gives_no_warning(tmp_path: Path) -> None:
 ])
 def test_markup_is_a_tag_a_comment_or_a_doctype(text: str | bytes, markup: bool) -> None:
     assert has_markup(text) is markup
+
+
+CONTACT = "https://uni.example/crawler"
+STORY = "/news/2024/05/03/harbour-clean-up/"
+
+
+def test_a_url_is_fetched_with_one_agent_and_the_placeholder_is_warned_about_once() -> None:
+    with LoopbackHosts(1) as server:
+        server.add_route(0, STORY, Reply(body=PAGE.encode()))
+        url = server.origin(0) + STORY
+        unsigned = run("extract", url, "--allow-private")
+        unsigned_agents = {request.headers["user-agent"] for request in server.logged(0)}
+        asked = [request.path for request in server.logged(0)]
+        server.log.clear()
+        signed = run("extract", url, "--allow-private", "--contact-url", CONTACT)
+        signed_agents = {request.headers["user-agent"] for request in server.logged(0)}
+    assert unsigned.exit_code == 0 and signed.exit_code == 0, unsigned.output + signed.output
+    assert asked == ["/robots.txt", STORY]
+    assert len(unsigned_agents) == 1 and PLACEHOLDER_CONTACT in unsigned_agents.pop()
+    warnings = [line for line in unsigned.stderr.splitlines() if "placeholder contact" in line]
+    assert len(warnings) == 1 and "--contact-url" in warnings[0]
+    assert "sites.toml" not in warnings[0]  # extract reads no sites file
+    assert len(signed_agents) == 1 and CONTACT in signed_agents.pop()  # robots.txt too
+    assert "placeholder" not in signed.stderr
+
+
+def giant_page(paragraphs: int) -> str:
+    """An article whose extraction takes seconds: far longer than the limits the tests set."""
+    text = "The council met on Tuesday evening to discuss the harbour plan, once again."
+    return ("<html><body><article><h1>Giant</h1>"
+            + "".join(f"<p>Paragraph {number}. {text}</p>" for number in range(paragraphs))
+            + "</article></body></html>")
+
+
+def test_a_page_that_extracts_too_long_is_given_up_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "giant.html").write_text(giant_page(30_000))
+    result = run("extract", str(tmp_path / "giant.html"), "--extraction-timeout", "0.5")
+    assert result.exit_code == 1
+    assert "extraction timed out after 0.5 s" in result.stderr
+    (tmp_path / "story.html").write_text(PAGE)
+    assert run("extract", str(tmp_path / "story.html"), "--extraction-timeout", "0.5"
+               ).exit_code == 0  # an ordinary page is well within it

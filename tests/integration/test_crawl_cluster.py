@@ -48,3 +48,22 @@ def test_crawl_extracts_on_the_cluster_and_stores_the_same(tmp_path: Path,
     assert "dask dashboard: http" in there[1]
     assert len(articles(tmp_path / "here")) == 8
     assert articles(tmp_path / "cluster") == articles(tmp_path / "here")
+
+
+def test_a_page_that_extracts_too_long_is_stopped_on_its_worker(tmp_path: Path,
+                                                                 dask_cluster: Any) -> None:
+    giant = "/news/2024/05/09/giant/"
+    with LoopbackSites(1) as sites:
+        sites.route(0, giant, article_reply("Giant", paragraphs=20_000))
+        sites.route(0, PATHS[0], article_reply("Calm after the giant"))
+        sites.route(0, "/feed.xml", rss([(sites.url(0, giant), None),
+                                         (sites.url(0, PATHS[0]), None)]))
+        status, output = crawl(tmp_path / "cluster", [sites.url(0, "/feed.xml")],
+                               "--cluster", dask_cluster.scheduler_address,
+                               "--extraction-timeout", "1")
+    assert status == 1, output
+    assert [headline for _, headline, *_ in articles(tmp_path / "cluster")] == \
+        ["Calm after the giant"]
+    with sqlite3.connect(tmp_path / "cluster" / "a.db") as db:
+        failed = db.execute("SELECT last_error FROM frontier WHERE url LIKE '%giant%'").fetchall()
+    assert failed == [("extraction timed out after 1 s",)]

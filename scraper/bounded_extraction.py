@@ -1,0 +1,151 @@
+"""extract() under a time limit, for code that extracts pages one after another and waits.
+
+`scraper extract`, `reextract` and the tasks of `ingest` (run in this process, in local worker
+processes or on Dask workers) extract a page and wait for it; a hostile page (200,000 nested
+elements) can take minutes. Here the page goes to a helper process, which is killed when it
+takes longer than the limit: the page becomes an empty record saying so ("extraction timed
+out after 60 s") and the next page goes to a new helper. Warming a helper up does not count
+against a page.
+
+The helper is a program of its own (`python -c`), not a multiprocessing child: a Dask worker
+is a daemon process, and multiprocessing refuses those children. It answers over a socket
+with the crawl's extraction worker (extraction_worker.serve), and leaves when the socket
+closes, so it ends with the process that started it. With no limit (0 or None), extract()
+runs in the calling process: nothing could stop it there.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import socket
+import subprocess
+import sys
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, Self
+
+from .extraction_worker import TaskFailure
+from .models import Article, Provenance
+from .rules import RuleSet
+
+STARTUP_TIMEOUT = 120.0  # seconds a helper may take to start and import the extractors
+_HELPER_CODE = "import sys\nfrom scraper.extraction_worker import serve_socket\n" \
+               "serve_socket(int(sys.argv[1]))"
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
+
+
+class BoundedExtractor:
+    """Extracts pages in a helper process that is replaced when a page overruns `timeout`."""
+
+    def __init__(self, rules: RuleSet, timeout: float | None) -> None:
+        self.rules = rules
+        self.timeout = timeout or None
+        self._helper: _Helper | None = None
+
+    def extract(self, content: bytes | str, url: str | None,
+                content_type: str | None = None) -> Article:
+        """The page's record; one that overruns, or whose helper dies, is empty with the reason."""
+        if self.timeout is None:
+            from .extract import extract  # the helper imports the extractors, not this process
+
+            return extract(content, url, self.rules, content_type)
+        try:
+            self._helper = self._helper or _Helper(self.rules)
+            result = self._helper.call(("extract", (content, url, content_type)), self.timeout)
+        except TimeoutError:
+            self.close()
+            return failed_article(url, f"extraction timed out after {self.timeout:g} s")
+        except (EOFError, OSError, pickle.PickleError) as error:
+            self.close()
+            reason = str(error) or type(error).__name__
+            return failed_article(url, f"the extraction process failed ({reason})")
+        if isinstance(result, TaskFailure):
+            return failed_article(url, f"extraction failed: {result.reason}")
+        article: Article = result
+        return article
+
+    def close(self) -> None:
+        """Stop the helper (a new one starts with the next page)."""
+        helper, self._helper = self._helper, None
+        if helper is not None:
+            helper.stop()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class _Helper:
+    """One helper process and the socket to it."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        ours, theirs = socket.socketpair()
+        environment = dict(os.environ)
+        environment["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [_PACKAGE_ROOT, environment.get("PYTHONPATH")]))
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _HELPER_CODE, str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=environment,
+                start_new_session=True)  # a Ctrl+C in the terminal reaches its parent only
+        finally:
+            theirs.close()
+        self.connection = Connection(ours.detach())
+        try:
+            self.connection.send_bytes(pickle.dumps(rules, pickle.HIGHEST_PROTOCOL))
+            if not self.connection.poll(STARTUP_TIMEOUT):
+                raise OSError(f"it did not start within {STARTUP_TIMEOUT:g} s")
+            self.connection.recv_bytes()  # "ready"
+        except BaseException:
+            self.stop()
+            raise
+
+    def call(self, message: tuple[str, tuple[Any, ...]], timeout: float) -> Any:
+        """Send one task; raise TimeoutError when its answer takes longer than `timeout`."""
+        self.connection.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
+        if not self.connection.poll(timeout):
+            raise TimeoutError
+        return pickle.loads(self.connection.recv_bytes())
+
+    def stop(self) -> None:
+        """End the process at once (one busy with a page would not read its socket)."""
+        self.connection.close()
+        self.process.kill()
+        self.process.wait()
+
+
+def failed_article(url: str | None, reason: str) -> Article:
+    """An empty record whose warning gives the reason there is no article."""
+    return Article(url=url, provenance=Provenance(warnings=(reason,)))
+
+
+def extract_within(rules: RuleSet, timeout: float | None, content: bytes | str, url: str | None,
+                   content_type: str | None) -> Article:
+    """A worker's task: the page's record, extracted within `timeout` seconds."""
+    return extractor_for(rules, timeout).extract(content, url, content_type)
+
+
+_THREAD = threading.local()
+_ALL: list[BoundedExtractor] = []
+
+
+def extractor_for(rules: RuleSet, timeout: float | None) -> BoundedExtractor:
+    """This thread's extractor for these rules and limit: a worker that runs task after task
+    keeps its helper between them."""
+    key = (rules.digest, timeout or None)
+    kept: dict[tuple[str, float | None], BoundedExtractor] = _THREAD.__dict__.setdefault("kept", {})
+    if key not in kept:
+        kept[key] = BoundedExtractor(rules, timeout)
+        _ALL.append(kept[key])
+    return kept[key]
+
+
+@atexit.register
+def _close_all() -> None:
+    for extractor in _ALL:
+        extractor.close()
