@@ -185,7 +185,7 @@ class _Worker:
         context = multiprocessing.get_context("forkserver")
         # The fork server imports the extractors once; each worker is forked from it ready to
         # go. Not "__main__": a script that crawls without a main guard must not run twice.
-        context.set_forkserver_preload(["scraper.extraction_tasks"])
+        context.set_forkserver_preload(["scraper.extraction_tasks", "scraper.discover"])
         self.connection, child = context.Pipe()
         self.process = context.Process(target=serve_forked, args=(child, rules), daemon=True)
         self.process.start()

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .discover import Discovery, discover
 from .extract import extract
 from .models import Article, Page
 from .rules import RuleSet
+
+if TYPE_CHECKING:
+    from .discover import Discovery
 
 WARM_UP_PAGE = "<html><body><p>warm up</p></body></html>"
 
@@ -26,6 +28,8 @@ def extract_page(rules: RuleSet, content: bytes, url: str, content_type: str | N
 def discover_document(rules: RuleSet, page: Page, article_patterns: Sequence[re.Pattern[str]],
                       max_urls: int | None) -> Discovery:
     """discover() of one fetched feed, sitemap or listing page (rules are not needed)."""
+    from .discover import discover  # feeds and sitemaps: not loaded where only pages are read
+
     if max_urls is None:
         return discover(page, article_patterns=article_patterns)
     return discover(page, article_patterns=article_patterns, max_urls=max_urls)
