@@ -17,6 +17,9 @@ from .words import SENTENCE_OPENERS, SUBJECT_PRONOUNS, TAG_ARTICLES, TAG_REFLEXI
 
 # Subject pronouns that are also articles: Italian 'il sindaco' is no French 'il'.
 ARTICLE_PRONOUNS = frozenset({"il"})
+# Prepositions opening a fronted phrase ('In einem Statement sagte der 48-Jährige:'); not
+# sentence openers elsewhere: 'In Berlin' holds no subject of a subordinate clause.
+FRONTED_PREPOSITIONS = frozenset({"in", "im", "an", "am", "auf", "ins", "zu"})
 
 
 def inverted_subject(before: str, after: str) -> str | None:
@@ -29,7 +32,9 @@ def inverted_subject(before: str, after: str) -> str | None:
     if stripped.endswith(","):
         return rest
     segment = stripped.rsplit(",", 1)[-1].split()
-    if segment and segment[0].lower() in SENTENCE_OPENERS and not _holds_subject(segment[1:]):
+    opener = segment[0].lower() if segment else ""
+    if (opener in SENTENCE_OPENERS or opener in FRONTED_PREPOSITIONS) \
+            and not _holds_subject(segment[1:]):
         return rest
     return None
 

@@ -28,6 +28,13 @@ _MEDIA_RECIPIENT = re.compile(
     r"to\s+this\s+(?:newspaper|paper|website))\s+", re.IGNORECASE)
 _RECIPIENT_END = frozenset({"le", "la", "les", "l’", "l'", "un", "une", "el", "los", "las", "il",
                             "lo", "gli", "una", "uno", "der", "die", "das", "ein", "eine"})
+# Prepositions opening an adjunct between a verb and its subject.
+ADJUNCT_PREPOSITIONS = frozenset({"su", "sul", "sulla", "nel", "nella", "in", "on", "auf", "im",
+                                  "am", "nach", "vor", "bei", "beim", "sur", "en", "dans",
+                                  "via", "per", "at", "during", "après", "dopo", "tras"})
+_SUBJECT_ARTICLES = frozenset({"der", "die", "das", "the", "le", "la", "les", "l’", "l'", "el",
+                               "los", "las", "il", "lo", "gli", "ein", "eine", "un", "une",
+                               "una", "uno", "a", "an"})
 # Words after a named speaker that end the phrase, with the fewest words the name needs:
 # German datives ('sagte X dem Tagesspiegel', 'X der Zeitung') and an employer ('Lena Park
 # of Harbour Bank'; a full name only: 'Secretary of State X' has none before 'of').
@@ -51,6 +58,18 @@ def phrase_after(text: str) -> str | None:
         if appositive and comma and AGE.match(appositive):
             return f"{phrase}, {appositive}"  # 'el delantero, de 21 años'
     return phrase
+
+
+def subject_after_adjunct(text: str) -> str | None:
+    """The subject after a verb's adjunct ('sagte nach dem Spiel der Trainer', 'dijo en rueda
+    de prensa el ministro X'): the phrase from the first article of the clause, or None
+    ('ha scritto su X': the subject was dropped)."""
+    clause = _CLAUSE_END.split(text, maxsplit=1)[0]
+    words = clause.split()
+    for index, word in enumerate(words[1:], 1):
+        if word.lower() in _SUBJECT_ARTICLES:
+            return phrase_after(" ".join(words[index:]) + text[len(clause):])
+    return None
 
 
 def _without_recipient(text: str) -> str:

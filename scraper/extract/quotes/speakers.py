@@ -24,7 +24,7 @@ from .names import (
     titled_name,
 )
 from .order import inverted_subject, pronoun_in_clause, subordinate_subject
-from .phrases import ABBREVIATION_DOT, phrase_after
+from .phrases import ABBREVIATION_DOT, ADJUNCT_PREPOSITIONS, phrase_after, subject_after_adjunct
 from .refs import AGE, DROPPED_SUBJECT, NOBODY, definite_role, refers_back, role_reference
 from .verbs import AFTER, VERB, VerbMatch, find_attributions
 from .words import (
@@ -97,6 +97,8 @@ def speaker_after(context: str) -> str | None:
             return None  # '“Oversight Delayed,” warned that …': a title, not a speaker
         if not following or following[0][:1] in _SENTENCE_STOPS:
             return DROPPED_SUBJECT  # '«…», aggiunge.': the subject is the one quoted last
+        if following[0].lower() in ADJUNCT_PREPOSITIONS:
+            return subject_after_adjunct(text[found[0].end:]) or DROPPED_SUBJECT
         return phrase_after(text[found[0].end:])
     for verb in (match for match in found if match.kind == VERB):
         subject = text[:verb.start]

@@ -116,6 +116,17 @@ WORD_ORDER = {
     "a place, a role and a full name: the full name": (
         ["“It was the worst night of the whole war,” said Kyiv resident Ana Lis, 55."],
         [("It was the worst night of the whole war", "Ana Lis")]),
+    "a fronted prepositional phrase puts the subject after the verb": (
+        ["Uwe Brandt übernimmt die Mannschaft.",
+         "In einem Statement sagte Brandt: „Wir geben dieses Spiel nicht verloren.“"],
+        [("Wir geben dieses Spiel nicht verloren.", "Uwe Brandt")]),
+    "an adjunct between the verb and its subject": (
+        ["„Wir geben dieses Spiel nicht verloren“, sagte nach dem Abpfiff der Trainer Uwe Brandt."],
+        [("Wir geben dieses Spiel nicht verloren", "Uwe Brandt")]),
+    "a dropped subject after an adjunct is the person quoted last": (
+        ["Matteo Salvini è soddisfatto.",
+         "«Bene il governo per parlare di pace e di lavoro», ha scritto su Facebook."],
+        [("Bene il governo per parlare di pace e di lavoro", "Matteo Salvini")]),
     "a subordinate clause keeps its subject after the conjunction": (
         ["Jonas Berger kandidiert erneut.",
          "Wie Berger vor der Wahl sagte: „Wir gewinnen diese Wahl im ersten Wahlgang.“"],
