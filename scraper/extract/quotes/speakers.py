@@ -167,6 +167,8 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if "." in phrase:
         phrase = ABBREVIATION_DOT.sub(r"\1", phrase)  # 'Dr. Amir Khan, the chief of surgery,'
     segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]
+    while len(segments) > 1 and not segments[0]:
+        segments.pop(0)  # 'However, the prime minister also'
     earlier = _person_pointed_at(segments, memory, topic)
     if earlier:
         return earlier

@@ -266,6 +266,10 @@ ROLES = {
         ["Herr Jan Wolff und Christiane Neu diskutierten.",
          "„Die Kunden wollen mehr“, so die Expertin."],
         [("Die Kunden wollen mehr", "Christiane Neu")]),
+    "a connector before the role does not hide it": (
+        ["Jane Roe spoke at the town hall on Sunday.",
+         "However, the mayor also said, “We will not raise taxes this year or the next,” to applause."],
+        [("We will not raise taxes this year or the next", "Jane Roe")]),
     "a company's legal form is no person": (
         ["David Wyatt of Ridge Research & Associates Inc. said the economy is barely growing.",
          "Article content",
