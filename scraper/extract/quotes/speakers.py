@@ -32,6 +32,7 @@ from .words import (
     AUXILIARIES,
     CLAUSE_WORDS,
     DESCRIPTIVE_OPENERS,
+    FINITE_VERBS,
     FOR_OPENINGS,
     FRENCH_INVERSION,
     LEADING_CONNECTORS,
@@ -187,13 +188,16 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     words = segment.split()
     if _pronoun_subject(segment, words):
         return memory.person_for(_pronoun_word(words))
-    name = _clause_subject(segment, memory) if len(words) > MAX_PHRASE_WORDS else head_name(segment)
+    lowered = {word.lower() for word in words}
+    clause = len(words) > MAX_PHRASE_WORDS \
+        or bool(lowered & FINITE_VERBS and not lowered & CLAUSE_WORDS)
+    name = _clause_subject(segment, memory) if clause else head_name(segment)
     name = name or subordinate_subject(segment) \
         or (_name_before_apposition(segments[index - 1], segment) if index else None)
     if name:
         return memory.expand(name)
-    if len(words) > MAX_PHRASE_WORDS:
-        return None
+    if clause:
+        return None  # 'Trump and his administration have championed fossil fuels'
     if _descriptive(words) and not re.search(r"[\x01“”\"«»„]", segment):
         return _lower_determiner(words)
     return None

@@ -166,6 +166,14 @@ CLAUSE_WORDS = frozenset({
     "lorsque", "parce", "que", "qui",
 })
 
+# Auxiliaries and copulas that make a phrase a clause, not a speaker: 'X and his
+# administration have championed …'.
+FINITE_VERBS = frozenset({
+    "have", "has", "had", "is", "are", "was", "were", "will", "would", "can", "could", "did",
+    "hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren", "wird", "werden",
+    "ont", "est", "sont", "était", "han", "hanno", "sono", "era", "fue", "fueron",
+})
+
 # Titles and roles stripped from the edges of a name: 'Nato spokesperson Oana Lungescu'.
 TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",

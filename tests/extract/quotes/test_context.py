@@ -127,6 +127,10 @@ WORD_ORDER = {
         ["Matteo Salvini è soddisfatto.",
          "«Bene il governo per parlare di pace e di lavoro», ha scritto su Facebook."],
         [("Bene il governo per parlare di pace e di lavoro", "Matteo Salvini")]),
+    "a clause before the verb gives its opening name, not itself as a description": (
+        ["Donald Trump won the vote.",
+         "Trump and his team have attacked the plan, called it “the worst deal ever made in history” and left."],
+        [("the worst deal ever made in history", "Donald Trump")]),
     "a subordinate clause keeps its subject after the conjunction": (
         ["Jonas Berger kandidiert erneut.",
          "Wie Berger vor der Wahl sagte: „Wir gewinnen diese Wahl im ersten Wahlgang.“"],
