@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ...models import Quote
 from .marks import QuoteSpan, find_spans, opens_paragraph
-from .memory import NameMemory
+from .memory import NameMemory, is_thing
 from .names import Mention, mentions
 from .refs import DROPPED_SUBJECT
 from .rules import dedupe, is_direct_quote, tidy
@@ -44,6 +44,7 @@ from .speakers import (
 from .tags import unknown_tag
 from .tails import speaker_in_tail
 from .verbs import VERB, find_attributions
+from .words import PRONOUNS, SPEECH_VERB_WORDS
 
 # A sentence ends after . ! ? and any closing marks, French-spaced ('fin. » Puis') or not.
 _BOUNDARY = re.compile(r"(?<=[.!?])(?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+(?=[\w“\"„«»‹›‘‚\x01(])")
@@ -313,7 +314,9 @@ def _own_attribution(masked: str, span: QuoteSpan, starts: list[int]) -> bool:
 
 
 def _remember(memory: NameMemory, speaker: str) -> None:
-    if not is_descriptive(speaker) or speaker.split()[0].lower() in ("a", "an", "the"):
+    """Log a speaker for pronouns: a name, or 'a spokesperson', not 'the report'."""
+    if not is_descriptive(speaker) or (speaker.lower().split()[0] in ("a", "an", "the")
+                                       and not is_thing(speaker)):
         memory.note_speaker(speaker)
 
 
@@ -342,7 +345,16 @@ def _sentence_starts(masked: str) -> list[int]:
     starts: list[int] = []
     for match in _BOUNDARY.finditer(masked):
         word = masked[:match.start()].rsplit(None, 1)[-1].rstrip(".!?”\"’»«“)").lower()
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
+                or _tag_word(masked, match.end()):
             continue
         starts.append(match.end())
     return starts
+
+
+def _tag_word(masked: str, position: int) -> bool:
+    """A lowercase speech verb or pronoun goes on the sentence: '“… the move?” asked Pineda.'"""
+    if not masked[position].islower():
+        return False
+    word = masked[position:position + 20].split(None, 1)[0].strip(",.;:")
+    return word in SPEECH_VERB_WORDS or word in PRONOUNS

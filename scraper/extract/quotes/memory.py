@@ -26,10 +26,16 @@ from dataclasses import dataclass, field
 
 from .gender import FEMALE, MALE
 from .names import Mention
+from .words import THING_NOUNS
 
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "er": MALE, "ihm": MALE, "il": MALE, "lui": MALE,
                   "él": MALE, "she": FEMALE, "her": FEMALE, "sie": FEMALE, "ihr": FEMALE,
                   "elle": FEMALE, "ella": FEMALE, "lei": FEMALE}
+
+
+def is_thing(speaker: str | None) -> bool:
+    """'the report', 'the Strava report', 'die Behörde': a speaker no pronoun means."""
+    return bool(speaker) and speaker[:1].islower() and speaker.lower().split()[-1] in THING_NOUNS
 
 
 @dataclass(frozen=True)
@@ -105,8 +111,10 @@ class NameMemory:
     def person_for(self, pronoun: str | None) -> str | None:
         """The person a pronoun speaker means (see the module rules); learns its gender."""
         gender = PRONOUN_GENDER.get((pronoun or "").lower())
+        reporter = self.reporter if self._fits(self.reporter, gender) \
+            and not is_thing(self.reporter) else None
         person = self._in_paragraph(self.paragraph, gender) or self._introduced(gender) \
-            or (self.reporter if self._fits(self.reporter, gender) else None) \
+            or reporter \
             or next((e.name for e in reversed(self.log) if self._fits(e.name, gender)),
                     self.last_person)
         if person:

@@ -80,6 +80,8 @@ def strip_name(run: str) -> str:
     two words stay, so 'Hermann Müller' keeps its first name.
     """
     tokens = _POSSESSIVE.sub("", run.strip()).split()
+    while len(tokens) > 1 and tokens[0].endswith(("’s", "'s")):
+        tokens.pop(0)  # 'Vermont's Bongard', 'Google's Sundar Pichai': the owner is no name
     if len(tokens) > 2 and _ELIDED_NOUN.match(tokens[0]):
         tokens.pop(0)  # 'L’élu Jean Roux', 'D’Artagnan' keeps its two words
     after_article = False

@@ -229,6 +229,18 @@ ORGANISATION_WORDS = frozenset({
     "ventures", "technologies", "systems", "solutions", "services", "international", "global",
     "club", "league", "federation", "union", "bureau", "agency", "company", "group",
 })
+# Nouns of speakers that are no person ('the report stated', 'die Behörde teilte mit'): a
+# later 'she said' never means them.
+THING_NOUNS = ORGANISATION_WORDS | frozenset({
+    "report", "study", "statement", "paper", "survey", "review", "analysis", "document",
+    "letter", "website", "post", "ministry", "department", "government", "council", "court",
+    "bank", "firm", "party", "office", "police", "army", "agency", "organisation",
+    "organization", "administration", "campaign", "team", "newspaper", "bericht", "studie",
+    "erklärung", "mitteilung", "ministerium", "regierung", "behörde", "polizei", "partei",
+    "gericht", "stadt", "gemeinde", "unternehmen", "firma", "rapport", "étude", "ministère",
+    "gouvernement", "informe", "estudio", "ministerio", "gobierno", "rapporto", "studio",
+    "ministero", "governo",
+})
 # Capitalised words that are never (part of) a person's name.
 NAME_STOPWORDS = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",

@@ -131,6 +131,16 @@ WORD_ORDER = {
         ["Donald Trump won the vote.",
          "Trump and his team have attacked the plan, called it “the worst deal ever made in history” and left."],
         [("the worst deal ever made in history", "Donald Trump")]),
+    "a question mark before a lowercase tag ends no sentence": (
+        ["Nina Pineda met the owner of the company.",
+         "“Ana Ruiz spoke to us,” said the driver.",
+         "“Are you saying they are told to sell it this way?” asked Pineda."],
+        [("Ana Ruiz spoke to us", "the driver"),
+         ("Are you saying they are told to sell it this way?", "Nina Pineda")]),
+    "an owner before a name is no part of it": (
+        ["Josh Bongard builds robots.",
+         "As Vermont's Bongard told a newspaper, “What we are is machines made of machines.”"],
+        [("What we are is machines made of machines.", "Josh Bongard")]),
     "a subordinate clause keeps its subject after the conjunction": (
         ["Jonas Berger kandidiert erneut.",
          "Wie Berger vor der Wahl sagte: „Wir gewinnen diese Wahl im ersten Wahlgang.“"],
@@ -175,6 +185,13 @@ PRONOUNS = {
          "“Nothing was built in four years,” he said."],
         [("The walls crack every week", "Seabata Moeketsi"),
          ("Nothing was built in four years", "Seabata Moeketsi")]),
+    "she is never a report": (
+        ["Ada Lind coaches runners in Leeds.",
+         "“Runners now train for an hour at most,” the club report said.",
+         "Lind agrees with the findings.",
+         "“People want to keep moving for the rest of their lives,” she explains."],
+        [("Runners now train for an hour at most", "the club report"),
+         ("People want to keep moving for the rest of their lives", "Ada Lind")]),
     "she is never a man the article titles Mr": (
         ["Mrs Virginia Hale sued Mr Alan Dorsey in 2015.",
          "In 2022, Hale withdrew her claims against Dorsey.",
