@@ -139,10 +139,11 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
     here: str | None = None  # the person this paragraph named or quoted last
     for index, group in enumerate(_join_split(masked, spans, starts)):
         first, last = group[0], group[-1]
-        if _note(memory, [m for m in names if m.position < first.start]):
-            here = memory.last_person
-        names = [m for m in names if m.position >= first.start]
         phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
+        cutoff = _pronoun_at(masked, phrase, where, starts, first.start)
+        if _note(memory, [m for m in names if m.position < cutoff]):
+            here = memory.last_person
+        names = [m for m in names if m.position >= cutoff]
         pieces = [split_incise(span.text) for span in group]
         incise = next((piece[1] for piece in pieces if piece[1]), None)
         if incise and phrase in (None, DROPPED_SUBJECT):
@@ -161,6 +162,17 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
                      for (text, _), span in zip(pieces, group))
     _note(memory, names)
     return found, here if found and found[-1].speaker else None
+
+
+def _pronoun_at(masked: str, phrase: str | None, where: str | None, starts: list[int],
+                quote_start: int) -> int:
+    """Where a pronoun speaker before a quote stands, else the quote's start: people named
+    after it in its sentence ('zitierte sie den Abgeordneten X:') are not what it means."""
+    if where != "before" or not phrase or phrase.lower() not in PRONOUNS:
+        return quote_start
+    sentence = max((s for s in starts if s <= quote_start), default=0)
+    found = re.search(rf"\b{re.escape(phrase)}\b", masked[sentence:quote_start])
+    return sentence + found.start() if found else quote_start
 
 
 def _heading_like(paragraph: str, spans: list[QuoteSpan]) -> bool:

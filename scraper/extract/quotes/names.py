@@ -191,7 +191,7 @@ def mentions(text: str) -> list[Mention]:
         if " " not in run:
             found.append(Mention(match.start(), _no_possessive(run), subject=subject))
             continue
-        governed = _governed(text, match.start(), run)
+        governed = _governed(text, match.start(), run) or _noun_of(run)
         if before[:1].isdigit():
             continue
         name = strip_name(run)
@@ -205,6 +205,13 @@ def mentions(text: str) -> list[Mention]:
             found.append(Mention(match.start(), name, titled, role=role, subject=subject,
                                  gender=gender))
     return found
+
+
+def _noun_of(run: str) -> bool:
+    """'Nach Angaben von Féraud': a preposition, a noun and 'von X' are no name."""
+    tokens = run.split()
+    return len(tokens) > 3 and tokens[0].lower() in NON_PERSON_PRECEDERS \
+        and tokens[2] in NAME_PARTICLES
 
 
 def _subject_position(text: str, position: int, before: str, run: str) -> bool:

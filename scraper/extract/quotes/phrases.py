@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .names import head_name, is_person_name
+from .names import head_name, is_person_name, is_role_word
 from .refs import AGE
-from .words import NAME_PARTICLES, PHRASE_CUT_WORDS
+from .words import NAME_PARTICLES, PHRASE_CUT_WORDS, SUBJECT_PRONOUNS
 
 ABBREVIATION_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
                               r"Mme|Mlle|Hon|Rev|[A-Z])\.")
@@ -35,6 +35,10 @@ ADJUNCT_PREPOSITIONS = frozenset({"su", "sul", "sulla", "nel", "nella", "in", "o
 _SUBJECT_ARTICLES = frozenset({"der", "die", "das", "the", "le", "la", "les", "l’", "l'", "el",
                                "los", "las", "il", "lo", "gli", "ein", "eine", "un", "une",
                                "una", "uno", "a", "an"})
+# Words joining two roles of one speaker: 'Ernährungsberaterin und Autorin X'.
+_JOINERS = frozenset({"und", "and", "et", "y", "e"})
+# A French pronoun that is also an Italian article: 'il sindaco'.
+_ARTICLE_TOO = frozenset({"il"})
 # Words after a named speaker that end the phrase, with the fewest words the name needs:
 # German datives ('sagte X dem Tagesspiegel', 'X der Zeitung') and an employer ('Lena Park
 # of Harbour Bank'; a full name only: 'Secretary of State X' has none before 'of').
@@ -93,8 +97,12 @@ def _cut(clause: str, after_name: bool = True) -> str | None:
     words: list[str] = []
     for index, word in enumerate(tokens):
         lowered = word.lower()
-        if words and lowered in PHRASE_CUT_WORDS:
-            break
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if words and lowered in PHRASE_CUT_WORDS and not (
+                lowered in _JOINERS and following[:1].isupper() and _only_roles(words)):
+            break  # not 'Ernährungsberaterin und Autorin Rhiannon Lambert'
+        if len(words) == 1 and words[0].lower() in SUBJECT_PRONOUNS - _ARTICLE_TOO:
+            break  # 'zitierte sie den Abgeordneten X': the pronoun is the subject
         if lowered == "ai" and words and tokens[index + 1:index + 2] \
                 and tokens[index + 1][:1].islower():
             break  # Italian 'ai giornalisti', not 'Ai Weiwei'
@@ -105,16 +113,21 @@ def _cut(clause: str, after_name: bool = True) -> str | None:
     return " ".join(words) or None
 
 
+def _only_roles(words: list[str]) -> bool:
+    """Role words with no name yet: 'Ernährungsberaterin', 'the mayor'."""
+    return all(is_role_word(word) or word.lower() in _SUBJECT_ARTICLES for word in words)
+
+
 def _ends_name(words: list[str], lowered: str, word: str, rest: list[str]) -> bool:
     """After a name, an addressee, an employer or an adverb ends the phrase: 'Nadeschdin der
     DW', 'Lena Park of Harbour Bank', 'Güvercin aber', 'Veit vom Vermögensverwalter X'; not
     before a role and a full name ('Kyiv resident Ana Lis')."""
     if lowered in _AFTER_NAME_CUT:
         needed = _AFTER_NAME_CUT[lowered]
-    elif word[:1].islower() and lowered not in NAME_PARTICLES:
+    elif word[:1].islower() and lowered not in NAME_PARTICLES and not _only_roles(words):
         later = head_name(" ".join(rest)) if rest else None
-        if later and " " in later:
-            return False
+        if later and " " in later and " " not in (head_name(" ".join(words)) or " "):
+            return False  # 'Kyiv resident Ana Lis'; but 'Veit vom Vermögensverwalter X'
         needed = 1
     else:
         return False

@@ -55,6 +55,7 @@ ATTRIBUTION_VERBS_DE = (
     "bestätigte", "entgegnete", "kontert", "konterte", "gesteht", "gestand", "klagt", "klagte",
     "beklagte", "schimpft", "schimpfte", "appellierte", "urteilt", "urteilte", "unterstreicht",
     "argumentierte", "vermutete", "beteuerte", "prognostizierte", "twitterte", "postete",
+    "zitierte",
     "mahnten", "warnten",
 )
 ATTRIBUTION_VERBS_FR = (
@@ -80,7 +81,8 @@ ATTRIBUTION_VERBS = (ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_V
                      + ATTRIBUTION_VERBS_ES + ATTRIBUTION_VERBS_IT)
 
 # Phrases whose speaker follows them: "according to X", "selon X", "laut X".
-SPEAKER_AFTER_PHRASES = ("according to", "selon", "laut", "d'après", "d’après", "zufolge"
+SPEAKER_AFTER_PHRASES = ("according to", "selon", "laut", "d'après", "d’après", "zufolge",
+                         "nach angaben von", "nach angaben des", "nach angaben der",
                          ) + SPEAKER_AFTER_PHRASES_ES_IT
 # Sentence openers naming whose view follows: 'Pour X, c’est « … »', 'For X, it is “…”'.
 FOR_OPENINGS = ("pour", "für", "for", "selon", "laut", "according to", "d’après", "d'après"
@@ -103,6 +105,7 @@ AUXILIARIES = frozenset({
     "noch", "bereits", "dann", "zudem", "außerdem", "ebenfalls", "quoted", "as", "been",
     "reportedly", "publicly", "privately", "simply", "bluntly", "flatly", "openly", "just",
     "first", "often", "frequently", "always", "never", "still",
+    "aber", "hingegen", "jedoch", "indes", "dagegen", "wiederum", "selbst", "however",
 })
 
 # Sentence openers that are not part of a speaker phrase.

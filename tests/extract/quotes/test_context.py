@@ -141,6 +141,23 @@ WORD_ORDER = {
         ["Josh Bongard builds robots.",
          "As Vermont's Bongard told a newspaper, “What we are is machines made of machines.”"],
         [("What we are is machines made of machines.", "Josh Bongard")]),
+    "an adverb between a subject and its verb is no part of the name": (
+        ["Eren Kaya leitet den Verein.",
+         "Kaya aber sagt, es brauche mehr: „Wir müssen die Vereine endlich stärken.“"],
+        [("Wir müssen die Vereine endlich stärken.", "Eren Kaya")]),
+    "two roles joined by 'und' before the name": (
+        [("„Wir essen viel zu wenig Gemüse“, erklärt Beraterin und Autorin Jana Koller gegenüber "
+         "der Zeitung.")],
+        [("Wir essen viel zu wenig Gemüse", "Jana Koller")]),
+    "a pronoun before the verb's object means someone named before": (
+        ["Lea Brandt ist Parteichefin.",
+         ("In einem weiteren Beitrag zitierte sie den Abgeordneten Max Roth, empfahl ihm: "
+          "„Legt eure Handys weg, das Ding ist durch.“")],
+        [("Legt eure Handys weg, das Ding ist durch.", "Lea Brandt")]),
+    "'nach Angaben von X' makes no name of 'Angaben von X'": (
+        ["Nach Angaben von Roux war die Bar für hundert Personen zugelassen.",
+         "„Wir haben heute keine Erklärung dafür“, gestand Roux."],
+        [("Wir haben heute keine Erklärung dafür", "Roux")]),
     "a subordinate clause keeps its subject after the conjunction": (
         ["Jonas Berger kandidiert erneut.",
          "Wie Berger vor der Wahl sagte: „Wir gewinnen diese Wahl im ersten Wahlgang.“"],
