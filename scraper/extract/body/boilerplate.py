@@ -4,7 +4,9 @@ Three kinds of nodes go: non-content tags (scripts, forms, navigation, asides), 
 class/id/role names mark them as boilerplate (share bars, comments, related teasers,
 newsletter boxes, cookie banners, widgets), and nodes hidden from readers. A node that holds
 the page's headline or article is never removed by a name match: sites name their page
-wrappers "has-sidebar" or "with-comments".
+wrappers "has-sidebar" or "with-comments". A code listing's tokens are never judged by name
+("token comment"), React's streamed parts (`<div hidden id="S:0">`) are not hidden text, and
+the page footer after the h1 goes though its legal notices outweigh a short article.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
-from ..container import PageArticle
-from .prose import ProseMap, prose_map
+from ..container import PageArticle, is_article_container
+from .prose import MAX_ANCESTORS, ProseMap, prose_map
 
 # Tags that hold no readable text.
 UNREADABLE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
@@ -39,6 +41,9 @@ _NAME_SPLIT = re.compile(r"[\s_:/.]+")
 _WORD_SPLIT = re.compile(r"-")
 _CAMEL_CASE = re.compile(r"([a-z])([A-Z])")  # CSS-module names: "NewsletterInline_root__x1"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# React streams server-rendered parts in `<div hidden id="S:0">` and moves them into place with
+# a script: the text is on screen, often the whole article.
+_STREAMED_PART = re.compile(r"^S:\d+$")
 _CANDIDATES = (
     "[class], [id], [role], [aria-hidden], [hidden], [style*='none' i], [style*='hidden' i], "
     "[data-component], [data-module]"
@@ -49,6 +54,11 @@ _METADATA_ITEMS = ", ".join(f"[itemprop='{name}']" for name in (
     "dateModified", "dateCreated", "mainEntityOfPage", "url", "width", "height", "value",
     "publisher", "logo", "image", "thumbnailUrl", "description", "articleSection", "wordCount",
     "inLanguage", "copyrightHolder", "copyrightYear", "interactionStatistic", "sameAs"))
+# A page footer goes though it holds most prose, when this much prose lies outside it.
+MIN_OUTSIDE_FOOTER_CHARS = 200
+# Code listings: their highlighters' token names ("comment", "tag") say nothing of boilerplate.
+CODE_TAGS = frozenset({"pre", "code"})
+MAX_CODE_DEPTH = 8  # tokens sit a few levels below their <pre> or <code>
 # Titles of sections that are never the article: related teasers, comments, share bars.
 SECTION_TITLES = re.compile(r"""^\W*(?:
     related(?:\s+(?:articles?|posts?|stories|content|news|coverage|reading|links|topics))?
@@ -99,8 +109,34 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
               if prose.share(node) < MAX_WEAK_PROSE_SHARE and not article.held_by(node)]
     doomed += [node for node in tree.css(_METADATA_ITEMS) if node.css_first("p") is None]
     doomed += _named_boilerplate(tree, prose, article)
-    _decompose_all([node for node in doomed if not prose.holds_most(node)])
+    _decompose_all([node for node in doomed if not prose.holds_most(node)] + _page_footers(tree, prose))
     return prose
+
+
+def _page_footers(tree: LexborHTMLParser, prose: ProseMap) -> list[LexborNode]:
+    """The page's footers: after the h1, outside the article, though their legal notices
+    rival or outweigh a short article's prose (which must lie outside them)."""
+    footers: list[LexborNode] = []
+    after_h1 = False
+    for node in tree.css("h1, footer"):
+        if node.tag == "h1":
+            after_h1 = True
+        elif after_h1 and prose.share(node) >= MAX_WEAK_PROSE_SHARE and node.css_first("h1") is None \
+                and prose.total - prose.of(node) >= MIN_OUTSIDE_FOOTER_CHARS and not _in_article(node):
+            footers.append(node)
+    return footers
+
+
+def _in_article(node: LexborNode) -> bool:
+    """True when an ancestor of node is an article container (its own footer: notes, bios)."""
+    parent = node.parent
+    for _ in range(MAX_ANCESTORS):
+        if parent is None:
+            return False
+        if is_article_container(parent):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap,
@@ -110,7 +146,7 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap,
     weak_in_core: list[LexborNode] = []
     for node in tree.css(_CANDIDATES):
         verdict = _verdict(node)
-        if verdict is None or _wraps_page(node, article):
+        if verdict is None or _wraps_page(node, article) or _in_code(node):
             continue
         if verdict == "strong":
             doomed.append(node)
@@ -200,12 +236,26 @@ def _wraps_page(node: LexborNode, article: PageArticle) -> bool:
     return article.held_by(node) or node.css_first("h1") is not None
 
 
+def _in_code(node: LexborNode) -> bool:
+    """True inside a code listing, whose highlighter names its tokens "comment", "tag" ..."""
+    parent = node.parent
+    for _ in range(MAX_CODE_DEPTH):
+        if parent is None:
+            return False
+        if parent.tag in CODE_TAGS:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _verdict(node: LexborNode) -> str | None:
     """Return "strong", "weak" or None: how surely the node's names mark boilerplate."""
     attrs = node.attributes
     if node.tag in ("html", "body", "main", "article"):
         return None
-    if attrs.get("role") in ROLES or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if attrs.get("role") in ROLES or attrs.get("aria-hidden") == "true":
+        return "strong"
+    if "hidden" in attrs and not _STREAMED_PART.match(attrs.get("id") or ""):
         return "strong"
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):

@@ -99,3 +99,38 @@ def _ruleset(rules: SiteRules):
     from scraper.rules import LoadedRule, RuleSet
 
     return RuleSet((LoadedRule(rules),))
+
+
+def test_a_page_footer_whose_notices_outweigh_a_short_article_goes() -> None:
+    notice = ("Nothing on this site is advice; consult a qualified adviser before you act on it, "
+              "and note that past performance says nothing about future results of any kind. ")
+    page = (f"<html><body><div class='page'><h1>Dredging</h1>{paragraphs(3)}</div>"
+            f"<footer><div class='cols'><p>{notice * 3}</p><p>{notice * 3}</p></div></footer></body></html>")
+    text = stripped(page)
+    assert "Para 2." in text
+    assert "qualified adviser" not in text
+
+
+def test_a_footer_inside_the_article_or_before_any_h1_stays() -> None:
+    inside = f"<html><body><article><h1>Dredging</h1><p>Short.</p><footer>{paragraphs(4)}</footer></article></body></html>"
+    before = f"<html><body><footer>{paragraphs(4)}</footer><p>{SENTENCE}</p><p>{SENTENCE}</p><p>{SENTENCE}</p></body></html>"
+    assert "Para 3." in stripped(inside)
+    assert "Para 3." in stripped(before)
+
+
+def test_a_streamed_react_part_is_not_hidden_but_a_hidden_box_is() -> None:
+    parts = "".join(f"<div hidden id='S:{i}'>{paragraphs(2, f'Part{i}')}</div>" for i in range(3))
+    page = (f"<html><body><h1>Dredging</h1><template id='B:0'></template>{parts}"
+            "<div hidden id='promo'><p>Win a cruise</p></div></body></html>")
+    text = stripped(page)
+    assert all(f"Part{i} 1." in text for i in range(3))
+    assert "Win a cruise" not in text
+
+
+def test_code_tokens_named_like_boilerplate_stay_in_the_listing() -> None:
+    page = (f"<html><body><article><h1>Git</h1>{paragraphs(4)}<pre><code>"
+            "<span class='token comment'># stage every change</span>\ngit add -A</code></pre>"
+            "<div class='comments'><p>First!</p></div></article></body></html>")
+    text = stripped(page)
+    assert "# stage every change" in text
+    assert "First!" not in text
