@@ -49,6 +49,8 @@ MIN_NOUN_LENGTH = 7
 COORDINATORS = frozenset({"and", "und", "et", "y", "e", "sowie"})
 # How far back the role before a name is read.
 ROLE_LOOKBACK = 40
+# How far back a clause's comma or a coordinated name is read.
+CLAUSE_LOOKBACK = 200
 # Longest name after a preposition that teaches its surname ('according to Ana Lima').
 MAX_GOVERNED_NAME_WORDS = 3
 # Shortest role ending that makes one word a role ('sprecher' yes, 'entin' no).
@@ -220,7 +222,7 @@ def _subject_position(text: str, position: int, before: str, run: str) -> bool:
     a subject; a possessive ('Sandra Lindsay’s sister') is not."""
     if run.endswith(("’s", "'s")):
         return False
-    if not before or before in SPEECH_VERB_WORDS or text[:position].rstrip().endswith(","):
+    if not before or before in SPEECH_VERB_WORDS or _after_comma(text, position):
         return True
     if before in COORDINATORS:
         return _coordinated_subject(text, position)
@@ -234,13 +236,20 @@ def _subject_position(text: str, position: int, before: str, run: str) -> bool:
 def _coordinated_subject(text: str, position: int) -> bool:
     """'Jan Wolff und Christiane Neu diskutierten': a name joined by 'and' to a name that
     opens its sentence or clause shares its place."""
-    head = text[:position].rstrip()
+    offset = max(0, position - CLAUSE_LOOKBACK)
+    head = text[offset:position].rstrip()
     head = head[:len(head) - len(head.split()[-1])].rstrip()
     runs = list(NAME_RUN.finditer(head))
     if not runs or runs[-1].end() != len(head):
         return False
-    return _word_before(text, runs[-1].start()) == "" \
-        or text[:runs[-1].start()].rstrip().endswith(",")
+    start = offset + runs[-1].start()
+    return _word_before(text, start) == "" or _after_comma(text, start)
+
+
+def _after_comma(text: str, position: int) -> bool:
+    """True when the last character before a position, spaces aside, is a comma (a window
+    before it is read, not the whole text: this runs for every name in a paragraph)."""
+    return text[max(0, position - CLAUSE_LOOKBACK):position].rstrip().endswith(",")
 
 
 def _plain_full_name(name: str) -> bool:
