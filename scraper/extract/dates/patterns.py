@@ -73,6 +73,8 @@ MAX_DATEPARSER_CALLS = 3
 # Tags whose content is never the article's own date.
 EXCLUDED_TAGS = frozenset({"nav", "aside", "figcaption", "blockquote", "form",
                            "select", "option", "button", "noscript", "template"})
+# A link holding one of these is a card for another page (a teaser), never a byline.
+CARD_TITLE_SELECTOR = "h2, h3, h4, h5, h6, [class*=title i], [class*=headline i]"
 EXCLUDED_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search"})
 # Tags (and class words) of page headers and footers: excluded unless they hold the headline
 # or sit inside an article (an article's own footer carries its date on Blogger and WordPress).

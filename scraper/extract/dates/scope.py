@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborNode
 from ..container import PageArticle, is_article_container
 from ..document import Document, clean_text, node_text
 from .patterns import (
+    CARD_TITLE_SELECTOR,
     EXCLUDED_PHRASES,
     EXCLUDED_ROLES,
     EXCLUDED_TAGS,
@@ -88,12 +89,18 @@ def traits(node: LexborNode, article: PageArticle) -> Traits:
         marked_by_class = weak_by_class = False
     weak_tag = tag in WEAK_EXCLUDED_TAGS
     marked = ((tag in EXCLUDED_TAGS and not weak_tag) or role in EXCLUDED_ROLES
-              or "Comment" in itemtype or marked_by_class)
+              or "Comment" in itemtype or marked_by_class or (tag == "a" and is_card(node)))
     weak_levels = -1
     if not marked and (weak_tag or weak_by_class):
         weak_levels = WEAK_TAG_LEVELS if weak_tag else WEAK_MARK_LEVELS
     return Traits(marked, tag in HEADER_TAGS or header_by_class, is_article_container(node),
                   weak_levels)
+
+
+def is_card(link: LexborNode) -> bool:
+    """True when a link holds a heading or a title block: a card for another page (a teaser
+    in the prose, "Blog / Title / Aug 1, 2024"), whose date is that page's."""
+    return link.css_first(CARD_TITLE_SELECTOR) is not None
 
 
 def is_marked(node: LexborNode, article: PageArticle) -> bool:

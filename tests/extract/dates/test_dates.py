@@ -518,6 +518,19 @@ def test_layout_wrapper_named_like_a_sidebar_does_not_hide_the_article_date() ->
     assert (result.published_at, result.published_source) == ("2024-05-20T12:32:00+00:00", "time")
 
 
+def test_a_card_for_another_page_inside_the_prose_gives_no_date() -> None:
+    card = ('<a href="https://news.example.com/ferry/"><div class="card"><h4>Blog</h4>'
+            '<p class="card-title">Ferry timetable changes</p>'
+            '<span class="card-date">Aug 01, 2024</span></div></a>')
+    html = page(article(content=f"<p>The council voted on Tuesday.</p>{card}<p>More.</p>"))
+    assert dates_of(html).published_at is None
+
+
+def test_a_date_linked_to_the_article_itself_is_still_its_date() -> None:
+    meta = '<a href="https://news.example.com/harbour/" rel="bookmark"><time>May 3, 2024</time></a>'
+    assert dates_of(page(article(meta))).published_at == "2024-05-03"
+
+
 def test_a_teaser_list_in_a_sidebar_wrapper_gives_no_date() -> None:
     """Teasers are <article>s too: a wrapper holding only teasers stays a sidebar."""
     teasers = "".join(f'<article><h3>Story {day}</h3><time datetime="2024-05-{day:02d}T08:00:00Z">'
