@@ -24,6 +24,8 @@ Judgement calls:
 - A JSON-LD or meta published date is set aside as a site-wide constant when it is the
   1st of January with no time of day and the page shows another day, or when it disagrees
   with the url's date (by more than AGREEMENT_DAYS) while a date on the page agrees with the url.
+- It is set aside when the other structured source (meta against JSON-LD) gives another
+  publication date and the date the page shows agrees with that one.
 - It is set aside as the stamp of a later build or republication when the page shows an
   earlier publication date (by more than AGREEMENT_DAYS): an article is not published after
   the date it shows its readers.

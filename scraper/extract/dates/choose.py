@@ -60,7 +60,8 @@ def choose_published(sources: Sources) -> tuple[str | None, ParsedDate | None]:
         if value is None:
             continue
         if name in STRUCTURED_SOURCES and (_site_constant(value, sources)
-                                           or _shown_earlier(value, sources)):
+                                           or _shown_earlier(value, sources)
+                                           or _outvoted(name, value, sources)):
             continue
         if name != "rules" and not value.has_zone:
             return _more_precise(name, value, sources, SOURCE_ORDER[index + 1:])
@@ -89,6 +90,19 @@ def _shown_earlier(value: ParsedDate, sources: Sources) -> bool:
         shown = sources.published(page_name)
         if shown is not None:
             return (value.day - shown.day).days > AGREEMENT_DAYS
+    return False
+
+
+def _outvoted(name: str, value: ParsedDate, sources: Sources) -> bool:
+    """True when the other structured source gives another publication date and the date
+    the page shows agrees with that one, not with this one."""
+    for other_name in STRUCTURED_SOURCES - {name}:
+        other = sources.published(other_name)
+        if other is None or _agree(other, value):
+            continue
+        shown = next((sources.published(page_name) for page_name in PAGE_SOURCES
+                      if sources.published(page_name) is not None), None)
+        return _agree(shown, other)
     return False
 
 

@@ -367,6 +367,20 @@ def test_a_later_date_on_the_page_never_displaces_the_structured_one() -> None:
     assert dates_of(html).published_at == "2024-08-25T10:00:00+00:00"
 
 
+def test_of_two_structured_dates_the_one_the_page_shows_wins() -> None:
+    head = ('<meta property="article:published_time" content="2025-11-25T13:00:00Z">'
+            + jsonld(datePublished="2024-08-29T10:00:00Z"))
+    html = page(article('<span class="date">Nov 25, 2025</span>'), head)
+    assert dates_of(html).published_at == "2025-11-25T13:00:00+00:00"
+
+
+def test_two_structured_dates_the_page_does_not_settle_keep_their_order() -> None:
+    head = ('<meta property="article:published_time" content="2025-11-25T13:00:00Z">'
+            + jsonld(datePublished="2024-08-29T10:00:00Z"))
+    html = page(article('<span class="date">Dec 20, 2025</span>'), head)
+    assert dates_of(html).published_source == "json-ld"
+
+
 def test_new_year_placeholder_gives_way_to_the_page() -> None:
     html = page(article('<span class="date">May 3, 2024</span>'), jsonld(datePublished="2015-01-01"))
     assert (dates_of(html).published_at, dates_of(html).published_source) == ("2024-05-03", "text")
