@@ -47,6 +47,7 @@ _DATE_PATTERNS = (
                r"\s*[日일]?"),
     re.compile(rf"(?<!\w)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+|of\s+)?"
                rf"(?P<mon>{_MONTH})\.?,?\s*(?:de\s+|del\s+)?{_YEAR}", re.IGNORECASE),
+    re.compile(rf"(?<![\w-])(?P<d>[0-3]?\d)-(?P<mon>{_MONTH})\.?-{_YEAR}", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}",
                re.IGNORECASE),
     re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<s>[./-])(?P<b>[0-3]?\d)(?P=s)"

@@ -40,6 +40,8 @@ from scraper.extract.dates.text import (
     ("2019年11月19日 10:20", None, "2019-11-19T10:20:00"),
     ("Nov 18, 2019 @17:19 PM", True, "2019-11-18T17:19:00"),
     ("Friday , 12 July 2024", None, "2024-07-12"),
+    ("Posted 12-Mar-2023", True, "2023-03-12"),
+    ("on 04-ago-2021 5:11:10", True, "2021-08-04T05:11:10"),
 ])
 def test_formats_we_read_ourselves(text: str, order: bool | None, expected: str) -> None:
     found = find_dates(text, order)
@@ -64,7 +66,7 @@ def test_numeric_dates_follow_the_page_language_when_ambiguous(
 @pytest.mark.parametrize("text", [
     "2 hours ago", "vor 3 Stunden", "Yesterday at 10:45", "© 2004-2019 CBS Interactive",
     "May 2023", "Wednesday , November 20", "31/02/2023", "Page 3 of 12", "v1.2.3",
-    "Updated 14 hours ago", "15 May 1980",
+    "Updated 14 hours ago", "15 May 1980", "a 3-pack-2021 bundle", "SKU-12-Mar-2023",
 ])
 def test_no_full_date_means_nothing(text: str) -> None:
     assert find_dates(text, True) == []
