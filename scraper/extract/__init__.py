@@ -23,6 +23,7 @@ from . import credits, dates, metadata, quotes, source
 from .authors import extract_authors
 from .document import Document, parse_document
 from .headline import extract_headline
+from .nesting import nesting_warning
 from .related import extract_related
 
 __all__ = ["extract", "extract_document"]
@@ -47,7 +48,9 @@ def extract(html: str | bytes, url: str | None = None, rules: RuleSet | None = N
     rule_set = rules if rules is not None else bundled_rules()
     site_rules = rule_set.match(document)
     article = extract_document(document, site_rules, warnings)
-    provenance = replace(article.provenance, extractor_version=rule_set.extractor_version)
+    cut = (nesting_warning(document.nesting_cut),) if document.nesting_cut else ()
+    provenance = replace(article.provenance, extractor_version=rule_set.extractor_version,
+                         warnings=article.provenance.warnings + cut)
     return replace(article, provenance=provenance)
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .decode import decode_html
-from .nesting import limit_nesting
+from .nesting import cut_nesting
 
 _WHITESPACE = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -63,6 +63,7 @@ class Document:
     jsonld: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, list[str]] = field(default_factory=dict)
     base_url: str | None = None
+    nesting_cut: int = 0  # start tags dropped past the nesting cap before parsing
 
     def meta_first(self, *names: str) -> str | None:
         """Return the first non-empty content among the named meta tags (lowercase names)."""
@@ -113,11 +114,11 @@ def parse_document(html: str | bytes, url: str | None = None,
     here, once, so that no field (headline, body, captions, quotes, JSON-LD) carries them.
     """
     text = decode_html(html, content_type) if isinstance(html, bytes) else html
-    text = limit_nesting(_INVISIBLE.sub("", text.replace("\x00", "")))
+    text, cut = cut_nesting(_INVISIBLE.sub("", text.replace("\x00", "")))
     tree = LexborHTMLParser(text)
     if _RUBY_MARKUP.search(text):
         _drop_ruby_readings(tree)
-    document = Document(html=text, url=url, tree=tree)
+    document = Document(html=text, url=url, tree=tree, nesting_cut=cut)
     document.base_url = _base_url(tree, url)
     document.meta = _meta_tags(tree)
     document.jsonld = list(_jsonld_objects(tree))

@@ -5,7 +5,8 @@ in button scope?"), so a page that opens 200,000 <div>s and never closes them co
 the square of its depth: four minutes for 2.2 MB. No real page nests more than a few dozen
 levels. Past MAX_DEPTH open elements, further start tags (and their end tags) are dropped and
 their text kept. One pass over the tags, each character looked at a bounded number of times;
-a page within the limit comes back unchanged.
+a page within the limit comes back unchanged. A record made from a cut page says so in its
+provenance warnings (`nesting_warning`).
 
 The count is the parser's, roughly: void elements and those the parser closes by itself
 (<p>, <li>, <td> ...) do not nest; an end tag closes every element opened since its start
@@ -42,6 +43,7 @@ class _Scan:
     kept: int = 0              # open elements not dropped
     foreign: int = 0           # open <svg>/<math> elements
     drops: list[tuple[int, int]] = field(default_factory=list)  # spans of dropped tags
+    dropped: int = 0           # start tags dropped
     next_gt: int = -2          # the next ">" found so far (-2: not looked, -1: none left)
     scanned: int = 0           # characters the searches passed over, for tests of the bound
 
@@ -61,16 +63,27 @@ class _Scan:
 
 def limit_nesting(html: str, max_depth: int = MAX_DEPTH) -> str:
     """Return html with start tags nested deeper than max_depth (and their end tags) removed."""
+    return cut_nesting(html, max_depth)[0]
+
+
+def cut_nesting(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
+    """limit_nesting, and how many start tags it dropped (0: the html comes back unchanged)."""
     scan = _Scan(html, max_depth)
     _run(scan)
     if not scan.drops:
-        return html
+        return html, 0
     pieces, position = [], 0
     for start, end in scan.drops:
         pieces.append(html[position:start])
         position = end
     pieces.append(html[position:])
-    return "".join(pieces)
+    return "".join(pieces), scan.dropped
+
+
+def nesting_warning(dropped: int, max_depth: int = MAX_DEPTH) -> str:
+    """The warning a record carries when its page was cut."""
+    return (f"markup nested deeper than {max_depth} levels: {dropped} start tags past that depth "
+            "dropped before parsing (their text kept)")
 
 
 def _run(scan: _Scan) -> None:
@@ -113,6 +126,7 @@ def _open(scan: _Scan, name: str, start: int, end: int) -> None:
     dropped = scan.kept >= scan.max_depth
     if dropped:
         scan.drops.append((start, end))
+        scan.dropped += 1
     else:
         scan.kept += 1
     scan.stack.append((name, dropped))

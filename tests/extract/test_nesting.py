@@ -3,12 +3,13 @@ time, and a real page is left exactly as it was."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from scraper import extract
-from scraper.extract.nesting import MAX_DEPTH, _run, _Scan, limit_nesting
+from scraper.extract.nesting import MAX_DEPTH, _run, _Scan, cut_nesting, limit_nesting
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -60,3 +61,30 @@ def test_a_page_of_twenty_thousand_nested_divs_still_gives_its_text() -> None:
             "a week of repairs to the sea wall, the port authority said.</p>" + "</div>" * 20_000
             + "</body></html>")
     assert "harbour reopened" in extract(html, "https://news.example.com/a/").body
+
+
+def test_a_cut_page_says_so_in_its_warnings_and_a_real_page_does_not() -> None:
+    deep = ("<html><body>" + "<div>" * (MAX_DEPTH + 10) + "<p>The harbour reopened on Monday "
+            "after a week of repairs to the sea wall, the port authority said.</p></body></html>")
+    warnings = extract(deep, "https://news.example.com/a/").provenance.warnings
+    assert any(f"nested deeper than {MAX_DEPTH} levels: 10 start tags" in w for w in warnings)
+    shallow = deep.replace("<div>" * (MAX_DEPTH + 10), "<div>" * 3)
+    assert not any("nested deeper" in w for w in extract(shallow).provenance.warnings)
+
+
+def test_cut_nesting_counts_the_start_tags_it_drops() -> None:
+    assert cut_nesting("<div>" * 5 + "x" + "</div>" * 5, max_depth=3) == \
+        ("<div>" * 3 + "x" + "</div>" * 3, 2)
+    assert cut_nesting("<p>x</p>", max_depth=3) == ("<p>x</p>", 0)
+
+
+def test_an_article_in_script_data_nested_past_the_cap_is_read() -> None:
+    sentences = [f"Paragraph {n} says the harbour reopened after a week of repairs to the wall."
+                 for n in range(20)]
+    depth = 3 * MAX_DEPTH
+    inner = "<div>" * depth + "".join(f"<p>{text}</p>" for text in sentences) + "</div>" * depth
+    data = json.dumps({"props": {"article": {"html": inner}}})
+    html = (f"<html><head><script id='__NEXT_DATA__' type='application/json'>{data}</script>"
+            "</head><body><div id='root'>Loading</div></body></html>")
+    body = extract(html, "https://news.example.com/a/").body
+    assert body == "\n\n".join(sentences)

@@ -18,6 +18,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from ..document import Document
+from ..nesting import limit_nesting
 from .blocks import TextBlock, text_blocks
 from .boilerplate import non_body_nodes
 from .content import find_main_content
@@ -121,7 +122,7 @@ def _paragraphs_as_html(text: str) -> str:
 
 def _read_fragment(fragment: str) -> list[TextBlock]:
     """Read an HTML fragment as a page: captions out, the most article-like container kept."""
-    tree = LexborHTMLParser(f"<html><body>{fragment}</body></html>")
+    tree = LexborHTMLParser(f"<html><body>{limit_nesting(fragment)}</body></html>")
     if tree.body is None:
         return []
     for node in tree.css("script, style, noscript, template, iframe"):
