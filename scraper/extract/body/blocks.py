@@ -12,6 +12,9 @@ SKIPPED_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "hea
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 _WHITESPACE = re.compile(r"\s+")
+# A block records its nearest block elements up to this many: a page nested thousands of
+# levels deep costs a bounded amount per block, not its depth (no real page comes close).
+MAX_BLOCK_ANCESTORS = 100
 
 
 @dataclass(slots=True)
@@ -38,19 +41,21 @@ class _Frame:
     parts: list[str] = field(default_factory=list)
     links: list[int] = field(default_factory=list)  # link characters of each part
     in_link: bool = False
+    chain: tuple[int, ...] = ()  # a block frame's nearest block elements, outermost first
 
 
 def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
                 skip: frozenset[int] | set[int] = frozenset()) -> list[TextBlock]:
     """Return the text blocks under root in document order (iterative: any depth works).
 
-    When `nodes` is given, it receives every block element met, by id (TextBlock.ancestors).
+    When `nodes` is given, it receives every block element met, by id (TextBlock.ancestors:
+    the block's nearest MAX_BLOCK_ANCESTORS block elements, outermost first).
     Elements whose id is in `skip` are left out with everything inside them.
     """
     blocks: list[TextBlock] = []
     if nodes is not None:
         nodes[root.mem_id] = root
-    stack = [_Frame(root, root.iter(include_text=True), None)]
+    stack = [_Frame(root, root.iter(include_text=True), None, chain=(root.mem_id,))]
     while stack:
         frame = stack[-1]
         owner = frame.owner or frame
@@ -58,7 +63,7 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
         if child is None:
             stack.pop()
             if frame.owner is None:
-                _flush(frame, blocks, stack)
+                _flush(frame, blocks)
             continue
         tag = child.tag or "-"  # a processing instruction (<?php ... ?>) has no tag
         if tag == "-text":
@@ -71,8 +76,9 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
         elif tag in SKIPPED_TAGS or tag.startswith("-") or (skip and child.mem_id in skip):
             continue
         elif tag in BLOCK_TAGS:
-            _flush(owner, blocks, stack)
-            nested = _Frame(child, child.iter(include_text=True), None)
+            _flush(owner, blocks)
+            chain = (*owner.chain[1 - MAX_BLOCK_ANCESTORS:], child.mem_id)
+            nested = _Frame(child, child.iter(include_text=True), None, chain=chain)
             nested.in_link = frame.in_link  # <a><h3>title</h3></a>: the heading is link text
             stack.append(nested)
             if nodes is not None:
@@ -84,7 +90,7 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
     return blocks
 
 
-def _flush(frame: _Frame, blocks: list[TextBlock], stack: list[_Frame]) -> None:
+def _flush(frame: _Frame, blocks: list[TextBlock]) -> None:
     """Emit the frame's buffered text as blocks (split at double line breaks) and reset it."""
     if not frame.parts:
         return
@@ -106,9 +112,7 @@ def _flush(frame: _Frame, blocks: list[TextBlock], stack: list[_Frame]) -> None:
         pieces[-1] = (words, links + link_chars)
     frame.parts.clear()
     frame.links.clear()
-    ancestors = [f.node.mem_id for f in stack if f.owner is None]
-    if frame.node.mem_id not in ancestors:
-        ancestors.append(frame.node.mem_id)
+    ancestors = list(frame.chain)
     for words, link_chars in pieces:
         text = " ".join("".join(words).split())
         if text:
