@@ -1,7 +1,8 @@
 """How much article prose each element holds: the evidence the stripper and the rules weigh.
 
 Prose is the text of paragraphs less their link text, counted once per paragraph and added to
-every ancestor. The prose core is the deepest element that still holds most of the page's
+every ancestor (summed up the tree once: linear in the elements above paragraphs, whatever the
+depth). The prose core is the deepest element that still holds most of the page's
 prose: the article lives inside it, whatever its class names say.
 """
 
@@ -57,20 +58,45 @@ def prose_map(tree: LexborHTMLParser) -> ProseMap:
     body = tree.body
     if body is None:
         return result
-    chars = result.chars
+    own: dict[int, int] = {}
+    parent_of: dict[int, int | None] = {}
     for paragraph in body.css("p"):
         length = paragraph_prose(paragraph)
-        if not length:
-            continue
-        result.total += length
-        node = paragraph
-        for _ in range(MAX_ANCESTORS):
-            chars[node.mem_id] = chars.get(node.mem_id, 0) + length
-            node = node.parent
-            if node is None:
-                break
-    result.core = _core(body, chars, result.total)
+        if length:
+            result.total += length
+            own[paragraph.mem_id] = own.get(paragraph.mem_id, 0) + length
+            _link_ancestors(paragraph, parent_of)
+    result.chars = _subtree_sums(own, parent_of)
+    result.core = _core(body, result.chars, result.total)
     return result
+
+
+def _link_ancestors(node: LexborNode, parent_of: dict[int, int | None]) -> None:
+    """Record the parent of the node and of each ancestor, up to one already recorded."""
+    current: LexborNode | None = node
+    while current is not None and current.mem_id not in parent_of:
+        parent = current.parent
+        parent_of[current.mem_id] = parent.mem_id if parent is not None else None
+        current = parent
+
+
+def _subtree_sums(own: dict[int, int], parent_of: dict[int, int | None]) -> dict[int, int]:
+    """Each recorded node's own count plus its descendants': leaves first, each node once."""
+    waiting: dict[int, int] = {}  # children not yet added to the node
+    for parent in parent_of.values():
+        if parent is not None:
+            waiting[parent] = waiting.get(parent, 0) + 1
+    sums = {node: own.get(node, 0) for node in parent_of}
+    ready = [node for node in parent_of if node not in waiting]
+    while ready:
+        node = ready.pop()
+        parent = parent_of[node]
+        if parent is not None:
+            sums[parent] += sums[node]
+            waiting[parent] -= 1
+            if not waiting[parent]:
+                ready.append(parent)
+    return sums
 
 
 def paragraph_prose(paragraph: LexborNode) -> int:
