@@ -174,9 +174,15 @@ def _leading_text(node: LexborNode) -> str:
         if child.tag in TEXT_TAGS:
             if child.tag in ("-text", "#text") and (child.text(deep=False) or "").strip():
                 return " ".join(node.text(deep=False).split())
-        elif child.tag not in LEADING_SKIPPED and (child.text(deep=True) or "").strip():
+        elif child.tag not in LEADING_SKIPPED and _has_text(child):
             return ""
     return ""
+
+
+def _has_text(node: LexborNode) -> bool:
+    """True when some text inside the element is not blank (stops at the first such text)."""
+    return any(part.tag == "-text" and (part.text_content or "").strip()
+               for part in node.traverse(include_text=True))
 
 
 def _is_marked(node: LexborNode) -> bool:
