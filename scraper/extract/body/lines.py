@@ -84,8 +84,9 @@ def _drop_concatenations(paragraphs: list[str]) -> list[str]:
         if len(key) >= MIN_DEDUPLICATED_CHARS:
             by_start.setdefault(key[:MIN_DEDUPLICATED_CHARS], []).append(index)
     doomed: set[int] = set()
-    for index, key in enumerate(keys):
-        if len(key) >= MIN_COPY_CHARS:
+    comparable = sum(len(key) for key in keys if len(key) >= MIN_DEDUPLICATED_CHARS)
+    for index, key in enumerate(keys):  # the others together must be long enough to cover it
+        if len(key) >= MIN_COPY_CHARS and comparable - len(key) >= COPY_COVERAGE * len(key):
             found = _copied_into(key, keys, by_start) - doomed - {index}
             if sum(len(keys[j]) for j in found) >= COPY_COVERAGE * len(key):
                 doomed.add(index)

@@ -48,6 +48,7 @@ from .words import PRONOUNS, SPEECH_VERB_WORDS
 
 # A sentence ends after . ! ? and any closing marks, French-spaced ('fin. » Puis') or not.
 _BOUNDARY = re.compile(r"(?<=[.!?])(?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+(?=[\w“\"„«»‹›‘‚\x01(])")
+_NON_SPACE = re.compile(r"\S+")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen",
                             "lt", "col", "capt", "sgt", "jr", "sr", "mt", "no", "vs", "rev",
                             "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
@@ -355,8 +356,13 @@ def _mask(paragraph: str, spans: list[QuoteSpan]) -> str:
 def _sentence_starts(masked: str) -> list[int]:
     """Positions where sentences begin (abbreviations and initials are not sentence ends)."""
     starts: list[int] = []
+    words = _NON_SPACE.finditer(masked)  # walked alongside the boundaries: linear in the text
+    last, upcoming = None, next(words, None)
     for match in _BOUNDARY.finditer(masked):
-        word = masked[:match.start()].rsplit(None, 1)[-1].rstrip(".!?”\"’»«“)").lower()
+        while upcoming is not None and upcoming.start() < match.start():
+            last, upcoming = upcoming, next(words, None)
+        end = min(last.end(), match.start()) if last is not None else 0
+        word = masked[last.start() if last is not None else 0:end].rstrip(".!?”\"’»«“)").lower()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
                 or _tag_word(masked, match.end()):
             continue

@@ -29,3 +29,9 @@ def test_thousands_of_long_paragraphs_all_stay_and_their_copy_goes() -> None:
     assert all(len(text) >= 400 for text in paragraphs)
     copy = " ".join(paragraphs[100:110])
     assert finish_paragraphs([*paragraphs, copy], None) == paragraphs
+
+
+def test_one_huge_paragraph_beside_short_ones_stays() -> None:
+    huge = " ".join(_paragraph(n) for n in range(2000))
+    short = [_paragraph(n, 8) for n in range(3)]
+    assert finish_paragraphs([huge, *short], None) == [huge, *short]
