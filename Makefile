@@ -4,12 +4,13 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 BENCH  ?= ../shared/bench
 BENCH_ARGS ?=
+GROWTH_ARGS ?=
 
 LOCK   := requirements.lock
 UV     := $(VENV)/lock-tools/bin/uv
 UV_VERSION := 0.13.8
 
-.PHONY: setup run test bench bench-fast fixtures-report bench-store bench-pipeline bench-ingest \
+.PHONY: setup run test bench bench-fast bench-growth fixtures-report bench-store bench-pipeline bench-ingest \
         lint clean lock lock-upgrade
 
 setup: $(VENV)/.installed
@@ -46,13 +47,19 @@ test: setup
 	$(PY) -m pytest -q
 
 # Every field over the real-web development sets (wcxb-dev articles, fundus-dev, AEB), ours and
-# trafilatura timed in one process; the CLI's start-up time; then every field over our fixtures
+# trafilatura timed in one process; the CLI's start-up time; the growth report (synthetic page
+# shapes against n); then every field over our fixtures
 # (which runs even when the data folder is missing; the exit status is the first failure's).
 # benchmarks/README.md explains.
 bench: setup
 	$(PY) -m benchmarks.realweb --data $(BENCH) $(BENCH_ARGS); status=$$?; \
 	$(PY) -m benchmarks.startup; \
+	$(PY) -m benchmarks.growth --out benchmarks/results/growth.json; \
 	$(PY) -m benchmarks.fixtures_report && exit $$status
+
+# Time and peak memory of one extraction against n for each synthetic page shape, doubling n.
+bench-growth: setup
+	$(PY) -m benchmarks.growth $(GROWTH_ARGS)
 
 # The daily loop: trafilatura from its cache, ours on two processes, no timing (well under a minute).
 bench-fast: setup
