@@ -52,6 +52,8 @@ class BoundedExtractor:
             from .extract import extract  # the helper imports the extractors, not this process
 
             return extract(content, url, self.rules, content_type)
+        if self._helper is not None and self._helper.process.poll() is not None:
+            self.close()  # it died while idle (killed from outside): the page goes to a new one
         try:
             self._helper = self._helper or _Helper(self.rules)
             result = self._helper.call(("extract", (content, url, content_type)), self.timeout)
@@ -93,6 +95,9 @@ class _Helper:
                 [sys.executable, "-c", _HELPER_CODE, str(theirs.fileno())],
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=environment,
                 start_new_session=True)  # a Ctrl+C in the terminal reaches its parent only
+        except BaseException:
+            ours.close()
+            raise
         finally:
             theirs.close()
         self.connection = Connection(ours.detach())
