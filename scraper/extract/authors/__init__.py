@@ -6,9 +6,10 @@ under the headline, else the first marked byline on the page: `bylines`).
 
 - Data and visible byline agreeing on a name is the strong case: their names are merged (the
   byline often lists a co-author the data leaves out, and the data one the byline splits oddly).
-- When they disagree, the data wins, unless it names only an account ("KatieS") while the
-  byline under the headline names a person; a byline found away from the headline never
-  outvotes the data.
+- When they disagree, the byline under the headline wins if it signs persons ("By Jane Doe",
+  "Autor: ...": the CMS account that filed the story is often someone else) or if the data
+  names only single words ("KatieS"); else the data wins. A byline found away from the
+  headline never outvotes the data.
 - A name the page credits for something else ("Reviewed by", "Editor:", "Photos by") is not an
   author, whatever the data says.
 - Organisations, desks, accounts and the site's own name are not persons: they stand only when
@@ -69,10 +70,18 @@ def _decide(data: Credits, byline: Byline) -> list[str]:
         return unique(listed)
     if any(_same_person(a, b) for a in listed for b in shown):
         return _merge(listed, shown) if byline.near else unique(listed)
-    if byline.near and all(is_handle(name) for name in listed) and not any(
-            is_handle(name) for name in shown):
+    if byline.near and _outweighs(shown, listed, byline.signed):
         return unique(shown)
     return unique(listed)
+
+
+def _outweighs(shown: list[str], listed: list[str], signed: bool) -> bool:
+    """True when the byline at the headline outweighs data naming somebody else: it names
+    persons, not accounts, and either signs them ("By Jane Doe") or the data names only
+    single words ("KatieS", "Heryadi")."""
+    if any(is_handle(name) for name in shown):
+        return False
+    return signed or all(" " not in name for name in listed)
 
 
 def _merge(listed: list[str], shown: list[str]) -> list[str]:

@@ -52,6 +52,7 @@ class Byline:
     others: list[str] = field(default_factory=list)
     near: bool = False
     not_authors: set[str] = field(default_factory=set)
+    signed: bool = False    # its names follow a marker or label ("By", "Autor:")
 
 
 def read_byline(candidates: Iterable[Candidate], site_names: list[str], near: bool) -> Byline:
@@ -78,6 +79,7 @@ def read_byline(candidates: Iterable[Candidate], site_names: list[str], near: bo
         elif people and anchor is None:
             anchor, group = candidate, _group_of(candidate.node)
             byline.people.extend(people)
+            byline.signed = candidate.opens
         elif people and candidate.signature == anchor.signature:
             byline.people.extend(name for name in people if name not in byline.people)
         elif not people and not byline.others and (

@@ -394,3 +394,13 @@ def test_names_in_a_list_under_a_label_are_read_one_by_one() -> None:
 ])
 def test_a_line_that_only_looks_like_a_byline_names_nobody(line: str) -> None:
     assert authors_of(body=article(line, PROSE)) == []
+
+
+def test_a_signed_byline_at_the_headline_outweighs_the_account_that_filed_the_story() -> None:
+    head = '<meta name="author" content="Luca Ferrant">'
+    signed = '<div class="by"><p>By: Edda Lorne</p></div>'
+    assert authors_of(head=head, body=article(signed, PROSE)) == ["Edda Lorne"]
+    unsigned = '<div class="author-name">Edda Lorne</div>'      # marked only: the data stands
+    assert authors_of(head=head, body=article(unsigned, PROSE)) == ["Luca Ferrant"]
+    far = "<h1>Harbour plan wins</h1>" + PROSE * 3 + "<p>By Edda Lorne</p>"
+    assert authors_of(head=head, body=far) == ["Luca Ferrant"]
