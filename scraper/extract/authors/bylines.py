@@ -65,6 +65,11 @@ MAX_H1 = 6
 MAX_INNER = 60
 LEADING_SKIPPED = frozenset({"time", "img", "svg", "br", "picture"})
 MAX_FAR_PEOPLE = 4
+# Words that sign an article away from its headline ("Written by X" after the text).
+SIGNED_WORDS = ("written by", "article by", "words by", "story by", "author:", "authors:",
+                "author(s)", "autor:", "autorin:", "auteur :", "auteur:", "autore:",
+                "contributor:", "contributors:")
+MAX_SIGNED_WORDS = 3
 
 
 def visible_byline(document: Document, site_names: list[str], headline: str | None,
@@ -78,10 +83,29 @@ def visible_byline(document: Document, site_names: list[str], headline: str | No
         if near.people or near.others:
             return near
     far = read_byline(_marked_nodes(document, rule_selectors), site_names, near=False)
+    if not far.people:
+        signed = read_byline(_signed_nodes(document), site_names, near=False)
+        far = signed if signed.people else far
     far.not_authors |= near.not_authors
     if len(far.people) > MAX_FAR_PEOPLE:
         far.people = []                     # a list of writers, not one article's byline
     return far
+
+
+def _signed_nodes(document: Document) -> Iterator[Candidate]:
+    """Unmarked lines away from the headline that sign the article ("Written by X" after the
+    text, "Author: X"), outside comments, sidebars and teasers."""
+    page = document.html.lower()
+    words = [word for word in SIGNED_WORDS if word in page]
+    seen: set[int] = set()
+    for word in words[:MAX_SIGNED_WORDS]:
+        for node in document.tree.css(f'*:lexbor-contains("{word}" i)')[:MAX_GLOBAL_NODES]:
+            if node.mem_id in seen:
+                continue
+            seen.add(node.mem_id)
+            candidate = _candidate(node, set(), set())
+            if candidate is not None and candidate.opens:
+                yield candidate
 
 
 def headline_node(document: Document, headline: str | None) -> LexborNode | None:

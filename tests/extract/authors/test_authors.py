@@ -404,3 +404,11 @@ def test_a_signed_byline_at_the_headline_outweighs_the_account_that_filed_the_st
     assert authors_of(head=head, body=article(unsigned, PROSE)) == ["Luca Ferrant"]
     far = "<h1>Harbour plan wins</h1>" + PROSE * 3 + "<p>By Edda Lorne</p>"
     assert authors_of(head=head, body=far) == ["Luca Ferrant"]
+
+
+def test_a_signature_after_the_text_is_read_when_nothing_else_names_the_author() -> None:
+    body = "<h1>Harbour plan wins</h1>" + PROSE * 3 + "<div><p>Written by Edda Lorne</p></div>"
+    assert authors_of(body=body) == ["Edda Lorne"]
+    teaser = ('<div class="related-posts"><h3>Tides</h3><p>Written by Mia Ostrova</p></div>'
+              '<div id="comments"><p>Author: Paul Kemble</p></div>')
+    assert authors_of(body="<h1>Harbour plan wins</h1>" + PROSE * 3 + teaser) == []
