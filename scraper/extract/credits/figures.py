@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 from ...models import Image, SiteRules
 from ..document import Document, clean_text
 from .images import data_credit, picture_url
-from .lines import ParsedCredit, parse_credit, split_trailing_credit
+from .lines import ParsedCredit, is_credit_text, parse_credit, split_trailing_credit
 from .lone import lone_picture_texts
 from .texts import MAX_CAPTION_CHARS, caption_text, credit_element_text
 
@@ -36,15 +36,29 @@ def read_picture(document: Document, holder: LexborNode, img: LexborNode,
     if holder is img:
         caption, credit_text = lone_picture_texts(img, rules)
     else:
-        credit_text = credit_element_text(holder, rules)
-        caption = caption_text(holder, credit_text)
+        caption, credit_text = _figure_texts(holder, rules)
     credit_text = credit_text or data_credit(img, holder)
     parsed = parse_credit(credit_text) if credit_text else None
+    if parsed is None and caption and is_credit_text(caption):
+        caption, parsed = None, parse_credit(caption)  # the caption is only a credit
     if parsed is None and caption:
         caption, parsed = split_trailing_credit(caption)
     if parsed is None:
         parsed = _attribute_credit(img)
     return with_credit(Image(url=url, caption=caption or None), parsed)
+
+
+def _figure_texts(holder: LexborNode, rules: SiteRules | None) -> tuple[str | None, str | None]:
+    """Caption and credit of a figure: its named elements, else a caption following it
+    (<figure><img></figure><figcaption>…), else the figure's own short text."""
+    credit_text = credit_element_text(holder, rules)
+    caption = caption_text(holder, credit_text, loose=False)
+    if caption:
+        return caption, credit_text
+    after_caption, after_credit = lone_picture_texts(holder, rules, named_only=True)
+    if after_caption or (after_credit and not credit_text):
+        return after_caption, credit_text or after_credit
+    return caption_text(holder, credit_text), credit_text
 
 
 def _attribute_credit(img: LexborNode) -> ParsedCredit | None:

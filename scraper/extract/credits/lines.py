@@ -80,11 +80,13 @@ _ROLE_CREDITS = re.compile(r"\.\s+(?=[A-ZÀ-Þ][^.]{0,40}?(?:\s(?:by|von|par|de)
 _SOURCE_WORD = re.compile(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE)
 # Most words of a labelled credit closing a caption whose words are not checked.
 MAX_LABELLED_TAIL_WORDS = 8
+# Longest agency name closing a caption as its own sentence.
+MAX_AGENCY_CHARS = 40
 NAMED_ARCHIVES = frozenset({"archive", "archives", "archiv"})
-_TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]\s*\.?$")
+_TRAILING_BRACKET = re.compile(r"[(\[（]([^()\[\]（）]{1,120})[)\]）]\s*\.?$")
 # Where a credit may start after the caption: a sentence end or a dash/bar separator.
 _SENTENCE_END = re.compile(r"[.!?…]\s+|\s+[—–|]\s+")
-_ENCLOSING = re.compile(r"^[(\[]\s*(.*?)\s*[)\]]$")
+_ENCLOSING = re.compile(r"^[(\[（]\s*(.*?)\s*[)\]）]$")
 _YEAR = re.compile(r"^\d{4}\s*")
 _WORD = re.compile(r"[^\s/|;,()\[\]]+")
 
@@ -101,7 +103,7 @@ def parse_credit(text: str) -> ParsedCredit | None:
         rest = body[courtesy.end():] if courtesy.start() == 0 else body[:courtesy.start()]
         return _result(raw, None, canonical_source(rest.strip(" .")))
     platform = _PLATFORM_TAIL.match(body)
-    if platform and "/" not in platform.group(1):
+    if platform and "/" not in platform.group(1) and not is_agency(platform.group(1)):
         person = platform.group(1).strip(" ,")
         generic = person.lower() in GENERIC_PIECES or _LABEL_WORD.fullmatch(person)
         return _result(raw, None if generic else person, canonical_source(platform.group(2)))
@@ -156,7 +158,11 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
     text = " ".join(caption.split())
     window = max(0, len(text) - MAX_CREDIT_CHARS)
     tail = text[window:].lower()
-    if not any(hint in tail for hint in CREDIT_HINTS) and not text.endswith((")", ")."),):
+    if bare_agency:
+        agency = _closing_agency(text)
+        if agency is not None:
+            return agency
+    if not any(hint in tail for hint in CREDIT_HINTS) and not text.endswith((")", ").", "）")):
         return text, None
     for match in _MID_LABEL.finditer(text, window):
         if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(" \
@@ -181,6 +187,17 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
         if parsed:
             return _caption_part(text[:end.end()]), parsed  # '… — Tom Bell / Harbour Herald'
     return text, None
+
+
+def _closing_agency(text: str) -> tuple[str, ParsedCredit | None] | None:
+    """A caption whose last sentence is a known agency's name alone ('… on Friday. REUTERS')."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, len(text) - MAX_CREDIT_CHARS)))
+    if not ends:
+        return None
+    tail = text[ends[-1].end():].strip(" .")
+    if not tail or len(tail) > MAX_AGENCY_CHARS or not is_agency(tail):
+        return None
+    return _caption_part(text[:ends[-1].end()]), parse_credit(tail)
 
 
 def _strip_label(text: str, named_after_label: bool = False) -> tuple[str, str | None]:

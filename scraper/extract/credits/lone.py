@@ -40,24 +40,29 @@ MAX_PICTURES_IN_WRAPPER = 2  # the picture and its <noscript> copy
 OTHER_TEXT_CHARS = 24
 
 
-def lone_picture_texts(img: LexborNode, rules: SiteRules | None) -> tuple[str | None, str | None]:
-    """Caption and credit of a picture outside any figure: its wrappers' following elements."""
+def lone_picture_texts(img: LexborNode, rules: SiteRules | None, named_only: bool = False
+                       ) -> tuple[str | None, str | None]:
+    """Caption and credit of a picture outside any figure: its wrappers' following elements.
+
+    `named_only` (a <figure> whose caption follows it): only elements named a caption or
+    credit count, no data attribute, unnamed text line or title.
+    """
     caption: str | None = None
     credit: str | None = None
     node: LexborNode | None = img
     for _ in range(SIBLING_LEVELS):
         if node is None or node.parent is None:
             break
-        caption = caption or data_caption(node)
+        caption = caption or (None if named_only else data_caption(node))
         siblings = _next_elements(node)
         for sibling in siblings:
             caption, credit = _classify_sibling(sibling, caption, credit, rules)
-        if not (caption or credit):
+        if not (caption or credit or named_only):
             caption, credit = _unnamed_texts(node.parent, siblings)
         if caption or credit:
             break
         node = node.parent
-    caption = caption or _title_caption(img)
+    caption = caption or (None if named_only else _title_caption(img))
     return tidy_caption(caption, credit), credit
 
 

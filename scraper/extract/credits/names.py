@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .patterns import AGENCIES, AGENCY_QUALIFIERS, CREDIT_CONNECTORS, ORG_SUFFIXES, ORG_WORDS
 
@@ -58,7 +59,7 @@ def plain_name(piece: str) -> bool:
 
 def agency_name(piece: str) -> str | None:
     """Return the canonical name of a known agency piece, tolerating 'file'/'for X' tails."""
-    key = piece.strip(" .").lower()
+    key = unicodedata.normalize("NFKC", piece).strip(" .").lower()  # full-width 'ＡＰ'
     if key in AGENCIES:
         return AGENCIES[key]
     words = key.split()

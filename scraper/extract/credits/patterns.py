@@ -41,6 +41,9 @@ AGENCIES: dict[str, str] = {
     "lehtikuva": "Lehtikuva", "pap": "PAP", "ctk": "CTK", "hans lucas": "Hans Lucas",
     "maxppp": "MaxPPP", "bestimage": "Bestimage", "hollandse hoogte": "Hollandse Hoogte",
     "epd": "epd", "kna": "KNA", "dts": "dts", "ap images/dpa": "AP",
+    "연합뉴스": "Yonhap", "newsis": "Newsis", "뉴시스": "Newsis", "news1": "News1", "뉴스1": "News1",
+    "共同通信": "Kyodo", "共同": "Kyodo", "時事通信": "Jiji Press", "jiji press": "Jiji Press",
+    "新华社": "Xinhua", "中央社": "CNA",
 }
 
 # Platforms named after "on" / "from" in "Photo by X on Unsplash" style lines.
@@ -68,6 +71,7 @@ ORG_WORDS = frozenset({
     "studios", "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gmbh", "ag", "sa",
     "foundation", "government", "ministry", "department", "office", "police", "service",
     "handout", "pool", "institute", "council", "network", "group", "company", "commons",
+    "illustration", "grafik", "graphic", "rf",
     "times", "post", "journal", "herald", "tribune", "guardian", "telegraph", "gazette",
     "magazine", "daily", "weekly", "tv", "radio", "channel", "records", "entertainment",
     "productions", "films", "film", "games", "club", "team", "army", "navy", "nasa", "wire",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
 from ..document import clean_text, node_text
@@ -31,6 +31,9 @@ MAX_CAPTION_CHARS = 600
 # Elements closing a caption that are controls, not caption text, and their most words.
 _CAPTION_CONTROLS = "button, [role=button], a[href]"
 MAX_CONTROL_WORDS = 3
+_INNER_BRACKET_SPACE = re.compile(r"(?<=[(\[])\s+|\s+(?=[)\]])")
+# What continues a credit after its element: a separator and more words ('/ AFP', '| dpa').
+_CREDIT_CONTINUES = re.compile(r"^(?:[/|]|via\s)\s*\w", re.IGNORECASE)
 
 
 def credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | None:
@@ -46,8 +49,25 @@ def credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | No
             text = element_text(node)
             if text and len(text) <= MAX_CREDIT_CHARS and node.css_first(IMG_SELECTOR) is None \
                     and not (_is_caption_element(node) and not is_credit_text(text)):
-                texts.append(text)
+                texts.append(_continued_credit(node, text))
     return min(texts, key=len) if texts else None
+
+
+def _continued_credit(node: LexborNode, text: str) -> str:
+    """A credit element with the rest of the credit after it ('<span class=credit>Jo Roe
+    </span> / <span class=agency>AFP</span>'): what follows it in its parent when that opens
+    with a separator and the whole stays credit-sized."""
+    pieces: list[str] = []
+    sibling = node.next
+    while sibling is not None:
+        if sibling.is_element_node and sibling.css_first(IMG_SELECTOR) is not None:
+            return text
+        pieces.append(sibling.text(deep=True, separator=" ") if sibling.tag != "-comment" else "")
+        sibling = sibling.next
+    tail = clean_text(" ".join(pieces))
+    if not _CREDIT_CONTINUES.match(tail) or len(text) + len(tail) >= MAX_CREDIT_CHARS:
+        return text
+    return f"{text} {tail}"
 
 
 def _is_caption_element(node: LexborNode) -> bool:
@@ -57,8 +77,9 @@ def _is_caption_element(node: LexborNode) -> bool:
                                         and not any(hint in classes for hint in CREDIT_CLASS_HINTS))
 
 
-def caption_text(holder: LexborNode, credit_text: str | None) -> str | None:
-    """The figure's caption with its credit element's text removed.
+def caption_text(holder: LexborNode, credit_text: str | None, loose: bool = True) -> str | None:
+    """The figure's caption with its credit element's text removed; with `loose`, the
+    figure's own text when no element is named a caption.
 
     A caption element named like a credit ('figcaption.source') is still the caption unless
     its text reads as a credit.
@@ -74,15 +95,17 @@ def caption_text(holder: LexborNode, credit_text: str | None) -> str | None:
                 break
         if caption:
             break
-    caption = caption or data_caption(holder) or short_text(holder, MAX_CAPTION_CHARS)
+    caption = caption or data_caption(holder) or (short_text(holder, MAX_CAPTION_CHARS)
+                                                  if loose else None)
     return tidy_caption(caption, credit_text)
 
 
 def element_text(node: LexborNode) -> str:
-    """An element's text, or a microdata <meta>'s content."""
+    """An element's text, or a microdata <meta>'s content; no space inside its brackets
+    ('(<span>Image:</span>Jo Roe)' reads '(Image: Jo Roe)')."""
     if node.tag == "meta":
         return clean_text(node.attributes.get("content"))
-    return node_text(node)
+    return _INNER_BRACKET_SPACE.sub("", node_text(node))
 
 
 def caption_node_text(node: LexborNode) -> str:
@@ -106,8 +129,17 @@ def data_caption(node: LexborNode) -> str | None:
         for name in CAPTION_DATA_ATTRIBUTES:
             value = clean_text(candidate.attributes.get(name))
             if value:
-                return value
+                return _markup_text(value)
     return None
+
+
+def _markup_text(value: str) -> str | None:
+    """An attribute's text without the markup and entities some themes leave in it
+    ('<p>I&#8217;ll explain</p>')."""
+    if "<" not in value and "&" not in value:
+        return value
+    body = LexborHTMLParser(f"<body>{value}</body>").body
+    return node_text(body) or None
 
 
 def short_text(node: LexborNode, limit: int) -> str | None:
@@ -119,6 +151,6 @@ def short_text(node: LexborNode, limit: int) -> str | None:
 def tidy_caption(caption: str | None, credit_text: str | None) -> str | None:
     """The caption without the credit's text, a 'Caption:' label and dangling separators."""
     if caption and credit_text:
-        caption = caption.replace(credit_text, " ", 1)
+        caption = _INNER_BRACKET_SPACE.sub("", caption).replace(credit_text, " ", 1)
     caption = _CAPTION_LABEL.sub("", clean_text(caption)) if caption else None
     return caption.strip(" |–—-") or None if caption else None

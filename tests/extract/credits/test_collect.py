@@ -88,3 +88,42 @@ def test_site_artwork_is_no_article_picture() -> None:
     article = f"""<p>{PROSE}</p><img src="/img/app/appIcon.png" width="200">
       <img src="/wp-content/themes/harbour/images/skyline.jpg"><p>{PROSE}</p>"""
     assert _images(article) == []
+
+
+def test_a_caption_standing_after_its_figure_is_the_figures() -> None:
+    article = f"""<p>{PROSE}</p><div class="entry"><figure><img src="/media/quay-crowd.jpg">
+      </figure><figcaption><span class="caption">Commuters on the quay</span><span class="credit">
+      (<div class="icon"><span></span>Image:</div>Ines Mbeki/AFP)</span></figcaption></div>
+      <p>{PROSE}</p><p>{PROSE}</p>"""
+    assert [(i.caption, i.credit, i.photographer, i.credit_source) for i in _images(article)] == \
+        [("Commuters on the quay", "(Image: Ines Mbeki/AFP)", "Ines Mbeki", "AFP")]
+
+
+def test_a_credit_element_continued_by_a_separator_keeps_its_agency() -> None:
+    article = f"""<p>{PROSE}</p><figure><img src="/media/pier-crane.jpg"><figcaption>
+      <span class="text">A crane on the pier.</span> <span class="credit">Photo by Jo Roe</span>
+      /<span class="distributor">AFP via Getty Images</span></figcaption></figure>
+      <p>{PROSE}</p><p>{PROSE}</p>"""
+    assert [(i.caption, i.photographer, i.credit_source) for i in _images(article)] == \
+        [("A crane on the pier.", "Jo Roe", "AFP via Getty Images")]
+
+
+def test_a_figures_own_button_text_gives_way_to_the_caption_after_it() -> None:
+    article = f"""<p>{PROSE}</p><div><figure><img src="/media/old-ferry.jpg"><div><span>View 3
+      Images</span></div></figure><figcaption class="fig-caption">The old ferry in 1962</figcaption>
+      </div><p>{PROSE}</p><p>{PROSE}</p>"""
+    assert [i.caption for i in _images(article)] == ["The old ferry in 1962"]
+
+
+def test_markup_left_in_a_data_caption_is_no_caption_text() -> None:
+    article = f"""<p>{PROSE}</p><a href="/media/old-quay.jpg"
+      data-caption="&lt;p&gt;The quay before the storm&amp;#8217;s surge&lt;/p&gt;"><img
+      src="/media/old-quay.jpg"></a><p>{PROSE}</p><p>{PROSE}</p>"""
+    assert [i.caption for i in _images(article)] == ["The quay before the storm’s surge"]
+
+
+def test_a_caption_that_is_only_a_credit_is_the_credit() -> None:
+    article = f"""<p>{PROSE}</p><figure><img src="/media/ferry-deck.jpg">
+      <figcaption>Ines Mbeki/Associated Press</figcaption></figure><p>{PROSE}</p><p>{PROSE}</p>"""
+    assert [(i.caption, i.photographer, i.credit_source) for i in _images(article)] == \
+        [(None, "Ines Mbeki", "AP")]

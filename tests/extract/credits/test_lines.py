@@ -249,3 +249,36 @@ def test_a_data_source_closing_a_body_paragraph_stays_in_it() -> None:
     paragraph = ("Ferry use – the share of commuters who took a ferry at least once a week. "
                  "Source: Harbour Board Travel Survey (HBTS).")
     assert split_trailing_credit(paragraph, bare_agency=False) == (paragraph, None)
+
+
+@pytest.mark.parametrize(("caption", "kept", "source"), [
+    ("Ministers arrive at the hall on Monday. 연합뉴스", "Ministers arrive at the hall on Monday.",
+     "Yonhap"),
+    ("Boats wait at the quay. REUTERS", "Boats wait at the quay.", "Reuters"),
+    ("港で待つ漁船（ＡＰ）", "港で待つ漁船", "AP"),
+])
+def test_a_known_agency_closing_a_caption_is_its_credit(caption: str, kept: str,
+                                                        source: str) -> None:
+    rest, parsed = split_trailing_credit(caption)
+    assert rest == kept
+    assert parsed is not None and parsed.credit_source == source and parsed.photographer is None
+
+
+def test_a_closing_agency_sentence_of_a_body_paragraph_is_no_photo_credit() -> None:
+    assert split_trailing_credit("Boats wait at the quay. REUTERS", bare_agency=False)[1] is None
+
+
+def test_an_agency_before_via_is_no_photographer() -> None:
+    parsed = parse_credit("(Image: Anadolu via Getty Images)")
+    assert parsed is not None and parsed.photographer is None
+    assert parsed.credit_source == "Anadolu Agency via Getty Images"
+
+
+def test_an_illustration_desk_is_no_photographer() -> None:
+    parsed = parse_credit("NEWSROOM Illustration / Getty Images")
+    assert parsed is not None and parsed.photographer is None
+
+
+def test_a_royalty_free_collection_is_no_photographer() -> None:
+    parsed = parse_credit("(Image: Getty Images/Harbour RF)")
+    assert parsed is not None and parsed.photographer is None
