@@ -5,8 +5,11 @@ paragraphs lie outside the blocks we chose (on the development sets, one page in
 others gain nothing from it and it costs as much as the rest of the extraction).
 
 Paragraphs both agree on are kept; a paragraph only trafilatura found is added when our own
-block analysis says it is prose; a paragraph only we found is kept. When the two barely
-overlap while trafilatura's prose outweighs ours, our container was the wrong one.
+block analysis says it is prose; a paragraph only we found is kept. Once the reading is
+widened so, trafilatura's lines lying between its first and last blocks join it too (the
+headings, short lines and link lists of the article it spans; a lone linked line there is
+a "read also" teaser). When the two barely overlap while trafilatura's prose outweighs ours,
+our container was the wrong one.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from .content import is_prose
 from .lines import MIN_DEDUPLICATED_CHARS, text_key
 from .rule_reading import prose_chars
 
+MAX_SPANNED_LINK_DENSITY = 0.5  # a line between fused blocks joins unless it is mostly a link
 MIN_EXTRA_CHARS = 80         # a line only trafilatura kept must be a real paragraph
 DISAGREEMENT_SHARE = 0.3     # below this share of our text confirmed by trafilatura, we disagree
 MIN_CONFIDENT_CHARS = 500    # a reading with less prose than this is checked
@@ -67,7 +71,22 @@ def fuse(ours: list[TextBlock], blocks: list[TextBlock], theirs: list[str]) -> t
     if not extra:
         return ours, "scraper"
     chosen = ours_ids | {id(b) for b in extra}
+    chosen |= _spanned(chosen, theirs_blocks, blocks)
     return [b for b in blocks if id(b) in chosen], "fused"
+
+
+def _spanned(chosen: set[int], theirs: list[TextBlock], blocks: list[TextBlock]) -> set[int]:
+    """The ids of trafilatura's blocks lying between the first and last chosen block."""
+    places = [index for index, block in enumerate(blocks) if id(block) in chosen]
+    inside = {id(block) for block in blocks[places[0] + 1:places[-1]]} if places else set()
+    return {id(block) for block in theirs if id(block) in inside
+            and (block.link_density < MAX_SPANNED_LINK_DENSITY or _in_list_item(block))}
+
+
+def _in_list_item(block: TextBlock) -> bool:
+    """True for a list item's text (a link list of the article: sources, changes, tools)."""
+    node = block.node
+    return node.tag == "li" or (node.parent is not None and node.parent.tag == "li")
 
 
 def _map_lines(lines: list[str], blocks: list[TextBlock]) -> list[TextBlock]:

@@ -39,3 +39,13 @@ def test_fusion_adds_the_prose_only_trafilatura_found_in_page_order() -> None:
     kept, strategy = fuse(blocks[:2], blocks, [blocks[1].text, blocks[3].text])
     assert strategy == "fused"
     assert [b.text[0] for b in kept] == ["0", "1", "3"]
+
+
+def test_a_fused_reading_takes_the_headings_and_list_links_trafilatura_kept_inside_it() -> None:
+    blocks = blocks_of("<body><p>0. " + SENTENCE + "</p><h2>Patches</h2><ul><li><a href='/1'>Fix the "
+                       "ferry timetable parser</a></li></ul><p><a href='/also'>Also read: the new pier</a></p>"
+                       "<p>1. " + SENTENCE + "</p><h2>Comments</h2><p>Nice</p></body>")
+    texts = [b.text for b in blocks]
+    kept, strategy = fuse(blocks[:1], blocks, texts)
+    assert strategy == "fused"
+    assert [b.text for b in kept] == [texts[0], "Patches", "Fix the ferry timetable parser", texts[4]]
