@@ -29,6 +29,8 @@ SECTION_REACH = 3            # a linked heading with prose this close on both si
 TEASER_MAX_CHARS = 200       # a paragraph this long ends any teaser run
 MAX_BLURBS_PER_TEASER = 3    # so do more short blocks than a teaser carries (date, author, blurb)      # weight at distance 0 (the block element), 1, 2; then 1/distance
 
+MIN_TEASER_LINK_DENSITY = 0.1  # a block this linky that trails off in an ellipsis is a teaser
+_CUT_SHORT = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“'’)]\s*$")
 
 
@@ -41,9 +43,12 @@ class MainContent:
 
 
 def is_prose(block: TextBlock) -> bool:
-    """True for a block that reads as article prose."""
+    """True for a block that reads as article prose (not a teaser: a linked title with its
+    summary cut short by an ellipsis)."""
     length = len(block.text)
     if block.link_density > MAX_GOOD_LINK_DENSITY:
+        return False
+    if block.link_density >= MIN_TEASER_LINK_DENSITY and _CUT_SHORT.search(block.text):
         return False
     if length >= MIN_GOOD_CHARS:
         return True

@@ -87,6 +87,19 @@ def test_article_wins_over_a_teaser_sidebar_with_more_links() -> None:
     assert [b.text.split(".")[0] for b in main.blocks] == [f"Paragraph {i}" for i in range(5)]
 
 
+def test_a_ticker_of_linked_titles_with_summaries_cut_short_loses_to_the_article() -> None:
+    ticker = "".join(f"<li><a href='/t{i}'>Headline number {i} of the ticker</a> <span>CITY: The mayor "
+                     f"said on Friday that the bridge works number {i} would run far longer than the plan "
+                     f"and cost much more, while residents...</span></li>" for i in range(10))
+    html = (f"<body><div class='ticker'><ul>{ticker}</ul></div><div class='story'>{prose(3)}"
+            "<a href='/spam1'>Buy cheap themes now</a><a href='/spam2'>Free course download</a></div></body>")
+    tree = LexborHTMLParser(html)
+    nodes: dict = {}
+    main = find_main_content(text_blocks(tree.body, nodes), nodes)
+    assert [b.text.split(".")[0] for b in main.blocks][:3] == [f"Paragraph {i}" for i in range(3)]
+    assert not any("ticker" in b.text for b in main.blocks)
+
+
 def test_a_body_split_into_chunks_is_gathered_back() -> None:
     chunks = "".join(f"<div class='grid'><div class='body__chunk'>{prose(2, word=f'Chunk{i}')}</div></div>"
                      f"<div class='ad'>Advertisement</div>" for i in range(4))
