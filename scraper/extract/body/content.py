@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from .blocks import HEADING_TAGS, TextBlock
+from .blocks import HEADING_TAGS, MAX_BLOCK_ANCESTORS, TextBlock
 
 MIN_GOOD_CHARS = 80          # a block this long with few links reads as prose
 MIN_SENTENCE_CHARS = 30      # shorter blocks count as prose only if they end like a sentence
@@ -68,6 +68,9 @@ def _decay(distance: int) -> float:
     return DECAY[distance] if distance < len(DECAY) else 1.0 / distance
 
 
+_DECAYS = tuple(_decay(distance) for distance in range(MAX_BLOCK_ANCESTORS))
+
+
 def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> MainContent:
     """Return the best container (plus its twins) and the blocks inside worth keeping."""
     score: dict[int, float] = {}
@@ -75,8 +78,8 @@ def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> 
     for block in blocks:
         prose = is_prose(block)
         weight = len(block.text) * (1 - block.link_density) if prose else -NOISE_WEIGHT * noise_weight(block)
-        for distance, ancestor in enumerate(reversed(block.ancestors)):
-            score[ancestor] = score.get(ancestor, 0.0) + weight * _decay(distance)
+        for decay, ancestor in zip(_DECAYS, reversed(block.ancestors)):
+            score[ancestor] = score.get(ancestor, 0.0) + weight * decay
             if prose:
                 good[ancestor] = good.get(ancestor, 0.0) + weight
     if not good:
@@ -184,7 +187,7 @@ def _with_twins(best: int, score: dict[int, float], nodes: dict[int, LexborNode]
 
 
 def _inside(block: TextBlock, containers: set[int]) -> bool:
-    return any(ancestor in containers for ancestor in block.ancestors)
+    return not containers.isdisjoint(block.ancestors)
 
 
 def keep_block(block: TextBlock) -> bool:
