@@ -12,6 +12,7 @@ the page footer after the h1 goes though its legal notices outweigh a short arti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -264,6 +265,11 @@ def _verdict(node: LexborNode) -> str | None:
                                    attrs.get("data-component"), attrs.get("data-module"))))
     if not names:
         return None
+    return _cached_name_verdict(names) if len(names) <= MAX_CACHED_NAMES else _name_verdict(names)
+
+
+def _name_verdict(names: str) -> str | None:
+    """The verdict of a node's names alone."""
     weak = False
     for name in _NAME_SPLIT.split(_CAMEL_CASE.sub(r"\1 \2", names).lower()):
         if name in STRONG_WORDS:
@@ -273,6 +279,12 @@ def _verdict(node: LexborNode) -> str | None:
             return "strong"
         weak = weak or name in WEAK_WORDS or any(word in WEAK_WORDS for word in words)
     return "weak" if weak else None
+
+
+# A page repeats the same few class strings on hundreds of nodes: their verdicts are kept
+# (short strings only, so what the cache holds stays small whatever the pages).
+MAX_CACHED_NAMES = 300
+_cached_name_verdict = lru_cache(maxsize=8192)(_name_verdict)
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

@@ -34,6 +34,11 @@ CALL_TO_ACTION = re.compile(r"""
   | \bsuscríbete\b|\bhazte\s+socio\b|\babbonati\b|\bassine\s+(?:já|agora)\b""",
     re.IGNORECASE | re.VERBOSE)
 MAX_CALL_TO_ACTION_CHARS = 200
+# A word each alternative of CALL_TO_ACTION needs (lowercase): most lines hold none of them,
+# and testing these is much cheaper than the pattern.
+CALL_TO_ACTION_HINTS = ("subscri", "sign", "support", "donate", "become", "trial", "already",
+                        "unlimited", "jetzt", "unterstützen", "abonnez", "soutenez", "faites",
+                        "déjà", "suscr", "hazte", "abbonati", "assine")
 # Template placeholders a page left unfilled: "$$ARTICLEAD$$", "{{ad_slot}}", "[[AD]]".
 PLACEHOLDER_LINE = re.compile(r"^(?:\$\$|\{\{|%%|\[\[)\s*[\w.:-]+\s*(?:\$\$|\}\}|%%|\]\])$")
 # Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations.
@@ -47,6 +52,9 @@ NOTICE_LINE = re.compile(r"""
   | ^(?:send|email)\s+(?:us\s+)?your\s+(?:story\s+ideas|news\s+tips|tips|stories)\b
   | ^for\s+the\s+latest\s+(?:news|updates)\b""", re.IGNORECASE | re.VERBOSE)
 MAX_NOTICE_CHARS = 300
+# A word each alternative of NOTICE_LINE needs (lowercase), as for CALL_TO_ACTION_HINTS.
+NOTICE_HINTS = ("rights", "copyright", "may", "droits", "rechte", "derechos", "riproduzione",
+                "dpa-infocom", "©", "(c)", "version", "follow", "like", "your", "latest")
 MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
@@ -108,15 +116,22 @@ def _copied_into(key: str, keys: list[str], by_start: dict[str, list[int]]) -> s
 def _is_meta_line(text: str) -> bool:
     """True for a short line that only carries a byline, a date, a label, a call to action
     or a closing notice (rights, print edition, follow us)."""
-    if len(text) <= MAX_CALL_TO_ACTION_CHARS and CALL_TO_ACTION.search(text):
+    lowered = text.lower() if len(text) <= MAX_NOTICE_CHARS else ""
+    if len(text) <= MAX_CALL_TO_ACTION_CHARS and _holds_any(lowered, CALL_TO_ACTION_HINTS) \
+            and CALL_TO_ACTION.search(text):
         return True
-    if len(text) <= MAX_NOTICE_CHARS and NOTICE_LINE.search(text):
+    if lowered and _holds_any(lowered, NOTICE_HINTS) and NOTICE_LINE.search(text):
         return True
     if len(text.split()) > MAX_META_LINE_WORDS:
         return False
     if PLACEHOLDER_LINE.match(text):
         return True
     return bool(BYLINE_LINE.match(text) or DATE_LINE.match(text) or CHROME_LINE.match(text))
+
+
+def _holds_any(lowered: str, hints: tuple[str, ...]) -> bool:
+    """True when one of the hint words occurs in the (lowercased) text."""
+    return any(hint in lowered for hint in hints)
 
 
 @lru_cache(maxsize=4096)

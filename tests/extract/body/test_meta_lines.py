@@ -1,0 +1,53 @@
+"""Meta lines (calls to action, closing notices) are found through a cheap keyword check
+before their patterns run: every kind of line each pattern knows must still be found."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.body.boilerplate import _cached_name_verdict, _name_verdict, _verdict
+from scraper.extract.body.lines import finish_paragraphs
+from scraper.extract.document import parse_document
+
+# One line for each alternative of CALL_TO_ACTION and NOTICE_LINE, in their languages and
+# in capitals, written for this test.
+META_LINES = [
+    "Subscribe to our weekly letter for the harbour news.", "Please SUBSCRIBE NOW.",
+    "Sign up for free to keep reading.", "Support our journalism this winter.",
+    "Donate today and keep the lights on.", "Become a member of the club.",
+    "Start your free trial.", "Already a subscriber? Log in.", "Get unlimited access.",
+    "Jetzt zwei Monate gratis testen", "Unterstützen Sie uns mit einem Beitrag.",
+    "Abonnez-vous à notre lettre.", "Soutenez-nous dès aujourd'hui.",
+    "Faites un don pour la rédaction.", "Déjà abonné ? Connectez-vous.",
+    "Suscríbete al boletín.", "Hazte socio del diario.", "Abbonati al giornale.",
+    "Assine já o jornal.",
+    "© 2031 The Harbour Post. All Rights Reserved.", "Copyright 2031 Harbour Media Group",
+    "This material may not be published, broadcast or redistributed.",
+    "Tous droits réservés.", "Alle Rechte vorbehalten.", "Todos los derechos reservados.",
+    "Riproduzione riservata", "Quelle: dpa-infocom, dpa:310203-99-1234/5",
+    "All photographs © Harbour Pictures", "ALL PHOTOS (C) THE AGENCY",
+    "A version of this article appears in print on page 4.",
+    "Follow us on Twitter", "Like The Harbour Post on Facebook",
+    "Send us your story ideas at the desk.", "Email your tips to the newsroom.",
+    "For the latest news, follow the live page.",
+]
+
+
+@pytest.mark.parametrize("line", META_LINES)
+def test_every_kind_of_meta_line_is_still_dropped(line: str) -> None:
+    prose = "The ferry resumed service on Monday after the storm, the operator said today."
+    assert finish_paragraphs([prose, line], None) == [prose]
+
+
+def test_a_plain_paragraph_with_no_hint_word_stays() -> None:
+    lines = ["The council approved the budget by seven votes to two.", "Short line."]
+    assert finish_paragraphs(lines, None) == lines
+
+
+def test_a_cached_name_verdict_is_the_verdict() -> None:
+    for names in ("share-bar top", "sidebar-left", "entry-content", "NewsletterInline_root__x1",
+                  "post_comments", "x" * 400):
+        assert _cached_name_verdict(names) == _name_verdict(names)
+    tree = parse_document('<div class="share-bar">a</div><div class="widget">b</div>'
+                          '<div class="entry">c</div>', None).tree
+    assert [_verdict(node) for node in tree.css("div")] == ["strong", "weak", None]
