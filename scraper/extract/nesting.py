@@ -29,7 +29,12 @@ NOT_NESTING = frozenset({"p", "li", "dt", "dd", "option", "optgroup", "tr", "td"
 RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
                       "noframes", "plaintext"})
 FOREIGN = frozenset({"svg", "math"})
-_NAME = re.compile(r"(/?)([A-Za-z][A-Za-z0-9:_-]*)")
+# Markup: a comment's start, a declaration or processing instruction, an end tag or a start tag
+# (names read up to NAME_CHARS + 1 characters, the slash counted), each tag up to its first
+# ">"; any other "<" is text. One search finds the next, so text and attributes cost no
+# Python step. Searches stop at the last ">" of the page: past it no tag can end.
+_MARKUP = re.compile(rf"<(?:(!--)|[!?][^>]*>|/([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS - 1}}})[^>]*>"
+                     rf"|([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS}}})[^>]*>)")
 
 
 @dataclass
@@ -44,7 +49,6 @@ class _Scan:
     foreign: int = 0           # open <svg>/<math> elements
     drops: list[tuple[int, int]] = field(default_factory=list)  # spans of dropped tags
     dropped: int = 0           # start tags dropped
-    next_gt: int = -2          # the next ">" found so far (-2: not looked, -1: none left)
     scanned: int = 0           # characters the searches passed over, for tests of the bound
 
     def find(self, needle: str, start: int) -> int:
@@ -52,13 +56,6 @@ class _Scan:
         found = self.text.find(needle, start)
         self.scanned += (found if found >= 0 else len(self.text)) - start
         return found
-
-    def tag_end(self, start: int) -> int:
-        """The first ">" at or after start (remembered, so no stretch is searched twice)."""
-        if self.next_gt == -1 or (self.next_gt >= start):
-            return self.next_gt
-        self.next_gt = self.find(">", start)
-        return self.next_gt
 
 
 def limit_nesting(html: str, max_depth: int = MAX_DEPTH) -> str:
@@ -88,38 +85,33 @@ def nesting_warning(dropped: int, max_depth: int = MAX_DEPTH) -> str:
 
 def _run(scan: _Scan) -> None:
     """Walk the tags of the document once, recording which to drop."""
-    position = 0
-    while (lt := scan.find("<", position)) >= 0:
-        position = _step(scan, lt)
+    text, search, position = scan.text, _MARKUP.search, 0
+    stop = text.rfind(">") + 1
+    while (markup := search(text, position, stop)) is not None:
+        scan.scanned += markup.end() - position
+        position = _step(scan, markup)
         if position < 0:
             return
+    scan.scanned += len(text) - position
 
 
-def _step(scan: _Scan, lt: int) -> int:
-    """Handle the markup starting at lt; return where to continue, -1 when nothing is left."""
-    text = scan.text
-    if text.startswith("<!--", lt):
-        end = scan.find("-->", lt + 4)
-        return end + 3 if end >= 0 else -1
-    if text.startswith(("<!", "<?"), lt):
-        end = scan.tag_end(lt)
-        return end + 1 if end >= 0 else -1
-    match = _NAME.match(text, lt + 1, min(len(text), lt + 2 + NAME_CHARS))
-    if match is None:
-        return lt + 1
-    end = scan.tag_end(match.end())
-    if end < 0:
-        return -1
-    name = match.group(2).lower()
-    if match.group(1):
-        _close(scan, name, lt, end + 1)
-        return end + 1
-    if name in RAW_TEXT:  # holds text, not tags; never dropped, so its text stays hidden
-        return _skip_raw_text(scan, name, end + 1)
-    self_closing = text[end - 1] == "/" and scan.foreign > 0
-    if name not in VOID and name not in NOT_NESTING and not self_closing:
-        _open(scan, name, lt, end + 1)
-    return end + 1
+def _step(scan: _Scan, markup: re.Match[str]) -> int:
+    """Handle the markup found; return where to continue, -1 when nothing is left."""
+    start, end = markup.span()
+    if markup.group(1):  # a comment
+        close = scan.find("-->", start + 4)
+        return close + 3 if close >= 0 else -1
+    closing, opening = markup.group(2, 3)
+    if closing:
+        _close(scan, closing.lower(), start, end)
+    elif opening:  # not <!DOCTYPE ...> or <?xml ...?>
+        name = opening.lower()
+        if name in RAW_TEXT:  # holds text, not tags; never dropped, so its text stays hidden
+            return _skip_raw_text(scan, name, end)
+        self_closing = scan.foreign > 0 and scan.text[end - 2] == "/"
+        if name not in VOID and name not in NOT_NESTING and not self_closing:
+            _open(scan, name, start, end)
+    return end
 
 
 def _open(scan: _Scan, name: str, start: int, end: int) -> None:
