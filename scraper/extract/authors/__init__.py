@@ -42,7 +42,8 @@ def extract_authors(document: Document, rules: SiteRules | None,
     if not data.people:
         meta = meta_credits(document, names)
         data = Credits(meta.people, data.others or meta.others)
-    byline = visible_byline(document, names, headline, rule_selectors)
+    byline = visible_byline(document, names, headline, rule_selectors,
+                            signatures=not data.people)   # a far byline never outvotes data
     people = _decide(data, byline)
     if people:
         return people

@@ -73,8 +73,9 @@ MAX_SIGNED_WORDS = 3
 
 
 def visible_byline(document: Document, site_names: list[str], headline: str | None,
-                   rule_selectors: tuple[str, ...] = ()) -> Byline:
-    """Return the byline at the headline, else the first marked byline elsewhere."""
+                   rule_selectors: tuple[str, ...] = (), signatures: bool = True) -> Byline:
+    """Return the byline at the headline, else the first marked byline elsewhere, else (with
+    `signatures`) the first signature line ("Written by X") elsewhere."""
     ruled = _rule_nodes(document, rule_selectors)
     heading = headline_node(document, headline)
     near = Byline(near=True)
@@ -83,7 +84,7 @@ def visible_byline(document: Document, site_names: list[str], headline: str | No
         if near.people or near.others:
             return near
     far = read_byline(_marked_nodes(document, rule_selectors), site_names, near=False)
-    if not far.people:
+    if signatures and not far.people:
         signed = read_byline(_signed_nodes(document), site_names, near=False)
         far = signed if signed.people else far
     far.not_authors |= near.not_authors
@@ -95,8 +96,9 @@ def visible_byline(document: Document, site_names: list[str], headline: str | No
 def _signed_nodes(document: Document) -> Iterator[Candidate]:
     """Unmarked lines away from the headline that sign the article ("Written by X" after the
     text, "Author: X"), outside comments, sidebars and teasers."""
-    page = document.html.lower()
-    words = [word for word in SIGNED_WORDS if word in page]
+    body = document.tree.body
+    page = (body.text(deep=True) if body is not None else "").encode("utf-8", "ignore").lower()
+    words = [word for word in SIGNED_WORDS if word.encode() in page]   # bytes: fast search
     seen: set[int] = set()
     for word in words[:MAX_SIGNED_WORDS]:
         for node in document.tree.css(f'*:lexbor-contains("{word}" i)')[:MAX_GLOBAL_NODES]:
