@@ -95,14 +95,14 @@ def _shown_earlier(value: ParsedDate, sources: Sources) -> bool:
 
 def _outvoted(name: str, value: ParsedDate, sources: Sources) -> bool:
     """True when the other structured source gives another publication date and the date
-    the page shows agrees with that one, not with this one."""
+    the page shows (its publication date, else its update) agrees with that one."""
     for other_name in STRUCTURED_SOURCES - {name}:
         other = sources.published(other_name)
         if other is None or _agree(other, value):
             continue
         shown = next((sources.published(page_name) for page_name in PAGE_SOURCES
                       if sources.published(page_name) is not None), None)
-        return _agree(shown, other)
+        return _agree(shown or sources.get("text").modified, other)
     return False
 
 
@@ -110,15 +110,14 @@ def _shown_republication(sources: Sources) -> tuple[str, ParsedDate] | None:
     """The update date a page shows as its only date, when its hidden publication date is
     long before (or after) it and no meta tag declares a publication date: the page presents
     itself as of that update (an evergreen article refreshed and republished)."""
-    if sources.published("rules") is not None:
-        return None
-    shown = sources.get("text").modified
-    if shown is None or any(sources.published(name) is not None
-                            for name in ("meta", "url", "time", "text")):
+    if any(sources.published(name) is not None for name in ("rules", "meta", "url")):
         return None
     hidden = next((value for value in (sources.published(name) for name in REPUBLISHED_SOURCES)
                    if value is not None), None)
-    if hidden is None or 0 <= (shown.day - hidden.day).days <= AGREEMENT_DAYS:
+    if hidden is None or any(sources.published(name) is not None for name in ("time", "text")):
+        return None
+    shown = sources.get("text").modified
+    if shown is None or 0 <= (shown.day - hidden.day).days <= AGREEMENT_DAYS:
         return None
     for name in STRUCTURED_SOURCES:
         stamp = sources.get(name).modified

@@ -228,9 +228,9 @@ AGREEMENT_DAYS = 2
 REGEX_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "id", "sv", "da", "nb",
                              "no", "ro", "tr", "pl", "cs", "ru", "uk"})
 # Head tags read as meta: itemprop metas and the rare name="datePublished".
-HEAD_PUBLISHED_SELECTORS = ("head [itemprop~=datePublished i], head [name=datePublished i]",
-                            "head [itemprop~=dateCreated i]")
-HEAD_MODIFIED_SELECTORS = ("head [itemprop~=dateModified i], head [name=dateModified i]",)
+HEAD_PUBLISHED_SELECTORS = ("[itemprop~=datePublished i], [name=datePublished i]",
+                            "[itemprop~=dateCreated i]")
+HEAD_MODIFIED_SELECTORS = ("[itemprop~=dateModified i], [name=dateModified i]",)
 # Attributes holding a machine-readable date on an element picked by a selector.
 VALUE_ATTRIBUTES = ("datetime", "content", "data-datetime", "data-timestamp", "data-date",
                     "title", "value")

@@ -178,8 +178,9 @@ def _meta_value(context: DateContext, keys: tuple[str, ...],
             parsed = context.parse_value(value)
             if parsed is not None:
                 return parsed
-    for selector in head_selectors:
-        for node in context.document.tree.css(selector):
+    head = context.document.tree.head
+    for selector in head_selectors if head is not None else ():
+        for node in head.css(selector):
             parsed = context.parse_value(node.attributes.get("content") or node_text(node))
             if parsed is not None:
                 return parsed

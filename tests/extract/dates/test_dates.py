@@ -374,6 +374,13 @@ def test_of_two_structured_dates_the_one_the_page_shows_wins() -> None:
     assert dates_of(html).published_at == "2025-11-25T13:00:00+00:00"
 
 
+def test_of_two_structured_dates_the_one_the_page_shows_as_its_update_wins() -> None:
+    head = ('<meta property="article:published_time" content="2025-11-25T13:00:00Z">'
+            + jsonld(datePublished="2018-04-03T10:00:00Z"))
+    html = page(article('<span class="date">Updated Nov 25, 2025</span>'), head)
+    assert dates_of(html).published_at == "2025-11-25T13:00:00+00:00"
+
+
 def test_two_structured_dates_the_page_does_not_settle_keep_their_order() -> None:
     head = ('<meta property="article:published_time" content="2025-11-25T13:00:00Z">'
             + jsonld(datePublished="2024-08-29T10:00:00Z"))
