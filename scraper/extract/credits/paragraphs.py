@@ -8,6 +8,7 @@ leave the body; a short paragraph ending in a labelled credit is a caption too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...models import Image
@@ -16,8 +17,13 @@ from .caption_index import CaptionIndex
 from .figures import with_credit
 from .images import metadata_image_url
 from .lines import ParsedCredit, match_credit_line, split_trailing_credit
+from .names import AGENCY_ALIASES
 
 MAX_CAPTION_PARAGRAPH = 400
+# An unlabelled 'X for Y' line, and the words that label a photo credit.
+_FOR_ONLY = re.compile(r"^[^/|:©()\[\]]+\s(?:for|für|pour|per|para)\s[^/|:©()\[\]]+$")
+_PHOTO_WORD = re.compile(r"\b(?:photos?|photograph\w*|fotos?|bild|image|picture|credit|by|von|par|por)\b",
+                         re.IGNORECASE)
 # Closing paragraphs where a bare '© Agency' is the text's copyright notice.
 CLOSING_PARAGRAPHS = 2
 
@@ -29,7 +35,7 @@ def split_credit_lines(paragraphs: list[str], images: list[Image],
     index_of = CaptionIndex(images)
     after_caption: int | None = None
     for index, paragraph in enumerate(paragraphs):
-        parsed = match_credit_line(paragraph)
+        parsed = None if _titled_for(paragraph) else match_credit_line(paragraph)
         if parsed is not None:
             if not _text_copyright(parsed, index, len(paragraphs)):
                 _attach(index_of, parsed, after_caption, document)
@@ -48,6 +54,13 @@ def split_credit_lines(paragraphs: list[str], images: list[Image],
         kept.append(paragraph)
         after_caption = None
     return kept, index_of.images
+
+
+def _titled_for(paragraph: str) -> bool:
+    """'Predictive Analytics for Customer Behavior': a subheading, not 'Jo Roe for The Times'
+    (in the body an unlabelled 'X for Y' credits a photo only with a label word or agency)."""
+    return _FOR_ONLY.match(paragraph) is not None and _PHOTO_WORD.search(paragraph) is None \
+        and AGENCY_ALIASES.search(paragraph) is None
 
 
 def _text_copyright(parsed: ParsedCredit, index: int, count: int) -> bool:

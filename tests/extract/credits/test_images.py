@@ -457,3 +457,15 @@ def test_a_short_paragraph_after_a_picture_amid_the_text_is_no_caption() -> None
       </article>"""
     image = _images(body=body)[0]
     assert (image.url.rsplit("/", 1)[-1], image.caption) == ("reading-room.jpg", None)
+
+
+def test_a_subheading_reading_x_for_y_stays_in_the_body() -> None:
+    paragraphs = ["Ferry Timetables for Early Commuters", "The board met on Tuesday."]
+    kept, images = split_credit_lines(paragraphs, [], parse_document("<html></html>"))
+    assert kept == paragraphs and images == []
+
+
+def test_a_labelled_x_for_y_line_is_still_a_credit() -> None:
+    kept, images = split_credit_lines(["Photo: Ines Mbeki for The Harbour Herald", "Text."], [],
+                                      parse_document("<html></html>"))
+    assert kept == ["Text."] and images[0].photographer == "Ines Mbeki"
