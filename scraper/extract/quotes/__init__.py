@@ -196,7 +196,7 @@ def _reported_speaker(paragraph: str, memory: NameMemory) -> str | None:
     """
     names = mentions(paragraph)
     verbs = [found for found in find_attributions(paragraph) if found.kind == VERB]
-    if not verbs:
+    if not verbs or paragraph.rstrip().endswith("?"):  # 'Welche Regeln gibt es?' asks
         _note(memory, names)
         return None
     verb = verbs[-1]

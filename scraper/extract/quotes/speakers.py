@@ -65,6 +65,7 @@ _NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
                           "une"})
 MAX_PHRASE_WORDS = 8
+MAX_DESCRIPTION_WORDS = 14
 # A name opening a long clause ('Local councillor X welcomed ... but said') starts this early.
 SUBJECT_OPENING_WORDS = 4
 MAX_AFTER_WORDS_TO_VERB = 10
@@ -196,7 +197,7 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
         or (_name_before_apposition(segments[index - 1], segment) if index else None)
     if name:
         return memory.expand(name)
-    if clause:
+    if clause and not _long_description(words):
         return None  # 'Trump and his administration have championed fossil fuels'
     if _descriptive(words) and not re.search(r"[\x01“”\"«»„]", segment):
         return _lower_determiner(words)
@@ -256,6 +257,13 @@ def _descriptive(words: list[str]) -> bool:
         and not any(word.lower() in CLAUSE_WORDS for word in words)
 
 
+def _long_description(words: list[str]) -> bool:
+    """'una vecina de La Pradera y miembro de dicha Plataforma vecinal': a long role phrase
+    opening with an article, holding no verb or clause."""
+    return len(words) <= MAX_DESCRIPTION_WORDS and words[0].lower() in DESCRIPTIVE_OPENERS \
+        and not any(word.lower() in FINITE_VERBS or word.lower() in CLAUSE_WORDS for word in words)
+
+
 def _clause_subject(clause: str, memory: NameMemory) -> str | None:
     """'Councillor Mairi Sutherland welcomed it but' -> the name opening the clause."""
     first = clause.split(None, 1)[0]
@@ -269,8 +277,8 @@ def _clause_subject(clause: str, memory: NameMemory) -> str | None:
 
 def _lower_determiner(words: list[str]) -> str:
     """'A spokesperson for the port' -> 'a spokesperson for the port' (not 'The Hague')."""
-    if len(words) > 1 and words[0] in ("A", "An", "The", "One") and words[1][:1].islower():
-        words = [words[0].lower()] + words[1:]
+    if len(words) > 1 and words[0].lower() in DESCRIPTIVE_OPENERS and words[1][:1].islower():
+        words = [words[0].lower()] + words[1:]  # 'Una vecina del barrio' too
     return " ".join(words)
 
 

@@ -161,6 +161,9 @@ NON_DESCRIPTIVE_OPENERS = frozenset({
     "in", "on", "at", "to", "with", "for", "from", "by", "after", "before", "where", "when",
     "while", "if", "as", "since", "during", "about", "into", "through", "über", "mit", "im",
     "am", "dans", "avec", "pour", "en", "sur",
+    "nach", "vor", "seit", "während", "bei", "trotz", "wegen", "außer", "hier", "dort", "heute",
+    "dennoch", "après", "avant", "pendant", "depuis", "después", "antes", "durante", "tras",
+    "desde", "según", "dopo", "prima", "secondo", "mentre", "dove",
 })
 # Words that make a phrase a clause rather than a speaker ('Audience members laughed when he').
 CLAUSE_WORDS = frozenset({

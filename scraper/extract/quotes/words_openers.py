@@ -24,7 +24,7 @@ jeden keiner keine niemand manche diese dieser dieses diesen diesem jene solche 
 vier fünf sechs sieben acht neun zehn elf zwölf hundert tausend erst erste ersten zweite
 letzte letzten nächste sowohl weder entweder nicht nichts etwas man mal einst selbst sogar
 kaum fast genau vielleicht bislang bisher derzeit zurzeit künftig seither stattdessen
-insgesamt konkret zumal zusätzlich teilweise
+insgesamt konkret zumal zusätzlich teilweise welche welcher welches welchen welchem
 """
 _ENGLISH = """
 however meanwhile still instead although though because since unless whether despite

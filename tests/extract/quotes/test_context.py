@@ -71,6 +71,18 @@ CASES = {
          ("The river was empty then", "Mara Quist"), ("The yard saved this town", "Ivo Brand"),
          ("It pays for the school", "Ivo Brand"),
          ("We will build boats here for another thirty years.", None)]),
+    "a question line reports nobody": (
+        ["Welche Regeln gibt es für den Garten?",
+         "„Vor dem fünfzehnten Mai pflanzt man keine Tomaten.“"],
+        [("Vor dem fünfzehnten Mai pflanzt man keine Tomaten.", None)]),
+    "a long role phrase with an article is a description": (
+        [("Una vecina del barrio y miembro de la plataforma vecinal comenta que "
+         "«no hay ningún tipo de control de coches».")],
+        [("no hay ningún tipo de control de coches", ("una vecina del barrio y miembro de la "
+                                                     "plataforma vecinal"))]),
+    "a sentence opening with a preposition is no description": (
+        ["Dopo i saluti ha parlato a lungo: «È arrivata puntualissima alle sette e mezza.»"],
+        [("È arrivata puntualissima alle sette e mezza.", None)]),
     "a short line with an attribution and no full stop is still a quote": (
         ['In her only reply, Ada Lindqvist said, "I am not moving anywhere"'],
         [("I am not moving anywhere", "Ada Lindqvist")]),
