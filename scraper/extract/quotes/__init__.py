@@ -90,7 +90,13 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
     all_spans = [find_spans(paragraph) for paragraph in paragraphs]
     all_spans = [[] if spans and _heading_like(paragraph, spans) else spans
                  for paragraph, spans in zip(paragraphs, all_spans)]
+    last_quoted = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
+    if last_quoted < 0:
+        return []
     for index, (paragraph, spans) in enumerate(zip(paragraphs, all_spans)):
+        if index > last_quoted:
+            memory.learn_full_names(paragraph)  # full names given after the last quote
+            continue
         memory.paragraph, memory.reporter = index, previous_speaker
         continued = bool(candidates) and not candidates[-1].closed and bool(spans) \
             and opens_paragraph(paragraph) and paragraph.lstrip().startswith(paragraph[spans[0].start])
@@ -194,7 +200,7 @@ def _reported_speaker(paragraph: str, memory: NameMemory) -> str | None:
     'Mr Moeketsi further accused the chiefs …', 'She added that the jobs never came': a
     quote paragraph after it with no attribution of its own is theirs.
     """
-    names = mentions(paragraph)
+    names = mentions(paragraph, memory.full_names)
     verbs = [found for found in find_attributions(paragraph) if found.kind == VERB]
     if not verbs or paragraph.rstrip().endswith("?"):  # 'Welche Regeln gibt es?' asks
         _note(memory, names)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .gender import FEMALE, MALE
-from .names import Mention
+from .names import NAME_RUN, Mention, strip_name
 from .words import THING_NOUNS
 
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "er": MALE, "ihm": MALE, "il": MALE, "lui": MALE,
@@ -94,6 +94,14 @@ class NameMemory:
         self._log(person, mention.subject)
         self.learn_gender(person, mention.gender)
         return True
+
+    def learn_full_names(self, text: str) -> None:
+        """Learn only the full names a text gives (cheap: no subjects, roles or genders)."""
+        for match in NAME_RUN.finditer(text):
+            if " " in match.group(0):
+                name = strip_name(match.group(0))
+                if " " in name:
+                    self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
 
     def note_speaker(self, name: str) -> None:
         """Record a resolved speaker: the most recent person, as a subject.

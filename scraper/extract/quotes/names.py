@@ -10,6 +10,7 @@ only once it is known as the surname of a full name seen before, or as a speaker
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from .gender import gender_near
@@ -179,15 +180,24 @@ def head_name(phrase: str) -> str | None:
     return name if name and any(ch.isupper() for ch in name[:1]) else None
 
 
-def mentions(text: str) -> list[Mention]:
+def mentions(text: str, known: Container[str] | None = None) -> list[Mention]:
     """Person-name candidates in a text with their positions (multi-word or single).
 
     Single capitalised words are returned as found (possessive removed): they matter only
-    when they are a known surname, which `NameMemory.note` checks cheaply.
+    when they are a known surname, which `NameMemory.note` checks cheaply. Given `known`
+    surnames, single words that are none of them nor of a full name in the text are skipped
+    (German capitalises every noun: most single words are nobody).
     """
     found: list[Mention] = []
-    for match in NAME_RUN.finditer(text):
+    runs = list(NAME_RUN.finditer(text))
+    here = {_no_possessive(m.group(0).rsplit(None, 1)[-1]).lower()
+            for m in runs if " " in m.group(0)} if known is not None else set()
+    for match in runs:
         run = match.group(0)
+        if known is not None and " " not in run:
+            word = _no_possessive(run).lower()
+            if word not in known and word not in here:
+                continue
         before = _word_before(text, match.start())
         subject = _subject_position(text, match.start(), before, run)
         if " " not in run:

@@ -46,9 +46,13 @@ _FIRST_WORDS = frozenset(_TABLE)
 
 def find_attributions(text: str) -> list[VerbMatch]:
     """Every attribution verb and 'according to' phrase in the text, in order."""
-    if _FIRST_WORDS.isdisjoint(_TOKEN.findall(text.lower())):
-        return []  # two texts in three hold no word a phrase starts with: no positions needed
-    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+    lowered = text.lower()
+    if _FIRST_WORDS.isdisjoint(_TOKEN.findall(lowered)):
+        return []  # most paragraphs hold no attribution word: one C-level scan decides
+    if len(lowered) != len(text):  # 'İ' lowercases to two characters: keep the offsets
+        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+    else:
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(lowered)]
     found: list[VerbMatch] = []
     index = 0
     while index < len(tokens):
