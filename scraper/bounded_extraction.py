@@ -5,7 +5,10 @@ processes or on Dask workers) extract a page and wait for it; a hostile page (20
 elements) can take minutes. Here the page goes to a helper process, which is killed when it
 takes longer than the limit: the page becomes an empty record saying so ("extraction timed
 out after 60 s") and the next page goes to a new helper. Warming a helper up does not count
-against a page.
+against a page. One page in the foreground (`scraper extract`) is bounded in this process
+instead, by an alarm signal that stops the extraction between two Python steps: every parser
+of page input is linear and nesting is cut before lexbor sees it, so no step runs long, and a
+second interpreter would double the command's start-up.
 
 The helper is a program of its own (`python -c`), not a multiprocessing child: a Dask worker
 is a daemon process, and multiprocessing refuses those children. It answers over a socket
@@ -19,6 +22,7 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
+import signal
 import socket
 import subprocess
 import sys
@@ -40,9 +44,10 @@ _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
 class BoundedExtractor:
     """Extracts pages in a helper process that is replaced when a page overruns `timeout`."""
 
-    def __init__(self, rules: RuleSet, timeout: float | None) -> None:
+    def __init__(self, rules: RuleSet, timeout: float | None, in_process: bool = False) -> None:
         self.rules = rules
         self.timeout = timeout or None
+        self.in_process = in_process and _alarm_available()
         self._helper: _Helper | None = None
 
     def extract(self, content: bytes | str, url: str | None,
@@ -52,6 +57,8 @@ class BoundedExtractor:
             from .extract import extract  # the helper imports the extractors, not this process
 
             return extract(content, url, self.rules, content_type)
+        if self.in_process:
+            return _extract_before_alarm(self.rules, self.timeout, content, url, content_type)
         if self._helper is not None and self._helper.process.poll() is not None:
             self.close()  # it died while idle (killed from outside): the page goes to a new one
         try:
@@ -122,6 +129,37 @@ class _Helper:
         self.connection.close()
         self.process.kill()
         self.process.wait()
+
+
+class _TimeUp(BaseException):
+    """Raised by the alarm inside extract(): not an Exception, so no field's guard keeps it."""
+
+
+def _alarm_available() -> bool:
+    """An interval alarm exists (not on Windows) and this is the main thread (signals go there)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _time_up(signum: int, frame: object) -> None:
+    raise _TimeUp
+
+
+def _extract_before_alarm(rules: RuleSet, timeout: float, content: bytes | str,
+                          url: str | None, content_type: str | None) -> Article:
+    """extract() in this process, given up when an alarm rings after `timeout` seconds."""
+    from .extract import extract
+
+    previous = signal.signal(signal.SIGALRM, _time_up)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            return extract(content, url, rules, content_type)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _TimeUp:  # also when it rang just as the page was done: the page is given up
+        return failed_article(url, f"extraction timed out after {timeout:g} s")
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 def failed_article(url: str | None, reason: str) -> Article:

@@ -50,3 +50,23 @@ def test_a_helper_that_cannot_start_fails_the_page_and_leaves_nothing_open(
     assert article.provenance.warnings == (
         "the extraction process failed (Resource temporarily unavailable)",)
     assert _open_descriptors() == before
+
+
+def _giant(paragraphs: int) -> str:
+    text = "The council met on Tuesday evening to discuss the harbour plan, once again."
+    return ("<html><body><article><h1>Giant</h1>"
+            + "".join(f"<p>Paragraph {number}. {text}</p>" for number in range(paragraphs))
+            + "</article></body></html>")
+
+
+def test_one_page_in_this_process_is_given_up_when_the_alarm_rings() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    with BoundedExtractor(bundled_rules(), 0.2, in_process=True) as extractor:
+        given_up = extractor.extract(_giant(30_000), URL)
+        read = extractor.extract(PAGE, URL)
+        assert extractor._helper is None  # no second interpreter was started
+    assert given_up.is_empty
+    assert given_up.provenance.warnings == ("extraction timed out after 0.2 s",)
+    assert not read.is_empty and not read.provenance.warnings
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left running
+    assert signal.getsignal(signal.SIGALRM) == before  # the handler it found is back

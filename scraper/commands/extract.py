@@ -52,7 +52,7 @@ def extract_command(page: str, url: str | None, as_json: bool, allow_private: bo
         content, content_type, url = _fetch(page, settings)
     else:
         content, content_type = _read_file(page), None
-    with BoundedExtractor(rules, settings.extraction_timeout) as extractor:
+    with BoundedExtractor(rules, settings.extraction_timeout, in_process=True) as extractor:
         article = extractor.extract(content, url or (page if "://" in page else None),
                                     content_type)
     if article.is_empty:
