@@ -135,13 +135,36 @@ class _TimeUp(BaseException):
     """Raised by the alarm inside extract(): not an Exception, so no field's guard keeps it."""
 
 
+RING_AGAIN = 0.05  # seconds between rings once the time is up (a raise in a gc callback is lost)
+
+
 def _alarm_available() -> bool:
     """An interval alarm exists (not on Windows) and this is the main thread (signals go there)."""
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def _time_up(signum: int, frame: object) -> None:
-    raise _TimeUp
+class _Alarm:
+    """Raises _TimeUp on each ring while armed; rings again until stopped."""
+
+    def __init__(self) -> None:
+        self.armed = False
+
+    def ring(self, signum: int, frame: object) -> None:
+        if self.armed:
+            raise _TimeUp
+
+    def start(self, timeout: float) -> None:
+        self.armed = True
+        signal.setitimer(signal.ITIMER_REAL, timeout, RING_AGAIN)
+
+    def stop(self) -> None:
+        """Disarm, then stop the timer; a ring that comes in between is absorbed."""
+        while self.armed:
+            try:
+                self.armed = False
+            except _TimeUp:
+                continue
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def _extract_before_alarm(rules: RuleSet, timeout: float, content: bytes | str,
@@ -149,17 +172,22 @@ def _extract_before_alarm(rules: RuleSet, timeout: float, content: bytes | str,
     """extract() in this process, given up when an alarm rings after `timeout` seconds."""
     from .extract import extract
 
-    previous = signal.signal(signal.SIGALRM, _time_up)
+    alarm = _Alarm()
+    previous = signal.signal(signal.SIGALRM, alarm.ring)
+    article: Article | None = None
     try:
         try:
-            signal.setitimer(signal.ITIMER_REAL, timeout)
-            return extract(content, url, rules, content_type)
+            alarm.start(timeout)
+            article = extract(content, url, rules, content_type)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            alarm.stop()
     except _TimeUp:  # also when it rang just as the page was done: the page is given up
-        return failed_article(url, f"extraction timed out after {timeout:g} s")
+        article = None
     finally:
         signal.signal(signal.SIGALRM, previous)
+    if article is None:
+        return failed_article(url, f"extraction timed out after {timeout:g} s")
+    return article
 
 
 def failed_article(url: str | None, reason: str) -> Article:
