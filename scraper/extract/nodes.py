@@ -71,3 +71,19 @@ def is_descendant(node: LexborNode, container: LexborNode, limit: int = MAX_DEPT
 def same_node(first: LexborNode | None, second: LexborNode | None) -> bool:
     """True when both wrappers stand for one element of the tree."""
     return first is not None and second is not None and first.mem_id == second.mem_id
+
+
+_TOP_TAGS = frozenset({"body", "html", "-document"})
+
+
+def next_outside(node: LexborNode) -> LexborNode | None:
+    """The node after this one's subtree in reading order (its next sibling, or an ancestor's),
+    None past the end of the body."""
+    current: LexborNode | None = node
+    while current is not None:
+        if current.next is not None:
+            return current.next
+        current = current.parent
+        if current is None or current.tag in _TOP_TAGS:
+            return None
+    return None

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborNode
 
 from ..container import is_article_container
 from ..document import Document, node_text, squash, unescape
-from ..nodes import ancestors, class_and_id, inside_region
+from ..nodes import ancestors, class_and_id, inside_region, next_outside
 from .names import OTHER_CREDIT, is_other_credit
 from .reading import Byline, Candidate, read_byline
 from .words import LEAD_IN_WORDS
@@ -280,7 +280,7 @@ def _foreign(node: LexborNode, around: set[int]) -> bool:
 
 def _following(node: LexborNode, limit: int) -> Iterator[LexborNode]:
     """The elements after `node` (outside it) in page order, at most `limit` of them."""
-    current = _next_outside(node)
+    current = next_outside(node)
     count = 0
     while current is not None and count < limit:
         if current.tag not in TEXT_TAGS:
@@ -290,18 +290,8 @@ def _following(node: LexborNode, limit: int) -> Iterator[LexborNode]:
             if child is not None and current.tag not in NO_DESCENT_TAGS:
                 current = child
                 continue
-        current = _next_outside(current)
+        current = next_outside(current)
 
-
-def _next_outside(node: LexborNode) -> LexborNode | None:
-    current: LexborNode | None = node
-    while current is not None:
-        if current.next is not None:
-            return current.next
-        current = current.parent
-        if current is not None and current.tag in ("body", "html"):
-            return None
-    return None
 
 
 def _before(heading: LexborNode) -> Iterator[LexborNode]:

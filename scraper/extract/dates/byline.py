@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from ..document import clean_text
+from ..nodes import next_outside
 from .patterns import (
     MAX_LABEL_CHARS,
     MAX_LINE_CHARS,
@@ -137,27 +138,16 @@ def _element_text(element: LexborNode, limit: int = MAX_TEXT_CANDIDATE_CHARS) ->
 
 def _forward(start: LexborNode) -> Iterator[LexborNode]:
     """Text nodes after the start element's subtree, in document order."""
-    node = _next_outside(start)
+    node = next_outside(start)
     while node is not None:
         if node.tag == "-text":
             yield node
-            node = _next_outside(node)
+            node = next_outside(node)
         elif node.tag in _SKIPPED_TAGS or node.child is None:
-            node = _next_outside(node)
+            node = next_outside(node)
         else:
             node = node.child
 
-
-def _next_outside(node: LexborNode) -> LexborNode | None:
-    """The node after this one's subtree (its next sibling, or an ancestor's)."""
-    current: LexborNode | None = node
-    while current is not None:
-        if current.next is not None:
-            return current.next
-        current = current.parent
-        if current is None or current.tag in _TOP_TAGS:
-            return None
-    return None
 
 
 def _backward(start: LexborNode) -> Iterator[LexborNode]:
