@@ -8,6 +8,11 @@ their text kept. One pass over the tags, each character looked at a bounded numb
 a page within the limit comes back unchanged. A record made from a cut page says so in its
 provenance warnings (`nesting_warning`).
 
+Most pages are far from the limit, and proving that is cheaper than walking their tags: one
+regular expression reads the same tags the walk would (comments and raw text skipped whole),
+and a count per name over runs of tags bounds the depth (`_surely_shallow`); only a page whose
+bound reaches the limit is walked tag by tag.
+
 The count is the parser's, roughly: void elements and those the parser closes by itself
 (<p>, <li>, <td> ...) do not nest; an end tag closes every element opened since its start
 tag; script, style and comments are skipped whole (and never dropped); "/>" closes an element only inside SVG
@@ -17,6 +22,7 @@ or MathML, as in HTML.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 MAX_DEPTH = 512
@@ -35,6 +41,21 @@ FOREIGN = frozenset({"svg", "math"})
 # Python step. Searches stop at the last ">" of the page: past it no tag can end.
 _MARKUP = re.compile(rf"<(?:(!--)|[!?][^>]*>|/([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS - 1}}})[^>]*>"
                      rf"|([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS}}})[^>]*>)")
+
+# The same tags as _MARKUP (names read alike), found by one findall: the name of each start
+# tag, "/" and the name of each end tag, "" for a comment, declaration or raw-text element
+# (taken with its text up to "</name", as _skip_raw_text does); unterminated ones run to the end.
+_NAME = "[A-Za-z][A-Za-z0-9:_-]"
+_NAME_END = "(?![A-Za-z0-9:_-])"
+_RAW_NAMES = "|".join(sorted(RAW_TEXT))
+_RAW_ELEMENTS = "|".join(rf"{name}{_NAME_END}[^>]*>[^<]*(?:<(?!/{name})[^<]*)*"
+                         for name in sorted(RAW_TEXT))
+_TOKENS = re.compile(
+    rf"<(?:(/{_NAME}{{0,{NAME_CHARS - 1}}}|(?!(?:{_RAW_NAMES}){_NAME_END}){_NAME}{{0,{NAME_CHARS}}})"
+    rf"[^>]*>|!--[^-]*(?:-(?!->)[^-]*)*(?:-->)?|[!?][^>]*>|{_RAW_ELEMENTS})",
+    re.IGNORECASE | re.ASCII)
+_BATCH = 128  # tags counted at once; the bound exceeds the true depth by at most a batch
+_NOT_OPENING = VOID | NOT_NESTING
 
 
 @dataclass
@@ -65,6 +86,13 @@ def limit_nesting(html: str, max_depth: int = MAX_DEPTH) -> str:
 
 def cut_nesting(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     """limit_nesting, and how many start tags it dropped (0: the html comes back unchanged)."""
+    if _surely_shallow(html, max_depth):
+        return html, 0
+    return _walk_cut(html, max_depth)
+
+
+def _walk_cut(html: str, max_depth: int) -> tuple[str, int]:
+    """cut_nesting by walking every tag: the exact count, for pages the bound cannot clear."""
     scan = _Scan(html, max_depth)
     _run(scan)
     if not scan.drops:
@@ -81,6 +109,41 @@ def nesting_warning(dropped: int, max_depth: int = MAX_DEPTH) -> str:
     """The warning a record carries when its page was cut."""
     return (f"markup nested deeper than {max_depth} levels: {dropped} start tags past that depth "
             "dropped before parsing (their text kept)")
+
+
+def _surely_shallow(html: str, max_depth: int, batch: int = _BATCH) -> bool:
+    """True when a bound proves the walk would drop nothing: no element opens past max_depth.
+
+    The walk's open elements named X never outnumber a counter of X alone that start tags of X
+    raise and end tags of X lower, never below zero (an end tag closes exactly one X when one is
+    open; other end tags only close more). Counted per batch of tags, the counter after a batch is
+    at most max(0, before - end tags) + start tags, and within it at most before + start tags.
+    """
+    tokens = _TOKENS.findall(html, 0, html.rfind(">") + 1)
+    bound: dict[str, int] = {}
+    total = 0  # the sum of the per-name bounds: at least the number of open elements
+    for first in range(0, len(tokens), batch):
+        opens, closes = _batch_counts(tokens[first:first + batch])
+        if total + sum(opens.values()) > max_depth:
+            return False
+        for name in opens.keys() | closes.keys():
+            before = bound.get(name, 0)
+            bound[name] = max(0, before - closes.get(name, 0)) + opens.get(name, 0)
+            total += bound[name] - before
+    return True
+
+
+def _batch_counts(tokens: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Start tags of nesting elements and end tags in a batch of tags, by lowercase name."""
+    opens: dict[str, int] = {}
+    closes: dict[str, int] = {}
+    for token, count in Counter(tokens).items():
+        if token.startswith("/"):
+            name = token[1:].lower()
+            closes[name] = closes.get(name, 0) + count
+        elif token and (name := token.lower()) not in _NOT_OPENING:
+            opens[name] = opens.get(name, 0) + count
+    return opens, closes
 
 
 def _run(scan: _Scan) -> None:

@@ -7,9 +7,19 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scraper import extract
-from scraper.extract.nesting import MAX_DEPTH, _run, _Scan, cut_nesting, limit_nesting
+from scraper.extract.nesting import (
+    MAX_DEPTH,
+    _run,
+    _Scan,
+    _surely_shallow,
+    _walk_cut,
+    cut_nesting,
+    limit_nesting,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -88,3 +98,57 @@ def test_an_article_in_script_data_nested_past_the_cap_is_read() -> None:
             "</head><body><div id='root'>Loading</div></body></html>")
     body = extract(html, "https://news.example.com/a/").body
     assert body == "\n\n".join(sentences)
+
+
+# The fast path (a bound on the depth from counts of tags) must give the walk's result on
+# every page: it may only say "nothing to cut" when the walk would cut nothing.
+DEEP = MAX_DEPTH + 40
+BOUND_CASES = {
+    "end tags inside comments do not close": ("<div><!-- a > b </div> -->" * DEEP, False),
+    "an unclosed comment hides the rest": ("<div>" * 10 + "<!--" + "<div>" * DEEP, True),
+    "end tags inside scripts do not close": ("<div><script>x='</div>'</script>" * DEEP, False),
+    "end tags inside attributes do not close": ("<div title='</div>'>" * DEEP, False),
+    "start tags inside raw text do not open": ("<textarea>" + "<div>" * DEEP + "</textarea>"
+                                                "<style>" + "<div>" * DEEP, True),
+    "a raw-text end tag in another case ends it": ("<SCRIPT>x</sCrIpT>" + "<div>" * DEEP,
+                                                     False),
+    "a shorter name does not end raw text": ("<script></scrip>" + "<div>" * DEEP, True),
+    "an end tag starting with the name ends raw text": ("<script></scripts>" + "<div>" * DEEP,
+                                                        False),
+    "self-closed shapes inside svg do not nest": ("<svg>" + "<path/>" * DEEP + "</svg>", None),
+    "stray end tags of another name do not close": ("</span>" * DEEP + "<div>" * DEEP, False),
+    "stray end tags before the start tags do not close": ("</div>" * DEEP + "<div>" * DEEP,
+                                                           False),
+    "case differs between start and end tags": ("<DIV>x</div>" * DEEP, True),
+    "start tags without a closing bracket": ("<div" * DEEP + ">", True),
+    "end names are cut one character shorter than start names":
+        (("<" + "a" * 70 + ">x</" + "a" * 70 + ">") * DEEP, False),
+    "balanced markup far past the batch size": ("<section><div><span>x</span></div></section>"
+                                                * 5_000, True),
+    "elements the parser closes itself": ("<ul>" + "<li><p>x" * DEEP + "</ul>", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOUND_CASES))
+def test_the_depth_bound_gives_the_walks_result(name: str) -> None:
+    html, shallow = BOUND_CASES[name]
+    assert cut_nesting(html) == _walk_cut(html, MAX_DEPTH)
+    if shallow is not None:  # None: either way is sound
+        assert _surely_shallow(html, MAX_DEPTH) is shallow
+
+
+PIECES = ["<div>", "</div>", "<DIV class=a>", "</span>", "<span>", "<p>", "</p>", "<br>",
+          "<!-- > </div> -->", "<!--", "-->", "<script>'</div>'</script>", "<script>",
+          "</SCRIPT>", "<a title='</div>'>", "<div title='>", "<svg>", "</svg>", "<path/>",
+          "<div", ">", "x", "<!doctype html>", "< div>"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=200), st.integers(min_value=1, max_value=6),
+       st.integers(min_value=1, max_value=4))
+def test_the_depth_bound_never_clears_a_page_the_walk_would_cut(pieces: list[str], depth: int,
+                                                               batch: int) -> None:
+    html = "".join(pieces)
+    assert cut_nesting(html, depth) == _walk_cut(html, depth)
+    if _surely_shallow(html, depth, batch):
+        assert _walk_cut(html, depth) == (html, 0)
