@@ -19,10 +19,10 @@ _WHITESPACE = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # Characters readers never see and that split words for search: the soft hyphen, zero-width
 # space, (non-)joiners, word joiner and byte-order mark; raw or as character references.
-_INVISIBLE = re.compile(
-    "[\u00ad\u200b-\u200d\u2060\ufeff]"
-    r"|&(?:shy|ZeroWidthSpace|zwn?j|NoBreak);"
-    r"|&#(?:0*(?:173|820[345]|8288|65279)|[xX]0*(?:[aA][dD]|200[bBcCdD]|2060|[fF][eE][fF][fF]));")
+_INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_REFERENCES = re.compile(
+    r"&(?:shy;|ZeroWidthSpace;|zwn?j;|NoBreak;"
+    r"|#(?:0*(?:173|820[345]|8288|65279)|[xX]0*(?:[aA][dD]|200[bBcCdD]|2060|[fF][eE][fF][fF]));)")
 # Ruby annotations: the reading printed above Japanese or Chinese text, and its fallback brackets.
 _RUBY_MARKUP = re.compile(r"<r[tp][\s>/]", re.IGNORECASE)
 
@@ -114,7 +114,7 @@ def parse_document(html: str | bytes, url: str | None = None,
     here, once, so that no field (headline, body, captions, quotes, JSON-LD) carries them.
     """
     text = decode_html(html, content_type) if isinstance(html, bytes) else html
-    text, cut = cut_nesting(_INVISIBLE.sub("", text.replace("\x00", "")))
+    text, cut = cut_nesting(_drop_invisible(text.replace("\x00", "")))
     tree = LexborHTMLParser(text)
     if _RUBY_MARKUP.search(text):
         _drop_ruby_readings(tree)
@@ -123,6 +123,16 @@ def parse_document(html: str | bytes, url: str | None = None,
     document.meta = _meta_tags(tree)
     document.jsonld = list(_jsonld_objects(tree))
     return document
+
+
+def _drop_invisible(text: str) -> str:
+    """Remove invisible characters, raw or as character references, from a page's markup."""
+    # References first: what one pass over both would leave ("&sh\u00ady;" keeps "&shy;").
+    text = _INVISIBLE_REFERENCES.sub("", text)
+    if not text.isascii():  # a flag check: most pages are ASCII markup
+        for character in _INVISIBLE_CHARACTERS:
+            text = text.replace(character, "")
+    return text
 
 
 def _drop_ruby_readings(tree: LexborHTMLParser) -> None:

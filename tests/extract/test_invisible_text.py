@@ -45,3 +45,11 @@ def test_ruby_readings_are_dropped_and_the_base_text_stays_whole() -> None:
     assert record["headline"] == "東漢字新聞"
     assert record["body"].startswith("日本の")
     assert "かん" not in json.dumps(record, ensure_ascii=False)
+
+
+def test_references_are_removed_from_a_page_of_plain_ascii_too() -> None:
+    html = ("<html><head><title>Bed&shy;ford</title></head><body><p>Bed&#x200B;ford and "
+            "Bed&zwnj;ford</p></body></html>")
+    document = parse_document(html)
+    assert document.tree.css_first("title").text() == "Bedford"
+    assert document.tree.css_first("p").text() == "Bedford and Bedford"
