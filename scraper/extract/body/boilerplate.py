@@ -4,7 +4,8 @@ Three kinds of nodes go: non-content tags (scripts, forms, navigation, asides), 
 class/id/role names mark them as boilerplate (share bars, comments, related teasers,
 newsletter boxes, cookie banners, widgets), and nodes hidden from readers. A node that holds
 the page's headline or article is never removed by a name match: sites name their page
-wrappers "has-sidebar" or "with-comments". A code listing's tokens are never judged by name
+wrappers "has-sidebar" or "with-comments", and a heading is not a page header for its
+weak name ("module_header", "header-anchor"). A code listing's tokens are never judged by name
 ("token comment"), React's streamed parts (`<div hidden id="S:0">`) are not hidden text, and
 the page footer after the h1 goes though its legal notices outweigh a short article.
 """
@@ -18,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
 from ..container import PageArticle, is_article_container
+from .blocks import HEADING_TAGS
 from .prose import MAX_ANCESTORS, ProseMap, prose_map
 
 # Tags that hold no readable text.
@@ -151,7 +153,7 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap,
             continue
         if verdict == "strong":
             doomed.append(node)
-        elif prose.share(node) < MAX_WEAK_PROSE_SHARE:
+        elif node.tag not in HEADING_TAGS and prose.share(node) < MAX_WEAK_PROSE_SHARE:
             (weak_in_core if prose.in_core(node) else doomed).append(node)
     core_prose = prose.of(prose.core) if prose.core is not None else 0
     if sum(prose.of(node) for node in _outermost(weak_in_core)) <= MAX_WEAK_CORE_SHARE * core_prose:

@@ -134,3 +134,13 @@ def test_code_tokens_named_like_boilerplate_stay_in_the_listing() -> None:
     text = stripped(page)
     assert "# stage every change" in text
     assert "First!" not in text
+
+
+def test_a_heading_with_a_weak_layout_name_stays_but_a_weak_box_goes() -> None:
+    page = ("<html><body><div class='story'>" + paragraphs(3)
+            + "<h3 class='module_header'>Step two: sound the channel</h3>" + paragraphs(3, "Later")
+            + "<div class='module_header'>Menu label</div></div></body></html>")
+    text = stripped(page)
+    assert "Step two: sound the channel" in text
+    assert "Later 2." in text
+    assert "Menu label" not in text
