@@ -14,6 +14,13 @@ BYLINE_LINE = re.compile(r"^(?:by|von|par|por|di|door|words\s+by)\s+\S", re.IGNO
 DATE_LINE = re.compile(
     r"^(?:(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour)"
     r"\b.{0,60}|[\w ,.:/+-]{0,40}\b(?:19|20)\d\d\b[\w ,.:/+-]{0,25})$", re.IGNORECASE)
+DATE_LABEL = re.compile(r"^(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié"
+                        r"|mis\s+à\s+jour)\b", re.IGNORECASE)
+# An unlabelled date line names a day (or a time) besides the year, in few words: "March 16, 2026",
+# "Mon 3.6.2024 10:45". A heading with a year ("Best laptops of 2025", "Founded: 2011") is text.
+DAY_OR_TIME = re.compile(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d,]?\d)(?!\s*%)")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+MAX_DATE_LINE_WORDS = 4
 # Lines that are chrome whatever their container: ad labels, share and read-more prompts.
 CHROME_LINE = re.compile(r"""^[\W_]*(?:
     advertisement|advertising|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|advertentie
@@ -126,7 +133,17 @@ def _is_meta_line(text: str) -> bool:
         return False
     if PLACEHOLDER_LINE.match(text):
         return True
-    return bool(BYLINE_LINE.match(text) or DATE_LINE.match(text) or CHROME_LINE.match(text))
+    return bool(BYLINE_LINE.match(text) or _is_date_line(text) or CHROME_LINE.match(text))
+
+
+def _is_date_line(text: str) -> bool:
+    """True for a short line that only gives a date (labelled "Updated ...", or a day of a year
+    in a few words) or a short dated remark ("Image from the March 2024 review.")."""
+    if not DATE_LINE.match(text):
+        return False
+    if DATE_LABEL.match(text) or text.endswith("."):
+        return True
+    return len(_WORDS.findall(text)) <= MAX_DATE_LINE_WORDS and bool(DAY_OR_TIME.search(text))
 
 
 def _holds_any(lowered: str, hints: tuple[str, ...]) -> bool:

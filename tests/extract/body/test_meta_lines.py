@@ -51,3 +51,20 @@ def test_a_cached_name_verdict_is_the_verdict() -> None:
     tree = parse_document('<div class="share-bar">a</div><div class="widget">b</div>'
                           '<div class="entry">c</div>', None).tree
     assert [_verdict(node) for node in tree.css("div")] == ["strong", "weak", None]
+
+
+@pytest.mark.parametrize("line", [
+    "March 16, 2031", "16 March 2031", "Tuesday, June 3, 2031, 10:45 AM ET", "12.03.2031",
+    "Updated June 2031", "Photo from the March 2031 regatta.",
+])
+def test_a_bare_date_or_a_short_dated_remark_is_dropped(line: str) -> None:
+    prose = "The ferry resumed service on Monday after the storm, the operator said today."
+    assert finish_paragraphs([prose, line], None) == [prose]
+
+
+@pytest.mark.parametrize("line", [
+    "The ten best harbour walks for 2031", "Year founded: 2011", "2031 tide tables",
+])
+def test_a_heading_or_label_that_only_names_a_year_stays(line: str) -> None:
+    prose = "The ferry resumed service on Monday after the storm, the operator said today."
+    assert finish_paragraphs([line, prose], None) == [line, prose]
