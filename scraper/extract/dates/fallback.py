@@ -10,6 +10,7 @@ sidebar or a page builder's widget may hold this page's own date when nothing el
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -35,22 +36,47 @@ from .text import cue_kind, find_dates
 _SCRIPT_VALUE = re.compile(r"(?:\\?\"|&quot;|&#34;)\s*:\s*(?:\\?\"|&quot;|&#34;)"
                            r"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,15})?(?:Z|[+-]\d{2}:?\d{2})?)")
 _TOP_TAGS = frozenset({"body", "html", "-document"})
+_KEY_ANCHOR = "ublish"  # in every script date key but postedAt: one scan finds them all
 
 
 def script_dates(context: DateContext) -> SourceDates:
     """The first publication date under a known key in the page's raw data."""
     html = context.document.html
+    anchors = list(_positions(html, _KEY_ANCHOR))
     for key in SCRIPT_DATE_KEYS:
-        start = html.find(key)
-        for _ in range(MAX_SCRIPT_KEYS):
-            if start < 0:
-                break
+        for start in _key_positions(html, key, anchors):
             match = _SCRIPT_VALUE.match(html, start + len(key))
             parsed = parse_structured(match.group(1)) if match else None
             if parsed is not None:
                 return SourceDates(parsed)
-            start = html.find(key, start + len(key))
     return SourceDates()
+
+
+def _key_positions(html: str, key: str, anchors: list[int]) -> Iterator[int]:
+    """The first MAX_SCRIPT_KEYS places of the key in the page, not overlapping; read off the
+    places of the anchor most keys share (one scan of the page instead of one per key)."""
+    offset = key.find(_KEY_ANCHOR)
+    if offset < 0:
+        places: Iterable[int] = _positions(html, key)
+    else:
+        places = (place - offset for place in anchors
+                  if place >= offset and html.startswith(key, place - offset))
+    end, count = 0, 0
+    for place in places:
+        if place < end:
+            continue
+        yield place
+        end, count = place + len(key), count + 1
+        if count >= MAX_SCRIPT_KEYS:
+            return
+
+
+def _positions(text: str, part: str) -> Iterator[int]:
+    """Every place the part starts in the text, in order (overlapping ones included)."""
+    start = text.find(part)
+    while start >= 0:
+        yield start
+        start = text.find(part, start + 1)
 
 
 def outside_dates(context: DateContext) -> SourceDates:

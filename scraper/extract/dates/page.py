@@ -29,7 +29,7 @@ from .patterns import (
     PUBLISHED_WORDS,
     RAW_TEXT_FACTOR,
     REGEX_LANGUAGES,
-    TEXT_DATE_SELECTOR,
+    TEXT_DATE_NODES_SELECTOR,
 )
 from .scope import Scope, node_words
 from .sources import DateContext, SourceDates
@@ -188,7 +188,11 @@ def _classed_candidates(context: DateContext) -> Iterator[Candidate]:
     """Blocks of the article whose class or tag says date, time, byline or meta."""
     scope = context.scope
     container = scope.container(context.document.tree.body)
-    for node in container.css(TEXT_DATE_SELECTOR) if container is not None else ():
+    previous = -1
+    for node in container.css(TEXT_DATE_NODES_SELECTOR) if container is not None else ():
+        if node.mem_id == previous:
+            continue                      # listed again for another part: read once
+        previous = node.mem_id
         text = _short_text(node)
         if text is None or not _DIGIT.search(text):
             continue

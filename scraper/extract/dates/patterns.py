@@ -46,14 +46,20 @@ MICRODATA_MODIFIED = ("datemodified",)
 MICRODATA_SELECTOR = ("[itemprop~=datePublished i], [itemprop~=dateModified i], "
                       "[itemprop~=dateCreated i]")
 
-# Containers that hold visible dates worth reading (matched case-insensitively).
-TEXT_DATE_SELECTOR = ", ".join(
-    f"[{attr}*={token} i]" for attr, token in (
-        ("class", "date"), ("class", "time"), ("class", "byline"), ("class", "posted"),
-        ("class", "publish"), ("class", "updated"), ("class", "stamp"), ("class", "meta"),
-        ("class", "dateline"), ("class", "info"), ("class", "author"), ("id", "date"), ("id", "time"),
-        ("id", "byline"), ("id", "meta"),
-    )
+# Containers that hold visible dates worth reading (matched case-insensitively). A node
+# matching several parts is listed once per part (the outside search counts them so).
+TEXT_DATE_PARTS = (
+    ("class", "date"), ("class", "time"), ("class", "byline"), ("class", "posted"),
+    ("class", "publish"), ("class", "updated"), ("class", "stamp"), ("class", "meta"),
+    ("class", "dateline"), ("class", "info"), ("class", "author"), ("id", "date"), ("id", "time"),
+    ("id", "byline"), ("id", "meta"),
+)
+TEXT_DATE_SELECTOR = ", ".join(f"[{attr}*={token} i]" for attr, token in TEXT_DATE_PARTS) + ", time"
+# The same nodes, each once or more: without the parts another part covers (each part costs a
+# test on every element).
+TEXT_DATE_NODES_SELECTOR = ", ".join(
+    f"[{attr}*={token} i]" for attr, token in TEXT_DATE_PARTS
+    if not any(other != token and other in token for kind, other in TEXT_DATE_PARTS if kind == attr)
 ) + ", time"
 # Longer texts are whole blocks, not a byline; their date-ish children are read instead.
 MAX_TEXT_CANDIDATE_CHARS = 200

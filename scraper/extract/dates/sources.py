@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -189,18 +189,21 @@ def _meta_value(context: DateContext, keys: tuple[str, ...],
 
 def _fuzzy_names(meta: dict[str, list[str]], published: bool) -> list[str]:
     """Other meta names that name a publication (or a modification) date, in page order."""
-    names = []
-    for name in meta:
-        if name in _KNOWN_META or name in ITEMPROP_NAMES:
-            continue
-        if any(mark in name for mark in FUZZY_META_REJECTED):
-            continue
-        letters = _NOT_LETTER.sub("", name)
-        is_modified = any(mark in letters for mark in FUZZY_META_MODIFIED)
-        is_published = any(mark in letters for mark in FUZZY_META_PUBLISHED)
-        if (is_published and not is_modified) if published else is_modified:
-            names.append(name)
-    return names
+    return [name for name in meta if _fuzzy_kind(name)[0 if published else 1]]
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy_kind(name: str) -> tuple[bool, bool]:
+    """(names a publication date, names a modification date) for a meta name outside the
+    known ones; cached: most pages share their meta names (viewport, og:title ...)."""
+    if name in _KNOWN_META or name in ITEMPROP_NAMES:
+        return False, False
+    if any(mark in name for mark in FUZZY_META_REJECTED):
+        return False, False
+    letters = _NOT_LETTER.sub("", name)
+    is_modified = any(mark in letters for mark in FUZZY_META_MODIFIED)
+    is_published = any(mark in letters for mark in FUZZY_META_PUBLISHED)
+    return is_published and not is_modified, is_modified
 
 
 def url_dates(context: DateContext) -> SourceDates:

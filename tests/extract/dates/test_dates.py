@@ -252,6 +252,26 @@ def test_a_date_key_in_the_page_data_when_nothing_else_dates_the_page(data: str)
     assert (result.published_at, result.published_source) == ("2024-05-03T10:00:00+00:00", "script")
 
 
+def test_the_page_data_is_read_key_by_key_in_order_of_trust() -> None:
+    data = ('<script>window.__STATE__ = {"postedAt": "2021-01-01T10:00:00Z", '
+            '"datePublished": "bad", "publishDate": "2023-03-03T10:00:00Z"}</script>')
+    assert dates_of(page(article() + data)).published_at == "2023-03-03T10:00:00+00:00"
+
+
+def test_a_key_inside_a_longer_key_is_read_where_it_stands() -> None:
+    # "published_at" is read (before first_published_at) inside "first_published_at".
+    data = '<script>window.__STATE__ = {"first_published_at": "2022-02-02T10:00:00Z"}</script>'
+    assert dates_of(page(article() + data)).published_at == "2022-02-02T10:00:00+00:00"
+
+
+def test_only_the_first_places_of_a_key_are_read() -> None:
+    misses = "".join(f'"publishedAt{n}": 1, ' for n in range(5))
+    data = f'<script>window.__STATE__ = {{{misses}"publishedAt": "2024-05-03T10:00:00Z"}}</script>'
+    assert dates_of(page(article() + data)).published_at is None
+    data = data.replace('"publishedAt0": 1, ', "")
+    assert dates_of(page(article() + data)).published_at == "2024-05-03T10:00:00+00:00"
+
+
 def test_a_date_key_in_the_page_data_never_beats_a_visible_date() -> None:
     data = '<script>window.__STATE__ = {"datePublished": "2023-01-09T10:00:00Z"}</script>'
     html = page(article('<span class="date">May 3, 2024</span>') + data)
