@@ -17,6 +17,7 @@ from .sources import DateContext, SourceDates, jsonld_dates, meta_dates, rules_d
 SOURCE_ORDER = ("rules", "json-ld", "meta", "microdata", "time", "url", "text", "script")
 OUTSIDE_SOURCE = "text-outside"  # read last, after a modification date standing in
 STRUCTURED_SOURCES = frozenset({"json-ld", "meta"})
+STRUCTURED_ORDER = tuple(name for name in SOURCE_ORDER if name in STRUCTURED_SOURCES)  # trust
 PAGE_SOURCES = ("microdata", "time", "text")
 LOCAL_OFFSET_SOURCES = frozenset({"meta", "microdata", "time"})
 # Hidden publication dates a republished page's shown update displaces (see below).
@@ -119,7 +120,7 @@ def _shown_republication(sources: Sources) -> tuple[str, ParsedDate] | None:
     shown = sources.get("text").modified
     if shown is None or 0 <= (shown.day - hidden.day).days <= AGREEMENT_DAYS:
         return None
-    for name in STRUCTURED_SOURCES:
+    for name in STRUCTURED_ORDER:
         stamp = sources.get(name).modified
         if stamp is not None and stamp.day == shown.day and stamp.has_time:
             return f"{name} {MODIFIED_STAND_IN}", stamp
