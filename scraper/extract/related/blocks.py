@@ -16,6 +16,7 @@ Blocks about tags, topics, videos, comments, sharing or sponsors, and site-wide 
 from __future__ import annotations
 
 import re
+import string
 
 from selectolax.lexbor import LexborNode
 
@@ -88,9 +89,16 @@ ADVERT_LABEL = re.compile(r"^(?:ad|ads|advertisement|sponsored|promoted|anzeige|
 MENU_HINT = re.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumb)")  # on lowercased class names
 
 
+# The query asks for fewer, wider class parts (each part costs a test on every element of the
+# page); the few elements only a wider part matches ("relative") are dropped in `_listed`.
+QUERY_TOKENS = ("rel", "read", "recommend", "also", "similar", "leggi-anche", "lire-aussi",
+                "lesen-sie")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # as CSS's "i"
+
+
 def block_selector() -> str:
     """The one CSS query that finds candidate containers, headings and label lines."""
-    containers = ", ".join(f"[class*={token} i]" for token in CONTAINER_TOKENS)
+    containers = ", ".join(f"[class*={token} i]" for token in QUERY_TOKENS)
     labelled = ", ".join(f"{tag}[aria-label]" for tag in LABELLED_TAGS)
     return f"{containers}, {labelled}, {LABEL_TAGS}"
 
@@ -102,8 +110,12 @@ def find_blocks(document: Document) -> list[list[LexborNode]]:
     """Return the related blocks in page order, each as the nodes whose links it lends."""
     blocks: list[list[LexborNode]] = []
     taken: set[int] = set()
+    previous = -1
     for node in document.tree.css(BLOCK_SELECTOR):
-        if node.tag in SKIPPED_CONTAINER_TAGS:
+        if node.mem_id == previous:
+            continue                      # listed again for another part of the query
+        previous = node.mem_id
+        if node.tag in SKIPPED_CONTAINER_TAGS or not _listed(node):
             continue
         line = node.tag in HEADING_TAGS or node.tag == "p"
         if not line and _within(node, taken):
@@ -115,19 +127,31 @@ def find_blocks(document: Document) -> list[list[LexborNode]]:
     return blocks
 
 
+def _listed(node: LexborNode) -> bool:
+    """True for a label tag, a labelled section or a class holding a container token."""
+    tag = node.tag
+    if tag == "p" or tag in HEADING_TAGS:
+        return True
+    if tag in LABELLED_TAGS and "aria-label" in node.attrs:
+        return True
+    names = (node.attrs.get("class") or "").translate(_ASCII_LOWER)
+    return any(token in names for token in CONTAINER_TOKENS)
+
+
 def find_rule_blocks(document: Document, selectors: tuple[str, ...]) -> list[list[LexborNode]]:
     """The blocks site rules name, with the page's labelled blocks ("Read more: <a>" lines,
     lists under a "Mehr zum Thema" heading), in page order; [] when no rule selector matches
     (the generic path runs instead). Rules replace the search by class names only."""
     try:
         nodes = document.tree.css(f"{', '.join(selectors)}, {LABEL_TAGS}")
+        selected = {node.mem_id for node in document.tree.css(", ".join(selectors))}
     except Exception:  # noqa: BLE001 - rules are validated one by one; never fail a page
         return []
     blocks: list[list[LexborNode]] = []
     taken: set[int] = set()
     ruled = False
     for node in nodes:
-        if _is_label_tag(node) and not any(_matches(node, selector) for selector in selectors):
+        if _is_label_tag(node) and node.mem_id not in selected:
             block = None if _within(node, taken) else _labelled_block(node)
         else:
             block, ruled = [node], True
@@ -139,13 +163,6 @@ def find_rule_blocks(document: Document, selectors: tuple[str, ...]) -> list[lis
 
 def _is_label_tag(node: LexborNode) -> bool:
     return node.tag == "p" or node.tag in HEADING_TAGS
-
-
-def _matches(node: LexborNode, selector: str) -> bool:
-    try:
-        return bool(node.css_matches(selector))
-    except Exception:  # noqa: BLE001 - see find_rule_blocks
-        return False
 
 
 def _within(node: LexborNode, taken: set[int]) -> bool:

@@ -6,6 +6,7 @@ import pytest
 
 from scraper.extract.document import parse_document
 from scraper.extract.related import extract_related
+from scraper.extract.related.blocks import CONTAINER_TOKENS, QUERY_TOKENS
 from scraper.models import Link, SiteRules
 
 URL = "https://news.example.com/2024/05/03/harbour-plan/"
@@ -45,6 +46,21 @@ LIST = ('<ul><li><a href="/2024/04/28/ferry-timetable/">Ferry timetable changes<
 ])
 def test_related_blocks_are_found(block: str) -> None:
     assert related(f"<p>The council voted.</p>{block}") == TWO
+
+
+def test_the_query_parts_cover_every_container_token() -> None:
+    assert all(any(wide in token for wide in QUERY_TOKENS) for token in CONTAINER_TOKENS)
+
+
+@pytest.mark.parametrize("names", ["relative", "thread-list", "Relativity", "also"])
+def test_only_a_container_token_makes_a_class_a_block(names: str) -> None:
+    # "also" is a token; the others only match the query's wider parts.
+    found = related(f'<p>The council voted.</p><div class="{names}">{LIST}</div>')
+    assert found == (TWO if names == "also" else [])
+
+
+def test_container_tokens_match_in_any_case() -> None:
+    assert related(f'<p>The council voted.</p><div class="Post-RELATED">{LIST}</div>') == TWO
 
 
 def test_teaser_cards_take_the_heading_not_the_excerpt_or_credit() -> None:
