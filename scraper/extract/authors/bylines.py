@@ -70,6 +70,9 @@ SIGNED_WORDS = ("written by", "article by", "words by", "story by", "author:", "
                 "author(s)", "autor:", "autorin:", "auteur :", "auteur:", "autore:",
                 "contributor:", "contributors:")
 MAX_SIGNED_WORDS = 3
+_SIGNED_PARTS = {part: tuple(word for word in SIGNED_WORDS if part in word)
+                 for part in ("aut", "contributor")}
+MAX_PART_PLACES = 64
 
 
 def visible_byline(document: Document, site_names: list[str], headline: str | None,
@@ -98,7 +101,7 @@ def _signed_nodes(document: Document) -> Iterator[Candidate]:
     text, "Author: X"), outside comments, sidebars and teasers."""
     body = document.tree.body
     page = (body.text(deep=True) if body is not None else "").encode("utf-8", "ignore").lower()
-    words = [word for word in SIGNED_WORDS if word.encode() in page]   # bytes: fast search
+    words = _signing_words(page)
     seen: set[int] = set()
     for word in words[:MAX_SIGNED_WORDS]:
         for node in document.tree.css(f'*:lexbor-contains("{word}" i)')[:MAX_GLOBAL_NODES]:
@@ -108,6 +111,34 @@ def _signed_nodes(document: Document) -> Iterator[Candidate]:
             candidate = _candidate(node, set(), set())
             if candidate is not None and candidate.opens:
                 yield candidate
+
+
+def _signing_words(page: bytes) -> list[str]:
+    """The SIGNED_WORDS the page's text holds, in their order. Those sharing a part (author:,
+    autor:, auteur: ... share "aut") are looked for where one scan finds that part; the others
+    by a scan each (bytes: fast search)."""
+    found = set()
+    for part, words in _SIGNED_PARTS.items():
+        found.update(_words_at_part(page, part, words))
+    return [word for word in SIGNED_WORDS if word in found or (
+        not any(part in word for part in _SIGNED_PARTS) and word.encode() in page)]
+
+
+def _words_at_part(page: bytes, part: str, words: tuple[str, ...]) -> set[str]:
+    """Which of the words (each holding the part) occur in the page."""
+    wanted = {word: (word.encode(), word.find(part)) for word in words}
+    found: set[str] = set()
+    key = part.encode()
+    position, seen = page.find(key), 0
+    while position >= 0 and len(found) < len(wanted):
+        seen += 1
+        if seen > MAX_PART_PLACES:            # a page full of the part: one scan per word
+            return found | {word for word, (raw, _) in wanted.items() if raw in page}
+        for word, (raw, offset) in wanted.items():
+            if word not in found and position >= offset and page.startswith(raw, position - offset):
+                found.add(word)
+        position = page.find(key, position + 1)
+    return found
 
 
 def headline_node(document: Document, headline: str | None) -> LexborNode | None:
@@ -283,11 +314,12 @@ def _following(node: LexborNode, limit: int) -> Iterator[LexborNode]:
     current = next_outside(node)
     count = 0
     while current is not None and count < limit:
-        if current.tag not in TEXT_TAGS:
+        tag = current.tag  # read once: each read builds a new string
+        if tag not in TEXT_TAGS:
             yield current
             count += 1
             child = current.child
-            if child is not None and current.tag not in NO_DESCENT_TAGS:
+            if child is not None and tag not in NO_DESCENT_TAGS:
                 current = child
                 continue
         current = next_outside(current)

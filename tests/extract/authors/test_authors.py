@@ -7,6 +7,7 @@ import json
 import pytest
 
 from scraper.extract.authors import extract_authors
+from scraper.extract.authors.bylines import SIGNED_WORDS, _signing_words
 from scraper.extract.authors.names import agency_name, named_entities, names_from_byline
 from scraper.extract.document import parse_document
 from scraper.models import SiteRules
@@ -412,3 +413,13 @@ def test_a_signature_after_the_text_is_read_when_nothing_else_names_the_author()
     teaser = ('<div class="related-posts"><h3>Tides</h3><p>Written by Mia Ostrova</p></div>'
               '<div id="comments"><p>Author: Paul Kemble</p></div>')
     assert authors_of(body="<h1>Harbour plan wins</h1>" + PROSE * 3 + teaser) == []
+
+
+@pytest.mark.parametrize("text", [
+    "", "no signature here", "beautiful autumn authority", "author(s) autorin: contributors:",
+    "auteur : and auteur: and autore: written by words by", "aut " * 200 + "autor: story by",
+    "contributor contributor: article by",
+])
+def test_signing_words_are_the_signed_words_the_text_holds(text: str) -> None:
+    page = text.encode()
+    assert _signing_words(page) == [word for word in SIGNED_WORDS if word.encode() in page]
