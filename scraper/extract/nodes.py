@@ -81,8 +81,9 @@ def next_outside(node: LexborNode) -> LexborNode | None:
     None past the end of the body."""
     current: LexborNode | None = node
     while current is not None:
-        if current.next is not None:
-            return current.next
+        following = current.next
+        if following is not None:
+            return following
         current = current.parent
         if current is None or current.tag in _TOP_TAGS:
             return None

@@ -74,10 +74,11 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
     chars = 0
     for count, text_node in enumerate(texts):
         raw = text_node.text_content or ""
-        chars += len(raw.strip())
+        stripped = raw.strip()
+        chars += len(stripped)
         if count >= max_nodes or chars > max_chars:
             break
-        if not raw.strip() or text_node.parent is None:
+        if not stripped or text_node.parent is None:
             continue
         if not _DIGIT.search(raw):
             label = _label(raw)
@@ -140,13 +141,15 @@ def _forward(start: LexborNode) -> Iterator[LexborNode]:
     """Text nodes after the start element's subtree, in document order."""
     node = next_outside(start)
     while node is not None:
-        if node.tag == "-text":
+        tag = node.tag  # each read of a node's tag or child builds a new string or wrapper
+        if tag == "-text":
             yield node
             node = next_outside(node)
-        elif node.tag in _SKIPPED_TAGS or node.child is None:
+        elif tag in _SKIPPED_TAGS:
             node = next_outside(node)
         else:
-            node = node.child
+            child = node.child
+            node = child if child is not None else next_outside(node)
 
 
 
@@ -154,11 +157,16 @@ def _backward(start: LexborNode) -> Iterator[LexborNode]:
     """Text nodes before the start element, in reverse document order."""
     node: LexborNode | None = start
     while node is not None:
-        if node.prev is not None:
-            node = node.prev
-            while node.tag not in _SKIPPED_TAGS and node.last_child is not None:
-                node = node.last_child
-            if node.tag == "-text":
+        previous = node.prev
+        if previous is not None:
+            node = previous
+            tag = node.tag
+            while tag not in _SKIPPED_TAGS:
+                last = node.last_child
+                if last is None:
+                    break
+                node, tag = last, last.tag
+            if tag == "-text":
                 yield node
         else:
             node = node.parent

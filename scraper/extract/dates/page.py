@@ -31,12 +31,13 @@ from .patterns import (
     REGEX_LANGUAGES,
     TEXT_DATE_NODES_SELECTOR,
 )
-from .scope import Scope, node_words
+from .scope import Scope, dashed, node_words
 from .sources import DateContext, SourceDates
 from .text import cue_kind, dateparser_windows, find_dates, parse_with_dateparser
 
 _DIGIT = re.compile(r"\d")
 _NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
+_PUBLISHED_MARKS = dashed(PUBLISHED_PHRASES)
 
 
 def microdata_dates(context: DateContext) -> SourceDates:
@@ -126,7 +127,7 @@ def _words_kind(node: LexborNode) -> str | None:
     words = words | set((node.attributes.get("itemprop") or "").lower().split())
     if words & PUBLISHED_WORDS or "datepublished" in words:
         return "published"
-    if any(f"-{phrase}-" in joined for phrase in PUBLISHED_PHRASES):
+    if any(mark in joined for mark in _PUBLISHED_MARKS):
         return "published"
     if words & MODIFIED_WORDS or "datemodified" in words:
         return "modified"

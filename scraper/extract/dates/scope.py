@@ -9,10 +9,11 @@ on an element that also holds the headline are layout wrappers ("has-sidebar") a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..container import PageArticle, is_article_container
 from ..document import Document, clean_text, node_text
@@ -39,7 +40,18 @@ from .patterns import (
 )
 
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def dashed(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases as looked up in the '-joined-' form of class words ('-site-header-')."""
+    return tuple(f"-{phrase}-" for phrase in phrases)
+
+
+_EXCLUDED_MARKS = dashed(EXCLUDED_PHRASES)
+_WEAK_EXCLUDED_MARKS = dashed(WEAK_EXCLUDED_PHRASES)
+_HEADLINE_REJECT_MARKS = dashed(HEADLINE_REJECT_PHRASES)
 _TOP_TAGS = frozenset({"html", "body", "-document"})
+_NOT_WORD = re.compile(r"[^\w]+")
 
 
 @lru_cache(maxsize=8192)
@@ -59,9 +71,9 @@ def node_words(node: LexborNode) -> tuple[frozenset[str], str]:
 def _class_marks(value: str) -> tuple[bool, bool, bool]:
     """(excluded, weakly excluded, page-header) as said by class/id text."""
     words, joined = class_words(value)
-    excluded = bool(words & EXCLUDED_WORDS) or any(f"-{p}-" in joined for p in EXCLUDED_PHRASES)
+    excluded = bool(words & EXCLUDED_WORDS) or any(mark in joined for mark in _EXCLUDED_MARKS)
     weak = not excluded and (bool(words & WEAK_EXCLUDED_WORDS)
-                             or any(f"-{p}-" in joined for p in WEAK_EXCLUDED_PHRASES))
+                             or any(mark in joined for mark in _WEAK_EXCLUDED_MARKS))
     return excluded, weak, bool(words & HEADER_WORDS)
 
 
@@ -206,15 +218,22 @@ def find_headline(document: Document, article: PageArticle) -> LexborNode | None
     tree = document.tree
     h1s = tree.css("h1")[:MAX_HEADLINE_CANDIDATES]
     if title:
-        for group in (h1s, tree.css(f"h2, {HEADLINE_FALLBACK_SELECTOR}")[:MAX_HEADLINE_CANDIDATES]):
+        for group in _candidates(h1s, tree, f"h2, {HEADLINE_FALLBACK_SELECTOR}"):
             for node in group:
                 if _same_title(_normalized(node_text(node)), title):
                     return node
-    for group in (h1s, tree.css(HEADLINE_FALLBACK_SELECTOR)[:MAX_HEADLINE_CANDIDATES]):
+    for group in _candidates(h1s, tree, HEADLINE_FALLBACK_SELECTOR):
         for node in group:
             if node_text(node) and not _rejected_headline(node, article):
                 return node
     return None
+
+
+def _candidates(h1s: list[LexborNode], tree: LexborHTMLParser, fallback: str) -> Iterator[list[LexborNode]]:
+    """The h1s, then the fallback's nodes: queried only when no h1 would do (a query walks the
+    whole page)."""
+    yield h1s
+    yield tree.css(fallback)[:MAX_HEADLINE_CANDIDATES]
 
 
 def _rejected_headline(node: LexborNode, article: PageArticle) -> bool:
@@ -224,7 +243,7 @@ def _rejected_headline(node: LexborNode, article: PageArticle) -> bool:
         words, joined = node_words(current)
         if current.tag in EXCLUDED_TAGS or words & HEADLINE_REJECT_WORDS:
             return True
-        if any(f"-{phrase}-" in joined for phrase in HEADLINE_REJECT_PHRASES):
+        if any(mark in joined for mark in _HEADLINE_REJECT_MARKS):
             return True
         if 0 < depth <= HEADLINE_MARK_DEPTH and is_marked(current, article):
             return True
@@ -249,4 +268,4 @@ def _same_title(text: str, title: str) -> bool:
 
 
 def _normalized(text: str | None) -> str:
-    return re.sub(r"[^\w]+", " ", clean_text(text).lower()).strip()
+    return _NOT_WORD.sub(" ", clean_text(text).lower()).strip()
