@@ -9,6 +9,7 @@ only once it is known as the surname of a full name seen before, or as a speaker
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -27,9 +28,15 @@ from .words import (
     TITLES,
 )
 
-_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.\-]*\w|[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-Ž])"
+# A capitalised word ('Lungescu', 'O’Neil', 'U.S') or an initial ('A.'); the rest of a
+# word after its capital, so a run opens with a character class: the regex engine then
+# skips to the next capital instead of trying every position.
+_CAP_REST = r"(?:[\w'’.\-]*\w|(?<=[A-Z])\.)?"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_CAP = rf"[{_UPPER}]{_CAP_REST}"
 _PARTICLE = r"(?:{})".format("|".join(NAME_PARTICLES))
-NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
+# The capital must not continue a word: (?<!…) looks at the character before it.
+NAME_RUN = re.compile(rf"[{_UPPER}](?<![\w'’-].){_CAP_REST}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
 # Words that open a sentence capitalised but are no names: 'Laut Haas', 'Selon Dupont'.
 _OPENING_WORDS = frozenset(phrase.split()[0] for phrase in FOR_OPENINGS + SPEAKER_AFTER_PHRASES)
 _LEADING_ARTICLES = frozenset({"der", "die", "das", "the", "le", "la", "les", "el", "il"})
@@ -59,6 +66,8 @@ MIN_COMPOUND_SUFFIX = 6
 _LONG_ROLE_SUFFIXES = tuple(suffix for suffix in ROLE_SUFFIXES if len(suffix) >= MIN_COMPOUND_SUFFIX)
 # Role endings that are also common surnames ('Neumann', 'Rat'): no role inside a name run.
 SURNAME_LIKE_ROLES = ("mann", "rat", "chef")
+# Name runs whose stripped form is kept: an article names the same people again and again.
+STRIP_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,7 @@ class Mention:
     gender: str | None = None  # told by a title or a gendered role: 'Frau X', 'la consejera X'
 
 
+@functools.lru_cache(maxsize=STRIP_CACHE_SIZE)
 def strip_name(run: str) -> str:
     """Drop titles, roles and stop words from both edges of a capitalised run.
 
@@ -188,35 +198,67 @@ def mentions(text: str, known: Container[str] | None = None) -> list[Mention]:
     surnames, single words that are none of them nor of a full name in the text are skipped
     (German capitalises every noun: most single words are nobody).
     """
-    found: list[Mention] = []
+    if known is not None and not _may_name(NAME_RUN.findall(text), known):
+        return []
     runs = list(NAME_RUN.finditer(text))
+    if known is not None:
+        runs = _known_runs(runs, known)
+    found: list[Mention] = []
+    for match in runs:
+        run, position = match.group(0), match.start()
+        before = _word_before(text, position)
+        subject = _subject_position(text, position, before, run)
+        if " " not in run:
+            found.append(Mention(position, _no_possessive(run), subject=subject))
+        elif not before[:1].isdigit():
+            mention = _run_mention(text, position, run, before, subject)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _may_name(runs: list[str], known: Container[str]) -> bool:
+    """True when a run has several words or is a known surname: most paragraphs name
+    nobody, and their runs are read as plain strings, not as match objects."""
+    return any(" " in run or _plain_word(run) in known for run in runs)
+
+
+def _plain_word(run: str) -> str:
+    return (_no_possessive(run) if run[-1] in "s’'" else run).lower()
+
+
+def _known_runs(runs: list[re.Match[str]], known: Container[str]) -> list[re.Match[str]]:
+    """The runs of several words, and the single words that are a known surname or the
+    surname of a full name in the same text."""
     here = {_no_possessive(m.group(0).rsplit(None, 1)[-1]).lower()
-            for m in runs if " " in m.group(0)} if known is not None else set()
+            for m in runs if " " in m.group(0)}
+    kept = []
     for match in runs:
         run = match.group(0)
-        if known is not None and " " not in run:
-            word = _no_possessive(run).lower()
+        if " " not in run:
+            word = _plain_word(run)
             if word not in known and word not in here:
                 continue
-        before = _word_before(text, match.start())
-        subject = _subject_position(text, match.start(), before, run)
-        if " " not in run:
-            found.append(Mention(match.start(), _no_possessive(run), subject=subject))
-            continue
-        governed = _governed(text, match.start(), run) or _noun_of(run)
-        if before[:1].isdigit():
-            continue
-        name = strip_name(run)
-        if governed and _plain_full_name(name):
-            found.append(Mention(match.start(), name, governed=True,
-                                 agent=before in AGENT_PREPOSITIONS))
-        elif name and not governed:
-            titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
-            role = _run_role(run, name) or role_before(text, match.start(), is_role_word)
-            gender = gender_near(text, match.start(), run, name, is_role_word)
-            found.append(Mention(match.start(), name, titled, role=role, subject=subject,
-                                 gender=gender))
-    return found
+        kept.append(match)
+    return kept
+
+
+def _run_mention(text: str, position: int, run: str, before: str, subject: bool
+                 ) -> Mention | None:
+    """The mention a run of several words makes: a name after a preposition teaches its
+    surname, any other name is a person with what its context tells (role, gender)."""
+    governed = _governed(text, position, run, before) or _noun_of(run)
+    name = strip_name(run)
+    if governed:
+        if not _plain_full_name(name):
+            return None
+        return Mention(position, name, governed=True, agent=before in AGENT_PREPOSITIONS)
+    if not name:
+        return None
+    titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
+    role = _run_role(run, name) or role_before(text, position, is_role_word)
+    gender = gender_near(text, position, run, name, is_role_word)
+    return Mention(position, name, titled, role=role, subject=subject, gender=gender)
 
 
 def _noun_of(run: str) -> bool:
@@ -305,11 +347,11 @@ def _no_possessive(word: str) -> str:
     return word[:-1] if word.endswith(("’", "'")) else word
 
 
-def _governed(text: str, position: int, run: str) -> bool:
+def _governed(text: str, position: int, run: str, before: str | None = None) -> bool:
     """A run after a preposition or article is a place or an outlet ('in Tokyo', 'a
     spokesperson for Albanese'), unless it continues a title and then names someone:
     'Secretary of State Mike Pompeo', 'Minister for Health Ana Lima'."""
-    before = _word_before(text, position)
+    before = _word_before(text, position) if before is None else before
     if before not in NON_PERSON_PRECEDERS:
         return False
     tokens = run.split()

@@ -42,51 +42,71 @@ def _table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 _TABLE = _table()
 _FIRST_WORDS = frozenset(_TABLE)
+# First words that open only longer phrases ('a déclaré', 'was quoted as saying'), with the
+# second words they need: an English 'a' alone opens nothing.
+_SECOND_WORDS = {first: frozenset(words[1] for words, _ in entries)
+                 for first, entries in _TABLE.items()
+                 if all(len(words) > 1 for words, _ in entries)}
+
+
+def _hits(words: list[str]) -> frozenset[str]:
+    """The attribution first words among the words (a first word that opens only phrases
+    counts with one of their second words): most paragraphs hold none."""
+    hits = _FIRST_WORDS.intersection(words)
+    if not hits or all(first not in _SECOND_WORDS for first in hits):
+        return frozenset(hits)
+    present = frozenset(words)
+    return frozenset(first for first in hits if first not in _SECOND_WORDS
+                     or not _SECOND_WORDS[first].isdisjoint(present))
 
 
 def find_attributions(text: str) -> list[VerbMatch]:
     """Every attribution verb and 'according to' phrase in the text, in order."""
     lowered = text.lower()
-    if _FIRST_WORDS.isdisjoint(_TOKEN.findall(lowered)):
+    words = _TOKEN.findall(lowered)
+    hits = _hits(words)
+    if not hits:
         return []  # most paragraphs hold no attribution word: one C-level scan decides
+    source = lowered
     if len(lowered) != len(text):  # 'İ' lowercases to two characters: keep the offsets
-        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
-    else:
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(lowered)]
+        source = text
+        words = [word.lower() for word in _TOKEN.findall(text)]
+    spans: list[tuple[int, int]] = []
     found: list[VerbMatch] = []
-    index = 0
-    while index < len(tokens):
-        entries = _TABLE.get(tokens[index][2])
-        matched = _match(tokens, index, entries) if entries else None
+    following = 0  # the first token not inside a phrase found already
+    for index in [i for i, word in enumerate(words) if word in hits]:
+        if index < following:
+            continue
+        matched = _match(words, index, _TABLE[words[index]])
         if matched is None:
-            index += 1
             continue
+        spans = spans or [match.span() for match in _TOKEN.finditer(source)]
         length, kind = matched
-        if length == 1 and tokens[index][2] in NOUN_LIKE_VERBS and not _used_as_verb(text, tokens, index):
-            index += 1
+        if length == 1 and words[index] in NOUN_LIKE_VERBS \
+                and not _used_as_verb(text, words, spans, index):
             continue
-        start, end = tokens[index][0], tokens[index + length - 1][1]
+        start, end = spans[index][0], spans[index + length - 1][1]
         found.append(VerbMatch(start, end, text[start:end], kind, index == 0))
-        index += length
+        following = index + length
     return found
 
 
-def _used_as_verb(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _used_as_verb(text: str, words: list[str], spans: list[tuple[int, int]], index: int) -> bool:
     """'X states that', 'X claims:', '”, she notes.' but not 'EU states will meet'."""
-    if index + 1 >= len(tokens):
+    if index + 1 >= len(words):
         return True
-    between = text[tokens[index][1]:tokens[index + 1][0]]
-    return bool(between.strip()) or tokens[index + 1][2] in AFTER_VERB_WORDS
+    between = text[spans[index][1]:spans[index + 1][0]]
+    return bool(between.strip()) or words[index + 1] in AFTER_VERB_WORDS
 
 
-def _match(tokens: list[tuple[int, int, str]], index: int,
+def _match(words: list[str], index: int,
            entries: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
-    second = tokens[index + 1][2] if index + 1 < len(tokens) else None
-    for words, kind in entries:
-        if len(words) == 1:
+    second = words[index + 1] if index + 1 < len(words) else None
+    for phrase, kind in entries:
+        if len(phrase) == 1:
             return 1, kind
-        if words[1] != second:
+        if phrase[1] != second:
             continue  # most tokens ('a', 'ha') open no entry: compare one word, not a tuple
-        if tuple(token[2] for token in tokens[index:index + len(words)]) == words:
-            return len(words), kind
+        if tuple(words[index:index + len(phrase)]) == phrase:
+            return len(phrase), kind
     return None

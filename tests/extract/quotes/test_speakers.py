@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract.quotes import extract_quotes
+from scraper.extract.quotes.verbs import find_attributions
 from scraper.models import Quote
 
 # (paragraphs, expected quotes as (text, speaker)); texts written from reading the input.
@@ -194,3 +195,17 @@ CASES = {
 def test_attribution(name: str) -> None:
     paragraphs, expected = CASES[name]
     assert extract_quotes(paragraphs) == [Quote(text, speaker) for text, speaker in expected]
+
+
+def test_a_phrase_first_word_alone_is_no_attribution() -> None:
+    assert find_attributions("She bought a house and went home.") == []
+
+
+def test_a_phrase_is_found_when_its_words_follow_each_other() -> None:
+    found = find_attributions("Le maire a déclaré qu’il partira.")
+    assert [(match.verb, match.kind) for match in found] == [("a déclaré", "verb")]
+
+
+def test_a_noun_like_verb_is_read_by_what_follows_it() -> None:
+    assert find_attributions("EU states will meet.") == []
+    assert [m.verb for m in find_attributions("The minister states that it works.")] == ["states"]
