@@ -4,7 +4,8 @@ Every text block is weighed: long, sentence-like, link-poor text is prose ("good
 link-heavy text is chrome ("noise"). A block's weight flows to its block element and its
 ancestors, fading with distance, so the tightest container that holds most of the prose wins.
 A body split into chunks (ads between them) is gathered back by merging the winner's twins:
-containers with the same tag and class that also hold prose.
+containers with the same tag and class that also hold prose. A lone paragraph that wins with
+a minority of the page's prose gives way to the box holding most of it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ NOISE_WEIGHT = 1.0
 PLAIN_NOISE_WEIGHT = 0.3     # short link-free text (labels, dates) is weak evidence of chrome
 TABLE_CELL_TAGS = frozenset({"td", "th"})
 MAX_KEPT_LINK_DENSITY = 0.6  # inside the main container, drop blocks linkier than this
+WIDEN_SHARE = 0.5            # a lone paragraph winning with less of the page's prose is widened
 TWIN_MIN_SHARE = 0.2         # a twin container must score this share of the winner
 DECAY = (1.0, 1.0, 0.5)
 SECTION_REACH = 3            # a linked heading with prose this close on both sides is kept
@@ -84,11 +86,31 @@ def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> 
                 good[ancestor] = good.get(ancestor, 0.0) + weight
     if not good:
         return MainContent((), [])
-    best = max(good, key=lambda a: score[a])
+    best = _widened(max(good, key=lambda a: score[a]), blocks, good)
     containers = _with_twins(best, score, nodes)
     inside = trim_teaser_tail([b for b in blocks if _inside(b, containers)])
     return MainContent((best, *(c for c in containers if c != best)),
                        kept_blocks(with_section_headings(blocks, inside)))
+
+
+def _widened(best: int, blocks: list[TextBlock], good: dict[int, float]) -> int:
+    """A winner that is one lone paragraph holding a minority of the page's prose gives way to
+    the first ancestor holding more prose, when that one holds most of the page's (each
+    paragraph of the article wrapped deep in a box of its own, as CSS-in-JS pages do,
+    scatters the prose: the lead paragraph outscores the whole)."""
+    total = max(good.values())  # the root's: every block lies inside it
+    if good[best] >= WIDEN_SHARE * total:
+        return best
+    inside = [block for block in blocks if best in block.ancestors]
+    if len(inside) != 1 or inside[0].ancestors[-1] != best:
+        return best
+    for ancestor in reversed(inside[0].ancestors):
+        held = good.get(ancestor, 0.0)
+        if held >= WIDEN_SHARE * total:
+            return ancestor
+        if held > good[best]:  # the paragraph's own box holds more prose: that box lost
+            return best
+    return best
 
 
 def kept_blocks(inside: list[TextBlock]) -> list[TextBlock]:

@@ -249,3 +249,34 @@ def test_a_linked_heading_between_paragraphs_opens_its_section() -> None:
     text = body_of(html)
     assert "Harbour Kettle 1\n\nItem1. It boils" in text
     assert "More kettles we like" not in text
+
+
+def deep(html: str, levels: int = 6) -> str:
+    return "<div class='x'>" * levels + html + "</div>" * levels
+
+
+def test_a_lead_paragraph_gives_way_to_the_article_its_deeply_wrapped_paragraphs_make() -> None:
+    lead = f"<p>Lead. {PROSE} {PROSE}</p>"
+    cards = ("<div><a href='/app'>Harbour App: Tide Tables and Weather for Sailors</a>"
+             "<div>4.8 out of 5 stars, 193 reviews, free to install</div></div>")
+    sections = "".join(f"<h2>Part {i}</h2>" + deep(f"<p>Deep{i}. {PROSE} {PROSE}</p>") + cards
+                       for i in range(3))
+    html = f"<body><section class='grid'>{lead}{sections}</section><footer><a href='/'>Home</a></footer></body>"
+    tree = LexborHTMLParser(html)
+    nodes: dict = {}
+    main = find_main_content(text_blocks(tree.body, nodes), nodes)
+    texts = [b.text for b in main.blocks]
+    assert texts[0].startswith("Lead.")
+    assert all(any(t.startswith(f"Deep{i}.") for t in texts) for i in range(3))
+
+
+def test_a_lone_paragraph_beside_a_note_in_its_own_box_is_not_widened_into_the_sidebar() -> None:
+    article = f"<div class='story'><p>Lead. {PROSE} {PROSE}</p><div class='note'><p>{PROSE}</p></div></div>"
+    rail = "".join(f"<div class='rail-item'><h3><a href='/c{i}'>Column {i}</a></h3>"
+                   + deep(prose(1, word=f"Column{i}"), 2) + "</div>" for i in range(3))
+    html = f"<body><div class='page'>{article}<div class='rail'>{rail}</div></div></body>"
+    tree = LexborHTMLParser(html)
+    nodes: dict = {}
+    main = find_main_content(text_blocks(tree.body, nodes), nodes)
+    assert main.blocks and main.blocks[0].text.startswith("Lead.")
+    assert not any(b.text.startswith("Column") for b in main.blocks)
