@@ -84,6 +84,9 @@ SECTION_TITLES = re.compile(r"""^\W*(?:
 )\W*$""", re.IGNORECASE | re.VERBOSE)
 MAX_TITLE_CHARS = 60
 _TITLE_TAGS = "h2, h3, h4, h5, h6"
+# Weak words that page builders give every piece of a page, the article's included: where such a
+# word names a node holding much of the page's prose, it says nothing of the page's other nodes.
+PIECE_WORDS = frozenset(["widget", "widgets"])
 # A weakly named node holding this share of the page's paragraph text is content, not chrome.
 MAX_WEAK_PROSE_SHARE = 0.2
 # Weakly named nodes inside the prose core holding more than this share of it are the article.
@@ -144,16 +147,26 @@ def _in_article(node: LexborNode) -> bool:
 
 def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap,
                        article: PageArticle) -> list[LexborNode]:
-    """Nodes whose names mark them as boilerplate (weak names only when they hold little)."""
+    """Nodes whose names mark them as boilerplate (weak names only when they hold little, and
+    never a page builder's piece word that also names a large piece of the page's prose)."""
     doomed: list[LexborNode] = []
-    weak_in_core: list[LexborNode] = []
+    weak: list[LexborNode] = []
+    content_words: set[str] = set()  # piece words naming a large piece of prose on this page
     for node in tree.css(_CANDIDATES):
         verdict = _verdict(node)
         if verdict is None or _wraps_page(node, article) or _in_code(node):
             continue
         if verdict == "strong":
             doomed.append(node)
-        elif node.tag not in HEADING_TAGS and prose.share(node) < MAX_WEAK_PROSE_SHARE:
+        elif node.tag in HEADING_TAGS:
+            continue
+        elif prose.share(node) < MAX_WEAK_PROSE_SHARE:
+            weak.append(node)
+        else:
+            content_words.update(_weak_words(_names(node)) & PIECE_WORDS)
+    weak_in_core: list[LexborNode] = []
+    for node in weak:
+        if not _weak_words(_names(node)) <= content_words:
             (weak_in_core if prose.in_core(node) else doomed).append(node)
     core_prose = prose.of(prose.core) if prose.core is not None else 0
     if sum(prose.of(node) for node in _outermost(weak_in_core)) <= MAX_WEAK_CORE_SHARE * core_prose:
@@ -268,6 +281,22 @@ def _verdict(node: LexborNode) -> str | None:
     if not names:
         return None
     return _cached_name_verdict(names) if len(names) <= MAX_CACHED_NAMES else _name_verdict(names)
+
+
+def _names(node: LexborNode) -> str:
+    """The node's names: class, id, data-component and data-module."""
+    attrs = node.attributes
+    return " ".join(filter(None, (attrs.get("class"), attrs.get("id"),
+                                  attrs.get("data-component"), attrs.get("data-module"))))
+
+
+@lru_cache(maxsize=4096)
+def _weak_words(names: str) -> frozenset[str]:
+    """The weak words among a node's names."""
+    found: set[str] = set()
+    for name in _NAME_SPLIT.split(_CAMEL_CASE.sub(r"\1 \2", names[:MAX_CACHED_NAMES]).lower()):
+        found.update(word for word in (name, *_WORD_SPLIT.split(name)) if word in WEAK_WORDS)
+    return frozenset(found)
 
 
 def _name_verdict(names: str) -> str | None:

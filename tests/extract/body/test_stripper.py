@@ -144,3 +144,14 @@ def test_a_heading_with_a_weak_layout_name_stays_but_a_weak_box_goes() -> None:
     assert "Step two: sound the channel" in text
     assert "Later 2." in text
     assert "Menu label" not in text
+
+
+def test_small_widgets_of_an_article_built_of_widgets_stay_beside_its_large_one() -> None:
+    small = (f"<div class='panel widget widget_text'><p>Opening. {SENTENCE}</p></div>"
+             "<div class='panel widget widget_headline'><h2>Why dredge now</h2></div>")
+    large = f"<div class='panel widget widget_text'>{paragraphs(9)}</div>"
+    rail = f"<div class='sidebar widget'><p>Archive of the harbour office. {SENTENCE}</p></div>"
+    page = f"<html><body><div class='layout'>{small}{large}</div>{rail}</body></html>"
+    text = stripped(page)
+    assert "Opening." in text and "Why dredge now" in text and "Para 8." in text
+    assert "Archive of the harbour office" not in text
