@@ -131,7 +131,8 @@ def _drop_invisible(text: str) -> str:
     text = _INVISIBLE_REFERENCES.sub("", text)
     if not text.isascii():  # a flag check: most pages are ASCII markup
         for character in _INVISIBLE_CHARACTERS:
-            text = text.replace(character, "")
+            if character in text:  # a fast search; replace counts slowly even when absent
+                text = text.replace(character, "")
     return text
 
 
