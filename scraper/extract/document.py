@@ -15,7 +15,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .decode import decode_html
 from .nesting import cut_nesting
 
-_WHITESPACE = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # Characters readers never see and that split words for search: the soft hyphen, zero-width
 # space, (non-)joiners, word joiner and byte-order mark; raw or as character references.
@@ -31,7 +30,8 @@ def clean_text(text: str | None) -> str:
     """Collapse runs of whitespace (non-breaking spaces included) into single spaces."""
     if not text:
         return ""
-    return _WHITESPACE.sub(" ", text.replace("\u00ad", "").replace("\u200b", "")).strip()
+    # str.split() splits where the pattern \s+ matches (str.isspace), several times faster
+    return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
 
 
 def node_text(node: LexborNode | None) -> str:
