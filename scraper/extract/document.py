@@ -64,6 +64,8 @@ class Document:
     meta: dict[str, list[str]] = field(default_factory=dict)
     base_url: str | None = None
     nesting_cut: int = 0  # start tags dropped past the nesting cap before parsing
+    _resolved: dict[tuple[str | None, str], str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False)  # absolutize, remembered
 
     def meta_first(self, *names: str) -> str | None:
         """Return the first non-empty content among the named meta tags (lowercase names)."""
@@ -78,6 +80,14 @@ class Document:
         """Resolve href against the page's base url; None for empty, javascript: or mailto:."""
         if not href:
             return None
+        if not isinstance(href, str):
+            return self._resolve(href)  # fails as before, uncached
+        key = (self.base_url, href)  # readers of images and links ask for the same urls again
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(href)
+        return self._resolved[key]
+
+    def _resolve(self, href: str) -> str | None:
         href = href.strip()
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
             return None
