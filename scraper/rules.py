@@ -89,9 +89,17 @@ class RuleSet:
     def _template_rule(self, tree: LexborHTMLParser) -> SiteRules | None:
         templates = [e for e in self.entries if e.rules.kind == "template"]
         for entry in sorted(templates, key=lambda e: -e.priority):
-            if any(_matches(tree, selector) for selector in entry.rules.fingerprints):
+            if _matches_any(tree, entry.rules.fingerprints):
                 return entry.rules
         return None
+
+
+def _matches_any(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> bool:
+    """True when any selector matches: one walk of the tree for the list, not one for each."""
+    try:
+        return tree.css_first(", ".join(selectors)) is not None
+    except Exception:  # noqa: BLE001 - an empty list, or a selector lexbor refuses: one by one
+        return any(_matches(tree, selector) for selector in selectors)
 
 
 def _matches(tree: LexborHTMLParser, selector: str) -> bool:

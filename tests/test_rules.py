@@ -101,6 +101,17 @@ def test_higher_priority_template_wins(tmp_path: Path) -> None:
     assert match is not None and match.name == "specific"
 
 
+def test_a_template_matches_when_any_one_of_its_fingerprints_does(tmp_path: Path) -> None:
+    write(tmp_path, "cms.toml", "name='cms'\nfingerprints=['#cms-app', 'aside.cms-rail, "
+          "footer.cms', \"meta[name='generator'][content^='CMS' i]\"]")
+    rules = load_rules(tmp_path)
+    for page in ("<div id='cms-app'>x</div>", "<footer class='cms'>x</footer>",
+                 "<meta name='generator' content='cms 5'><p>x</p>"):
+        match = rules.match(parse_document(page, None))
+        assert match is not None and match.name == "cms", page
+    assert rules.match(parse_document("<div id='cms'><footer>x</footer></div>", None)) is None
+
+
 EXAMPLES = [(entry.rules.name, example) for entry in load_rules(BUNDLED_DIR).entries
             for example in entry.examples]
 
