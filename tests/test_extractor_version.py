@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from scraper import EXTRACTOR_VERSION, __version__, extract
 from scraper.extractor_version import (
     CODE_PATHS,
     PACKAGE_DIR,
+    _installed_version,
     code_digest,
     derive_version,
     library_versions,
@@ -47,6 +49,32 @@ def test_the_version_reads_package_version_plus_digest() -> None:
 
 def test_the_libraries_that_read_pages_are_inputs() -> None:
     assert {"trafilatura", "selectolax", "lxml", "python"} <= set(library_versions())
+
+
+class _Distribution(metadata.Distribution):
+    """A distribution whose metadata files are given as text (a unit-test stand-in)."""
+
+    def __init__(self, files: dict[str, str]) -> None:
+        self.files_text = files
+
+    def read_text(self, filename: str) -> str | None:
+        return self.files_text.get(filename)
+
+    def locate_file(self, path: str) -> Path:
+        return Path(path)
+
+
+@pytest.mark.parametrize("files", [
+    {"METADATA": "Metadata-Version: 2.1\nName: lib\nVersion: 1.2.3\n\nVersion: 9\n"},
+    {"METADATA": "Name: lib\nversion:   4.5.post1  \nSummary: x\n"},
+    {"PKG-INFO": "Metadata-Version: 1.0\nName: lib\nVersion: 0.9\n"},
+    {"METADATA": "Name: lib\nVersion: 1.0\n  .dev1\n"},  # folded: the email parser decides
+    {"METADATA": "Name: lib\nSummary: no version\n\nVersion: 2.0\n"},
+    {"METADATA": "Name: lib\nVersion:\n"},
+])
+def test_a_library_version_is_what_the_metadata_parser_reads(files: dict[str, str]) -> None:
+    distribution = _Distribution(files)
+    assert _installed_version(distribution) == distribution.version
 
 
 def _copy_code(destination: Path) -> Path:
