@@ -46,6 +46,8 @@ class CaptionIndex:
 
     def find(self, paragraph: str) -> int | None:
         """Index of the first image whose caption (with or without credit) the text repeats."""
+        if not self._by_key:
+            return None  # no image has a caption: nothing to normalise the text for
         found = self._by_key.get(normal(paragraph))
         return found[0] if found else None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -19,6 +20,7 @@ from ..container import is_article_container
 from ..document import Document, node_text
 from ..nodes import ancestors
 from .figures import figure_of, read_picture
+from .images import picture_url
 from .patterns import CHROME_REGION_TAGS, CHROME_REGION_WORDS
 
 # Elements whose document order places a picture: paragraphs and headlines.
@@ -79,6 +81,7 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
     if body is None:
         return page
     done: set[int] = set()
+    known_urls: dict[str, str | None] = {}
     marks = _AncestorMarks(document)
     for position, node in enumerate(body.css(f"{_ORDER_MARKS}, img, amp-img")):
         if node.tag in ("p", "h1"):
@@ -86,12 +89,13 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
             if node.tag == "h1":
                 page.headlines.append(position)
             continue
+        url = picture_url(document, node, known_urls)
+        if url is None:
+            continue
         holder = figure_of(node)
         if holder.mem_id in done:
             continue
-        image = read_picture(document, holder, node, rules)
-        if image is None:
-            continue
+        image = read_picture(holder, node, url, rules)
         done.add(holder.mem_id)
         chain = list(ancestors(node))
         page.pictures.append(Picture(
@@ -162,7 +166,11 @@ def _host(netloc: str) -> str:
 def _chrome_name(node: LexborNode) -> bool:
     attrs = node.attributes
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if not names.strip():
-        return False
+    return bool(names.strip()) and _chrome_words(names)
+
+
+@lru_cache(maxsize=4096)
+def _chrome_words(names: str) -> bool:
+    """A class and id string holding a chrome region word (pages of a site share them)."""
     return any(word in CHROME_REGION_WORDS
                for word in _NAME_SPLIT.split(_CAMEL_CASE.sub(r"\1 \2", names).lower()))

@@ -14,8 +14,8 @@ from dataclasses import replace
 from selectolax.lexbor import LexborNode
 
 from ...models import Image, SiteRules
-from ..document import Document, clean_text
-from .images import data_credit, picture_url
+from ..document import clean_text
+from .images import data_credit
 from .lines import ParsedCredit, is_credit_text, parse_credit, split_trailing_credit
 from .lone import lone_picture_texts
 from .texts import MAX_CAPTION_CHARS, caption_text, credit_element_text
@@ -27,12 +27,9 @@ ATTRIBUTE_CREDIT_HINTS = ("foto", "photo", "bild", "credit", "crédit", "©", "i
 FIGURE_LEVELS = 6
 
 
-def read_picture(document: Document, holder: LexborNode, img: LexborNode,
-                 rules: SiteRules | None) -> Image | None:
-    """One picture: url, caption, and its credit split into parts; None for chrome."""
-    url = picture_url(document, img)
-    if url is None:
-        return None
+def read_picture(holder: LexborNode, img: LexborNode, url: str,
+                 rules: SiteRules | None) -> Image:
+    """One picture at its url (`images.picture_url`): caption, and its credit split into parts."""
     if holder is img:
         caption, credit_text = lone_picture_texts(img, rules)
     else:

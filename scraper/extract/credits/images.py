@@ -51,6 +51,7 @@ _URL_TOKEN = re.compile(r"[a-z0-9]+")
 _CAMEL_CASE = re.compile(r"([a-z])([A-Z])")
 # An unfilled template placeholder in a url ('65897427_${formatId}.jpg'): no picture yet.
 _TEMPLATE = re.compile(r"\$\{|\{\{|\$%7B|%7B%7B", re.IGNORECASE)
+_SRCSET_SPLIT = re.compile(r",\s+(?=\S)")
 
 
 def image_key(url: str) -> str:
@@ -160,29 +161,43 @@ def body_pictures(container: LexborNode) -> Iterator[tuple[LexborNode, LexborNod
             yield img, img
 
 
-def picture_url(document: Document, img: LexborNode) -> str | None:
+def picture_url(document: Document, img: LexborNode,
+                known: dict[str, str | None] | None = None) -> str | None:
     """Return the best real url of an img (lazy attributes, largest srcset), or None for chrome.
 
     A url with an unfilled template placeholder ('…/65897427_${formatId}.jpg', filled in by
     the page's script) is taken only when the img has no other: it still names the picture.
+    `known` remembers each attribute value's reading for the page (placeholders repeat).
     """
     if _too_small(img) or _chrome_attributes(img):
         return None
     template = None
     for url in _candidate_urls(img):
-        absolute = document.absolutize(url)
-        if absolute and not is_chrome_url(absolute):
+        absolute = _usable_url(document, url, known)
+        if absolute:
             if not _TEMPLATE.search(absolute):
                 return absolute
             template = template or absolute
     return template
 
 
+def _usable_url(document: Document, href: str, known: dict[str, str | None] | None) -> str | None:
+    """The absolute url of an attribute value, or None when it is none or names chrome."""
+    if known is not None and href in known:
+        return known[href]
+    absolute = document.absolutize(href)
+    usable = absolute if absolute and not is_chrome_url(absolute) else None
+    if known is not None:
+        known[href] = usable
+    return usable
+
+
 def data_credit(*nodes: LexborNode) -> str | None:
     """Return a data-credit style attribute from the first node that has one."""
     for node in nodes:
+        attributes = node.attributes
         for name in CREDIT_DATA_ATTRIBUTES:
-            value = (node.attributes.get(name) or "").strip()
+            value = (attributes.get(name) or "").strip()
             if value:
                 return value
     return None
@@ -210,7 +225,7 @@ def _candidate_urls(img: LexborNode) -> Iterator[str]:
 def _largest_in_srcset(srcset: str) -> str | None:
     """Return the candidate with the largest width (or density) descriptor."""
     best: tuple[float, str] | None = None
-    for candidate in re.split(r",\s+(?=\S)", srcset.strip()):
+    for candidate in _SRCSET_SPLIT.split(srcset.strip()):
         parts = candidate.strip().split()
         if not parts or parts[0].startswith("data:"):
             continue
@@ -223,15 +238,17 @@ def _largest_in_srcset(srcset: str) -> str | None:
 
 
 def _too_small(img: LexborNode) -> bool:
+    attributes = img.attributes
     for name in ("width", "height"):
-        value = (img.attributes.get(name) or "").strip().removesuffix("px")
+        value = (attributes.get(name) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) < MIN_IMAGE_SIDE:
             return True
     return False
 
 
 def _chrome_attributes(img: LexborNode) -> bool:
-    hints = " ".join((img.attributes.get(name) or "") for name in ("class", "id"))
+    attributes = img.attributes
+    hints = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     hints = _CAMEL_CASE.sub(r"\1-\2", hints).lower()
     return bool(CHROME_CLASS_TOKENS.intersection(_URL_TOKEN.findall(hints)))
 

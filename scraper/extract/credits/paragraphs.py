@@ -35,8 +35,8 @@ def split_credit_lines(paragraphs: list[str], images: list[Image],
     index_of = CaptionIndex(images)
     after_caption: int | None = None
     for index, paragraph in enumerate(paragraphs):
-        parsed = None if _titled_for(paragraph) else match_credit_line(paragraph)
-        if parsed is not None:
+        parsed = match_credit_line(paragraph)
+        if parsed is not None and not _titled_for(paragraph):
             if not _text_copyright(parsed, index, len(paragraphs)):
                 _attach(index_of, parsed, after_caption, document)
             after_caption = None

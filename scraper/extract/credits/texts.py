@@ -125,9 +125,11 @@ def caption_node_text(node: LexborNode) -> str:
 
 def data_caption(node: LexborNode) -> str | None:
     """A `data-caption` attribute on the node or an element inside it."""
-    for candidate in [node] + node.css("[data-caption], [data-image-caption]"):
+    inner = node.css("[data-caption], [data-image-caption]") if node.child is not None else []
+    for candidate in [node] + inner:
+        attributes = candidate.attributes
         for name in CAPTION_DATA_ATTRIBUTES:
-            value = clean_text(candidate.attributes.get(name))
+            value = clean_text(attributes.get(name))
             if value:
                 return _markup_text(value)
     return None
