@@ -1,13 +1,15 @@
 """The last pass over the chosen paragraphs: repeats, headline copies and meta lines go.
 
 Lines that repeat the headline or only carry a byline, a date, a label, a call to action or a
-closing notice (rights, print edition, follow us) are not body text, and neither is a long
-paragraph made of the others run together (a hidden copy of the article).
+closing notice (rights, print edition, follow us) are not body text, and neither is a copy:
+a paragraph met a second time, a passage repeated, or a long paragraph made of the others run
+together (a hidden copy of the article). A note the article repeats under each item stays.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 BYLINE_LINE = re.compile(r"^(?:by|von|par|por|di|door|words\s+by)\s+\S", re.IGNORECASE)
@@ -48,7 +50,8 @@ CALL_TO_ACTION_HINTS = ("subscri", "sign", "support", "donate", "become", "trial
                         "déjà", "suscr", "hazte", "abbonati", "assine")
 # Template placeholders a page left unfilled: "$$ARTICLEAD$$", "{{ad_slot}}", "[[AD]]".
 PLACEHOLDER_LINE = re.compile(r"^(?:\$\$|\{\{|%%|\[\[)\s*[\w.:-]+\s*(?:\$\$|\}\}|%%|\]\])$")
-# Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations.
+# Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations;
+# and a player's notice that it needs JavaScript (repeated under every video).
 NOTICE_LINE = re.compile(r"""
     \ball\s+rights\s+reserved\b|^copyright\b|\bmay\s+not\s+be\s+(?:\w+,?\s+){0,3}(?:published|reproduced|redistributed)
   | \b(?:tous\s+)?droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b|\btodos\s+los\s+derechos\s+reservados\b
@@ -57,33 +60,61 @@ NOTICE_LINE = re.compile(r"""
   | ^a\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+print
   | ^(?:follow|like)\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s*(?:$|twitter|facebook|instagram|x\b|tiktok|bluesky|threads)
   | ^(?:send|email)\s+(?:us\s+)?your\s+(?:story\s+ideas|news\s+tips|tips|stories)\b
-  | ^for\s+the\s+latest\s+(?:news|updates)\b""", re.IGNORECASE | re.VERBOSE)
+  | ^for\s+the\s+latest\s+(?:news|updates)\b
+  | \b(?:please\s+)?enable\s+javascript\b""", re.IGNORECASE | re.VERBOSE)
 MAX_NOTICE_CHARS = 300
 # A word each alternative of NOTICE_LINE needs (lowercase), as for CALL_TO_ACTION_HINTS.
 NOTICE_HINTS = ("rights", "copyright", "may", "droits", "rechte", "derechos", "riproduzione",
-                "dpa-infocom", "©", "(c)", "version", "follow", "like", "your", "latest")
+                "dpa-infocom", "©", "(c)", "version", "follow", "like", "your", "latest",
+                "javascript")
 MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
+MIN_COPY_RUN = 3             # this many repeated paragraphs in a row copy a passage
 MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
 COPY_COVERAGE = 0.8
 _TOKENS = re.compile(r"\w+")
 
 
 def finish_paragraphs(paragraphs: list[str], headline: str | None) -> list[str]:
-    """Drop repeated paragraphs, headline repeats, and bare byline or date lines."""
-    seen: set[str] = set()
+    """Drop copied paragraphs, headline repeats, and bare byline or date lines."""
     headline_key = text_key(headline) if headline else None
-    result = []
-    for text in paragraphs:
-        key = text_key(text)
-        if not key or key == headline_key or _is_meta_line(text):
-            continue
-        if len(key) >= MIN_DEDUPLICATED_CHARS:
+    kept = [(text, key) for text in paragraphs
+            if (key := text_key(text)) and key != headline_key and not _is_meta_line(text)]
+    return _drop_concatenations(_drop_copies(kept))
+
+
+def _drop_copies(lines: list[tuple[str, str]]) -> list[str]:
+    """Drop the repeats that copy text: a paragraph met twice (the second time), and a run of
+    three or more repeated paragraphs (a copy of a passage). A paragraph that recurs three
+    times or more, between new paragraphs, is the article's own pattern (a note under each
+    item, the same question to each guest) and stays."""
+    counts = Counter(key for _, key in lines if len(key) >= MIN_DEDUPLICATED_CHARS)
+    seen: set[str] = set()
+    repeats: list[int] = []  # indexes of the long lines met before, in order
+    longs: list[int] = []
+    for index, (_, key) in enumerate(lines):
+        if key in counts:
             if key in seen:
-                continue
+                repeats.append(index)
             seen.add(key)
-        result.append(text)
-    return _drop_concatenations(result)
+            longs.append(index)
+    doomed = {index for index in repeats if counts[lines[index][1]] == 2}
+    doomed.update(_long_runs(set(repeats), longs))
+    return [text for index, (text, _) in enumerate(lines) if index not in doomed]
+
+
+def _long_runs(repeats: set[int], longs: list[int]) -> set[int]:
+    """The repeats lying in runs of MIN_COPY_RUN or more among the long lines."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index in [*longs, -1]:
+        if index in repeats:
+            run.append(index)
+            continue
+        if len(run) >= MIN_COPY_RUN:
+            found.update(run)
+        run = []
+    return found
 
 
 def _drop_concatenations(paragraphs: list[str]) -> list[str]:

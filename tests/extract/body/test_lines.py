@@ -35,3 +35,25 @@ def test_one_huge_paragraph_beside_short_ones_stays() -> None:
     huge = " ".join(_paragraph(n) for n in range(2000))
     short = [_paragraph(n, 8) for n in range(3)]
     assert finish_paragraphs([huge, *short], None) == [huge, *short]
+
+
+NOTE = "Tide times for this berth are published by the harbour office each morning."
+
+
+def test_a_note_recurring_under_each_item_stays_every_time() -> None:
+    items = [_paragraph(n, 12) for n in range(3)]
+    paragraphs = [items[0], NOTE, items[1], NOTE, items[2], NOTE]
+    assert finish_paragraphs(paragraphs, None) == paragraphs
+
+
+def test_a_paragraph_met_twice_keeps_its_first_place_only() -> None:
+    items = [_paragraph(n, 12) for n in range(3)]
+    assert finish_paragraphs([items[0], NOTE, items[1], NOTE, items[2]], None) \
+        == [items[0], NOTE, items[1], items[2]]
+
+
+def test_a_passage_copied_again_and_again_goes_after_its_first_time() -> None:
+    passage = [_paragraph(n, 12) for n in range(4)]
+    tail = _paragraph(50, 12)
+    paragraphs = [*passage, "Short label", *passage, *passage, tail]
+    assert finish_paragraphs(paragraphs, None) == [*passage, "Short label", tail]

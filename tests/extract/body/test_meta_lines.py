@@ -30,6 +30,7 @@ META_LINES = [
     "Follow us on Twitter", "Like The Harbour Post on Facebook",
     "Send us your story ideas at the desk.", "Email your tips to the newsroom.",
     "For the latest news, follow the live page.",
+    "To view this video please enable JavaScript and use a newer browser.",
 ]
 
 
