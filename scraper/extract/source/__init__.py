@@ -81,6 +81,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 _EXPLICIT = EXPLICIT_PATTERNS  # (hint words, pattern): a pattern is tried where its hints occur
+_EXPLICIT_BY_HINT: dict[str, tuple[int, ...]] = {
+    hint: tuple(index for index, (hints, _) in enumerate(_EXPLICIT) if hint in hints)
+    for hint in {hint for hints, _ in _EXPLICIT for hint in hints}}
 _OUTLET_ALONE = re.compile(_OUTLET)
 _ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for hint in hints})
 # Hints no other hint is part of, each with the hints that contain it ('report' -> 'reported
@@ -139,10 +142,10 @@ def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | Non
 
 
 def _explicit(text: str, hints_found: set[str]) -> Iterable[str | None]:
-    for hints, pattern in _EXPLICIT if hints_found else ():
-        if hints_found.intersection(hints):
-            for match in _compiled(pattern).finditer(text):
-                yield _explicit_outlet(match)
+    tried = sorted({index for hint in hints_found for index in _EXPLICIT_BY_HINT.get(hint, ())})
+    for index in tried:  # the patterns whose hints occur, in their order
+        for match in _compiled(_EXPLICIT[index][1]).finditer(text):
+            yield _explicit_outlet(match)
 
 
 def _headline_texts(document: Document) -> list[str]:
