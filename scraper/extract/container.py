@@ -19,11 +19,12 @@ MAIN_SELECTOR = "main, [role='main' i], [itemprop~='articleBody']"
 TOP_TAGS = frozenset({"html", "-document"})
 
 
-def is_article_container(node: LexborNode) -> bool:
-    """True when the element itself is a main mark or an article item."""
+def is_article_container(node: LexborNode, attrs: dict[str, str | None] | None = None) -> bool:
+    """True when the element itself is a main mark or an article item (`attrs`: its
+    attributes, when the caller has read them already)."""
     if node.tag in ("article", "main"):
         return True
-    attrs = node.attributes
+    attrs = node.attributes if attrs is None else attrs
     if (attrs.get("role") or "").lower() == "main" or "articleBody" in (attrs.get("itemprop") or "").split():
         return True
     itemtype = attrs.get("itemtype") or ""
