@@ -167,11 +167,11 @@ def _at_heading(heading: LexborNode, ruled: set[int]) -> Iterator[Candidate]:
     """Byline candidates after the heading until the prose begins, then just before it."""
     around = {parent.mem_id for parent in ancestors(heading)}
     prose = 0
-    for node in _following(heading, MAX_WALK):
-        candidate = _candidate(node, ruled, around)
+    for node, tag in _following(heading, MAX_WALK):
+        candidate = _candidate(node, ruled, around, tag)
         if candidate is not None:
             yield candidate
-        elif node.tag == "p" and len(node.text(deep=True)) >= PROSE_CHARS:
+        elif tag == "p" and len(node.text(deep=True)) >= PROSE_CHARS:
             prose += 1
             if prose >= PROSE_PARAGRAPHS:
                 break
@@ -197,11 +197,13 @@ def _marked_nodes(document: Document, rule_selectors: tuple[str, ...]) -> Iterat
                             signature=_signature(node))
 
 
-def _candidate(node: LexborNode, ruled: set[int], around: set[int]) -> Candidate | None:
-    """The element as a byline candidate, or None."""
-    if node.tag in SKIPPED_TAGS:
+def _candidate(node: LexborNode, ruled: set[int], around: set[int],
+               tag: str | None = None) -> Candidate | None:
+    """The element as a byline candidate, or None (`tag`: the node's, when read already)."""
+    tag = node.tag if tag is None else tag
+    if tag in SKIPPED_TAGS:
         return None
-    marked = node.mem_id in ruled or _is_marked(node)
+    marked = node.mem_id in ruled or _is_marked(node, tag)
     own = _leading_text(node)
     opens = bool(own) and bool(OPENING.match(own))
     credit = bool(own) and is_other_credit(own)
@@ -242,13 +244,13 @@ def _has_text(node: LexborNode) -> bool:
                for part in node.traverse(include_text=True))
 
 
-def _is_marked(node: LexborNode) -> bool:
+def _is_marked(node: LexborNode, tag: str | None = None) -> bool:
     attrs = node.attributes
     if "author" in (attrs.get("itemprop") or "").split() or "author" in (attrs.get("rel") or "").split():
         return True
     if BYLINE_CLASS.search(attrs.get("class") or ""):
         return True
-    return node.tag == "a" and bool(AUTHOR_HREF.search(attrs.get("href") or ""))
+    return (node.tag if tag is None else tag) == "a" and bool(AUTHOR_HREF.search(attrs.get("href") or ""))
 
 
 def _holds_marked(node: LexborNode) -> bool:
@@ -309,14 +311,15 @@ def _foreign(node: LexborNode, around: set[int]) -> bool:
     return False
 
 
-def _following(node: LexborNode, limit: int) -> Iterator[LexborNode]:
-    """The elements after `node` (outside it) in page order, at most `limit` of them."""
+def _following(node: LexborNode, limit: int) -> Iterator[tuple[LexborNode, str]]:
+    """The elements after `node` (outside it) in page order, at most `limit` of them, each
+    with its tag."""
     current = next_outside(node)
     count = 0
     while current is not None and count < limit:
         tag = current.tag  # read once: each read builds a new string
         if tag not in TEXT_TAGS:
-            yield current
+            yield current, tag
             count += 1
             child = current.child
             if child is not None and tag not in NO_DESCENT_TAGS:

@@ -115,21 +115,21 @@ def find_blocks(document: Document) -> list[list[LexborNode]]:
         if node.mem_id == previous:
             continue                      # listed again for another part of the query
         previous = node.mem_id
-        if node.tag in SKIPPED_CONTAINER_TAGS or not _listed(node):
+        tag = node.tag                    # read once: each read builds a new string
+        if tag in SKIPPED_CONTAINER_TAGS or not _listed(node, tag):
             continue
-        line = node.tag in HEADING_TAGS or node.tag == "p"
+        line = tag in HEADING_TAGS or tag == "p"
         if not line and _within(node, taken):
             continue                      # cheap test first: most containers nest in a block
-        block = _block_at(node)
+        block = _labelled_block(node, tag) if line else _container_block(node, tag)
         if block and (not line or not _within(node, taken)):
             blocks.append(block)
             taken.update(member.mem_id for member in block)
     return blocks
 
 
-def _listed(node: LexborNode) -> bool:
+def _listed(node: LexborNode, tag: str) -> bool:
     """True for a label tag, a labelled section or a class holding a container token."""
-    tag = node.tag
     if tag == "p" or tag in HEADING_TAGS:
         return True
     if tag in LABELLED_TAGS and "aria-label" in node.attrs:
@@ -151,8 +151,9 @@ def find_rule_blocks(document: Document, selectors: tuple[str, ...]) -> list[lis
     taken: set[int] = set()
     ruled = False
     for node in nodes:
-        if _is_label_tag(node) and node.mem_id not in selected:
-            block = None if _within(node, taken) else _labelled_block(node)
+        tag = node.tag
+        if (tag == "p" or tag in HEADING_TAGS) and node.mem_id not in selected:
+            block = None if _within(node, taken) else _labelled_block(node, tag)
         else:
             block, ruled = [node], True
         if block:
@@ -161,27 +162,22 @@ def find_rule_blocks(document: Document, selectors: tuple[str, ...]) -> list[lis
     return blocks if ruled else []
 
 
-def _is_label_tag(node: LexborNode) -> bool:
-    return node.tag == "p" or node.tag in HEADING_TAGS
-
-
 def _within(node: LexborNode, taken: set[int]) -> bool:
     return bool(taken) and (node.mem_id in taken
                             or any(parent.mem_id in taken for parent in ancestors(node)))
 
 
-def _block_at(node: LexborNode) -> list[LexborNode] | None:
-    if node.tag in HEADING_TAGS or node.tag == "p":
-        return _labelled_block(node)
+def _container_block(node: LexborNode, tag: str) -> list[LexborNode] | None:
+    """A container named as related (class or aria-label) that holds a few links."""
     names = class_and_id(node)
     label = (node.attributes.get("aria-label") or "").lower()
     if not (CONTAINER_HINT.search(names) or RELATED_LABEL.match(label)):
         return None
     if NOT_ARTICLES_HINT.search(names) or NOT_RELATED_LABEL.search(label):
         return None
-    if node.tag == "a" and is_generic(node_text(node)):
+    if tag == "a" and is_generic(node_text(node)):
         return None
-    if node.tag != "a" and not _plausible_container(node):
+    if tag != "a" and not _plausible_container(node):
         return None
     return None if _in_menu(node) else [node]
 
@@ -211,21 +207,21 @@ def _plausible_container(node: LexborNode) -> bool:
     return link_chars >= share * text_chars
 
 
-def _labelled_block(node: LexborNode) -> list[LexborNode] | None:
+def _labelled_block(node: LexborNode, tag: str) -> list[LexborNode] | None:
     """A label line with its link ("Read more: <a>"), or the list a label heading opens."""
     raw = node.text(deep=True, separator=" ")
-    if node.tag == "p" and len(raw) > 2 * MAX_LINE_CHARS:
+    if tag == "p" and len(raw) > 2 * MAX_LINE_CHARS:
         return None
     if not RELATED_LABEL.match(" ".join(raw[:LABEL_PROBE_CHARS].split())):
         return None                       # cheap test first: most headings are not labels
     text = node_text(node)
-    if node.tag == "p" and len(text) > MAX_LINE_CHARS:
+    if tag == "p" and len(text) > MAX_LINE_CHARS:
         return None
     if NOT_RELATED_LABEL.search(text[:MAX_LABEL_CHARS]) or _in_menu(node):
         return None
     if any(_title_like(node_text(link)) for link in node.css("a[href]")):
         return [node]                     # "Read more: <a>...</a>", "Related post: <a>"
-    if node.tag == "p" or len(text) > MAX_LABEL_CHARS:
+    if tag == "p" or len(text) > MAX_LABEL_CHARS:
         return None
     return _following_block(node)
 
