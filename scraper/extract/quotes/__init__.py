@@ -32,8 +32,9 @@ from ...models import Quote
 from .marks import QuoteSpan, find_spans, opens_paragraph
 from .memory import NameMemory, is_thing
 from .names import Mention, mentions
+from .nearby import closing_tag, colon_lead, next_subject, same_sentence
 from .refs import DROPPED_SUBJECT
-from .rules import dedupe, is_direct_quote, tidy
+from .rules import LATE, dedupe, is_direct_quote, tidy
 from .speakers import (
     is_descriptive,
     resolve_speaker,
@@ -108,7 +109,10 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
                                                         lead_in, continued)
             candidates.extend(found)
         else:
-            previous_speaker = _reported_speaker(paragraph, memory) or previous_speaker
+            lead_in = paragraph if paragraph.rstrip().endswith(":") else None
+            # a line introducing what follows ('These rules apply:') says whose it is
+            previous_speaker = _reported_speaker(paragraph, memory) \
+                or (None if lead_in else previous_speaker)
         lead_in = paragraph if paragraph.rstrip().endswith(":") else None
     kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
     _give_unclaimed(kept, memory)
@@ -144,12 +148,21 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
     starts = _sentence_starts(masked)
     found: list[_Candidate] = []
     here: str | None = None  # the person this paragraph named or quoted last
-    for index, group in enumerate(_join_split(masked, spans, starts)):
+    about: str | None = None  # the person it named as a subject or quoted last
+    groups = _join_split(masked, spans, starts)
+    phrases: dict[int, tuple[str | None, str | None]] = {}
+    for index, group in enumerate(groups):
         first, last = group[0], group[-1]
-        phrase, where = _phrase_for(masked, group, starts, lead_in if first.start < 3 else None)
+        phrase, where = phrases.get(index) or _phrase_for(
+            masked, group, starts, lead_in if first.start < 3 else None)
+        if phrase is None and index + 1 < len(groups) and last.text.endswith(",") \
+                and same_sentence(last, groups[index + 1][0], starts):
+            phrases[index + 1] = _phrase_for(masked, groups[index + 1], starts, None)
+            if phrases[index + 1][1] == "after":  # '“A,” which …, “b,” she explains.'
+                phrase, where = phrases[index + 1][0], LATE
         cutoff = _pronoun_at(masked, phrase, where, starts, first.start)
-        if _note(memory, [m for m in names if m.position < cutoff]):
-            here = memory.last_person
+        here, about = _note_subjects(memory, [m for m in names if m.position < cutoff],
+                                     here, about)
         names = [m for m in names if m.position >= cutoff]
         pieces = [split_incise(span.text) for span in group]
         incise = next((piece[1] for piece in pieces if piece[1]), None)
@@ -158,13 +171,21 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         speaker = resolve_speaker(phrase, memory,
                                   lambda at=first.start: _topic(all_names, starts, at, memory))
         whole = _is_whole(paragraph, first, last)
+        colon_speaker = None
         if phrase is None and previous_speaker and (whole or (continued and index == 0)):
             speaker = previous_speaker
         elif phrase is None and first.start in starts:
             speaker = here  # a new sentence quoting whom the paragraph is about
+        elif phrase is None and colon_lead(masked, first, starts):
+            # 'Sätze wie diese: „…“': someone quoted before, not a name run seen in passing
+            speaker = colon_speaker = about if about in memory.quoted else None
+        elif phrase is None and not paragraph[:first.start].strip() and last.closed:
+            speaker = next_subject(masked, last, starts, memory)
         if speaker:
             _remember(memory, speaker)
-            here = speaker
+            here = about = speaker
+            if speaker != colon_speaker:
+                memory.quoted.add(speaker)
         found.extend(_Candidate(text, speaker, where, whole, span.closed)
                      for (text, _), span in zip(pieces, group))
     _note(memory, names)
@@ -200,7 +221,7 @@ def _reported_speaker(paragraph: str, memory: NameMemory) -> str | None:
     'Mr Moeketsi further accused the chiefs …', 'She added that the jobs never came': a
     quote paragraph after it with no attribution of its own is theirs.
     """
-    names = mentions(paragraph, memory.full_names)
+    names = mentions(paragraph, memory.full_names, memory.inner)
     verbs = [found for found in find_attributions(paragraph) if found.kind == VERB]
     if not verbs or paragraph.rstrip().endswith("?"):  # 'Welche Regeln gibt es?' asks
         _note(memory, names)
@@ -217,8 +238,10 @@ def _reported_speaker(paragraph: str, memory: NameMemory) -> str | None:
 
 def _fullest(speaker: str | None, memory: NameMemory) -> str | None:
     """A speaker named by surname gets the full name given anywhere in the article."""
-    if not speaker or is_descriptive(speaker):
+    if not speaker:
         return speaker
+    if is_descriptive(speaker):  # 'das Handelsblatt EPI-Chefin Ana Roth'
+        return memory.name_inside(speaker, ending=True) or speaker
     return memory.fullest(speaker)
 
 
@@ -230,6 +253,22 @@ def _note(memory: NameMemory, found: list[Mention]) -> bool:
     return noted
 
 
+def _note_subjects(memory: NameMemory, found: list[Mention], here: str | None,
+                   about: str | None) -> tuple[str | None, str | None]:
+    """Record name mentions; return whom the paragraph is now about: the last person named
+    as a subject ('Ana Roth runs …'), or else the one it was about before (a place or a
+    noun run named in passing, 'moved to New York', is nobody's quote), or else the last
+    person named; and the same without that last resort."""
+    subject = None
+    anyone = None
+    for mention in found:
+        if memory.note(mention):
+            anyone = memory.last_person
+            if mention.subject:
+                subject = memory.last_person
+    return subject or here or anyone, subject or about
+
+
 def _topic(names: list[Mention], starts: list[int], before: int,
            memory: NameMemory) -> str | None:
     """The first person named in the last sentence before a quote that names one.
@@ -238,7 +277,7 @@ def _topic(names: list[Mention], starts: list[int], before: int,
     epithet pointing back means the sentence's subject, not the last name in it.
     """
     people = [m for m in names if m.position < before and not m.governed
-              and (" " in m.name or m.name.lower() in memory.full_names)]
+              and (" " in m.name or memory.knows(m.name.lower()))]
     if not people:
         return None
     sentence = max((s for s in starts if s <= people[-1].position), default=0)
@@ -265,7 +304,10 @@ def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
     if not before.strip(" “\"„«»") and lead_in:
         before = lead_in[max(_sentence_starts(lead_in), default=0):]
     phrase = speaker_before(before) if before.strip() else None
-    return phrase, "before" if phrase else None
+    if phrase:
+        return phrase, "before"
+    phrase = closing_tag(after.split("\x01", 1)[0]) if last.closed else None
+    return phrase, LATE if phrase else None
 
 
 def _tag_after(span: QuoteSpan, after: str) -> str | None:
@@ -337,6 +379,8 @@ def _remember(memory: NameMemory, speaker: str) -> None:
     if not is_descriptive(speaker) or (speaker.lower().split()[0] in ("a", "an", "the")
                                        and not is_thing(speaker)):
         memory.note_speaker(speaker)
+    if is_descriptive(speaker):
+        memory.note_description(speaker)
 
 
 def _is_whole(paragraph: str, first: QuoteSpan, last: QuoteSpan) -> bool:

@@ -22,15 +22,45 @@ learnt from titles and gendered roles next to a name ('Mrs', 'Frau', 'Kriminolog
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .gender import FEMALE, MALE
-from .names import NAME_RUN, Mention, strip_name
-from .words import THING_NOUNS
+from .names import NAME_RUN, ROLE_ARTICLES, Mention, strip_name
+from .words import NAME_PARTICLES, ROLE_SUFFIXES, THING_NOUNS
 
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "er": MALE, "ihm": MALE, "il": MALE, "lui": MALE,
                   "él": MALE, "she": FEMALE, "her": FEMALE, "sie": FEMALE, "ihr": FEMALE,
                   "elle": FEMALE, "ella": FEMALE, "lei": FEMALE}
+
+
+INDEFINITE_ARTICLES = frozenset({"a", "an", "ein", "eine", "einer", "un", "une", "una", "uno"})
+# Openers of a phrase that takes up someone introduced before.
+DEFINITE_OPENERS = frozenset({"the", "this", "that", "der", "die", "das", "diese", "dieser",
+                              "le", "la", "l’", "l'", "ce", "cet", "cette", "el", "esta", "este",
+                              "esa", "ese", "il", "lo", "questa", "questo", "quella", "quel"})
+NAME_PARTICLE_WORDS = frozenset(NAME_PARTICLES)
+# A word of a person's name: a capital, then small letters ('Steinberg', 'Lis-Roth').
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ’']+)*")
+ROLE_ENDINGS = tuple(ROLE_SUFFIXES)
+# Shortest noun of a description that is remembered ('vecina', not 'de' or 'y').
+MIN_DESCRIPTION_NOUN = 4
+
+
+def _role_like(word: str) -> bool:
+    """A word of a role before a name: an article ('das', 'der'), a compound ('FDP-Chef',
+    'EPI-Chefin') or a role noun ('Verteidigungsminister'); no preposition ('for')."""
+    if word[:1].islower():
+        return word.lower() in ROLE_ARTICLES
+    return "-" in word or word.lower().endswith(ROLE_ENDINGS) or word.isupper()
+
+
+def _complement(after: str) -> bool:
+    """What may follow a name in a speaker phrase: nothing, an aside, or a lowercase
+    preposition other than 'of' ('vom Vermögensverwalter X', '(SPD)')."""
+    words = after.split()
+    return not words or words[0].startswith("(") \
+        or (words[0][:1].islower() and words[0] not in ("of", "de", "di", "del", "of"))
 
 
 def is_thing(speaker: str | None) -> bool:
@@ -63,32 +93,47 @@ class NameMemory:
     last_person: str | None = None
     paragraph: int = 0
     reporter: str | None = None  # the speaker quoted or reported last
+    lone_speaker: str | None = None  # the last speaker named by one unknown word
+    # unnamed speakers by the nouns of their description: 'vecina' -> 'una vecina de X'
+    descriptions: dict[str, str | None] = field(default_factory=dict)
+    # inner words of names of three words or more: 'steinberg' -> 'Guido Steinberg Bezug'
+    inner: dict[str, str | None] = field(default_factory=dict)
+    quoted: set[str] = field(default_factory=set)  # speakers an attribution named
 
     def note(self, mention: Mention) -> bool:
         """Record a name mention; True when it names a person, who is now the last one.
 
         A multi-word name teaches its surname. A single name after a title ('Prince
-        Andrew', 'Mr Baker') is a person too; a name after a preposition ('un gol de Marcos
-        Abad', 'according to Ana Lima') teaches its surname only, and only a name after an
-        agent's preposition ('de', 'by') makes its surname alone a person.
+        Andrew', 'Mr Baker') is a person too; a name after a preposition ('according to Ana
+        Lima') teaches its surname only; a name after an agent's preposition ('un gol de
+        Marcos Abad', 'die Aufgabe von Ana Roth') is a person named last, though no subject.
         """
         name, role = mention.name, mention.role
         if mention.governed:
             known = self.full_names if mention.agent else self.taught
             known.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
-            return False
+            if mention.agent:
+                self._log(name, False)  # 'die Aufgabe von Co-Chefin Ana Roth. „…“'
+            return mention.agent
         if role and " " in name:
             held = self.roles.setdefault(role, name)
             self.roles[role] = name if held == name else None  # two mayors: no one
         if mention.titled and name.lower() not in self.full_names:
             self.full_names[name.lower()] = name
         if " " in name:
-            # the first full name given wins: 'Laut Haas' must not replace 'Florian Haas'
-            self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
+            # the first full name given wins: 'Laut Haas' must not replace 'Florian Haas';
+            # a surname known only from a title ('Präsident Trump') takes the full name
+            key = name.rsplit(" ", 1)[-1].lower()
+            if " " not in self.full_names.get(key, " "):
+                self.full_names[key] = name
+            self.full_names.setdefault(key, name)
             self._note_first_name(name)
+            self._note_inner_words(name)
             person = name
         elif name.lower() in self.full_names:
             person = self.full_names[name.lower()]
+        elif self.inner.get(name.lower()):
+            person = self._inner_name(name)
         else:
             return False
         self._log(person, mention.subject)
@@ -106,10 +151,35 @@ class NameMemory:
     def note_speaker(self, name: str) -> None:
         """Record a resolved speaker: the most recent person, as a subject.
 
-        A lone unknown word ('Nato', 'China') may be an organisation: it is not recorded.
+        A lone unknown word ('Nato', 'China', 'Féraud') may be an organisation: it is not
+        logged as a person, only kept for a pronoun that finds nobody else.
         """
         if " " in name or name.lower() in self.full_names:
             self._log(name, True)
+        else:
+            self.lone_speaker = name
+
+    def note_description(self, speaker: str) -> None:
+        """Remember an unnamed speaker introduced by an indefinite description ('a resident
+        of Elm Street', 'una vecina de La Pradera') by its lowercase nouns."""
+        words = speaker.split()
+        if len(words) < 2 or words[0].lower() not in INDEFINITE_ARTICLES:
+            return
+        for word in words[1:]:
+            noun = word.strip(",.;:").lower()
+            if word[:1].islower() and len(noun) >= MIN_DESCRIPTION_NOUN:
+                known = self.descriptions.get(noun, speaker)
+                self.descriptions[noun] = speaker if known == speaker else None
+
+    def described(self, phrase: str) -> str | None:
+        """The description a definite or demonstrative phrase takes up ('the resident',
+        'esta vecina', 'la miembro de la Plataforma'), or None."""
+        words = phrase.split()
+        if len(words) < 2 or words[0].lower() not in DEFINITE_OPENERS:
+            return None
+        return next((self.descriptions[noun] for noun in
+                     (word.strip(",.;:").lower() for word in words[1:3])
+                     if self.descriptions.get(noun)), None)
 
     def learn_gender(self, person: str, gender: str | None) -> None:
         """Remember a person's gender; the first evidence stands."""
@@ -124,7 +194,7 @@ class NameMemory:
         person = self._in_paragraph(self.paragraph, gender) or self._introduced(gender) \
             or reporter \
             or next((e.name for e in reversed(self.log) if self._fits(e.name, gender)),
-                    self.last_person)
+                    self.last_person) or self.lone_speaker
         if person:
             self.learn_gender(person, gender)
         return person
@@ -175,6 +245,29 @@ class NameMemory:
         self.log.append(Logged(person, self.paragraph, subject, first))
         self.last_person = person
 
+    def _note_inner_words(self, name: str) -> None:
+        """'Guido Steinberg Bezug' (a German noun glued to a name) teaches 'steinberg': a
+        later 'Steinberg' alone shows where the name ends."""
+        tokens = name.split()
+        if not all(_NAME_WORD.fullmatch(token) for token in tokens):
+            return  # 'C DEF True': no name
+        for index in range(1, len(tokens) - 1):
+            word = tokens[index].lower()
+            if word not in NAME_PARTICLE_WORDS:
+                known = self.inner.get(word, name)
+                self.inner[word] = name if known == name else None
+
+    def _inner_name(self, word: str) -> str:
+        """The name a word inside a longer run ends: 'Steinberg' -> 'Guido Steinberg'."""
+        tokens = (self.inner.get(word.lower()) or word).split()
+        lowered = [token.lower() for token in tokens]
+        return " ".join(tokens[:lowered.index(word.lower()) + 1]) if word.lower() in lowered \
+            else word
+
+    def knows(self, word: str) -> bool:
+        """True when a single word is the surname of a person named before."""
+        return word in self.full_names or bool(self.inner.get(word))
+
     def _note_first_name(self, name: str) -> None:
         """'Margaret Hoyle' teaches 'Margaret'; a first name two people share teaches nothing."""
         first = name.split(" ", 1)[0].lower()
@@ -183,12 +276,46 @@ class NameMemory:
 
     def fullest(self, name: str) -> str:
         """The fullest form of a speaker's name the article gives, by its last word:
-        'Lamba' -> 'Poonam Lamba', 'Harden Bradford' -> 'Joy Harden Bradford'."""
+        'Lamba' -> 'Poonam Lamba', 'Harden Bradford' -> 'Joy Harden Bradford'; a phrase
+        around a name given in full before is that name ('Zahlungsverkehr-Spezialistin
+        Neumüller', 'Lena Veit vom Vermögensverwalter X')."""
         key = name.rsplit(" ", 1)[-1].lower()
         known = self.full_names.get(key) or self.taught.get(key)
         if known and len(known) > len(name) and known.endswith(f" {name}"):
             return known
+        if " " in name and not (known and known == name):
+            inside = self.name_inside(name)
+            if inside:
+                return inside
+        if " " not in name and not known and self.inner.get(key):
+            return self._inner_name(name)
         return name
+
+    def name_inside(self, phrase: str, ending: bool = False) -> str | None:
+        """The longest full name known that the phrase holds as whole words, with a role or
+        a complement around it; or the full name of its last word when the words before
+        that are one role ('Zahlungsverkehr-Spezialistin Neumüller'); with `ending`, any
+        phrase the name ends ('das Handelsblatt EPI-Chefin Ana Roth')."""
+        padded = f" {phrase} "
+        names = set(self.full_names.values()) | (set(self.taught.values()) if ending else set())
+        inside = [name for name in names if name and " " in name
+                  and name != phrase and f" {name} " in padded]
+        if inside:
+            name = max(inside, key=len)
+            before, _, after = padded.partition(f" {name} ")
+            words = before.split()
+            if words and (words[-1][:1].islower() or not _role_like(words[-1])):
+                return None  # 'a spokesperson for the Harbour Alliance': an employer
+            if (all(_role_like(word) for word in words) or ending and not after.strip()) \
+                    and _complement(after):
+                return name
+            return None
+        tokens = phrase.split()
+        known = self.full_names.get(tokens[-1].lower())
+        if len(tokens) == 2 and known and " " in known and tokens[0][:1].isupper() \
+                and tokens[0].lower().endswith(ROLE_ENDINGS):
+            return known
+        return None
 
     def expand(self, name: str) -> str:
         """The full name for a surname seen before ('Lungescu' -> 'Oana Lungescu'), else for
@@ -197,5 +324,5 @@ class NameMemory:
         if len(tokens) == 1:
             key = tokens[0].lower()
             return self.full_names.get(key) or self.taught.get(key) or self.first_names.get(key) \
-                or name
+                or (self._inner_name(name) if self.inner.get(key) else name)
         return name

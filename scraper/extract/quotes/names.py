@@ -15,7 +15,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from .gender import gender_near
-from .refs import role_before
+from .refs import role_after, role_before
 from .words import (
     ARTICLE_PARTICLES,
     FOR_OPENINGS,
@@ -35,8 +35,10 @@ _CAP_REST = r"(?:[\w'’.\-]*\w|(?<=[A-Z])\.)?"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _CAP = rf"[{_UPPER}]{_CAP_REST}"
 _PARTICLE = r"(?:{})".format("|".join(NAME_PARTICLES))
-# The capital must not continue a word: (?<!…) looks at the character before it.
-NAME_RUN = re.compile(rf"[{_UPPER}](?<![\w'’-].){_CAP_REST}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
+# The capital must not continue a word ('McKay', 'x-Ray', 'O’Neil'); an apostrophe opening a
+# word may stand before it ('’Manteboheng Molatjeng'): (?<!…) look at the characters before.
+NAME_RUN = re.compile(rf"[{_UPPER}](?<![\w-].)(?<!\w['’].){_CAP_REST}"
+                      rf"(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
 # Words that open a sentence capitalised but are no names: 'Laut Haas', 'Selon Dupont'.
 _OPENING_WORDS = frozenset(phrase.split()[0] for phrase in FOR_OPENINGS + SPEAKER_AFTER_PHRASES)
 _LEADING_ARTICLES = frozenset({"der", "die", "das", "the", "le", "la", "les", "el", "il"})
@@ -103,6 +105,8 @@ def strip_name(run: str) -> str:
         after_article = tokens.pop(0).lower() in _LEADING_ARTICLES
     if after_article and len(tokens) > 2:
         tokens.pop(0)  # 'Die Hebamme Jana Roth': a noun after an article is a role
+    while len(tokens) > 1 and tokens[0].endswith(("’s", "'s")):
+        tokens.pop(0)  # 'For Adelaide's Lyon': the owner after an opening word
     titles = [i for i, token in enumerate(tokens[:-1]) if token.lower().strip(".,") in TITLES]
     roles = [i for i, token in enumerate(tokens[:-2])
              if i and _role_noun(token) and not token.lower().endswith(SURNAME_LIKE_ROLES)]
@@ -190,19 +194,21 @@ def head_name(phrase: str) -> str | None:
     return name if name and any(ch.isupper() for ch in name[:1]) else None
 
 
-def mentions(text: str, known: Container[str] | None = None) -> list[Mention]:
+def mentions(text: str, known: Container[str] | None = None,
+             also: Container[str] = ()) -> list[Mention]:
     """Person-name candidates in a text with their positions (multi-word or single).
 
     Single capitalised words are returned as found (possessive removed): they matter only
     when they are a known surname, which `NameMemory.note` checks cheaply. Given `known`
     surnames, single words that are none of them nor of a full name in the text are skipped
-    (German capitalises every noun: most single words are nobody).
+    (German capitalises every noun: most single words are nobody); `also` holds more known
+    words (inner words of long names).
     """
-    if known is not None and not _may_name(NAME_RUN.findall(text), known):
+    if known is not None and not _may_name(NAME_RUN.findall(text), known, also):
         return []
     runs = list(NAME_RUN.finditer(text))
     if known is not None:
-        runs = _known_runs(runs, known)
+        runs = _known_runs(runs, known, also)
     found: list[Mention] = []
     for match in runs:
         run, position = match.group(0), match.start()
@@ -214,20 +220,41 @@ def mentions(text: str, known: Container[str] | None = None) -> list[Mention]:
             mention = _run_mention(text, position, run, before, subject)
             if mention is not None:
                 found.append(mention)
+            found.extend(_agent_after_particle(run, position))
     return found
 
 
-def _may_name(runs: list[str], known: Container[str]) -> bool:
+def _agent_after_particle(run: str, position: int) -> list[Mention]:
+    """'Angeführt von Ana Lis Roth': the name after a preposition inside a run, whose
+    head `strip_name` keeps, is a person named as an agent."""
+    tokens = run.split()
+    for index, token in enumerate(tokens[1:-2], 1):
+        if token in AGENT_PREPOSITIONS and tokens[index + 1][:1].isupper():
+            name = strip_name(" ".join(tokens[index + 1:]))
+            offset = run.find(f" {token} ") + len(token) + 2
+            return [Mention(position + offset, name, governed=True, agent=True)] \
+                if _plain_full_name(name) else []
+    return []
+
+
+def _may_name(runs: list[str], known: Container[str], also: Container[str]) -> bool:
     """True when a run has several words or is a known surname: most paragraphs name
     nobody, and their runs are read as plain strings, not as match objects."""
-    return any(" " in run or _plain_word(run) in known for run in runs)
+    for run in runs:
+        if " " in run:
+            return True
+        word = _plain_word(run)
+        if word in known or word in also:
+            return True
+    return False
 
 
 def _plain_word(run: str) -> str:
     return (_no_possessive(run) if run[-1] in "s’'" else run).lower()
 
 
-def _known_runs(runs: list[re.Match[str]], known: Container[str]) -> list[re.Match[str]]:
+def _known_runs(runs: list[re.Match[str]], known: Container[str], also: Container[str]
+                ) -> list[re.Match[str]]:
     """The runs of several words, and the single words that are a known surname or the
     surname of a full name in the same text."""
     here = {_no_possessive(m.group(0).rsplit(None, 1)[-1]).lower()
@@ -237,7 +264,7 @@ def _known_runs(runs: list[re.Match[str]], known: Container[str]) -> list[re.Mat
         run = match.group(0)
         if " " not in run:
             word = _plain_word(run)
-            if word not in known and word not in here:
+            if word not in known and word not in here and word not in also:
                 continue
         kept.append(match)
     return kept
@@ -256,7 +283,8 @@ def _run_mention(text: str, position: int, run: str, before: str, subject: bool
     if not name:
         return None
     titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
-    role = _run_role(run, name) or role_before(text, position, is_role_word)
+    role = _run_role(run, name) or role_before(text, position, is_role_word) \
+        or role_after(text, position + len(run), is_role_word)
     gender = gender_near(text, position, run, name, is_role_word)
     return Mention(position, name, titled, role=role, subject=subject, gender=gender)
 

@@ -90,6 +90,26 @@ def role_before(text: str, position: int, known: Callable[[str], bool]) -> str |
     return role if not after_comma or known(role) else None
 
 
+# Articles that may open a role in apposition after a name: 'X, the mayor of Y', 'X, el portavoz'.
+_APPOSITION_ARTICLES = frozenset({"the", "a", "an", "der", "die", "le", "la", "el", "il", "lo",
+                                  "un", "une", "una", "ein", "eine"})
+
+
+def role_after(text: str, end: int, known: Callable[[str], bool]) -> str | None:
+    """The lowercase role in apposition after a name: 'David Campo, portavoz de la
+    Asociación', 'Ann Lee, the county's mayor' -> 'portavoz', 'mayor'."""
+    window = text[end:end + ROLE_WINDOW]
+    if not window.startswith(","):
+        return None
+    words = [word.strip(",.;:") for word in window[1:].split()[:3]]
+    if words and words[0].lower() in _APPOSITION_ARTICLES:
+        words = words[1:]
+    for word in words[:2]:
+        if word.isalpha() and word.islower() and known(word):
+            return word
+    return None
+
+
 _SINGULAR_ARTICLES = {"the": None, "der": "m", "le": "m", "el": "m", "il": "m", "lo": "m",
                       "die": "f", "la": "f"}
 _COMPLEMENT_OPENERS = frozenset({"de", "of", "der", "des", "del", "della", "du", "di", "von",

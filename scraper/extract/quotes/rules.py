@@ -10,6 +10,9 @@ import re
 from ...models import Quote
 from .repeats import RepeatIndex
 
+# An attribution read further off: a tag closing the sentence after other words, or the tag
+# of the next quote of the sentence. It attributes a fragment, but makes no short span a quote.
+LATE = "late"
 # Fewest words of a quote that fills its paragraph (a standalone or pull quote).
 MIN_WHOLE_PARAGRAPH_WORDS = 3
 # Fewest words of an unattributed sentence-shaped quote ('“The plan is dead.”').
@@ -30,13 +33,15 @@ def is_direct_quote(text: str, attribution: str | None, whole_paragraph: bool) -
     """Decide whether a quoted span is a quotation (True) or a term, title or scare quote.
 
     `attribution` says where its attribution stood: "after" the quote ('“No,” she said'),
-    "before" it in the same sentence ('Lungescu said “...”'), or None.
+    "before" it in the same sentence ('Lungescu said “...”'), LATE, or None.
     """
     words = _WORD.findall(text)
     if not words:
         return False
     if whole_paragraph and len(words) >= MIN_WHOLE_PARAGRAPH_WORDS:
         return True
+    if attribution == LATE:
+        return len(words) >= MIN_FRAGMENT_WORDS and not _title_case(words)
     attributed = attribution is not None
     if attribution == "after" and text.lstrip("…. ")[:1].isupper() and not _title_case(words):
         return True

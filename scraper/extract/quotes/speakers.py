@@ -26,6 +26,7 @@ from .names import (
 from .order import inverted_subject, pronoun_in_clause, subordinate_subject
 from .phrases import ABBREVIATION_DOT, ADJUNCT_PREPOSITIONS, phrase_after, subject_after_adjunct
 from .refs import AGE, DROPPED_SUBJECT, NOBODY, definite_role, refers_back, role_reference
+from .subjects import participle_subject, sentence_subject
 from .verbs import AFTER, VERB, VerbMatch, find_attributions
 from .words import (
     ATTRIBUTION_VERBS_FR,
@@ -61,7 +62,13 @@ _SENTENCE_STOPS = (".", "!", "?", ";", "\x01", "“", "«", "„", "»")
 COMPLEMENTIZERS = frozenset({"that", "dass", "que", "qu’", "qu'", "if", "whether", "ob"})
 # A French pronoun that is also an Italian article: 'il' alone is 'he', 'il sindaco' is not.
 ARTICLE_TOO = frozenset({"il"})
-_NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who"})
+# The person named last: 'ce dernier', 'the latter', 'Letzterer', 'este último'.
+THE_LATTER = frozenset({"ce dernier", "cette dernière", "the latter", "letzterer", "letztere",
+                        "der letztere", "die letztere", "este último", "esta última",
+                        "quest’ultimo", "quest'ultimo", "quest’ultima", "quest'ultima"})
+# Subjects that name no speaker: a thing, or the writer ('I ask', 'wir fragten').
+_NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who",
+                           "i", "we", "ich", "wir", "je", "nous", "yo", "nosotros", "io", "noi"})
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
                           "une"})
 MAX_PHRASE_WORDS = 8
@@ -104,8 +111,10 @@ def speaker_after(context: str) -> str | None:
         return phrase_after(text[found[0].end:])
     for verb in (match for match in found if match.kind == VERB):
         subject = text[:verb.start]
-        if re.search(r"[.!?\x01]", subject) or len(subject.split()) > MAX_AFTER_WORDS_TO_VERB:
+        if re.search(r"[.!?\x01]", subject):
             return None
+        if len(subject.split()) > MAX_AFTER_WORDS_TO_VERB:
+            return _named_before_apposition(subject)
         if subject.rstrip().endswith(",") and not any(w[:1].isupper() for w in subject.split()):
             return phrase_after(text[verb.end:])  # '“…” informiert worden, sagte X'
         trimmed = _trim(subject)
@@ -113,6 +122,16 @@ def speaker_after(context: str) -> str | None:
             return None  # '“…,” and said he would', '“Title,” which argued that'
         return subject
     return None
+
+
+def _named_before_apposition(subject: str) -> str | None:
+    """'Ann Lee, the head of the centre for X and Y, told …': a long subject is a name
+    with a description in apposition."""
+    head, comma, _ = subject.partition(",")
+    head = head.strip()
+    if not comma or not head:
+        return None
+    return strip_name(head) if is_person_name(head) else titled_name(head)
 
 
 def speaker_before(context: str, quoted: bool = True) -> str | None:
@@ -125,15 +144,16 @@ def speaker_before(context: str, quoted: bool = True) -> str | None:
         return asked
     if not found:
         if context.rstrip(" “\"„«»").endswith(":"):
-            return _sentence_subject(context)
+            return sentence_subject(context)
         opening = _FOR_OPENING.match(context)
         return phrase_after(context[opening.end():]) if opening else None
     last = found[-1]
     if last.kind == AFTER:
         return phrase_after(context[last.end:])
     if last.verb.lower().endswith("ing"):
-        return _sentence_subject(context[:last.start])
-    subject = context[:last.start]
+        return sentence_subject(context[:last.start]) \
+            or participle_subject(context[:last.start])
+    subject = context[:last.start].rsplit(":", 1)[-1]  # 'Chat Threads: as X put it'
     if not subject.strip(" ,"):
         return phrase_after(context[last.end:])
     inverted = inverted_subject(subject, context[last.end:])
@@ -171,7 +191,7 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     segments = [_trim(segment) for segment in phrase.strip(" ,;:–—-").split(",")]
     while len(segments) > 1 and not segments[0]:
         segments.pop(0)  # 'However, the prime minister also'
-    earlier = _person_pointed_at(segments, memory, topic)
+    earlier = memory.described(segments[0]) or _person_pointed_at(segments, memory, topic)
     if earlier:
         return earlier
     index = len(segments) - 1
@@ -186,6 +206,8 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
         segment = _last_noun_phrase(segment)
     if not segment or segment.lower() in _NON_SPEAKERS:
         return None
+    if segment.lower() in THE_LATTER:
+        return memory.last_person  # 'ce dernier', 'the latter': the person named last
     words = segment.split()
     if _pronoun_subject(segment, words):
         return memory.person_for(_pronoun_word(words))
@@ -234,6 +256,8 @@ def _person_pointed_at(segments: list[str], memory: NameMemory,
         return memory.roles[role]
     alone = all(not segment or _AGE.match(segment) for segment in segments[1:])
     reference = role_reference(segments[0], is_role_word) if alone else None
+    if reference is not None and memory.roles.get(reference[0]):
+        return memory.roles[reference[0]]  # 'el portavoz de la Asociación'
     if reference is None or reference[0] in memory.roles:
         return None  # a role two people held stays descriptive
     return memory.person_like(reference[1])
@@ -271,7 +295,7 @@ def _clause_subject(clause: str, memory: NameMemory) -> str | None:
         return memory.person_for(first)
     opening = [m.name for m in mentions(clause)
                if not m.governed and len(clause[:m.position].split()) < SUBJECT_OPENING_WORDS
-               and (" " in m.name or m.name.lower() in memory.full_names)]
+               and (" " in m.name or memory.knows(m.name.lower()))]
     return memory.expand(opening[0]) if opening else None
 
 
@@ -340,27 +364,6 @@ def _without(text: str, start: int, end: int, sentence_ended: bool) -> str:
 def is_descriptive(speaker: str) -> bool:
     """True for a role phrase ('a spokesperson for Albanese') rather than a name."""
     return speaker[:1].islower()
-
-
-def _sentence_subject(text: str) -> str | None:
-    """For '..., adding:' or 'X put it bluntly:' the speaker is the sentence's subject."""
-    first = text.split(None, 1)[0].strip(",") if text.split() else ""
-    if first.lower() in PRONOUNS:
-        return first
-    last_segment = text.rstrip(" :“\"„«»").rsplit(",", 1)
-    clause = last_segment[-1].strip()
-    if len(last_segment) == 2 and clause.lower().startswith(f"{QUOTE_TAIL_SO} "):
-        return phrase_after(clause[len(QUOTE_TAIL_SO) + 1:])  # '…, so Schubert:'
-    pronoun = pronoun_in_clause(last_segment[-1])
-    if pronoun:
-        return pronoun  # 'Nach jedem Tag, nach jedem Schlag habe er sich gesagt:'
-    if len(last_segment) == 2 and is_person_name(last_segment[1]):
-        return strip_name(last_segment[1])  # 'Satisfied, the mayor of X, Carla Rossi:'
-    names = [name for name in (strip_name(mention.name) for mention in mentions(text)
-                               if not mention.governed
-                               and len(text[:mention.position].split()) < SUBJECT_OPENING_WORDS)
-             if name]
-    return next((name for name in names if " " in name), names[0] if names else None)
 
 
 def _last_noun_phrase(segment: str) -> str:

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import AFTER_VERB_WORDS, ATTRIBUTION_VERBS, NOUN_LIKE_VERBS, SPEAKER_AFTER_PHRASES
+from .words import (
+    AFTER_VERB_WORDS,
+    ATTRIBUTION_VERBS,
+    NOUN_LIKE_VERBS,
+    NOUN_MARKERS,
+    SPEAKER_AFTER_PHRASES,
+)
 
 _TOKEN = re.compile(r"[\w’'-]+")
 VERB = "verb"          # "X said": the speaker is the subject
@@ -92,7 +98,11 @@ def find_attributions(text: str) -> list[VerbMatch]:
 
 
 def _used_as_verb(text: str, words: list[str], spans: list[tuple[int, int]], index: int) -> bool:
-    """'X states that', 'X claims:', '”, she notes.' but not 'EU states will meet'."""
+    """'X states that', 'X claims:', '”, she notes.' but not 'EU states will meet' nor
+    'text in notes, and': a determiner or preposition before it makes it a noun."""
+    if index and (text[spans[index][0]].isupper() or words[index - 1] in NOUN_MARKERS
+                  and not text[spans[index - 1][1]:spans[index][0]].strip()):
+        return False  # 'Lecture Notes in …' is a title
     if index + 1 >= len(words):
         return True
     between = text[spans[index][1]:spans[index + 1][0]]

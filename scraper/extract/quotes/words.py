@@ -37,6 +37,8 @@ ATTRIBUTION_VERBS_EN = (
     "saying", "telling", "adding", "arguing", "warning", "noting", "insisting", "writing",
     "fears", "feared", "worried", "hoped", "hopes", "regretted", "denounced", "described",
     "called", "calls", "dubbed",
+    "notes", "counters", "observes", "concedes", "recounts", "recounted", "reflects",
+    "reflected", "puts it", "put it",
 )
 ATTRIBUTION_VERBS_DE = (
     "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte", "betont",
@@ -198,6 +200,9 @@ TITLES = frozenset({
     "sheriff", "trooper", "marshal", "constable", "inspector", "detective", "lieutenant",
     "corporal", "major", "councilman", "councilwoman", "alderman", "commander", "coroner",
     "prosecutor", "attorney", "solicitor", "counsel", "speaker", "whip",
+    # sports positions before a player's name ('All-NBA-Guard X', 'striker X')
+    "guard", "striker", "goalkeeper", "quarterback", "midfielder", "defender", "pitcher",
+    "torhüter", "stürmer", "verteidiger", "spielmacher",
 }) | TITLES_ES_IT
 
 # Subject pronouns: a short subject opening with one is that pronoun ('He instead said').
@@ -291,6 +296,13 @@ TAG_STOPWORDS = frozenset({
     "pero", "como", "cuando", "porque", "los", "las", "una", "con", "para", "por", "sin",
     "también", "ma", "che", "come", "quando", "perché", "gli", "della", "delle", "degli",
     "anche", "poi", "mentre", "per", "senza",
+    # forms of 'be': a copula is no speech verb ('„…“, Gartenarbeit sei es, von der …');
+    # 'have' stays, it opens a perfect tense ('„…“, hat Hendel erzählt')
+    "is", "was", "are", "were", "be", "been",
+    "ist", "sei", "war", "wäre", "sind", "seien", "waren",
+    "est", "était", "sont", "étaient", "sera", "soit",
+    "es", "era", "son", "eran", "fue", "será", "sea",
+    "è", "sono", "erano", "fu", "sarà", "sia",
 })
 # Reflexive pronouns between a verb and its subject: 'erinnert sich X', 'se souvient X'.
 TAG_REFLEXIVES = frozenset({"sich", "se", "s’", "s'", "si"})
@@ -298,10 +310,20 @@ TAG_REFLEXIVES = frozenset({"sich", "se", "s’", "s'", "si"})
 TAG_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "ein", "eine", "le", "la",
                           "les", "l’", "l'", "un", "une", "el", "los", "las", "il", "lo", "gli",
                           "uno", "una"})
+# Demonstratives opening a noun phrase ('Diese Bauernregeln', 'These rules', 'Ces règles').
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "dieser", "diese", "dieses", "jene",
+                            "jener", "jenes", "ce", "cet", "cette", "ces", "este", "esta", "estos",
+                            "estas", "ese", "esa", "questo", "questa", "questi", "queste",
+                            "quel", "quella"})
 # Reporting verbs that are also plural nouns ('EU states will meet', 'the claims were'):
 # a verb only before what a reporting verb takes ('states that', 'claims the …').
 NOUN_LIKE_VERBS = frozenset({"states", "claims", "calls", "hopes", "fears", "notes", "answers",
+                             "counters", "reflects",
                              "replies", "remarks", "comments", "tells", "writes", "warns"})
+# Words before a noun-like verb that make it a noun ('in notes', 'the claims', 'his calls').
+NOUN_MARKERS = frozenset({"the", "a", "an", "in", "of", "his", "her", "their", "its", "our",
+                          "my", "your", "with", "these", "those", "this", "some", "many",
+                          "for", "on", "from", "to", "and", "or", "any", "all", "such"})
 AFTER_VERB_WORDS = frozenset({"that", "the", "a", "an", "he", "she", "they", "it", "his", "her",
                               "their", "there", "this", "in", "on", "to", "for", "of", "about",
                               "so", "simply", "bluntly", "flatly", "openly"})

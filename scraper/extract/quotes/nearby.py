@@ -1,0 +1,91 @@
+"""Speakers read from the sentences around a quote, when its own tag names none.
+
+- A tag closing the quote's sentence after other words, its verb first: 'Sie habe kein
+  Interesse, „…“, X sei es, sagte sie.'
+- The tag of the next quote of the same sentence, which closes both: '“Caution is
+  warranted,” which …, “because …,” Fontana explains.'
+- The person opening the sentence right after a quote that opens its paragraph: '„…“
+  Bundestrainer Jan Roth war bester Laune.'
+- A colon closing words that name nobody ('Und: „…“', 'Sätze wie diese: „…“'): the quote
+  goes on with whom the paragraph is about, when that person was quoted before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .marks import QuoteSpan
+from .memory import NameMemory
+from .names import Mention, mentions
+from .refs import DROPPED_SUBJECT
+from .speakers import speaker_after
+from .verbs import VERB, find_attributions
+
+_COMMA = re.compile(r",\s*")
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ’']+)*")
+# How far into a clause its opening verb is looked for.
+_TAG_VERB_CHARS = 40
+# A person opening the sentence after a quote stands within its first words.
+SUBJECT_OPENING_WORDS = 4
+# Verbs followed by whom they address, not by their subject: '…, told the newspaper'.
+_OBJECT_VERBS = frozenset({"told", "tells", "telling", "told reporters"})
+
+
+def colon_lead(masked: str, first: QuoteSpan, starts: list[int]) -> bool:
+    """A quote after a colon closing words that name no speaker ('Und: „…“', 'Sätze wie
+    diese: „…“'): it goes on with whom the paragraph is about."""
+    sentence = max((start for start in starts if start <= first.start), default=0)
+    return masked[sentence:first.start].rstrip(" “\"„«»").endswith(":")
+
+
+def next_subject(masked: str, last: QuoteSpan, starts: list[int], memory: NameMemory
+                  ) -> str | None:
+    """The person opening the sentence right after a quote that opens its paragraph: '„…“
+    Bundestrainer Jan Roth war bester Laune.', '“…” Ana Lima smiled.'"""
+    begin = next((start for start in starts if start >= last.end), None)
+    if begin is None or masked[last.end:begin].strip(" .!?”\"»«“’"):
+        return None
+    end = next((start for start in starts if start > begin), len(masked))
+    sentence = masked[begin:end]
+    if "\x01" in sentence:
+        return None
+    for mention in mentions(sentence):
+        if len(sentence[:mention.position].split()) >= SUBJECT_OPENING_WORDS:
+            break
+        if mention.subject and not mention.governed and _person_shaped(mention.name) \
+                and _verb_follows(sentence, mention) \
+                and (" " in mention.name or memory.knows(mention.name.lower())):
+            return memory.expand(mention.name)
+    return None
+
+
+def _person_shaped(name: str) -> bool:
+    """'Karl Huber', 'Ana Lis-Roth': every word a capital and small letters (not 'C DEF')."""
+    return all(_NAME_WORD.fullmatch(word) for word in name.split())
+
+
+def _verb_follows(sentence: str, mention: Mention) -> bool:
+    """The name is followed by a lowercase word, its verb ('Karl Huber war …'), not by a
+    comma ('No Brasil, …')."""
+    end = sentence.find(mention.name, mention.position)
+    rest = sentence[end + len(mention.name):].lstrip() if end >= 0 else ""
+    return rest[:1].islower()
+
+
+def same_sentence(last: QuoteSpan, following: QuoteSpan, starts: list[int]) -> bool:
+    """True when no sentence begins between two quotes: a tag closing the second closes
+    both ('“Caution is warranted,” which …, “because …,” Fontana explains.')."""
+    return not any(last.end < start <= following.start for start in starts)
+
+
+def closing_tag(rest: str) -> str | None:
+    """A speech tag closing the quote's sentence after a comma, its verb first: 'Sie habe
+    kein Interesse, „…“, X sei es, sagte sie.', '“…” and more, said the mayor.'"""
+    for comma in _COMMA.finditer(rest):
+        clause = rest[comma.end():]
+        found = find_attributions(clause[:_TAG_VERB_CHARS])
+        if found and found[0].first_word and found[0].kind == VERB \
+                and found[0].verb.lower() not in _OBJECT_VERBS:
+            phrase = speaker_after(clause)
+            return phrase if phrase != DROPPED_SUBJECT else None
+    return None
