@@ -23,6 +23,7 @@ Rules (thresholds in `rules`):
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -33,8 +34,10 @@ from .marks import QuoteSpan, find_spans, opens_paragraph
 from .memory import NameMemory, is_thing
 from .names import Mention, mentions
 from .nearby import closing_tag, colon_lead, next_subject, same_sentence
+from .organisations import named_organisation
 from .refs import DROPPED_SUBJECT
 from .rules import LATE, dedupe, is_direct_quote, tidy
+from .sentences import sentence_starts
 from .speakers import (
     is_descriptive,
     resolve_speaker,
@@ -45,15 +48,8 @@ from .speakers import (
 from .tags import unknown_tag
 from .tails import speaker_in_tail
 from .verbs import VERB, find_attributions
-from .words import PRONOUNS, SPEECH_VERB_WORDS
+from .words import PRONOUNS
 
-# A sentence ends after . ! ? and any closing marks, French-spaced ('fin. » Puis') or not.
-_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+(?=[\w“\"„«»‹›‘‚\x01(])")
-_NON_SPACE = re.compile(r"\S+")
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen",
-                            "lt", "col", "capt", "sgt", "jr", "sr", "mt", "no", "vs", "rev",
-                            "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
-                            "aug", "sept", "oct", "nov", "dec", "bzw", "ca", "etc", "z.b", "vgl"})
 _GAP_LIMIT_WORDS = 16
 # A person given this many quotes and this share of the named ones is the article's voice.
 DOMINANT_MIN_QUOTES = 3
@@ -80,6 +76,7 @@ class _Candidate:
     attribution: str | None
     whole_paragraph: bool
     closed: bool
+    paragraph: int = 0
 
 
 def extract_quotes(paragraphs: list[str]) -> list[Quote]:
@@ -116,6 +113,10 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
         lead_in = paragraph if paragraph.rstrip().endswith(":") else None
     kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
     _give_unclaimed(kept, memory)
+    for candidate in kept:
+        if candidate.speaker and is_descriptive(candidate.speaker):
+            candidate.speaker = named_organisation(
+                candidate.speaker, paragraphs[:candidate.paragraph + 1]) or candidate.speaker
     return dedupe([Quote(text=tidy(c.text), speaker=_fullest(c.speaker, memory)) for c in kept],
                   [c.attribution is not None for c in kept])
 
@@ -145,7 +146,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
     masked = _mask(paragraph, spans)
     names = mentions(masked)
     all_names = names
-    starts = _sentence_starts(masked)
+    starts = sentence_starts(masked)
     found: list[_Candidate] = []
     here: str | None = None  # the person this paragraph named or quoted last
     about: str | None = None  # the person it named as a subject or quoted last
@@ -162,7 +163,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
                 phrase, where = phrases[index + 1][0], LATE
         cutoff = _pronoun_at(masked, phrase, where, starts, first.start)
         here, about = _note_subjects(memory, [m for m in names if m.position < cutoff],
-                                     here, about)
+                                     starts, here, about)
         names = [m for m in names if m.position >= cutoff]
         pieces = [split_incise(span.text) for span in group]
         incise = next((piece[1] for piece in pieces if piece[1]), None)
@@ -186,7 +187,7 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
             here = about = speaker
             if speaker != colon_speaker:
                 memory.quoted.add(speaker)
-        found.extend(_Candidate(text, speaker, where, whole, span.closed)
+        found.extend(_Candidate(text, speaker, where, whole, span.closed, memory.paragraph)
                      for (text, _), span in zip(pieces, group))
     _note(memory, names)
     return found, here if found and found[-1].speaker else None
@@ -228,7 +229,7 @@ def _reported_speaker(paragraph: str, memory: NameMemory) -> str | None:
         return None
     verb = verbs[-1]
     _note(memory, [m for m in names if m.position < verb.start])
-    starts = [0, *_sentence_starts(paragraph)]
+    starts = [0, *sentence_starts(paragraph)]
     sentence = max(s for s in starts if s <= verb.start)
     phrase = speaker_before(paragraph[sentence:verb.end], quoted=False)
     speaker = resolve_speaker(phrase, memory) if phrase else None
@@ -253,19 +254,21 @@ def _note(memory: NameMemory, found: list[Mention]) -> bool:
     return noted
 
 
-def _note_subjects(memory: NameMemory, found: list[Mention], here: str | None,
-                   about: str | None) -> tuple[str | None, str | None]:
+def _note_subjects(memory: NameMemory, found: list[Mention], starts: list[int],
+                   here: str | None, about: str | None) -> tuple[str | None, str | None]:
     """Record name mentions; return whom the paragraph is now about: the last person named
-    as a subject ('Ana Roth runs …'), or else the one it was about before (a place or a
+    as the first subject of its sentence ('Ana Roth runs …'), or else the one it was about before (a place or a
     noun run named in passing, 'moved to New York', is nobody's quote), or else the last
     person named; and the same without that last resort."""
     subject = None
     anyone = None
+    sentence = -1  # the sentence of the subject kept: its first subject is its topic
     for mention in found:
         if memory.note(mention):
             anyone = memory.last_person
-            if mention.subject:
-                subject = memory.last_person
+            at = bisect.bisect_right(starts, mention.position)
+            if mention.subject and at != sentence:  # not 'X kritisierte Y'
+                subject, sentence = memory.last_person, at
     return subject or here or anyone, subject or about
 
 
@@ -302,7 +305,7 @@ def _phrase_for(masked: str, group: list[QuoteSpan], starts: list[int],
     sentence_start = max((s for s in starts if s <= first.start), default=0)
     before = masked[sentence_start:first.start]
     if not before.strip(" “\"„«»") and lead_in:
-        before = lead_in[max(_sentence_starts(lead_in), default=0):]
+        before = lead_in[max(sentence_starts(lead_in), default=0):]
     phrase = speaker_before(before) if before.strip() else None
     if phrase:
         return phrase, "before"
@@ -401,28 +404,3 @@ def _mask(paragraph: str, spans: list[QuoteSpan]) -> str:
         if tail and tail[-1] in ".!?":
             chars[span.start + len(tail)] = tail[-1]
     return "".join(chars)
-
-
-def _sentence_starts(masked: str) -> list[int]:
-    """Positions where sentences begin (abbreviations and initials are not sentence ends)."""
-    starts: list[int] = []
-    words = _NON_SPACE.finditer(masked)  # walked alongside the boundaries: linear in the text
-    last, upcoming = None, next(words, None)
-    for match in _BOUNDARY.finditer(masked):
-        while upcoming is not None and upcoming.start() < match.start():
-            last, upcoming = upcoming, next(words, None)
-        end = min(last.end(), match.start()) if last is not None else 0
-        word = masked[last.start() if last is not None else 0:end].rstrip(".!?”\"’»«“)").lower()
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
-                or _tag_word(masked, match.end()):
-            continue
-        starts.append(match.end())
-    return starts
-
-
-def _tag_word(masked: str, position: int) -> bool:
-    """A lowercase speech verb or pronoun goes on the sentence: '“… the move?” asked Pineda.'"""
-    if not masked[position].islower():
-        return False
-    word = masked[position:position + 20].split(None, 1)[0].strip(",.;:")
-    return word in SPEECH_VERB_WORDS or word in PRONOUNS

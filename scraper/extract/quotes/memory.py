@@ -12,7 +12,9 @@ ajouté') means, in order:
    shop.' -> '“…,” she said');
 3. the speaker quoted or reported last ('“…,” he said' after a paragraph about someone
    else, in a run of quotes from one person);
-4. the last person named.
+4. the first person of the last paragraph naming anyone, its topic ('As I sit opposite X,
+   I ask if Y …' -> '“…,” he snaps' is X's);
+5. the last person named, or else the last speaker named by one unknown word.
 
 Gender filters every step where the language marks it (he/she, er/sie, il/elle, él/ella,
 lui/lei): a person known as a woman is never 'he'. What the article tells of gender is
@@ -192,7 +194,7 @@ class NameMemory:
         reporter = self.reporter if self._fits(self.reporter, gender) \
             and not is_thing(self.reporter) else None
         person = self._in_paragraph(self.paragraph, gender) or self._introduced(gender) \
-            or reporter \
+            or reporter or self._first_of_last_paragraph(gender) \
             or next((e.name for e in reversed(self.log) if self._fits(e.name, gender)),
                     self.last_person) or self.lone_speaker
         if person:
@@ -227,6 +229,15 @@ class NameMemory:
         previous = [e for e in self._paragraph_log(earlier[-1])
                     if e.first and e.subject and self._fits(e.name, gender)]
         return previous[-1].name if previous else None
+
+    def _first_of_last_paragraph(self, gender: str | None) -> str | None:
+        """The first person who fits in the last paragraph naming anyone: a sentence's
+        first person is its topic ('As I sit opposite X, I ask if Y …' -> X)."""
+        earlier = [e.paragraph for e in self.log if e.paragraph < self.paragraph]
+        if not earlier:
+            return None
+        return next((e.name for e in self._paragraph_log(earlier[-1])
+                     if self._fits(e.name, gender)), None)
 
     def _paragraph_log(self, paragraph: int) -> list[Logged]:
         found: list[Logged] = []

@@ -41,9 +41,10 @@ def inverted_subject(before: str, after: str) -> str | None:
 
 def pronoun_in_clause(segment: str) -> str | None:
     """The subject pronoun of a short clause that opens with no noun phrase ('nach jedem
-    Schlag habe er sich', 'konnte er nicht'), or None."""
+    Schlag habe er sich', 'konnte er nicht', 'In einem Interview hatte er'), or None."""
     words = segment.split()
-    if not words or not (words[0][:1].islower() or words[0].lower() in SENTENCE_OPENERS):
+    if not words or not (words[0][:1].islower() or words[0].lower() in SENTENCE_OPENERS
+                         or words[0].lower() in FRONTED_PREPOSITIONS):
         return None
     pronouns = [word for word in words if word.lower().strip(",.") in SUBJECT_PRONOUNS
                 and word.lower() not in ARTICLE_PRONOUNS]

@@ -111,8 +111,8 @@ def speaker_after(context: str) -> str | None:
         return phrase_after(text[found[0].end:])
     for verb in (match for match in found if match.kind == VERB):
         subject = text[:verb.start]
-        if re.search(r"[.!?\x01]", subject):
-            return None
+        if re.search(r"[.!?\x01]", ABBREVIATION_DOT.sub(r"\1", subject)):
+            return None  # a sentence ended before the verb ('St. Lawrence' does not)
         if len(subject.split()) > MAX_AFTER_WORDS_TO_VERB:
             return _named_before_apposition(subject)
         if subject.rstrip().endswith(",") and not any(w[:1].isupper() for w in subject.split()):

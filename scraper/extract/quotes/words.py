@@ -196,7 +196,7 @@ TITLES = frozenset({
     "präsident", "präsidentin", "ministerin", "sprecher", "sprecherin", "ministre",
     "président", "présidente", "porte-parole", "coach", "manager", "leader", "founder",
     "executive", "analyst", "economist", "author", "editor",
-    "administrator", "associate", "assistant", "acting", "former", "senior",
+    "administrator", "associate", "assistant", "acting", "former", "senior", "veteran",
     "sheriff", "trooper", "marshal", "constable", "inspector", "detective", "lieutenant",
     "corporal", "major", "councilman", "councilwoman", "alderman", "commander", "coroner",
     "prosecutor", "attorney", "solicitor", "counsel", "speaker", "whip",
@@ -212,7 +212,8 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "er", "sie", "il", "elle", "i
 # Endings of role nouns, capitalised in German ('Geschäftsführerin', 'Bürgermeister') and
 # English ('Councillor'): a word ending so is stripped from the edges of a name.
 ROLE_SUFFIXES = (
-    "führerin", "führer", "sprecherin", "sprecher", "meisterin", "meister", "leiterin", "leiter",
+    "sekretärin", "sekretär", "führerin", "führer", "sprecherin", "sprecher", "meisterin",
+    "meister", "leiterin", "leiter",
     "präsidentin", "präsident", "ministerin", "minister", "direktorin", "direktor", "vorsitzende",
     "vorsitzender", "chefin", "rätin", "ingenieurin", "beauftragte", "beauftragter", "expertin",
     "experte", "professorin", "anwältin", "anwalt", "kanzlerin", "senatorin", "managerin",

@@ -16,6 +16,32 @@ CASES = {
           "Alliance said in an email.")],
         [("We will review the ordinance carefully",
           "a spokeswoman for the Harbour Rentals Alliance")]),
+    "an abbreviation in a described speaker ends no sentence before the verb": (
+        [("“You will not see what it does until it is everywhere,” Mara Tilly, an organizer "
+          "at the Coastal Network and a resident of St. Anne Island, told me. “And we only "
+          "have one coast.”")],
+        [("You will not see what it does until it is everywhere", "Mara Tilly"),
+         ("And we only have one coast.", "Mara Tilly")]),
+    "the first subject of a sentence, not the person it criticised, is its topic": (
+        [("Veteran Omar Lenz kritisierte Trainer Paul Krug nach der Niederlage scharf. "
+          "„Uns fehlen die Grundlagen, und dafür zahlen wir den Preis.“")],
+        [("Uns fehlen die Grundlagen, und dafür zahlen wir den Preis.", "Omar Lenz")]),
+    "a German ordinal date ends no sentence; a fronted phrase keeps its pronoun subject": (
+        [("Generalsekretär Jan Vogt musste sich erklären: In einem Interview am 18. November "
+          "hatte er noch betont: „Das stimmt nicht, der Begriff fiel nie.“")],
+        [("Das stimmt nicht, der Begriff fiel nie.", "Jan Vogt")]),
+    "a pronoun with nobody quoted yet means the first person of the paragraph before": (
+        ["As I sit opposite Paul Denby in his office, I ask whether Tom Abara will last.",
+         "“Yes, of course, he is only just beginning,” he snaps."],
+        [("Yes, of course, he is only just beginning", "Paul Denby")]),
+    "'the ministry' takes up the ministry named before": (
+        ["Russia’s Defence Ministry reported drone attacks overnight.",
+         "“The strikes targeted civilian facilities,” the ministry said."],
+        [("The strikes targeted civilian facilities", "Russia’s Defence Ministry")]),
+    "a description whose words the organisation named before lacks stays a description": (
+        ["The Green Party and the Labour Party met on Monday.",
+         "“We will not accept this budget,” the ruling party said."],
+        [("We will not accept this budget", "the ruling party")]),
     "a person named after 'von' is whom a new sentence's quote is about": (
         [("Manchmal müssen neue Ideen gebremst werden. Das ist die Aufgabe von Co-Chefin Nora "
           "Albers. „Wir streiten gut und gern miteinander.“")],

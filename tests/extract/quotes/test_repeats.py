@@ -55,11 +55,11 @@ def test_thousands_of_distinct_quotes_stay_and_their_repeats_merge() -> None:
 
 
 def test_sentence_starts_of_a_huge_paragraph_skip_abbreviations() -> None:
-    from scraper.extract.quotes import _sentence_starts
+    from scraper.extract.quotes.sentences import sentence_starts
 
     sentence = "Mr. Okafor and Dr. A. Lee said the ferry runs daily. “It will,” she said. "
     text = sentence * 20_000
-    starts = _sentence_starts(text)
+    starts = sentence_starts(text)
     quote = sentence.index("“")
     assert starts == sorted([len(sentence) * n + quote for n in range(20_000)]
                             + [len(sentence) * n for n in range(1, 20_000)])

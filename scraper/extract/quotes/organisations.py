@@ -1,0 +1,60 @@
+"""An organisation taken up by a definite description: 'the ministry' after 'Russia’s
+Defence Ministry', 'die Partei' after 'Freie Demokratische Partei', 'the ruling party'.
+
+The description is an article and at most two words before a noun of an organisation
+(`ORGANISATION_NOUNS`; documents such as 'the report' are left alone: their author is
+not the report). The organisation is the last capitalised run of two words or more, in the
+quote's paragraph or the few before it, that holds that noun as a word ('Defence
+Ministry') or as the end of a German compound ('Außenministerium'), and every word before
+the noun ('the Swedish Prosecution Authority'; 'the ruling party' is no 'Communist Party').
+"""
+
+from __future__ import annotations
+
+from .names import NAME_RUN
+from .words import THING_NOUNS
+
+DEFINITE_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "l’", "l'", "el", "il",
+                               "lo"})
+DOCUMENT_NOUNS = frozenset({"report", "study", "statement", "paper", "survey", "review",
+                            "analysis", "document", "letter", "website", "post", "bericht",
+                            "studie", "erklärung", "mitteilung", "rapport", "étude", "informe",
+                            "estudio", "rapporto", "studio", "campaign", "team"})
+ORGANISATION_NOUNS = THING_NOUNS - DOCUMENT_NOUNS
+# Most words of a description before its noun ('the ruling party', 'the Russian ministry').
+MAX_DESCRIPTION_WORDS = 4
+# How many paragraphs back the organisation is looked for.
+LOOKBACK_PARAGRAPHS = 8
+# Shortest noun read as the end of a compound ('ministerium' in 'Außenministerium').
+MIN_COMPOUND_NOUN = 6
+
+
+def named_organisation(description: str, paragraphs: list[str]) -> str | None:
+    """The organisation a definite description takes up, or None."""
+    words = description.split()
+    if not 2 <= len(words) <= MAX_DESCRIPTION_WORDS \
+            or words[0].lower() not in DEFINITE_ARTICLES:
+        return None
+    noun = words[-1].lower()
+    if noun not in ORGANISATION_NOUNS:
+        return None
+    modifiers = {word.lower() for word in words[1:-1]}
+    for paragraph in reversed(paragraphs[-LOOKBACK_PARAGRAPHS:]):
+        found = [run for run in (match.group(0) for match in NAME_RUN.finditer(paragraph))
+                 if " " in run and _holds(run, noun)
+                 and modifiers <= {word.lower() for word in run.split()}]
+        if found:
+            return _without_article(found[-1])
+    return None
+
+
+def _holds(run: str, noun: str) -> bool:
+    """'Defence Ministry' holds 'ministry'; 'Außenministerium' holds 'ministerium'."""
+    return any(word.lower() == noun or (len(noun) >= MIN_COMPOUND_NOUN
+                                         and word.lower().endswith(noun))
+               for word in run.split())
+
+
+def _without_article(run: str) -> str:
+    first, _, rest = run.partition(" ")
+    return rest if first.lower() in DEFINITE_ARTICLES and " " in rest else run

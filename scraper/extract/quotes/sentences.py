@@ -1,0 +1,59 @@
+"""Where the sentences of a paragraph begin, its quotes masked.
+
+A sentence ends after . ! ? and any closing marks, French-spaced or not, except after an
+abbreviation ('Mr.', 'St.'), an initial, a German ordinal before a month or a century ('am
+18. November'), or before a lowercase speech verb or pronoun that goes on with it ('“… the
+move?” asked Pineda.').
+"""
+
+from __future__ import annotations
+
+import re
+
+from .words import PRONOUNS, SPEECH_VERB_WORDS
+
+# A sentence ends after . ! ? and any closing marks, French-spaced ('fin. » Puis') or not.
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+(?=[\w“\"„«»‹›‘‚\x01(])")
+_NON_SPACE = re.compile(r"\S+")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen",
+                            "lt", "col", "capt", "sgt", "jr", "sr", "mt", "no", "vs", "rev",
+                            "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
+                            "aug", "sept", "oct", "nov", "dec", "bzw", "ca", "etc", "z.b", "vgl"})
+# Words after a German ordinal number: months, and centuries.
+ORDINAL_NOUNS = frozenset({"januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
+                           "august", "september", "oktober", "november", "dezember",
+                           "jahrhundert", "jahrhunderts", "jahrestag", "geburtstag"})
+
+
+def sentence_starts(masked: str) -> list[int]:
+    """Positions where sentences begin (abbreviations and initials are not sentence ends)."""
+    starts: list[int] = []
+    words = _NON_SPACE.finditer(masked)  # walked alongside the boundaries: linear in the text
+    last, upcoming = None, next(words, None)
+    for match in _BOUNDARY.finditer(masked):
+        while upcoming is not None and upcoming.start() < match.start():
+            last, upcoming = upcoming, next(words, None)
+        end = min(last.end(), match.start()) if last is not None else 0
+        word = masked[last.start() if last is not None else 0:end].rstrip(".!?”\"’»«“)").lower()
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
+                or _tag_word(masked, match.end()) or _ordinal_date(word, masked, match.end()):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def _ordinal_date(word: str, masked: str, position: int) -> bool:
+    """A German ordinal before a month or a century is no sentence end: 'am 18. November',
+    'im 21. Jahrhundert'."""
+    if not (word.isdigit() and len(word) <= 2):
+        return False
+    following = masked[position:position + 14].split(None, 1)
+    return bool(following) and following[0].rstrip(".,;:").lower() in ORDINAL_NOUNS
+
+
+def _tag_word(masked: str, position: int) -> bool:
+    """A lowercase speech verb or pronoun goes on the sentence: '“… the move?” asked Pineda.'"""
+    if not masked[position].islower():
+        return False
+    word = masked[position:position + 20].split(None, 1)[0].strip(",.;:")
+    return word in SPEECH_VERB_WORDS or word in PRONOUNS
