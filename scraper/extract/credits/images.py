@@ -33,6 +33,9 @@ METADATA_SKIP_TOKENS = frozenset({"logo", "logos", "icon", "favicon", "avatar", 
 FILE_NAME_SKIP_TOKENS = frozenset({"default", "share", "social", "sprite", "banner"})
 _SIZE_SUFFIX = re.compile(r"[-_](?:\d{2,4}x\d{2,4}|scaled|thumb|thumbnail|large|medium|small)"
                           r"(?=\.\w{3,4}$)", re.IGNORECASE)
+# An image server's size parameter closing the path ('…/AbCd=s750', '…/AbCd=w1200-h630-c'):
+# the same picture at another size.
+_SERVED_SIZE = re.compile(r"=[swh]\d{2,4}(?:-[a-z0-9]+)*$", re.IGNORECASE)
 # Rendition tokens inside a file name: sizes ('1200-wework-layoffs', 'xyz-1200-80',
 # 'a_640x427', '_s885x516'), width/height/quality ('_w1200', '_h630', '_q80'), a crop ratio
 # ('_r1.91'), a crop box ('_c0-179-4300-2687') and a focal point ('_fpx44_fpy50'): the same
@@ -58,7 +61,7 @@ def image_key(url: str) -> str:
     """Return an identity for a picture that survives resizing (size suffixes, ?w= queries)."""
     url = unwrapped_url(url)
     parts = urlsplit(url)
-    path = _SIZE_SUFFIX.sub("", parts.path.lower())
+    path = _SERVED_SIZE.sub("", _SIZE_SUFFIX.sub("", parts.path.lower()))
     stem = file_stem(url).lower()
     if not _IMAGE_EXTENSION.search(path):
         return f"{path}?{parts.query}"

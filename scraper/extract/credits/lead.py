@@ -8,6 +8,7 @@ between the headline and the body's first paragraph is the lead ("lead art").
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -17,6 +18,10 @@ from ..document import Document, clean_text
 from .collect import PagePictures, Picture
 from .images import jsonld_image, metadata_image_url, same_picture
 from .lines import parse_credit, split_trailing_credit
+
+# Fewest words of an ImageObject's name read as a caption, and a name that is a file.
+MIN_NAME_CAPTION_WORDS = 3
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp)$", re.IGNORECASE)
 
 
 def metadata_lead(document: Document) -> Image | None:
@@ -78,7 +83,8 @@ def merge(first: Image, second: Image | None) -> Image:
 
 def from_jsonld(obj: dict[str, Any]) -> Image:
     """Caption and credit fields of a schema.org ImageObject."""
-    caption = _text(obj.get("caption")) or _text(obj.get("description"))
+    caption = _text(obj.get("caption")) or _text(obj.get("description")) \
+        or _name_caption(_text(obj.get("name")))
     credit = _text(obj.get("creditText")) or _text(obj.get("copyrightNotice"))
     parsed = parse_credit(credit) if credit else None
     if parsed is None and caption:
@@ -91,6 +97,14 @@ def from_jsonld(obj: dict[str, Any]) -> Image:
         source = None
     return Image(url=obj.get("url"), caption=caption, credit=credit,
                  photographer=photographer, credit_source=source)
+
+
+def _name_caption(name: str | None) -> str | None:
+    """An ImageObject's name read as its caption when it is a phrase ('Divers at the pier at
+    dawn'), not a file or a single word ('IMG_2041.jpg')."""
+    if not name or len(name.split()) < MIN_NAME_CAPTION_WORDS or _FILE_NAME.search(name):
+        return None
+    return name
 
 
 def _text(value: Any) -> str | None:

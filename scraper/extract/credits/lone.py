@@ -59,6 +59,8 @@ def lone_picture_texts(img: LexborNode, rules: SiteRules | None, named_only: boo
             caption, credit = _classify_sibling(sibling, caption, credit, rules)
         if not (caption or credit or named_only):
             caption, credit = _unnamed_texts(node.parent, siblings)
+        elif credit and not (caption or named_only):
+            caption = _caption_before_credit(node.parent, siblings, credit)
         if caption or credit:
             break
         node = node.parent
@@ -92,6 +94,17 @@ def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode]
     credit = texts[-1] if is_credit_text(texts[-1]) else None
     caption = texts[0] if texts[0] is not credit else None
     return caption, credit
+
+
+def _caption_before_credit(wrapper: LexborNode, siblings: list[LexborNode], credit: str
+                           ) -> str | None:
+    """The unnamed text line between a picture and its named credit ('<picture>
+    <p class=lead>Jo Roe at the pier</p><p class=image-author>Photo: AP</p>'): the caption,
+    when the wrapper holds nothing else."""
+    caption, _ = _unnamed_texts(wrapper, siblings)
+    if caption is None or caption == credit or is_credit_text(caption):
+        return None
+    return caption
 
 
 def _visible_chars(node: LexborNode) -> int:

@@ -108,7 +108,7 @@ _LABEL_WORDS = (
     r"illustrations?", r"graphics?", r"artwork", r"header\s+image", r"featured\s+image",
     r"cover\s+(?:photo|image)", r"top\s+image", r"lead\s+image", r"main\s+image", r"titelbild",
     r"aufmacherbild", r"kuva", r"zdjęcie", r"fotó", r"symbol(?:foto|bild)", r"archiv(?:foto|bild)",
-    r"quelle", r"source", r"fuente", r"fonte", r"фото",
+    r"quelle", r"source", r"fuente", r"fonte", r"фото", r"isithombe",
 )
 LABEL_PATTERN = r"(?:{})".format("|".join(_LABEL_WORDS))
 
@@ -133,7 +133,7 @@ COURTESY_TAIL = re.compile(r"\s*[,(]?\s*courtesy\)?$", re.IGNORECASE)
 CREDIT_HINTS = ("photo", "foto", "credit", "crédit", "image", "picture", "pic", "bild",
                 "illustra", "courtesy", "copyright", "©", "(c)", "/", "]", " via ",
                 "graphic", "artwork", "kuva", "zdjęcie", "quelle", "source", "fuente", "fonte",
-                "фото")
+                "фото", "isithombe")
 
 # A licence after a credit: '(CC BY 2.0)', ', CC BY-SA 4.0', '(public domain)'.
 LICENSE_TAIL = re.compile(r"[\s,;]*[(\[]?\s*(?:CC[\s-]?(?:BY|0)[\w.\s-]*|public\s+domain|"

@@ -1,0 +1,91 @@
+"""Captions found in markup that names only the credit, image-server renditions, JSON-LD names."""
+
+from __future__ import annotations
+
+import re
+
+from scraper.extract.credits import extract_images
+from scraper.extract.credits.images import image_key
+from scraper.extract.credits.lines import split_trailing_credit
+from scraper.extract.credits.names import AGENCY_ALIASES, trie_pattern
+from scraper.extract.document import parse_document
+from scraper.models import Image
+
+PAGE_URL = "https://news.example.org/2024/05/harbour/"
+
+
+def _images(head: str = "", body: str = "") -> list[Image]:
+    document = parse_document(f"<html><head>{head}</head><body>{body}</body></html>", PAGE_URL)
+    return extract_images(document, None, document.tree.css_first("article"))
+
+
+def test_unnamed_line_between_a_picture_and_its_named_credit_is_the_caption() -> None:
+    body = """<article><div class="media">
+      <picture><img src="/media/quay.jpg" width="800"></picture>
+      <p class="media-lead">Divers check the old quay wall at dawn</p>
+      <p class="image-author">Foto: Jo Roe/AP</p>
+    </div><p>The harbour reopened on Monday after two weeks of repairs to the wall.</p></article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Divers check the old quay wall at dawn"
+    assert image.photographer == "Jo Roe" and image.credit_source == "AP"
+
+
+def test_a_named_credit_before_the_unnamed_line_leaves_no_caption_from_the_credit() -> None:
+    body = """<article><div class="media">
+      <picture><img src="/media/quay.jpg" width="800"></picture>
+      <p class="image-author">Foto: Jo Roe/AP</p>
+      <p>Foto: Jo Roe/AP</p>
+    </div><p>The harbour reopened on Monday after two weeks of repairs to the wall.</p></article>"""
+    [image] = _images(body=body)
+    assert image.caption is None and image.credit == "Foto: Jo Roe/AP"
+
+
+def test_text_beside_a_named_credit_in_a_layout_block_is_no_caption() -> None:
+    prose = "The harbour reopened on Monday after two weeks of repairs to the wall. " * 12
+    body = f"""<article><div class="column">
+      <picture><img src="/media/quay.jpg" width="800"></picture>
+      <p class="image-author">Foto: Jo Roe/AP</p>
+      <p>{prose}</p>
+    </div></article>"""
+    [image] = _images(body=body)
+    assert image.caption is None and image.photographer == "Jo Roe"
+
+
+def test_image_server_size_parameters_keep_the_picture_identity() -> None:
+    base = "https://images.example.net/AbCdEf0123456789xyz"
+    assert image_key(f"{base}=s750") == image_key(f"{base}=s1000")
+    assert image_key(f"{base}=w1200-h630-c") == image_key(f"{base}=s750")
+    assert image_key(f"{base}=s750") != image_key("https://images.example.net/ZyXwVu9876543210abc=s750")
+
+
+def test_jsonld_image_name_is_the_lead_caption_when_it_is_a_phrase() -> None:
+    head = """<script type="application/ld+json">{"@type": "NewsArticle", "image": {
+      "@type": "ImageObject", "url": "https://news.example.org/media/quay.jpg",
+      "name": "Divers check the old quay wall at dawn"}}</script>"""
+    [image] = _images(head=head)
+    assert image.caption == "Divers check the old quay wall at dawn"
+
+
+def test_jsonld_image_name_that_is_a_file_or_a_word_is_no_caption() -> None:
+    for name in ("IMG_2041.jpg", "Quay", "quay wall at-dawn.jpeg"):
+        head = f"""<script type="application/ld+json">{{"@type": "NewsArticle", "image": {{
+          "@type": "ImageObject", "url": "https://news.example.org/media/quay.jpg",
+          "name": "{name}"}}}}</script>"""
+        [image] = _images(head=head)
+        assert image.caption is None, name
+
+
+def test_isithombe_labels_a_credit_closing_a_caption() -> None:
+    caption, parsed = split_trailing_credit("Sipho Dube at the harbour. Isithombe: Thandi Nkosi")
+    assert caption == "Sipho Dube at the harbour."
+    assert parsed is not None and parsed.photographer == "Thandi Nkosi"
+
+
+def test_trie_alternation_prefers_the_longest_word_like_a_longest_first_alternation() -> None:
+    words = ["ap", "ap photo", "ap photos", "afp", "afp photo", "rex/shutterstock"]
+    trie = re.compile(rf"(?<![\w-]){trie_pattern(words)}(?![\w-])", re.IGNORECASE)
+    listed = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w-])(?:{listed})(?![\w-])", re.IGNORECASE)
+    for text in ("AP Photo/Jo Roe", "ap photox and AP", "Rex/Shutterstock, AFP PHOTO", "snap apart"):
+        assert trie.findall(text) == plain.findall(text), text
+    assert AGENCY_ALIASES.findall("AP Photos via Getty Images") == ["AP Photos", "Getty Images"]
