@@ -40,8 +40,11 @@ ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "dial
 # that sites also use for their content column) goes only when the node holds little prose.
 STRONG_WORDS = frozenset(["share", "sharing", "sharebar", "shares", "social", "socials", "sharedaddy", "addtoany", "addthis", "comment", "comments", "commentlist", "comentarios", "kommentare", "commentaires", "respond", "disqus", "related", "relatedposts", "recirc", "recirculation", "recommended", "recommendations", "outbrain", "taboola", "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "advert", "advertisement", "advertising", "adslot", "adunit", "dfp", "sponsored", "breadcrumb", "breadcrumbs", "navbar", "navigation", "masthead", "topbar", "trending", "mostread", "morestories", "readmore", "jp-relatedposts", "yarpp", "crp_related"])
 WEAK_WORDS = frozenset(["ad", "ads", "sidebar", "widget", "widgets", "menu", "popup", "modal", "overlay", "toast", "promo", "promoted", "sponsor", "pagination", "pager", "skiplink", "print", "login", "donate", "tagcloud", "taglist", "tags", "byline", "bio", "authorbio", "popular", "footer", "header"])
-_NAME_SPLIT = re.compile(r"[\s_:/.]+")
-_WORD_SPLIT = re.compile(r"-")
+# Attributes whose values name a node; tags never judged by their names.
+NAME_ATTRIBUTES = ("class", "id", "data-component", "data-module")
+_UNJUDGED_TAGS = frozenset({"html", "body", "main", "article"})
+_NAMES = re.compile(r"[^\s_:/.]+")      # a node's names: its attribute values split
+_WORDS = re.compile(r"[^\s_:/.-]+")     # the words of those names ("share-bar": share, bar)
 _CAMEL_CASE = re.compile(r"([a-z])([A-Z])")  # CSS-module names: "NewsletterInline_root__x1"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # React streams server-rendered parts in `<div hidden id="S:0">` and moves them into place with
@@ -61,6 +64,7 @@ _METADATA_ITEMS = ", ".join(f"[itemprop='{name}']" for name in (
 MIN_OUTSIDE_FOOTER_CHARS = 200
 # Code listings: their highlighters' token names ("comment", "tag") say nothing of boilerplate.
 CODE_TAGS = frozenset({"pre", "code"})
+_CODE_SELECTOR = ", ".join(CODE_TAGS)
 MAX_CODE_DEPTH = 8  # tokens sit a few levels below their <pre> or <code>
 # Titles of sections that are never the article: related teasers, comments, share bars.
 SECTION_TITLES = re.compile(r"""^\W*(?:
@@ -152,9 +156,12 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap,
     doomed: list[LexborNode] = []
     weak: list[LexborNode] = []
     content_words: set[str] = set()  # piece words naming a large piece of prose on this page
+    headings = heading_holders(tree)
+    seen: dict[str, str | None] = {}
+    has_code = tree.css_first(_CODE_SELECTOR) is not None
     for node in tree.css(_CANDIDATES):
-        verdict = _verdict(node)
-        if verdict is None or _wraps_page(node, article) or _in_code(node):
+        verdict = _verdict(node, seen)
+        if verdict is None or _wraps_page(node, article, headings) or (has_code and _in_code(node)):
             continue
         if verdict == "strong":
             doomed.append(node)
@@ -199,8 +206,9 @@ def non_body_nodes(tree: LexborHTMLParser, prose: ProseMap | None = None) -> set
             if node.tag != "figure" or node.css_first(CONTENT_FIGURE_MARKS) is None}
     prose = prose if prose is not None else prose_map(tree)
     article = PageArticle(body)
+    headings = heading_holders(tree)
     for node in tree.css(NON_BODY_NAMES):
-        if prose.share(node) < MAX_WEAK_PROSE_SHARE and not _wraps_page(node, article):
+        if prose.share(node) < MAX_WEAK_PROSE_SHARE and not _wraps_page(node, article, headings):
             skip.add(node.mem_id)
     return skip
 
@@ -247,9 +255,21 @@ def _is_prose_paragraph(node: LexborNode) -> bool:
     return len(text) >= 80 and links < 0.3 * len(text)
 
 
-def _wraps_page(node: LexborNode, article: PageArticle) -> bool:
+def _wraps_page(node: LexborNode, article: PageArticle, headings: set[int]) -> bool:
     """True when the node holds the page's own article container or an h1."""
-    return article.held_by(node) or node.css_first("h1") is not None
+    return article.held_by(node) or node.mem_id in headings
+
+
+def heading_holders(tree: LexborHTMLParser) -> set[int]:
+    """The ids of the page's h1s and of every element holding one (each walk up stops at an
+    element already recorded: linear whatever the depth, unlike a query per element)."""
+    holders: set[int] = set()
+    for heading in tree.css("h1"):
+        node: LexborNode | None = heading
+        while node is not None and node.mem_id not in holders:
+            holders.add(node.mem_id)
+            node = node.parent
+    return holders
 
 
 def _in_code(node: LexborNode) -> bool:
@@ -264,11 +284,15 @@ def _in_code(node: LexborNode) -> bool:
     return False
 
 
-def _verdict(node: LexborNode) -> str | None:
-    """Return "strong", "weak" or None: how surely the node's names mark boilerplate."""
-    attrs = node.attributes
-    if node.tag in ("html", "body", "main", "article"):
+def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None) -> str | None:
+    """Return "strong", "weak" or None: how surely the node's names mark boilerplate.
+
+    `seen` keeps the verdicts of the attribute values already judged on this page (a page
+    repeats its class strings on hundreds of nodes; its ids are new each time).
+    """
+    if node.tag in _UNJUDGED_TAGS:
         return None
+    attrs = node.attributes
     if attrs.get("role") in ROLES or attrs.get("aria-hidden") == "true":
         return "strong"
     if "hidden" in attrs and not _STREAMED_PART.match(attrs.get("id") or ""):
@@ -276,11 +300,16 @@ def _verdict(node: LexborNode) -> str | None:
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return "strong"
-    names = " ".join(filter(None, (attrs.get("class"), attrs.get("id"),
-                                   attrs.get("data-component"), attrs.get("data-module"))))
-    if not names:
-        return None
-    return _cached_name_verdict(names) if len(names) <= MAX_CACHED_NAMES else _name_verdict(names)
+    seen = seen if seen is not None else {}
+    weak = False
+    for attribute in NAME_ATTRIBUTES:
+        names = attrs.get(attribute)
+        if names:
+            verdict = seen[names] if names in seen else seen.setdefault(names, _name_verdict(names))
+            if verdict == "strong":
+                return verdict
+            weak = weak or verdict == "weak"
+    return "weak" if weak else None
 
 
 def _names(node: LexborNode) -> str:
@@ -290,32 +319,35 @@ def _names(node: LexborNode) -> str:
                                   attrs.get("data-component"), attrs.get("data-module"))))
 
 
+# A node's names are read this far for their weak words (what the cache holds stays small).
+MAX_CACHED_NAMES = 300
+
+
 @lru_cache(maxsize=4096)
 def _weak_words(names: str) -> frozenset[str]:
     """The weak words among a node's names."""
-    found: set[str] = set()
-    for name in _NAME_SPLIT.split(_CAMEL_CASE.sub(r"\1 \2", names[:MAX_CACHED_NAMES]).lower()):
-        found.update(word for word in (name, *_WORD_SPLIT.split(name)) if word in WEAK_WORDS)
-    return frozenset(found)
+    return frozenset(_name_words(names[:MAX_CACHED_NAMES]) & WEAK_WORDS)
 
 
 def _name_verdict(names: str) -> str | None:
-    """The verdict of a node's names alone."""
-    weak = False
-    for name in _NAME_SPLIT.split(_CAMEL_CASE.sub(r"\1 \2", names).lower()):
-        if name in STRONG_WORDS:
-            return "strong"
-        words = _WORD_SPLIT.split(name)
-        if any(word in STRONG_WORDS for word in words):
-            return "strong"
-        weak = weak or name in WEAK_WORDS or any(word in WEAK_WORDS for word in words)
-    return "weak" if weak else None
+    """The verdict of a node's names alone: strong when a name ("jp-relatedposts") or a word
+    of one ("share" in "share-bar") is a strong word, else weak for a weak one."""
+    words = _name_words(names)
+    if not words.isdisjoint(STRONG_WORDS):
+        return "strong"
+    return None if words.isdisjoint(WEAK_WORDS) else "weak"
 
 
-# A page repeats the same few class strings on hundreds of nodes: their verdicts are kept
-# (short strings only, so what the cache holds stays small whatever the pages).
-MAX_CACHED_NAMES = 300
-_cached_name_verdict = lru_cache(maxsize=8192)(_name_verdict)
+def _name_words(names: str) -> set[str]:
+    """The lowercased names and the words of each ("NewsletterBox share-bar": newsletter, box,
+    share-bar, share, bar)."""
+    if not names.islower():  # (a name without capitals has no camel case to split)
+        names = _CAMEL_CASE.sub(r"\1 \2", names)
+    lowered = names.lower()
+    words = set(_WORDS.findall(lowered))
+    if "-" in lowered:
+        words.update(_NAMES.findall(lowered))
+    return words
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

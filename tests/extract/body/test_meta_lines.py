@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.body.boilerplate import _cached_name_verdict, _name_verdict, _verdict
 from scraper.extract.body.lines import finish_paragraphs
-from scraper.extract.document import parse_document
 
 # One line for each alternative of CALL_TO_ACTION and NOTICE_LINE, in their languages and
 # in capitals, written for this test.
@@ -43,15 +41,6 @@ def test_every_kind_of_meta_line_is_still_dropped(line: str) -> None:
 def test_a_plain_paragraph_with_no_hint_word_stays() -> None:
     lines = ["The council approved the budget by seven votes to two.", "Short line."]
     assert finish_paragraphs(lines, None) == lines
-
-
-def test_a_cached_name_verdict_is_the_verdict() -> None:
-    for names in ("share-bar top", "sidebar-left", "entry-content", "NewsletterInline_root__x1",
-                  "post_comments", "x" * 400):
-        assert _cached_name_verdict(names) == _name_verdict(names)
-    tree = parse_document('<div class="share-bar">a</div><div class="widget">b</div>'
-                          '<div class="entry">c</div>', None).tree
-    assert [_verdict(node) for node in tree.css("div")] == ["strong", "weak", None]
 
 
 @pytest.mark.parametrize("line", [
