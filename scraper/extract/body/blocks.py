@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -11,7 +10,6 @@ BLOCK_TAGS = frozenset(["address", "article", "aside", "blockquote", "body", "ce
 SKIPPED_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object"])
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
-_WHITESPACE = re.compile(r"\s+")
 # A block records its nearest block elements up to this many: a page nested thousands of
 # levels deep costs a bounded amount per block, not its depth (no real page comes close).
 MAX_BLOCK_ANCESTORS = 100
@@ -35,13 +33,12 @@ class TextBlock:
 
 @dataclass(slots=True)
 class _Frame:
+    """A block element being read: its text parts (None for a <br>) and their link characters."""
+
     node: LexborNode
-    children: object
-    owner: _Frame | None
-    parts: list[str] = field(default_factory=list)
-    links: list[int] = field(default_factory=list)  # link characters of each part
-    in_link: bool = False
-    chain: tuple[int, ...] = ()  # a block frame's nearest block elements, outermost first
+    chain: tuple[int, ...]  # the block's nearest block elements, outermost first
+    parts: list[str | None] = field(default_factory=list)
+    links: list[int] = field(default_factory=list)
 
 
 def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
@@ -55,49 +52,50 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
     blocks: list[TextBlock] = []
     if nodes is not None:
         nodes[root.mem_id] = root
-    stack = [_Frame(root, root.iter(include_text=True), None, chain=(root.mem_id,))]
+    # Each entry: the element's children, the block frame its text goes to, whether it lies
+    # inside a link, and whether the element is that block itself (flushed when done).
+    stack = [(root.iter(include_text=True), _Frame(root, (root.mem_id,)), False, True)]
     while stack:
-        frame = stack[-1]
-        owner = frame.owner or frame
-        child = next(frame.children, None)  # type: ignore[call-overload]
+        children, owner, in_link, is_block = stack[-1]
+        child = next(children, None)
         if child is None:
             stack.pop()
-            if frame.owner is None:
-                _flush(frame, blocks)
+            if is_block:
+                _flush(owner, blocks)
             continue
         tag = child.tag or "-"  # a processing instruction (<?php ... ?>) has no tag
         if tag == "-text":
-            text = _WHITESPACE.sub(" ", child.text_content or "")
+            text = child.text_content or ""
             owner.parts.append(text)
-            owner.links.append(len(text.strip()) if frame.in_link else 0)
+            owner.links.append(len(" ".join(text.split())) if in_link else 0)
         elif tag == "br":
-            owner.parts.append("\n")
+            owner.parts.append(None)
             owner.links.append(0)
         elif tag in SKIPPED_TAGS or tag.startswith("-") or (skip and child.mem_id in skip):
             continue
         elif tag in BLOCK_TAGS:
             _flush(owner, blocks)
             chain = (*owner.chain[1 - MAX_BLOCK_ANCESTORS:], child.mem_id)
-            nested = _Frame(child, child.iter(include_text=True), None, chain=chain)
-            nested.in_link = frame.in_link  # <a><h3>title</h3></a>: the heading is link text
-            stack.append(nested)
+            # <a><h3>title</h3></a>: the heading is link text
+            stack.append((child.iter(include_text=True), _Frame(child, chain), in_link, True))
             if nodes is not None:
                 nodes[child.mem_id] = child
         else:
-            inline = _Frame(child, child.iter(include_text=True), owner)
-            inline.in_link = frame.in_link or tag == "a"
-            stack.append(inline)
+            stack.append((child.iter(include_text=True), owner, in_link or tag == "a", False))
     return blocks
 
 
 def _flush(frame: _Frame, blocks: list[TextBlock]) -> None:
-    """Emit the frame's buffered text as blocks (split at double line breaks) and reset it."""
+    """Emit the frame's buffered text as blocks (split at double line breaks) and reset it.
+
+    Whitespace is squeezed once per block (a text's own runs of whitespace count as one
+    space, as its link characters do)."""
     if not frame.parts:
         return
     pieces: list[tuple[list[str], int]] = [([], 0)]
     breaks = 0
     for text, link_chars in zip(frame.parts, frame.links):
-        if text == "\n":
+        if text is None:
             breaks += 1
             continue
         if breaks and not text.strip():

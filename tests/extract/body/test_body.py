@@ -77,6 +77,14 @@ def test_blocks_split_at_double_breaks_and_measure_links() -> None:
     assert blocks[0].link_chars == 0 and blocks[1].link_chars == 4
 
 
+def test_newlines_in_the_source_are_spaces_not_breaks() -> None:
+    tree = LexborHTMLParser("<body><div>one\n<b>two</b>\n\n<i>three</i>\n<br>\n<br>\n"
+                            "<a href=x>  four \n\t five </a>\u00a0six</div></body>")
+    blocks = text_blocks(tree.body)
+    assert [b.text for b in blocks] == ["one two three", "four five six"]
+    assert blocks[1].link_chars == len("four five")
+
+
 def test_article_wins_over_a_teaser_sidebar_with_more_links() -> None:
     teasers = "".join(f"<li><a href='/t{i}'>Teaser headline number {i} about something else</a></li>"
                       for i in range(30))
