@@ -37,6 +37,8 @@ _SUBJECT_ARTICLES = frozenset({"der", "die", "das", "the", "le", "la", "les", "l
                                "una", "uno", "a", "an"})
 # Words joining two roles of one speaker: 'Ernährungsberaterin und Autorin X'.
 _JOINERS = frozenset({"und", "and", "et", "y", "e"})
+# Words of a second role after a joiner, before the name: 'und dreifach-NBA-Champion X'.
+_JOINED_ROLE_WORDS = 2
 # A French pronoun that is also an Italian article: 'il sindaco'.
 _ARTICLE_TOO = frozenset({"il"})
 # Words after a named speaker that end the phrase, with the fewest words the name needs:
@@ -97,9 +99,9 @@ def _cut(clause: str, after_name: bool = True) -> str | None:
     words: list[str] = []
     for index, word in enumerate(tokens):
         lowered = word.lower()
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if words and lowered in PHRASE_CUT_WORDS and not (
-                lowered in _JOINERS and following[:1].isupper() and _only_roles(words)):
+                lowered in _JOINERS and _only_roles(words)
+                and _name_soon(tokens[index + 1:index + 1 + _JOINED_ROLE_WORDS + 1])):
             break  # not 'Ernährungsberaterin und Autorin Rhiannon Lambert'
         if len(words) == 1 and words[0].lower() in SUBJECT_PRONOUNS - _ARTICLE_TOO:
             break  # 'zitierte sie den Abgeordneten X': the pronoun is the subject
@@ -111,6 +113,12 @@ def _cut(clause: str, after_name: bool = True) -> str | None:
             break
         words.append(word)
     return " ".join(words) or None
+
+
+def _name_soon(words: list[str]) -> bool:
+    """A capitalised word among the next few: 'und dreifach-NBA-Champion Dwyane Wade', not
+    'und lachte'."""
+    return any(word[:1].isupper() for word in words)
 
 
 def _only_roles(words: list[str]) -> bool:

@@ -212,7 +212,7 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "er", "sie", "il", "elle", "i
 # Endings of role nouns, capitalised in German ('Geschäftsführerin', 'Bürgermeister') and
 # English ('Councillor'): a word ending so is stripped from the edges of a name.
 ROLE_SUFFIXES = (
-    "sekretärin", "sekretär", "führerin", "führer", "sprecherin", "sprecher", "meisterin",
+    "sekretärin", "sekretär", "kommentatorin", "kommentator", "führerin", "führer", "sprecherin", "sprecher", "meisterin",
     "meister", "leiterin", "leiter",
     "präsidentin", "präsident", "ministerin", "minister", "direktorin", "direktor", "vorsitzende",
     "vorsitzender", "chefin", "rätin", "ingenieurin", "beauftragte", "beauftragter", "expertin",

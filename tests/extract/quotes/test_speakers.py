@@ -11,6 +11,12 @@ from scraper.models import Quote
 
 # (paragraphs, expected quotes as (text, speaker)); texts written from reading the input.
 CASES = {
+    "two roles joined by 'und' before the name, the second lowercase": (
+        ["„Beide Teams sind bereit“, sagte TV-Kommentator und dreifacher Meister Jonas Feld am Samstag."],
+        [("Beide Teams sind bereit", "Jonas Feld")]),
+    "a role and 'und' then a verb ends the phrase at the role": (
+        ["„Wir fahren morgen“, sagte der Trainer und lachte."],
+        [("Wir fahren morgen", "der Trainer")]),
     "Spanish verb, role then appositive name": (
         [("«Vamos a pelear la liga hasta el final», declaró la entrenadora del Club Atlético "
           "Sur, Marta Quiroga, tras el partido.")],
