@@ -1,6 +1,7 @@
 """How much article prose each element holds: the evidence the stripper and the rules weigh.
 
-Prose is the text of paragraphs less their link text, counted once per paragraph and added to
+Prose is the text of paragraphs less their link text (and, inside an <article>, text written
+straight into a <div> without paragraphs), counted once per paragraph and added to
 every ancestor (summed up the tree once: linear in the elements above paragraphs, whatever the
 depth). The prose core is the deepest element that still holds most of the page's
 prose: the article lives inside it, whatever its class names say.
@@ -15,6 +16,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 MAX_ANCESTORS = 200      # a walk up stops here: hostile nesting stays linear
 CORE_SHARE = 0.5         # the prose core holds at least this share of the page's prose
 MOST_SHARE = 0.5         # a node holding this share of the page's prose holds "most" of it
+# Inside an <article>, text written straight into a <div> (no <p>) is prose too when this long.
+LOOSE_TEXT_HOLDERS = "article div"
+MIN_LOOSE_TEXT_CHARS = 80
 
 
 @dataclass
@@ -66,6 +70,12 @@ def prose_map(tree: LexborHTMLParser) -> ProseMap:
             result.total += length
             own[paragraph.mem_id] = own.get(paragraph.mem_id, 0) + length
             _link_ancestors(paragraph, parent_of)
+    for holder in body.css(LOOSE_TEXT_HOLDERS):
+        length = len(holder.text(deep=False).strip())
+        if length >= MIN_LOOSE_TEXT_CHARS:
+            result.total += length
+            own[holder.mem_id] = own.get(holder.mem_id, 0) + length
+            _link_ancestors(holder, parent_of)
     result.chars = _subtree_sums(own, parent_of)
     result.core = _core(body, result.chars, result.total)
     return result

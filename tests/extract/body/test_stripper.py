@@ -155,3 +155,16 @@ def test_small_widgets_of_an_article_built_of_widgets_stay_beside_its_large_one(
     text = stripped(page)
     assert "Opening." in text and "Why dredge now" in text and "Para 8." in text
     assert "Archive of the harbour office" not in text
+
+
+def test_an_article_written_straight_into_divs_is_prose_and_survives_a_weak_name() -> None:
+    teasers = "".join(f"<div class='teaser'><h2><a href='/t{i}'>Teaser {i}</a></h2><p>0{i}/12/2031</p></div>"
+                      for i in range(5))
+    page = (f"<html><body><article><div class='page-header'><div>Standfirst. {SENTENCE} {SENTENCE}</div>"
+            f"</div><div class='list'>{teasers}</div></article>"
+            f"<div class='legal'>Legal. {SENTENCE}</div></body></html>")
+    tree = LexborHTMLParser(page)
+    prose = prose_map(tree)
+    assert prose.of(tree.css_first("article")) > 2 * len(SENTENCE)
+    assert prose.of(tree.css_first(".legal")) == 0
+    assert "Standfirst." in stripped(page)
