@@ -230,10 +230,11 @@ def _leading_text(node: LexborNode) -> str:
     """The element's own text when it opens with it; a date, an icon or an empty element
     before the text does not count, a word in a child element does ("<i>Title</i> by X")."""
     for child in node.iter(include_text=True):
-        if child.tag in TEXT_TAGS:
-            if child.tag in ("-text", "#text") and (child.text(deep=False) or "").strip():
+        tag = child.tag
+        if tag in TEXT_TAGS:
+            if tag in ("-text", "#text") and (child.text(deep=False) or "").strip():
                 return " ".join(node.text(deep=False).split())
-        elif child.tag not in LEADING_SKIPPED and _has_text(child):
+        elif tag not in LEADING_SKIPPED and _has_text(child):
             return ""
     return ""
 

@@ -27,7 +27,7 @@ from .patterns import (
     SCRIPT_DATE_KEYS,
     TEXT_DATE_SELECTOR,
 )
-from .scope import dashed, node_words
+from .scope import has_phrase, node_words, phrase_index
 from .sources import DateContext, SourceDates
 from .text import cue_kind, find_dates
 
@@ -36,7 +36,7 @@ from .text import cue_kind, find_dates
 _SCRIPT_VALUE = re.compile(r"(?:\\?\"|&quot;|&#34;)\s*:\s*(?:\\?\"|&quot;|&#34;)"
                            r"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,15})?(?:Z|[+-]\d{2}:?\d{2})?)")
 _TOP_TAGS = frozenset({"body", "html", "-document"})
-_OUTSIDE_EXCLUDED_MARKS = dashed(OUTSIDE_EXCLUDED_PHRASES)
+_OUTSIDE_EXCLUDED_MARKS = phrase_index(OUTSIDE_EXCLUDED_PHRASES)
 _KEY_ANCHOR = "ublish"  # in every script date key but postedAt: one scan finds them all
 
 
@@ -122,7 +122,7 @@ def _surely_other(node: LexborNode) -> bool:
         if current.tag in OUTSIDE_EXCLUDED_TAGS:
             return True
         words, joined = node_words(current)
-        if words & OUTSIDE_EXCLUDED_WORDS or any(mark in joined for mark in _OUTSIDE_EXCLUDED_MARKS):
+        if words & OUTSIDE_EXCLUDED_WORDS or has_phrase(words, joined, _OUTSIDE_EXCLUDED_MARKS):
             return True
         current = current.parent
     return False

@@ -31,13 +31,13 @@ from .patterns import (
     REGEX_LANGUAGES,
     TEXT_DATE_NODES_SELECTOR,
 )
-from .scope import Scope, dashed, node_words
+from .scope import Scope, has_phrase, node_words, phrase_index
 from .sources import DateContext, SourceDates
 from .text import cue_kind, dateparser_windows, find_dates, parse_with_dateparser
 
 _DIGIT = re.compile(r"\d")
 _NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
-_PUBLISHED_MARKS = dashed(PUBLISHED_PHRASES)
+_PUBLISHED_MARKS = phrase_index(PUBLISHED_PHRASES)
 
 
 def microdata_dates(context: DateContext) -> SourceDates:
@@ -127,7 +127,7 @@ def _words_kind(node: LexborNode) -> str | None:
     words = words | set((node.attributes.get("itemprop") or "").lower().split())
     if words & PUBLISHED_WORDS or "datepublished" in words:
         return "published"
-    if any(mark in joined for mark in _PUBLISHED_MARKS):
+    if has_phrase(words, joined, _PUBLISHED_MARKS):
         return "published"
     if words & MODIFIED_WORDS or "datemodified" in words:
         return "modified"

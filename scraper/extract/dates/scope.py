@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,14 +43,27 @@ from .patterns import (
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
-def dashed(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    """The phrases as looked up in the '-joined-' form of class words ('-site-header-')."""
-    return tuple(f"-{phrase}-" for phrase in phrases)
+PhraseIndex = dict[str, tuple[str, ...]]
 
 
-_EXCLUDED_MARKS = dashed(EXCLUDED_PHRASES)
-_WEAK_EXCLUDED_MARKS = dashed(WEAK_EXCLUDED_PHRASES)
-_HEADLINE_REJECT_MARKS = dashed(HEADLINE_REJECT_PHRASES)
+def phrase_index(phrases: tuple[str, ...]) -> PhraseIndex:
+    """The phrases as looked up in the '-joined-' form of class words ('-site-header-'), by
+    their first word."""
+    index: dict[str, list[str]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase.split("-")[0], []).append(f"-{phrase}-")
+    return {word: tuple(marks) for word, marks in index.items()}
+
+
+def has_phrase(words: AbstractSet[str], joined: str, index: PhraseIndex) -> bool:
+    """True when the class words hold one of the phrases, consecutively. Only a phrase whose
+    first word is one of the words can be there (class words hold no dash)."""
+    return any(mark in joined for word in words & index.keys() for mark in index[word])
+
+
+_EXCLUDED_MARKS = phrase_index(EXCLUDED_PHRASES)
+_WEAK_EXCLUDED_MARKS = phrase_index(WEAK_EXCLUDED_PHRASES)
+_HEADLINE_REJECT_MARKS = phrase_index(HEADLINE_REJECT_PHRASES)
 _TOP_TAGS = frozenset({"html", "body", "-document"})
 _NOT_WORD = re.compile(r"[^\w]+")
 
@@ -71,9 +85,9 @@ def node_words(node: LexborNode) -> tuple[frozenset[str], str]:
 def _class_marks(value: str) -> tuple[bool, bool, bool]:
     """(excluded, weakly excluded, page-header) as said by class/id text."""
     words, joined = class_words(value)
-    excluded = bool(words & EXCLUDED_WORDS) or any(mark in joined for mark in _EXCLUDED_MARKS)
+    excluded = bool(words & EXCLUDED_WORDS) or has_phrase(words, joined, _EXCLUDED_MARKS)
     weak = not excluded and (bool(words & WEAK_EXCLUDED_WORDS)
-                             or any(mark in joined for mark in _WEAK_EXCLUDED_MARKS))
+                             or has_phrase(words, joined, _WEAK_EXCLUDED_MARKS))
     return excluded, weak, bool(words & HEADER_WORDS)
 
 
@@ -243,7 +257,7 @@ def _rejected_headline(node: LexborNode, article: PageArticle) -> bool:
         words, joined = node_words(current)
         if current.tag in EXCLUDED_TAGS or words & HEADLINE_REJECT_WORDS:
             return True
-        if any(mark in joined for mark in _HEADLINE_REJECT_MARKS):
+        if has_phrase(words, joined, _HEADLINE_REJECT_MARKS):
             return True
         if 0 < depth <= HEADLINE_MARK_DEPTH and is_marked(current, article):
             return True
