@@ -260,8 +260,8 @@ class NameMemory:
         """'Guido Steinberg Bezug' (a German noun glued to a name) teaches 'steinberg': a
         later 'Steinberg' alone shows where the name ends."""
         tokens = name.split()
-        if not all(_NAME_WORD.fullmatch(token) for token in tokens):
-            return  # 'C DEF True': no name
+        if len(tokens) < 3 or not all(_NAME_WORD.fullmatch(token) for token in tokens):
+            return  # two words have no inside; 'C DEF True' is no name
         for index in range(1, len(tokens) - 1):
             word = tokens[index].lower()
             if word not in NAME_PARTICLE_WORDS:

@@ -227,6 +227,8 @@ def mentions(text: str, known: Container[str] | None = None,
 def _agent_after_particle(run: str, position: int) -> list[Mention]:
     """'Angeführt von Ana Lis Roth': the name after a preposition inside a run, whose
     head `strip_name` keeps, is a person named as an agent."""
+    if not any(f" {word} " in run for word in AGENT_PREPOSITIONS):
+        return []  # most runs hold no preposition: a few substring tests decide
     tokens = run.split()
     for index, token in enumerate(tokens[1:-2], 1):
         if token in AGENT_PREPOSITIONS and tokens[index + 1][:1].isupper():
