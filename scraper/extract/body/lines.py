@@ -51,19 +51,24 @@ CALL_TO_ACTION_HINTS = ("subscri", "sign", "support", "donate", "become", "trial
 # Template placeholders a page left unfilled: "$$ARTICLEAD$$", "{{ad_slot}}", "[[AD]]".
 PLACEHOLDER_LINE = re.compile(r"^(?:\$\$|\{\{|%%|\[\[)\s*[\w.:-]+\s*(?:\$\$|\}\}|%%|\]\])$")
 # Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations;
-# and a player's notice that it needs JavaScript (repeated under every video).
-NOTICE_LINE = re.compile(r"""
-    \ball\s+rights\s+reserved\b|^copyright\b|\bmay\s+not\s+be\s+(?:\w+,?\s+){0,3}(?:published|reproduced|redistributed)
+# and a player's notice that it needs JavaScript (repeated under every video). Those found
+# anywhere in the line are searched for; those that open it are only tried at its start (one
+# pattern of both searched at every position costs several times as much).
+NOTICE_ANYWHERE = re.compile(r"""
+    \ball\s+rights\s+reserved\b|\bmay\s+not\s+be\s+(?:\w+,?\s+){0,3}(?:published|reproduced|redistributed)
   | \b(?:tous\s+)?droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b|\btodos\s+los\s+derechos\s+reservados\b
   | \briproduzione\s+riservata\b|\bdpa-infocom\b
-  | ^all\s+(?:photographs|photos|pictures|images|text\s+and\s+photographs)\s+(?:©|\(c\)|copyright)
-  | ^a\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+print
-  | ^(?:follow|like)\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s*(?:$|twitter|facebook|instagram|x\b|tiktok|bluesky|threads)
-  | ^(?:send|email)\s+(?:us\s+)?your\s+(?:story\s+ideas|news\s+tips|tips|stories)\b
-  | ^for\s+the\s+latest\s+(?:news|updates)\b
   | \b(?:please\s+)?enable\s+javascript\b""", re.IGNORECASE | re.VERBOSE)
+NOTICE_OPENING = re.compile(r"""
+    copyright\b
+  | all\s+(?:photographs|photos|pictures|images|text\s+and\s+photographs)\s+(?:©|\(c\)|copyright)
+  | a\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+print
+  | (?:follow|like)\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s*(?:$|twitter|facebook|instagram|x\b|tiktok|bluesky|threads)
+  | (?:send|email)\s+(?:us\s+)?your\s+(?:story\s+ideas|news\s+tips|tips|stories)\b
+  | for\s+the\s+latest\s+(?:news|updates)\b""", re.IGNORECASE | re.VERBOSE)
 MAX_NOTICE_CHARS = 300
-# A word each alternative of NOTICE_LINE needs (lowercase), as for CALL_TO_ACTION_HINTS.
+# A word each alternative of NOTICE_ANYWHERE and NOTICE_OPENING needs (lowercase), as for
+# CALL_TO_ACTION_HINTS.
 NOTICE_HINTS = ("rights", "copyright", "may", "droits", "rechte", "derechos", "riproduzione",
                 "dpa-infocom", "©", "(c)", "version", "follow", "like", "your", "latest",
                 "javascript")
@@ -158,9 +163,10 @@ def _is_meta_line(text: str) -> bool:
     if len(text) <= MAX_CALL_TO_ACTION_CHARS and _holds_any(lowered, CALL_TO_ACTION_HINTS) \
             and CALL_TO_ACTION.search(text):
         return True
-    if lowered and _holds_any(lowered, NOTICE_HINTS) and NOTICE_LINE.search(text):
+    if lowered and _holds_any(lowered, NOTICE_HINTS) \
+            and (NOTICE_OPENING.match(text) or NOTICE_ANYWHERE.search(text)):
         return True
-    if len(text.split()) > MAX_META_LINE_WORDS:
+    if len(text.split(maxsplit=MAX_META_LINE_WORDS)) > MAX_META_LINE_WORDS:  # stops counting there
         return False
     if PLACEHOLDER_LINE.match(text):
         return True
@@ -179,7 +185,10 @@ def _is_date_line(text: str) -> bool:
 
 def _holds_any(lowered: str, hints: tuple[str, ...]) -> bool:
     """True when one of the hint words occurs in the (lowercased) text."""
-    return any(hint in lowered for hint in hints)
+    for hint in hints:  # a loop, not any() over a generator: this runs on every line
+        if hint in lowered:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
