@@ -168,3 +168,15 @@ def test_an_article_written_straight_into_divs_is_prose_and_survives_a_weak_name
     assert prose.of(tree.css_first("article")) > 2 * len(SENTENCE)
     assert prose.of(tree.css_first(".legal")) == 0
     assert "Standfirst." in stripped(page)
+
+
+def test_printed_microdata_goes_but_only_for_the_exact_property_names() -> None:
+    page = ("<html><body><article><h1>Dredging</h1><span itemprop='author'>Ann Lee</span>"
+            "<meta itemprop='datePublished' content='2031-03-01'><span itemprop='Keywords'>tides</span>"
+            "<span itemprop='name headline'>Board votes</span>"
+            f"<div itemprop='description'>{paragraphs(4)}</div>{paragraphs(2, 'Body')}"
+            "</article></body></html>")
+    text = stripped(page)
+    assert "Ann Lee" not in text
+    assert "tides" in text and "Board votes" in text  # not the exact names listed
+    assert "Para 3." in text and "Body 1." in text  # a property holding paragraphs stays
