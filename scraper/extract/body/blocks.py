@@ -92,9 +92,26 @@ def _flush(frame: _Frame, blocks: list[TextBlock]) -> None:
     space, as its link characters do)."""
     if not frame.parts:
         return
+    if None in frame.parts:
+        pieces = _pieces(frame.parts, frame.links)
+    else:  # no line break: one piece (most frames)
+        pieces = [(frame.parts, sum(frame.links))]  # type: ignore[list-item]
+    ancestors = list(frame.chain)
+    for words, link_chars in pieces:
+        text = " ".join("".join(words).split())
+        if text:
+            blocks.append(TextBlock(text=text, node=frame.node, tag=frame.node.tag or "",
+                                    link_chars=min(link_chars, len(text)), ancestors=ancestors))
+    frame.parts = []
+    frame.links = []
+
+
+def _pieces(parts: list[str | None], links: list[int]) -> list[tuple[list[str], int]]:
+    """The texts between double line breaks (a single break is a space), with their link
+    characters."""
     pieces: list[tuple[list[str], int]] = [([], 0)]
     breaks = 0
-    for text, link_chars in zip(frame.parts, frame.links):
+    for text, link_chars in zip(parts, links):
         if text is None:
             breaks += 1
             continue
@@ -105,14 +122,7 @@ def _flush(frame: _Frame, blocks: list[TextBlock]) -> None:
         elif breaks:
             pieces[-1][0].append(" ")
         breaks = 0
-        words, links = pieces[-1]
+        words, link_sum = pieces[-1]
         words.append(text)
-        pieces[-1] = (words, links + link_chars)
-    frame.parts.clear()
-    frame.links.clear()
-    ancestors = list(frame.chain)
-    for words, link_chars in pieces:
-        text = " ".join("".join(words).split())
-        if text:
-            blocks.append(TextBlock(text=text, node=frame.node, tag=frame.node.tag or "",
-                                    link_chars=min(link_chars, len(text)), ancestors=ancestors))
+        pieces[-1] = (words, link_sum + link_chars)
+    return pieces
