@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
 from ..container import PageArticle, is_article_container
+from ..nodes import ancestors
 from .blocks import HEADING_TAGS
 from .prose import MAX_ANCESTORS, ProseMap, prose_map
 
@@ -276,14 +277,7 @@ def heading_holders(tree: LexborHTMLParser) -> set[int]:
 
 def _in_code(node: LexborNode) -> bool:
     """True inside a code listing, whose highlighter names its tokens "comment", "tag" ..."""
-    parent = node.parent
-    for _ in range(MAX_CODE_DEPTH):
-        if parent is None:
-            return False
-        if parent.tag in CODE_TAGS:
-            return True
-        parent = parent.parent
-    return False
+    return any(parent.tag in CODE_TAGS for parent in ancestors(node, MAX_CODE_DEPTH))
 
 
 def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None) -> str | None:
