@@ -143,6 +143,16 @@ def score_quotes(predicted: Sequence[Mapping[str, Any]], expected: Sequence[Mapp
     last's end, and every quote of the run is found. Our quotes under MIN_QUOTE_WORDS words are
     ignored; standfirst quotes are neutral (not expected, and ours matching one not counted).
     """
+    ours, body, found, neutral = match_quotes(predicted, expected)
+    tally = _judge(ours, body, found, aliases or {})
+    return QuoteTally(len(body), len(ours) - neutral, len(found), len(set(found.values())),
+                      *tally)
+
+
+def match_quotes(predicted: Sequence[Mapping[str, Any]], expected: Sequence[Mapping[str, Any]]
+                 ) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]], dict[int, int], int]:
+    """Our counted quotes, the annotated body quotes, which of ours each found one is (by
+    index into both lists) and how many of ours matched a neutral standfirst quote."""
     ours = [quote for quote in predicted if word_count(quote.get("text")) >= MIN_QUOTE_WORDS]
     body = [quote for quote in expected if not quote.get("standfirst")]
     used: set[int] = set()
@@ -151,9 +161,7 @@ def score_quotes(predicted: Sequence[Mapping[str, Any]], expected: Sequence[Mapp
     found |= _merged_runs(ours, used, body, found)
     neutral = sum(_claim(ours, used, truth["start"], truth["end"]) is not None
                   for truth in expected if truth.get("standfirst"))
-    tally = _judge(ours, body, found, aliases or {})
-    return QuoteTally(len(body), len(ours) - neutral, len(found), len(set(found.values())),
-                      *tally)
+    return ours, body, found, neutral
 
 
 def _merged_runs(ours: Sequence[Mapping[str, Any]], used: set[int],

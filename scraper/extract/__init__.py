@@ -97,7 +97,8 @@ def extract_document(document: Document, site_rules: SiteRules | None,
     paragraphs, images = guarded(
         "credit lines", lambda: credits.split_credit_lines(body.paragraphs, images, document),
         (body.paragraphs, images))
-    found_quotes = guarded("quotes", lambda: quotes.extract_quotes(paragraphs), [])
+    found_quotes = guarded("quotes", lambda: quotes.extract_quotes(
+        paragraphs, document.meta_first("og:description", "description")), [])
     outlet = guarded("source", lambda: source.extract_source(paragraphs, document), None)
     body_text = "\n\n".join(paragraphs)
     language = guarded("language", lambda: metadata.extract_language(document, body_text), None)

@@ -79,8 +79,12 @@ class _Candidate:
     paragraph: int = 0
 
 
-def extract_quotes(paragraphs: list[str]) -> list[Quote]:
-    """Return every direct quotation in the body with its resolved speaker."""
+def extract_quotes(paragraphs: list[str], standfirst: str | None = None) -> list[Quote]:
+    """Return every direct quotation in the body with its resolved speaker.
+
+    `standfirst` (the page's summary, which the body may not hold) lends the full names it
+    gives to speakers the body names by surname only.
+    """
     memory = NameMemory()
     candidates: list[_Candidate] = []
     previous_speaker: str | None = None
@@ -111,6 +115,8 @@ def extract_quotes(paragraphs: list[str]) -> list[Quote]:
             previous_speaker = _reported_speaker(paragraph, memory) \
                 or (None if lead_in else previous_speaker)
         lead_in = paragraph if paragraph.rstrip().endswith(":") else None
+    if standfirst:
+        memory.learn_full_names(standfirst)
     kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
     _give_unclaimed(kept, memory)
     for candidate in kept:

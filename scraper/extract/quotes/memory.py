@@ -19,7 +19,8 @@ ajouté') means, in order:
 Gender filters every step where the language marks it (he/she, er/sie, il/elle, él/ella,
 lui/lei): a person known as a woman is never 'he'. What the article tells of gender is
 learnt from titles and gendered roles next to a name ('Mrs', 'Frau', 'Kriminologin',
-'la consejera') and from the pronouns already resolved to them.
+'la consejera'), from a common given name ('Anna Roth', `first_names`) and from the
+pronouns already resolved to them.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .first_names import gender_of_name
 from .gender import FEMALE, MALE
 from .names import NAME_RUN, ROLE_ARTICLES, Mention, strip_name
 from .words import NAME_PARTICLES, ROLE_SUFFIXES, THING_NOUNS
@@ -139,7 +141,7 @@ class NameMemory:
         else:
             return False
         self._log(person, mention.subject)
-        self.learn_gender(person, mention.gender)
+        self.learn_gender(person, mention.gender or gender_of_name(person))
         return True
 
     def learn_full_names(self, text: str) -> None:

@@ -13,7 +13,13 @@ pronoun ('Nach jedem Tag habe er sich gesagt:').
 from __future__ import annotations
 
 from .names import NAME_RUN, strip_name
-from .words import SENTENCE_OPENERS, SUBJECT_PRONOUNS, TAG_ARTICLES, TAG_REFLEXIVES
+from .words import (
+    NON_PERSON_PRECEDERS,
+    SENTENCE_OPENERS,
+    SUBJECT_PRONOUNS,
+    TAG_ARTICLES,
+    TAG_REFLEXIVES,
+)
 
 # Subject pronouns that are also articles: Italian 'il sindaco' is no French 'il'.
 ARTICLE_PRONOUNS = frozenset({"il"})
@@ -76,7 +82,19 @@ def _holds_subject(words: list[str]) -> bool:
     after it ('Wie Biden …'), is a subject; an article or possessive opens a phrase."""
     if any(word.lower().strip(",.") in SUBJECT_PRONOUNS for word in words):
         return True
-    return bool(words) and words[0][:1].isupper()
+    return bool(words) and (words[0][:1].isupper() or _ends_with_full_name(words))
+
+
+def _ends_with_full_name(words: list[str]) -> bool:
+    """'Next door neighbour Doris Zibulka': a full name right before the verb, not after a
+    preposition ('Im Gespräch mit Anna Roth'), is the subject."""
+    index = len(words)
+    while index and words[index - 1][:1].isupper() and words[index - 1].isalpha():
+        index -= 1
+    if len(words) - index < 2 or not index:
+        return False
+    run = NAME_RUN.fullmatch(" ".join(words[index:]))
+    return run is not None and words[index - 1].lower() not in NON_PERSON_PRECEDERS
 
 
 def _without_reflexive(text: str) -> str:

@@ -38,10 +38,12 @@ from .words import (
     FRENCH_INVERSION,
     LEADING_CONNECTORS,
     NON_DESCRIPTIVE_OPENERS,
+    NON_PERSON_PRECEDERS,
     PRONOUNS,
     QUOTE_TAIL_SO,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
+    THING_NOUNS,
 )
 
 _FRENCH_INVERSION = re.compile(rf"^{FRENCH_INVERSION}", re.IGNORECASE)
@@ -69,9 +71,17 @@ THE_LATTER = frozenset({"ce dernier", "cette dernière", "the latter", "letztere
 # Subjects that name no speaker: a thing, or the writer ('I ask', 'wir fragten').
 _NON_SPEAKERS = frozenset({"it", "this", "that", "es", "cela", "ça", "there", "which", "who",
                            "i", "we", "ich", "wir", "je", "nous", "yo", "nosotros", "io", "noi"})
+_NOT_GROUP_WORDS = PRONOUNS | CLAUSE_WORDS | FINITE_VERBS | AUXILIARIES | LEADING_CONNECTORS \
+    | NON_DESCRIPTIVE_OPENERS | NON_PERSON_PRECEDERS | RELATIVE_PRONOUNS | _NON_SPEAKERS \
+    | frozenset({"others", "thus", "perhaps", "always", "sometimes", "nevertheless"})
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
                           "une"})
 MAX_PHRASE_WORDS = 8
+# A bare plural group speaker ('prison officials') has at most this many words.
+MAX_BARE_GROUP_WORDS = 3
+MIN_PLURAL_LETTERS = 5
+# Groups named without a plural ending.
+COLLECTIVE_NOUNS = frozenset({"police", "staff", "people", "personnel", "management"})
 MAX_DESCRIPTION_WORDS = 14
 # A name opening a long clause ('Local councillor X welcomed ... but said') starts this early.
 SUBJECT_OPENING_WORDS = 4
@@ -202,6 +212,11 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if index < 0:
         return None
     segment = segments[index]
+    if index and segment != segments[0]:  # 'when X pressed him, the prime minister said'
+        role = definite_role(segment)
+        earlier = memory.described(segment) or (memory.roles.get(role) if role else None)
+        if earlier:
+            return earlier
     if skipped_clause and len(segment.split()) > MAX_PHRASE_WORDS:
         segment = _last_noun_phrase(segment)
     if not segment or segment.lower() in _NON_SPEAKERS:
@@ -221,9 +236,25 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
         return memory.expand(name)
     if clause and not _long_description(words):
         return None  # 'Trump and his administration have championed fossil fuels'
-    if _descriptive(words) and not re.search(r"[\x01“”\"«»„]", segment):
+    if (_descriptive(words) or _bare_group(words)) and not re.search(r"[\x01“”\"«»„]", segment):
         return _lower_determiner(words)
     return None
+
+
+def _bare_group(words: list[str]) -> bool:
+    """'police', 'officials', 'prison officials', 'doctors': a group named by a bare plural
+    (English drops the article), lowercase words only, none a function word; documents
+    ('according to reports') are no group."""
+    if not 1 <= len(words) <= MAX_BARE_GROUP_WORDS:
+        return False
+    plain = [word.lower() for word in words]
+    if not all(word.isalpha() and word.islower() for word in words) \
+            or any(word in _NOT_GROUP_WORDS for word in plain):
+        return False
+    last = plain[-1]
+    return last in COLLECTIVE_NOUNS or (last.endswith("s") and not last.endswith("ss")
+                                        and len(last) >= MIN_PLURAL_LETTERS
+                                        and last[:-1] not in THING_NOUNS)  # not 'reports'
 
 
 def _pronoun_subject(segment: str, words: list[str]) -> bool:

@@ -382,8 +382,8 @@ PRONOUNS = {
          "Tim Roth widersprach Lea Brandt. „Es bleibt dabei“, betonte sie."],
         [("Wir sind bereit", "Lea Brandt"), ("Es bleibt dabei", "Lea Brandt")]),
     "with no gender known the subject of the paragraph is meant": (
-        ["Tim Roth widersprach Lea Brandt. „Es bleibt dabei“, betonte sie."],
-        [("Es bleibt dabei", "Tim Roth")]),
+        ["Sascha Roth widersprach Kim Brandt. „Es bleibt dabei“, betonte sie."],
+        [("Es bleibt dabei", "Sascha Roth")]),
 }
 
 
