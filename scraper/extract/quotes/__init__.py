@@ -36,6 +36,7 @@ from .names import Mention, mentions
 from .nearby import closing_tag, colon_lead, next_subject, same_sentence
 from .organisations import named_organisation
 from .refs import DROPPED_SUBJECT
+from .reported import adjunct_before, said_before, subjunctive_speaker
 from .rules import LATE, dedupe, is_direct_quote, tidy
 from .sentences import sentence_starts
 from .speakers import (
@@ -63,6 +64,8 @@ _LONG_GAP_WORDS = 32
 _OPENING_VERB_WORDS = 3
 # A quote piece ending so continues after its attribution ('“We will,” she said, “and soon.”').
 _GO_ON = (",", "—", "–", "…", "-")
+# Impersonal subjects of a speech tag ('hieß es', 'it said'): they name nobody themselves.
+_IMPERSONAL = frozenset({"es", "it"})
 # A quote ending so is followed by its speech tag, whatever its verb ('“…,” he snaps').
 _TAG_OPENERS = (",", "?", "!")
 
@@ -167,6 +170,8 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
             phrases[index + 1] = _phrase_for(masked, groups[index + 1], starts, None)
             if phrases[index + 1][1] == "after":  # '“A,” which …, “b,” she explains.'
                 phrase, where = phrases[index + 1][0], LATE
+        if phrase and phrase.strip().lower() in _IMPERSONAL:
+            phrase = None  # '“…”, hieß es': the speaker is whoever the context names
         cutoff = _pronoun_at(masked, phrase, where, starts, first.start)
         here, about = _note_subjects(memory, [m for m in names if m.position < cutoff],
                                      starts, here, about)
@@ -181,13 +186,16 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         colon_speaker = None
         if phrase is None and previous_speaker and (whole or (continued and index == 0)):
             speaker = previous_speaker
-        elif phrase is None and first.start in starts:
-            speaker = here  # a new sentence quoting whom the paragraph is about
+        elif phrase is None and (first.start in starts or adjunct_before(masked, first, starts)):
+            # a new sentence quoting whom the paragraph is about, or who spoke in the one before
+            speaker = here or said_before(masked, first, starts, memory)
         elif phrase is None and colon_lead(masked, first, starts):
             # 'Sätze wie diese: „…“': someone quoted before, not a name run seen in passing
             speaker = colon_speaker = about if about in memory.quoted else None
         elif phrase is None and not paragraph[:first.start].strip() and last.closed:
             speaker = next_subject(masked, last, starts, memory)
+        elif phrase is None:
+            speaker = subjunctive_speaker(masked, first, starts, memory, here or previous_speaker)
         if speaker:
             _remember(memory, speaker)
             here = about = speaker

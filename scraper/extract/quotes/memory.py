@@ -138,6 +138,8 @@ class NameMemory:
             person = self.full_names[name.lower()]
         elif self.inner.get(name.lower()):
             person = self._inner_name(name)
+        elif mention.subject and self.first_names.get(name.lower()):
+            person = self.first_names[name.lower()]  # 'says Yao' after 'Yao Zhe'
         else:
             return False
         self._log(person, mention.subject)

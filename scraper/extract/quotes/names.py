@@ -70,6 +70,10 @@ _LONG_ROLE_SUFFIXES = tuple(suffix for suffix in ROLE_SUFFIXES if len(suffix) >=
 SURNAME_LIKE_ROLES = ("mann", "rat", "chef")
 # Name runs whose stripped form is kept: an article names the same people again and again.
 STRIP_CACHE_SIZE = 4096
+# English auxiliaries opening a question, never a given name there ('Will China lead?').
+QUESTION_AUXILIARIES = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Must",
+                                  "Did", "Does", "Is", "Are", "Was", "Were", "Has", "Have"})
+_SENTENCE_STOP = re.compile(r"[.!?]")
 
 
 @dataclass(frozen=True)
@@ -212,6 +216,10 @@ def mentions(text: str, known: Container[str] | None = None,
     found: list[Mention] = []
     for match in runs:
         run, position = match.group(0), match.start()
+        if run.split(" ", 1)[0] in QUESTION_AUXILIARIES and " " in run \
+                and _asks(text, match.end()):
+            head, _, run = run.partition(" ")  # 'Will China take the lead?' names no Will
+            position += len(head) + 1
         before = _word_before(text, position)
         subject = _subject_position(text, position, before, run)
         if " " not in run:
@@ -222,6 +230,12 @@ def mentions(text: str, known: Container[str] | None = None,
                 found.append(mention)
             found.extend(_agent_after_particle(run, position))
     return found
+
+
+def _asks(text: str, end: int) -> bool:
+    """True when the sentence going on at `end` closes with a question mark."""
+    stop = _SENTENCE_STOP.search(text, end)
+    return stop is not None and stop.group(0) == "?"
 
 
 def _agent_after_particle(run: str, position: int) -> list[Mention]:

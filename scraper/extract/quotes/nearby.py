@@ -1,7 +1,8 @@
 """Speakers read from the sentences around a quote, when its own tag names none.
 
 - A tag closing the quote's sentence after other words, its verb first: 'Sie habe kein
-  Interesse, „…“, X sei es, sagte sie.'
+  Interesse, „…“, X sei es, sagte sie.'; or its subject first: '“…” of the boat, which
+  was on patrol, the bureau said.'
 - The tag of the next quote of the same sentence, which closes both: '“Caution is
   warranted,” which …, “because …,” Fontana explains.'
 - The person opening the sentence right after a quote that opens its paragraph: '„…“
@@ -27,6 +28,8 @@ _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ
 _TAG_VERB_CHARS = 40
 # A person opening the sentence after a quote stands within its first words.
 SUBJECT_OPENING_WORDS = 4
+# Most words of a subject-first tag closing a sentence ('the bureau said').
+_SUBJECT_TAG_WORDS = 5
 # Verbs followed by whom they address, not by their subject: '…, told the newspaper'.
 _OBJECT_VERBS = frozenset({"told", "tells", "telling", "told reporters"})
 
@@ -88,4 +91,20 @@ def closing_tag(rest: str) -> str | None:
                 and found[0].verb.lower() not in _OBJECT_VERBS:
             phrase = speaker_after(clause)
             return phrase if phrase != DROPPED_SUBJECT else None
-    return None
+    return _closing_subject_tag(rest)
+
+
+def _closing_subject_tag(rest: str) -> str | None:
+    """The last clause of the sentence, a short subject then its speech verb: '“…” of the
+    boat, which was on patrol, the bureau said.'"""
+    clause = rest.rsplit(",", 1)[-1] if "," in rest else ""
+    words = clause.split()
+    if not words or len(words) > _SUBJECT_TAG_WORDS or "\x01" in clause \
+            or not clause.rstrip().endswith("."):
+        return None
+    found = [match for match in find_attributions(clause) if match.kind == VERB]
+    if not found or found[-1].first_word or clause[found[-1].end:].strip(" .") \
+            or found[-1].verb.lower() in _OBJECT_VERBS:
+        return None
+    phrase = speaker_after(clause)
+    return phrase if phrase != DROPPED_SUBJECT else None

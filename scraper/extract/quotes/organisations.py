@@ -7,9 +7,13 @@ not the report). The organisation is the last capitalised run of two words or mo
 quote's paragraph or the few before it, that holds that noun as a word ('Defence
 Ministry') or as the end of a German compound ('Außenministerium'), and every word before
 the noun ('the Swedish Prosecution Authority'; 'the ruling party' is no 'Communist Party').
+Else, for a bare 'the <noun>', it is the last name the article introduced with that noun just
+before it ('investment banking giant Goldman Sachs' ... 'the bank said').
 """
 
 from __future__ import annotations
+
+import re
 
 from .names import NAME_RUN
 from .words import THING_NOUNS
@@ -19,12 +23,16 @@ DEFINITE_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "l’", "
 DOCUMENT_NOUNS = frozenset({"report", "study", "statement", "paper", "survey", "review",
                             "analysis", "document", "letter", "website", "post", "bericht",
                             "studie", "erklärung", "mitteilung", "rapport", "étude", "informe",
-                            "estudio", "rapporto", "studio", "campaign", "team"})
+                            "estudio", "rapporto", "studio", "campaign", "team", "research",
+                            "findings", "data", "poll"})
 ORGANISATION_NOUNS = THING_NOUNS - DOCUMENT_NOUNS
 # Most words of a description before its noun ('the ruling party', 'the Russian ministry').
 MAX_DESCRIPTION_WORDS = 4
 # How many paragraphs back the organisation is looked for.
 LOOKBACK_PARAGRAPHS = 8
+# How close before a name its introducing noun stands ('banking giant Goldman Sachs').
+INTRODUCER_WORDS = 3
+INTRODUCER_CHARS = 60
 # Shortest noun read as the end of a compound ('ministerium' in 'Außenministerium').
 MIN_COMPOUND_NOUN = 6
 
@@ -40,12 +48,35 @@ def named_organisation(description: str, paragraphs: list[str]) -> str | None:
         return None
     modifiers = {word.lower() for word in words[1:-1]}
     for paragraph in reversed(paragraphs[-LOOKBACK_PARAGRAPHS:]):
-        found = [run for run in (match.group(0) for match in NAME_RUN.finditer(paragraph))
+        found = [run for run in (_with_complement(paragraph, match)
+                                 for match in NAME_RUN.finditer(paragraph))
                  if " " in run and _holds(run, noun)
                  and modifiers <= {word.lower() for word in run.split()}]
         if found:
             return _without_article(found[-1])
+    return None if modifiers else _introduced_as(noun, paragraphs[-LOOKBACK_PARAGRAPHS:-1])
+
+
+def _introduced_as(noun: str, paragraphs: list[str]) -> str | None:
+    """A name an earlier paragraph introduced with the noun just before it: 'the bank' after
+    'US investment banking giant Goldman Sachs', 'the agency' after 'the news agency Reuters'."""
+    for paragraph in reversed(paragraphs):
+        for match in reversed(list(NAME_RUN.finditer(paragraph))):
+            before = paragraph[max(0, match.start() - INTRODUCER_CHARS):match.start()].split()
+            if any(word.lower().startswith(noun) for word in before[-INTRODUCER_WORDS:]):
+                return _without_article(match.group(0))
     return None
+
+
+_COMPLEMENT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*"
+                         r"(?:\s+(?:and|&)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?")
+
+
+def _with_complement(paragraph: str, match: re.Match[str]) -> str:
+    """A name run with its English 'of' complement: 'Bureau of Fisheries and Aquatic
+    Resources', 'Department of Transportation'."""
+    complement = _COMPLEMENT.match(paragraph, match.end())
+    return match.group(0) + complement.group(0) if complement else match.group(0)
 
 
 def _holds(run: str, noun: str) -> bool:

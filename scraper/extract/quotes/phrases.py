@@ -47,12 +47,20 @@ _ARTICLE_TOO = frozenset({"il"})
 _AFTER_NAME_CUT = {"dem": 1, "der": 1, "den": 1, "of": 2}
 
 
+# Adverbs between an inverted verb and its subject: 'ha twittato poi la premier', 'sagte
+# dann der Trainer', 'a ajouté ensuite le maire', 'said later the mayor'.
+_LEADING_ADVERB = re.compile(
+    r"^\s*(?:(?:poi|anche|ancora|inoltre|then|also|later|again|dann|auch|noch|zudem|puis|aussi|"
+    r"encore|ensuite|luego|también|además|después)\s+)+(?=\S)", re.IGNORECASE)
+
+
 def phrase_after(text: str) -> str | None:
     """The phrase after an inverted verb: up to a comma, period or a time/place word.
 
     A role followed by a name in apposition gives the name: 'said the mayor, Jane Roe, on'.
     """
     text = ABBREVIATION_DOT.sub(r"\1", text)  # 'Dr. Markus Feld' is one phrase
+    text = _LEADING_ADVERB.sub("", text)  # 'ha twittato poi la premier'
     text = _without_recipient(_ASIDE.sub("", text) if "(" in text else text)
     clauses = _CLAUSE_END.split(text, maxsplit=2)
     phrase = _cut(clauses[0])

@@ -56,6 +56,8 @@ _DEFINITE_ROLE = re.compile(rf"^{_DEFINITE}\s*(?:[^\W\d][\w-]*\s+)?([^\W\d][\w-]
 _ELIDED = re.compile(r"^[lL][’']")
 _ARTICLES_BEFORE_ROLE = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "lo",
                                    "los", "las"})
+# Articles of languages that put adjectives after the role ('la premier italiana X').
+_ROMANCE_ARTICLES = frozenset({"le", "la", "les", "el", "il", "lo", "los", "las"})
 # How far before a name its role is looked for ('le capitaine Fabrice Orsini').
 ROLE_WINDOW = 40
 
@@ -83,6 +85,9 @@ def role_before(text: str, position: int, known: Callable[[str], bool]) -> str |
         role = last
     elif not after_comma and known(last):
         role = last  # 'Council leader Morag Fettes': a known role needs no article
+    elif len(words) >= 3 and words[-3].lower() in _ROMANCE_ARTICLES and words[-2].islower() \
+            and words[-1].islower():
+        role = words[-2]  # 'la premier italiana Giorgia Meloni': an adjective after the role
     else:
         return None
     if not role.isalpha() or not role.islower():

@@ -28,6 +28,7 @@ from .phrases import ABBREVIATION_DOT, ADJUNCT_PREPOSITIONS, phrase_after, subje
 from .refs import AGE, DROPPED_SUBJECT, NOBODY, definite_role, refers_back, role_reference
 from .subjects import participle_subject, sentence_subject
 from .verbs import AFTER, VERB, VerbMatch, find_attributions
+from .wording import message_author, named_in_words
 from .words import (
     ATTRIBUTION_VERBS_FR,
     AUXILIARIES,
@@ -77,6 +78,10 @@ _NOT_GROUP_WORDS = PRONOUNS | CLAUSE_WORDS | FINITE_VERBS | AUXILIARIES | LEADIN
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
                           "une"})
 MAX_PHRASE_WORDS = 8
+# Conjunctions opening a clause whose subject follows them ('when doctors told').
+SUBORDINATORS = frozenset({"when", "wenn", "als", "weil", "because", "quand", "lorsque",
+                           "cuando", "quando", "while", "während", "after", "nachdem"})
+MAX_SUBORDINATE_SUBJECT_WORDS = 6
 # A bare plural group speaker ('prison officials') has at most this many words.
 MAX_BARE_GROUP_WORDS = 3
 MIN_PLURAL_LETTERS = 5
@@ -148,6 +153,9 @@ def speaker_before(context: str, quoted: bool = True) -> str | None:
     """The speaker phrase in the sentence before a quote ('Lungescu said:'), or None; with
     `quoted` False, of a reporting clause ('X reacted angrily when asked')."""
     context = context[-MAX_BEFORE_CHARS:]
+    named = (named_in_words(context) or message_author(context)) if quoted else None
+    if named:
+        return named
     found = find_attributions(context)
     asked = _asked(context, found) if quoted else None
     if asked:
@@ -167,7 +175,19 @@ def speaker_before(context: str, quoted: bool = True) -> str | None:
     if not subject.strip(" ,"):
         return phrase_after(context[last.end:])
     inverted = inverted_subject(subject, context[last.end:])
-    return (phrase_after(inverted) if inverted else None) or subject
+    return (phrase_after(inverted) if inverted else None) or _after_subordinator(subject)
+
+
+def _after_subordinator(subject: str) -> str:
+    """'he was there when doctors' -> 'doctors', 'Auch wenn der Coach der Franzosen' -> 'der
+    Coach der Franzosen': a verb closing a subordinate clause has its subject right after
+    the conjunction."""
+    words = subject.split()
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() in SUBORDINATORS),
+              None)
+    if at is None or not 1 <= len(words) - at - 1 <= MAX_SUBORDINATE_SUBJECT_WORDS:
+        return subject
+    return " ".join(words[at + 1:])
 
 
 def _asked(context: str, found: list[VerbMatch]) -> str | None:

@@ -91,6 +91,8 @@ def find_attributions(text: str) -> list[VerbMatch]:
         if length == 1 and words[index] in NOUN_LIKE_VERBS \
                 and not _used_as_verb(text, words, spans, index):
             continue
+        if words[index] == "asked" and words[index + 1:index + 2] == ["of"]:
+            continue  # 'the question asked of the court': a participle, nobody speaks
         start, end = spans[index][0], spans[index + length - 1][1]
         found.append(VerbMatch(start, end, text[start:end], kind, index == 0))
         following = index + length

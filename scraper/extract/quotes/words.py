@@ -38,7 +38,7 @@ ATTRIBUTION_VERBS_EN = (
     "fears", "feared", "worried", "hoped", "hopes", "regretted", "denounced", "described",
     "called", "calls", "dubbed",
     "notes", "counters", "observes", "concedes", "recounts", "recounted", "reflects",
-    "reflected", "puts it", "put it",
+    "reflected", "puts it", "put it", "shared", "confided",
 )
 ATTRIBUTION_VERBS_DE = (
     "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte", "betont",
@@ -58,7 +58,8 @@ ATTRIBUTION_VERBS_DE = (
     "beklagte", "schimpft", "schimpfte", "appellierte", "urteilt", "urteilte", "unterstreicht",
     "argumentierte", "vermutete", "beteuerte", "prognostizierte", "twitterte", "postete",
     "zitierte",
-    "mahnten", "warnten",
+    "mahnten", "warnten", "notierte", "notiert", "spöttelt", "spöttelte",
+    "äußerte", "verwies",
 )
 ATTRIBUTION_VERBS_FR = (
     "a déclaré", "a dit", "dit", "a affirmé", "affirme", "explique", "a expliqué", "a ajouté",
@@ -78,6 +79,8 @@ ATTRIBUTION_VERBS_FR = (
     "a nuancé", "révèle", "a révélé", "révélait", "se réjouit", "s’est réjoui", "s’est réjouie",
     "se félicite", "s’est félicité", "s’interroge", "s’étonne", "s’insurge", "s’indigne",
     "se désole", "se souvient", "se rappelle", "s’alarme", "se défend", "se justifie",
+    "a rapporté", "rapporte", "a publié", "a annoncé", "annonce", "a confirmé", "confirme",
+    "a poursuivi", "affirmait",
 )
 ATTRIBUTION_VERBS = (ATTRIBUTION_VERBS_EN + ATTRIBUTION_VERBS_DE + ATTRIBUTION_VERBS_FR
                      + ATTRIBUTION_VERBS_ES + ATTRIBUTION_VERBS_IT)

@@ -23,6 +23,7 @@ ATTRIBUTION_VERBS_ES = (
     "replicó", "replica", "zanjó", "ha dicho", "ha afirmado", "ha declarado", "ha explicado",
     "ha señalado", "ha asegurado", "ha añadido", "ha indicado", "ha reconocido", "ha advertido",
     "ha subrayado", "ha destacado", "ha lamentado", "ha comentado", "ha manifestado",
+    "tuiteó", "publicó", "ha escrito", "decía",
 )
 ATTRIBUTION_VERBS_IT = (
     "ha detto", "dice", "ha spiegato", "spiega", "ha aggiunto", "aggiunge", "ha dichiarato",
@@ -36,7 +37,8 @@ ATTRIBUTION_VERBS_IT = (
     "risponde", "ha risposto", "chiede", "ha chiesto", "incalza", "prosegue", "sostiene",
     "ha sostenuto", "evidenzia", "ha evidenziato", "scrive", "ha scritto", "riferisce",
     "ha riferito", "puntualizza", "ribadisce", "ha ribadito", "sospira", "sorride", "ironizza",
-    "avvisa", "ha avvisato", "attacca", "taglia corto",
+    "avvisa", "ha avvisato", "attacca", "taglia corto", "ha twittato", "twitta", "scriveva",
+    "scrisse", "ha postato", "diceva", "disse",
 )
 
 # Phrases whose speaker follows: "según X", "secondo X".

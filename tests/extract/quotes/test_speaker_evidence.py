@@ -39,6 +39,62 @@ CASES = {
     "a full name just before 'told' is the subject, not the outlet after it": (
         ["Next door neighbour Ruth Amsel told Harbour Weekly: “We called the city every week.”"],
         [("We called the city every week.", "Ruth Amsel")]),
+    "a quote after a short opening phrase goes on with the paragraph's speaker": (
+        [("“We cannot pay for both,” Ruth Amsel said. As a mother, “We are left with nothing "
+          "at the end of every month.”")],
+        [("We cannot pay for both", "Ruth Amsel"),
+         ("We are left with nothing at the end of every month.", "Ruth Amsel")]),
+    "in someone's words": (
+        [("Ada Lind grew up by the sea. Music was her refuge — in Lind’s words, a “place where "
+         "nobody could follow me”.")],
+        [("place where nobody could follow me", "Ada Lind")]),
+    "the bank is the name introduced with that noun before": (
+        ["Analysts at the investment banking firm Harbour Rowe expect prices to rise.",
+         '"We see the strongest demand in a decade," the bank said in a note.'],
+        [("We see the strongest demand in a decade", "Harbour Rowe")]),
+    "a subject-first tag closing the sentence, and an organisation with its 'of'": (
+        ["The Coast Bureau of Fisheries and Marine Resources filed a protest.",
+         ("The ship also “tried to block the path of our boat” on patrol, which was near "
+          "the reef, the bureau said.")],
+        [("tried to block the path of our boat", "Coast Bureau of Fisheries and Marine Resources")]),
+    "French verb with an adjunct before the speaker": (
+        [("« Les écoles resteront fermées lundi », a rapporté sur Facebook le porte-parole de "
+         "la mairie, Paul Garnier.")],
+        [("Les écoles resteront fermées lundi", "Paul Garnier")]),
+    "Italian adverb after the verb and a role with an adjective after it": (
+        ["La sindaca romana Chiara Vitti ha visitato il cantiere.",
+         "«Una bella giornata per tutta la città», ha twittato poi la sindaca."],
+        [("Una bella giornata per tutta la città", "Chiara Vitti")]),
+    "the subject of a verb in a subordinate clause follows its conjunction": (
+        ["Tom Berg said he was there when doctors told the family: “We did all we could.”"],
+        [("We did all we could.", "doctors")]),
+    "the author of a message before the quote": (
+        [("The mood can be read from a reply by harbour spokesman Jonas Feld to questions "
+          "from reporters: „Wir sehen darin keine Gefahr.“")],
+        [("Wir sehen darin keine Gefahr.", "Jonas Feld")]),
+    "a quote opening a sentence after an organisation's speech verb": (
+        [("Die Fähre lag zwei Tage fest. Das Hafenamt forderte eine rasche Prüfung. „Wir "
+          "verlangen Klarheit über die Ursache“, hieß es.")],
+        [("Wir verlangen Klarheit über die Ursache", "Hafenamt")]),
+    "German subjunctive reported speech goes on with its pronoun": (
+        ["Der Sprecher Jonas Feld trat am Freitag zurück.",
+         ("Als Sprecher übernehme er die politische Verantwortung, „um Schaden von meinem "
+          "Verein und von meiner Familie abzuwenden“.")],
+        [("um Schaden von meinem Verein und von meiner Familie abzuwenden", "Jonas Feld")]),
+    "'asked of' is no speech verb": (
+        [("Lindland said that the question asked of the court was wrong and that the court "
+          "should “decline to give the requested opinion”.")],
+        [("decline to give the requested opinion", "Lindland")]),
+    "a question's opening auxiliary is no given name": (
+        ["Will Norway lead the talks?",
+         ("Norway will gain influence in the talks, says Wei Lan, a researcher in Oslo. “They "
+          "cannot expect us to do exactly what others do.”")],
+        [("They cannot expect us to do exactly what others do.", "Wei Lan")]),
+    "a subject named by the first word of a full name given before (family name first)": (
+        ["Wei Lan, a researcher in Oslo, follows the talks.",
+         ("Norway will gain influence, but others should expect a different style, says Wei. "
+          "“They cannot expect us to do exactly what others do.”")],
+        [("They cannot expect us to do exactly what others do.", "Wei Lan")]),
 }
 
 
