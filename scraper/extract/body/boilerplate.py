@@ -6,8 +6,10 @@ newsletter boxes, cookie banners, widgets), and nodes hidden from readers. A nod
 the page's headline or article is never removed by a name match: sites name their page
 wrappers "has-sidebar" or "with-comments", and a heading is not a page header for its
 weak name ("module_header", "header-anchor"). A code listing's tokens are never judged by name
-("token comment"), React's streamed parts (`<div hidden id="S:0">`) are not hidden text, and
-the page footer after the h1 goes though its legal notices outweigh a short article.
+("token comment"), React's streamed parts (`<div hidden id="S:0">`) are not hidden text, nor
+are the collapsed panels a button opens (accordions, tabs: judged by their names like any
+other node), and the page footer after the h1 goes though its legal notices outweigh a short
+article.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ..container import PageArticle, is_article_container
 from ..nodes import ancestors
 from .blocks import HEADING_TAGS
 from .prose import MAX_ANCESTORS, ProseMap, prose_map
+from .toggles import TOGGLE_SELECTOR, Toggles, page_toggles
 
 # Tags that hold no readable text.
 UNREADABLE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
@@ -29,6 +32,8 @@ UNREADABLE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "
 _KEPT_TAGS = frozenset({"html", "head", "body", "-document"})
 # Tags of page chrome: gone unless they hold most of the page's prose (broken markup does that).
 CHROME_TAGS = ("button", "select", "textarea", "input", "nav", "aside", "dialog", "menu")
+_CHROME_SET = frozenset(CHROME_TAGS)
+_CHROME_OR_TOGGLES = ",".join((*CHROME_TAGS, TOGGLE_SELECTOR))
 
 # Containers that are boilerplate unless they hold much of the page's prose.
 STRUCTURAL_TAGS = ("header", "footer", "form")
@@ -48,9 +53,10 @@ _NAMES = re.compile(r"[^\s_:/.]+")      # a node's names: its attribute values s
 _WORDS = re.compile(r"[^\s_:/.-]+")     # the words of those names ("share-bar": share, bar)
 _CAMEL_CASE = re.compile(r"([a-z])([A-Z])")  # CSS-module names: "NewsletterInline_root__x1"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# React streams server-rendered parts in `<div hidden id="S:0">` and moves them into place with
-# a script: the text is on screen, often the whole article.
-_STREAMED_PART = re.compile(r"^S:\d+$")
+# React streams server-rendered parts in `<div hidden id="S:0">` (then "S:a", "S:1f": the
+# number is hexadecimal) and moves them into place with a script: the text is on screen, often
+# the whole article.
+_STREAMED_PART = re.compile(r"^S:[0-9a-f]+$")
 _CANDIDATES = (
     "[class], [id], [role], [aria-hidden], [hidden], [style*='none' i], [style*='hidden' i], "
     "[data-component], [data-module]"
@@ -112,7 +118,9 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     _decompose_all(tree.css(",".join(UNREADABLE_TAGS)))
     prose = prose_map(tree)
     doomed = [node for selector in (rules.strip if rules else ()) for node in tree.css(selector)]
-    doomed += tree.css(",".join(CHROME_TAGS))
+    chrome = tree.css(_CHROME_OR_TOGGLES)  # toggles read in the same walk, before buttons go
+    toggles = page_toggles(chrome)
+    doomed += [node for node in chrome if node.tag in _CHROME_SET]
     doomed += _titled_sections(tree)
     _decompose_all([node for node in doomed if not prose.holds_most(node)])
     prose = prose_map(tree)
@@ -121,7 +129,7 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
               if prose.share(node) < MAX_WEAK_PROSE_SHARE and not article.held_by(node)]
     doomed += [node for node in tree.css("[itemprop]")
                if node.attributes.get("itemprop") in METADATA_PROPS and node.css_first("p") is None]
-    doomed += _named_boilerplate(tree, prose, article)
+    doomed += _named_boilerplate(tree, prose, article, toggles)
     _decompose_all([node for node in doomed if not prose.holds_most(node)] + _page_footers(tree, prose))
     return prose
 
@@ -152,8 +160,8 @@ def _in_article(node: LexborNode) -> bool:
     return False
 
 
-def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap,
-                       article: PageArticle) -> list[LexborNode]:
+def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap, article: PageArticle,
+                       toggles: Toggles) -> list[LexborNode]:
     """Nodes whose names mark them as boilerplate (weak names only when they hold little, and
     never a page builder's piece word that also names a large piece of the page's prose)."""
     doomed: list[LexborNode] = []
@@ -163,7 +171,7 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap,
     seen: dict[str, str | None] = {}
     has_code = tree.css_first(_CODE_SELECTOR) is not None
     for node in tree.css(_CANDIDATES):
-        verdict = _verdict(node, seen)
+        verdict = _verdict(node, seen, toggles)
         if verdict is None or _wraps_page(node, article, headings) or (has_code and _in_code(node)):
             continue
         if verdict == "strong":
@@ -280,21 +288,18 @@ def _in_code(node: LexborNode) -> bool:
     return any(parent.tag in CODE_TAGS for parent in ancestors(node, MAX_CODE_DEPTH))
 
 
-def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None) -> str | None:
+def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None,
+             toggles: Toggles | None = None) -> str | None:
     """Return "strong", "weak" or None: how surely the node's names mark boilerplate.
 
-    `seen` keeps the verdicts of the attribute values already judged on this page (a page
-    repeats its class strings on hundreds of nodes; its ids are new each time).
+    A hidden node is strong, unless it is a panel the page's `toggles` open. `seen` keeps the
+    verdicts of the attribute values already judged on this page (a page repeats its class
+    strings on hundreds of nodes; its ids are new each time).
     """
     if node.tag in _UNJUDGED_TAGS:
         return None
     attrs = node.attributes
-    if attrs.get("role") in ROLES or attrs.get("aria-hidden") == "true":
-        return "strong"
-    if "hidden" in attrs and not _STREAMED_PART.match(attrs.get("id") or ""):
-        return "strong"
-    style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    if attrs.get("role") in ROLES or _hidden(attrs) and not (toggles and toggles.open(node)):
         return "strong"
     seen = seen if seen is not None else {}
     weak = False
@@ -306,6 +311,16 @@ def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None) -> str
                 return verdict
             weak = weak or verdict == "weak"
     return "weak" if weak else None
+
+
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    """True when the attributes hide the node from readers (a streamed React part is shown)."""
+    if attrs.get("aria-hidden") == "true":
+        return True
+    if "hidden" in attrs and not _STREAMED_PART.match(attrs.get("id") or ""):
+        return True
+    style = attrs.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
 
 
 def _names(node: LexborNode) -> str:

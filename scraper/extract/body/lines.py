@@ -31,6 +31,8 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
   | lesen\s+sie\s+(?:auch|mehr)|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi
   | leia\s+também|lee\s+también|leggi\s+anche|see\s+also|related|subscribe|abonnieren
   | \d+(?:[.,]\d+)?\s?[km](?:\s+(?:views|claps|shares|likes))?     # counters: "1.2K", "3k views"
+  | (?:loading|chargement|wird\s+geladen|cargando|caricamento|carregando|laden)   # a loader's
+    (?:\s+[^\W\d_]+){0,5}\s*(?:\.\.\.|…)                                 # placeholder
 )[\W_]*$""", re.IGNORECASE | re.VERBOSE)
 # Calls to action that publishers drop into the text: subscribe, donate, try the paid tier.
 CALL_TO_ACTION = re.compile(r"""

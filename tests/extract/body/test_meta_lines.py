@@ -58,3 +58,17 @@ def test_a_bare_date_or_a_short_dated_remark_is_dropped(line: str) -> None:
 def test_a_heading_or_label_that_only_names_a_year_stays(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
     assert finish_paragraphs([line, prose], None) == [line, prose]
+
+
+@pytest.mark.parametrize("line", ["Loading specifications…", "Loading prices for your region...",
+                                  "Loading…", "Wird geladen …", "Chargement des commentaires..."])
+def test_a_loader_placeholder_is_dropped(line: str) -> None:
+    prose = "The ferry resumed service on Monday after the storm, the operator said today."
+    assert finish_paragraphs([prose, line], None) == [prose]
+
+
+@pytest.mark.parametrize("line", ["Loading docks", "Loading the ferry took an hour longer than planned…",
+                                  "Loading the ferry took an hour, then the storm came."])
+def test_a_line_about_loading_stays(line: str) -> None:
+    prose = "The ferry resumed service on Monday after the storm, the operator said today."
+    assert finish_paragraphs([prose, line], None) == [prose, line]

@@ -119,12 +119,40 @@ def test_a_footer_inside_the_article_or_before_any_h1_stays() -> None:
 
 
 def test_a_streamed_react_part_is_not_hidden_but_a_hidden_box_is() -> None:
-    parts = "".join(f"<div hidden id='S:{i}'>{paragraphs(2, f'Part{i}')}</div>" for i in range(3))
+    parts = "".join(f"<div hidden id='S:{i:x}'>{paragraphs(2, f'Part{i}')}</div>" for i in (0, 10, 31))
     page = (f"<html><body><h1>Dredging</h1><template id='B:0'></template>{parts}"
             "<div hidden id='promo'><p>Win a cruise</p></div></body></html>")
     text = stripped(page)
-    assert all(f"Part{i} 1." in text for i in range(3))
+    assert all(f"Part{i} 1." in text for i in (0, 10, 31))
     assert "Win a cruise" not in text
+
+
+ACCORDIONS = [
+    # a button naming its panel (the panel hidden by an attribute, by style, or for screen readers)
+    ("<h3><button aria-controls='a{i}' aria-expanded='false'>Question {i}</button></h3>"
+     "<div id='a{i}' hidden>{answer}</div>"),
+    ("<a role='button' aria-controls='a{i}'>Question {i}</a>"
+     "<div id='a{i}' style='display:none' role='region'>{answer}</div>"),
+    # a collapse box wrapping the panel its button names
+    ("<h3><button aria-controls='a{i}'>Question {i}</button></h3>"
+     "<div style='display: none'><div id='a{i}'>{answer}</div></div>"),
+    # a box right after the heading holding an expander, no id named
+    ("<h3><button aria-expanded='false'>Question {i}</button></h3>"
+     "<div aria-hidden='true' hidden>{answer}</div>"),
+]
+
+
+@pytest.mark.parametrize("accordion", ACCORDIONS)
+def test_a_collapsed_panel_a_button_opens_is_not_hidden_text(accordion: str) -> None:
+    panes = "".join(accordion.format(i=i, answer=paragraphs(1, f"Answer{i}")) for i in range(3))
+    page = (f"<html><body><article><h1>Dredging</h1>{paragraphs(4)}{panes}</article>"
+            "<div hidden><p>Win a cruise on the western channel this summer.</p></div>"
+            "<button aria-expanded='false'>Menu</button><div hidden class='newsletter'>"
+            "<p>Our letter, every Monday, about the harbour and its ships.</p></div></body></html>")
+    text = stripped(page)
+    assert all(f"Answer{i} 0." in text for i in range(3))
+    assert "Win a cruise" not in text
+    assert "Our letter" not in text  # opened by a button, but named as boilerplate
 
 
 def test_code_tokens_named_like_boilerplate_stay_in_the_listing() -> None:
