@@ -44,6 +44,8 @@ def quote(start: str, end: str, speaker: str | None, attribution: str = "name", 
     ("Wir bedauern dies zutiefst", "Wir bedauern dies zutiefst", "Wir bedauern dies zutiefst",
      True),
     ("", "a b c d", "c d", False),
+    # a page's decomposed letters ('o' and a combining diaeresis) match the annotation's 'ö'
+    ("Ich mo\u0308chte mich darauf fokussieren", "Ich möchte mich", "darauf fokussieren", True),
 ])
 def test_a_quote_matches_by_its_first_and_last_words(text: str, start: str, end: str,
                                                      ok: bool) -> None:

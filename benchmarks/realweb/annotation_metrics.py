@@ -7,6 +7,7 @@ restated where each function applies them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,9 +56,11 @@ def quote_matches(text: str | None, start: str, end: str) -> bool:
     Words are lower-cased `\\w+` tokens, so quotation marks, punctuation and case do not count;
     the start may sit at most EDGE_SLACK words in and the end at most EDGE_SLACK words before
     the text's end (an ellipsis, a bracket, a dangling "he said" word), and the end must not
-    begin before the start.
+    begin before the start. Both sides are compared in NFC: a page writing 'ö' as 'o' and a
+    combining mark holds the same words as the annotation typing 'ö'.
     """
-    tokens, head, tail = words(text), words(start), words(end)
+    tokens, head, tail = (words(unicodedata.normalize("NFC", part or ""))
+                          for part in (text, start, end))
     if not tokens or not head or not tail:
         return False
     starts = [i for i in _run_at(tokens, head) if i <= EDGE_SLACK]
