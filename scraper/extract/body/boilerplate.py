@@ -34,6 +34,7 @@ _KEPT_TAGS = frozenset({"html", "head", "body", "-document"})
 CHROME_TAGS = ("button", "select", "textarea", "input", "nav", "aside", "dialog", "menu")
 _CHROME_SET = frozenset(CHROME_TAGS)
 _CHROME_OR_TOGGLES = ",".join((*CHROME_TAGS, TOGGLE_SELECTOR))
+_LETTER = re.compile(r"[^\W\d_]")
 
 # Containers that are boilerplate unless they hold much of the page's prose.
 STRUCTURAL_TAGS = ("header", "footer", "form")
@@ -120,7 +121,10 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     doomed = [node for selector in (rules.strip if rules else ()) for node in tree.css(selector)]
     chrome = tree.css(_CHROME_OR_TOGGLES)  # toggles read in the same walk, before buttons go
     toggles = page_toggles(chrome)
-    doomed += [node for node in chrome if node.tag in _CHROME_SET]
+    worded = {node.mem_id: node for node in chrome if _in_sentence(node)}
+    doomed += [node for node in chrome if node.tag in _CHROME_SET and node.mem_id not in worded]
+    for node in worded.values():  # inline-block: the page shows a gap on either side
+        node.replace_with(f" {node.text().strip()} ")
     doomed += _titled_sections(tree)
     _decompose_all([node for node in doomed if not prose.holds_most(node)])
     prose = prose_map(tree)
@@ -132,6 +136,16 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     doomed += _named_boilerplate(tree, prose, article, toggles)
     _decompose_all([node for node in doomed if not prose.holds_most(node)] + _page_footers(tree, prose))
     return prose
+
+
+def _in_sentence(node: LexborNode) -> bool:
+    """True for a button standing between words of a paragraph's sentence ('said professor
+    <button>Ann Lee,</button> the director of ...'): a person card it opens, its text read."""
+    if node.tag != "button" or node.parent is None or node.parent.tag != "p":
+        return False
+    before, after = node.prev, node.next
+    return all(side is not None and side.tag == "-text" and _LETTER.search(side.text(deep=False))
+               for side in (before, after))
 
 
 def _page_footers(tree: LexborHTMLParser, prose: ProseMap) -> list[LexborNode]:

@@ -208,3 +208,13 @@ def test_printed_microdata_goes_but_only_for_the_exact_property_names() -> None:
     assert "Ann Lee" not in text
     assert "tides" in text and "Board votes" in text  # not the exact names listed
     assert "Para 3." in text and "Body 1." in text  # a property holding paragraphs stays
+
+
+def test_a_button_between_words_of_a_sentence_is_read_as_words() -> None:
+    page = ("<html><body><main>" + paragraphs(3) + "<p>“We dredge in spring,” said harbour master"
+            "<button class='card-launcher'>Ann Lee,</button> who runs the board.</p>"
+            "<p>Read it later <button>Save</button></p><p>Share: <button>Email</button>.</p>"
+            "</main></body></html>")
+    text = " ".join(stripped(page).split())
+    assert "said harbour master Ann Lee, who runs the board." in text
+    assert "Save" not in text and "Email" not in text
