@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .decode import decode_html
+from .mojibake import repair_double_utf8
 from .nesting import cut_nesting
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -120,11 +121,12 @@ def parse_document(html: str | bytes, url: str | None = None,
                    content_type: str | None = None) -> Document:
     """Decode and parse a page; never raises on malformed markup.
 
-    Invisible characters (soft hyphens, zero-width characters) and ruby readings are removed
-    here, once, so that no field (headline, body, captions, quotes, JSON-LD) carries them.
+    UTF-8 encoded twice is repaired, and invisible characters (soft hyphens, zero-width
+    characters) and ruby readings are removed here, once, so that no field (headline, body,
+    captions, quotes, JSON-LD) carries them.
     """
     text = decode_html(html, content_type) if isinstance(html, bytes) else html
-    text, cut = cut_nesting(_drop_invisible(text.replace("\x00", "")))
+    text, cut = cut_nesting(_drop_invisible(repair_double_utf8(text.replace("\x00", ""))))
     tree = LexborHTMLParser(text)
     if _RUBY_MARKUP.search(text):
         _drop_ruby_readings(tree)
