@@ -33,7 +33,7 @@ from ...models import Quote
 from .marks import QuoteSpan, find_spans, opens_paragraph
 from .memory import NameMemory, is_thing
 from .names import Mention, mentions
-from .nearby import closing_tag, colon_lead, next_subject, same_sentence
+from .nearby import closing_tag, colon_lead, described_opening, next_subject, same_sentence
 from .organisations import named_organisation
 from .refs import DROPPED_SUBJECT
 from .reported import adjunct_before, said_before, subjunctive_speaker
@@ -191,7 +191,9 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
             speaker = here or said_before(masked, first, starts, memory)
         elif phrase is None and colon_lead(masked, first, starts):
             # 'Sätze wie diese: „…“': someone quoted before, not a name run seen in passing
-            speaker = colon_speaker = about if about in memory.quoted else None
+            speaker = described_opening(masked, first, starts, memory) \
+                or (about if about in memory.quoted else None)
+            colon_speaker = speaker
         elif phrase is None and not paragraph[:first.start].strip() and last.closed:
             speaker = next_subject(masked, last, starts, memory)
         elif phrase is None:

@@ -8,7 +8,9 @@
 - The person opening the sentence right after a quote that opens its paragraph: '„…“
   Bundestrainer Jan Roth war bester Laune.'
 - A colon closing words that name nobody ('Und: „…“', 'Sätze wie diese: „…“'): the quote
-  goes on with whom the paragraph is about, when that person was quoted before.
+  goes on with whom the paragraph is about, when that person was quoted before; unless the
+  sentence opens by taking up an unnamed speaker described before ('Pero esta vecina muestra
+  su desacuerdo: «…»' after 'una vecina de La Pradera').
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .names import Mention, mentions
 from .refs import DROPPED_SUBJECT
 from .speakers import speaker_after
 from .verbs import VERB, find_attributions
+from .words import LEADING_CONNECTORS
 
 _COMMA = re.compile(r",\s*")
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ’']+)*")
@@ -32,6 +35,8 @@ SUBJECT_OPENING_WORDS = 4
 _SUBJECT_TAG_WORDS = 5
 # Verbs followed by whom they address, not by their subject: '…, told the newspaper'.
 _OBJECT_VERBS = frozenset({"told", "tells", "telling", "told reporters"})
+# Words opening a sentence before its subject: 'But', 'Pero', 'Aber', 'Mais'.
+_OPENING_CONNECTORS = LEADING_CONNECTORS | frozenset({"pero", "y", "también", "e", "ma", "anche"})
 
 
 def colon_lead(masked: str, first: QuoteSpan, starts: list[int]) -> bool:
@@ -39,6 +44,17 @@ def colon_lead(masked: str, first: QuoteSpan, starts: list[int]) -> bool:
     diese: „…“'): it goes on with whom the paragraph is about."""
     sentence = max((start for start in starts if start <= first.start), default=0)
     return masked[sentence:first.start].rstrip(" “\"„«»").endswith(":")
+
+
+def described_opening(masked: str, first: QuoteSpan, starts: list[int],
+                      memory: NameMemory) -> str | None:
+    """The unnamed speaker described before whom the quote's sentence opens with ('Pero esta
+    vecina muestra …: «…»', 'La miembro de la Plataforma coincide: «…»'), or None."""
+    sentence = max((start for start in starts if start <= first.start), default=0)
+    words = masked[sentence:first.start].split()
+    while words and words[0].lower().strip(",") in _OPENING_CONNECTORS:
+        words.pop(0)
+    return memory.described(" ".join(words[:3])) if words else None
 
 
 def next_subject(masked: str, last: QuoteSpan, starts: list[int], memory: NameMemory

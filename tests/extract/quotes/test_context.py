@@ -230,6 +230,17 @@ CASES = {
     "a sentence opening with a preposition is no description": (
         ["Dopo i saluti ha parlato a lungo: «È arrivata puntualissima alle sette e mezza.»"],
         [("È arrivata puntualissima alle sette e mezza.", None)]),
+    "a sentence taking up an unnamed speaker before a colon quotes her, not the last name": (
+        ["Una vecina del barrio y miembro de la plataforma comenta que «no hay ningún tipo "
+         "de control de coches».",
+         ("El portavoz Luis Mora destaca que «estamos a favor de las fiestas del barrio». "
+          "Pero esta vecina muestra su desacuerdo con el Ayuntamiento: «Lo que no puede ser "
+          "es que monten un escenario durante catorce días».")],
+        [("no hay ningún tipo de control de coches",
+          "una vecina del barrio y miembro de la plataforma"),
+         ("estamos a favor de las fiestas del barrio", "Luis Mora"),
+         ("Lo que no puede ser es que monten un escenario durante catorce días",
+          "una vecina del barrio y miembro de la plataforma")]),
     "a short line with an attribution and no full stop is still a quote": (
         ['In her only reply, Ada Lindqvist said, "I am not moving anywhere"'],
         [("I am not moving anywhere", "Ada Lindqvist")]),
