@@ -231,8 +231,8 @@ CASES = {
         ["Dopo i saluti ha parlato a lungo: «È arrivata puntualissima alle sette e mezza.»"],
         [("È arrivata puntualissima alle sette e mezza.", None)]),
     "a sentence taking up an unnamed speaker before a colon quotes her, not the last name": (
-        ["Una vecina del barrio y miembro de la plataforma comenta que «no hay ningún tipo "
-         "de control de coches».",
+        [("Una vecina del barrio y miembro de la plataforma comenta que «no hay ningún tipo "
+          "de control de coches»."),
          ("El portavoz Luis Mora destaca que «estamos a favor de las fiestas del barrio». "
           "Pero esta vecina muestra su desacuerdo con el Ayuntamiento: «Lo que no puede ser "
           "es que monten un escenario durante catorce días».")],
