@@ -21,19 +21,18 @@ from __future__ import annotations
 
 import atexit
 import os
-import pickle
 import signal
-import socket
-import subprocess
 import sys
 import threading
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from .extraction_worker import TaskFailure
 from .models import Article, Provenance
 from .rules import RuleSet
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 STARTUP_TIMEOUT = 120.0  # seconds a helper may take to start and import the extractors
 _HELPER_CODE = "import sys\nfrom scraper.extraction_worker import serve_socket\n" \
@@ -59,6 +58,8 @@ class BoundedExtractor:
             return extract(content, url, self.rules, content_type)
         if self.in_process:
             return _extract_before_alarm(self.rules, self.timeout, content, url, content_type)
+        import pickle  # the helper's modules load only when a helper is used
+
         if self._helper is not None and self._helper.process.poll() is not None:
             self.close()  # it died while idle (killed from outside): the page goes to a new one
         try:
@@ -93,6 +94,11 @@ class _Helper:
     """One helper process and the socket to it."""
 
     def __init__(self, rules: RuleSet) -> None:
+        import pickle
+        import socket
+        import subprocess
+        from multiprocessing.connection import Connection
+
         ours, theirs = socket.socketpair()
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(
@@ -107,7 +113,7 @@ class _Helper:
             raise
         finally:
             theirs.close()
-        self.connection = Connection(ours.detach())
+        self.connection: Connection = Connection(ours.detach())
         try:
             self.connection.send_bytes(pickle.dumps(rules, pickle.HIGHEST_PROTOCOL))
             if not self.connection.poll(STARTUP_TIMEOUT):
@@ -119,6 +125,8 @@ class _Helper:
 
     def call(self, message: tuple[str, tuple[Any, ...]], timeout: float) -> Any:
         """Send one task; raise TimeoutError when its answer takes longer than `timeout`."""
+        import pickle
+
         self.connection.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
         if not self.connection.poll(timeout):
             raise TimeoutError

@@ -13,8 +13,10 @@ import pickle
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def serve_socket(descriptor: int) -> None:
     """The entry point of a helper started as a program of its own (bounded_extraction): the
     rules come first over the socket, then tasks until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the process that started it decides
+    from multiprocessing.connection import Connection  # not loaded where only TaskFailure is
+
     connection = Connection(descriptor)
     try:
         serve(connection, pickle.loads(connection.recv_bytes()))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from importlib import metadata
+from importlib.machinery import PathFinder
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from scraper.extractor_version import (
     code_digest,
     derive_version,
     library_versions,
+    version_on_path,
 )
 from scraper.rules import BUNDLED_DIR, bundled_rules, load_rules
 from scraper.store import Store
@@ -75,6 +78,74 @@ class _Distribution(metadata.Distribution):
 def test_a_library_version_is_what_the_metadata_parser_reads(files: dict[str, str]) -> None:
     distribution = _Distribution(files)
     assert _installed_version(distribution) == distribution.version
+
+
+@pytest.fixture
+def path_finder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The standard library's path finder finds distributions (the importlib_metadata backport,
+    once a test imports it, takes that away from it and answers instead)."""
+    if not hasattr(PathFinder, "find_distributions"):
+        monkeypatch.setattr(PathFinder, "find_distributions",
+                            staticmethod(metadata.MetadataPathFinder.find_distributions),
+                            raising=False)
+
+
+@pytest.mark.usefixtures("path_finder")
+def test_the_path_scan_agrees_with_importlib_metadata() -> None:
+    names = {distribution.metadata["Name"] for distribution in metadata.distributions()}
+    answered = 0
+    for name in sorted(names):
+        found = version_on_path(name)
+        if found is not None:
+            answered += 1
+            assert found == _installed_version(metadata.distribution(name)), name
+    assert answered > 0
+
+
+def _dist_info(root: Path, folder: str, text: str) -> None:
+    (root / folder).mkdir(parents=True)
+    (root / folder / "METADATA").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("entries", "expected"), [
+    ({"first/Foo_Bar-1.0.dist-info": "Name: Foo_Bar\nVersion: 1.0\n",
+      "second/foo.bar-2.0.dist-info": "Name: foo.bar\nVersion: 2.0\n"}, "1.0"),
+    ({"second/FOO_BAR-2.0.dist-info": "Name: FOO-BAR\nVersion: 2.0\n"}, "2.0"),
+    ({"second/foo-bar-2.0.dist-info": "Name: foo-bar\nVersion: 2.0\n"}, None),
+    ({"first/foo_bar-3.0.egg-info": "Name: foo_bar\nVersion: 3.0\n"}, "3.0"),
+    ({"first/foobar-1.0.dist-info": "Name: foobar\nVersion: 1.0\n"}, None),
+    ({"first/foo_bar-1.0.dist-info": "Name: foo_bar\nVersion: 1.0\n  .dev1\n"}, None),
+])
+@pytest.mark.usefixtures("path_finder")
+def test_the_path_scan_finds_what_importlib_metadata_finds(
+        tmp_path: Path, entries: dict[str, str], expected: str | None) -> None:
+    for folder, text in entries.items():
+        _dist_info(tmp_path, folder, text)
+    paths = [str(tmp_path / "first"), str(tmp_path / "missing"), str(tmp_path / "second")]
+    assert version_on_path("foo-bar", paths) == expected
+    if expected is not None:
+        found = next(metadata.distributions(name="foo-bar", path=paths))
+        assert found.version == expected
+
+
+class _Finder:
+    """A meta path finder that finds distributions (as the importlib_metadata backport adds)."""
+
+    def find_spec(self, *_args: object) -> None:
+        return None
+
+    def find_distributions(self, *_args: object) -> list[metadata.Distribution]:
+        return []
+
+
+@pytest.mark.parametrize(("before", "answers"), [(False, True), (True, False)])
+@pytest.mark.usefixtures("path_finder")
+def test_the_path_scan_gives_way_to_a_finder_asked_before_the_path_finder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: bool, answers: bool) -> None:
+    _dist_info(tmp_path, "foo_bar-1.0.dist-info", "Name: foo_bar\nVersion: 1.0\n")
+    finders = [*sys.meta_path, _Finder()] if not before else [_Finder(), *sys.meta_path]
+    monkeypatch.setattr(sys, "meta_path", finders)
+    assert version_on_path("foo-bar", [str(tmp_path)]) == ("1.0" if answers else None)
 
 
 def _copy_code(destination: Path) -> Path:

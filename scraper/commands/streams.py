@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,6 +57,8 @@ def output_file(name: str) -> Iterator[TextIO]:
     if name == "-":
         yield sys.stdout
         return
+    import tempfile  # only for a file: `scraper extract` never needs it
+
     target = Path(name)
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, in every case

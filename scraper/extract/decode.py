@@ -16,8 +16,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE
 )
@@ -114,6 +112,8 @@ def decode_html(content: bytes, content_type: str | None = None) -> str:
     text = damaged_utf8(content, DETECTED_UTF8_MARGIN)
     if text is not None:
         return text
+    from charset_normalizer import from_bytes  # only for undeclared legacy bytes: load on use
+
     best = from_bytes(content[:200_000]).best()
     if best is not None and best.encoding:
         return content.decode(best.encoding, "replace")

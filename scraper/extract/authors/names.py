@@ -17,6 +17,7 @@ import re
 
 from ..document import squash
 from ..headline.site import looks_like_host
+from ..lazy import compile_on_use
 from .words import (
     AGENCIES,
     AUTHOR_LABELS,
@@ -45,7 +46,7 @@ LEAD_IN_PATTERN = re.compile(r"^((?:[^\W\d_]+\s+){1,2})(?:von|par|por|door)\s*:?
 LABEL_PATTERN = re.compile(r"^(?:" + "|".join(re.escape(label) for label in sorted(
     AUTHOR_LABELS, key=len, reverse=True)) + r")\s*(?:[:\-–]\s*|\s+)(?=\S)", re.IGNORECASE)
 # A label standing alone ("Author of the article:"), its name given by a logo or nothing.
-LABEL_ONLY = re.compile(r"^(?:" + "|".join(re.escape(label) for label in sorted(
+LABEL_ONLY = compile_on_use(r"^(?:" + "|".join(re.escape(label) for label in sorted(
     AUTHOR_LABELS, key=len, reverse=True)) + r")\s*[:\-–]?\s*$", re.IGNORECASE)
 NOT_AUTHOR_PATTERN = re.compile(r"^(?:" + "|".join(re.escape(label) for label in sorted(
     NOT_AUTHOR_LABELS, key=len, reverse=True)) + r")(?:\s*:|\s+(?=\S))", re.IGNORECASE)
@@ -91,7 +92,8 @@ DANGLING_WORD = re.compile(r"\s+(?:on|at|am|vom|op)\s*$")
 # Footnote marks after a name ("Jennifer Hale 1 ;", "Erin Sands 4").
 FOOTNOTE_MARKS = re.compile(r"(?:\s+\d{1,2}[,;*]?)+$")
 # Scripts whose names are often written as one word (Korean, Chinese, Japanese).
-ONE_WORD_SCRIPTS = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
+ONE_WORD_SCRIPTS = compile_on_use(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
 ENTITY_ARTICLES = frozenset({"the", "le", "la", "les", "der", "die", "das", "de", "het", "el"})
 MAX_NAME_WORDS = 6
 OUTLET_TAIL_WORDS = 3

@@ -12,12 +12,15 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..lazy import compile_on_use
+
 BYLINE_LINE = re.compile(r"^(?:by|von|par|por|di|door|words\s+by)\s+\S", re.IGNORECASE)
 DATE_LINE = re.compile(
     r"^(?:(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour)"
     r"\b.{0,60}|[\w ,.:/+-]{0,40}\b(?:19|20)\d\d\b[\w ,.:/+-]{0,25})$", re.IGNORECASE)
-DATE_LABEL = re.compile(r"^(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié"
-                        r"|mis\s+à\s+jour)\b", re.IGNORECASE)
+DATE_LABEL = compile_on_use(
+    r"^(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié"
+    r"|mis\s+à\s+jour)\b", re.IGNORECASE)
 # An unlabelled date line names a day (or a time) besides the year, in few words: "March 16, 2026",
 # "Mon 3.6.2024 10:45". A heading with a year ("Best laptops of 2025", "Founded: 2011") is text.
 DAY_OR_TIME = re.compile(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d,]?\d)(?!\s*%)")
@@ -35,7 +38,7 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
     (?:\s+[^\W\d_]+){0,5}\s*(?:\.\.\.|…)                                 # placeholder
 )[\W_]*$""", re.IGNORECASE | re.VERBOSE)
 # Calls to action that publishers drop into the text: subscribe, donate, try the paid tier.
-CALL_TO_ACTION = re.compile(r"""
+CALL_TO_ACTION = compile_on_use(r"""
     (?:^|[.!?]\s+)subscribe\b|\bsubscribe\s+(?:now|today|to\s+(?:our|the))\b
   | \bsign\s+up\s+(?:now|today|for\s+(?:our|the|free))\b|\bsupport\s+(?:us|our\s+journalism)\b
   | \bdonate\s+(?:now|today)\b|\bbecome\s+a\s+(?:member|subscriber)\b|\bfree\s+trial\b

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazy import compile_on_use
 from .names import (
     AGENCY_ALIASES,
     agency_name,
@@ -71,7 +72,7 @@ _FOR_OUTLET = re.compile(r"^([^/|;,]+?)\s+(?:for|für|pour|per|para)\s+[«“„
 UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " per ", " para ", " - ", " – ",
                     " — ", ", ")
 _ELISION = re.compile(r"^(?:d|l|qu|dell)[’'](?=[A-ZÀ-Ý])")
-_LABEL_WORD = re.compile(LABEL_PATTERN, re.IGNORECASE)
+_LABEL_WORD = compile_on_use(LABEL_PATTERN, re.IGNORECASE)
 _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
 # Further sentences crediting other roles after the photographer's name ('Jo Roe. Styling:
 # Ann Lee. Hair: …', 'Jo Roe. Prop styling by Ann Lee'): not part of the photo credit.

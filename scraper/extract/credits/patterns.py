@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import compile_on_use
+
 # Agencies, stock platforms and picture desks: lowercase alias -> canonical credit_source.
 AGENCIES: dict[str, str] = {
     "unsplash": "Unsplash", "unsplash.com": "Unsplash", "pexels": "Pexels", "pexels.com": "Pexels",
@@ -136,7 +138,7 @@ CREDIT_HINTS = ("photo", "foto", "credit", "crédit", "image", "picture", "pic",
                 "фото", "isithombe")
 
 # A licence after a credit: '(CC BY 2.0)', ', CC BY-SA 4.0', '(public domain)'.
-LICENSE_TAIL = re.compile(r"[\s,;]*[(\[]?\s*(?:CC[\s-]?(?:BY|0)[\w.\s-]*|public\s+domain|"
+LICENSE_TAIL = compile_on_use(r"[\s,;]*[(\[]?\s*(?:CC[\s-]?(?:BY|0)[\w.\s-]*|public\s+domain|"
                           r"licen[cs]ed\s+under\s+[^)\]]*)\s*[)\]]?\s*$", re.IGNORECASE)
 
 # Separators between the pieces of a credit body.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -125,6 +124,8 @@ def _parse_iso(text: str) -> ParsedDate | None:
 
 
 def _parse_rfc2822(text: str) -> ParsedDate | None:
+    from email.utils import parsedate_to_datetime  # rare on pages; email loads socket, random
+
     try:
         parsed = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..lazy import compile_on_use
 from .parse import ParsedDate, make_date, plausible, zone_for
 from .patterns import (
     DATEPARSER_LANGUAGES,
@@ -63,7 +64,7 @@ _TIME = (rf"(?<![\d:.])(?P<H>[0-2]?\d)(?:[:h]\s?(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)
 _SEPARATORS = r"(?:\s*[,@|/;·•–—-])*\s*"
 _TIME_AFTER = re.compile(
     rf"{_SEPARATORS}(?:(?:{_alternation(TIME_AFTER_JOINERS)})\b\.?\s*)?{_TIME}", re.IGNORECASE)
-_TIME_BEFORE = re.compile(
+_TIME_BEFORE = compile_on_use(
     rf"{_TIME}{_SEPARATORS}(?:(?:{_alternation(TIME_BEFORE_JOINERS)})\s+)?"
     rf"(?:(?:{_alternation(WEEKDAYS)})\.?,?\s*)?$", re.IGNORECASE)
 _CUES = re.compile(rf"(?<!\w)(?:(?P<mod>{_alternation(MODIFIED_CUES)})"

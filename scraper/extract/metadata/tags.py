@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborNode
 
 from ...models import SiteRules
 from ..document import ARTICLE_TYPES, Document, node_text, unescape
+from ..lazy import compile_on_use
 from ..nodes import PART_WORDS, class_and_id, inside_region, same_node
 
 # rel=tag links, and the tag-list containers whose links are tags (one cheap query).
@@ -27,7 +28,7 @@ CHROME_TAGS = frozenset({"nav", "aside", "form", "footer", "header"})
 TAG_LABEL = re.compile(r"\btags?\b|schlagw|mots[- ]clés|etiquetas", re.IGNORECASE)
 OUTSIDE_HINT = re.compile(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
                           r"(?:post|article|stor)|share|social|trending|popular")
-NOT_TAG_HREF = re.compile(r"share|facebook\.com|twitter\.com|x\.com/intent|linkedin\.com|"
+NOT_TAG_HREF = compile_on_use(r"share|facebook\.com|twitter\.com|x\.com/intent|linkedin\.com|"
                           r"pinterest\.|whatsapp|mailto:|#comment|/comments?\b|/author/|"
                           r"reddit\.com/submit|/categor(?:y|ies)/", re.IGNORECASE)
 # Machine tokens in keyword lists: ids, flags, namespaced values, slugs with underscores.

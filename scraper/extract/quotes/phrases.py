@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import compile_on_use
 from .names import head_name, is_person_name, is_role_word
 from .refs import AGE
 from .words import NAME_PARTICLES, PHRASE_CUT_WORDS, SUBJECT_PRONOUNS
@@ -22,7 +23,7 @@ _ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 _RECIPIENT = re.compile(r"^\s*(?i:à|au|aux|a|al|all[’']|alla|allo|ai|agli|alle)\s*(?:l[’']\s*)?"
                         r"(?:[A-ZÀ-Ý][\w’'.&-]*\s+){1,4}")
 # The newspaper itself as the addressee: 'explica a este periódico X', 'à notre journal X'.
-_MEDIA_RECIPIENT = re.compile(
+_MEDIA_RECIPIENT = compile_on_use(
     r"^\s*(?:a\s+(?:este|esta)\s+(?:periódico|diario|medio|redacción)|à\s+(?:notre|ce)\s+"
     r"(?:journal|quotidien|site)|(?:al|a)\s+(?:nostro|questo)\s+(?:giornale|quotidiano)|"
     r"to\s+this\s+(?:newspaper|paper|website))\s+", re.IGNORECASE)
@@ -49,7 +50,7 @@ _AFTER_NAME_CUT = {"dem": 1, "der": 1, "den": 1, "of": 2}
 
 # Adverbs between an inverted verb and its subject: 'ha twittato poi la premier', 'sagte
 # dann der Trainer', 'a ajouté ensuite le maire', 'said later the mayor'.
-_LEADING_ADVERB = re.compile(
+_LEADING_ADVERB = compile_on_use(
     r"^\s*(?:(?:poi|anche|ancora|inoltre|then|also|later|again|dann|auch|noch|zudem|puis|aussi|"
     r"encore|ensuite|luego|también|además|después)\s+)+(?=\S)", re.IGNORECASE)
 

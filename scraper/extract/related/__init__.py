@@ -22,10 +22,11 @@ from selectolax.lexbor import LexborNode
 
 from ...models import Link, SiteRules
 from ..document import Document, node_text, squash, unescape
+from ..lazy import compile_on_use
 from ..nodes import ancestors, class_and_id, same_node
 from .blocks import HEADING_TAGS, RELATED_LABEL, find_blocks, find_rule_blocks, is_generic
 
-NOT_ARTICLE_URL = re.compile(
+NOT_ARTICLE_URL = compile_on_use(
     r"/(?:tags?|category|categories|topics?|authors?|author-profile|profiles?|users?|people|"
     r"autor(?:en)?|auteurs?|journalists?|staff|"
     r"members?|search|login|signin|signup|sign-up|register|subscribe|subscription|feed|rss|"

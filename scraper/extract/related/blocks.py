@@ -21,6 +21,7 @@ import string
 from selectolax.lexbor import LexborNode
 
 from ..document import Document, node_text
+from ..lazy import compile_on_use
 from ..nodes import ancestors, class_and_id
 
 # Substrings of class names that name a related block (matched case-insensitively). Few on
@@ -37,7 +38,7 @@ NOT_ARTICLES_HINT = re.compile(
     r"(?:^|[\s_-])(?:ads?|promo|promoted|events?|games?|cli)(?:$|[\s_-])|"
     r"entry-content|post-content|article-body|article-content|story-body|post-body")
 # Link texts that name no article: "Read more", "Continue reading".
-GENERIC_TITLES = re.compile(
+GENERIC_TITLES = compile_on_use(
     r"^(?:read (?:more|the (?:full )?(?:story|article))|continue reading|more|mehr|weiterlesen|"
     r"lire (?:la )?suite|leer más|leia mais|leggi (?:tutto|di più)|lees meer|learn more|"
     r"see more|view|click here|here|»|›|→|>>|\.\.\.|…)[\s.:!»›→]*$", re.IGNORECASE)

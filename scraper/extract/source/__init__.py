@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..document import ARTICLE_TYPES, Document
+from ..lazy import compile_on_use
 from .patterns import (
     CREDIT_LINE_MAX_CHARS,
     CREDIT_LINE_PARAGRAPHS,
@@ -84,7 +85,7 @@ _EXPLICIT = EXPLICIT_PATTERNS  # (hint words, pattern): a pattern is tried where
 _EXPLICIT_BY_HINT: dict[str, tuple[int, ...]] = {
     hint: tuple(index for index, (hints, _) in enumerate(_EXPLICIT) if hint in hints)
     for hint in {hint for hints, _ in _EXPLICIT for hint in hints}}
-_OUTLET_ALONE = re.compile(_OUTLET)
+_OUTLET_ALONE = compile_on_use(_OUTLET)
 _ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for hint in hints})
 # Hints no other hint is part of, each with the hints that contain it ('report' -> 'reported
 # by', 'first reported' …): the page is scanned for the roots only.
