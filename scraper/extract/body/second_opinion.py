@@ -2,7 +2,9 @@
 
 It is asked only when our reading may be a fragment: when it is short, or when prose
 paragraphs lie outside the blocks we chose (on the development sets, one page in seven; the
-others gain nothing from it and it costs as much as the rest of the extraction).
+others gain nothing from it and it costs as much as the rest of the extraction). A short
+reading with no paragraph of prose outside it is not checked: the fusion only adds such
+paragraphs, or takes them instead of ours, so it could only return ours.
 
 Paragraphs both agree on are kept; a paragraph only trafilatura found is added when our own
 block analysis says it is prose; a paragraph only we found is kept. Once the reading is
@@ -27,14 +29,17 @@ MAX_OUTSIDE_SHARE = 0.1      # ...and so is one with this share of its prose in 
 
 
 def needs_second_opinion(ours: list[TextBlock], blocks: list[TextBlock]) -> bool:
-    """True when our reading is short or leaves real paragraphs of prose outside it."""
-    ours_prose = prose_chars(ours)
-    if ours_prose < MIN_CONFIDENT_CHARS:
+    """True when our reading is empty, or short or leaving real paragraphs of prose outside it,
+    while some paragraph of prose lies outside it (else `fuse` could only return ours)."""
+    if not ours:
         return True
     chosen = {id(block) for block in ours}
     outside = sum(len(block.text) for block in blocks if id(block) not in chosen
                   and len(block.text) >= MIN_EXTRA_CHARS and is_prose(block))
-    return outside >= MAX_OUTSIDE_SHARE * ours_prose
+    if not outside:
+        return False
+    ours_prose = prose_chars(ours)
+    return ours_prose < MIN_CONFIDENT_CHARS or outside >= MAX_OUTSIDE_SHARE * ours_prose
 
 
 def trafilatura_lines(html: str, url: str | None) -> list[str]:

@@ -23,9 +23,21 @@ def test_a_long_reading_that_leaves_no_prose_out_needs_no_second_opinion() -> No
     assert not needs_second_opinion(ours, blocks)
 
 
-def test_a_short_reading_needs_a_second_opinion() -> None:
-    blocks = blocks_of(f"<body><p>{SENTENCE}</p></body>")
-    assert needs_second_opinion(blocks, blocks)
+def test_a_short_reading_needs_a_second_opinion_when_prose_lies_outside_it() -> None:
+    blocks = blocks_of(f"<body><p>{SENTENCE}</p><div><p>Other: {SENTENCE}</p></div></body>")
+    assert needs_second_opinion(blocks[:1], blocks)
+
+
+def test_a_short_reading_holding_all_the_prose_needs_no_second_opinion() -> None:
+    blocks = blocks_of(f"<body><p>{SENTENCE}</p><div><a href='/x'>Home</a></div></body>")
+    assert not needs_second_opinion(blocks[:1], blocks)
+    kept, strategy = fuse(blocks[:1], blocks, [SENTENCE, "Home"])  # what asking would give
+    assert (kept, strategy) == (blocks[:1], "scraper")
+
+
+def test_an_empty_reading_needs_a_second_opinion() -> None:
+    blocks = blocks_of("<body><div><a href='/x'>Home</a></div></body>")
+    assert needs_second_opinion([], blocks)
 
 
 def test_prose_left_outside_our_reading_needs_a_second_opinion() -> None:
