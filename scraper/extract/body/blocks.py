@@ -48,50 +48,93 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
     When `nodes` is given, it receives every block element met, by id (TextBlock.ancestors:
     the block's nearest MAX_BLOCK_ANCESTORS block elements, outermost first).
     Elements whose id is in `skip` are left out with everything inside them.
+
+    The walk steps from node to node by first child and next sibling, and sorts elements by
+    their numeric tag id, its kind read from the tag name once per id (a generator per element
+    and a tag name per node cost twice as much).
     """
     blocks: list[TextBlock] = []
     if nodes is not None:
         nodes[root.mem_id] = root
-    # Each entry: the element's children, the block frame its text goes to, whether it lies
-    # inside a link, and whether the element is that block itself (flushed when done).
-    stack = [(root.iter(include_text=True), _Frame(root, (root.mem_id,)), False, True)]
-    while stack:
-        children, owner, in_link, is_block = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            if is_block:
+    kinds: dict[int, int] = {}
+    owner = _Frame(root, (root.mem_id,))  # the block frame the text goes to
+    in_link = False
+    # The elements entered, each with the frame and link state outside it and whether it is
+    # a block (flushed when left).
+    stack: list[tuple[LexborNode, _Frame, bool, bool]] = []
+    node = root.first_child
+    while True:
+        if node is None:
+            if not stack:
+                break
+            element, outer, outer_link, is_block = stack.pop()
+            if is_block and owner.parts:
                 _flush(owner, blocks)
+            owner, in_link = outer, outer_link
+            node = element.next
             continue
-        tag = child.tag or "-"  # a processing instruction (<?php ... ?>) has no tag
-        if tag == "-text":
-            text = child.text_content or ""
-            owner.parts.append(text)
-            owner.links.append(len(" ".join(text.split())) if in_link else 0)
-        elif tag == "br":
+        tag_id = node.tag_id
+        kind = kinds.get(tag_id)
+        if kind is None:
+            kind = kinds[tag_id] = _kind(node.tag)
+        if kind == _TEXT:
+            text = node.text_content or ""
+            # Blank text opening a frame (the line breaks between block elements) adds nothing
+            # to its blocks: left out, most frames stay empty and are never flushed.
+            if owner.parts or text and not text.isspace():
+                owner.parts.append(text)
+                owner.links.append(len(" ".join(text.split())) if in_link else 0)
+        elif kind == _BREAK:
             owner.parts.append(None)
             owner.links.append(0)
-        elif tag in SKIPPED_TAGS or tag.startswith("-") or (skip and child.mem_id in skip):
-            continue
-        elif tag in BLOCK_TAGS:
-            _flush(owner, blocks)
-            chain = (*owner.chain[1 - MAX_BLOCK_ANCESTORS:], child.mem_id)
+        elif kind == _LEFT_OUT or (skip and node.mem_id in skip):
+            pass
+        elif kind == _BLOCK:
+            if owner.parts:
+                _flush(owner, blocks)
+            mem_id = node.mem_id
+            stack.append((node, owner, in_link, True))
             # <a><h3>title</h3></a>: the heading is link text
-            stack.append((child.iter(include_text=True), _Frame(child, chain), in_link, True))
+            owner = _Frame(node, (*owner.chain[1 - MAX_BLOCK_ANCESTORS:], mem_id))
             if nodes is not None:
-                nodes[child.mem_id] = child
+                nodes[mem_id] = node
+            node = node.first_child
+            continue
         else:
-            stack.append((child.iter(include_text=True), owner, in_link or tag == "a", False))
+            stack.append((node, owner, in_link, False))
+            in_link = in_link or kind == _LINK
+            node = node.first_child
+            continue
+        node = node.next
+    if owner.parts:
+        _flush(owner, blocks)
     return blocks
 
 
+# What the walk does with a node, by its tag name.
+_TEXT, _BREAK, _LEFT_OUT, _BLOCK, _LINK, _INLINE = range(6)
+
+
+def _kind(tag: str | None) -> int:
+    """The kind of a node with this tag name (None for a processing instruction)."""
+    tag = tag or "-"
+    if tag == "-text":
+        return _TEXT
+    if tag == "br":
+        return _BREAK
+    if tag in SKIPPED_TAGS or tag.startswith("-"):
+        return _LEFT_OUT
+    if tag in BLOCK_TAGS:
+        return _BLOCK
+    return _LINK if tag == "a" else _INLINE
+
+
 def _flush(frame: _Frame, blocks: list[TextBlock]) -> None:
-    """Emit the frame's buffered text as blocks (split at double line breaks) and reset it.
+    """Emit the frame's buffered text (not empty) as blocks (split at double line breaks) and
+    reset it.
 
     Whitespace is squeezed once per block (a text's own runs of whitespace count as one
     space, as its link characters do)."""
-    if not frame.parts:
-        return
     if None in frame.parts:
         pieces = _pieces(frame.parts, frame.links)
     else:  # no line break: one piece (most frames)
