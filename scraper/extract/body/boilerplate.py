@@ -198,8 +198,12 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap, article: PageArt
             content_words.update(_weak_words(_names(node)) & PIECE_WORDS)
     weak_in_core: list[LexborNode] = []
     for node in weak:
-        if not _weak_words(_names(node)) <= content_words:
-            (weak_in_core if prose.in_core(node) else doomed).append(node)
+        # A weakly named node's names hold a weak word (within the first MAX_CACHED_NAMES
+        # characters when they are no longer): with no content word on the page, it is chrome.
+        names = _names(node)
+        if (content_words or len(names) > MAX_CACHED_NAMES) and _weak_words(names) <= content_words:
+            continue
+        (weak_in_core if prose.in_core(node) else doomed).append(node)
     core_prose = prose.of(prose.core) if prose.core is not None else 0
     if sum(prose.of(node) for node in _outermost(weak_in_core)) <= MAX_WEAK_CORE_SHARE * core_prose:
         doomed += weak_in_core
@@ -313,18 +317,24 @@ def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None,
     if node.tag in _UNJUDGED_TAGS:
         return None
     attrs = node.attributes
-    if attrs.get("role") in ROLES or _hidden(attrs) and not (toggles and toggles.open(node)):
+    if attrs.get("role") in ROLES or ("aria-hidden" in attrs or "hidden" in attrs or "style" in attrs) \
+            and _hidden(attrs) and not (toggles and toggles.open(node)):
         return "strong"
     seen = seen if seen is not None else {}
     weak = False
     for attribute in NAME_ATTRIBUTES:
         names = attrs.get(attribute)
         if names:
-            verdict = seen[names] if names in seen else seen.setdefault(names, _name_verdict(names))
+            verdict = seen.get(names, _UNSEEN)
+            if verdict is _UNSEEN:
+                verdict = seen[names] = _name_verdict(names)
             if verdict == "strong":
                 return verdict
             weak = weak or verdict == "weak"
     return "weak" if weak else None
+
+
+_UNSEEN = "unseen"  # no verdict yet for these names
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:
@@ -365,14 +375,21 @@ def _name_verdict(names: str) -> str | None:
 
 def _name_words(names: str) -> set[str]:
     """The lowercased names and the words of each ("NewsletterBox share-bar": newsletter, box,
-    share-bar, share, bar)."""
+    share-bar, share, bar); whole hyphenated names only where one may be a listed word (the
+    names' parts without a hyphen are words already)."""
     if not names.islower():  # (a name without capitals has no camel case to split)
         names = _CAMEL_CASE.sub(r"\1 \2", names)
     lowered = names.lower()
     words = set(_WORDS.findall(lowered))
-    if "-" in lowered:
-        words.update(_NAMES.findall(lowered))
+    for word in _HYPHENATED_WORDS:  # most names hold none: one substring test each
+        if word in lowered:
+            words.update(_NAMES.findall(lowered))
+            break
     return words
+
+
+# The listed words that hold a hyphen: only these can be whole hyphenated names.
+_HYPHENATED_WORDS = tuple(sorted(word for word in STRONG_WORDS | WEAK_WORDS if "-" in word))
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

@@ -28,6 +28,9 @@ class ProseMap:
     chars: dict[int, int] = field(default_factory=dict)
     total: int = 0
     core: LexborNode | None = None
+    # How many steps up each element met by in_core lies from the core (None: not below it).
+    _core_steps: dict[int, int | None] = field(default_factory=dict, init=False, repr=False,
+                                               compare=False)
 
     def of(self, node: LexborNode) -> int:
         """The prose characters inside node."""
@@ -42,18 +45,29 @@ class ProseMap:
         return self.total > 0 and self.of(node) >= MOST_SHARE * self.total
 
     def in_core(self, node: LexborNode) -> bool:
-        """True when node lies strictly inside the prose core."""
+        """True when node lies strictly inside the prose core (at most MAX_ANCESTORS levels
+        below it). Each walk up stops at an element an earlier walk met: the nodes of one
+        region share their ancestors, each read once."""
         if self.core is None:
             return False
-        target = self.core.mem_id
-        parent = node.parent
-        for _ in range(MAX_ANCESTORS):
-            if parent is None:
-                return False
-            if parent.mem_id == target:
-                return True
-            parent = parent.parent
-        return False
+        target, steps = self.core.mem_id, self._core_steps
+        walked: list[int] = []
+        current: LexborNode | None = node
+        found: int | None = None  # steps from the last walked element up to the core
+        while current is not None:
+            mem_id = current.mem_id
+            if mem_id == target:
+                found = 0
+                break
+            if mem_id in steps:
+                found = steps[mem_id]
+                break
+            walked.append(mem_id)
+            current = current.parent
+        for mem_id in reversed(walked):
+            found = None if found is None else found + 1
+            steps[mem_id] = found
+        return found is not None and 0 < found <= MAX_ANCESTORS
 
 
 def prose_map(tree: LexborHTMLParser) -> ProseMap:
@@ -110,14 +124,19 @@ def _subtree_sums(own: dict[int, int], parent_of: dict[int, int | None]) -> dict
 
 
 def paragraph_prose(paragraph: LexborNode) -> int:
-    """A paragraph's characters outside links."""
+    """A paragraph's characters outside links (the text of each link inside it, nested ones
+    too, found by walking its few elements: a selector query per paragraph costs more)."""
     text = paragraph.text(deep=True)
     length = len(text.strip())
     if not length:
         return 0
-    for link in paragraph.css("a"):
-        length -= len(link.text(deep=True))
+    for node in paragraph.traverse():
+        if node.tag_id == _LINK_TAG_ID:
+            length -= len(node.text(deep=True))
     return max(length, 0)
+
+
+_LINK_TAG_ID = LexborHTMLParser("<a></a>").css_first("a").tag_id  # type: ignore[union-attr]
 
 
 def _core(body: LexborNode, chars: dict[int, int], total: int) -> LexborNode | None:
