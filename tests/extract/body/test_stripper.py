@@ -79,6 +79,29 @@ def test_prose_map_counts_paragraph_text_outside_links_and_finds_the_core() -> N
     assert prose.core is not None and prose.core.mem_id == story.mem_id
 
 
+def test_prose_counts_out_the_text_of_every_link_in_a_paragraph_nested_ones_too() -> None:
+    tree = LexborHTMLParser("<html><body><p>Plain words here <em>and <a href='/a'>one link</a></em>"
+                            " then <a href='/b'>another <b>bold</b></a>.</p></body></html>")
+    paragraph = tree.css_first("p")
+    expected = len(paragraph.text().strip()) - len("one link") - len("another bold")
+    assert prose_map(tree).of(paragraph) == expected
+
+
+def test_the_prose_core_holds_its_descendants_only_whichever_is_asked_first() -> None:
+    sections = "".join(f"<section><div>{paragraphs(1, f'Part {i}')}<em id='e{i}'>x</em></div></section>"
+                       for i in range(3))
+    tree = LexborHTMLParser(f"<html><body><div id='page'><div id='story'>{sections}</div>"
+                            "<div id='rail'><span id='ad'>x</span></div></div></body></html>")
+    prose = prose_map(tree)
+    assert prose.core is not None and prose.core.mem_id == tree.css_first("#story").mem_id
+    asked = ["#ad", "#e1", "section p", "section", "#story", "#page", "#e2", "#rail"]
+    answers = {selector: prose.in_core(tree.css_first(selector)) for selector in asked}
+    assert answers == {"#ad": False, "#e1": True, "section p": True, "section": True, "#story": False,
+                       "#page": False, "#e2": True, "#rail": False}
+    fresh = prose_map(tree)  # the same answers asked in another order
+    assert {selector: fresh.in_core(tree.css_first(selector)) for selector in reversed(asked)} == answers
+
+
 @pytest.mark.parametrize("page", [
     "<html class='no-js ad-free share-tools'><body class='ad-layout'>{}</body></html>",
     "<html><body><?php echo $ad; ?><main>{}</main><?xml-stylesheet href='x'?></body></html>",
