@@ -241,3 +241,14 @@ def test_a_button_between_words_of_a_sentence_is_read_as_words() -> None:
     text = " ".join(stripped(page).split())
     assert "said harbour master Ann Lee, who runs the board." in text
     assert "Save" not in text and "Email" not in text
+
+
+def test_an_author_box_after_the_article_goes_but_an_author_wrapped_article_stays() -> None:
+    bio = ("<div class='post-authors'><div class='author-info'><p>Dana Reyes is a staff writer who "
+           "covers ports and shipping; before that she reported on city hall for ten years.</p>"
+           "</div></div>")
+    page = f"<html><body><article><h1>Dredging</h1>{paragraphs(5)}{bio}</article></body></html>"
+    text = stripped(page)
+    assert "Para 4." in text and "Dana Reyes" not in text
+    wrapped = f"<html><body><div class='author-page'><h1>Dredging</h1>{paragraphs(5)}</div></body></html>"
+    assert "Para 4." in stripped(wrapped)
