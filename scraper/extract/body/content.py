@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from .blocks import HEADING_TAGS, MAX_BLOCK_ANCESTORS, TextBlock
+from .blocks import BLOCK_TAGS, HEADING_TAGS, MAX_BLOCK_ANCESTORS, TextBlock
 
 MIN_GOOD_CHARS = 80          # a block this long with few links reads as prose
 MIN_SENTENCE_CHARS = 30      # shorter blocks count as prose only if they end like a sentence
@@ -24,6 +24,10 @@ NOISE_WEIGHT = 1.0
 PLAIN_NOISE_WEIGHT = 0.3     # short link-free text (labels, dates) is weak evidence of chrome
 TABLE_CELL_TAGS = frozenset({"td", "th"})
 MAX_KEPT_LINK_DENSITY = 0.6  # inside the main container, drop blocks linkier than this
+MIN_LINKED_ITEM_CHARS = 30   # ...but a list item this long before more prose stays (a resource)
+MAX_ENTRY_LINK_DENSITY = 0.95  # ...when it has words of its own besides its links
+# A kicker before a teaser's linked headline: a few words ending in a colon or question mark.
+_KICKER = re.compile(r"^\W*(?:\S+\s+){0,3}\S*[:?]\W*$")
 WIDEN_SHARE = 0.5            # a lone paragraph winning with less of the page's prose is widened
 TWIN_MIN_SHARE = 0.2         # a twin container must score this share of the winner
 DECAY = (1.0, 1.0, 0.5)
@@ -117,13 +121,49 @@ def kept_blocks(inside: list[TextBlock]) -> list[TextBlock]:
     """The blocks of the chosen containers worth keeping: not link lists, but a heading that
     is a link (a listicle's product names) between paragraphs of prose opens a section."""
     prose = [is_prose(block) for block in inside]
+    last_prose = max((index for index, is_text in enumerate(prose) if is_text), default=-1)
     kept = []
     for index, block in enumerate(inside):
         if keep_block(block) or block.tag in HEADING_TAGS \
                 and any(prose[max(0, index - SECTION_REACH):index]) \
-                and any(prose[index + 1:index + 1 + SECTION_REACH]):
+                and any(prose[index + 1:index + 1 + SECTION_REACH]) \
+                or index < last_prose and _is_linked_entry(block):
             kept.append(block)
     return kept
+
+
+def _is_linked_entry(block: TextBlock) -> bool:
+    """A list item of the article's own list (a resource with its note, a checklist step):
+    long, with words of its own besides its links; not a table of contents entry (a link to a
+    place on the page) nor a teaser (a linked headline after a kicker: "See also:", "Warnung:")."""
+    if block.tag != "li" or len(block.text) < MIN_LINKED_ITEM_CHARS \
+            or block.link_density > MAX_ENTRY_LINK_DENSITY:
+        return False
+    before, to_place = _own_links(block.node)
+    return not to_place and not _KICKER.match(before)
+
+
+def _own_links(node: LexborNode) -> tuple[str, bool]:
+    """The text of node's own line before its first link, and whether one of its links points
+    to a place on a page ("#"); nested blocks (a sub-list) are not its line and not read."""
+    parts: list[str] = []
+    linked = to_place = False
+    stack = [node.iter(include_text=True)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag or ""
+        if tag == "-text":
+            if not linked:
+                parts.append(child.text_content or "")
+        elif tag == "a":
+            linked = True
+            to_place = to_place or "#" in (child.attributes.get("href") or "")
+        elif tag not in BLOCK_TAGS:
+            stack.append(child.iter(include_text=True))
+    return " ".join("".join(parts).split()), to_place
 
 
 def with_section_headings(blocks: list[TextBlock], chosen: list[TextBlock]) -> list[TextBlock]:

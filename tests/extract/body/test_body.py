@@ -259,6 +259,25 @@ def test_a_linked_heading_between_paragraphs_opens_its_section() -> None:
     assert "More kettles we like" not in text
 
 
+def test_linked_entries_of_the_articles_own_list_stay_but_teasers_and_contents_go() -> None:
+    resources = ("<ul><li><a href='https://a.example.org/x'>Harbour Trust: tide tables and mooring "
+                 "fees</a> (monthly)</li><li>The <a href='https://b.example.org/y'>Ferry Board's winter "
+                 "timetable and fares</a></li></ul>")
+    contents = ("<ul><li><a href='https://news.example.com/a/#cost'>What the tram extension will cost</a>"
+                " in total</li></ul>")
+    teasers = ("<ul><li><strong>See also:</strong> <a href='/b'>The old tram depot becomes a "
+               "market hall</a></li></ul>")
+    trailing = "<ul><li><a href='/c'>Council budget: all the figures for next year</a> (PDF)</li></ul>"
+    html = (f"<html><body><article>{prose(2)}{resources}{contents}{prose(1, word='Middle')}{teasers}"
+            f"{prose(2, word='Late')}{trailing}</article></body></html>")
+    text = body_of(html)
+    assert "Harbour Trust: tide tables and mooring fees (monthly)" in text
+    assert "The Ferry Board's winter timetable and fares" in text
+    assert "What the tram extension will cost" not in text
+    assert "old tram depot" not in text
+    assert "all the figures for next year" not in text  # a list after the last prose: related
+
+
 def deep(html: str, levels: int = 6) -> str:
     return "<div class='x'>" * levels + html + "</div>" * levels
 
