@@ -33,7 +33,15 @@ from ...models import Quote
 from .marks import QuoteSpan, find_spans, opens_paragraph
 from .memory import NameMemory, is_thing
 from .names import Mention, mentions
-from .nearby import closing_tag, colon_lead, described_opening, next_subject, same_sentence
+from .nearby import (
+    closing_tag,
+    colon_lead,
+    described_opening,
+    first_person_subject,
+    named_opening,
+    next_subject,
+    same_sentence,
+)
 from .organisations import named_organisation
 from .refs import DROPPED_SUBJECT
 from .reported import adjunct_before, said_before, subjunctive_speaker
@@ -116,7 +124,7 @@ def extract_quotes(paragraphs: list[str], standfirst: str | None = None) -> list
             lead_in = paragraph if paragraph.rstrip().endswith(":") else None
             # a line introducing what follows ('These rules apply:') says whose it is
             previous_speaker = _reported_speaker(paragraph, memory) \
-                or (None if lead_in else previous_speaker)
+                or memory.introduced_here() or (None if lead_in else previous_speaker)
         lead_in = paragraph if paragraph.rstrip().endswith(":") else None
     if standfirst:
         memory.learn_full_names(standfirst)
@@ -192,12 +200,14 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         elif phrase is None and colon_lead(masked, first, starts):
             # 'Sätze wie diese: „…“': someone quoted before, not a name run seen in passing
             speaker = described_opening(masked, first, starts, memory) \
+                or named_opening(masked, first, starts) \
                 or (about if about in memory.quoted else None)
             colon_speaker = speaker
         elif phrase is None and not paragraph[:first.start].strip() and last.closed:
             speaker = next_subject(masked, last, starts, memory)
         elif phrase is None:
-            speaker = subjunctive_speaker(masked, first, starts, memory, here or previous_speaker)
+            speaker = subjunctive_speaker(masked, first, starts, memory, here or previous_speaker) \
+                or first_person_subject(masked, first.text, first, starts, memory)
         if speaker:
             _remember(memory, speaker)
             here = about = speaker

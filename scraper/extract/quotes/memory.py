@@ -103,6 +103,7 @@ class NameMemory:
     # inner words of names of three words or more: 'steinberg' -> 'Guido Steinberg Bezug'
     inner: dict[str, str | None] = field(default_factory=dict)
     quoted: set[str] = field(default_factory=set)  # speakers an attribution named
+    with_role: set[str] = field(default_factory=set)  # people named with a role
 
     def note(self, mention: Mention) -> bool:
         """Record a name mention; True when it names a person, who is now the last one.
@@ -120,6 +121,7 @@ class NameMemory:
                 self._log(name, False)  # 'die Aufgabe von Co-Chefin Ana Roth. „…“'
             return mention.agent
         if role and " " in name:
+            self.with_role.add(name)
             held = self.roles.setdefault(role, name)
             self.roles[role] = name if held == name else None  # two mayors: no one
         if mention.titled and name.lower() not in self.full_names:
@@ -204,6 +206,14 @@ class NameMemory:
         if person:
             self.learn_gender(person, gender)
         return person
+
+    def introduced_here(self) -> str | None:
+        """The first person the current paragraph names for the first time as its subject,
+        with a role or a known gender ('Political analyst Ann Lee questions …'): a run of
+        capitals ('London Standard') is nobody's introduction."""
+        return next((e.name for e in self._paragraph_log(self.paragraph)
+                     if e.first and e.subject and (e.name in self.genders
+                                                   or e.name in self.with_role)), None)
 
     def person_like(self, gender: str | None) -> str | None:
         """The person a definite role with no holder means: the paragraph's, the one

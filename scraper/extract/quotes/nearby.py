@@ -11,6 +11,9 @@
   goes on with whom the paragraph is about, when that person was quoted before; unless the
   sentence opens by taking up an unnamed speaker described before ('Pero esta vecina muestra
   su desacuerdo: «…»' after 'una vecina de La Pradera').
+- A quote in the first person going on with a sentence about someone ('X hat Y vor 32
+  Jahren eingestellt, „weil sie so viel gearbeitet hat wie ich“'): the person the sentence
+  names first.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import re
 
 from .marks import QuoteSpan
 from .memory import NameMemory
-from .names import Mention, mentions
+from .names import NAME_RUN, Mention, mentions
 from .refs import DROPPED_SUBJECT
 from .speakers import speaker_after
 from .verbs import VERB, find_attributions
@@ -35,6 +38,16 @@ SUBJECT_OPENING_WORDS = 4
 _SUBJECT_TAG_WORDS = 5
 # Verbs followed by whom they address, not by their subject: '…, told the newspaper'.
 _OBJECT_VERBS = frozenset({"told", "tells", "telling", "told reporters"})
+# First-person words: a quote holding one speaks for someone ('… wie ich', 'because I').
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "ich", "mich", "mir", "mein", "meine",
+                          "meinen", "meinem", "meiner", "je", "j", "moi", "mon", "ma", "mes",
+                          "yo", "mí", "mis", "io", "mio", "mia", "miei"})
+_WORDS = re.compile(r"\w+")
+# Articles before an organisation's name: 'la Asociación X', 'die Deutsche Bank'.
+_ORGANISATION_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "los",
+                                    "las", "il", "lo"})
+# Most words of an opening phrase before the subject ('De cara al futuro,').
+_ADJUNCT_WORDS = 5
 # Words opening a sentence before its subject: 'But', 'Pero', 'Aber', 'Mais'.
 _OPENING_CONNECTORS = LEADING_CONNECTORS | frozenset({"pero", "y", "también", "e", "ma", "anche"})
 
@@ -55,6 +68,44 @@ def described_opening(masked: str, first: QuoteSpan, starts: list[int],
     while words and words[0].lower().strip(",") in _OPENING_CONNECTORS:
         words.pop(0)
     return memory.described(" ".join(words[:3])) if words else None
+
+
+def named_opening(masked: str, first: QuoteSpan, starts: list[int]) -> str | None:
+    """The organisation a colon sentence opens with, after its article and a short opening
+    phrase ('De cara al futuro, la Asociación Vecinal Norte se mantendrá …: «…»'): a run
+    of two capitalised words or more, none a particle, or None."""
+    sentence = max((start for start in starts if start <= first.start), default=0)
+    text = masked[sentence:first.start]
+    opening, comma, rest = text.partition(",")
+    if comma and len(opening.split()) <= _ADJUNCT_WORDS:
+        text = rest
+    words = text.split(None, 1)
+    while len(words) == 2 and words[0].lower() in _OPENING_CONNECTORS:
+        words = words[1].split(None, 1)
+    if len(words) < 2 or words[0].lower() not in _ORGANISATION_ARTICLES:
+        return None
+    run = NAME_RUN.match(words[1])
+    tokens = run.group(0).split() if run else []
+    # every word capitalised: 'Die Zahl der Toten stieg:' names no one
+    return " ".join(tokens) if len(tokens) > 1 and all(t[:1].isupper() for t in tokens) else None
+
+
+def first_person_subject(masked: str, text: str, first: QuoteSpan, starts: list[int],
+                         memory: NameMemory) -> str | None:
+    """A lowercase quote in the first person going on with the sentence before it ('X hat Y
+    eingestellt, „weil sie so viel gearbeitet hat wie ich“'): the first person that sentence
+    names, or None."""
+    if not text[:1].islower() or FIRST_PERSON.isdisjoint(_WORDS.findall(text.lower())):
+        return None
+    sentence = max((start for start in starts if start <= first.start), default=0)
+    before = masked[sentence:first.start]
+    if "\x01" in before:
+        return None
+    for mention in mentions(before):
+        if not mention.governed and _person_shaped(mention.name) \
+                and (" " in mention.name or memory.knows(mention.name.lower())):
+            return memory.expand(mention.name)
+    return None
 
 
 def next_subject(masked: str, last: QuoteSpan, starts: list[int], memory: NameMemory

@@ -3,7 +3,8 @@
 A sentence ends after . ! ? and any closing marks, French-spaced or not, except after an
 abbreviation ('Mr.', 'St.'), an initial, a German ordinal before a month or a century ('am
 18. November'), or before a lowercase speech verb or pronoun that goes on with it ('“… the
-move?” asked Pineda.').
+move?” asked Pineda.'), or a determiner after a closing quotation mark ('“… in!” an officer
+shouted.').
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from .words import PRONOUNS, SPEECH_VERB_WORDS
 # A sentence ends after . ! ? and any closing marks, French-spaced ('fin. » Puis') or not.
 _BOUNDARY = re.compile(r"(?<=[.!?])(?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+(?=[\w“\"„«»‹›‘‚\x01(])")
 _NON_SPACE = re.compile(r"\S+")
+_CLOSING_MARKS = "”\"’»«“›‹"
+# Determiners opening a speaker after a closing mark: '“… in!” an officer shouted.'
+_DETERMINERS = frozenset({"a", "an", "the", "one", "der", "die", "das", "ein", "eine", "le",
+                          "la", "les", "un", "une", "el", "los", "las", "il", "lo", "uno",
+                          "una"})
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen",
                             "lt", "col", "capt", "sgt", "jr", "sr", "mt", "no", "vs", "rev",
                             "hon", "fr", "u.s", "u.k", "inc", "corp", "co", "ltd", "jan", "feb",
@@ -36,7 +42,8 @@ def sentence_starts(masked: str) -> list[int]:
         end = min(last.end(), match.start()) if last is not None else 0
         word = masked[last.start() if last is not None else 0:end].rstrip(".!?”\"’»«“)").lower()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
-                or _tag_word(masked, match.end()) or _ordinal_date(word, masked, match.end()):
+                or _tag_word(masked, match.end(), match.group(0)) \
+                or _ordinal_date(word, masked, match.end()):
             continue
         starts.append(match.end())
     return starts
@@ -51,9 +58,11 @@ def _ordinal_date(word: str, masked: str, position: int) -> bool:
     return bool(following) and following[0].rstrip(".,;:").lower() in ORDINAL_NOUNS
 
 
-def _tag_word(masked: str, position: int) -> bool:
-    """A lowercase speech verb or pronoun goes on the sentence: '“… the move?” asked Pineda.'"""
+def _tag_word(masked: str, position: int, boundary: str) -> bool:
+    """A lowercase speech verb or pronoun goes on the sentence: '“… the move?” asked Pineda.';
+    after a closing quotation mark a determiner does ('“… in!” an officer shouted.')."""
     if not masked[position].islower():
         return False
     word = masked[position:position + 20].split(None, 1)[0].strip(",.;:")
-    return word in SPEECH_VERB_WORDS or word in PRONOUNS
+    return word in SPEECH_VERB_WORDS or word in PRONOUNS \
+        or (word in _DETERMINERS and any(mark in boundary for mark in _CLOSING_MARKS))

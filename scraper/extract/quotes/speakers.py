@@ -231,6 +231,8 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
         index -= 1
     if index < 0:
         return None
+    if not phrase.rstrip().endswith(","):  # not '…, habe nur gedient, sagt der Mann'
+        index = _before_relative_clause(segments, index)
     segment = segments[index]
     if index and segment != segments[0]:  # 'when X pressed him, the prime minister said'
         role = definite_role(segment)
@@ -259,6 +261,19 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if (_descriptive(words) or _bare_group(words)) and not re.search(r"[\x01“”\"«»„]", segment):
         return _lower_determiner(words)
     return None
+
+
+def _before_relative_clause(segments: list[str], index: int) -> int:
+    """'Der Städtetag NRW, der zur Anhörung geladen ist, befürwortet … und': a predicate
+    after a relative clause belongs to the subject before that clause."""
+    words = segments[index].split()
+    if index < 2 or not words or not words[0][:1].islower() or words[0].lower() in _DETERMINERS \
+            or not _skippable(segments[index - 1], True) or not segments[index - 1]:
+        return index
+    before = index - 1
+    while before > 0 and _skippable(segments[before], True):
+        before -= 1
+    return before if segments[before] else index
 
 
 def _bare_group(words: list[str]) -> bool:

@@ -38,7 +38,8 @@ ATTRIBUTION_VERBS_EN = (
     "fears", "feared", "worried", "hoped", "hopes", "regretted", "denounced", "described",
     "called", "calls", "dubbed",
     "notes", "counters", "observes", "concedes", "recounts", "recounted", "reflects",
-    "reflected", "puts it", "put it", "shared", "confided",
+    "reflected", "puts it", "put it", "shared", "confided", "shouts", "yells", "jokes",
+    "quips", "whispers", "laments", "complains", "concludes", "cautions",
 )
 ATTRIBUTION_VERBS_DE = (
     "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte", "betont",
@@ -59,7 +60,7 @@ ATTRIBUTION_VERBS_DE = (
     "argumentierte", "vermutete", "beteuerte", "prognostizierte", "twitterte", "postete",
     "zitierte",
     "mahnten", "warnten", "notierte", "notiert", "spöttelt", "spöttelte",
-    "äußerte", "verwies",
+    "äußerte", "verwies", "verweist", "wies", "weist",
 )
 ATTRIBUTION_VERBS_FR = (
     "a déclaré", "a dit", "dit", "a affirmé", "affirme", "explique", "a expliqué", "a ajouté",

@@ -241,6 +241,45 @@ CASES = {
          ("estamos a favor de las fiestas del barrio", "Luis Mora"),
          ("Lo que no puede ser es que monten un escenario durante catorce días",
           "una vecina del barrio y miembro de la plataforma")]),
+    "a paragraph introducing someone new as its subject hands them the next quote": (
+        ["“We stayed at his side until the end,” Mara Lind said.",
+         "Political analyst Henrik Balde questions the timing of the announcement.",
+         "“Why wait three weeks to tell the country? It made no sense at all.”"],
+        [("We stayed at his side until the end", "Mara Lind"),
+         ("Why wait three weeks to tell the country? It made no sense at all.",
+          "Henrik Balde")]),
+    "a predicate after a relative clause belongs to the subject before it": (
+        [("Der Städtebund Nord, der ebenfalls zur Anhörung geladen ist, befürwortet "
+          "die Reform grundsätzlich und verweist darauf, dass „die übrigen Beschäftigten bis "
+          "67 arbeiten müssen“.")],
+        [("die übrigen Beschäftigten bis 67 arbeiten müssen", "Städtebund Nord")]),
+    "a first-person quote going on with a sentence about someone is theirs": (
+        [("Das Duo kennt sich lange. Jan Beck hat Ute Sommer vor 30 Jahren eingestellt, „weil "
+          "sie genauso viel gearbeitet hat wie ich. Das gilt bis heute.“")],
+        [("weil sie genauso viel gearbeitet hat wie ich. Das gilt bis heute.", "Jan Beck")]),
+    "an organisation opening a colon sentence after a short phrase speaks": (
+        ["«Queremos dormir por la noche», dijo la vecina Ana Gil.",
+         ("De cara al futuro, la Asociación Vecinal Norte se mantendrá en la misma línea: "
+          "«Nos interesa escuchar otras opciones de una verbena más familiar».")],
+        [("Queremos dormir por la noche", "Ana Gil"),
+         ("Nos interesa escuchar otras opciones de una verbena más familiar",
+          "Asociación Vecinal Norte")]),
+    "a German noun with its genitive opening a colon sentence is nobody": (
+        ["Die Zahl der Toten stieg am Abend weiter: „Wir wissen nicht, wie viele noch kommen.“"],
+        [("Wir wissen nicht, wie viele noch kommen.", None)]),
+    "'wies auf Folgendes hin' introduces what the subject after it said": (
+        [("Damit es im Ziel kein Gedränge gab, wies die Stadtsparkasse auf Facebook vorab auf "
+          "Folgendes hin: „Verlasst bitte zügig den Bereich hinter dem Ziel.“")],
+        [("Verlasst bitte zügig den Bereich hinter dem Ziel.", "die Stadtsparkasse")]),
+    "present-tense tags: a study concludes, an officer shouts": (
+        [("Coffee has long had a bad name. “Moderate coffee intake is more likely to benefit "
+          "health than to harm it,” a review of 200 studies concludes."),
+         "“Open the door, we are coming in,” an officer shouts.",
+         "“Police! Nobody move!” a second officer shouted."],
+        [("Moderate coffee intake is more likely to benefit health than to harm it",
+          "a review of 200 studies"),
+         ("Open the door, we are coming in", "an officer"),
+         ("Police! Nobody move!", "a second officer")]),
     "a short line with an attribution and no full stop is still a quote": (
         ['In her only reply, Ada Lindqvist said, "I am not moving anywhere"'],
         [("I am not moving anywhere", "Ada Lindqvist")]),
