@@ -248,7 +248,7 @@ def _reported_speaker(paragraph: str, memory: NameMemory) -> str | None:
     'Mr Moeketsi further accused the chiefs …', 'She added that the jobs never came': a
     quote paragraph after it with no attribution of its own is theirs.
     """
-    names = mentions(paragraph, memory.full_names, memory.inner)
+    names = mentions(paragraph, memory.full_names, memory.other_words)
     verbs = [found for found in find_attributions(paragraph) if found.kind == VERB]
     if not verbs or paragraph.rstrip().endswith("?"):  # 'Welche Regeln gibt es?' asks
         _note(memory, names)

@@ -16,6 +16,10 @@ ajouté') means, in order:
    I ask if Y …' -> '“…,” he snaps' is X's);
 5. the last person named, or else the last speaker named by one unknown word.
 
+A surname alone means the full name given with it; when two people share it ('Donna Kelce',
+'Travis Kelce') and the article tells them apart by first name ('Travis', 'Donna'), the one
+of them named last.
+
 Gender filters every step where the language marks it (he/she, er/sie, il/elle, él/ella,
 lui/lei): a person known as a woman is never 'he'. What the article tells of gender is
 learnt from titles and gendered roles next to a name ('Mrs', 'Frau', 'Kriminologin',
@@ -49,6 +53,8 @@ _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ
 ROLE_ENDINGS = tuple(ROLE_SUFFIXES)
 # Shortest noun of a description that is remembered ('vecina', not 'de' or 'y').
 MIN_DESCRIPTION_NOUN = 4
+# Most people sharing one surname that are told apart (a page listing thousands stays linear).
+MAX_NAMESAKES = 8
 
 
 def _role_like(word: str) -> bool:
@@ -104,6 +110,13 @@ class NameMemory:
     inner: dict[str, str | None] = field(default_factory=dict)
     quoted: set[str] = field(default_factory=set)  # speakers an attribution named
     with_role: set[str] = field(default_factory=set)  # people named with a role
+    # full names sharing a surname ('Donna Kelce', 'Travis Kelce'): the surname alone means
+    # the one named last among those the article also calls by first name
+    namesakes: dict[str, list[str]] = field(default_factory=dict)
+    last_seen: dict[str, int] = field(default_factory=dict)  # person -> latest log index
+    by_first_name: set[str] = field(default_factory=set)  # people called by first name
+    # single words besides surnames that may name someone: inner words and first names
+    other_words: set[str] = field(default_factory=set)
 
     def note(self, mention: Mention) -> bool:
         """Record a name mention; True when it names a person, who is now the last one.
@@ -133,15 +146,17 @@ class NameMemory:
             if " " not in self.full_names.get(key, " "):
                 self.full_names[key] = name
             self.full_names.setdefault(key, name)
+            self._note_namesake(key, name)
             self._note_first_name(name)
             self._note_inner_words(name)
             person = name
         elif name.lower() in self.full_names:
-            person = self.full_names[name.lower()]
+            person = self.by_surname(name.lower())
         elif self.inner.get(name.lower()):
             person = self._inner_name(name)
         elif mention.subject and self.first_names.get(name.lower()):
             person = self.first_names[name.lower()]  # 'says Yao' after 'Yao Zhe'
+            self.by_first_name.add(person)
         else:
             return False
         self._log(person, mention.subject)
@@ -266,9 +281,32 @@ class NameMemory:
         return bool(person) and (gender is None or self.genders.get(person, gender) == gender)
 
     def _log(self, person: str, subject: bool) -> None:
-        first = all(entry.name != person for entry in self.log)
+        first = person not in self.last_seen
+        self.last_seen[person] = len(self.log)
         self.log.append(Logged(person, self.paragraph, subject, first))
         self.last_person = person
+
+    def _note_namesake(self, key: str, name: str) -> None:
+        """Keep every full name given for a surname ('Donna Kelce', 'Travis Kelce'); a name
+        ending another ('Harden Bradford', 'Advocate Dali Mpofu') or opening with a role
+        ('US-Präsident Trump') is the same person."""
+        known = self.namesakes.setdefault(key, [])
+        if len(known) >= MAX_NAMESAKES or _role_like(name.split(" ", 1)[0]):
+            return
+        if not any(f" {name}".endswith(f" {other}") or f" {other}".endswith(f" {name}")
+                   for other in known):
+            known.append(name)
+
+    def by_surname(self, key: str) -> str | None:
+        """The full name a lowercase surname means: the first given, or of several people
+        sharing it whom the article calls by first name ('Travis', 'Donna'), the one named
+        last."""
+        first = self.full_names.get(key)
+        known = self.namesakes.get(key)
+        if not known or len(known) < 2:
+            return first
+        told = [name for name in known if name == first or name in self.by_first_name]
+        return max(told, key=lambda name: self.last_seen.get(name, -1)) if told else first
 
     def _note_inner_words(self, name: str) -> None:
         """'Guido Steinberg Bezug' (a German noun glued to a name) teaches 'steinberg': a
@@ -281,6 +319,7 @@ class NameMemory:
             if word not in NAME_PARTICLE_WORDS:
                 known = self.inner.get(word, name)
                 self.inner[word] = name if known == name else None
+                self.other_words.add(word)
 
     def _inner_name(self, word: str) -> str:
         """The name a word inside a longer run ends: 'Steinberg' -> 'Guido Steinberg'."""
@@ -298,6 +337,7 @@ class NameMemory:
         first = name.split(" ", 1)[0].lower()
         known = self.first_names.get(first, name)
         self.first_names[first] = name if known == name else None
+        self.other_words.add(first)
 
     def fullest(self, name: str) -> str:
         """The fullest form of a speaker's name the article gives, by its last word:
@@ -305,7 +345,7 @@ class NameMemory:
         around a name given in full before is that name ('Zahlungsverkehr-Spezialistin
         Neumüller', 'Lena Veit vom Vermögensverwalter X')."""
         key = name.rsplit(" ", 1)[-1].lower()
-        known = self.full_names.get(key) or self.taught.get(key)
+        known = self.by_surname(key) or self.taught.get(key)
         if known and len(known) > len(name) and known.endswith(f" {name}"):
             return known
         if " " in name and not (known and known == name):
@@ -348,6 +388,6 @@ class NameMemory:
         tokens = name.split()
         if len(tokens) == 1:
             key = tokens[0].lower()
-            return self.full_names.get(key) or self.taught.get(key) or self.first_names.get(key) \
+            return self.by_surname(key) or self.taught.get(key) or self.first_names.get(key) \
                 or (self._inner_name(name) if self.inner.get(key) else name)
         return name

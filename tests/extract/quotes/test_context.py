@@ -283,6 +283,23 @@ CASES = {
     "a short line with an attribution and no full stop is still a quote": (
         ['In her only reply, Ada Lindqvist said, "I am not moving anywhere"'],
         [("I am not moving anywhere", "Ada Lindqvist")]),
+    "a surname two people the article calls by first name share means the one named last": (
+        ["Marta Olsen, a retired nurse, runs the kitchen of the club.",
+         "“He trains every single day,” Olsen said.",
+         "Her son Erik Olsen joined the first team last spring.",
+         "Erik is nineteen and plays in defence.",
+         "“I still feel like a newcomer here,” Olsen said.",
+         "Marta watches every home game from the stand.",
+         "“I have not missed one in years,” Olsen said."],
+        [("He trains every single day", "Marta Olsen"),
+         ("I still feel like a newcomer here", "Erik Olsen"),
+         ("I have not missed one in years", "Marta Olsen")]),
+    "a role before a surname is the same person, not a second one sharing it": (
+        ["Donald Marsh met the board on Monday.",
+         "„Wir bleiben dabei“, sagte US-Präsident Marsh am Abend in Washington.",
+         "„Es geht um viele Dinge, nicht nur um eine“, sagte Marsh."],
+        [("Wir bleiben dabei", "Donald Marsh"),
+         ("Es geht um viele Dinge, nicht nur um eine", "Donald Marsh")]),
 }
 
 
