@@ -57,7 +57,7 @@ from .speakers import (
 from .tags import unknown_tag
 from .tails import speaker_in_tail
 from .verbs import VERB, find_attributions
-from .words import PRONOUNS
+from .words import PRONOUNS, WORK_NOUNS
 
 _GAP_LIMIT_WORDS = 16
 # A person given this many quotes and this share of the named ones is the article's voice.
@@ -206,8 +206,10 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
         elif phrase is None and not paragraph[:first.start].strip() and last.closed:
             speaker = next_subject(masked, last, starts, memory)
         elif phrase is None:
-            speaker = subjunctive_speaker(masked, first, starts, memory, here or previous_speaker) \
-                or first_person_subject(masked, first.text, first, starts, memory)
+            speaker = subjunctive_speaker(masked, first, starts, memory, here or previous_speaker)
+            if speaker and not _names_a_work(masked, first):
+                where = LATE  # reported speech attributes a fragment: 'Es habe eine „…“ geherrscht'
+            speaker = speaker or first_person_subject(masked, first.text, first, starts, memory)
         if speaker:
             _remember(memory, speaker)
             here = about = speaker
@@ -217,6 +219,13 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
                      for (text, _), span in zip(pieces, group))
     _note(memory, names)
     return found, here if found and found[-1].speaker else None
+
+
+def _names_a_work(masked: str, first: QuoteSpan) -> bool:
+    """'das Buch „Die sieben Gesetze des Erfolgs“': the quote is a title the noun before it
+    names."""
+    before = masked[max(0, first.start - 20):first.start].split()
+    return bool(before) and before[-1].lower().strip(",") in WORK_NOUNS
 
 
 def _pronoun_at(masked: str, phrase: str | None, where: str | None, starts: list[int],

@@ -332,6 +332,11 @@ NOUN_MARKERS = frozenset({"the", "a", "an", "in", "of", "his", "her", "their", "
 AFTER_VERB_WORDS = frozenset({"that", "the", "a", "an", "he", "she", "they", "it", "his", "her",
                               "their", "there", "this", "in", "on", "to", "for", "of", "about",
                               "so", "simply", "bluntly", "flatly", "openly"})
+# Nouns naming a work whose title follows in quotation marks ('das Buch „…“', 'the film "…"').
+WORK_NOUNS = frozenset({"buch", "film", "roman", "titel", "album", "song", "lied", "serie",
+                        "sendung", "artikel", "studie", "book", "novel", "series", "show",
+                        "article", "titled", "entitled", "livre", "libro", "película",
+                        "canción", "romanzo", "canzone"})
 # Pronouns for a thing that 'speaks' in a tag ('“…,” it reads'): the tag names nobody.
 TAG_THINGS = frozenset({"it", "this", "es", "cela", "ça"})
 # Single-word speech verbs, for telling a subject after its verb ('says Keri Gans').

@@ -280,6 +280,14 @@ CASES = {
           "a review of 200 studies"),
          ("Open the door, we are coming in", "an officer"),
          ("Police! Nobody move!", "a second officer")]),
+    "a fragment in German reported speech is a quote of the person reported": (
+        [("Der Trainer Jan Vogt war zufrieden. Seine Mannschaft habe „eine richtig gute Show "
+          "geboten“ und verdient gewonnen.")],
+        [("eine richtig gute Show geboten", "Jan Vogt")]),
+    "a title after the noun of a work is no fragment, reported speech or not": (
+        [("Der Trainer Jan Vogt war zufrieden. Er habe zuletzt das Buch „Die sieben geistigen "
+          "Gesetze des Erfolgs“ gelesen.")],
+        []),
     "a short line with an attribution and no full stop is still a quote": (
         ['In her only reply, Ada Lindqvist said, "I am not moving anywhere"'],
         [("I am not moving anywhere", "Ada Lindqvist")]),
