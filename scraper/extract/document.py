@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -92,6 +93,8 @@ class Document:
         href = href.strip()
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
             return None
+        if plain_absolute(href) and (not self.base_url or _parses(self.base_url)):
+            return href  # what urljoin would return for it, without parsing it twice
         if self.base_url:
             try:
                 href = urljoin(self.base_url, href)
@@ -107,6 +110,35 @@ class Document:
             kinds = set(kind) if isinstance(kind, list) else {kind}
             if kinds & wanted:
                 yield obj
+
+
+# What urlsplit drops or checks in a url ('[' opens an IPv6 host), and delimiters urlunsplit
+# drops when what they open is empty ('a.jpg?#x', 'a;?x').
+_NOT_PLAIN = ("\t", "\n", "\r", "[", "]", "?#", ";?", ";#")
+
+
+def plain_absolute(href: str) -> bool:
+    """An http(s) url with a host that urljoin returns unchanged whatever the base: ASCII,
+    nothing urlsplit removes or checks, no empty query, fragment or parameters to drop."""
+    if not href.startswith(("https://", "http://")) or not href.isascii():
+        return False
+    host_at = 8 if href[4] == "s" else 7
+    if len(href) <= host_at or href[host_at] in "/?#" or href.endswith(("?", "#", ";")):
+        return False
+    for part in _NOT_PLAIN:
+        if part in href:
+            return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def _parses(url: str) -> bool:
+    """True when urlsplit (and so urljoin with it as the base) accepts the url."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 ARTICLE_TYPES = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -118,14 +119,20 @@ def same_picture(first: str, second: str) -> bool:
 
 def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:
     """True for urls of icons, logos, avatars, pixels and placeholders."""
-    path = _CAMEL_CASE.sub(r"\1-\2", urlsplit(url).path).lower()  # 'appIcon.png'
+    path = _dashed_words(urlsplit(url).path)  # 'appIcon.png' -> 'app-icon.png'
     if path.endswith((".svg", ".ico")):
         return True
     folder, _, name = path.rpartition("/")
-    folder_tokens = (tokens - FILE_NAME_SKIP_TOKENS) | SKIP_FOLDER_TOKENS
+    folder_tokens, name_tokens = _skip_token_sets(tokens)
     return bool(folder_tokens.intersection(_URL_TOKEN.findall(folder))
-                or (tokens | FILE_NAME_SKIP_TOKENS & METADATA_SKIP_TOKENS).intersection(
-                    _URL_TOKEN.findall(name)))
+                or name_tokens.intersection(_URL_TOKEN.findall(name)))
+
+
+@lru_cache(maxsize=8)
+def _skip_token_sets(tokens: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The tokens that mark chrome in a url's folders and in its file name, built once per set."""
+    return ((tokens - FILE_NAME_SKIP_TOKENS) | SKIP_FOLDER_TOKENS,
+            tokens | FILE_NAME_SKIP_TOKENS & METADATA_SKIP_TOKENS)
 
 
 def metadata_image_url(document: Document) -> str | None:
@@ -252,8 +259,14 @@ def _too_small(img: LexborNode) -> bool:
 def _chrome_attributes(img: LexborNode) -> bool:
     attributes = img.attributes
     hints = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    hints = _CAMEL_CASE.sub(r"\1-\2", hints).lower()
+    hints = _dashed_words(hints)
     return bool(CHROME_CLASS_TOKENS.intersection(_URL_TOKEN.findall(hints)))
+
+
+def _dashed_words(text: str) -> str:
+    """Lowercase text with a dash between camel-cased words ('appIcon' -> 'app-icon')."""
+    # a search first: sub with a template costs a Python call even when nothing matches
+    return (_CAMEL_CASE.sub(r"\1-\2", text) if _CAMEL_CASE.search(text) else text).lower()
 
 
 def _as_list(value: Any) -> list[Any]:

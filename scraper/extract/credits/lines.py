@@ -73,6 +73,10 @@ UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " per ", " p
                     " — ", ", ")
 _ELISION = re.compile(r"^(?:d|l|qu|dell)[’'](?=[A-ZÀ-Ý])")
 _LABEL_WORD = compile_on_use(LABEL_PATTERN, re.IGNORECASE)
+# What every lead `_strip_label` removes opens with: a label, 'photographed', a word before
+# 'source' or 'courtesy', a copyright sign or 'courtesy'. A text opening otherwise has none.
+_ANY_LEAD = compile_on_use(rf"(?:{LABEL_PATTERN}|photographed|illustrated|shot|taken|image|photo"
+                           rf"|picture|video|bild|foto|©|\(c\)|copyright|courtesy)", re.IGNORECASE)
 _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
 # Further sentences crediting other roles after the photographer's name ('Jo Roe. Styling:
 # Ann Lee. Hair: …', 'Jo Roe. Prop styling by Ann Lee'): not part of the photo credit.
@@ -221,18 +225,19 @@ def _strip_label(text: str, named_after_label: bool = False) -> tuple[str, str |
     """
     body = text.strip()
     kind: str | None = None
-    by_match = _BY_LEAD.match(body)
-    label = by_match or SOURCE_LABEL.match(body) or _LABEL_LEAD.match(body) \
-        or _label_before_agency(body, named_after_label)
-    if label:
-        kind = "by" if by_match else "source" if _SOURCE_WORD.match(body) else "label"
-        body = body[label.end():]
-    copyright_match = COPYRIGHT_LEAD.match(body)
-    if copyright_match and copyright_match.end():
-        body, kind = body[copyright_match.end():], kind or "label"
-    if COURTESY_LEAD.match(body):
-        kind = "courtesy"
-    body = _YEAR.sub("", body) if kind else body
+    if _ANY_LEAD.match(body):  # one cheap test: most texts open with no label at all
+        by_match = _BY_LEAD.match(body)
+        label = by_match or SOURCE_LABEL.match(body) or _LABEL_LEAD.match(body) \
+            or _label_before_agency(body, named_after_label)
+        if label:
+            kind = "by" if by_match else "source" if _SOURCE_WORD.match(body) else "label"
+            body = body[label.end():]
+        copyright_match = COPYRIGHT_LEAD.match(body)
+        if copyright_match and copyright_match.end():
+            body, kind = body[copyright_match.end():], kind or "label"
+        if COURTESY_LEAD.match(body):
+            kind = "courtesy"
+        body = _YEAR.sub("", body) if kind else body
     if _may_hold_license(body):
         body = LICENSE_TAIL.sub("", body)  # 'Kjell Aune via Flickr (CC BY 2.0)'
     return body.strip(" .:-–—|"), kind

@@ -144,8 +144,10 @@ def find_rule_blocks(document: Document, selectors: tuple[str, ...]) -> list[lis
     lists under a "Mehr zum Thema" heading), in page order; [] when no rule selector matches
     (the generic path runs instead). Rules replace the search by class names only."""
     try:
-        nodes = document.tree.css(f"{', '.join(selectors)}, {LABEL_TAGS}")
         selected = {node.mem_id for node in document.tree.css(", ".join(selectors))}
+        if not selected:
+            return []  # no rule selector matches: the generic search reads the labels
+        nodes = document.tree.css(f"{', '.join(selectors)}, {LABEL_TAGS}")
     except Exception:  # noqa: BLE001 - rules are validated one by one; never fail a page
         return []
     blocks: list[list[LexborNode]] = []

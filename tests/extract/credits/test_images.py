@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract.credits import collect_pictures, extract_images, split_credit_lines
-from scraper.extract.credits.images import file_stem, image_key
+from scraper.extract.credits.images import METADATA_SKIP_TOKENS, file_stem, image_key, is_chrome_url
 from scraper.extract.document import Document, parse_document
 from scraper.models import Image, SiteRules
 
@@ -469,3 +469,12 @@ def test_a_labelled_x_for_y_line_is_still_a_credit() -> None:
     kept, images = split_credit_lines(["Photo: Ines Mbeki for The Harbour Herald", "Text."], [],
                                       parse_document("<html></html>"))
     assert kept == ["Text."] and images[0].photographer == "Ines Mbeki"
+
+
+def test_chrome_url_tokens_differ_between_metadata_and_body_pictures() -> None:
+    thumb, avatar = "https://x.org/img/thumb-harbour.jpg", "https://x.org/u/avatar-jo.png"
+    for _ in range(2):  # the token sets are built once and remembered: asked again, same answers
+        assert is_chrome_url(thumb) and not is_chrome_url(thumb, METADATA_SKIP_TOKENS)
+        assert is_chrome_url(avatar) and is_chrome_url(avatar, METADATA_SKIP_TOKENS)
+    assert is_chrome_url("https://x.org/img/siteLogo.png")  # camel case splits into words
+    assert not is_chrome_url("https://x.org/img/Harbour.jpg")

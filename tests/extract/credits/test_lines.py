@@ -282,3 +282,12 @@ def test_an_illustration_desk_is_no_photographer() -> None:
 def test_a_royalty_free_collection_is_no_photographer() -> None:
     parsed = parse_credit("(Image: Getty Images/Harbour RF)")
     assert parsed is not None and parsed.photographer is None
+
+
+@pytest.mark.parametrize("line", [
+    "Photographed by Jo Roe", "Image source, Getty Images", "© Jo Roe/AP", "(c) 2020 Reuters",
+    "Photo © Jo Roe / Harbour Herald", "Courtesy of the Smith family", "Illustration: Ana Roux",
+    "foto: Jan Ott/dpa", "ФОТО: Иван Петров / ТАСС", "Credit...Jo Roe for The New York Times",
+])
+def test_every_kind_of_lead_still_opens_a_credit_line(line: str) -> None:
+    assert match_credit_line(line, labelled_tail=True) is not None

@@ -147,6 +147,13 @@ def test_rules_selectors_win_when_they_match() -> None:
     assert related(body, SiteRules(name="x", related=(".none",))) == TWO
 
 
+def test_a_label_line_is_found_when_no_rule_selector_matches() -> None:
+    body = ('<p>Read more: <a href="/2024/01/02/pier/">Pier repairs finished early</a></p>'
+            '<p>The council voted on Tuesday.</p>')
+    assert related(body, SiteRules(name="x", related=(".story-links a",))) == [
+        Link("https://news.example.com/2024/01/02/pier/", "Pier repairs finished early")]
+
+
 def test_labelled_blocks_are_kept_beside_rule_blocks_in_page_order() -> None:
     rules = SiteRules(name="x", related=(".story-links a",))
     body = ('<p>Read more: <a href="/2024/01/02/pier/">Pier repairs finished early</a></p>'

@@ -1,0 +1,47 @@
+"""Document.absolutize: absolute urls kept as urljoin would keep them, relative ones resolved."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+from scraper.extract.document import parse_document, plain_absolute
+
+PAGE = "https://www.example.org/news/2024/story.html"
+
+
+@pytest.mark.parametrize("href", [
+    "https://cdn.example.net/img/a.jpg",
+    "http://example.org/a;b/c?x=1#top",
+    "https://cdn.example.net/a.jpg#",       # an empty fragment: urljoin drops the '#'
+    "https://cdn.example.net/a.jpg?",       # an empty query
+    "https://cdn.example.net/a.jpg?#x",
+    "https://cdn.example.net/a;?x=1",       # empty parameters
+    "https://cdn.example.net/a\tb.jpg",     # a tab inside: urlsplit removes it
+    "https:///a.jpg",                       # no host: joined with the page's
+    "HTTPS://cdn.example.net/A.jpg",
+    "https://cdn.example.net/caf\u00e9.jpg",
+    "http://[::1]/a.jpg",
+])
+def test_absolute_urls_read_as_urljoin_reads_them(href: str) -> None:
+    document = parse_document("<html><body><p>x</p></body></html>", PAGE)
+    assert document.absolutize(href) == urljoin(PAGE, href)
+
+
+def test_relative_urls_resolve_against_the_page() -> None:
+    document = parse_document("<html><body><p>x</p></body></html>", PAGE)
+    assert document.absolutize("../img/a.jpg") == "https://www.example.org/news/img/a.jpg"
+    assert document.absolutize("//cdn.example.net/a.jpg") == "https://cdn.example.net/a.jpg"
+
+
+def test_a_base_urljoin_cannot_parse_resolves_nothing() -> None:
+    document = parse_document("<html><body><p>x</p></body></html>", "http://[example.org/a")
+    assert document.absolutize("https://cdn.example.net/a.jpg") is None
+
+
+@pytest.mark.parametrize("href", ["https://cdn.example.net/a.jpg#", "https://cdn.example.net/a?",
+                                  "https://a.net/x?#y", "https://a.net/x;", "https:///a.jpg",
+                                  "https://a.net/\u00e9", "https://a.net/a\nb", "http://[::1]/"])
+def test_urls_urljoin_would_rewrite_are_not_plain(href: str) -> None:
+    assert not plain_absolute(href)
