@@ -47,6 +47,10 @@ class PageArticle:
         """True when the element is one of the page's own containers or holds one."""
         return node.mem_id in self._holders
 
+    def holds(self, mem_id: int) -> bool:
+        """held_by for the element with this mem_id."""
+        return mem_id in self._holders
+
 
 def own_containers(root: LexborNode) -> list[LexborNode]:
     """The page's main marks and the nearest container around each h1."""

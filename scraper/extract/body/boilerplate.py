@@ -29,6 +29,7 @@ from .toggles import TOGGLE_SELECTOR, Toggles, page_toggles
 # Tags that hold no readable text.
 UNREADABLE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
                    "embed", "link", "meta")
+_UNREADABLE_SELECTOR = ",".join(UNREADABLE_TAGS)
 _KEPT_TAGS = frozenset({"html", "head", "body", "-document"})
 # Tags of page chrome: gone unless they hold most of the page's prose (broken markup does that).
 CHROME_TAGS = ("button", "select", "textarea", "input", "nav", "aside", "dialog", "menu")
@@ -116,7 +117,7 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     """
     if tree.body is None:
         return ProseMap()
-    _decompose_all(tree.css(",".join(UNREADABLE_TAGS)))
+    _decompose_matches(tree, _UNREADABLE_SELECTOR)
     prose = prose_map(tree)
     doomed = [node for selector in (rules.strip if rules else ()) for node in tree.css(selector)]
     chrome = tree.css(_CHROME_OR_TOGGLES)  # toggles read in the same walk, before buttons go
@@ -129,12 +130,16 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     _decompose_all([node for node in doomed if not prose.holds_most(node)])
     prose = prose_map(tree)
     article = PageArticle(tree.body)
+    headings = heading_holders(tree)
     doomed = [node for node in tree.css(",".join(STRUCTURAL_TAGS))
               if prose.share(node) < MAX_WEAK_PROSE_SHARE and not article.held_by(node)]
     doomed += [node for node in tree.css("[itemprop]")
                if node.attributes.get("itemprop") in METADATA_PROPS and node.css_first("p") is None]
-    doomed += _named_boilerplate(tree, prose, article, toggles)
-    _decompose_all([node for node in doomed if not prose.holds_most(node)] + _page_footers(tree, prose))
+    doomed += _named_boilerplate(tree, prose, article, headings, toggles)
+    removed = _decompose_all([node for node in doomed if not prose.holds_most(node)]
+                             + _page_footers(tree, prose))
+    if not any(article.holds(mem_id) or mem_id in headings for mem_id in removed):
+        prose.article, prose.headings = article, headings  # no container nor h1 went with them
     return prose
 
 
@@ -175,13 +180,12 @@ def _in_article(node: LexborNode) -> bool:
 
 
 def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap, article: PageArticle,
-                       toggles: Toggles) -> list[LexborNode]:
+                       headings: set[int], toggles: Toggles) -> list[LexborNode]:
     """Nodes whose names mark them as boilerplate (weak names only when they hold little, and
     never a page builder's piece word that also names a large piece of the page's prose)."""
     doomed: list[LexborNode] = []
     weak: list[LexborNode] = []
     content_words: set[str] = set()  # piece words naming a large piece of prose on this page
-    headings = heading_holders(tree)
     seen: dict[str, str | None] = {}
     has_code = tree.css_first(_CODE_SELECTOR) is not None
     for node in tree.css(_CANDIDATES):
@@ -234,8 +238,9 @@ def non_body_nodes(tree: LexborHTMLParser, prose: ProseMap | None = None) -> set
     skip = {node.mem_id for node in tree.css(NON_BODY_TAGS)
             if node.tag != "figure" or node.css_first(CONTENT_FIGURE_MARKS) is None}
     prose = prose if prose is not None else prose_map(tree)
-    article = PageArticle(body)
-    headings = heading_holders(tree)
+    # The stripper's own findings stand while nothing it removed held a container or an h1.
+    article = prose.article if prose.article is not None else PageArticle(body)
+    headings = prose.headings if prose.headings is not None else heading_holders(tree)
     for node in tree.css(NON_BODY_NAMES):
         if prose.share(node) < MAX_WEAK_PROSE_SHARE and not _wraps_page(node, article, headings):
             skip.add(node.mem_id)
@@ -393,21 +398,47 @@ _HYPHENATED_WORDS = tuple(sorted(word for word in STRONG_WORDS | WEAK_WORDS if "
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
-    """The nodes that no other node of the list contains (each once)."""
+    """The nodes that no other node of the list contains (each once). Each walk up stops at
+    an element an earlier walk met: the nodes of one region share their ancestors."""
     doomed = {node.mem_id for node in nodes}
+    held: dict[int, bool] = {}  # elements met (not in the list): whether a listed node holds them
     outermost: dict[int, LexborNode] = {}
     for node in nodes:
+        walked: list[int] = []
         parent = node.parent
-        while parent is not None and parent.mem_id not in doomed:
+        inside = False
+        while parent is not None:
+            mem_id = parent.mem_id
+            if mem_id in doomed:
+                inside = True
+                break
+            if mem_id in held:
+                inside = held[mem_id]
+                break
+            walked.append(mem_id)
             parent = parent.parent
-        if parent is None:
+        for mem_id in walked:
+            held[mem_id] = inside
+        if not inside:
             outermost[node.mem_id] = node
     return list(outermost.values())
 
 
-def _decompose_all(nodes: list[LexborNode]) -> None:
+def _decompose_matches(tree: LexborHTMLParser, selector: str) -> None:
+    """Remove every element the selector matches (never the root nor the body) with its
+    subtree, the last first: a query lists them in document order, so each goes before any
+    element holding it, and none needs a walk up the tree."""
+    for node in reversed(tree.css(selector)):
+        node.decompose()
+
+
+def _decompose_all(nodes: list[LexborNode]) -> list[int]:
     """Remove nodes; those inside another doomed node go with it (decided before any removal,
-    since a removed node's descendants must not be touched again)."""
+    since a removed node's descendants must not be touched again). Return the ids of the
+    nodes removed with their subtrees."""
+    removed: list[int] = []
     for node in _outermost(nodes):
         if node.tag not in _KEPT_TAGS:  # the root cannot be removed, nor the page's body
+            removed.append(node.mem_id)
             node.decompose()
+    return removed

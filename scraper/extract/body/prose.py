@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..container import PageArticle
+
 MAX_ANCESTORS = 200      # a walk up stops here: hostile nesting stays linear
 CORE_SHARE = 0.5         # the prose core holds at least this share of the page's prose
 MOST_SHARE = 0.5         # a node holding this share of the page's prose holds "most" of it
@@ -28,6 +30,10 @@ class ProseMap:
     chars: dict[int, int] = field(default_factory=dict)
     total: int = 0
     core: LexborNode | None = None
+    # The page's own containers and the holders of its h1s as the stripper found them, when
+    # nothing it removed afterwards held one (None otherwise): still those of the stripped tree.
+    article: PageArticle | None = None
+    headings: set[int] | None = None
     # How many steps up each element met by in_core lies from the core (None: not below it).
     _core_steps: dict[int, int | None] = field(default_factory=dict, init=False, repr=False,
                                                compare=False)

@@ -79,6 +79,17 @@ def test_prose_map_counts_paragraph_text_outside_links_and_finds_the_core() -> N
     assert prose.core is not None and prose.core.mem_id == story.mem_id
 
 
+def test_unreadable_elements_nested_in_each_other_all_go_with_their_text() -> None:
+    html = (f"<html><head><script>var a;</script><style>p{{}}</style></head><body>{paragraphs(2)}"
+            "<object><svg><style>x{}</style><text>Vector label</text></svg><iframe>Frame text</iframe>"
+            "</object><noscript><iframe src='/ad'></iframe>No script text</noscript>"
+            "<template><script>var b;</script>Template text</template></body></html>")
+    page = stripped(html)
+    assert "Para 1." in page
+    assert not any(word in page for word in ("<script", "<style", "<svg", "<iframe", "<object",
+                                             "<noscript", "<template", "label", "Frame", "No script"))
+
+
 def test_prose_counts_out_the_text_of_every_link_in_a_paragraph_nested_ones_too() -> None:
     tree = LexborHTMLParser("<html><body><p>Plain words here <em>and <a href='/a'>one link</a></em>"
                             " then <a href='/b'>another <b>bold</b></a>.</p></body></html>")
