@@ -119,7 +119,8 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
         return ProseMap()
     _decompose_matches(tree, _UNREADABLE_SELECTOR)
     prose = prose_map(tree)
-    doomed = [node for selector in (rules.strip if rules else ()) for node in tree.css(selector)]
+    # One query for all of a rule's selectors: each query walks the whole tree.
+    doomed = list(tree.css(", ".join(rules.strip))) if rules and rules.strip else []
     chrome = tree.css(_CHROME_OR_TOGGLES)  # toggles read in the same walk, before buttons go
     toggles = page_toggles(chrome)
     worded = {node.mem_id: node for node in chrome if _in_sentence(node)}

@@ -62,6 +62,16 @@ def test_a_small_weak_named_box_inside_the_article_still_goes() -> None:
     assert "Buy now" not in text and "Para 3." in text
 
 
+def test_every_match_of_every_rule_strip_selector_goes_nested_or_repeated_ones_too() -> None:
+    rules = SiteRules(name="t", strip=(".share", "#box", ".share .icon", "[data-ad]"))
+    page = (f"<html><body><article>{paragraphs(3)}<div class='share' id='box'><span class='icon'>"
+            "Share icon</span></div><p data-ad='1'>Ad text</p><div class='share'>Share again</div>"
+            "</article></body></html>")
+    text = stripped(page, rules)
+    assert "Para 2." in text
+    assert not any(part in text for part in ("Share icon", "Ad text", "Share again"))
+
+
 def test_rule_strip_selectors_never_remove_the_root_or_the_article() -> None:
     rules = SiteRules(name="t", strip=("html", "body", ".entry"))
     page = f"<html><body><div class='entry'>{paragraphs(3)}</div><div class='entry'><p>Small print.</p></div></body></html>"
