@@ -3,8 +3,9 @@
 Candidates come from JSON-LD, og:title, twitter:title, the page's `<h1>` elements and `<title>`,
 each with a weight. A candidate scores the weights of every source that says the same thing
 (whole, or as one of its separator-bounded parts: og:title "Opinion | X" supports the `<h1>`
-"X"); the best score wins, ties going to the visible `<h1>`. An `<h1>` that is the site's logo
-or name is no candidate.
+"X"); the best score wins, ties going to the visible `<h1>`. A title that puts a kicker before
+the `<h1>`'s text ("Kenia: Nairobi von unten" over "Nairobi von unten") is supported by that
+`<h1>` in turn. An `<h1>` that is the site's logo or name is no candidate.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborNode
 
 from ...models import SiteRules
-from ..document import Document, node_text
+from ..document import Document, clean_text, node_text
 from .site import (
     ARTICLE_ONLY_TYPES,
     host_key,
@@ -33,7 +34,7 @@ from .site import (
 WEIGHTS = {"h1": 1.2, "jsonld": 1.5, "og": 1.5, "twitter": 1.0, "title": 1.0, "webpage": 0.6}
 H1_IN_ARTICLE_BONUS = 0.8     # an <h1> inside <article>/<main> or marked as the headline
 H1_SHORT_FACTOR = 0.5         # an <h1> of one or two words is often a section name
-ECHO_FACTOR = 0.5             # twitter:title copied from og:title is half a new witness
+ECHO_FACTOR = 0.5             # twitter:title or <title> copied from og:title: half a new witness
 LATER_H1_FACTOR = 0.4         # only the first plausible <h1> is fully trusted
 PART_AGREEMENT = 0.8          # share of a source's weight given when it contains a candidate
 MAX_H1 = 6
@@ -43,6 +44,11 @@ HEADLINE_CONTAINERS = frozenset({"article", "main"})
 LOGO_HINT = re.compile(r"logo|brand|site-?title|site-?name|masthead|site-?header", re.IGNORECASE)
 HEADLINE_HINT = re.compile(r"headline|title|heading", re.IGNORECASE)
 ELLIPSIS = re.compile(r"\s*(\.\.\.|…)$")
+KICKER_MAX_WORDS = 5          # a kicker before a colon is a few words ("Nationaler Veteranentag")
+# Text pieces of a heading are joined without a space before closing punctuation ("wieder da"
+# + ": " in two <span>s reads "wieder da: ") and after an opening bracket.
+NO_SPACE_BEFORE = frozenset(",.:;!?)]}")
+NO_SPACE_AFTER = frozenset("([{")
 MAX_HEADLINE_CHARS = 400
 
 
@@ -70,14 +76,16 @@ def extract_headline(document: Document, rules: SiteRules | None) -> str | None:
     candidates = [c for c in _candidates(document, names, host) if c.key]
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: (_score(c, candidates), -SOURCE_ORDER.index(c.source)))
+    best = max(candidates, key=lambda c: (_score(c, candidates, host),
+                                          -SOURCE_ORDER.index(c.source)))
     return best.text[:MAX_HEADLINE_CHARS]
 
 
 def _rules_headline(document: Document, selectors: tuple[str, ...], names: list[str],
                     host: str) -> str | None:
     for selector in selectors:
-        text = unescape(node_text(document.tree.css_first(selector)))
+        node = document.tree.css_first(selector)
+        text = unescape(heading_text(node)) if node is not None else ""
         if text:
             return strip_site_affixes(text, names, host)
     return None
@@ -104,6 +112,10 @@ def _candidates(document: Document, names: list[str], host: str) -> list[Candida
     for text, weight in h1s:
         add("h1", text, weight, sections=False)
     add("title", site_info(document).title, WEIGHTS["title"])
+    og_key = next((c.key for c in found if c.source == "og"), None)
+    if found and found[-1].source == "title" and found[-1].key == og_key:
+        # the <title> saying what og:title says is mostly one SEO field written twice
+        found[-1] = Candidate("title", found[-1].text, WEIGHTS["title"] * ECHO_FACTOR)
     return found
 
 
@@ -124,7 +136,7 @@ def _h1_candidates(document: Document, names: list[str],
     result: list[tuple[str, float]] = []
     site_texts: list[str] = []
     for node in document.tree.tags("h1")[:MAX_H1]:
-        text = unescape(node_text(node))
+        text = unescape(heading_text(node))
         if not text:
             continue
         if squash(text) in keys or looks_like_host(text, host) or _is_logo(node, document):
@@ -135,6 +147,21 @@ def _h1_candidates(document: Document, names: list[str],
             weight *= H1_SHORT_FACTOR
         result.append((text, weight if not result else weight * LATER_H1_FACTOR))
     return result, site_texts
+
+
+def heading_text(node: LexborNode) -> str:
+    """Return a heading's text as it reads: its pieces (kicker, separator, headline in their own
+    elements) joined by a space only where no whitespace or punctuation already parts them."""
+    pieces = node.text(deep=True, separator="\x00").split("\x00")
+    joined: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if joined and not (joined[-1][-1].isspace() or piece[0].isspace()
+                           or piece[0] in NO_SPACE_BEFORE or joined[-1][-1] in NO_SPACE_AFTER):
+            joined.append(" ")
+        joined.append(piece)
+    return clean_text("".join(joined))
 
 
 def _title_affix_keys(title: str) -> set[str]:
@@ -183,11 +210,11 @@ def _marked_as_headline(node: LexborNode) -> bool:
     return False
 
 
-def _score(candidate: Candidate, candidates: list[Candidate]) -> float:
-    return sum(other.weight * _agreement(candidate, other) for other in candidates)
+def _score(candidate: Candidate, candidates: list[Candidate], host: str = "") -> float:
+    return sum(other.weight * _agreement(candidate, other, host) for other in candidates)
 
 
-def _agreement(candidate: Candidate, other: Candidate) -> float:
+def _agreement(candidate: Candidate, other: Candidate, host: str = "") -> float:
     """1 when two sources say the same, less when `other` holds the candidate as a part."""
     mine, theirs = candidate.key, other.key
     if mine == theirs:
@@ -198,7 +225,21 @@ def _agreement(candidate: Candidate, other: Candidate) -> float:
             return PART_AGREEMENT
     if len(mine) < len(theirs) and mine in theirs and mine in _part_keys(other.text):
         return PART_AGREEMENT
+    if other.source == "h1" and len(theirs) < len(mine) and mine.endswith(theirs) \
+            and theirs in _kicked_keys(candidate.text, host):
+        return PART_AGREEMENT
     return 0.0
+
+
+@lru_cache(maxsize=256)
+def _kicked_keys(text: str, host: str) -> frozenset[str]:
+    """Keys of what follows a short kicker and a colon in a title ("Kenia: Nairobi von unten");
+    a kicker opening with the site's host ("Garnix Blog: …" on garnix.io) names the site."""
+    pieces = split_segments(text)
+    return frozenset(squash("".join(pieces[i + 1:])) for i in range(1, len(pieces), 2)
+                     if pieces[i].strip() == ":"
+                     and len("".join(pieces[:i]).split()) <= KICKER_MAX_WORDS
+                     and not (host and squash("".join(pieces[:i])).startswith(host)))
 
 
 @lru_cache(maxsize=256)

@@ -152,3 +152,39 @@ def test_looks_like_host(segment: str, host: str, expected: bool) -> None:
 def test_strip_keeps_inner_dashes_of_the_headline() -> None:
     text = "Bird flu - what you need to know - BBC News"
     assert strip_site_affixes(text, ["BBC News"], sections=True) == "Bird flu - what you need to know"
+
+
+def test_kicker_separator_and_headline_in_their_own_spans_read_as_one_line() -> None:
+    document = page(body='<article><h1><span class="kicker">Harbour vote</span>'
+                    '<span class="sep">: </span><span>Council backs the plan</span></h1></article>')
+    assert extract_headline(document, None) == "Harbour vote: Council backs the plan"
+
+
+def test_heading_pieces_without_punctuation_between_keep_a_space() -> None:
+    document = page(body="<article><h1><span>Harbour vote</span><span>Council backs the plan"
+                    "</span></h1></article>")
+    assert extract_headline(document, None) == "Harbour vote Council backs the plan"
+
+
+def test_title_with_a_kicker_before_the_h1_text_wins_when_the_data_agree() -> None:
+    full = "Harbour vote: Council backs the plan"
+    document = page(meta("og:title", full) + jsonld(**{"@type": "NewsArticle", "headline": full}),
+                    '<div class="kicker">Harbour vote</div>'
+                    "<article><h1>Council backs the plan</h1></article>")
+    assert extract_headline(document, None) == full
+
+
+def test_site_name_before_a_colon_is_no_kicker() -> None:
+    full = "Harbourherald Blog: Council backs the plan"
+    document = page(f"<title>{full}</title>" + meta("og:title", full)
+                    + jsonld(**{"@type": "BlogPosting", "headline": full}),
+                    "<article><h1>Council backs the plan</h1></article>")
+    assert extract_headline(document, None) == "Council backs the plan"
+
+
+def test_title_copying_og_title_does_not_outvote_the_h1_and_json_ld() -> None:
+    seo = "Harbour plan explained: costs, dates, and more"
+    document = page(f"<title>{seo}</title>" + meta("og:title", seo) + meta("twitter:title", seo)
+                    + jsonld(**{"@type": "NewsArticle", "headline": "Council backs the harbour plan"}),
+                    "<h1>Council backs the harbour plan</h1>")
+    assert extract_headline(document, None) == "Council backs the harbour plan"
