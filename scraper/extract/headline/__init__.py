@@ -50,6 +50,8 @@ KICKER_MAX_WORDS = 5          # a kicker before a colon is a few words ("Nationa
 NO_SPACE_BEFORE = frozenset(",.:;!?)]}")
 NO_SPACE_AFTER = frozenset("([{")
 MAX_HEADLINE_CHARS = 400
+INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "u", "small", "mark", "sup", "sub",
+                         "abbr", "time", "q", "cite", "font", "s", "del", "ins"})
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def extract_headline(document: Document, rules: SiteRules | None) -> str | None:
     candidates = [c for c in _candidates(document, names, host) if c.key]
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: (_score(c, candidates, host),
+    best = max(candidates, key=lambda c: (_score(c, candidates, host), not c.text.isupper(),
                                           -SOURCE_ORDER.index(c.source)))
     return best.text[:MAX_HEADLINE_CHARS]
 
@@ -150,18 +152,45 @@ def _h1_candidates(document: Document, names: list[str],
 
 
 def heading_text(node: LexborNode) -> str:
-    """Return a heading's text as it reads: its pieces (kicker, separator, headline in their own
-    elements) joined by a space only where no whitespace or punctuation already parts them."""
-    pieces = node.text(deep=True, separator="\x00").split("\x00")
+    """Return a heading's text as it reads: pieces are parted by a space unless whitespace or
+    punctuation parts them already ("wieder da" + ": ") or, inside one block, a piece goes on
+    a word in lower case (a drop cap "H" + "arbour"; not after a <br>)."""
     joined: list[str] = []
-    for piece in pieces:
+    last_block = None
+    for child in node.traverse(include_text=True):
+        if child.tag == "br":
+            last_block = None
+        if child.tag != "-text":
+            continue
+        piece = child.text_content or ""
         if not piece:
             continue
-        if joined and not (joined[-1][-1].isspace() or piece[0].isspace()
-                           or piece[0] in NO_SPACE_BEFORE or joined[-1][-1] in NO_SPACE_AFTER):
+        block = _block_of(child, node).mem_id
+        if joined and not _parted(joined[-1], piece) \
+                and not (block == last_block and _mid_word(joined[-1], piece)):
             joined.append(" ")
         joined.append(piece)
+        last_block = block
     return clean_text("".join(joined))
+
+
+def _parted(before: str, after: str) -> bool:
+    """True when whitespace or punctuation already parts two pieces of text."""
+    return (before[-1].isspace() or after[0].isspace() or after[0] in NO_SPACE_BEFORE
+            or before[-1] in NO_SPACE_AFTER)
+
+
+def _mid_word(before: str, after: str) -> bool:
+    """True when a piece goes on a word in lower case ("C" + "ycle", "H" + "arbour")."""
+    return before[-1].isalpha() and after[0].islower()
+
+
+def _block_of(text: LexborNode, root: LexborNode) -> LexborNode:
+    """The nearest ancestor of a text node that is no inline element (at most the heading)."""
+    parent = text.parent
+    while parent is not None and parent != root and parent.tag in INLINE_TAGS:
+        parent = parent.parent
+    return parent if parent is not None else root
 
 
 def _title_affix_keys(title: str) -> set[str]:

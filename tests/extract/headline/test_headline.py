@@ -188,3 +188,21 @@ def test_title_copying_og_title_does_not_outvote_the_h1_and_json_ld() -> None:
                     + jsonld(**{"@type": "NewsArticle", "headline": "Council backs the harbour plan"}),
                     "<h1>Council backs the harbour plan</h1>")
     assert extract_headline(document, None) == "Council backs the harbour plan"
+
+
+def test_letters_split_by_an_inline_element_stay_one_word() -> None:
+    document = page(body='<article><h1><span class="dropcap">H</span>arbour plan wins '
+                    "the <em>council</em>&nbsp;vote</h1></article>")
+    assert extract_headline(document, None) == "Harbour plan wins the council vote"
+
+
+def test_kicker_in_its_own_block_is_parted_from_the_headline() -> None:
+    document = page(body="<article><h1><div>Harbour vote</div><span>Council backs the plan"
+                    "</span></h1></article>")
+    assert extract_headline(document, None) == "Harbour vote Council backs the plan"
+
+
+def test_headline_in_capitals_gives_way_to_the_same_words_in_mixed_case() -> None:
+    document = page("<title>Tips for the harbour walk</title>",
+                    "<article><h1>TIPS FOR THE HARBOUR WALK</h1></article>")
+    assert extract_headline(document, None) == "Tips for the harbour walk"
