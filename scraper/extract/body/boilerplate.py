@@ -330,7 +330,7 @@ def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None,
     weak = False
     for attribute in NAME_ATTRIBUTES:
         names = attrs.get(attribute)
-        if names:
+        if names and not (attribute == "id" and node.tag in HEADING_TAGS and _is_slug(names, node)):
             verdict = seen.get(names, _UNSEEN)
             if verdict is _UNSEEN:
                 verdict = seen[names] = _name_verdict(names)
@@ -341,6 +341,20 @@ def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None,
 
 
 _UNSEEN = "unseen"  # no verdict yet for these names
+# A heading's id made from its own words ("h-what-is-social-shopping" on "What is social
+# shopping?") names nothing: at least this many words, nearly all of them the heading's.
+MIN_SLUG_WORDS = 3
+SLUG_SHARE = 0.75
+_SLUG_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_slug(names: str, node: LexborNode) -> bool:
+    """True when an id is the heading's own text written as a name."""
+    words = _SLUG_WORDS.findall(names.lower())
+    if len(words) < MIN_SLUG_WORDS:
+        return False
+    text = set(_SLUG_WORDS.findall(node.text(deep=True).lower()))
+    return sum(word in text for word in words) >= SLUG_SHARE * len(words)
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:

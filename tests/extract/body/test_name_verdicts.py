@@ -54,3 +54,13 @@ def test_heading_holders_are_the_h1s_and_their_ancestors() -> None:
     holders = heading_holders(tree)
     held = {node.id for node in tree.css("[id]") if node.mem_id in holders}
     assert held == {"a", "b", "c", "e", "f"}
+
+
+def test_a_headings_id_made_from_its_own_words_names_nothing() -> None:
+    tree = parse_document(
+        '<h2 id="h-what-is-social-shopping">What is social shopping?</h2>'
+        '<h3 id="h-navigation-equipment-list">Navigation equipment list</h3>'
+        '<h2 id="social-share-bar">Tell your friends</h2>'
+        '<div id="why-use-social-shopping">Why use social shopping</div>', None).tree
+    verdicts = [_verdict(node) for node in tree.css("h2, h3, div")]
+    assert verdicts == [None, None, "strong", "strong"]  # only headings; other ids still name
