@@ -74,6 +74,8 @@ STRIP_CACHE_SIZE = 4096
 QUESTION_AUXILIARIES = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Must",
                                   "Did", "Does", "Is", "Are", "Was", "Were", "Has", "Have"})
 _SENTENCE_STOP = re.compile(r"[.!?]")
+# A reflexive pronoun between a German verb and its inverted subject: 'sprach sich X aus'.
+REFLEXIVE_BEFORE_SUBJECT = frozenset({"sich"})
 
 
 @dataclass(frozen=True)
@@ -314,11 +316,13 @@ def _noun_of(run: str) -> bool:
 
 def _subject_position(text: str, position: int, before: str, run: str) -> bool:
     """A name opening its sentence or clause, after its role ('Township supervisor Ellen
-    Marsh', not 'mit Direktor Paul Kern') or right after a speech verb ('says Keri Gans') is
-    a subject; a possessive ('Sandra Lindsay’s sister') is not."""
+    Marsh', not 'mit Direktor Paul Kern'), right after a speech verb ('says Keri Gans') or
+    after a German verb's reflexive ('sprach sich Hannes Gnauck aus') is a subject; a
+    possessive ('Sandra Lindsay’s sister') is not."""
     if run.endswith(("’s", "'s")):
         return False
-    if not before or before in SPEECH_VERB_WORDS or _after_comma(text, position):
+    if not before or before in SPEECH_VERB_WORDS or before in REFLEXIVE_BEFORE_SUBJECT \
+            or _after_comma(text, position):
         return True
     if before in COORDINATORS:
         return _coordinated_subject(text, position)

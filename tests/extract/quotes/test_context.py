@@ -288,6 +288,11 @@ CASES = {
         [("Der Trainer Jan Vogt war zufrieden. Er habe zuletzt das Buch „Die sieben geistigen "
           "Gesetze des Erfolgs“ gelesen.")],
         []),
+    "a name after a German verb and its reflexive is the subject a pronoun takes up": (
+        [("Verteidigungsminister Paul Roth (SPD) nannte den Tag ein Zeichen des Respekts. Gegen die "
+          "Politik der Regierung sprach sich Hannes Vogt (Linke) aus. Er forderte, „die "
+          "Verhandlungen sofort wieder aufzunehmen“.")],
+        [("die Verhandlungen sofort wieder aufzunehmen", "Hannes Vogt")]),
     "a short line with an attribution and no full stop is still a quote": (
         ['In her only reply, Ada Lindqvist said, "I am not moving anywhere"'],
         [("I am not moving anywhere", "Ada Lindqvist")]),
