@@ -4,8 +4,8 @@ Extraction is a pure function of (html, url, rules): no network, no clock, no da
 Read-only extractors run on the intact tree first (metadata, dates, related links, the
 page's pictures with their captions); then boilerplate is stripped and the body is taken,
 which also locates the main content node; the article's images are the pictures that node
-held; the fields read from the body text (credit lines, quotes,
-source, language) come last. A failing step never fails the page:
+held; the fields read from the body text (credit lines, language, quotes
+(which read names by the language), source) come last. A failing step never fails the page:
 it leaves its field empty and a warning in the article's provenance.
 """
 
@@ -97,11 +97,11 @@ def extract_document(document: Document, site_rules: SiteRules | None,
     paragraphs, images = guarded(
         "credit lines", lambda: credits.split_credit_lines(body.paragraphs, images, document),
         (body.paragraphs, images))
-    found_quotes = guarded("quotes", lambda: quotes.extract_quotes(
-        paragraphs, document.meta_first("og:description", "description")), [])
-    outlet = guarded("source", lambda: source.extract_source(paragraphs, document), None)
     body_text = "\n\n".join(paragraphs)
     language = guarded("language", lambda: metadata.extract_language(document, body_text), None)
+    found_quotes = guarded("quotes", lambda: quotes.extract_quotes(
+        paragraphs, document.meta_first("og:description", "description"), language), [])
+    outlet = guarded("source", lambda: source.extract_source(paragraphs, document), None)
     if not body_text:
         warnings.append("no article text found")
 

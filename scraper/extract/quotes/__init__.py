@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ...models import Quote
 from .marks import QuoteSpan, find_spans, opens_paragraph
-from .memory import NameMemory, is_thing
+from .memory import CAPITAL_NOUN_LANGUAGES, NameMemory, is_thing
 from .names import Mention, mentions
 from .nearby import (
     closing_tag,
@@ -90,13 +90,15 @@ class _Candidate:
     paragraph: int = 0
 
 
-def extract_quotes(paragraphs: list[str], standfirst: str | None = None) -> list[Quote]:
+def extract_quotes(paragraphs: list[str], standfirst: str | None = None,
+                   language: str | None = None) -> list[Quote]:
     """Return every direct quotation in the body with its resolved speaker.
 
     `standfirst` (the page's summary, which the body may not hold) lends the full names it
-    gives to speakers the body names by surname only.
+    gives to speakers the body names by surname only; `language` (ISO 639-1, None when
+    unknown) says whether a capital word after a name may be a noun (German).
     """
-    memory = NameMemory()
+    memory = NameMemory(capital_nouns=language is None or language in CAPITAL_NOUN_LANGUAGES)
     candidates: list[_Candidate] = []
     previous_speaker: str | None = None
     lead_in: str | None = None

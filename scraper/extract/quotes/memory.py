@@ -51,6 +51,9 @@ NAME_PARTICLE_WORDS = frozenset(NAME_PARTICLES)
 # A word of a person's name: a capital, then small letters ('Steinberg', 'Lis-Roth').
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ’']+)*")
 ROLE_ENDINGS = tuple(ROLE_SUFFIXES)
+# Languages that capitalise every noun: a capital word glued to a name may be one
+# ('auf ihn nimmt Guido Steinberg Bezug').
+CAPITAL_NOUN_LANGUAGES = frozenset({"de", "lb"})
 # Shortest noun of a description that is remembered ('vecina', not 'de' or 'y').
 MIN_DESCRIPTION_NOUN = 4
 # Most people sharing one surname that are told apart (a page listing thousands stays linear).
@@ -117,6 +120,9 @@ class NameMemory:
     by_first_name: set[str] = field(default_factory=set)  # people called by first name
     # single words besides surnames that may name someone: inner words and first names
     other_words: set[str] = field(default_factory=set)
+    # whether the article's language capitalises nouns: else a long name's inner word
+    # ('says Joon' after 'Yeun Joon Kim') means the whole name, not the name it ends
+    capital_nouns: bool = True
 
     def note(self, mention: Mention) -> bool:
         """Record a name mention; True when it names a person, who is now the last one.
@@ -310,7 +316,7 @@ class NameMemory:
 
     def _note_inner_words(self, name: str) -> None:
         """'Guido Steinberg Bezug' (a German noun glued to a name) teaches 'steinberg': a
-        later 'Steinberg' alone shows where the name ends."""
+        later 'Steinberg' alone shows where the name ends; 'Yeun Joon Kim' teaches 'joon'."""
         tokens = name.split()
         if len(tokens) < 3 or not all(_NAME_WORD.fullmatch(token) for token in tokens):
             return  # two words have no inside; 'C DEF True' is no name
@@ -322,11 +328,14 @@ class NameMemory:
                 self.other_words.add(word)
 
     def _inner_name(self, word: str) -> str:
-        """The name a word inside a longer run ends: 'Steinberg' -> 'Guido Steinberg'."""
+        """The name a word inside a longer run ends: 'Steinberg' -> 'Guido Steinberg' (from
+        'Guido Steinberg Bezug'), or in a language of lowercase nouns the whole run: 'Joon'
+        -> 'Yeun Joon Kim'."""
         tokens = (self.inner.get(word.lower()) or word).split()
         lowered = [token.lower() for token in tokens]
-        return " ".join(tokens[:lowered.index(word.lower()) + 1]) if word.lower() in lowered \
-            else word
+        if word.lower() not in lowered:
+            return word
+        return " ".join(tokens[:lowered.index(word.lower()) + 1] if self.capital_nouns else tokens)
 
     def knows(self, word: str) -> bool:
         """True when a single word is the surname of a person named before."""

@@ -215,3 +215,12 @@ def test_a_phrase_is_found_when_its_words_follow_each_other() -> None:
 def test_a_noun_like_verb_is_read_by_what_follows_it() -> None:
     assert find_attributions("EU states will meet.") == []
     assert [m.verb for m in find_attributions("The minister states that it works.")] == ["states"]
+
+
+def test_an_inner_word_of_a_long_name_means_the_name_it_ends_where_nouns_are_capital() -> None:
+    german = ["Auf die Studie nimmt der Ökonom Guido Steinberg Bezug: Sie sei solide.",
+              "„Die Zahlen sind eindeutig“, sagt Steinberg."]
+    english = ["Yeun Joon Kim of the business school led the study.",
+               "“The numbers are very clear to us,” says Joon."]
+    assert [q.speaker for q in extract_quotes(german, language="de")] == ["Guido Steinberg"]
+    assert [q.speaker for q in extract_quotes(english, language="en")] == ["Yeun Joon Kim"]
