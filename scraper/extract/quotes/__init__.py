@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...models import Quote
+from .documents import document_author, is_bare_document
 from .marks import QuoteSpan, find_spans, opens_paragraph
 from .memory import CAPITAL_NOUN_LANGUAGES, NameMemory, is_thing
 from .names import Mention, mentions
@@ -42,7 +43,7 @@ from .nearby import (
     next_subject,
     same_sentence,
 )
-from .organisations import named_organisation
+from .organisations import LOOKBACK_PARAGRAPHS, named_organisation
 from .refs import DROPPED_SUBJECT
 from .reported import adjunct_before, said_before, subjunctive_speaker
 from .rules import LATE, dedupe, is_direct_quote, tidy
@@ -133,6 +134,10 @@ def extract_quotes(paragraphs: list[str], standfirst: str | None = None,
     kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
     _give_unclaimed(kept, memory)
     for candidate in kept:
+        if candidate.speaker:
+            candidate.speaker = document_author(
+                candidate.speaker, paragraphs[max(0, candidate.paragraph - LOOKBACK_PARAGRAPHS):
+                                              candidate.paragraph + 1]) or candidate.speaker
         if candidate.speaker and is_descriptive(candidate.speaker):
             candidate.speaker = named_organisation(
                 candidate.speaker, paragraphs[:candidate.paragraph + 1]) or candidate.speaker
@@ -212,6 +217,8 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
             if speaker and not _names_a_work(masked, first):
                 where = LATE  # reported speech attributes a fragment: 'Es habe eine „…“ geherrscht'
             speaker = speaker or first_person_subject(masked, first.text, first, starts, memory)
+        if is_bare_document(speaker) and previous_speaker and not is_descriptive(previous_speaker):
+            speaker = previous_speaker  # 'ClassPass shared that …. “…,” the report stated.'
         if speaker:
             _remember(memory, speaker)
             here = about = speaker
