@@ -43,7 +43,7 @@ from .nearby import (
     next_subject,
     same_sentence,
 )
-from .organisations import LOOKBACK_PARAGRAPHS, named_organisation
+from .organisations import LOOKBACK_PARAGRAPHS, named_organisation, speaks_as_it
 from .refs import DROPPED_SUBJECT
 from .reported import adjunct_before, said_before, subjunctive_speaker
 from .rules import LATE, dedupe, is_direct_quote, tidy
@@ -185,7 +185,10 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
             phrases[index + 1] = _phrase_for(masked, groups[index + 1], starts, None)
             if phrases[index + 1][1] == "after":  # '“A,” which …, “b,” she explains.'
                 phrase, where = phrases[index + 1][0], LATE
+        it_speaker = None
         if phrase and phrase.strip().lower() in _IMPERSONAL:
+            if phrase.strip().lower() == "it" and speaks_as_it(previous_speaker):
+                it_speaker = previous_speaker  # '… says the research. It adds: “…”'
             phrase = None  # '“…”, hieß es': the speaker is whoever the context names
         cutoff = _pronoun_at(masked, phrase, where, starts, first.start)
         here, about = _note_subjects(memory, [m for m in names if m.position < cutoff],
@@ -199,7 +202,9 @@ def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory
                                   lambda at=first.start: _topic(all_names, starts, at, memory))
         whole = _is_whole(paragraph, first, last)
         colon_speaker = None
-        if phrase is None and previous_speaker and (whole or (continued and index == 0)):
+        if it_speaker:
+            speaker = it_speaker
+        elif phrase is None and previous_speaker and (whole or (continued and index == 0)):
             speaker = previous_speaker
         elif phrase is None and (first.start in starts or adjunct_before(masked, first, starts)):
             # a new sentence quoting whom the paragraph is about, or who spoke in the one before

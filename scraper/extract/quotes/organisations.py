@@ -8,13 +8,16 @@ quote's paragraph or the few before it, that holds that noun as a word ('Defence
 Ministry') or as the end of a German compound ('Außenministerium'), and every word before
 the noun ('the Swedish Prosecution Authority'; 'the ruling party' is no 'Communist Party').
 Else, for a bare 'the <noun>', it is the last name the article introduced with that noun just
-before it ('investment banking giant Goldman Sachs' ... 'the bank said').
+before it ('investment banking giant Goldman Sachs' ... 'the bank said'), or else the last
+organisation its own paragraph names before it ('reached out to the Department of
+Transportation … the agency said').
 """
 
 from __future__ import annotations
 
 import re
 
+from .memory import is_thing
 from .names import NAME_RUN
 from .words import THING_NOUNS
 
@@ -54,7 +57,29 @@ def named_organisation(description: str, paragraphs: list[str]) -> str | None:
                  and modifiers <= {word.lower() for word in run.split()}]
         if found:
             return _without_article(found[-1])
-    return None if modifiers else _introduced_as(noun, paragraphs[-LOOKBACK_PARAGRAPHS:-1])
+    if modifiers:
+        return None
+    return _introduced_as(noun, paragraphs[-LOOKBACK_PARAGRAPHS:-1]) \
+        or _named_before(description, paragraphs[-1] if paragraphs else "")
+
+
+def speaks_as_it(speaker: str | None) -> bool:
+    """True for a speaker a later 'it' takes up: a thing ('the report', 'the research') or an
+    organisation's name ('Department of Transportation'), not a person."""
+    return bool(speaker) and (is_thing(speaker) or any(
+        word.lower() in ORGANISATION_NOUNS for word in (speaker or "").split() if word[:1].isupper()))
+
+
+def _named_before(description: str, paragraph: str) -> str | None:
+    """The last organisation the quote's paragraph names before the description: 'reached
+    out to the Department of Transportation. …, the agency said'."""
+    at = paragraph.find(description)
+    if at <= 0:
+        return None
+    before = paragraph[:at]
+    found = [run for run in (_with_complement(before, match) for match in NAME_RUN.finditer(before))
+             if " " in run and any(word.lower() in ORGANISATION_NOUNS for word in run.split())]
+    return _without_article(found[-1]) if found else None
 
 
 def _introduced_as(noun: str, paragraphs: list[str]) -> str | None:

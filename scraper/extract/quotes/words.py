@@ -29,7 +29,7 @@ ATTRIBUTION_VERBS_EN = (
     "conceded", "declared", "declares", "announced", "stated", "states", "observed", "commented",
     "remarked", "suggested", "suggests", "urged", "urges", "vowed", "pledged", "promised",
     "responded", "confirmed", "emphasised", "emphasized", "cautioned", "predicted", "concluded",
-    "concludes", "maintained", "contended", "countered", "complained", "lamented", "quipped",
+    "concludes", "reported", "maintained", "contended", "countered", "complained", "lamented", "quipped",
     "joked", "boasted", "testified", "shouted", "whispered", "accused", "alleged", "agreed", "believes",
     "explained", "reiterated", "answered", "added", "announced", "mused", "exclaimed", "wondered",
     "fumed", "scoffed", "cried", "yelled", "affirmed", "assured", "pointed out", "went on",

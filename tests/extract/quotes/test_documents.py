@@ -47,3 +47,21 @@ def test_which_descriptions_are_documents() -> None:
     assert not is_bare_document("the Strava report")
     assert document_author("a study by researchers at the university", []) is None
     assert document_author("the research", []) is None
+
+
+def test_it_after_a_document_or_an_organisation_means_it() -> None:
+    paragraphs = ["Working in pairs “has changed how teams write their plans,” says the research.",
+                  "It adds: “Teams that swap drafts every day finish their plans sooner.”"]
+    assert [q.speaker for q in extract_quotes(paragraphs, language="en")] == ["the research"] * 2
+
+
+def test_the_agency_is_the_organisation_its_paragraph_named_before() -> None:
+    paragraphs = [("Reporters asked the Department of Harbours for comment. In a reply, the agency "
+                   "said, “The ferry operator is under review and may lose its licence.”")]
+    assert [q.speaker for q in extract_quotes(paragraphs, language="en")] == ["Department of Harbours"]
+
+
+def test_reported_is_a_speech_verb() -> None:
+    paragraphs = [("Glide also reported that rowing has become popular, emerging as “a key part of a "
+                   "balanced weekly routine.”")]
+    assert [q.speaker for q in extract_quotes(paragraphs, language="en")] == ["Glide"]
