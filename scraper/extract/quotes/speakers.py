@@ -78,6 +78,11 @@ _NOT_GROUP_WORDS = PRONOUNS | CLAUSE_WORDS | FINITE_VERBS | AUXILIARIES | LEADIN
 _DETERMINERS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "l’", "un",
                           "une"})
 MAX_PHRASE_WORDS = 8
+# An indefinite subject with a relative clause ('A mother who’d lost …'): its article, the
+# most words of its head, and the pronouns opening the clause.
+INDEFINITE_HEADS = frozenset({"a", "an"})
+MAX_HEAD_WORDS = 3
+HEAD_RELATIVES = frozenset({"who", "whose", "whom"})
 # Conjunctions opening a clause whose subject follows them ('when doctors told').
 SUBORDINATORS = frozenset({"when", "wenn", "als", "weil", "because", "quand", "lorsque",
                            "cuando", "quando", "while", "während", "after", "nachdem"})
@@ -97,7 +102,7 @@ MAX_BEFORE_CHARS = 300
 # gefragt: „…?“'. The question is the asker's, named after 'by' or not at all.
 _ASKED = re.compile(
     r"\b(?:(?:was|were|is|are|been|being|be|gets?|got)\s+(?:\w+ly\s+|also\s+|then\s+)?asked"
-    r"|(?:when|if|once)\s+asked|(?:wurden?|worden|werden?)\s+(?:[^.!?:]{0,60}\s)?gefragt"
+    r"|(?:when|if|once)\s+asked(?!\s+(?:me|us|him|her|them|you)\b)|(?:wurden?|worden|werden?)\s+(?:[^.!?:]{0,60}\s)?gefragt"
     r"|(?:a\s+été|fut|été)\s+interrogée?s?|(?:fue|ha\s+sido)\s+preguntad[oa]s?"
     r"|(?:è\s+stat[oa]|fu)\s+(?:interrogat[oa]|chiest[oa]))\b(?:\s+by\s+)?", re.IGNORECASE)
 
@@ -257,7 +262,9 @@ def resolve_speaker(phrase: str | None, memory: NameMemory,
     if name:
         return memory.expand(name)
     if clause and not _long_description(words):
-        return None  # 'Trump and his administration have championed fossil fuels'
+        # 'Trump and his administration have championed fossil fuels'; but 'A mother who’d
+        # lost her son once' is 'a mother'
+        return _head_before_relative(words)
     if (_descriptive(words) or _bare_group(words)) and not re.search(r"[\x01“”\"«»„]", segment):
         return _lower_determiner(words)
     return None
@@ -345,6 +352,19 @@ def _descriptive(words: list[str]) -> bool:
     pronoun = first in PRONOUNS and not (first in ARTICLE_TOO and len(words) > 1)
     return opens and not pronoun and first not in NON_DESCRIPTIVE_OPENERS \
         and not any(word.lower() in CLAUSE_WORDS for word in words)
+
+
+def _head_before_relative(words: list[str]) -> str | None:
+    """'A mother who’d authorized … once' -> 'a mother': an indefinite subject whose relative
+    clause makes the phrase long speaks as its head noun phrase; else None."""
+    if words[0].lower() not in INDEFINITE_HEADS:
+        return None
+    for index, word in enumerate(words[1:MAX_HEAD_WORDS + 2], 1):
+        if re.split(r"[’']", word.lower(), maxsplit=1)[0] in HEAD_RELATIVES:
+            return " ".join([words[0].lower(), *words[1:index]]) if index > 1 else None
+        if not word.isalpha() or not word.islower():
+            return None
+    return None
 
 
 def _long_description(words: list[str]) -> bool:

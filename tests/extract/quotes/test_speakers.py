@@ -224,3 +224,9 @@ def test_an_inner_word_of_a_long_name_means_the_name_it_ends_where_nouns_are_cap
                "“The numbers are very clear to us,” says Joon."]
     assert [q.speaker for q in extract_quotes(german, language="de")] == ["Guido Steinberg"]
     assert [q.speaker for q in extract_quotes(english, language="en")] == ["Yeun Joon Kim"]
+
+
+def test_an_indefinite_subject_with_a_relative_clause_speaks_as_its_head() -> None:
+    paragraphs = [("A mother who’d lost her house in the flood of that spring once asked me with "
+                   "tears in her eyes, “Will the river ever come back for the rest of the street?”")]
+    assert [q.speaker for q in extract_quotes(paragraphs, language="en")] == ["a mother"]
