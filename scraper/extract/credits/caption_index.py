@@ -16,6 +16,7 @@ from collections import Counter
 from ...models import Image
 
 _NORMAL = re.compile(r"[^\w]+")
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def normal(text: str | None) -> str:
@@ -33,6 +34,10 @@ def caption_keys(image: Image) -> frozenset[str]:
     return frozenset({caption, normal(f"{image.caption} {image.credit}")})
 
 
+def _first_word(key: str) -> str:
+    return key.split(" ", 1)[0]
+
+
 class CaptionIndex:
     """A list of images kept in step with the normalised captions and credits they hold."""
 
@@ -41,6 +46,7 @@ class CaptionIndex:
         self._keys: list[frozenset[str]] = []
         self._credits: Counter[str] = Counter()
         self._by_key: dict[str, list[int]] = {}
+        self._first_words: Counter[str] = Counter()  # each key's first word, for a cheap test
         for image in images:
             self.append(image)
 
@@ -48,6 +54,9 @@ class CaptionIndex:
         """Index of the first image whose caption (with or without credit) the text repeats."""
         if not self._by_key:
             return None  # no image has a caption: nothing to normalise the text for
+        first = _FIRST_WORD.search(paragraph)  # the first word of its normal form, lowercased
+        if first is None or self._first_words[first.group().lower()] <= 0:
+            return None
         found = self._by_key.get(normal(paragraph))
         return found[0] if found else None
 
@@ -70,8 +79,12 @@ class CaptionIndex:
             holders.remove(index)
             if not holders:
                 del self._by_key[key]
+                self._first_words[_first_word(key)] -= 1
         for key in new - old:
-            bisect.insort(self._by_key.setdefault(key, []), index)
+            holders = self._by_key.setdefault(key, [])
+            if not holders:
+                self._first_words[_first_word(key)] += 1
+            bisect.insort(holders, index)
         self._credits[normal(self.images[index].credit)] -= 1
         self._credits[normal(image.credit)] += 1
         self.images[index] = image

@@ -44,3 +44,13 @@ def test_thousands_of_captions_and_credit_lines_each_reach_their_image() -> None
     assert kept == paragraphs[0::3]
     assert [image.credit for image in found] == [f"Photo: Mira Sol {n}/Reuters" for n in range(count)]
     assert [image.caption for image in found] == [image.caption for image in images]
+
+
+def test_a_caption_repeated_in_other_case_and_punctuation_is_found_others_are_not() -> None:
+    index = CaptionIndex([Image(url="a.jpg", caption="«Σοφία» at the İzmir quay"),
+                          Image(url="b.jpg", caption="Boats at the quay.")])
+    assert index.find("— ΣΟΦΊΑ at the İzmir quay!") == 0
+    assert index.find("— «σοφία» AT THE İzmir quay!") == 0
+    assert index.find("…boats, at the quay") == 1
+    assert index.find("Quay boats at the") is None
+    assert index.find("— ...") is None
