@@ -39,6 +39,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 # Containers that are boilerplate unless they hold much of the page's prose.
 STRUCTURAL_TAGS = ("header", "footer", "form")
+_STRUCTURAL_SET = frozenset(STRUCTURAL_TAGS)
+# The parts read in one query (each query walks the whole tree): structural containers,
+# microdata properties, and the h1s and footers in page order.
+_PARTS_SELECTOR = ", ".join((*STRUCTURAL_TAGS, "[itemprop]", "h1"))
 
 ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert",
          "menu", "menubar", "toolbar")
@@ -132,13 +136,14 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     prose = prose_map(tree)
     article = PageArticle(tree.body)
     headings = heading_holders(tree)
-    doomed = [node for node in tree.css(",".join(STRUCTURAL_TAGS))
-              if prose.share(node) < MAX_WEAK_PROSE_SHARE and not article.held_by(node)]
-    doomed += [node for node in tree.css("[itemprop]")
+    parts = [(node, node.tag) for node in tree.css(_PARTS_SELECTOR)]
+    doomed = [node for node, tag in parts if tag in _STRUCTURAL_SET
+              and prose.share(node) < MAX_WEAK_PROSE_SHARE and not article.held_by(node)]
+    doomed += [node for node, _ in parts  # (None for the parts without the attribute)
                if node.attributes.get("itemprop") in METADATA_PROPS and node.css_first("p") is None]
     doomed += _named_boilerplate(tree, prose, article, headings, toggles)
     removed = _decompose_all([node for node in doomed if not prose.holds_most(node)]
-                             + _page_footers(tree, prose))
+                             + _page_footers(parts, prose))
     if not any(article.holds(mem_id) or mem_id in headings for mem_id in removed):
         prose.article, prose.headings = article, headings  # no container nor h1 went with them
     return prose
@@ -154,15 +159,16 @@ def _in_sentence(node: LexborNode) -> bool:
                for side in (before, after))
 
 
-def _page_footers(tree: LexborHTMLParser, prose: ProseMap) -> list[LexborNode]:
+def _page_footers(parts: list[tuple[LexborNode, str | None]], prose: ProseMap) -> list[LexborNode]:
     """The page's footers: after the h1, outside the article, though their legal notices
-    rival or outweigh a short article's prose (which must lie outside them)."""
+    rival or outweigh a short article's prose (which must lie outside them). `parts`: the
+    page's elements with their tags in page order, its h1s and footers among them."""
     footers: list[LexborNode] = []
     after_h1 = False
-    for node in tree.css("h1, footer"):
-        if node.tag == "h1":
+    for node, tag in parts:
+        if tag == "h1":
             after_h1 = True
-        elif after_h1 and prose.share(node) >= MAX_WEAK_PROSE_SHARE and node.css_first("h1") is None \
+        elif tag == "footer" and after_h1 and prose.share(node) >= MAX_WEAK_PROSE_SHARE and node.css_first("h1") is None \
                 and prose.total - prose.of(node) >= MIN_OUTSIDE_FOOTER_CHARS and not _in_article(node):
             footers.append(node)
     return footers
@@ -220,10 +226,11 @@ NON_BODY_TAGS = "figure, figcaption"
 # A figure holding one of these is content (a block editor's table or code listing): only its
 # caption stays out.
 CONTENT_FIGURE_MARKS = "table, pre"
-NON_BODY_NAMES = (
-    "[class*='caption' i], [class*='credit' i], [class*='gallery' i], [class*='slideshow' i], "
-    "[class*='carousel' i], [class*='lightbox' i]"
-)
+NON_BODY_WORDS = ("caption", "credit", "gallery", "slideshow", "carousel", "lightbox")
+NON_BODY_NAMES = ", ".join(f"[class*='{word}' i]" for word in NON_BODY_WORDS)
+# Both in one query (each query walks the whole tree), told apart by tag and class.
+_NON_BODY_SELECTOR = f"{NON_BODY_TAGS}, {NON_BODY_NAMES}"
+_NON_BODY_TAG_SET = frozenset({"figure", "figcaption"})
 
 
 def non_body_nodes(tree: LexborHTMLParser, prose: ProseMap | None = None) -> set[int]:
@@ -236,16 +243,32 @@ def non_body_nodes(tree: LexborHTMLParser, prose: ProseMap | None = None) -> set
     body = tree.body
     if body is None:
         return set()
-    skip = {node.mem_id for node in tree.css(NON_BODY_TAGS)
-            if node.tag != "figure" or node.css_first(CONTENT_FIGURE_MARKS) is None}
+    skip: set[int] = set()
+    named: list[LexborNode] = []
+    for node in tree.css(_NON_BODY_SELECTOR):
+        tag = node.tag
+        if tag in _NON_BODY_TAG_SET and (tag != "figure" or node.css_first(CONTENT_FIGURE_MARKS) is None):
+            skip.add(node.mem_id)
+        if _named_non_body(node):
+            named.append(node)
     prose = prose if prose is not None else prose_map(tree)
     # The stripper's own findings stand while nothing it removed held a container or an h1.
     article = prose.article if prose.article is not None else PageArticle(body)
     headings = prose.headings if prose.headings is not None else heading_holders(tree)
-    for node in tree.css(NON_BODY_NAMES):
+    for node in named:
         if prose.share(node) < MAX_WEAK_PROSE_SHARE and not _wraps_page(node, article, headings):
             skip.add(node.mem_id)
     return skip
+
+
+def _named_non_body(node: LexborNode) -> bool:
+    """True when the element's class holds a NON_BODY_WORDS word, in any case (as the
+    selectors' ASCII case-insensitive match: no other character lowercases to these letters)."""
+    names = node.attributes.get("class")
+    if not names:
+        return False
+    lowered = names.lower()
+    return any(word in lowered for word in NON_BODY_WORDS)
 
 
 def _titled_sections(tree: LexborHTMLParser) -> list[LexborNode]:

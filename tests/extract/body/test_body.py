@@ -70,6 +70,16 @@ def test_caption_and_gallery_text_is_left_out_of_blocks() -> None:
     assert [b.text.split(".")[0] for b in blocks] == ["Paragraph 0", "Paragraph 1"]
 
 
+def test_figures_holding_tables_stay_unless_named_like_a_gallery_in_any_case() -> None:
+    tree = LexborHTMLParser(f"<body>{prose(4)}<figure><table><tr><td>Kept cell</td></tr></table></figure>"
+                            "<figure class='Photo-GALLERY'><table><tr><td>Gallery cell</td></tr></table></figure>"
+                            "<div class='Image-Caption'>Caption text</div><p class='credits'>By AP</p></body>")
+    prose_map_tree = strip_boilerplate(tree)
+    texts = [b.text for b in text_blocks(tree.body, skip=non_body_nodes(tree, prose_map_tree))]
+    assert "Kept cell" in texts
+    assert not any(text in texts for text in ("Gallery cell", "Caption text", "By AP"))
+
+
 def test_blocks_split_at_double_breaks_and_measure_links() -> None:
     tree = LexborHTMLParser("<body><div>first line<br>same block<br><br>second <a href=x>link</a></div></body>")
     blocks = text_blocks(tree.body)
