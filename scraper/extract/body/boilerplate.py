@@ -76,6 +76,7 @@ METADATA_PROPS = frozenset((
     "inLanguage", "copyrightHolder", "copyrightYear", "interactionStatistic", "sameAs"))
 # A page footer goes though it holds most prose, when this much prose lies outside it.
 MIN_OUTSIDE_FOOTER_CHARS = 200
+MIN_SECTION_PROSE = 80  # a section header is followed by this much prose
 # Code listings: their highlighters' token names ("comment", "tag") say nothing of boilerplate.
 CODE_TAGS = frozenset({"pre", "code"})
 _CODE_SELECTOR = ", ".join(CODE_TAGS)
@@ -138,7 +139,8 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     headings = heading_holders(tree)
     parts = [(node, node.tag) for node in tree.css(_PARTS_SELECTOR)]
     doomed = [node for node, tag in parts if tag in _STRUCTURAL_SET
-              and prose.share(node) < MAX_WEAK_PROSE_SHARE and not article.held_by(node)]
+              and prose.share(node) < MAX_WEAK_PROSE_SHARE and not article.held_by(node)
+              and not (tag == "header" and _is_section_header(node, prose))]
     doomed += [node for node, _ in parts  # (None for the parts without the attribute)
                if node.attributes.get("itemprop") in METADATA_PROPS and node.css_first("p") is None]
     doomed += _named_boilerplate(tree, prose, article, headings, toggles)
@@ -157,6 +159,17 @@ def _in_sentence(node: LexborNode) -> bool:
     before, after = node.prev, node.next
     return all(side is not None and side.tag == "-text" and _LETTER.search(side.text(deep=False))
                for side in (before, after))
+
+
+def _is_section_header(node: LexborNode, prose: ProseMap) -> bool:
+    """True for a <header> inside the article that titles the section of text after it (an
+    h2-h6, no paragraph): a listicle's items open with one; a teaser's does not."""
+    if node.css_first(_TITLE_TAGS) is None or node.css_first("p, h1") is not None:
+        return False
+    after = node.next
+    while after is not None and after.tag == "-text":
+        after = after.next
+    return after is not None and prose.of(after) >= MIN_SECTION_PROSE and prose.in_core(node)
 
 
 def _page_footers(parts: list[tuple[LexborNode, str | None]], prose: ProseMap) -> list[LexborNode]:

@@ -273,3 +273,14 @@ def test_an_author_box_after_the_article_goes_but_an_author_wrapped_article_stay
     assert "Para 4." in text and "Dana Reyes" not in text
     wrapped = f"<html><body><div class='author-page'><h1>Dredging</h1>{paragraphs(5)}</div></body></html>"
     assert "Para 4." in stripped(wrapped)
+
+
+def test_a_header_titling_a_section_of_the_article_stays_but_a_teasers_header_goes() -> None:
+    items = "".join(f"<section class='item'><header><h2>Trail {i}</h2></header>"
+                    f"<div><p>Trail{i}. {SENTENCE}</p></div></section>" for i in range(4))
+    teaser = ("<article><a href='/t'><figure></figure><header><h3>Ferry strike ends</h3></header>"
+              "</a></article>")
+    page = f"<html><body><header><h2>City Guide</h2></header><article><h1>Bike trails</h1>{items}{teaser}</article></body></html>"
+    text = stripped(page)
+    assert all(f"Trail {i}" in text for i in range(4))
+    assert "Ferry strike ends" not in text and "City Guide" not in text
