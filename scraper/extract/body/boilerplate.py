@@ -359,8 +359,7 @@ def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None,
     if node.tag in _UNJUDGED_TAGS:
         return None
     attrs = node.attributes
-    if attrs.get("role") in ROLES or ("aria-hidden" in attrs or "hidden" in attrs or "style" in attrs) \
-            and _hidden(attrs) and not (toggles and toggles.open(node)):
+    if attrs.get("role") in ROLES or _hidden(attrs) and not (toggles and toggles.open(node)):
         return "strong"
     seen = seen if seen is not None else {}
     weak = False
