@@ -23,6 +23,7 @@ from .names import (
     canonical_source,
     capitalised,
     capitals_name,
+    handle_name,
     is_agency,
     looks_like_person,
     plain_name,
@@ -80,7 +81,8 @@ _ANY_LEAD = compile_on_use(rf"(?:{LABEL_PATTERN}|photographed|illustrated|shot|t
 _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
 # Further sentences crediting other roles after the photographer's name ('Jo Roe. Styling:
 # Ann Lee. Hair: …', 'Jo Roe. Prop styling by Ann Lee'): not part of the photo credit.
-_ROLE_CREDITS = re.compile(r"\.\s+(?=[A-ZÀ-Þ][^.]{0,40}?(?:\s(?:by|von|par|de)\s|:)).*$")
+_ROLE_CREDITS = re.compile(r"\.\s+(?=[A-ZÀ-Þ][^.]{0,40}?(?:\s(?:by|von|par|de)\s|:)"
+                           r"|Courtesy\b).*$")
 # Labels that name a provider, not a photographer.
 _SOURCE_WORD = re.compile(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE)
 # Most words of a labelled credit closing a caption whose words are not checked.
@@ -171,6 +173,10 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
             return agency
     if not holds_any(tail, CREDIT_HINTS) and not text.endswith((")", ").", "）")):
         return text, None
+    bracket = _TRAILING_BRACKET.search(text)
+    labelled = match_credit_line(bracket.group(0), labelled_tail=bare_agency) if bracket else None
+    if bracket and labelled:  # '… (Photo: Jo Roe / UN. Courtesy of the ICJ)': the bracket whole
+        return _caption_part(text[:bracket.start()]), labelled
     for match in _MID_LABEL.finditer(text, window):
         if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(" \
                 and not match.group(0).lower().startswith("photographed"):
@@ -179,10 +185,8 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
                                    labelled_tail=bare_agency)
         if parsed:
             return _caption_part(text[:match.start()]), parsed
-    bracket = _TRAILING_BRACKET.search(text)
-    labelled = match_credit_line(bracket.group(0), labelled_tail=bare_agency) if bracket else None
-    if bracket and (labelled or (bare_agency and _caption_bracket(bracket.group(1)))):
-        parsed = labelled or parse_credit(bracket.group(0).rstrip(". "))
+    if bracket and bare_agency and _caption_bracket(bracket.group(1)):
+        parsed = parse_credit(bracket.group(0).rstrip(". "))
         if parsed:
             return _caption_part(text[:bracket.start()]), parsed
     if "/" not in text and " via " not in text:
@@ -273,18 +277,22 @@ def _from_pieces(raw: str, body: str, by_label: bool, source_label: bool = False
     joins: list[str] = []
     pieces = _pieces(body)
     with_agency = any(agency_name(piece) for piece, _ in pieces)
+    # 'SpaceX via NASA': what comes through an agency is a provider, not a photographer's handle
+    handles = with_agency and not any(via for _, via in pieces)
     for raw_piece, joined_by_via in pieces:
         piece = _strip_qualifiers(raw_piece)
         agency = agency_name(raw_piece) or agency_name(piece)
         if (agency or piece).casefold() in {source.casefold() for source in sources}:
             continue  # 'IMAGO/Jo Roe/imago': one source named twice
+        if photographer is not None and piece.casefold() == photographer.casefold():
+            continue  # '© Jo Roe/dpa | JO ROE': the photographer named again
         if agency:
             sources.append(agency)
         elif piece.lower() in GENERIC_PIECES or _only_generic(piece):
             continue
         elif photographer is None and (with_agency or not source_label) \
                 and (looks_like_person(piece) or (by_label and plain_name(piece))
-                     or (with_agency and capitals_name(piece))):
+                     or (with_agency and (capitals_name(piece) or (handles and handle_name(piece))))):
             photographer = piece
             continue
         else:

@@ -9,7 +9,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .patterns import AGENCIES, AGENCY_QUALIFIERS, CREDIT_CONNECTORS, ORG_SUFFIXES, ORG_WORDS
+from .patterns import (
+    AGENCIES,
+    AGENCY_QUALIFIERS,
+    CREDIT_CONNECTORS,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    PLATFORMS,
+)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -40,6 +47,7 @@ LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el
                               "las"})
 _PARTICLES = "van|von|de|der|den|du|da|di|la|le|bin|al|el|del|dos|das|ter|zu|y|ibn|bint|mac"
 _PARTICLE_SET = frozenset(_PARTICLES.split("|"))
+PLATFORM_WORDS = frozenset(platform.lower() for platform in PLATFORMS)
 _NAME_TOKEN = re.compile(rf"^(?:[^\W\d_][\w'’.-]*|(?:{_PARTICLES}))$")
 
 
@@ -71,6 +79,21 @@ def looks_like_person(piece: str) -> bool:
 def capitals_name(piece: str) -> bool:
     """'MARC DELORME' next to an agency: wire credits write the photographer in capitals."""
     return piece.isupper() and looks_like_person(piece.title())
+
+
+def handle_name(piece: str) -> bool:
+    """'Tischler', 'PixelVista', 'filmfoto' next to an agency: a photographer credited by one
+    name or a stock handle; not an acronym ('GPO', 'SN'), an organisation word, a platform
+    or a short lowercase wire code ('lno', 'tmn')."""
+    if " " in piece or any(char.isdigit() for char in piece) or not piece[:1].isalpha():
+        return False
+    word = piece.lower().strip(".")
+    if word in ORG_WORDS or word.endswith(ORG_SUFFIXES) or word in PLATFORM_WORDS \
+            or word in CREDIT_CONNECTORS or word in AGENCY_QUALIFIERS:
+        return False
+    if piece[0].isupper():
+        return len(piece) >= 3 and not piece.isupper()
+    return len(piece) >= 5 and piece.isalpha()
 
 
 def plain_name(piece: str) -> bool:

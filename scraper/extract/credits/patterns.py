@@ -42,6 +42,9 @@ AGENCIES: dict[str, str] = {
     "apa/picturedesk": "APA", "ritzau scanpix": "Ritzau Scanpix", "scanpix": "Scanpix",
     "lehtikuva": "Lehtikuva", "pap": "PAP", "ctk": "CTK", "hans lucas": "Hans Lucas",
     "maxppp": "MaxPPP", "bestimage": "Bestimage", "hollandse hoogte": "Hollandse Hoogte",
+    "digital vision": "Digital Vision", "digitalvision": "Digital Vision", "e+": "E+",
+    "wireimage": "WireImage", "filmmagic": "FilmMagic", "hulton archive": "Hulton Archive",
+    "westend61": "Westend61", "the image bank": "The Image Bank",
     "epd": "epd", "kna": "KNA", "dts": "dts", "ap images/dpa": "AP",
     "연합뉴스": "Yonhap", "newsis": "Newsis", "뉴시스": "Newsis", "news1": "News1", "뉴스1": "News1",
     "共同通信": "Kyodo", "共同": "Kyodo", "時事通信": "Jiji Press", "jiji press": "Jiji Press",
@@ -83,10 +86,15 @@ ORG_WORDS = frozenset({
     "mairie", "commune", "comune", "ayuntamiento", "municipio", "district", "région", "trust",
     "archivio", "archivo", "provincia", "regione", "junta", "gobierno", "governo", "policía",
     "polizia", "bomberos", "gendarmerie", "préfecture",
+    # newspapers credit their own pictures: '© Hamburger Abendblatt', 'The Yomiuri Shimbun'
+    "zeitung", "anzeiger", "rundschau", "kurier", "courier", "nachrichten", "presse", "shimbun",
+    "standard", "chronicle", "observer", "independent", "express", "gazzetta", "corriere",
+    # screen captures name the platform, not a photographer: 'Screenshots Instagram/TikTok'
+    "screenshot", "screenshots", "screengrab",
 })
 
 # Endings of German compound nouns naming organisations ('Verkehrsbetriebe', 'Stadtwerke').
-ORG_SUFFIXES = ("betriebe", "werke", "verwaltung", "verband", "verein", "amt", "ministerium",
+ORG_SUFFIXES = ("blatt", "zeitung", "betriebe", "werke", "verwaltung", "verband", "verein", "amt", "ministerium",
                 "archiv", "polizei", "feuerwehr", "gesellschaft", "stiftung", "zentrum",
                 "institut", "agentur", "kammer", "klinik", "klinikum", "museum", "bibliothek")
 

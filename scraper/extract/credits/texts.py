@@ -24,8 +24,12 @@ from .patterns import (
     MAX_CREDIT_CHARS,
 )
 
+# Credit elements named by structure: a <cite> in a caption ('<figcaption>The pier at dawn.
+# <cite>AP Photo/Jo Roe</cite></figcaption>'), a figure's own <footer>.
+CREDIT_ELEMENTS = ("figcaption cite", "figure > footer")
 CREDIT_SELECTOR = ", ".join([f"[class*={hint} i]" for hint in CREDIT_CLASS_HINTS]
-                            + [f"[itemprop={prop}]" for prop in CREDIT_ITEMPROPS])
+                            + [f"[itemprop={prop}]" for prop in CREDIT_ITEMPROPS]
+                            + list(CREDIT_ELEMENTS))
 _CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video)?\s*caption\s*[:,]?\s*", re.IGNORECASE)
 MAX_CAPTION_CHARS = 600
 # Elements closing a caption that are controls, not caption text, and their most words.

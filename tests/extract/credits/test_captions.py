@@ -89,3 +89,16 @@ def test_trie_alternation_prefers_the_longest_word_like_a_longest_first_alternat
     for text in ("AP Photo/Jo Roe", "ap photox and AP", "Rex/Shutterstock, AFP PHOTO", "snap apart"):
         assert trie.findall(text) == plain.findall(text), text
     assert AGENCY_ALIASES.findall("AP Photos via Getty Images") == ["AP Photos", "Getty Images"]
+
+
+def test_a_cite_in_the_caption_and_a_figure_footer_are_credits() -> None:
+    body = """<article>
+      <figure><img src="/media/quay.jpg" width="800"><figcaption><p>Divers at the old quay wall.
+        <cite>AP Photo/Jo Roe, File</cite></p></figcaption></figure>
+      <figure><img src="/media/pier.jpg" width="800"><figcaption>The pier at dawn.</figcaption>
+        <footer>Imago/Harbour-News.de</footer></figure>
+      <p>The harbour reopened on Monday after two weeks of repairs to the wall.</p></article>"""
+    quay, pier = _images(body=body)
+    assert quay.caption == "Divers at the old quay wall."
+    assert (quay.photographer, quay.credit_source) == ("Jo Roe", "AP")
+    assert pier.caption == "The pier at dawn." and pier.credit == "Imago/Harbour-News.de"

@@ -291,3 +291,40 @@ def test_a_royalty_free_collection_is_no_photographer() -> None:
 ])
 def test_every_kind_of_lead_still_opens_a_credit_line(line: str) -> None:
     assert match_credit_line(line, labelled_tail=True) is not None
+
+
+@pytest.mark.parametrize(("line", "photographer", "source"), [
+    ("Kestrelwing / Getty Images", "Kestrelwing", "Getty Images"),
+    ("© IMAGO / Wendtland", "Wendtland", "IMAGO"),
+    ("© Getty Images/iStockphoto | harbourlight", "harbourlight", "Getty Images / iStock"),
+    ("Foto: dpa/lno", None, "dpa / lno"),
+    ("AFP/Instagram", None, "AFP / Instagram"),
+    ("Digital Vision / Getty Images", None, "Digital Vision / Getty Images"),
+])
+def test_one_name_beside_an_agency_is_the_photographer(line: str, photographer: str | None,
+                                                        source: str) -> None:
+    parsed = parse_credit(line)
+    assert parsed is not None
+    assert (parsed.photographer, parsed.credit_source) == (photographer, source)
+
+
+def test_the_photographer_named_again_after_a_bar_is_no_source() -> None:
+    parsed = parse_credit("© Lena Hartwig/dpa | LENA HARTWIG")
+    assert parsed is not None
+    assert (parsed.photographer, parsed.credit_source) == ("Lena Hartwig", "dpa")
+
+
+@pytest.mark.parametrize("line", ["© Lübecker Tageblatt", "© Weser-Kurier",
+                                  "Screenshots Instagram/TikTok", "The Okinawa Shimbun"])
+def test_newspapers_and_screenshots_are_no_photographers(line: str) -> None:
+    parsed = parse_credit(line)
+    assert parsed is not None and parsed.photographer is None
+
+
+def test_a_labelled_bracket_closing_a_caption_is_the_credit_whole() -> None:
+    caption = ("Judges hear the case in The Hague. "
+               "(Photo: UN Photo / Mira Janssen. Courtesy of the Court)")
+    text, parsed = split_trailing_credit(caption)
+    assert text == "Judges hear the case in The Hague."
+    assert parsed is not None
+    assert (parsed.photographer, parsed.credit_source) == ("Mira Janssen", "UN")
