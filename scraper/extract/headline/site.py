@@ -141,17 +141,24 @@ def _plausible_site_name(name: str) -> bool:
 
 
 def title_suffix(document: Document, title: str | None = None) -> str | None:
-    """Return the site name learned from the title: the segment it shares with og:title or the host."""
+    """Return the site name learned from the title: the segment it shares with og:title or the host.
+
+    A title that is another source's headline with a kicker before it ("Bei Protesten: Bericht -
+    Justiz dementiert" over "Bericht - Justiz dementiert"), or whose last segment follows a colon,
+    shares its end with that source as the headline's own words."""
     title = title_text(document) if title is None else title
-    parts = split_segments(title)[::2]
+    pieces = split_segments(title)
+    parts = pieces[::2]
     if len(parts) < 2:
         return None
     last = parts[-1].strip()
+    # after a colon comes the headline, not the site's name ("Kicker: Headline")
+    shared_is_name = pieces[-2].strip() != ":"
     for other in (document.meta_first("og:title"), document.meta_first("twitter:title"),
                   _jsonld_headline(document)):
         other = unescape(other)
-        if not other or other == title:
-            continue
+        if not other or other == title or not shared_is_name or title.endswith(other):
+            continue                      # a title ending with the whole other is a kicker more
         other_parts = split_segments(other)[::2]
         if len(other_parts) > 1 and squash(other_parts[-1]) == squash(last):
             return _accept(last)

@@ -206,3 +206,14 @@ def test_headline_in_capitals_gives_way_to_the_same_words_in_mixed_case() -> Non
     document = page("<title>Tips for the harbour walk</title>",
                     "<article><h1>TIPS FOR THE HARBOUR WALK</h1></article>")
     assert extract_headline(document, None) == "Tips for the harbour walk"
+
+
+@pytest.mark.parametrize("title, og_title", [
+    ("Harbour vote: Council backs the plan", "Council backs the plan"),
+    ("Harbour vote: Council backs the plan - Mayor objects", "Council backs the plan - Mayor objects"),
+])
+def test_title_ending_with_the_whole_og_title_shares_no_site_name(title: str, og_title: str) -> None:
+    document = page(f"<title>{title}</title>" + meta("og:title", og_title),
+                    f"<article><h1>{og_title}</h1></article>")
+    assert site_name(document) is None
+    assert extract_headline(document, None) == og_title
