@@ -5,7 +5,10 @@ each with a weight. A candidate scores the weights of every source that says the
 (whole, or as one of its separator-bounded parts: og:title "Opinion | X" supports the `<h1>`
 "X"); the best score wins, ties going to the visible `<h1>`. A title that puts a kicker before
 the `<h1>`'s text ("Kenia: Nairobi von unten" over "Nairobi von unten") is supported by that
-`<h1>` in turn. An `<h1>` that is the site's logo or name is no candidate.
+`<h1>` in turn. An `<h1>` that is the site's logo or name is no candidate. An `<h1>` that ends
+a breadcrumb trail names the page in the navigation: the heading after it is the one the reader
+sees. A heading made of a kicker and a headline element gives the headline alone when
+another source says just that.
 """
 
 from __future__ import annotations
@@ -43,6 +46,10 @@ SOURCE_ORDER = ("rules", "h1", "jsonld", "og", "twitter", "title", "webpage")
 HEADLINE_CONTAINERS = frozenset({"article", "main"})
 LOGO_HINT = re.compile(r"logo|brand|site-?title|site-?name|masthead|site-?header", re.IGNORECASE)
 HEADLINE_HINT = re.compile(r"headline|title|heading", re.IGNORECASE)
+BREADCRUMB_HINT = re.compile(r"breadcrumb", re.IGNORECASE)
+BREADCRUMB_DEPTH = 5          # ancestors of an <h1> looked at for a breadcrumb trail
+TRAIL_MIN_LINKS = 2           # links right before a heading that make a trail (Home, Section)
+CHROME_TAGS = frozenset({"nav", "aside", "footer"})
 ELLIPSIS = re.compile(r"\s*(\.\.\.|…)$")
 KICKER_MAX_WORDS = 5          # a kicker before a colon is a few words ("Nationaler Veteranentag")
 # Text pieces of a heading are joined without a space before closing punctuation ("wieder da"
@@ -111,9 +118,10 @@ def _candidates(document: Document, names: list[str], host: str) -> list[Candida
     twitter_title = document.meta_first("twitter:title")
     add("og", og_title, WEIGHTS["og"])
     add("twitter", twitter_title, WEIGHTS["twitter"] * (ECHO_FACTOR if twitter_title == og_title else 1))
-    for text, weight in h1s:
+    for text, weight, _ in h1s:
         add("h1", text, weight, sections=False)
     add("title", site_info(document).title, WEIGHTS["title"])
+    _prefer_headline_parts(found, [tail for _, _, tail in h1s])
     og_key = next((c.key for c in found if c.source == "og"), None)
     if found and found[-1].source == "title" and found[-1].key == og_key:
         # the <title> saying what og:title says is mostly one SEO field written twice
@@ -131,11 +139,13 @@ def _jsonld_headline(document: Document, types: tuple[str, ...]) -> str | None:
 
 
 def _h1_candidates(document: Document, names: list[str],
-                   host: str) -> tuple[list[tuple[str, float]], list[str]]:
-    """The plausible <h1> texts with their weights, and the texts of <h1>s that name the site
-    (a logo, a link home, the title's short last segment): more names to strip."""
+                   host: str) -> tuple[list[tuple[str, float, str]], list[str]]:
+    """The plausible <h1> texts with their weights and headline parts (see `_headline_part`),
+    and the texts of <h1>s that name the site (a logo, a link home, the title's short last
+    segment): more names to strip. The heading after an <h1> that ends a breadcrumb trail
+    takes that <h1>'s place; with no such heading the trail's <h1> counts as a later <h1>."""
     keys = {squash(name) for name in names} | _title_affix_keys(site_info(document).title)
-    result: list[tuple[str, float]] = []
+    result: list[tuple[str, float, str]] = []
     site_texts: list[str] = []
     for node in document.tree.tags("h1")[:MAX_H1]:
         text = unescape(heading_text(node))
@@ -144,11 +154,98 @@ def _h1_candidates(document: Document, names: list[str],
         if squash(text) in keys or looks_like_host(text, host) or _is_logo(node, document):
             site_texts.append(text)
             continue
-        weight = WEIGHTS["h1"] + (H1_IN_ARTICLE_BONUS if _marked_as_headline(node) else 0.0)
-        if len(text.split()) <= 2:
-            weight *= H1_SHORT_FACTOR
-        result.append((text, weight if not result else weight * LATER_H1_FACTOR))
+        trail = _in_breadcrumb(node)
+        seen = _heading_after(document, node) if trail and not result else None
+        if seen is not None:      # the trail's <h1> names the page in the navigation only
+            result.append(_heading_entry(seen, unescape(heading_text(seen)), first=True))
+        else:
+            result.append(_heading_entry(node, text, first=not result and not trail))
     return result, site_texts
+
+
+def _heading_entry(node: LexborNode, text: str, first: bool) -> tuple[str, float, str]:
+    weight = WEIGHTS["h1"] + (H1_IN_ARTICLE_BONUS if _marked_as_headline(node) else 0.0)
+    if len(text.split()) <= 2:
+        weight *= H1_SHORT_FACTOR
+    return text, weight if first else weight * LATER_H1_FACTOR, _headline_part(node)
+
+
+def _in_breadcrumb(node: LexborNode) -> bool:
+    """True for a heading inside a breadcrumb trail: a <nav> or an element named a breadcrumb,
+    or a heading right after two links in its own row or list ("Home › Politik › <h1>…</h1>");
+    one link before it is a kicker or a section label."""
+    element: LexborNode | None = node
+    for _ in range(BREADCRUMB_DEPTH):
+        element = element.parent if element is not None else None
+        if element is None or element.tag == "body":
+            break
+        attrs = element.attributes
+        if element.tag == "nav" or attrs.get("role") == "navigation" or BREADCRUMB_HINT.search(
+                f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('aria-label') or ''}"):
+            return True
+    item = node.parent if node.parent is not None and node.parent.tag == "li" else node
+    crumbs = 0
+    sibling = item.prev
+    while sibling is not None and crumbs < TRAIL_MIN_LINKS:
+        if sibling.tag not in ("-text", "-comment"):
+            if not (sibling.tag == "a" or item is not node and sibling.tag == "li"
+                    and sibling.css_first("a[href]") is not None):
+                return False
+            crumbs += 1
+        sibling = sibling.prev
+    return crumbs >= TRAIL_MIN_LINKS
+
+
+def _heading_after(document: Document, trail_h1: LexborNode) -> LexborNode | None:
+    """The first <h1> or <h2> after a breadcrumb's <h1> that is no part of a trail or of the
+    page's navigation, header, footer or an aside."""
+    after = False
+    for node in document.tree.css("h1, h2"):
+        if node == trail_h1:
+            after = True
+        elif after and heading_text(node) and not _in_breadcrumb(node) and not _in_chrome(node):
+            return node
+    return None
+
+
+def _in_chrome(node: LexborNode) -> bool:
+    """True for a heading inside a <nav>, <aside> or <footer>, or the page's own <header>."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in CHROME_TAGS or parent.tag == "header" and parent.parent is not None \
+                and parent.parent.tag == "body":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _headline_part(node: LexborNode) -> str:
+    """The last of a heading's text-bearing child elements when there are two or more (a
+    kicker <span> then the headline <span>), else ""."""
+    parts = [child for child in node.iter(include_text=False)
+             if child.attributes.get("aria-hidden") != "true" and (child.text(deep=True) or "").strip()]
+    return unescape(heading_text(parts[-1])) if len(parts) >= 2 else ""
+
+
+def _prefer_headline_parts(found: list[Candidate], tails: list[str]) -> None:
+    """Replace a heading candidate by its headline part when another source says just that
+    part, or says it after a kicker and a colon while none says the heading's whole text; the
+    sources saying the whole lend their most weighted spelling ("Kicker: Headline" for two
+    <span>s)."""
+    h1_indexes = [i for i, c in enumerate(found) if c.source == "h1"]
+    others = [c for c in found if c.source != "h1"]
+    for index, tail in zip(h1_indexes, tails):
+        heading, key = found[index], squash(tail)
+        if not key:
+            continue
+        spellings: dict[str, float] = {}
+        for c in others:
+            if c.key == heading.key:
+                spellings[c.text] = spellings.get(c.text, 0.0) + c.weight
+        if any(c.key == key or not spellings and key in _kicked_keys(c.text, "") for c in others):
+            found[index] = Candidate("h1", tail, heading.weight)
+        elif spellings:
+            found[index] = Candidate("h1", max(spellings, key=spellings.__getitem__), heading.weight)
 
 
 def heading_text(node: LexborNode) -> str:

@@ -217,3 +217,47 @@ def test_title_ending_with_the_whole_og_title_shares_no_site_name(title: str, og
                     f"<article><h1>{og_title}</h1></article>")
     assert site_name(document) is None
     assert extract_headline(document, None) == og_title
+
+
+@pytest.mark.parametrize("trail", [
+    '<nav aria-label="Breadcrumb"><a href="/">Home</a> <a href="/city">City</a> <h1>{}</h1></nav>',
+    ('<ul class="crumbs"><li><a href="/">Home</a></li><li><a href="/city">City</a></li>'
+     '<li><h1>{}</h1></li></ul>'),
+    '<div><a href="/">Home</a><a href="/city">City</a><h1>{}</h1></div>',
+])
+def test_h1_ending_a_breadcrumb_gives_way_to_the_visible_heading(trail: str) -> None:
+    seo = "Harbour plan: council vote on Tuesday explained"
+    shown = "Council backs the harbour plan after long night"
+    document = page(f"<title>{seo}</title>" + meta("og:title", shown)
+                    + jsonld(**{"@type": "NewsArticle", "headline": seo}),
+                    f"<article>{trail.format(seo)}<header><h2>{shown}</h2></header>"
+                    "<p>Text.</p><h2>More news</h2></article>")
+    assert extract_headline(document, None) == shown
+
+
+@pytest.mark.parametrize("before", ["", '<a href="/city">City</a>'])
+def test_h1_after_no_trail_keeps_its_weight(before: str) -> None:
+    seo = "Harbour plan: council vote on Tuesday explained"
+    shown = "Council backs the harbour plan after long night"
+    document = page(f"<title>{seo}</title>" + meta("og:title", shown)
+                    + jsonld(**{"@type": "NewsArticle", "headline": seo}),
+                    f"<article><div>{before}<h1>{seo}</h1></div><h2>{shown}</h2></article>")
+    assert extract_headline(document, None) == seo
+
+
+def test_kicker_element_is_dropped_when_a_source_gives_the_headline_alone() -> None:
+    shown = "Council backs the harbour plan"
+    heading = f'<h1><span class="kicker">Late-night vote</span> <span>{shown}</span></h1>'
+    alone = page(meta("og:title", shown), f"<article>{heading}</article>")
+    assert extract_headline(alone, None) == shown
+    unsupported = page(meta("og:title", "Something else entirely"), f"<article>{heading}</article>")
+    assert extract_headline(unsupported, None) == f"Late-night vote {shown}"
+
+
+def test_heading_of_kicker_and_headline_elements_takes_the_sources_punctuation() -> None:
+    full = "Late-night vote: Council backs the harbour plan"
+    heading = '<h1><span>Late-night vote</span> <span>Council backs the harbour plan</span></h1>'
+    document = page(meta("og:title", full) + f"<title>{full}</title>"
+                    + jsonld(**{"@type": "NewsArticle", "headline": full.replace(":", " -")}),
+                    f"<article>{heading}</article>")
+    assert extract_headline(document, None) == full
