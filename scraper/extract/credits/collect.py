@@ -21,10 +21,12 @@ from ..document import Document, node_text
 from ..nodes import ancestors
 from .figures import figure_of, read_picture
 from .images import picture_url
+from .marks import PICTURE_TAGS, SELECTOR_PART, mark_pictures
 from .patterns import CHROME_REGION_TAGS, CHROME_REGION_WORDS
 
 # Elements whose document order places a picture: paragraphs and headlines.
 _ORDER_MARKS = "p, h1"
+_LISTED_TAGS = frozenset({"p", "h1"}) | PICTURE_TAGS
 _NAME_SPLIT = re.compile(r"[\s_:/.\-]+")
 _CAMEL_CASE = re.compile(r"([a-z])([A-Z])")
 # Marks of a byline inside a figure: its picture is the author's.
@@ -83,7 +85,8 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
     done: set[int] = set()
     known_urls: dict[str, str | None] = {}
     marks = _AncestorMarks(document)
-    for position, node in enumerate(body.css(f"{_ORDER_MARKS}, img, amp-img")):
+    listed, held = mark_pictures(body.css(f"{_ORDER_MARKS}, {SELECTOR_PART}"), _LISTED_TAGS)
+    for position, node in enumerate(listed):
         if node.tag in ("p", "h1"):
             page.positions[node.mem_id] = position
             if node.tag == "h1":
@@ -95,7 +98,7 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
         holder = figure_of(node)
         if holder.mem_id in done:
             continue
-        image = read_picture(holder, node, url, rules)
+        image = read_picture(holder, node, url, rules, held)
         done.add(holder.mem_id)
         chain = list(ancestors(node))
         page.pictures.append(Picture(

@@ -18,6 +18,7 @@ from ..document import clean_text
 from .images import data_credit
 from .lines import ParsedCredit, is_credit_text, parse_credit, split_trailing_credit
 from .lone import lone_picture_texts
+from .marks import PictureMarks
 from .texts import MAX_CAPTION_CHARS, caption_text, credit_element_text
 
 # Words without which an alt or title text holds no credit (a cheap test first).
@@ -28,12 +29,13 @@ FIGURE_LEVELS = 6
 
 
 def read_picture(holder: LexborNode, img: LexborNode, url: str,
-                 rules: SiteRules | None) -> Image:
-    """One picture at its url (`images.picture_url`): caption, and its credit split into parts."""
+                 rules: SiteRules | None, marks: PictureMarks | None = None) -> Image:
+    """One picture at its url (`images.picture_url`): caption, and its credit split into parts
+    (`marks`: the page's pictures and caption attributes, else each element is queried)."""
     if holder is img:
-        caption, credit_text = lone_picture_texts(img, rules)
+        caption, credit_text = lone_picture_texts(img, rules, marks=marks)
     else:
-        caption, credit_text = _figure_texts(holder, rules)
+        caption, credit_text = _figure_texts(holder, rules, marks)
     credit_text = credit_text or data_credit(img, holder)
     parsed = parse_credit(credit_text) if credit_text else None
     if parsed is None and caption and is_credit_text(caption):
@@ -45,17 +47,18 @@ def read_picture(holder: LexborNode, img: LexborNode, url: str,
     return with_credit(Image(url=url, caption=caption or None), parsed)
 
 
-def _figure_texts(holder: LexborNode, rules: SiteRules | None) -> tuple[str | None, str | None]:
+def _figure_texts(holder: LexborNode, rules: SiteRules | None, marks: PictureMarks | None
+                  ) -> tuple[str | None, str | None]:
     """Caption and credit of a figure: its named elements, else a caption following it
     (<figure><img></figure><figcaption>…), else the figure's own short text."""
     credit_text = credit_element_text(holder, rules)
-    caption = caption_text(holder, credit_text, loose=False)
+    caption = caption_text(holder, credit_text, loose=False, marks=marks)
     if caption:
         return caption, credit_text
-    after_caption, after_credit = lone_picture_texts(holder, rules, named_only=True)
+    after_caption, after_credit = lone_picture_texts(holder, rules, named_only=True, marks=marks)
     if after_caption or (after_credit and not credit_text):
         return after_caption, credit_text or after_credit
-    return caption_text(holder, credit_text), credit_text
+    return caption_text(holder, credit_text, marks=marks), credit_text
 
 
 def _attribute_credit(img: LexborNode) -> ParsedCredit | None:

@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborNode
 from ...models import SiteRules
 from ..document import clean_text, node_text
 from .lines import is_credit_text, split_trailing_credit
+from .marks import PictureMarks
 from .patterns import CAPTION_CLASS_HINTS, CREDIT_CLASS_HINTS, IMG_SELECTOR, MAX_CREDIT_CHARS
 from .texts import (
     MAX_CAPTION_CHARS,
@@ -40,12 +41,13 @@ MAX_PICTURES_IN_WRAPPER = 2  # the picture and its <noscript> copy
 OTHER_TEXT_CHARS = 24
 
 
-def lone_picture_texts(img: LexborNode, rules: SiteRules | None, named_only: bool = False
-                       ) -> tuple[str | None, str | None]:
+def lone_picture_texts(img: LexborNode, rules: SiteRules | None, named_only: bool = False,
+                       marks: PictureMarks | None = None) -> tuple[str | None, str | None]:
     """Caption and credit of a picture outside any figure: its wrappers' following elements.
 
     `named_only` (a <figure> whose caption follows it): only elements named a caption or
-    credit count, no data attribute, unnamed text line or title.
+    credit count, no data attribute, unnamed text line or title. `marks`: the page's
+    pictures and caption attributes (else each element is queried).
     """
     caption: str | None = None
     credit: str | None = None
@@ -53,8 +55,8 @@ def lone_picture_texts(img: LexborNode, rules: SiteRules | None, named_only: boo
     for _ in range(SIBLING_LEVELS):
         if node is None or node.parent is None:
             break
-        caption = caption or (None if named_only else data_caption(node))
-        siblings = _next_elements(node)
+        caption = caption or (None if named_only else data_caption(node, marks))
+        siblings = _next_elements(node, marks)
         for sibling in siblings:
             caption, credit = _classify_sibling(sibling, caption, credit, rules)
         if not (caption or credit or named_only):
@@ -142,12 +144,13 @@ def _classify_sibling(sibling: LexborNode, caption: str | None, credit: str | No
     return caption, credit
 
 
-def _next_elements(node: LexborNode) -> list[LexborNode]:
+def _next_elements(node: LexborNode, marks: PictureMarks | None) -> list[LexborNode]:
     found: list[LexborNode] = []
     sibling = node.next
     while sibling is not None and len(found) < SIBLINGS_CHECKED:
         if sibling.is_element_node:
-            if sibling.css_first(IMG_SELECTOR) is not None:
+            if marks.holds_picture(sibling) if marks is not None \
+                    else sibling.css_first(IMG_SELECTOR) is not None:
                 break  # the next picture's territory
             found.append(sibling)
         sibling = sibling.next

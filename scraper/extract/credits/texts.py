@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ...models import SiteRules
 from ..document import clean_text, node_text
 from .lines import is_credit_text
+from .marks import PictureMarks
 from .patterns import (
     CAPTION_CLASS_HINTS,
     CAPTION_DATA_ATTRIBUTES,
@@ -81,7 +82,8 @@ def _is_caption_element(node: LexborNode) -> bool:
                                         and not any(hint in classes for hint in CREDIT_CLASS_HINTS))
 
 
-def caption_text(holder: LexborNode, credit_text: str | None, loose: bool = True) -> str | None:
+def caption_text(holder: LexborNode, credit_text: str | None, loose: bool = True,
+                 marks: PictureMarks | None = None) -> str | None:
     """The figure's caption with its credit element's text removed; with `loose`, the
     figure's own text when no element is named a caption.
 
@@ -99,7 +101,7 @@ def caption_text(holder: LexborNode, credit_text: str | None, loose: bool = True
                 break
         if caption:
             break
-    caption = caption or data_caption(holder) or (short_text(holder, MAX_CAPTION_CHARS)
+    caption = caption or data_caption(holder, marks) or (short_text(holder, MAX_CAPTION_CHARS)
                                                   if loose else None)
     return tidy_caption(caption, credit_text)
 
@@ -127,8 +129,11 @@ def caption_node_text(node: LexborNode) -> str:
     return text
 
 
-def data_caption(node: LexborNode) -> str | None:
-    """A `data-caption` attribute on the node or an element inside it."""
+def data_caption(node: LexborNode, marks: PictureMarks | None = None) -> str | None:
+    """A `data-caption` attribute on the node or an element inside it (`marks`: the page's
+    caption attributes, a lookup before any query)."""
+    if marks is not None and not marks.holds_caption_attribute(node):
+        return None
     inner = node.css("[data-caption], [data-image-caption]") if node.child is not None else []
     for candidate in [node] + inner:
         attributes = candidate.attributes
