@@ -87,11 +87,22 @@ class RuleSet:
         return None
 
     def _template_rule(self, tree: LexborHTMLParser) -> SiteRules | None:
-        templates = [e for e in self.entries if e.rules.kind == "template"]
-        for entry in sorted(templates, key=lambda e: -e.priority):
-            if _matches_any(tree, entry.rules.fingerprints):
-                return entry.rules
-        return None
+        """The first template, by priority, that one of whose fingerprints matches."""
+        ranked = sorted((e for e in self.entries if e.rules.kind == "template"),
+                        key=lambda e: -e.priority)
+        # A query that finds nothing walks the whole tree, one that finds something stops
+        # there: the templates are asked together, then the ones ranked above a match, until
+        # those find nothing (most pages match none: one walk instead of one per template).
+        if not ranked or not _matches_any(tree, _fingerprints(ranked)):
+            return None
+        while len(ranked) > 1 and _matches_any(tree, _fingerprints(ranked[:-1])):
+            ranked = ranked[:-1]  # one of those above the last matches: the first is among them
+        return ranked[-1].rules
+
+
+def _fingerprints(entries: list[LoadedRule]) -> tuple[str, ...]:
+    """The fingerprints of all the rules."""
+    return tuple(selector for entry in entries for selector in entry.rules.fingerprints)
 
 
 def _matches_any(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> bool:

@@ -101,6 +101,23 @@ def test_higher_priority_template_wins(tmp_path: Path) -> None:
     assert match is not None and match.name == "specific"
 
 
+@pytest.mark.parametrize(("page", "winner"), [
+    ("<p class='low'>x</p>", "low"),
+    ("<p class='low'>x</p><p class='mid'>y</p>", "mid"),  # the winner's mark comes later
+    ("<p class='high'>x</p><p class='low'>y</p><p class='mid'>z</p>", "high"),
+    ("<p class='mid'>x</p><p class='mid2'>y</p>", "mid"),  # equal priority: the first loaded
+    ("<p class='mid2'>x</p><p class='low'>y</p>", "mid2"),
+    ("<p class='none'>x</p>", None),
+])
+def test_the_highest_ranked_matching_template_wins_wherever_its_mark_lies(
+        tmp_path: Path, page: str, winner: str | None) -> None:
+    for name, priority in (("high", 9), ("mid", 5), ("mid2", 5), ("low", 1)):
+        write(tmp_path, f"{name}.toml", f"name='{name}'\nfingerprints=['p.{name}', '#{name}-app']"
+              f"\npriority={priority}")
+    match = load_rules(tmp_path).match(parse_document(page, None))
+    assert (match.name if match is not None else None) == winner
+
+
 def test_a_template_matches_when_any_one_of_its_fingerprints_does(tmp_path: Path) -> None:
     write(tmp_path, "cms.toml", "name='cms'\nfingerprints=['#cms-app', 'aside.cms-rail, "
           "footer.cms', \"meta[name='generator'][content^='CMS' i]\"]")
