@@ -84,18 +84,17 @@ def prose_map(tree: LexborHTMLParser) -> ProseMap:
         return result
     own: dict[int, int] = {}
     parent_of: dict[int, int | None] = {}
-    for paragraph in body.css("p"):
-        length = paragraph_prose(paragraph)
+    # Paragraphs and loose text holders in one query (each query walks the whole tree).
+    for node in body.css(_PROSE_HOLDERS):
+        if node.tag_id == _PARAGRAPH_TAG_ID:
+            length = paragraph_prose(node)
+        else:
+            length = len(node.text(deep=False).strip())
+            length = length if length >= MIN_LOOSE_TEXT_CHARS else 0
         if length:
             result.total += length
-            own[paragraph.mem_id] = own.get(paragraph.mem_id, 0) + length
-            _link_ancestors(paragraph, parent_of)
-    for holder in body.css(LOOSE_TEXT_HOLDERS):
-        length = len(holder.text(deep=False).strip())
-        if length >= MIN_LOOSE_TEXT_CHARS:
-            result.total += length
-            own[holder.mem_id] = own.get(holder.mem_id, 0) + length
-            _link_ancestors(holder, parent_of)
+            own[node.mem_id] = own.get(node.mem_id, 0) + length
+            _link_ancestors(node, parent_of)
     result.chars = _subtree_sums(own, parent_of)
     result.core = _core(body, result.chars, result.total)
     return result
@@ -143,6 +142,8 @@ def paragraph_prose(paragraph: LexborNode) -> int:
 
 
 _LINK_TAG_ID = LexborHTMLParser("<a></a>").css_first("a").tag_id  # type: ignore[union-attr]
+_PARAGRAPH_TAG_ID = LexborHTMLParser("<p></p>").css_first("p").tag_id  # type: ignore[union-attr]
+_PROSE_HOLDERS = f"p, {LOOSE_TEXT_HOLDERS}"
 
 
 def _core(body: LexborNode, chars: dict[int, int], total: int) -> LexborNode | None:
