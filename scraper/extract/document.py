@@ -158,7 +158,8 @@ def parse_document(html: str | bytes, url: str | None = None,
     captions, quotes, JSON-LD) carries them.
     """
     text = decode_html(html, content_type) if isinstance(html, bytes) else html
-    text, cut = cut_nesting(_drop_invisible(repair_double_utf8(text.replace("\x00", ""))))
+    text = text.replace("\x00", "") if "\x00" in text else text  # (replace counts, slower)
+    text, cut = cut_nesting(_drop_invisible(repair_double_utf8(text)))
     tree = LexborHTMLParser(text)
     if _RUBY_MARKUP.search(text):
         _drop_ruby_readings(tree)

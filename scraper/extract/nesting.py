@@ -47,13 +47,21 @@ _MARKUP = re.compile(rf"<(?:(!--)|[!?][^>]*>|/([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_C
 # (taken with its text up to "</name", as _skip_raw_text does); unterminated ones run to the end.
 _NAME = "[A-Za-z][A-Za-z0-9:_-]"
 _NAME_END = "(?![A-Za-z0-9:_-])"
-_RAW_NAMES = "|".join(sorted(RAW_TEXT))
-_RAW_ELEMENTS = "|".join(rf"{name}{_NAME_END}[^>]*>[^<]*(?:<(?!/{name})[^<]*)*"
+
+
+def _any_case(name: str) -> str:
+    """A pattern matching the (ASCII) name in any case: "[sS][cC]..." (a pattern compiled to
+    ignore case compares every character so, the runs of text between tags too)."""
+    return "".join(f"[{letter}{letter.upper()}]" for letter in name)
+
+
+_RAW_NAMES = "|".join(_any_case(name) for name in sorted(RAW_TEXT))
+_RAW_ELEMENTS = "|".join(rf"{_any_case(name)}{_NAME_END}[^>]*>[^<]*(?:<(?!/{_any_case(name)})[^<]*)*"
                          for name in sorted(RAW_TEXT))
 _TOKENS = re.compile(
     rf"<(?:(/{_NAME}{{0,{NAME_CHARS - 1}}}|(?!(?:{_RAW_NAMES}){_NAME_END}){_NAME}{{0,{NAME_CHARS}}})"
     rf"[^>]*>|!--[^-]*(?:-(?!->)[^-]*)*(?:-->)?|[!?][^>]*>|{_RAW_ELEMENTS})",
-    re.IGNORECASE | re.ASCII)
+    re.ASCII)
 _BATCH = 128  # tags counted at once; the bound exceeds the true depth by at most a batch
 _NOT_OPENING = VOID | NOT_NESTING
 
