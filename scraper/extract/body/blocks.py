@@ -24,11 +24,13 @@ class TextBlock:
     tag: str
     link_chars: int = 0
     ancestors: list[int] = field(default_factory=list)
+    # Share of the block's characters inside links (read often: computed once).
+    link_density: float = field(init=False, default=0.0)
+    # Whether it reads as prose, once content.is_prose has judged it (None before).
+    prose: bool | None = field(init=False, default=None, repr=False, compare=False)
 
-    @property
-    def link_density(self) -> float:
-        """Share of the block's characters inside links."""
-        return self.link_chars / len(self.text) if self.text else 0.0
+    def __post_init__(self) -> None:
+        self.link_density = self.link_chars / len(self.text) if self.text else 0.0
 
 
 @dataclass(slots=True)

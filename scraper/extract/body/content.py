@@ -11,6 +11,7 @@ a minority of the page's prose gives way to the box holding most of it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -50,7 +51,15 @@ class MainContent:
 
 def is_prose(block: TextBlock) -> bool:
     """True for a block that reads as article prose (not a teaser: a linked title with its
-    summary cut short by an ellipsis)."""
+    summary cut short by an ellipsis); judged once per block."""
+    prose = block.prose
+    if prose is None:
+        prose = block.prose = _reads_as_prose(block)
+    return prose
+
+
+def _reads_as_prose(block: TextBlock) -> bool:
+    """is_prose, judged."""
     length = len(block.text)
     if block.link_density > MAX_GOOD_LINK_DENSITY:
         return False
@@ -79,15 +88,19 @@ _DECAYS = tuple(_decay(distance) for distance in range(MAX_BLOCK_ANCESTORS))
 
 def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> MainContent:
     """Return the best container (plus its twins) and the blocks inside worth keeping."""
-    score: dict[int, float] = {}
-    good: dict[int, float] = {}
+    # (A missing key reads 0.0, which adds exactly as .get(key, 0.0) did, in the same order.)
+    score: defaultdict[int, float] = defaultdict(float)
+    good: defaultdict[int, float] = defaultdict(float)
     for block in blocks:
-        prose = is_prose(block)
-        weight = len(block.text) * (1 - block.link_density) if prose else -NOISE_WEIGHT * noise_weight(block)
-        for decay, ancestor in zip(_DECAYS, reversed(block.ancestors)):
-            score[ancestor] = score.get(ancestor, 0.0) + weight * decay
-            if prose:
-                good[ancestor] = good.get(ancestor, 0.0) + weight
+        if is_prose(block):
+            weight = len(block.text) * (1 - block.link_density)
+            for decay, ancestor in zip(_DECAYS, reversed(block.ancestors)):
+                score[ancestor] += weight * decay
+                good[ancestor] += weight
+        else:
+            weight = -NOISE_WEIGHT * noise_weight(block)
+            for decay, ancestor in zip(_DECAYS, reversed(block.ancestors)):
+                score[ancestor] += weight * decay
     if not good:
         return MainContent((), [])
     best = _widened(max(good, key=lambda a: score[a]), blocks, good)
