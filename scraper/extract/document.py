@@ -164,10 +164,18 @@ def parse_document(html: str | bytes, url: str | None = None,
     if _RUBY_MARKUP.search(text):
         _drop_ruby_readings(tree)
     document = Document(html=text, url=url, tree=tree, nesting_cut=cut)
-    document.base_url = _base_url(tree, url)
-    document.meta = _meta_tags(tree)
-    document.jsonld = list(_jsonld_objects(tree))
+    # The <base>, meta tags and JSON-LD scripts in one query (each query walks the whole
+    # tree), told apart by tag, each kind in page order.
+    found: dict[str, list[LexborNode]] = {"base": [], "meta": [], "script": []}
+    for node in tree.css(_PAGE_DATA):
+        found.get(node.tag or "", []).append(node)
+    document.base_url = _base_url(found["base"][0] if found["base"] else None, url)
+    document.meta = _meta_tags(found["meta"])
+    document.jsonld = list(_jsonld_objects(found["script"]))
     return document
+
+
+_PAGE_DATA = "base[href], meta[content], script[type='application/ld+json']"
 
 
 def _drop_invisible(text: str) -> str:
@@ -191,8 +199,8 @@ def _drop_ruby_readings(tree: LexborHTMLParser) -> None:
     tree.merge_text_nodes()
 
 
-def _base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
-    base = tree.css_first("base[href]")
+def _base_url(base: LexborNode | None, url: str | None) -> str | None:
+    """The page's base url: its first <base href> resolved against its url, else its url."""
     href = base.attributes.get("href") if base is not None else None
     if href and url:
         try:
@@ -202,9 +210,10 @@ def _base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
     return url or (href.strip() if href and href.strip().startswith("http") else None)
 
 
-def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
+def _meta_tags(nodes: list[LexborNode]) -> dict[str, list[str]]:
+    """The contents of the meta tags (`nodes`: those with content), by lowercase name."""
     meta: dict[str, list[str]] = {}
-    for node in tree.css("meta[content]"):
+    for node in nodes:
         attrs = node.attributes
         content = attrs.get("content")
         if content is None:
@@ -216,8 +225,9 @@ def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
     return meta
 
 
-def _jsonld_objects(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
-    for script in tree.css('script[type="application/ld+json"]'):
+def _jsonld_objects(scripts: list[LexborNode]) -> Iterator[dict[str, Any]]:
+    """The typed objects of the JSON-LD scripts."""
+    for script in scripts:
         raw = script.text(deep=True) or ""
         try:
             data = json.loads(raw, strict=False)
