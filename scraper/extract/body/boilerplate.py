@@ -55,8 +55,8 @@ WEAK_WORDS = frozenset(["ad", "ads", "sidebar", "widget", "widgets", "menu", "po
 # Attributes whose values name a node; tags never judged by their names.
 NAME_ATTRIBUTES = ("class", "id", "data-component", "data-module")
 _UNJUDGED_TAGS = frozenset({"html", "body", "main", "article"})
-_NAMES = re.compile(r"[^\s_:/.]+")      # a node's names: its attribute values split
-_WORDS = re.compile(r"[^\s_:/.-]+")     # the words of those names ("share-bar": share, bar)
+# A node's names are its attribute values split at whitespace and "_:/."; their words are
+# split at "-" too ("share-bar": share, bar).
 _CAMEL_CASE = re.compile(r"([a-z])([A-Z])")  # CSS-module names: "NewsletterInline_root__x1"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # React streams server-rendered parts in `<div hidden id="S:0">` (then "S:a", "S:1f": the
@@ -208,7 +208,14 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap, article: PageArt
     content_words: set[str] = set()  # piece words naming a large piece of prose on this page
     seen: dict[str, str | None] = {}
     has_code = tree.css_first(_CODE_SELECTOR) is not None
+    last = None
     for node in tree.css(_CANDIDATES):
+        # An element matching several of the selectors is listed once for each, in a row:
+        # judged once (listed twice, it would only be doomed twice).
+        mem_id = node.mem_id
+        if mem_id == last:
+            continue
+        last = mem_id
         verdict = _verdict(node, seen, toggles)
         if verdict is None or _wraps_page(node, article, headings) or (has_code and _in_code(node)):
             continue
@@ -437,8 +444,8 @@ def _name_words(names: str) -> set[str]:
     names' parts without a hyphen are words already)."""
     if not names.islower():  # (a name without capitals has no camel case to split)
         names = _CAMEL_CASE.sub(r"\1 \2", names)
-    # Split as _NAMES then _WORDS would, by replacing each separator with a space (str.split
-    # splits at the spaces \s matches): a regular expression's search costs more.
+    # Each separator replaced with a space, then split (str.split splits at what the pattern
+    # \s matches): a regular expression's search costs more.
     names = names.lower().replace("_", " ").replace(":", " ").replace("/", " ").replace(".", " ")
     words = set(names.replace("-", " ").split())
     for word in _HYPHENATED_WORDS:  # most names hold none: one substring test each
