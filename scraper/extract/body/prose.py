@@ -84,6 +84,7 @@ def prose_map(tree: LexborHTMLParser) -> ProseMap:
         return result
     own: dict[int, int] = {}
     parent_of: dict[int, int | None] = {}
+    walks: list[int] = []  # where each walk up starts among parent_of's keys
     # Paragraphs and loose text holders in one query (each query walks the whole tree).
     for node in body.css(_PROSE_HOLDERS):
         if node.tag_id == _PARAGRAPH_TAG_ID:
@@ -94,8 +95,9 @@ def prose_map(tree: LexborHTMLParser) -> ProseMap:
         if length:
             result.total += length
             own[node.mem_id] = own.get(node.mem_id, 0) + length
+            walks.append(len(parent_of))
             _link_ancestors(node, parent_of)
-    result.chars = _subtree_sums(own, parent_of)
+    result.chars = _subtree_sums(own, parent_of, walks)
     result.core = _core(body, result.chars, result.total)
     return result
 
@@ -109,22 +111,25 @@ def _link_ancestors(node: LexborNode, parent_of: dict[int, int | None]) -> None:
         current = parent
 
 
-def _subtree_sums(own: dict[int, int], parent_of: dict[int, int | None]) -> dict[int, int]:
-    """Each recorded node's own count plus its descendants': leaves first, each node once."""
-    waiting: dict[int, int] = {}  # children not yet added to the node
-    for parent in parent_of.values():
-        if parent is not None:
-            waiting[parent] = waiting.get(parent, 0) + 1
-    sums = {node: own.get(node, 0) for node in parent_of}
-    ready = [node for node in parent_of if node not in waiting]
-    while ready:
-        node = ready.pop()
-        parent = parent_of[node]
-        if parent is not None:
-            sums[parent] += sums[node]
-            waiting[parent] -= 1
-            if not waiting[parent]:
-                ready.append(parent)
+def _subtree_sums(own: dict[int, int], parent_of: dict[int, int | None],
+                  walks: list[int]) -> dict[int, int]:
+    """Each recorded node's own count plus its descendants', each node added to its parent
+    once, when complete. `walks`: where each walk up starts among parent_of's keys (recorded
+    in page order, each walk up to an element met before).
+
+    The walks are taken last first, each from its start up: a node's children all lie in
+    its own walk (before it) or in later walks (a walk passing one of them before would have
+    recorded the node), so they are added before the node is.
+    """
+    nodes = list(parent_of)
+    sums = {node: own.get(node, 0) for node in nodes}
+    end = len(nodes)
+    for start in reversed(walks):
+        for node in nodes[start:end]:
+            parent = parent_of[node]
+            if parent is not None:
+                sums[parent] += sums[node]
+        end = start
     return sums
 
 
