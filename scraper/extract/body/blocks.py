@@ -80,12 +80,14 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
         if kind is None:
             kind = kinds[tag_id] = _kind(node.tag)
         if kind == _TEXT:
-            text = node.text_content or ""
             # Blank text opening a frame (the line breaks between block elements) adds nothing
-            # to its blocks: left out, most frames stay empty and are never flushed.
-            if owner.parts or text and not text.isspace():
-                owner.parts.append(text)
-                owner.links.append(len(" ".join(text.split())) if in_link else 0)
+            # to its blocks: left out, most frames stay empty and are never flushed (lexbor
+            # tells ASCII blanks without making a string; other blanks are told by isspace).
+            if owner.parts or not node.is_empty_text_node:
+                text = node.text_content or ""
+                if owner.parts or text and not text.isspace():
+                    owner.parts.append(text)
+                    owner.links.append(len(" ".join(text.split())) if in_link else 0)
         elif kind == _BREAK:
             owner.parts.append(None)
             owner.links.append(0)
@@ -142,11 +144,11 @@ def _flush(frame: _Frame, blocks: list[TextBlock]) -> None:
     else:  # no line break: one piece (most frames)
         pieces = [(frame.parts, sum(frame.links))]  # type: ignore[list-item]
     ancestors = list(frame.chain)
+    tag = frame.node.tag or ""
     for words, link_chars in pieces:
         text = " ".join("".join(words).split())
         if text:
-            blocks.append(TextBlock(text=text, node=frame.node, tag=frame.node.tag or "",
-                                    link_chars=min(link_chars, len(text)), ancestors=ancestors))
+            blocks.append(TextBlock(text, frame.node, tag, min(link_chars, len(text)), ancestors))
     frame.parts = []
     frame.links = []
 
