@@ -14,8 +14,9 @@ import re
 from .words import PRONOUNS, SPEECH_VERB_WORDS
 
 # A sentence ends after . ! ? and any closing marks, French-spaced ('fin. » Puis') or not.
-_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+(?=[\w“\"„«»‹›‘‚\x01(])")
-_NON_SPACE = re.compile(r"\S+")
+# The stop itself is matched, not looked behind for: the regex engine then jumps from one
+# . ! ? to the next instead of trying every position; group 1 is the boundary.
+_BOUNDARY = re.compile(r"[.!?]((?:[\u00a0\u202f ]?[”\"’»«“)›‹])*\s+)(?=[\w“\"„«»‹›‘‚\x01(])")
 _CLOSING_MARKS = "”\"’»«“›‹"
 # Determiners opening a speaker after a closing mark: '“… in!” an officer shouted.'
 _DETERMINERS = frozenset({"a", "an", "the", "one", "der", "die", "das", "ein", "eine", "le",
@@ -34,18 +35,18 @@ ORDINAL_NOUNS = frozenset({"januar", "jänner", "februar", "märz", "april", "ma
 def sentence_starts(masked: str) -> list[int]:
     """Positions where sentences begin (abbreviations and initials are not sentence ends)."""
     starts: list[int] = []
-    words = _NON_SPACE.finditer(masked)  # walked alongside the boundaries: linear in the text
-    last, upcoming = None, next(words, None)
+    previous = 0  # where the text after the last boundary begins: a word starts there or later
     for match in _BOUNDARY.finditer(masked):
-        while upcoming is not None and upcoming.start() < match.start():
-            last, upcoming = upcoming, next(words, None)
-        end = min(last.end(), match.start()) if last is not None else 0
-        word = masked[last.start() if last is not None else 0:end].rstrip(".!?”\"’»«“)").lower()
+        # the word ending the sentence holds the . ! ? before the boundary; what lies
+        # between two boundaries is cut once, from its end (linear in the text)
+        head = masked[previous:match.start(1)].rsplit(None, 1)
+        previous = match.end(1)
+        word = head[-1].rstrip(".!?”\"’»«“)").lower()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
-                or _tag_word(masked, match.end(), match.group(0)) \
-                or _ordinal_date(word, masked, match.end()):
+                or _tag_word(masked, match.end(1), match.group(1)) \
+                or _ordinal_date(word, masked, match.end(1)):
             continue
-        starts.append(match.end())
+        starts.append(match.end(1))
     return starts
 
 
