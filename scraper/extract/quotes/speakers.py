@@ -105,6 +105,9 @@ _ASKED = re.compile(
     r"|(?:when|if|once)\s+asked(?!\s+(?:me|us|him|her|them|you)\b)|(?:wurden?|worden|werden?)\s+(?:[^.!?:]{0,60}\s)?gefragt"
     r"|(?:a\s+été|fut|été)\s+interrogée?s?|(?:fue|ha\s+sido)\s+preguntad[oa]s?"
     r"|(?:è\s+stat[oa]|fu)\s+(?:interrogat[oa]|chiest[oa]))\b(?:\s+by\s+)?", re.IGNORECASE)
+# The participle every alternative of `_ASKED` holds, searched for first: the engine skips
+# to the letters opening one, where `_ASKED` tries each alternative at every word.
+_ASKED_WORD = re.compile(r"asked|gefragt|interrog|preguntad|chiest", re.IGNORECASE)
 
 
 def speaker_after(context: str) -> str | None:
@@ -198,6 +201,8 @@ def _after_subordinator(subject: str) -> str:
 def _asked(context: str, found: list[VerbMatch]) -> str | None:
     """NOBODY (or the agent after 'by') when the last attribution before a quote says
     someone was asked: the question is not theirs."""
+    if not _ASKED_WORD.search(context):
+        return None  # no 'asked' nor its translations: the passive pattern cannot match
     passive = None
     for passive in _ASKED.finditer(context):
         pass
