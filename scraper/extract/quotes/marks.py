@@ -10,7 +10,7 @@ to the end of the paragraph (a quote continued in the next paragraph).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Opening mark -> the marks that can close it.
 CLOSERS: dict[str, str] = {
@@ -31,8 +31,7 @@ _MARKS = re.compile(f"[{re.escape(_ALL_MARKS)}]")
 _DECADE = re.compile(r"\d\ds\b")
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
+class QuoteSpan(NamedTuple):
     """One quotation in a paragraph: [start, end) covers the marks; text is the inside."""
 
     start: int

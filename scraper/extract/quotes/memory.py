@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .first_names import gender_of_name
 from .gender import FEMALE, MALE
@@ -81,8 +82,7 @@ def is_thing(speaker: str | None) -> bool:
     return bool(speaker) and speaker[:1].islower() and speaker.lower().split()[-1] in THING_NOUNS
 
 
-@dataclass(frozen=True)
-class Logged:
+class Logged(NamedTuple):
     """One mention of a person: where, and whether it stood as a subject."""
 
     name: str

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Container
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .gender import gender_near
 from .refs import role_after, role_before
@@ -50,6 +50,7 @@ ROLE_ARTICLES = frozenset({"the", "der", "die", "das", "den", "dem", "le", "la",
 # Prepositions introducing an agent ('un gol de Marcos Abad', 'a goal by Tom Reed'): the
 # name after them is a person's, though not the sentence's subject.
 AGENT_PREPOSITIONS = frozenset({"de", "di", "da", "por", "von", "by"})
+_AGENT_INSIDE = re.compile(" (?:{}) ".format("|".join(sorted(AGENT_PREPOSITIONS))))
 # Endings of German (and French, English) abstract nouns, which no name has: 'Richtung
 # Grenze', 'Kreative Erleuchtungen', 'Readings Interpretation'.
 NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
@@ -78,8 +79,7 @@ _SENTENCE_STOP = re.compile(r"[.!?]")
 REFLEXIVE_BEFORE_SUBJECT = frozenset({"sich"})
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A person named at a position of a paragraph."""
 
     position: int
@@ -218,7 +218,7 @@ def mentions(text: str, known: Container[str] | None = None,
     found: list[Mention] = []
     for match in runs:
         run, position = match.group(0), match.start()
-        if run.split(" ", 1)[0] in QUESTION_AUXILIARIES and " " in run \
+        if " " in run and run.split(" ", 1)[0] in QUESTION_AUXILIARIES \
                 and _asks(text, match.end()):
             head, _, run = run.partition(" ")  # 'Will China take the lead?' names no Will
             position += len(head) + 1
@@ -243,8 +243,8 @@ def _asks(text: str, end: int) -> bool:
 def _agent_after_particle(run: str, position: int) -> list[Mention]:
     """'Angeführt von Ana Lis Roth': the name after a preposition inside a run, whose
     head `strip_name` keeps, is a person named as an agent."""
-    if not any(f" {word} " in run for word in AGENT_PREPOSITIONS):
-        return []  # most runs hold no preposition: a few substring tests decide
+    if not _AGENT_INSIDE.search(run):
+        return []  # most runs hold no preposition: one search decides
     tokens = run.split()
     for index, token in enumerate(tokens[1:-2], 1):
         if token in AGENT_PREPOSITIONS and tokens[index + 1][:1].isupper():
@@ -414,10 +414,10 @@ def _governed(text: str, position: int, run: str, before: str | None = None) -> 
 
 def _word_before(text: str, position: int) -> str:
     """The lowercased word just before a position ('' at the start or after punctuation)."""
-    window = text[max(0, position - 30):position]
-    if not window.strip() or window.rstrip()[-1:] in ".!?:;“\"„«»()\x01":
+    window = text[max(0, position - 30):position].rstrip()
+    if not window or window[-1] in ".!?:;“\"„«»()\x01":
         return ""
-    return window.split()[-1].strip(",").lower()
+    return window.rsplit(None, 1)[-1].strip(",").lower()
 
 
 def _acronym(token: str) -> bool:

@@ -9,7 +9,7 @@ included, the longest first).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .words import (
     AFTER_VERB_WORDS,
@@ -24,8 +24,7 @@ VERB = "verb"          # "X said": the speaker is the subject
 AFTER = "after"        # "according to X": the speaker follows
 
 
-@dataclass(frozen=True)
-class VerbMatch:
+class VerbMatch(NamedTuple):
     """A verb or an 'according to'-style phrase found at [start, end) of a text."""
 
     start: int
