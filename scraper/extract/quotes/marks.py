@@ -28,6 +28,8 @@ OPEN_AFTER = frozenset(" \t\u00a0([{—–-/:;,\u2009\u202f")
 
 _ALL_MARKS = "".join(sorted(set(CLOSERS) | set("".join(CLOSERS.values()))))
 _MARKS = re.compile(f"[{re.escape(_ALL_MARKS)}]")
+# Marks that can open a quote: a paragraph without one (most, ’ being no opener) has none.
+_OPENERS = re.compile(f"[{re.escape(''.join(sorted(CLOSERS)))}]")
 _DECADE = re.compile(r"\d\ds\b")
 
 
@@ -42,6 +44,8 @@ class QuoteSpan(NamedTuple):
 
 def find_spans(paragraph: str) -> list[QuoteSpan]:
     """Return the quotation spans of a paragraph, in order, nested marks ignored."""
+    if not _OPENERS.search(paragraph):
+        return []
     marks = [(match.start(), match.group(0)) for match in _MARKS.finditer(paragraph)]
     spans: list[QuoteSpan] = []
     index = 0
