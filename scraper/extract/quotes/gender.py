@@ -28,7 +28,8 @@ def gender_near(text: str, position: int, run: str, name: str,
                 is_role: Callable[[str], bool]) -> str | None:
     """The gender the title, role or article before a name (inside its run or just before
     it) tells, or None."""
-    prefix = run[:run.find(name)].split() if name and run.find(name) > 0 else []
+    cut = run.find(name) if name else -1
+    prefix = run[:cut].split() if cut > 0 else []
     before = text[max(0, position - GENDER_WINDOW):position].split()[-2:]
     words = [word.strip(",").lower() for word in before + prefix]
     for word in reversed(words):

@@ -71,6 +71,8 @@ _LONG_ROLE_SUFFIXES = tuple(suffix for suffix in ROLE_SUFFIXES if len(suffix) >=
 SURNAME_LIKE_ROLES = ("mann", "rat", "chef")
 # Name runs whose stripped form is kept: an article names the same people again and again.
 STRIP_CACHE_SIZE = 4096
+# Words whose role or edge test is kept: the same few thousand words recur on every page.
+WORD_CACHE_SIZE = 8192
 # English auxiliaries opening a question, never a given name there ('Will China lead?').
 QUESTION_AUXILIARIES = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Must",
                                   "Did", "Does", "Is", "Are", "Was", "Were", "Has", "Have"})
@@ -361,6 +363,7 @@ def _plain_full_name(name: str) -> bool:
         len(token) > 1 and token[:1].isupper() for token in tokens)
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_role_word(word: str) -> bool:
     """A title or a role noun: 'mayor', 'bürgermeister', 'consejera'."""
     lowered = word.lower().strip(".,")
@@ -425,6 +428,7 @@ def _acronym(token: str) -> bool:
     return len(token) >= 2 and token.isupper() and token.isalpha()
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _edge_word(token: str) -> bool:
     word = token.lower().strip(".,")
     return word in NAME_STOPWORDS or word in TITLES or word in _OPENING_WORDS \
