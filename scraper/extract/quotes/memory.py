@@ -171,9 +171,9 @@ class NameMemory:
 
     def learn_full_names(self, text: str) -> None:
         """Learn only the full names a text gives (cheap: no subjects, roles or genders)."""
-        for match in NAME_RUN.finditer(text):
-            if " " in match.group(0):
-                name = strip_name(match.group(0))
+        for run in NAME_RUN.findall(text):
+            if " " in run:
+                name = strip_name(run)
                 if " " in name:
                     self.full_names.setdefault(name.rsplit(" ", 1)[-1].lower(), name)
 

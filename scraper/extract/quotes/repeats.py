@@ -40,11 +40,18 @@ class RepeatIndex:
         self._equal: dict[str, list[int]] = {}
         self._holding: dict[str, list[int]] = {}   # run -> quotes holding it
         self._filed: dict[str, list[int]] = {}     # run -> quotes filed under it
+        self._last: tuple[str, list[str]] = ("", [])  # the text asked for last, and its runs
+
+    def _runs(self, normal: str) -> list[str]:
+        """The runs of a text, cut once for `find` and the `add` that follows it."""
+        if self._last[0] != normal:
+            self._last = (normal, word_runs(normal))
+        return self._last[1]
 
     def find(self, normal: str) -> int | None:
         """The first kept quote that the text repeats or that repeats it."""
         candidates = set(self._equal.get(normal, ()))
-        runs = word_runs(normal)
+        runs = self._runs(normal)
         if runs:
             candidates.update(min((self._holding.get(run, ()) for run in runs), key=len))
             for run in set(runs):
@@ -66,7 +73,7 @@ class RepeatIndex:
         known = set(word_runs(self.normals[index]))
         self.normals[index] = normal
         self._equal.setdefault(normal, []).append(index)
-        runs = word_runs(normal)
+        runs = self._runs(normal)
         for run in set(runs) - known:
             self._holding.setdefault(run, []).append(index)
         if runs:
