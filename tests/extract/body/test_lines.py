@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scraper.extract.body.lines import finish_paragraphs
+from scraper.extract.body.lines import finish_paragraphs, text_key
 
 WORDS = ["harbour", "council", "budget", "ferry", "schools", "tram", "housing", "bridge", "vote", "spring", "summer", "teachers", "rents", "winter", "quay", "museum", "library", "tunnel", "market", "river"]
 
@@ -29,6 +29,24 @@ def test_thousands_of_long_paragraphs_all_stay_and_their_copy_goes() -> None:
     assert all(len(text) >= 400 for text in paragraphs)
     copy = " ".join(paragraphs[100:110])
     assert finish_paragraphs([*paragraphs, copy], None) == paragraphs
+
+
+def test_a_copy_of_paragraphs_sharing_their_opening_goes() -> None:
+    opening = "The harbour council said on Monday that the ferry budget "
+    paragraphs = [opening + _paragraph(n, 20) for n in range(6)]
+    assert finish_paragraphs([*paragraphs, " ".join(paragraphs)], None) == paragraphs
+
+
+def test_a_paragraph_found_only_inside_a_word_of_the_long_one_does_not_count() -> None:
+    paragraphs = [_paragraph(n, 20) for n in range(6)]
+    glued = "x".join(paragraphs)  # each copy but the first starts inside a word
+    assert finish_paragraphs([*paragraphs, glued], None) == [*paragraphs, glued]
+
+
+def test_the_key_of_a_text_is_its_lowercased_word_tokens() -> None:
+    assert text_key("Hello,   World! foo_bar-baz (2024)") == "hello world foo_bar baz 2024"
+    assert text_key("Café — naïve_Über’s 3.5%") == "café naïve_über s 3 5"
+    assert text_key("\t--!\n") == ""
 
 
 def test_one_huge_paragraph_beside_short_ones_stays() -> None:
