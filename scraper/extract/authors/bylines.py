@@ -204,7 +204,7 @@ def _candidate(node: LexborNode, ruled: set[int], around: set[int],
     if tag in SKIPPED_TAGS:
         return None
     marked = node.mem_id in ruled or _is_marked(node, tag)
-    own = _leading_text(node)
+    own = _leading_text(node) if marked or _may_lead(node) else ""
     opens = bool(own) and bool(OPENING.match(own))
     credit = bool(own) and is_other_credit(own)
     if not (marked or opens or credit):
@@ -224,6 +224,13 @@ def _candidate(node: LexborNode, ruled: set[int], around: set[int],
         return None                         # its inner byline elements speak one by one
     return Candidate(node, text, marked, opens or bool(OPENING.match(text)),
                      credit or is_other_credit(text), signature, label_only=label_only)
+
+
+def _may_lead(node: LexborNode) -> bool:
+    """False when the element's own text, if it led, would neither open a byline nor credit
+    someone: then its leading text need not be read (most elements of the walk)."""
+    own = " ".join((node.text(deep=False) or "").split())
+    return bool(own) and (bool(OPENING.match(own)) or is_other_credit(own))
 
 
 def _leading_text(node: LexborNode) -> str:
