@@ -5,7 +5,8 @@ into text blocks. Our finder picks the container whose text is most article-like
 template rule's container is weighed against that reading and stands only when it agrees
 (rule_reading). When the chosen reading may be a fragment (short, or prose left outside it),
 trafilatura's reading of the cleaned page is fused with it (second_opinion); a trusted site
-rule is not second-guessed. When the visible page holds (nearly) no article, the article in
+rule is not second-guessed. Opening paragraphs left between the headline and the reading join
+it (lead). When the visible page holds (nearly) no article, the article in
 the page's script data is read instead (scripts). Captions, credits and gallery chrome never
 reach the text, nor do lines that repeat the headline or only carry a byline or a date (lines).
 """
@@ -21,6 +22,7 @@ from ..document import Document
 from .blocks import TextBlock, text_blocks
 from .boilerplate import non_body_nodes, strip_boilerplate
 from .content import find_main_content
+from .lead import with_lead
 from .lines import finish_paragraphs
 from .rule_reading import rule_reading, rule_stands
 from .scripts import extends, script_reading
@@ -60,6 +62,8 @@ def extract_body(document: Document, rules: SiteRules | None, headline: str | No
     if not trusted and len(document.html) <= MAX_SECOND_OPINION_CHARS \
             and needs_second_opinion(kept, blocks):
         kept, strategy = fuse(kept, blocks, trafilatura_lines(tree.html or "", document.url))
+    if not trusted:
+        kept = with_lead(kept, blocks)
     paragraphs = finish_paragraphs(_join_table_rows(kept), headline)
     container = nodes.get(main.container_ids[0]) if main.container_ids else None
     if sum(map(len, paragraphs)) < MIN_VISIBLE_CHARS:
