@@ -90,7 +90,7 @@ def extract_document(document: Document, site_rules: SiteRules | None,
 
     pictures = guarded("pictures", lambda: credits.collect_pictures(document, site_rules),
                        credits.PagePictures())
-    body = guarded("body", lambda: body_module.extract_body(document, site_rules, headline),
+    body = guarded("body", lambda: body_module.extract_body(document, site_rules, headline, authors),
                    body_module.BodyResult())
     images = guarded("images", lambda: credits.extract_images(document, site_rules, body.node,
                                                               pictures), [])

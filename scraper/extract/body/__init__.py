@@ -8,7 +8,8 @@ trafilatura's reading of the cleaned page is fused with it (second_opinion); a t
 rule is not second-guessed. Opening paragraphs left between the headline and the reading join
 it (lead). When the visible page holds (nearly) no article, the article in
 the page's script data is read instead (scripts). Captions, credits and gallery chrome never
-reach the text, nor do lines that repeat the headline or only carry a byline or a date (lines).
+reach the text, nor do lines that repeat the headline or only carry a byline or a date (lines),
+nor the authors' closing bio (bio).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from ...models import SiteRules
 from ..document import Document
+from .bio import without_bio
 from .blocks import TextBlock, text_blocks
 from .boilerplate import non_body_nodes, strip_boilerplate
 from .content import find_main_content
@@ -43,8 +45,10 @@ class BodyResult:
     strategy: str | None = None
 
 
-def extract_body(document: Document, rules: SiteRules | None, headline: str | None) -> BodyResult:
-    """Strip boilerplate, locate the main content and return its paragraphs."""
+def extract_body(document: Document, rules: SiteRules | None, headline: str | None,
+                 authors: list[str] | tuple[str, ...] = ()) -> BodyResult:
+    """Strip boilerplate, locate the main content and return its paragraphs (without the
+    authors' closing bio)."""
     tree = document.tree
     prose = strip_boilerplate(tree, rules)
     body = tree.body
@@ -64,7 +68,7 @@ def extract_body(document: Document, rules: SiteRules | None, headline: str | No
         kept, strategy = fuse(kept, blocks, trafilatura_lines(tree.html or "", document.url))
     if not trusted:
         kept = with_lead(kept, blocks)
-    paragraphs = finish_paragraphs(_join_table_rows(kept), headline)
+    paragraphs = without_bio(finish_paragraphs(_join_table_rows(kept), headline), authors)
     container = nodes.get(main.container_ids[0]) if main.container_ids else None
     if sum(map(len, paragraphs)) < MIN_VISIBLE_CHARS:
         from_data = finish_paragraphs(_join_table_rows(script_reading(document)), headline)
