@@ -16,6 +16,8 @@ our container was the wrong one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .blocks import TextBlock
 from .content import is_prose
 from .lines import MIN_DEDUPLICATED_CHARS, text_key
@@ -95,12 +97,25 @@ def _in_list_item(block: TextBlock) -> bool:
 
 
 def _map_lines(lines: list[str], blocks: list[TextBlock]) -> list[TextBlock]:
-    """Map trafilatura's lines back to our blocks (equal text, or a line inside a block)."""
+    """Map trafilatura's lines back to our blocks (equal text, or a line inside a block); a
+    table row ("| cell | cell |") maps cell by cell, each to the first block of its text after
+    the cell before it (the same "Done" or "60%" fills many cells of a table)."""
     by_key: dict[str, TextBlock] = {}
-    for block in blocks:
-        by_key.setdefault(text_key(block.text), block)
+    places: dict[str, list[int]] = {}
+    for index, block in enumerate(blocks):
+        key = text_key(block.text)
+        by_key.setdefault(key, block)
+        places.setdefault(key, []).append(index)
     found: dict[int, TextBlock] = {}
+    cell_at = -1  # the index of the block of the last table cell mapped
     for line in lines:
+        if line.startswith("|"):
+            for cell in line.strip("|").split("|"):
+                at = _next_place(places.get(text_key(cell)), cell_at)
+                if at is not None:
+                    cell_at = at
+                    found[id(blocks[at])] = blocks[at]
+            continue
         key = text_key(line)
         if not key:
             continue
@@ -111,3 +126,11 @@ def _map_lines(lines: list[str], blocks: list[TextBlock]) -> list[TextBlock]:
             found[id(block)] = block
     order = {id(b): i for i, b in enumerate(blocks)}
     return sorted(found.values(), key=lambda b: order[id(b)])
+
+
+def _next_place(places: list[int] | None, after: int) -> int | None:
+    """The first of the (ascending) places after `after`, else the first; None for none."""
+    if not places:
+        return None
+    at = bisect_right(places, after)
+    return places[at] if at < len(places) else places[0]

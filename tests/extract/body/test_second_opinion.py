@@ -61,3 +61,15 @@ def test_a_fused_reading_takes_the_headings_and_list_links_trafilatura_kept_insi
     kept, strategy = fuse(blocks[:1], blocks, texts)
     assert strategy == "fused"
     assert [b.text for b in kept] == [texts[0], "Patches", "Fix the ferry timetable parser", texts[4]]
+
+
+def test_a_table_trafilatura_kept_inside_a_fused_reading_joins_it_cell_by_cell() -> None:
+    rows = "".join(f"<tr><td><p>Feature {i}</p></td><td><p>Done</p></td><td><p>60%</p></td></tr>"
+                   for i in range(3))
+    blocks = blocks_of(f"<body><p>0. {SENTENCE}</p><table><tr><th>Feature</th><th>State</th>"
+                       f"<th>Share</th></tr>{rows}</table><p>1. {SENTENCE}</p></body>")
+    theirs = [blocks[0].text, "| Feature | State | Share |", "|---|---|---|",
+              *(f"| Feature {i} | Done | 60% |" for i in range(3)), blocks[-1].text]
+    kept, strategy = fuse(blocks[:1], blocks, theirs)
+    assert strategy == "fused"
+    assert kept == blocks  # every "Done" and "60%" cell, not the first one three times
