@@ -84,7 +84,8 @@ MAX_CODE_DEPTH = 8  # tokens sit a few levels below their <pre> or <code>
 # Titles of sections that are never the article: related teasers, comments, share bars.
 SECTION_TITLES = re.compile(r"""^\W*(?:
     related(?:\s+(?:articles?|posts?|stories|content|news|coverage|reading|links|topics))?
-  | read\s+(?:more|next|also)|also\s+read|see\s+also|further\s+reading|don'?t\s+miss
+  | read\s+(?:more|next|also)|read\s+this\s+next|keep\s+reading|also\s+read|see\s+also|further\s+reading|don'?t\s+miss
+  | similar\s+(?:posts|articles|stories)|about\s+the\s+authors?
   | more\s+(?:from|on|in|about|stories|news|articles|headlines|to\s+read|like\s+this)\b.*
   | you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)\b.*
   | recommended(?:\s+for\s+you|\s+stories|\s+reading)?|editor'?s\s+picks?|top\s+stories

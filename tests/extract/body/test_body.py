@@ -42,6 +42,8 @@ def stripped_text(html: str) -> str:
     '<span itemprop="keywords">harbour, council, trams</span>',
     '<div><h3>Related Articles</h3><ul><li><a href="/x">Ferry timetable changes</a></li></ul></div>',
     '<div><h3>Lesen Sie auch</h3><ul><li><a href="/x">Neue Fähre</a></li></ul></div>',
+    '<div><h3>Keep Reading</h3><ul><li><a href="/x">Ferry timetable changes</a></li></ul></div>',
+    '<div><h3>Read This Next</h3><p><a href="/x">Ferry timetable changes</a></p></div>',
     ('<div class="related-posts"><article><a href="/x">Ferry timetable changes</a></article>'
      '<article><a href="/y">Tram fares</a></article></div>'),
 ])
