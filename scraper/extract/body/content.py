@@ -135,14 +135,34 @@ def kept_blocks(inside: list[TextBlock]) -> list[TextBlock]:
     is a link (a listicle's product names) between paragraphs of prose opens a section."""
     prose = [is_prose(block) for block in inside]
     last_prose = max((index for index, is_text in enumerate(prose) if is_text), default=-1)
+    plain_lists = _plain_lists(inside)
     kept = []
     for index, block in enumerate(inside):
         if keep_block(block) or block.tag in HEADING_TAGS \
                 and any(prose[max(0, index - SECTION_REACH):index]) \
                 and any(prose[index + 1:index + 1 + SECTION_REACH]) \
-                or index < last_prose and _is_linked_entry(block):
+                or index < last_prose and (_is_linked_entry(block)
+                                           or _in_plain_list(block, plain_lists)):
             kept.append(block)
     return kept
+
+
+def _plain_lists(blocks: list[TextBlock]) -> set[int]:
+    """The ids of the lists whose items are at least half kept for their own text (few links)."""
+    plain: dict[int, int] = {}  # per list: plain items less linked ones
+    for block in blocks:
+        parent = block.node.parent
+        if block.tag == "li" and parent is not None:
+            plain[parent.mem_id] = plain.get(parent.mem_id, 0) + (1 if keep_block(block) else -1)
+    return {list_id for list_id, balance in plain.items() if balance >= 0}
+
+
+def _in_plain_list(block: TextBlock, plain_lists: set[int]) -> bool:
+    """A linked item of a list whose items are mostly plain text (a checklist whose products
+    link to a shop): the article's own list, not a table of contents nor a teaser list."""
+    parent = block.node.parent
+    return block.tag == "li" and parent is not None and parent.mem_id in plain_lists \
+        and not _own_links(block.node)[1]
 
 
 def _is_linked_entry(block: TextBlock) -> bool:

@@ -290,6 +290,18 @@ def test_linked_entries_of_the_articles_own_list_stay_but_teasers_and_contents_g
     assert "all the figures for next year" not in text  # a list after the last prose: related
 
 
+def test_linked_items_of_a_mostly_plain_list_stay_but_a_teaser_list_goes() -> None:
+    checklist = ("<ul><li>Tent and stakes</li><li>Sleeping bag</li><li><a href='https://shop.example/s'>"
+                 "Stove</a></li><li>Water filter</li></ul>")
+    teasers = ("<ul><li><a href='/a'>Tram fares</a></li><li><a href='/b'>New pier</a></li>"
+               "<li>Warnung: <a href='/c'>Floods</a></li><li><a href='/d'>Depot</a></li></ul>")
+    html = (f"<html><body><article>{prose(2)}{checklist}{prose(1, word='Middle')}{teasers}"
+            f"{prose(2, word='Late')}</article></body></html>")
+    text = body_of(html)
+    assert "Sleeping bag\n\nStove\n\nWater filter" in text
+    assert "Tram fares" not in text and "New pier" not in text
+
+
 def deep(html: str, levels: int = 6) -> str:
     return "<div class='x'>" * levels + html + "</div>" * levels
 
