@@ -22,6 +22,7 @@ SEGMENT_SEPARATOR = re.compile(r"(\s+[|\-–—·•»~/]\s+|\s*\|\s*|\s+::\s+|:
 # Separators after which a trailing short segment may be a section name ("— Politics | Site").
 SECTION_SEPARATORS = ("|", "—", "–", "-", "·", "•", "»")
 SECTION_MAX_WORDS = 3
+PIPE_TAIL_MAX_WORDS = 4       # "Headline | Rust Blog": a short tail after a pipe names no headline
 # Generic platform names that are not a publication's name.
 NOT_SITE_NAMES = frozenset({"wordpress", "blogger", "drupal", "joomla", "ghost", "home", "homepage",
                             "news", "blog", "article", "articles", "website"})
@@ -194,7 +195,8 @@ def looks_like_host(segment: str, host: str) -> bool:
 
 def strip_site_affixes(text: str, names: list[str], host: str = "",
                        sections: bool = False) -> str:
-    """Remove leading and trailing segments that are the site's name (and, if asked, a section).
+    """Remove leading and trailing segments that are the site's name (and, if asked, a section
+    or a short tail after a pipe).
 
     A name may span segments ("Remember 80/90 - Memorabilia anni 80/90").
     """
@@ -219,9 +221,18 @@ def strip_site_affixes(text: str, names: list[str], host: str = "",
         if not size:
             break
         pieces = pieces[2 * size:]
-    if sections and stripped_tail and len(pieces) >= 3 and _is_section(pieces[-1], pieces[-2]):
+    if sections and len(pieces) >= 3 and (stripped_tail and _is_section(pieces[-1], pieces[-2])
+                                          or _is_pipe_tail(pieces)):
         pieces = pieces[:-2]
     return "".join(pieces).strip()
+
+
+def _is_pipe_tail(pieces: list[str]) -> bool:
+    """True for a short last segment after a bare pipe, shorter than the rest: a brand, blog or
+    keyword tail the page does not declare ("… about Rust? | Rust Blog", "… | Newegg.com")."""
+    words = len(pieces[-1].split())
+    return pieces[-2].strip() == "|" and words <= PIPE_TAIL_MAX_WORDS \
+        and words < len("".join(pieces[:-2]).split())
 
 
 def _is_section(segment: str, separator: str) -> bool:

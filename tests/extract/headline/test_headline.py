@@ -261,3 +261,14 @@ def test_heading_of_kicker_and_headline_elements_takes_the_sources_punctuation()
                     + jsonld(**{"@type": "NewsArticle", "headline": full.replace(":", " -")}),
                     f"<article>{heading}</article>")
     assert extract_headline(document, None) == full
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("What people love about the tram | Tram Blog", "What people love about the tram"),
+    ("GAME CHANGER | Harbourshop.com", "GAME CHANGER"),
+    ("Live | Harbour vote updates", "Live | Harbour vote updates"),
+    ("Harbour plan | Costs, dates and more for residents", "Harbour plan | Costs, dates and more for residents"),
+])
+def test_short_tail_after_a_pipe_is_cut_when_shorter_than_the_rest(title: str, expected: str) -> None:
+    document = page(f"<title>{title}</title>" + meta("og:title", title), url="https://example.org/a")
+    assert extract_headline(document, None) == expected
