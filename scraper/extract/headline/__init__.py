@@ -349,7 +349,8 @@ def _agreement(candidate: Candidate, other: Candidate, host: str = "") -> float:
         stem = squash(ELLIPSIS.sub("", other.text))
         if len(stem) >= 20 and mine.startswith(stem):
             return PART_AGREEMENT
-    if len(mine) < len(theirs) and mine in theirs and mine in _part_keys(other.text):
+    if len(mine) < len(theirs) and mine in theirs and mine in _part_keys(other.text) \
+            and mine not in _kicker_keys(other.text):
         return PART_AGREEMENT
     if other.source == "h1" and len(theirs) < len(mine) and mine.endswith(theirs) \
             and theirs in _kicked_keys(candidate.text, host):
@@ -375,3 +376,11 @@ def _part_keys(text: str) -> frozenset[str]:
     return frozenset(squash(" ".join(parts[i:j])) for i in range(len(parts))
                      for j in range(i + 1, len(parts) + 1))
 
+
+
+@lru_cache(maxsize=256)
+def _kicker_keys(text: str) -> frozenset[str]:
+    """Keys of what comes before a colon in a title: a kicker, never the headline alone."""
+    pieces = split_segments(text)
+    return frozenset(squash("".join(pieces[:i])) for i in range(1, len(pieces), 2)
+                     if pieces[i].strip() == ":")

@@ -272,3 +272,11 @@ def test_heading_of_kicker_and_headline_elements_takes_the_sources_punctuation()
 def test_short_tail_after_a_pipe_is_cut_when_shorter_than_the_rest(title: str, expected: str) -> None:
     document = page(f"<title>{title}</title>" + meta("og:title", title), url="https://example.org/a")
     assert extract_headline(document, None) == expected
+
+
+def test_kicker_before_a_colon_earns_no_support_from_the_full_headline() -> None:
+    full = "Harbour plan: council backs the new ferry terminal"
+    document = page("<title>Harbour plan</title>" + meta("og:title", "Harbour plan")
+                    + jsonld(**{"@type": "NewsArticle", "headline": full}),
+                    f"<article><h1>{full}</h1></article>")
+    assert extract_headline(document, None) == full
