@@ -43,8 +43,8 @@ def extract_images(document: Document, rules: SiteRules | None, main_node: Lexbo
     if art is None and lead is None and article is not None and main_node is not None:
         first = first_in(page, article)
         art = first.image if first is not None else None
-    if art is not None and (lead is None or (art.credit and not lead.credit)):
-        _add(images, art)  # without metadata, or a credited crop the metadata does not share
+    if art is not None and (lead is None or (art.credit and art.credit != lead.credit)):
+        _add(images, art)  # without metadata, or a credited picture the metadata's is not
     for picture in page.pictures:
         if container is not None and picture.inside(container) and not picture.chrome(container):
             _add(images, picture.image)

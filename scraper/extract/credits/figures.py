@@ -9,6 +9,7 @@ own is split off the end of the caption.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from selectolax.lexbor import LexborNode
@@ -19,11 +20,18 @@ from .images import data_credit
 from .lines import ParsedCredit, is_credit_text, parse_credit, split_trailing_credit
 from .lone import lone_picture_texts
 from .marks import PictureMarks
-from .texts import MAX_CAPTION_CHARS, caption_text, credit_element_text
+from .texts import (
+    MAX_CAPTION_CHARS,
+    caption_text,
+    closing_name_line,
+    credit_element_text,
+    tidy_caption,
+)
 
 # Words without which an alt or title text holds no credit (a cheap test first).
 ATTRIBUTE_CREDIT_HINTS = ("foto", "photo", "bild", "credit", "crédit", "©", "image", "picture",
                           "courtesy")
+_WORD = re.compile(r"\w+")
 # How far up from an img its figure may be (<figure><a><picture><img>).
 FIGURE_LEVELS = 6
 
@@ -37,7 +45,13 @@ def read_picture(holder: LexborNode, img: LexborNode, url: str,
     else:
         caption, credit_text = _figure_texts(holder, rules, marks)
     credit_text = credit_text or data_credit(img, holder)
+    if credit_text and not is_credit_text(credit_text):
+        rest, trailing = split_trailing_credit(credit_text)
+        if trailing is not None:  # a credit element holding the caption: '<caption> | Photo by X'
+            caption, credit_text = caption or rest or None, trailing.credit
     parsed = parse_credit(credit_text) if credit_text else None
+    if parsed is not None and parsed.photographer is None and caption:
+        caption, parsed = _fuller_caption_credit(caption, parsed)
     if parsed is None and caption and is_credit_text(caption):
         caption, parsed = None, parse_credit(caption)  # the caption is only a credit
     if parsed is None and caption:
@@ -47,6 +61,17 @@ def read_picture(holder: LexborNode, img: LexborNode, url: str,
     return with_credit(Image(url=url, caption=caption or None), parsed)
 
 
+def _fuller_caption_credit(caption: str, parsed: ParsedCredit) -> tuple[str, ParsedCredit]:
+    """A credit element naming only the source, and the caption closing with the whole credit
+    ('… (AP Photo/Jo Roe)' beside '<span class=credit>AP Photo</span>'): the caption's."""
+    rest, trailing = split_trailing_credit(caption)
+    if trailing is None or trailing.photographer is None:
+        return caption, parsed
+    named = _WORD.findall((parsed.credit_source or parsed.credit).lower())
+    return (rest, trailing) if set(named) <= set(_WORD.findall(trailing.credit.lower())) \
+        else (caption, parsed)
+
+
 def _figure_texts(holder: LexborNode, rules: SiteRules | None, marks: PictureMarks | None
                   ) -> tuple[str | None, str | None]:
     """Caption and credit of a figure: its named elements, else a caption following it
@@ -54,7 +79,8 @@ def _figure_texts(holder: LexborNode, rules: SiteRules | None, marks: PictureMar
     credit_text = credit_element_text(holder, rules)
     caption = caption_text(holder, credit_text, loose=False, marks=marks)
     if caption:
-        return caption, credit_text
+        line = None if credit_text else closing_name_line(holder)
+        return (tidy_caption(caption, line), line) if line else (caption, credit_text)
     after_caption, after_credit = lone_picture_texts(holder, rules, named_only=True, marks=marks)
     if after_caption or (after_credit and not credit_text):
         return after_caption, credit_text or after_credit

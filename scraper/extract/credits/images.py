@@ -32,16 +32,19 @@ METADATA_SKIP_TOKENS = frozenset({"logo", "logos", "icon", "favicon", "avatar", 
 # Tokens that mark chrome only in a file name ('default-share.png'), not in a folder
 # ('/sites/default/files/' on Drupal).
 FILE_NAME_SKIP_TOKENS = frozenset({"default", "share", "social", "sprite", "banner"})
-_SIZE_SUFFIX = re.compile(r"[-_](?:\d{2,4}x\d{2,4}|scaled|thumb|thumbnail|large|medium|small)"
-                          r"(?=\.\w{3,4}$)", re.IGNORECASE)
+# A rendition's name closing the file name: sizes, WordPress words, and a variant after '_v-'
+# ('meteorit142_v-contentxl.jpg', 'demo-104~_v-gseagaleriexl.jpg' are one picture).
+_SIZE_SUFFIX = re.compile(r"(?:[-_](?:\d{2,4}x\d{2,4}|scaled|thumb|thumbnail|large|medium|small)"
+                          r"|~?_v-[a-z0-9]+)(?=\.\w{3,4}$)", re.IGNORECASE)
 # An image server's size parameter closing the path ('…/AbCd=s750', '…/AbCd=w1200-h630-c'):
 # the same picture at another size.
 _SERVED_SIZE = re.compile(r"=[swh]\d{2,4}(?:-[a-z0-9]+)*$", re.IGNORECASE)
 # Rendition tokens inside a file name: sizes ('1200-wework-layoffs', 'xyz-1200-80',
 # 'a_640x427', '_s885x516'), width/height/quality ('_w1200', '_h630', '_q80'), a crop ratio
-# ('_r1.91'), a crop box ('_c0-179-4300-2687') and a focal point ('_fpx44_fpy50'): the same
+# ('_r1.91', '_16x9'), a crop box ('_c0-179-4300-2687') and a focal point ('_fpx44_fpy50'): the same
 # picture at another size keeps its identity.
-_SIZE_TOKENS = re.compile(r"(?:^|[-_])(?:\d{2,4}(?:x\d{2,4})?|[swhq]\d{2,4}(?:x\d{2,4})?|r\d(?:\.\d+)?"
+_SIZE_TOKENS = re.compile(r"(?:^|[-_])(?:\d{1,2}x\d{1,2}|\d{2,4}(?:x\d{2,4})?|[swhq]\d{2,4}(?:x\d{2,4})?"
+                          r"|r\d(?:\.\d+)?"
                           r"|fp[xy]\d{1,3}|c\d{1,4})(?=[-_]|$)")
 # Query parameters of image proxies and resizers that carry the original url.
 WRAPPED_URL_PARAMS = ("url", "src", "image", "img")

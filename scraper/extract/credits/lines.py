@@ -84,11 +84,21 @@ _LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
 _ROLE_CREDITS = re.compile(r"\.\s+(?=[A-ZÀ-Þ][^.]{0,40}?(?:\s(?:by|von|par|de)\s|:)"
                            r"|Courtesy\b).*$")
 # Labels that name a provider, not a photographer.
+# A second label inside a credit, after its holder: '© NDR Foto: Jo Roe', '© dpa Bild: Jo Roe'.
+_INNER_LABEL = re.compile(r"\s+(?:Foto|Photo|Bild|Fotograf(?:ie)?|Photograph(?:er)?)\s*:\s+")
 _SOURCE_WORD = re.compile(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE)
 # Most words of a labelled credit closing a caption whose words are not checked.
 MAX_LABELLED_TAIL_WORDS = 8
 # Longest agency name closing a caption as its own sentence.
 MAX_AGENCY_CHARS = 40
+# Most words of a line of names closing a caption, fewest of the caption line before it.
+MAX_NAME_LINE_WORDS = 8
+MIN_CAPTION_WORDS = 4
+# Most words of a provider's name in brackets closing a caption, and sides, not providers.
+MAX_BRACKET_NAME_WORDS = 4
+SIDE_WORDS = frozenset({"left", "right", "center", "centre", "top", "bottom", "links", "rechts",
+                        "mitte", "oben", "unten", "gauche", "droite", "izquierda", "derecha",
+                        "l", "r", "c", "l-r", "r-l", "v.l.", "v.l.n.r.", "file", "video"})
 NAMED_ARCHIVES = frozenset({"archive", "archives", "archiv"})
 _TRAILING_BRACKET = re.compile(r"[(\[（]([^()\[\]（）]{1,120})[)\]）]\s*\.?$")
 # Where a credit may start after the caption: a sentence end or a dash/bar separator.
@@ -104,7 +114,10 @@ def parse_credit(text: str) -> ParsedCredit | None:
     body, kind = _strip_label(_unwrap(raw), named_after_label=True)
     body = _ROLE_CREDITS.sub("", body)
     if not body:
-        return None
+        return _generic_credit(raw, kind)
+    inner = _INNER_LABEL.search(body)
+    if inner and inner.start():  # '© NDR Foto: Jo Roe': the holder, then the photographer
+        body, kind = f"{body[:inner.start()]} / {body[inner.end():]}", kind or "label"
     courtesy = COURTESY_LEAD.match(body) or COURTESY_TAIL.search(body)
     if courtesy:
         rest = body[courtesy.end():] if courtesy.start() == 0 else body[:courtesy.start()]
@@ -117,7 +130,23 @@ def parse_credit(text: str) -> ParsedCredit | None:
     outlet = _FOR_OUTLET.match(body)
     if outlet and kind != "source" and (kind == "by" or looks_like_person(outlet.group(1))):
         return _result(raw, outlet.group(1).strip(), canonical_source(outlet.group(2)))
-    return _from_pieces(raw, body, kind == "by", source_label=kind == "source")
+    parsed = _from_pieces(raw, body, kind == "by", source_label=kind == "source")
+    return parsed or _generic_credit(raw, kind, body)
+
+
+def _generic_credit(raw: str, kind: str | None, body: str = "") -> ParsedCredit | None:
+    """A labelled credit naming no one ('Foto: privat', 'Credits: Supplied Image'): the credit
+    as printed, without photographer or source."""
+    body = body.strip(" .;,")
+    if kind not in ("label", "source") or not body or not _only_generic(body):
+        return None
+    return ParsedCredit(credit=raw.strip().rstrip(";,").strip())
+
+
+def is_bare_label(text: str) -> bool:
+    """A label or copyright sign with nothing after it ('Copyright', 'Foto:', '©')."""
+    body, kind = _strip_label(_unwrap(" ".join(text.split())))
+    return kind is not None and not body
 
 
 def match_credit_line(text: str, in_caption: bool = False, labelled_tail: bool = False
@@ -153,8 +182,8 @@ def is_credit_text(text: str) -> bool:
     'Jo Roe/AP') or a known agency by itself ('REUTERS', '© dpa')."""
     if match_credit_line(text, labelled_tail=True) is not None:
         return True
-    body, _ = _strip_label(_unwrap(" ".join(text.split())))
-    return bool(body) and is_agency(body)
+    body, kind = _strip_label(_unwrap(" ".join(text.split())))
+    return bool(body) and (is_agency(body) or _generic_credit(text, kind, body) is not None)
 
 
 def split_trailing_credit(caption: str, bare_agency: bool = True
@@ -185,7 +214,8 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
                                    labelled_tail=bare_agency)
         if parsed:
             return _caption_part(text[:match.start()]), parsed
-    if bracket and bare_agency and _caption_bracket(bracket.group(1)):
+    if bracket and bare_agency and (_caption_bracket(bracket.group(1))
+                                    or _named_after_sentence(text, bracket)):
         parsed = parse_credit(bracket.group(0).rstrip(". "))
         if parsed:
             return _caption_part(text[:bracket.start()]), parsed
@@ -357,6 +387,36 @@ def _caption_bracket(inner: str) -> bool:
     pieces = [piece for piece, _ in _pieces(inner)]
     return len(pieces) == 2 and "/" in inner and looks_like_person(pieces[0]) \
         and capitalised(pieces[1])
+
+
+def _named_after_sentence(text: str, bracket: re.Match[str]) -> bool:
+    """A bracket of one to four capitalised words after the caption's last sentence ('… the
+    girls. (Christie's)', '(Bespoke Real Estate)'): who provided the picture. Not a label
+    ('(Archivbild)'), a generic word ('(File)'), a year or a side ('(Left)')."""
+    inner = bracket.group(1).strip()
+    words = inner.split()
+    if not 1 <= len(words) <= MAX_BRACKET_NAME_WORDS or not text[:bracket.start()].rstrip() \
+            .endswith((".", "!", "?", "”", '"', "“")):
+        return False
+    if any(char.isdigit() for char in inner) or _LABEL_WORD.fullmatch(inner) \
+            or _only_generic(inner) or inner.lower() in SIDE_WORDS:
+        return False
+    return all(word[:1].isupper() for word in words)
+
+
+def is_name_line(line: str, before: str) -> bool:
+    """A short line of names closing a caption block by block, after a line of caption words
+    ('Thea Roe, The Harbour Times/Redux', 'ES'): a credit. Every piece capitalised, and a
+    person or an agency among them unless the line has at most three words."""
+    words = line.split()
+    if not words or len(words) > MAX_NAME_LINE_WORDS or len(before.split()) < MIN_CAPTION_WORDS \
+            or len(before) <= len(line) or line.endswith((".", "!", "?", ":")) \
+            or any(char.isdigit() for char in line):
+        return False
+    pieces = [piece for piece, _ in _pieces(line)]
+    if not pieces or not all(capitalised(piece) for piece in pieces):
+        return False
+    return len(words) <= 3 or any(looks_like_person(piece) or is_agency(piece) for piece in pieces)
 
 
 def _reads_like_credit(body: str) -> bool:

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborNode
 
 from ...models import SiteRules
 from ..document import clean_text, node_text
-from .lines import is_credit_text, split_trailing_credit
+from .lines import is_credit_text, is_name_line, split_trailing_credit
 from .marks import PictureMarks
 from .patterns import CAPTION_CLASS_HINTS, CREDIT_CLASS_HINTS, IMG_SELECTOR, MAX_CREDIT_CHARS
 from .texts import (
@@ -93,7 +93,8 @@ def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode]
     texts = [text for text in (caption_node_text(sibling) for sibling in siblings) if text]
     if chars is None or not texts or chars > sum(len(text) + 1 for text in texts) + OTHER_TEXT_CHARS:
         return None, None
-    credit = texts[-1] if is_credit_text(texts[-1]) else None
+    credit = texts[-1] if is_credit_text(texts[-1]) or (
+        len(texts) == 2 and is_name_line(texts[1], texts[0])) else None
     caption = texts[0] if texts[0] is not credit else None
     return caption, credit
 
@@ -133,15 +134,30 @@ def _title_caption(img: LexborNode) -> str | None:
 
 def _classify_sibling(sibling: LexborNode, caption: str | None, credit: str | None,
                       rules: SiteRules | None) -> tuple[str | None, str | None]:
+    sibling = _named_inside(sibling)
     classes = (sibling.attributes.get("class") or "").lower()
     if sibling.tag == "figcaption" or any(hint in classes for hint in CAPTION_CLASS_HINTS):
         if any(hint in classes for hint in CREDIT_CLASS_HINTS):
-            return caption, credit or short_text(sibling, MAX_CREDIT_CHARS)
+            whole = short_text(sibling, MAX_CREDIT_CHARS)
+            if whole or caption or credit:
+                return caption, credit or whole
+            # a 'credit-caption' box too long for a credit holds both: read as a caption
         inner_credit = credit_element_text(sibling, rules)
         return caption or short_text(sibling, MAX_CAPTION_CHARS), credit or inner_credit
     if any(hint in classes for hint in CREDIT_CLASS_HINTS):
         return caption, credit or short_text(sibling, MAX_CREDIT_CHARS)
     return caption, credit
+
+
+def _named_inside(box: LexborNode) -> LexborNode:
+    """An unnamed paragraph or div whose one element holds all its text stands for that element
+    ('<p><span class="article-caption">…</span></p>'); any other element for itself."""
+    if box.tag not in ("p", "div") or box.attributes.get("class"):
+        return box
+    children = [child for child in box.iter() if child.is_element_node]
+    if len(children) != 1 or node_text(children[0]) != node_text(box):
+        return box
+    return children[0]
 
 
 def _next_elements(node: LexborNode, marks: PictureMarks | None) -> list[LexborNode]:

@@ -89,6 +89,9 @@ ORG_WORDS = frozenset({
     # newspapers credit their own pictures: '© Hamburger Abendblatt', 'The Yomiuri Shimbun'
     "zeitung", "anzeiger", "rundschau", "kurier", "courier", "nachrichten", "presse", "shimbun",
     "standard", "chronicle", "observer", "independent", "express", "gazzetta", "corriere",
+    # businesses and institutions that hand out pictures: 'Bespoke Real Estate', 'Tate Gallery'
+    "estate", "realty", "properties", "auctions", "gallery", "galleries", "hotel", "hotels",
+    "resort", "airlines", "airways", "school", "hospital", "bank", "zoo", "aquarium",
     # screen captures name the platform, not a photographer: 'Screenshots Instagram/TikTok'
     "screenshot", "screenshots", "screengrab",
 })

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
 from ..document import clean_text, node_text
-from .lines import is_credit_text
+from .lines import is_bare_label, is_credit_text, is_name_line
 from .marks import PictureMarks
 from .patterns import (
     CAPTION_CLASS_HINTS,
@@ -36,6 +36,9 @@ MAX_CAPTION_CHARS = 600
 # Elements closing a caption that are controls, not caption text, and their most words.
 _CAPTION_CONTROLS = "button, [role=button], a[href]"
 MAX_CONTROL_WORDS = 3
+# A label left closing a caption once its credit element's text is taken out.
+_DANGLING_LABEL = re.compile(r"\s*(?:[-–—|]\s*)?(?:©|\(c\)|copyright|(?:photo|foto|bild|image|picture"
+                             r"|credit)s?\s*:)\s*$", re.IGNORECASE)
 _INNER_BRACKET_SPACE = re.compile(r"(?<=[(\[])\s+|\s+(?=[)\]])")
 # What continues a credit after its element: a separator and more words ('/ AFP', '| dpa').
 _CREDIT_CONTINUES = re.compile(r"^(?:[/|]|via\s)\s*\w", re.IGNORECASE)
@@ -53,9 +56,27 @@ def credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | No
         for node in nodes:
             text = element_text(node)
             if text and len(text) <= MAX_CREDIT_CHARS and node.css_first(IMG_SELECTOR) is None \
-                    and not (_is_caption_element(node) and not is_credit_text(text)):
+                    and not (_is_caption_element(node) and not is_credit_text(text)) \
+                    and not is_bare_label(text):  # '<span class=copyright>Copyright</span>'
                 texts.append(_continued_credit(node, text))
     return min(texts, key=len) if texts else None
+
+
+def closing_name_line(holder: LexborNode) -> str | None:
+    """The last of a figcaption's blocks when it is a line of names after the caption's words
+    ('<figcaption><div><span>Divers at the quay.</span></div><div><span>Jo Roe, Harbour
+    Times</span></div></figcaption>'); a wrapper holding all of it is looked through."""
+    node = holder.css_first("figcaption")
+    while node is not None:
+        children = [child for child in node.iter() if child.is_element_node]
+        if len(children) != 1:
+            break
+        node = children[0]
+    if node is None or len(children) < 2:
+        return None
+    last = node_text(children[-1])
+    before = " ".join(node_text(child) for child in children[:-1])
+    return last if is_name_line(last, before) else None
 
 
 def _continued_credit(node: LexborNode, text: str) -> str:
@@ -161,7 +182,11 @@ def short_text(node: LexborNode, limit: int) -> str | None:
 
 def tidy_caption(caption: str | None, credit_text: str | None) -> str | None:
     """The caption without the credit's text, a 'Caption:' label and dangling separators."""
-    if caption and credit_text:
-        caption = _INNER_BRACKET_SPACE.sub("", caption).replace(credit_text, " ", 1)
+    if caption and credit_text:  # the credit closes the caption: its last occurrence goes
+        caption = _INNER_BRACKET_SPACE.sub("", caption)
+        head, found, tail = caption.rpartition(credit_text)
+        if found and not tail.strip(" .|–—-"):
+            head, tail = _DANGLING_LABEL.sub("", head), ""  # '… - Copyright <credit>'
+        caption = f"{head} {tail}" if found else caption
     caption = _CAPTION_LABEL.sub("", clean_text(caption)) if caption else None
     return caption.strip(" |–—-") or None if caption else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scraper.extract.credits import extract_images
-from scraper.extract.credits.images import image_key
+from scraper.extract.credits.images import image_key, same_picture
 from scraper.extract.credits.lines import split_trailing_credit
 from scraper.extract.credits.names import AGENCY_ALIASES, trie_pattern
 from scraper.extract.document import parse_document
@@ -102,3 +102,82 @@ def test_a_cite_in_the_caption_and_a_figure_footer_are_credits() -> None:
     assert quay.caption == "Divers at the old quay wall."
     assert (quay.photographer, quay.credit_source) == ("Jo Roe", "AP")
     assert pier.caption == "The pier at dawn." and pier.credit == "Imago/Harbour-News.de"
+
+
+PROSE = "<p>The harbour reopened on Monday after two weeks of repairs to the old wall.</p>"
+
+
+def test_a_copyright_label_element_is_not_the_credit_and_leaves_the_caption() -> None:
+    body = f"""<article><div class="hero"><img src="/media/quay.jpg" width="800"></div>
+      <div class="article-caption"><span class="caption-text">Divers at the quay
+        <span>- </span><span class="caption-copyright">Copyright </span>
+        <span class="caption-credit">Jo Roe/AP</span></span></div>{PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Divers at the quay"
+    assert (image.photographer, image.credit_source) == ("Jo Roe", "AP")
+
+
+def test_the_caption_closing_with_the_whole_credit_beats_a_source_only_credit_element() -> None:
+    body = f"""<article><figure><img src="/media/quay.jpg" width="800">
+      <figcaption>Divers at the quay on Sunday. (AP Photo/Jo Roe) <span>-</span>
+        <span class="copyright">Copyright</span> <span class="credit">AP Photo</span>
+      </figcaption></figure>{PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Divers at the quay on Sunday."
+    assert (image.photographer, image.credit_source) == ("Jo Roe", "AP")
+
+
+def test_a_credit_caption_box_holds_both() -> None:
+    body = f"""<article><div class="image"><img src="/media/quay.jpg" width="800"></div>
+      <div class="credit-caption"><div class="caption"><p>Divers check the old quay wall at
+        dawn before the harbour reopens to ferries and fishing boats on Monday.</p></div>
+        <span class="credit">Jo Roe/Getty Images</span></div>{PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption is not None and image.caption.startswith("Divers check the old quay")
+    assert (image.photographer, image.credit_source) == ("Jo Roe", "Getty Images")
+
+
+def test_a_caption_span_alone_in_the_next_paragraph_is_the_caption() -> None:
+    body = f"""<article>{PROSE}<img src="/media/quay.jpg" width="1800" height="945">
+      <p><span class="article-caption">Divers at the quay. | Photo by Jo Roe</span></p>
+      {PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Divers at the quay."
+    assert image.photographer == "Jo Roe"
+
+
+def test_a_credit_element_holding_the_caption_gives_both() -> None:
+    body = f"""<article><img class="img-first" src="/media/quay.jpg" width="1800">
+      <div class="background-credits">Divers at the quay, with more to come. | Photo by Jo Roe
+      </div>{PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Divers at the quay, with more to come."
+    assert image.credit == "Photo by Jo Roe" and image.photographer == "Jo Roe"
+
+
+def test_a_figcaption_block_of_names_after_the_caption_is_the_credit() -> None:
+    body = f"""<article><figure><img src="/media/quay.jpg" width="800"><figcaption><div>
+      <div><span>Divers check the old quay wall before it reopens.</span></div>
+      <div><span>Thea Roe, The Harbour Times/Redux</span></div></div></figcaption></figure>
+      {PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Divers check the old quay wall before it reopens."
+    assert (image.photographer, image.credit_source) == ("Thea Roe", "The Harbour Times / Redux")
+
+
+def test_a_short_name_line_after_an_unnamed_caption_line_is_the_credit() -> None:
+    body = f"""<article>{PROSE}<div class="x1"><div class="x2"><picture>
+      <img src="/media/quay.jpg" width="800"></picture></div>
+      <div class="x3">Former harbour master at the pier</div><div class="x4">HT</div></div>
+      {PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Former harbour master at the pier" and image.credit == "HT"
+
+
+def test_renditions_named_by_variant_or_aspect_ratio_are_one_picture() -> None:
+    assert same_picture("https://x.de/a/meteorit142_v-contentxl.jpg",
+                        "https://x.de/a/meteorit142_v-fullhd.jpg")
+    assert same_picture("https://i.example.com/n/ab12/h_16213329_16x9.jpg?w=1200",
+                        "https://i.example.com/n/ab12/h_16213329.jpg?w=374")
+    assert not same_picture("https://x.de/a/meteorit142_v-contentxl.jpg",
+                            "https://x.de/a/komet202_v-contentxl.jpg")

@@ -6,7 +6,9 @@ import pytest
 
 from scraper.extract.credits.lines import (
     canonical_source,
+    is_bare_label,
     is_credit_text,
+    is_name_line,
     looks_like_person,
     match_credit_line,
     parse_credit,
@@ -328,3 +330,61 @@ def test_a_labelled_bracket_closing_a_caption_is_the_credit_whole() -> None:
     assert text == "Judges hear the case in The Hague."
     assert parsed is not None
     assert (parsed.photographer, parsed.credit_source) == ("Mira Janssen", "UN")
+
+
+@pytest.mark.parametrize(("line", "photographer", "source"), [
+    ("© NRK Foto: Ola Nordvik", "Ola Nordvik", "NRK"),
+    ("© picture alliance/dpa Foto: Lena Hartwig", "Lena Hartwig", "picture alliance / dpa"),
+    ("© Tom Weller Foto: Tom Weller", "Tom Weller", None),
+])
+def test_a_holder_before_a_second_label_is_the_source(line: str, photographer: str,
+                                                      source: str | None) -> None:
+    parsed = parse_credit(line)
+    assert parsed is not None
+    assert (parsed.photographer, parsed.credit_source) == (photographer, source)
+
+
+@pytest.mark.parametrize("line", ["Foto: privat", "Credits: Supplied Image;", "Photo: handout"])
+def test_a_labelled_credit_naming_no_one_keeps_its_text(line: str) -> None:
+    parsed = parse_credit(line)
+    assert parsed is not None and parsed.credit == line.rstrip(";")
+    assert parsed.photographer is None and parsed.credit_source is None
+    assert is_credit_text(line)
+    assert match_credit_line(line) is None  # no body paragraph is taken for it
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Copyright", True), ("Foto:", True), ("©", True), ("Foto: Jo Roe", False), ("Jo Roe", False),
+])
+def test_bare_labels(text: str, expected: bool) -> None:
+    assert is_bare_label(text) is expected
+
+
+@pytest.mark.parametrize(("caption", "kept", "source"), [
+    ("The islands he owned. (Harbour Auctions)", "The islands he owned.", "Harbour Auctions"),
+    ("The former president at the gala. (Nine)", "The former president at the gala.", "Nine"),
+])
+def test_a_name_in_brackets_after_the_last_sentence_is_the_credit(caption: str, kept: str,
+                                                                 source: str) -> None:
+    text, parsed = split_trailing_credit(caption)
+    assert text == kept
+    assert parsed is not None and parsed.credit_source == source
+
+
+@pytest.mark.parametrize("caption", [
+    "Die Altstadt im Winter. (Archivbild)", "The team after the final. (Left)",
+    "A ship in the harbour. (File)", "Jo Roe (Left) and her brother.", "The cup final. (2019)",
+])
+def test_other_brackets_closing_a_caption_are_no_credit(caption: str) -> None:
+    assert split_trailing_credit(caption) == (caption, None)
+
+
+@pytest.mark.parametrize(("line", "before", "expected"), [
+    ("Thea Roe, The Harbour Times/Redux", "Fasting can come with many health benefits.", True),
+    ("ES", "Former Prime Minister at his desk", True),
+    ("Chief Executive, Acme", "Jo Roe", False),
+    ("Chief Executive Officer of the Harbour Board", "Jo Roe at the pier on Monday", False),
+    ("He spoke on Monday.", "The minister at the pier after the vote", False),
+])
+def test_a_line_of_names_after_a_caption_line(line: str, before: str, expected: bool) -> None:
+    assert is_name_line(line, before) is expected
