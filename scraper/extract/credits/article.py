@@ -16,7 +16,7 @@ from ..document import Document, node_text
 from .collect import PagePictures, collect_pictures
 from .figures import with_credit
 from .images import image_key
-from .lead import first_in, lead_art, lead_picture, merge, metadata_lead
+from .lead import credited_alt, first_in, lead_art, lead_picture, merge, metadata_lead
 from .lines import ParsedCredit, parse_credit
 from .patterns import FALLBACK_CONTAINERS, MAX_CREDIT_CHARS
 
@@ -38,6 +38,8 @@ def extract_images(document: Document, rules: SiteRules | None, main_node: Lexbo
     lead = metadata_lead(document)
     if lead is not None and lead.url:
         lead = merge(lead, lead_picture(page, lead.url, article))
+        if not lead.credit:  # a credit only the og:image's alt text gives, printed nowhere
+            lead = merge(lead, credited_alt(document))
         images[image_key(lead.url)] = lead
     art = lead_art(page, container, article)
     if art is None and lead is None and article is not None and main_node is not None:

@@ -37,6 +37,19 @@ def metadata_lead(document: Document) -> Image | None:
     return lead
 
 
+def credited_alt(document: Document) -> Image | None:
+    """The og:image's alt text when it closes with a photo credit ('Divers at the quay.
+    REUTERS/Jo Roe'): a caption and its credit, as an img title reads."""
+    alt = document.meta_first("og:image:alt", "twitter:image:alt")
+    if not alt:
+        return None
+    caption, parsed = split_trailing_credit(alt)
+    if parsed is None:
+        return None
+    return Image(url=None, caption=caption or None, credit=parsed.credit,
+                 photographer=parsed.photographer, credit_source=parsed.credit_source)
+
+
 def lead_picture(page: PagePictures, url: str, article: LexborNode | None) -> Image | None:
     """The page's reading of the lead picture: a described one, outside chrome, in the article
     first."""

@@ -91,6 +91,10 @@ _SOURCE_WORD = re.compile(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE
 MAX_LABELLED_TAIL_WORDS = 8
 # Longest agency name closing a caption as its own sentence.
 MAX_AGENCY_CHARS = 40
+# Japanese '（山田太郎撮影）' ('photographed by'), '＝ＡＰ' ('= AP'), Korean '홍길동 기자' ('reporter').
+_SHOT_BY = re.compile(r"[（(]([^（）()]{1,20}?)撮影[）)]\s*$")
+_EQUALS_AGENCY = re.compile(r"[＝=]\s*([^＝=（）()、。\s][^＝=（）()、。]{0,19})\s*$")
+_REPORTER = re.compile(r"(?<=[.!?。]\s)([가-힣]{2,4}) 기자\s*$")
 # Most words of a line of names closing a caption, fewest of the caption line before it.
 MAX_NAME_LINE_WORDS = 8
 MIN_CAPTION_WORDS = 4
@@ -197,7 +201,7 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
     window = max(0, len(text) - MAX_CREDIT_CHARS)
     tail = text[window:].lower()
     if bare_agency:
-        agency = _closing_agency(text)
+        agency = _closing_agency(text) or _east_asian_credit(text)
         if agency is not None:
             return agency
     if not holds_any(tail, CREDIT_HINTS) and not text.endswith((")", ").", "）")):
@@ -249,6 +253,26 @@ def _closing_agency(text: str) -> tuple[str, ParsedCredit | None] | None:
     if not tail or len(tail) > MAX_AGENCY_CHARS or not is_agency(tail):
         return None
     return _caption_part(text[:ends[-1].end()]), parse_credit(tail)
+
+
+def _east_asian_credit(text: str) -> tuple[str, ParsedCredit | None] | None:
+    """Credits closing Japanese and Korean captions: '…で（山田太郎撮影）' (photographed by),
+    '…国民＝ＡＰ' (an agency after '＝'), '…있다. 홍길동 기자' (the reporter's picture)."""
+    if not holds_any(text[-40:], ("撮影", "＝", "기자")):
+        return None
+    shot = _SHOT_BY.search(text)
+    if shot:
+        name = shot.group(1).strip(" ＝=")
+        return _caption_part(text[:shot.start()]), _result(shot.group(0), name, None)
+    agency = _EQUALS_AGENCY.search(text)
+    if agency and is_agency(agency.group(1)):
+        return _caption_part(text[:agency.start()]), \
+            _result(agency.group(1), None, canonical_source(agency.group(1)))
+    reporter = _REPORTER.search(text)
+    if reporter:
+        return _caption_part(text[:reporter.start()]), \
+            _result(reporter.group(0).strip(), reporter.group(1), None)
+    return None
 
 
 def _strip_label(text: str, named_after_label: bool = False) -> tuple[str, str | None]:
@@ -308,7 +332,8 @@ def _from_pieces(raw: str, body: str, by_label: bool, source_label: bool = False
     pieces = _pieces(body)
     with_agency = any(agency_name(piece) for piece, _ in pieces)
     # 'SpaceX via NASA': what comes through an agency is a provider, not a photographer's handle
-    handles = with_agency and not any(via for _, via in pieces)
+    # and a person's name among the pieces is the photographer before any handle
+    handles = with_agency and not any(via or looks_like_person(piece) for piece, via in pieces)
     for raw_piece, joined_by_via in pieces:
         piece = _strip_qualifiers(raw_piece)
         agency = agency_name(raw_piece) or agency_name(piece)

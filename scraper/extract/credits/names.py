@@ -47,6 +47,7 @@ LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el
                               "las"})
 _PARTICLES = "van|von|de|der|den|du|da|di|la|le|bin|al|el|del|dos|das|ter|zu|y|ibn|bint|mac"
 _PARTICLE_SET = frozenset(_PARTICLES.split("|"))
+_DOMAIN = re.compile(r"\.[a-z]{2,6}$")
 PLATFORM_WORDS = frozenset(platform.lower() for platform in PLATFORMS)
 _NAME_TOKEN = re.compile(rf"^(?:[^\W\d_][\w'’.-]*|(?:{_PARTICLES}))$")
 
@@ -85,12 +86,13 @@ def handle_name(piece: str) -> bool:
     """'Tischler', 'PixelVista', 'filmfoto' next to an agency: a photographer credited by one
     name or a stock handle; not an acronym ('GPO', 'SN'), an organisation word, a platform
     or a short lowercase wire code ('lno', 'tmn')."""
-    if " " in piece or any(char.isdigit() for char in piece) or not piece[:1].isalpha():
+    if " " in piece or any(char.isdigit() for char in piece) or not piece[:1].isalpha() \
+            or _DOMAIN.search(piece):
         return False
     word = piece.lower().strip(".")
-    if word in ORG_WORDS or word.endswith(ORG_SUFFIXES) or word in PLATFORM_WORDS \
-            or word in CREDIT_CONNECTORS or word in AGENCY_QUALIFIERS:
-        return False
+    if any(part in ORG_WORDS for part in word.split("-")) or word.endswith(ORG_SUFFIXES) \
+            or word in PLATFORM_WORDS or word in CREDIT_CONNECTORS or word in AGENCY_QUALIFIERS:
+        return False  # 'PR-Video' aside, 'Blaulicht-News.de' is a site
     if piece[0].isupper():
         return len(piece) >= 3 and not piece.isupper()
     return len(piece) >= 5 and piece.isalpha()

@@ -45,6 +45,8 @@ AGENCIES: dict[str, str] = {
     "digital vision": "Digital Vision", "digitalvision": "Digital Vision", "e+": "E+",
     "wireimage": "WireImage", "filmmagic": "FilmMagic", "hulton archive": "Hulton Archive",
     "westend61": "Westend61", "the image bank": "The Image Bank",
+    "anadolu ajansı": "Anadolu Agency", "europa press": "Europa Press", "agencia efe": "EFE",
+    "agenzia ansa": "ANSA",
     "epd": "epd", "kna": "KNA", "dts": "dts", "ap images/dpa": "AP",
     "연합뉴스": "Yonhap", "newsis": "Newsis", "뉴시스": "Newsis", "news1": "News1", "뉴스1": "News1",
     "共同通信": "Kyodo", "共同": "Kyodo", "時事通信": "Jiji Press", "jiji press": "Jiji Press",

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
 from ..document import clean_text, node_text
-from .lines import is_bare_label, is_credit_text, is_name_line
+from .lines import holds_any, is_bare_label, is_credit_text, is_name_line
 from .marks import PictureMarks
 from .patterns import (
     CAPTION_CLASS_HINTS,
@@ -28,6 +28,8 @@ from .patterns import (
 # Credit elements named by structure: a <cite> in a caption ('<figcaption>The pier at dawn.
 # <cite>AP Photo/Jo Roe</cite></figcaption>'), a figure's own <footer>.
 CREDIT_ELEMENTS = ("figcaption cite", "figure > footer")
+# Words in the name of an empty data attribute marking a caption's credit element.
+CREDIT_ATTRIBUTE_HINTS = ("credit", "author", "copyright", "photographer")
 CREDIT_SELECTOR = ", ".join([f"[class*={hint} i]" for hint in CREDIT_CLASS_HINTS]
                             + [f"[itemprop={prop}]" for prop in CREDIT_ITEMPROPS]
                             + list(CREDIT_ELEMENTS))
@@ -59,7 +61,18 @@ def credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | No
                     and not (_is_caption_element(node) and not is_credit_text(text)) \
                     and not is_bare_label(text):  # '<span class=copyright>Copyright</span>'
                 texts.append(_continued_credit(node, text))
-    return min(texts, key=len) if texts else None
+    return min(texts, key=len) if texts else _marked_credit(holder)
+
+
+def _marked_credit(holder: LexborNode) -> str | None:
+    """An element of the caption flagged as its credit by an empty data attribute's name
+    ('<span data-aida-captionauthor> / Jo Roe</span>')."""
+    for node in holder.css("figcaption *"):
+        for name, value in node.attributes.items():
+            if name.startswith("data-") and not value and holds_any(name, CREDIT_ATTRIBUTE_HINTS):
+                text = element_text(node)
+                return text if text and len(text) <= MAX_CREDIT_CHARS else None
+    return None
 
 
 def closing_name_line(holder: LexborNode) -> str | None:

@@ -181,3 +181,26 @@ def test_renditions_named_by_variant_or_aspect_ratio_are_one_picture() -> None:
                         "https://i.example.com/n/ab12/h_16213329.jpg?w=374")
     assert not same_picture("https://x.de/a/meteorit142_v-contentxl.jpg",
                             "https://x.de/a/komet202_v-contentxl.jpg")
+
+
+def test_a_caption_element_flagged_by_an_empty_data_attribute_is_the_credit() -> None:
+    body = f"""<article><figure><img src="/media/quay.jpg" width="800"><figcaption><p>Divers at
+      the quay <span data-cms-captionauthor=""> / Jo Roe</span></p></figcaption></figure>
+      {PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Divers at the quay" and image.photographer == "Jo Roe"
+
+
+def test_an_og_image_alt_closing_with_a_credit_credits_the_lead() -> None:
+    head = """<meta property="og:image" content="https://news.example.org/media/quay.jpg">
+      <meta property="og:image:alt" content="Divers at the quay on Monday. REUTERS/Jo Roe">"""
+    [image] = _images(head=head, body=f"<article>{PROSE}</article>")
+    assert image.caption == "Divers at the quay on Monday."
+    assert (image.photographer, image.credit_source) == ("Jo Roe", "Reuters")
+
+
+def test_an_og_image_alt_without_a_credit_is_no_caption() -> None:
+    head = """<meta property="og:image" content="https://news.example.org/media/quay.jpg">
+      <meta property="og:image:alt" content="Divers at the quay on Monday">"""
+    [image] = _images(head=head, body=f"<article>{PROSE}</article>")
+    assert image.caption is None and image.credit is None

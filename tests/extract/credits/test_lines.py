@@ -302,6 +302,9 @@ def test_every_kind_of_lead_still_opens_a_credit_line(line: str) -> None:
     ("Foto: dpa/lno", None, "dpa / lno"),
     ("AFP/Instagram", None, "AFP / Instagram"),
     ("Digital Vision / Getty Images", None, "Digital Vision / Getty Images"),
+    ("Imago/Harbour-News.de", None, "IMAGO / Harbour-News.de"),
+    ("Foto: picture alliance/dpa/PR-Video | Lena Hartwig", "Lena Hartwig",
+     "picture alliance / dpa / PR-Video"),
 ])
 def test_one_name_beside_an_agency_is_the_photographer(line: str, photographer: str | None,
                                                         source: str) -> None:
@@ -388,3 +391,19 @@ def test_other_brackets_closing_a_caption_are_no_credit(caption: str) -> None:
 ])
 def test_a_line_of_names_after_a_caption_line(line: str, before: str, expected: bool) -> None:
     assert is_name_line(line, before) is expected
+
+
+@pytest.mark.parametrize(("caption", "kept", "photographer", "source"), [
+    ("港を出るフェリー＝13日、横浜で（山田花子撮影）", "港を出るフェリー＝13日、横浜で", "山田花子", None),
+    ("テレビで演説を見る市民（ソウルで、３日）＝ＡＰ", "テレビで演説を見る市民（ソウルで、３日）", None, "AP"),
+    ("시민들에게 인사하고 있다. 김민수 기자", "시민들에게 인사하고 있다.", "김민수", None),
+])
+def test_japanese_and_korean_caption_credits(caption: str, kept: str, photographer: str | None,
+                                             source: str | None) -> None:
+    text, parsed = split_trailing_credit(caption)
+    assert text == kept
+    assert parsed is not None and (parsed.photographer, parsed.credit_source) == (photographer, source)
+
+
+def test_a_date_after_the_japanese_equals_sign_is_no_credit() -> None:
+    assert split_trailing_credit("港を出るフェリー＝13日") == ("港を出るフェリー＝13日", None)
