@@ -17,7 +17,13 @@ from selectolax.lexbor import LexborNode
 from ...models import Image, SiteRules
 from ..document import clean_text
 from .images import data_credit
-from .lines import ParsedCredit, is_credit_text, parse_credit, split_trailing_credit
+from .lines import (
+    ParsedCredit,
+    is_credit_text,
+    parse_credit,
+    split_leading_credit,
+    split_trailing_credit,
+)
 from .lone import lone_picture_texts
 from .marks import PictureMarks
 from .texts import (
@@ -25,6 +31,7 @@ from .texts import (
     caption_text,
     closing_name_line,
     credit_element_text,
+    opening_organisation,
     tidy_caption,
 )
 
@@ -56,6 +63,8 @@ def read_picture(holder: LexborNode, img: LexborNode, url: str,
         caption, parsed = None, parse_credit(caption)  # the caption is only a credit
     if parsed is None and caption:
         caption, parsed = split_trailing_credit(caption)
+    if parsed is None and caption:
+        caption, parsed = split_leading_credit(caption)
     if parsed is None:
         parsed = _attribute_credit(img)
     return with_credit(Image(url=url, caption=caption or None), parsed)
@@ -79,7 +88,7 @@ def _figure_texts(holder: LexborNode, rules: SiteRules | None, marks: PictureMar
     credit_text = credit_element_text(holder, rules)
     caption = caption_text(holder, credit_text, loose=False, marks=marks)
     if caption:
-        line = None if credit_text else closing_name_line(holder)
+        line = None if credit_text else closing_name_line(holder) or opening_organisation(holder)
         return (tidy_caption(caption, line), line) if line else (caption, credit_text)
     after_caption, after_credit = lone_picture_texts(holder, rules, named_only=True, marks=marks)
     if after_caption or (after_credit and not credit_text):

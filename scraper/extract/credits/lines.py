@@ -42,6 +42,8 @@ from .patterns import (
     LICENSE_TAIL,
     MAX_CREDIT_CHARS,
     MAX_CREDIT_WORDS,
+    ORG_SUFFIXES,
+    ORG_WORDS,
     PIECE_SPLIT,
     PLATFORMS,
     SOURCE_LABEL,
@@ -91,10 +93,16 @@ _SOURCE_WORD = re.compile(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE
 MAX_LABELLED_TAIL_WORDS = 8
 # Longest agency name closing a caption as its own sentence.
 MAX_AGENCY_CHARS = 40
+# A label opening a caption with its credit, and where such a credit ends.
+_LEAD_LABEL = re.compile(r"^(?:credits?|photo(?:graph)?s?|images?|source|fotos?|bild)\s*:\s",
+                         re.IGNORECASE)
+_CREDIT_END = re.compile(r";\s*|\.\s+(?=[A-ZÀ-Þ])")
 # Japanese '（山田太郎撮影）' ('photographed by'), '＝ＡＰ' ('= AP'), Korean '홍길동 기자' ('reporter').
 _SHOT_BY = re.compile(r"[（(]([^（）()]{1,20}?)撮影[）)]\s*$")
 _EQUALS_AGENCY = re.compile(r"[＝=]\s*([^＝=（）()、。\s][^＝=（）()、。]{0,19})\s*$")
 _REPORTER = re.compile(r"(?<=[.!?。]\s)([가-힣]{2,4}) 기자\s*$")
+# Most words of an organisation's name opening a caption as its credit.
+MAX_ORGANISATION_WORDS = 5
 # Most words of a line of names closing a caption, fewest of the caption line before it.
 MAX_NAME_LINE_WORDS = 8
 MIN_CAPTION_WORDS = 4
@@ -234,6 +242,18 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
         if parsed:
             return _caption_part(text[:end.end()]), parsed  # '… — Tom Bell / Harbour Herald'
     return text, None
+
+
+def split_leading_credit(caption: str) -> tuple[str | None, ParsedCredit | None]:
+    """A caption opening with a labelled credit up to a ';' or a sentence end ('Credit: Ann
+    Lee Design; Source: …'): (the rest, parsed credit), else (caption, None)."""
+    if not _LEAD_LABEL.match(caption):
+        return caption, None
+    end = _CREDIT_END.search(caption)
+    if end is None or not caption[end.end():].strip():
+        return caption, None
+    parsed = match_credit_line(caption[:end.start()], labelled_tail=True)
+    return (caption[end.end():].strip() or None, parsed) if parsed else (caption, None)
 
 
 def holds_any(text: str, needles: tuple[str, ...]) -> bool:
@@ -442,6 +462,18 @@ def is_name_line(line: str, before: str) -> bool:
     if not pieces or not all(capitalised(piece) for piece in pieces):
         return False
     return len(words) <= 3 or any(looks_like_person(piece) or is_agency(piece) for piece in pieces)
+
+
+def is_organisation_line(line: str) -> bool:
+    """A credit, or a short capitalised name of an organisation ('The Yomiuri Shimbun',
+    'Harbour Museum'), never a person's."""
+    if is_credit_text(line):
+        return True
+    words = line.split()
+    return 1 <= len(words) <= MAX_ORGANISATION_WORDS and capitalised(line) \
+        and not looks_like_person(line) and any(
+            word.lower().strip(".,") in ORG_WORDS or word.lower().endswith(ORG_SUFFIXES)
+            for word in words)
 
 
 def _reads_like_credit(body: str) -> bool:

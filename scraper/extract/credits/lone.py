@@ -64,10 +64,28 @@ def lone_picture_texts(img: LexborNode, rules: SiteRules | None, named_only: boo
         elif credit and not (caption or named_only):
             caption = _caption_before_credit(node.parent, siblings, credit)
         if caption or credit:
+            credit = credit or (None if named_only else _credit_line_before(node))
             break
         node = node.parent
     caption = caption or (None if named_only else _title_caption(img))
     return tidy_caption(caption, credit), credit
+
+
+def _credit_line_before(node: LexborNode) -> str | None:
+    """A credit line opening the picture's wrapper, right before it ('<div><span>Foto: Jo
+    Roe</span><img><div>caption</div></div>')."""
+    before = _previous_element(node)
+    if before is None or before.tag not in TEXT_TAGS or _previous_element(before) is not None:
+        return None
+    text = node_text(before)
+    return text if text and len(text) <= MAX_CREDIT_CHARS and is_credit_text(text) else None
+
+
+def _previous_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.prev
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.prev
+    return sibling
 
 
 def _figure_like(wrapper: LexborNode) -> int | None:

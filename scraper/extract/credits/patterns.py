@@ -93,7 +93,8 @@ ORG_WORDS = frozenset({
     "standard", "chronicle", "observer", "independent", "express", "gazzetta", "corriere",
     # businesses and institutions that hand out pictures: 'Bespoke Real Estate', 'Tate Gallery'
     "estate", "realty", "properties", "auctions", "gallery", "galleries", "hotel", "hotels",
-    "resort", "airlines", "airways", "school", "hospital", "bank", "zoo", "aquarium",
+    "resort", "airlines", "airways", "school", "hospital", "bank", "zoo", "aquarium", "design",
+    "designs",
     # screen captures name the platform, not a photographer: 'Screenshots Instagram/TikTok'
     "screenshot", "screenshots", "screengrab",
 })

@@ -13,7 +13,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
 from ..document import clean_text, node_text
-from .lines import holds_any, is_bare_label, is_credit_text, is_name_line
+from .lines import (
+    holds_any,
+    is_bare_label,
+    is_credit_text,
+    is_name_line,
+    is_organisation_line,
+)
 from .marks import PictureMarks
 from .patterns import (
     CAPTION_CLASS_HINTS,
@@ -28,6 +34,9 @@ from .patterns import (
 # Credit elements named by structure: a <cite> in a caption ('<figcaption>The pier at dawn.
 # <cite>AP Photo/Jo Roe</cite></figcaption>'), a figure's own <footer>.
 CREDIT_ELEMENTS = ("figcaption cite", "figure > footer")
+# Inline elements that may open a caption with its credit, and the caption words after it.
+INLINE_CREDIT_TAGS = frozenset({"span", "strong", "b", "em", "i", "small", "cite"})
+MIN_REST_WORDS = 4
 # Words in the name of an empty data attribute marking a caption's credit element.
 CREDIT_ATTRIBUTE_HINTS = ("credit", "author", "copyright", "photographer")
 CREDIT_SELECTOR = ", ".join([f"[class*={hint} i]" for hint in CREDIT_CLASS_HINTS]
@@ -90,6 +99,25 @@ def closing_name_line(holder: LexborNode) -> str | None:
     last = node_text(children[-1])
     before = " ".join(node_text(child) for child in children[:-1])
     return last if is_name_line(last, before) else None
+
+
+def opening_organisation(holder: LexborNode) -> str | None:
+    """A figcaption opening with an organisation's name set apart by a line break
+    ('<figcaption><span>The Harbour Times</span><br>Divers at the quay …'): its credit."""
+    caption = holder.css_first("figcaption")
+    first = caption.child if caption is not None else None
+    while first is not None and not first.is_element_node and not (first.text_content or "").strip():
+        first = first.next
+    if first is None or first.tag not in INLINE_CREDIT_TAGS:
+        return None
+    after = first.next
+    while after is not None and not after.is_element_node and not (after.text_content or "").strip():
+        after = after.next
+    if after is None or after.tag != "br":
+        return None
+    text = node_text(first)
+    rest = node_text(caption)[len(text):]
+    return text if len(rest.split()) >= MIN_REST_WORDS and is_organisation_line(text) else None
 
 
 def _continued_credit(node: LexborNode, text: str) -> str:

@@ -204,3 +204,28 @@ def test_an_og_image_alt_without_a_credit_is_no_caption() -> None:
       <meta property="og:image:alt" content="Divers at the quay on Monday">"""
     [image] = _images(head=head, body=f"<article>{PROSE}</article>")
     assert image.caption is None and image.credit is None
+
+
+def test_a_credit_line_opening_the_pictures_wrapper_is_its_credit() -> None:
+    body = f"""<article><div class="media"><span class="small">Foto: Jo Roe</span>
+      <img src="/media/quay.jpg" width="800"><div class="text">Divers at the old quay wall</div>
+      </div>{PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Divers at the old quay wall" and image.photographer == "Jo Roe"
+
+
+def test_an_organisation_opening_a_figcaption_before_a_break_is_the_credit() -> None:
+    body = f"""<article><figure><img src="/media/quay.jpg" width="800"><figcaption>
+      <span>The Harbour Shimbun</span><br>Divers check the old quay wall on Saturday.
+      </figcaption></figure>{PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.caption == "Divers check the old quay wall on Saturday."
+    assert image.credit_source == "The Harbour Shimbun"
+
+
+def test_a_person_opening_a_figcaption_is_no_credit() -> None:
+    body = f"""<article><figure><img src="/media/quay.jpg" width="800"><figcaption>
+      <span>Jo Roe</span><br>The harbour master at the old quay wall on Saturday.
+      </figcaption></figure>{PROSE}</article>"""
+    [image] = _images(body=body)
+    assert image.credit is None

@@ -9,9 +9,11 @@ from scraper.extract.credits.lines import (
     is_bare_label,
     is_credit_text,
     is_name_line,
+    is_organisation_line,
     looks_like_person,
     match_credit_line,
     parse_credit,
+    split_leading_credit,
     split_trailing_credit,
 )
 
@@ -407,3 +409,19 @@ def test_japanese_and_korean_caption_credits(caption: str, kept: str, photograph
 
 def test_a_date_after_the_japanese_equals_sign_is_no_credit() -> None:
     assert split_trailing_credit("港を出るフェリー＝13日") == ("港を出るフェリー＝13日", None)
+
+
+def test_a_caption_opening_with_a_labelled_credit_is_split_there() -> None:
+    text, parsed = split_leading_credit("Credit: Ann Lee Design; Source: a report on harbour walls")
+    assert text == "Source: a report on harbour walls"
+    assert parsed is not None and parsed.credit_source == "Ann Lee Design"
+    caption = "Photo: the pier at dawn, before the ferries leave"
+    assert split_leading_credit(caption) == (caption, None)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("The Harbour Shimbun", True), ("Coastguard Museum", True), ("REUTERS", True),
+    ("Jo Roe", False), ("Divers at the quay", False),
+])
+def test_organisation_lines(line: str, expected: bool) -> None:
+    assert is_organisation_line(line) is expected
