@@ -88,6 +88,7 @@ _ROLE_CREDITS = re.compile(r"\.\s+(?=[A-ZÀ-Þ][^.]{0,40}?(?:\s(?:by|von|par|de)
 # Labels that name a provider, not a photographer.
 # A second label inside a credit, after its holder: '© NDR Foto: Jo Roe', '© dpa Bild: Jo Roe'.
 _INNER_LABEL = re.compile(r"\s+(?:Foto|Photo|Bild|Fotograf(?:ie)?|Photograph(?:er)?)\s*:\s+")
+_BRACKETED_AGENCY = re.compile(r"^([^()]+?)\s*\(([^()]{1,40})\)$")
 _SOURCE_WORD = re.compile(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE)
 # Most words of a labelled credit closing a caption whose words are not checked.
 MAX_LABELLED_TAIL_WORDS = 8
@@ -127,6 +128,9 @@ def parse_credit(text: str) -> ParsedCredit | None:
     body = _ROLE_CREDITS.sub("", body)
     if not body:
         return _generic_credit(raw, kind)
+    bracketed = _BRACKETED_AGENCY.match(body)
+    if bracketed and is_agency(bracketed.group(2)):  # 'Jo Roe (dpa)': the person, the agency
+        body = f"{bracketed.group(1)} / {bracketed.group(2)}"
     inner = _INNER_LABEL.search(body)
     if inner and inner.start():  # '© NDR Foto: Jo Roe': the holder, then the photographer
         body, kind = f"{body[:inner.start()]} / {body[inner.end():]}", kind or "label"
@@ -310,6 +314,8 @@ def _strip_label(text: str, named_after_label: bool = False) -> tuple[str, str |
         if label:
             kind = "by" if by_match else "source" if _SOURCE_WORD.match(body) else "label"
             body = body[label.end():]
+            again = _LABEL_LEAD.match(body) if kind == "label" else None
+            body = body[again.end():] if again else body  # 'Foto: Bild: SN/APA/…'
         copyright_match = COPYRIGHT_LEAD.match(body)
         if copyright_match and copyright_match.end():
             body, kind = body[copyright_match.end():], kind or "label"

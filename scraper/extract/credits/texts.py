@@ -34,6 +34,8 @@ from .patterns import (
 # Credit elements named by structure: a <cite> in a caption ('<figcaption>The pier at dawn.
 # <cite>AP Photo/Jo Roe</cite></figcaption>'), a figure's own <footer>.
 CREDIT_ELEMENTS = ("figcaption cite", "figure > footer")
+# Blocks a figcaption is divided into when its last one is a line of names.
+NAME_LINE_BLOCKS = frozenset({"div", "p"})
 # Inline elements that may open a caption with its credit, and the caption words after it.
 INLINE_CREDIT_TAGS = frozenset({"span", "strong", "b", "em", "i", "small", "cite"})
 MIN_REST_WORDS = 4
@@ -94,8 +96,9 @@ def closing_name_line(holder: LexborNode) -> str | None:
         if len(children) != 1:
             break
         node = children[0]
-    if node is None or len(children) < 2:
-        return None
+    if node is None or len(children) < 2 or any(child.tag not in NAME_LINE_BLOCKS
+                                                 for child in children):
+        return None  # inline pieces ('Photo by <a>Jo Roe</a> / <a>Unsplash</a>') are one line
     last = node_text(children[-1])
     before = " ".join(node_text(child) for child in children[:-1])
     return last if is_name_line(last, before) else None

@@ -229,3 +229,11 @@ def test_a_person_opening_a_figcaption_is_no_credit() -> None:
       </figcaption></figure>{PROSE}</article>"""
     [image] = _images(body=body)
     assert image.credit is None
+
+
+def test_inline_pieces_of_a_credit_caption_are_no_name_line() -> None:
+    body = f"""<article><figure><img src="/media/quay.jpg" width="800"><figcaption><span>Photo
+      by </span><a href="https://unsplash.com/@jo">Jo Roe</a><span> / </span><a
+      href="https://unsplash.com/">Unsplash</a></figcaption></figure>{PROSE}</article>"""
+    [image] = _images(body=body)
+    assert (image.photographer, image.credit_source) == ("Jo Roe", "Unsplash")

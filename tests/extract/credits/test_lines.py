@@ -425,3 +425,18 @@ def test_a_caption_opening_with_a_labelled_credit_is_split_there() -> None:
 ])
 def test_organisation_lines(line: str, expected: bool) -> None:
     assert is_organisation_line(line) is expected
+
+
+def test_a_label_repeated_after_a_label_is_dropped_too() -> None:
+    parsed = parse_credit("Foto: Bild: SN/APA/KEYSTONE/JO ROE")
+    assert parsed is not None
+    assert (parsed.photographer, parsed.credit_source) == ("JO ROE", "SN / APA / Keystone")
+
+
+@pytest.mark.parametrize(("line", "photographer", "source"), [
+    ("Foto: Max Muster (dpa)", "Max Muster", "dpa"), ("Photo: Jo Roe (AP)", "Jo Roe", "AP"),
+])
+def test_an_agency_in_brackets_after_the_photographer(line: str, photographer: str,
+                                                      source: str) -> None:
+    parsed = parse_credit(line)
+    assert parsed is not None and (parsed.photographer, parsed.credit_source) == (photographer, source)
