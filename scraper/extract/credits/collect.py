@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 from ...models import Image, SiteRules
 from ..container import is_article_container
 from ..document import Document, node_text
-from ..nodes import ancestors
+from ..nodes import MAX_DEPTH, ROOT_TAGS, ancestors
 from .figures import figure_of, read_picture
 from .images import picture_url
 from .marks import PICTURE_TAGS, SELECTOR_PART, mark_pictures
@@ -100,13 +100,13 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
             continue
         image = read_picture(holder, node, url, rules, held)
         done.add(holder.mem_id)
-        chain = list(ancestors(node))
-        page.pictures.append(Picture(
-            image=image, chain=tuple(n.mem_id for n in chain), position=position,
-            chrome_at=frozenset(n.mem_id for n in chain
-                                if marks.chrome(n, captioned=bool(image.caption))),
-            articles_at=frozenset(n.mem_id for n in chain if marks.article(n))))
+        chain, chrome_at, articles_at = marks.chain(node, captioned=bool(image.caption))
+        page.pictures.append(Picture(image=image, chain=chain, position=position,
+                                     chrome_at=chrome_at, articles_at=articles_at))
     return page
+
+
+_Chain = tuple[tuple[int, ...], frozenset[int], frozenset[int]]
 
 
 class _AncestorMarks:
@@ -117,6 +117,40 @@ class _AncestorMarks:
         self.document = document
         self._chrome: dict[tuple[int, bool], bool] = {}
         self._article: dict[int, bool] = {}
+        self._chains: dict[tuple[int, bool], _Chain] = {}
+
+    def chain(self, node: LexborNode, captioned: bool) -> _Chain:
+        """The ids of the node's ancestors (`nodes.ancestors`), and of those that are chrome
+        and articles; the way up that an earlier picture's walk took is read from it."""
+        walked: list[LexborNode] = []
+        known: _Chain = ((), frozenset(), frozenset())
+        cut = False
+        parent = node.parent
+        while parent is not None and parent.tag not in ROOT_TAGS:
+            remembered = self._chains.get((parent.mem_id, captioned))
+            if remembered is not None:
+                known = remembered
+                break
+            if len(walked) == MAX_DEPTH:
+                cut = True
+                break
+            walked.append(parent)
+            parent = parent.parent
+        if cut or len(walked) + len(known[0]) > MAX_DEPTH:
+            # deeper than `ancestors` walks: its cut chain, not remembered
+            chain = list(ancestors(node))
+            return (tuple(n.mem_id for n in chain),
+                    frozenset(n.mem_id for n in chain if self.chrome(n, captioned)),
+                    frozenset(n.mem_id for n in chain if self.article(n)))
+        ids, chrome_at, articles_at = known
+        for ancestor in reversed(walked):
+            ids = (ancestor.mem_id, *ids)
+            if self.chrome(ancestor, captioned):
+                chrome_at = chrome_at | {ancestor.mem_id}
+            if self.article(ancestor):
+                articles_at = articles_at | {ancestor.mem_id}
+            self._chains[(ancestor.mem_id, captioned)] = (ids, chrome_at, articles_at)
+        return ids, chrome_at, articles_at
 
     def chrome(self, node: LexborNode, captioned: bool) -> bool:
         key = (node.mem_id, captioned)

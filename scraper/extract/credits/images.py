@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from ..document import ARTICLE_TYPES, Document
+from ..document import ARTICLE_TYPES, Document, plain_absolute
 from .patterns import (
     CHROME_CLASS_TOKENS,
     CREDIT_DATA_ATTRIBUTES,
@@ -122,13 +122,22 @@ def same_picture(first: str, second: str) -> bool:
 
 def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:
     """True for urls of icons, logos, avatars, pixels and placeholders."""
-    path = _dashed_words(urlsplit(url).path)  # 'appIcon.png' -> 'app-icon.png'
+    path = _dashed_words(url_path(url))  # 'appIcon.png' -> 'app-icon.png'
     if path.endswith((".svg", ".ico")):
         return True
     folder, _, name = path.rpartition("/")
     folder_tokens, name_tokens = _skip_token_sets(tokens)
     return bool(folder_tokens.intersection(_URL_TOKEN.findall(folder))
                 or name_tokens.intersection(_URL_TOKEN.findall(name)))
+
+
+def url_path(url: str) -> str:
+    """`urlsplit(url).path`, cut out of a plain absolute url without parsing the rest."""
+    if not plain_absolute(url):
+        return urlsplit(url).path
+    rest = url.split("#", 1)[0].split("?", 1)[0]
+    slash = rest.find("/", 8 if url[4] == "s" else 7)
+    return rest[slash:] if slash >= 0 else ""
 
 
 @lru_cache(maxsize=8)
@@ -219,7 +228,8 @@ def data_credit(*nodes: LexborNode) -> str | None:
 def _candidate_urls(img: LexborNode) -> Iterator[str]:
     attributes = img.attributes
     for name in SRCSET_ATTRIBUTES:
-        largest = _largest_in_srcset(attributes.get(name) or "")
+        srcset = attributes.get(name)
+        largest = _largest_in_srcset(srcset) if srcset else None
         if largest:
             yield largest
     parent = img.parent

@@ -127,3 +127,35 @@ def test_a_caption_that_is_only_a_credit_is_the_credit() -> None:
       <figcaption>Ines Mbeki/Associated Press</figcaption></figure><p>{PROSE}</p><p>{PROSE}</p>"""
     assert [(i.caption, i.photographer, i.credit_source) for i in _images(article)] == \
         [(None, "Ines Mbeki", "AP")]
+
+
+def _expected_chain(document, img, captioned):
+    from scraper.extract.container import is_article_container
+    from scraper.extract.credits.collect import is_chrome
+    from scraper.extract.nodes import ancestors
+    chain = list(ancestors(img))
+    return (tuple(n.mem_id for n in chain),
+            frozenset(n.mem_id for n in chain if is_chrome(n, document, captioned)),
+            frozenset(n.mem_id for n in chain if is_article_container(n)))
+
+
+def test_pictures_sharing_ancestors_read_them_as_each_alone() -> None:
+    # a chain below a remembered one, and one alone, deeper than `ancestors` walks (40)
+    deep = ("<div>" * 37 + "<img src='/media/deep.jpg'>" + "<div>" * 5
+            + "<img src='/media/deeper.jpg'>" + "</div>" * 42
+            + "<section>" * 45 + "<img src='/media/deepest.jpg'>" + "</section>" * 45)
+    html = _page(f"""<p>{PROSE}</p><ul class="related-stories">
+      <li><a href="/2024/04/quay/"><img src="/media/quay.jpg"></a></li>
+      <li><a href="/2024/04/pier/"><img src="/media/pier.jpg"></a></li></ul>
+      <figure><img src="/media/slip.jpg"><figcaption>The slip.</figcaption></figure>
+      <div class="gallery">{deep}<img src="/media/lock.jpg"></div><p>{PROSE}</p>""")
+    document = parse_document(html, PAGE_URL)
+    page = collect_pictures(document, None)
+    imgs = {img.attributes["src"].rsplit("/", 1)[-1]: img for img in document.tree.css("img")}
+    assert len(page.pictures) == len(imgs) == 7
+    assert sorted(len(picture.chain) for picture in page.pictures)[-3:] == [39, 40, 40]
+    for picture in page.pictures:
+        img = imgs[picture.image.url.rsplit("/", 1)[-1]]
+        expected = _expected_chain(document, img, bool(picture.image.caption))
+        assert (picture.chain, picture.chrome_at, picture.articles_at) == expected
+    assert [picture.chrome() for picture in page.pictures] == [True, True, False, False, False, False, False]

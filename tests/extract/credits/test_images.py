@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from scraper.extract.credits import collect_pictures, extract_images, split_credit_lines
-from scraper.extract.credits.images import METADATA_SKIP_TOKENS, file_stem, image_key, is_chrome_url
+from scraper.extract.credits.images import (
+    METADATA_SKIP_TOKENS,
+    file_stem,
+    image_key,
+    is_chrome_url,
+    url_path,
+)
 from scraper.extract.document import Document, parse_document
 from scraper.models import Image, SiteRules
 
@@ -478,3 +486,12 @@ def test_chrome_url_tokens_differ_between_metadata_and_body_pictures() -> None:
         assert is_chrome_url(avatar) and is_chrome_url(avatar, METADATA_SKIP_TOKENS)
     assert is_chrome_url("https://x.org/img/siteLogo.png")  # camel case splits into words
     assert not is_chrome_url("https://x.org/img/Harbour.jpg")
+
+
+def test_a_urls_path_is_what_urlsplit_reads() -> None:
+    for url in ("https://x.org/a/b.jpg", "http://x.org", "https://x.org?w=1/2.jpg",
+                "https://x.org#top/a.png", "https://x.org/a.jpg?w=1#f", "https://x.org/a#b?c",
+                "https://x.org/a;v=1/logo.png", "//x.org/a.jpg", "/a/b.jpg", "https://x.org:8080/c",
+                "https://[::1]/a.jpg", "https://x.org/\u00e9t\u00e9.jpg", "HTTPS://X.ORG/A.JPG",
+                "https://x.org/a\tb.jpg", "https://x.org/a.jpg?"):
+        assert url_path(url) == urlsplit(url).path, url
