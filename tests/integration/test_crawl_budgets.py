@@ -143,7 +143,7 @@ def test_a_slow_feed_does_not_hold_up_another_site(sites: LoopbackSites, tmp_pat
 def test_a_page_that_extracts_too_long_fails_and_the_crawl_goes_on(sites: LoopbackSites,
                                                                    tmp_path: Path) -> None:
     giant = "/news/2024/05/09/giant/"  # the newest: fetched and extracted first
-    sites.route(0, giant, Reply(body=article_html("Giant", paragraphs=30_000).encode()))
+    sites.route(0, giant, Reply(body=article_html("Giant", paragraphs=36_000).encode()))
     sites.route(0, CALM[0], article_reply("Calm after the giant"))
     sites.route(0, "/feed.xml", rss([(sites.url(0, giant), "Thu, 09 May 2024 08:00:00 +0000"),
                                      (sites.url(0, CALM[0]), "Wed, 01 May 2024 08:00:00 +0000")]))

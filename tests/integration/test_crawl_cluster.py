@@ -54,7 +54,7 @@ def test_a_page_that_extracts_too_long_is_stopped_on_its_worker(tmp_path: Path,
                                                                  dask_cluster: Any) -> None:
     giant = "/news/2024/05/09/giant/"
     with LoopbackSites(1) as sites:
-        sites.route(0, giant, article_reply("Giant", paragraphs=20_000))
+        sites.route(0, giant, article_reply("Giant", paragraphs=36_000))
         sites.route(0, PATHS[0], article_reply("Calm after the giant"))
         sites.route(0, "/feed.xml", rss([(sites.url(0, giant), None),
                                          (sites.url(0, PATHS[0]), None)]))

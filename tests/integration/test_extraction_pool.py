@@ -87,7 +87,7 @@ def test_the_pool_extracts_with_the_rules_it_was_given(workers: int, tmp_path) -
 
 def test_a_page_over_the_time_limit_fails_with_its_reason_and_the_next_is_extracted() -> None:
     giant = Page(URL, URL, 200, {"content-type": "text/html; charset=utf-8"},
-                 article_html("Giant", paragraphs=20_000).encode())
+                 article_html("Giant", paragraphs=36_000).encode())
 
     async def run() -> list[Article]:
         with ExtractionPool(1, timeout=0.5) as pool:
