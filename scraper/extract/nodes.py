@@ -6,7 +6,7 @@ Nodes are compared by `mem_id`: selectolax's `==` serializes both subtrees to HT
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -35,6 +35,20 @@ def ancestors(node: LexborNode, limit: int = MAX_DEPTH) -> Iterator[LexborNode]:
         yield parent
         parent = parent.parent
         limit -= 1
+
+
+def climb_to_known(node: LexborNode | None, known: Container[int]) -> tuple[list[int], int | None]:
+    """Walk up from node (itself included) to the first element whose mem_id is known: the
+    mem_ids passed on the way, nearest first, and the known one (None past the root). The walks
+    up that remember what they met, so later walks stop where earlier ones went."""
+    walked: list[int] = []
+    while node is not None:
+        mem_id = node.mem_id
+        if mem_id in known:
+            return walked, mem_id
+        walked.append(mem_id)
+        node = node.parent
+    return walked, None
 
 
 def inside_region(node: LexborNode, tags: frozenset[str], hint: re.Pattern[str],

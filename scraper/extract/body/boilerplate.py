@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
 from ..container import PageArticle, is_article_container
-from ..nodes import ancestors
+from ..nodes import ancestors, climb_to_known
 from .blocks import HEADING_TAGS
 from .prose import MAX_ANCESTORS, ProseMap, prose_map
 from .toggles import TOGGLE_SELECTOR, Toggles, page_toggles
@@ -463,23 +463,12 @@ _HYPHENATED_WORDS = tuple(sorted(word for word in STRONG_WORDS | WEAK_WORDS if "
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     """The nodes that no other node of the list contains (each once). Each walk up stops at
     an element an earlier walk met: the nodes of one region share their ancestors."""
-    doomed = {node.mem_id for node in nodes}
-    held: dict[int, bool] = {}  # elements met (not in the list): whether a listed node holds them
+    # elements met: whether a listed node holds them (or is them)
+    held: dict[int, bool] = dict.fromkeys((node.mem_id for node in nodes), True)
     outermost: dict[int, LexborNode] = {}
     for node in nodes:
-        walked: list[int] = []
-        parent = node.parent
-        inside = False
-        while parent is not None:
-            mem_id = parent.mem_id
-            if mem_id in doomed:
-                inside = True
-                break
-            if mem_id in held:
-                inside = held[mem_id]
-                break
-            walked.append(mem_id)
-            parent = parent.parent
+        walked, known = climb_to_known(node.parent, held)
+        inside = known is not None and held[known]
         for mem_id in walked:
             held[mem_id] = inside
         if not inside:

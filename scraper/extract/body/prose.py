@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..container import PageArticle
+from ..nodes import climb_to_known
 
 MAX_ANCESTORS = 200      # a walk up stops here: hostile nesting stays linear
 CORE_SHARE = 0.5         # the prose core holds at least this share of the page's prose
@@ -56,20 +57,10 @@ class ProseMap:
         region share their ancestors, each read once."""
         if self.core is None:
             return False
-        target, steps = self.core.mem_id, self._core_steps
-        walked: list[int] = []
-        current: LexborNode | None = node
-        found: int | None = None  # steps from the last walked element up to the core
-        while current is not None:
-            mem_id = current.mem_id
-            if mem_id == target:
-                found = 0
-                break
-            if mem_id in steps:
-                found = steps[mem_id]
-                break
-            walked.append(mem_id)
-            current = current.parent
+        steps = self._core_steps
+        steps.setdefault(self.core.mem_id, 0)
+        walked, known = climb_to_known(node, steps)
+        found = None if known is None else steps[known]  # steps from there up to the core
         for mem_id in reversed(walked):
             found = None if found is None else found + 1
             steps[mem_id] = found
