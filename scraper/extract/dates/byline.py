@@ -69,6 +69,7 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
     """Group the walk's text nodes by their element; keep those holding a digit."""
     found: list[ZoneText] = []
     seen: set[int] = set()
+    wide: dict[int, str | None] = {}  # an ancestor's line text (None: too long), read once
     label = ""  # a bare cue just read: it labels the date next to it in reading order
     just_found = False  # the last text read held a date (a label read backward is its own)
     chars = 0
@@ -86,7 +87,7 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
                 found[-1] = _labelled(found[-1], label)
             just_found = False
             continue
-        element, text = _line_of(text_node.parent, spine)
+        element, text = _line_of(text_node.parent, spine, wide)
         if element.mem_id in seen:
             continue
         seen.add(element.mem_id)
@@ -113,15 +114,20 @@ def _label(raw: str) -> str:
     return text
 
 
-def _line_of(element: LexborNode, spine: frozenset[int]) -> tuple[LexborNode, str | None]:
+def _line_of(element: LexborNode, spine: frozenset[int],
+             wide: dict[int, str | None]) -> tuple[LexborNode, str | None]:
     """The largest element around the text that is still one short line (a date beside its
-    time or its label), never one holding the headline; with its text."""
+    time or its label), never one holding the headline; with its text. `wide` remembers each
+    ancestor's line text, so that the many cells of one long table read its text once."""
     text = _element_text(element)
     parent = element.parent
     while text is not None and parent is not None and parent.tag not in _TOP_TAGS:
-        if parent.mem_id in spine:
+        key = parent.mem_id
+        if key in spine:
             break
-        wider = _element_text(parent, MAX_LINE_CHARS)
+        if key not in wide:
+            wide[key] = _element_text(parent, MAX_LINE_CHARS)
+        wider = wide[key]
         if wider is None:
             break
         element, text, parent = parent, wider, parent.parent
