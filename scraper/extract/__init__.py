@@ -23,6 +23,7 @@ from . import credits, dates, metadata, quotes, source
 from .authors import extract_authors
 from .document import Document, parse_document
 from .headline import extract_headline
+from .lazy import compile_on_use
 from .nesting import nesting_warning
 from .related import extract_related
 
@@ -56,9 +57,9 @@ def extract(html: str | bytes, url: str | None = None, rules: RuleSet | None = N
 
 NOT_HTML_WARNING = "not an HTML document (no markup found): read as plain text"
 # An element tag, a comment or a doctype; a lone "<" in prose ("a < b") is not markup.
-_MARKUP = re.compile(r"<(?:[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>|!--|!doctype|/[a-z][a-z0-9-]*\s*>)",
-                     re.IGNORECASE)
-_MARKUP_BYTES = re.compile(_MARKUP.pattern.encode(), re.IGNORECASE)
+_MARKUP_SOURCE = r"<(?:[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>|!--|!doctype|/[a-z][a-z0-9-]*\s*>)"
+_MARKUP_BYTES = re.compile(_MARKUP_SOURCE.encode(), re.IGNORECASE)  # pages arrive as bytes
+_MARKUP = compile_on_use(_MARKUP_SOURCE, re.IGNORECASE)
 
 
 def has_markup(html: str | bytes) -> bool:

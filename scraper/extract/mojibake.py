@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .lazy import compile_on_use
+
 # Each character of a single-byte reading, and the byte it was read from: Latin-1 for every
 # byte 0x80-0xFF, and Windows-1252's printable characters for 0x80-0x9F.
 _BYTE_OF: dict[str, int] = {chr(byte): byte for byte in range(0x80, 0x100)}
@@ -24,9 +26,9 @@ for _byte in range(0x80, 0xA0):
 _CONTINUATION = "[" + "".join(sorted(
     re.escape(char) for char, byte in _BYTE_OF.items() if 0x80 <= byte <= 0xBF)) + "]"
 # A twice-encoded General Punctuation character (bytes E2 80 xx): the sign of the damage.
-_PUNCTUATION_SIGN = re.compile("\u00e2[\u0080\u20ac]" + _CONTINUATION)
+_PUNCTUATION_SIGN = compile_on_use("\u00e2[\u0080\u20ac]" + _CONTINUATION)
 # One character's twice-encoded UTF-8 sequence: a lead byte and its continuation bytes.
-_SEQUENCE = re.compile(
+_SEQUENCE = compile_on_use(
     f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}"
     f"|[\u00f0-\u00f4]{_CONTINUATION}{{3}}")
 MIN_SIGNS = 2  # one such run may be a quoted example of the damage; two make a page

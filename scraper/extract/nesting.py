@@ -25,6 +25,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .lazy import compile_on_use
+
 MAX_DEPTH = 512
 NAME_CHARS = 64  # longest tag name read; longer names are cut there
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -39,7 +41,7 @@ FOREIGN = frozenset({"svg", "math"})
 # (names read up to NAME_CHARS + 1 characters, the slash counted), each tag up to its first
 # ">"; any other "<" is text. One search finds the next, so text and attributes cost no
 # Python step. Searches stop at the last ">" of the page: past it no tag can end.
-_MARKUP = re.compile(rf"<(?:(!--)|[!?][^>]*>|/([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS - 1}}})[^>]*>"
+_MARKUP = compile_on_use(rf"<(?:(!--)|[!?][^>]*>|/([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS - 1}}})[^>]*>"
                      rf"|([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS}}})[^>]*>)")
 
 # The same tags as _MARKUP (names read alike), found by one findall: the name of each start

@@ -11,13 +11,14 @@ from collections.abc import Container, Iterator
 from selectolax.lexbor import LexborNode
 
 from .container import is_article_container
+from .lazy import compile_on_use
 
 # Where a walk up the tree stops: above these the page is no longer one region.
 ROOT_TAGS = frozenset({"body", "html", "-document"})
 MAX_DEPTH = 40
 # Footers and headers: the page's (chrome) or an article's own (byline, date, tags).
 PART_TAGS = frozenset({"footer", "header"})
-PART_WORDS = re.compile(r"[\w-]*(?:footer|header)[\w-]*")
+PART_WORDS = compile_on_use(r"[\w-]*(?:footer|header)[\w-]*")
 
 
 def class_and_id(node: LexborNode | None) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -37,3 +40,25 @@ def test_it_compiles_only_when_first_used() -> None:
 def test_the_first_attribute_read_may_be_any() -> None:
     assert compile_on_use(r"a+").fullmatch("aaa") is not None
     assert compile_on_use(r"(a)(b)").groups == 2
+
+
+def test_a_plain_english_page_leaves_the_rare_patterns_uncompiled() -> None:
+    # Patterns for other scripts (Japanese and Korean credits), mojibake and deep nesting are
+    # declared compile_on_use: a plain page in a fresh interpreter must not pay for them.
+    probe = """
+import json
+from scraper import extract
+from scraper.extract import credits, mojibake, nesting
+from scraper.extract.credits import lines
+prose = "The council met on Tuesday evening to weigh the plan for a new tram line. " * 6
+extract(f"<html><body><article><h1>Tram vote</h1><p>{prose}</p></article></body></html>")
+rare = {"lines._REPORTER": lines._REPORTER, "lines._SHOT_BY": lines._SHOT_BY,
+        "lines._EQUALS_AGENCY": lines._EQUALS_AGENCY, "mojibake._SEQUENCE": mojibake._SEQUENCE,
+        "nesting._MARKUP": nesting._MARKUP}
+compiled = [name for name, pattern in rare.items()
+            if not hasattr(pattern, "__dict__") or "search" in vars(pattern)]
+print(json.dumps(sorted(compiled)))
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, timeout=120)
+    assert json.loads(result.stdout.splitlines()[-1]) == []

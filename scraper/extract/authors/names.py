@@ -75,14 +75,14 @@ AFFILIATION_SPLIT = re.compile(r"\s+[|/–—-]\s+|\s*\|\s*|\s*[•·⋅]\s*|"
 NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\+|(?<=\w)/(?=\w))\s*|\s+(?:and|And|AND|und|UND|et|ET|y|"
                         r"e|og|och|en|i|sowie|with|With|WITH|mit)\s+")
 # Outlets are split only at words and commas: "Morgan & Morgan" is one firm.
-ENTITY_SPLIT = re.compile(r"\s*;\s*|\s+(?:and|und|et|y|e|og|och|en|with|mit)\s+", re.IGNORECASE)
+ENTITY_SPLIT = compile_on_use(r"\s*;\s*|\s+(?:and|und|et|y|e|og|och|en|with|mit)\s+", re.IGNORECASE)
 # "Jane Doe for ProPublica", "Jane Doe in Berlin", "Jane Doe at the BBC".
 TAIL_PATTERN = re.compile(r"\s+(?:for|in|at|from|on|reporting from|aus|für|pour|à|en|para|voor)\s+"
                           r"(?:the\s+)?[A-Z].*$")
 # Multi-word parts of job titles whose words alone are common surnames.
 ROLE_PHRASES = re.compile(r"\s(?:white house|city hall|at large|in chief|state house|capitol hill|"
                           r"wall street|world news|general assignment)\s", re.IGNORECASE)
-PARENTHESISED_DOMAIN = re.compile(r"\s*\((?:https?://)?[\w.-]+\.[a-z]{2,}/?\)", re.IGNORECASE)
+PARENTHESISED_DOMAIN = compile_on_use(r"\s*\((?:https?://)?[\w.-]+\.[a-z]{2,}/?\)", re.IGNORECASE)
 # First words of link labels and phrases, never of a name ("Learn More", "Full bio").
 NOT_NAME_OPENERS = words("""the a an our your all more see view learn read full follow
     contact visit meet about who expert fact verified editorial subscribe sign share email

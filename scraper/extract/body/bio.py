@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import compile_on_use
+
 MAX_BIO_TAIL = 3           # the bio is among this many last paragraphs
 MIN_TEXT_BEFORE = 3        # ...and at least this many paragraphs of text come before it
 MAX_TITLE_CHARS = 60       # a title line before the bio is this short
 MAX_NAME_WORDS = 4
 # The words after the name that say who the person is ("is a", "has written", "covers").
-_INTRODUCES = re.compile(
+_INTRODUCES = compile_on_use(
     r"\W{0,3}(?:\S+\s+){0,6}?(?:is|was|has|holds|writes|covers|joined|serves|lives|ist|schreibt|est|es|è)\b")
-_TITLE_WORDS = re.compile(r"\b(?:about|author|written|by|bio|autor|auteur)\b", re.IGNORECASE)
+_TITLE_WORDS = compile_on_use(r"\b(?:about|author|written|by|bio|autor|auteur)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\s\d_]*$")
 _NOT_A_PERSON = frozenset({"the", "team", "staff", "editors", "editorial", "official", "news", "desk"})
 

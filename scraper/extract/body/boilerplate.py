@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
 from ..container import PageArticle, is_article_container
+from ..lazy import compile_on_use
 from ..nodes import ancestors, climb_to_known
 from .blocks import HEADING_TAGS
 from .prose import MAX_ANCESTORS, ProseMap, prose_map
@@ -35,7 +36,7 @@ _KEPT_TAGS = frozenset({"html", "head", "body", "-document"})
 CHROME_TAGS = ("button", "select", "textarea", "input", "nav", "aside", "dialog", "menu")
 _CHROME_SET = frozenset(CHROME_TAGS)
 _CHROME_OR_TOGGLES = ",".join((*CHROME_TAGS, TOGGLE_SELECTOR))
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = compile_on_use(r"[^\W\d_]")
 
 # Containers that are boilerplate unless they hold much of the page's prose.
 STRUCTURAL_TAGS = ("header", "footer", "form")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
+from ..lazy import compile_on_use
 from .blocks import BLOCK_TAGS, HEADING_TAGS, MAX_BLOCK_ANCESTORS, TextBlock
 
 MIN_GOOD_CHARS = 80          # a block this long with few links reads as prose
@@ -28,7 +29,7 @@ MAX_KEPT_LINK_DENSITY = 0.6  # inside the main container, drop blocks linkier th
 MIN_LINKED_ITEM_CHARS = 30   # ...but a list item this long before more prose stays (a resource)
 MAX_ENTRY_LINK_DENSITY = 0.95  # ...when it has words of its own besides its links
 # A kicker before a teaser's linked headline: a few words ending in a colon or question mark.
-_KICKER = re.compile(r"^\W*(?:\S+\s+){0,3}\S*[:?]\W*$")
+_KICKER = compile_on_use(r"^\W*(?:\S+\s+){0,3}\S*[:?]\W*$")
 WIDEN_SHARE = 0.5            # a lone paragraph winning with less of the page's prose is widened
 TWIN_MIN_SHARE = 0.2         # a twin container must score this share of the winner
 DECAY = (1.0, 1.0, 0.5)

@@ -23,7 +23,7 @@ DATE_LABEL = compile_on_use(
     r"|mis\s+à\s+jour)\b", re.IGNORECASE)
 # An unlabelled date line names a day (or a time) besides the year, in few words: "March 16, 2026",
 # "Mon 3.6.2024 10:45". A heading with a year ("Best laptops of 2025", "Founded: 2011") is text.
-DAY_OR_TIME = re.compile(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d,]?\d)(?!\s*%)")
+DAY_OR_TIME = compile_on_use(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d,]?\d)(?!\s*%)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 MAX_DATE_LINE_WORDS = 4
 # Lines that are chrome whatever their container: ad labels, share and read-more prompts.

@@ -80,7 +80,7 @@ _LABEL_WORD = compile_on_use(LABEL_PATTERN, re.IGNORECASE)
 # 'source' or 'courtesy', a copyright sign or 'courtesy'. A text opening otherwise has none.
 _ANY_LEAD = compile_on_use(rf"(?:{LABEL_PATTERN}|photographed|illustrated|shot|taken|image|photo"
                            rf"|picture|video|bild|foto|©|\(c\)|copyright|courtesy)", re.IGNORECASE)
-_LABEL_SPACE = re.compile(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
+_LABEL_SPACE = compile_on_use(rf"^{LABEL_PATTERN}\s+", re.IGNORECASE)
 # Further sentences crediting other roles after the photographer's name ('Jo Roe. Styling:
 # Ann Lee. Hair: …', 'Jo Roe. Prop styling by Ann Lee'): not part of the photo credit.
 _ROLE_CREDITS = re.compile(r"\.\s+(?=[A-ZÀ-Þ][^.]{0,40}?(?:\s(?:by|von|par|de)\s|:)"
@@ -89,19 +89,19 @@ _ROLE_CREDITS = re.compile(r"\.\s+(?=[A-ZÀ-Þ][^.]{0,40}?(?:\s(?:by|von|par|de)
 # A second label inside a credit, after its holder: '© NDR Foto: Jo Roe', '© dpa Bild: Jo Roe'.
 _INNER_LABEL = re.compile(r"\s+(?:Foto|Photo|Bild|Fotograf(?:ie)?|Photograph(?:er)?)\s*:\s+")
 _BRACKETED_AGENCY = re.compile(r"^([^()]+?)\s*\(([^()]{1,40})\)$")
-_SOURCE_WORD = re.compile(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE)
+_SOURCE_WORD = compile_on_use(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE)
 # Most words of a labelled credit closing a caption whose words are not checked.
 MAX_LABELLED_TAIL_WORDS = 8
 # Longest agency name closing a caption as its own sentence.
 MAX_AGENCY_CHARS = 40
 # A label opening a caption with its credit, and where such a credit ends.
-_LEAD_LABEL = re.compile(r"^(?:credits?|photo(?:graph)?s?|images?|source|fotos?|bild)\s*:\s",
+_LEAD_LABEL = compile_on_use(r"^(?:credits?|photo(?:graph)?s?|images?|source|fotos?|bild)\s*:\s",
                          re.IGNORECASE)
-_CREDIT_END = re.compile(r";\s*|\.\s+(?=[A-ZÀ-Þ])")
+_CREDIT_END = compile_on_use(r";\s*|\.\s+(?=[A-ZÀ-Þ])")
 # Japanese '（山田太郎撮影）' ('photographed by'), '＝ＡＰ' ('= AP'), Korean '홍길동 기자' ('reporter').
-_SHOT_BY = re.compile(r"[（(]([^（）()]{1,20}?)撮影[）)]\s*$")
-_EQUALS_AGENCY = re.compile(r"[＝=]\s*([^＝=（）()、。\s][^＝=（）()、。]{0,19})\s*$")
-_REPORTER = re.compile(r"(?<=[.!?。]\s)([가-힣]{2,4}) 기자\s*$")
+_SHOT_BY = compile_on_use(r"[（(]([^（）()]{1,20}?)撮影[）)]\s*$")
+_EQUALS_AGENCY = compile_on_use(r"[＝=]\s*([^＝=（）()、。\s][^＝=（）()、。]{0,19})\s*$")
+_REPORTER = compile_on_use(r"(?<=[.!?。]\s)([가-힣]{2,4}) 기자\s*$")
 # Most words of an organisation's name opening a caption as its credit.
 MAX_ORGANISATION_WORDS = 5
 # Most words of a line of names closing a caption, fewest of the caption line before it.

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..lazy import compile_on_use
 from .patterns import (
     AGENCIES,
     AGENCY_QUALIFIERS,
@@ -49,7 +50,7 @@ _PARTICLES = "van|von|de|der|den|du|da|di|la|le|bin|al|el|del|dos|das|ter|zu|y|i
 _PARTICLE_SET = frozenset(_PARTICLES.split("|"))
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$")
 PLATFORM_WORDS = frozenset(platform.lower() for platform in PLATFORMS)
-_NAME_TOKEN = re.compile(rf"^(?:[^\W\d_][\w'’.-]*|(?:{_PARTICLES}))$")
+_NAME_TOKEN = compile_on_use(rf"^(?:[^\W\d_][\w'’.-]*|(?:{_PARTICLES}))$")
 
 
 def canonical_source(piece: str) -> str | None:

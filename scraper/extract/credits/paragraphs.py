@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ...models import Image
 from ..document import Document
+from ..lazy import compile_on_use
 from .caption_index import CaptionIndex
 from .figures import with_credit
 from .images import metadata_image_url
@@ -21,8 +22,8 @@ from .names import AGENCY_ALIASES
 
 MAX_CAPTION_PARAGRAPH = 400
 # An unlabelled 'X for Y' line, and the words that label a photo credit.
-_FOR_ONLY = re.compile(r"^[^/|:©()\[\]]+\s(?:for|für|pour|per|para)\s[^/|:©()\[\]]+$")
-_PHOTO_WORD = re.compile(r"\b(?:photos?|photograph\w*|fotos?|bild|image|picture|credit|by|von|par|por)\b",
+_FOR_ONLY = compile_on_use(r"^[^/|:©()\[\]]+\s(?:for|für|pour|per|para)\s[^/|:©()\[\]]+$")
+_PHOTO_WORD = compile_on_use(r"\b(?:photos?|photograph\w*|fotos?|bild|image|picture|credit|by|von|par|por)\b",
                          re.IGNORECASE)
 # Closing paragraphs where a bare '© Agency' is the text's copyright notice.
 CLOSING_PARAGRAPHS = 2

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...models import SiteRules
 from ..document import clean_text, node_text
+from ..lazy import compile_on_use
 from .lines import (
     holds_any,
     is_bare_label,
@@ -50,11 +51,11 @@ MAX_CAPTION_CHARS = 600
 _CAPTION_CONTROLS = "button, [role=button], a[href]"
 MAX_CONTROL_WORDS = 3
 # A label left closing a caption once its credit element's text is taken out.
-_DANGLING_LABEL = re.compile(r"\s*(?:[-–—|]\s*)?(?:©|\(c\)|copyright|(?:photo|foto|bild|image|picture"
+_DANGLING_LABEL = compile_on_use(r"\s*(?:[-–—|]\s*)?(?:©|\(c\)|copyright|(?:photo|foto|bild|image|picture"
                              r"|credit)s?\s*:)\s*$", re.IGNORECASE)
-_INNER_BRACKET_SPACE = re.compile(r"(?<=[(\[])\s+|\s+(?=[)\]])")
+_INNER_BRACKET_SPACE = compile_on_use(r"(?<=[(\[])\s+|\s+(?=[)\]])")
 # What continues a credit after its element: a separator and more words ('/ AFP', '| dpa').
-_CREDIT_CONTINUES = re.compile(r"^(?:[/|]|via\s)\s*\w", re.IGNORECASE)
+_CREDIT_CONTINUES = compile_on_use(r"^(?:[/|]|via\s)\s*\w", re.IGNORECASE)
 
 
 def credit_element_text(holder: LexborNode, rules: SiteRules | None) -> str | None:

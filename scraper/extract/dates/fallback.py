@@ -9,12 +9,12 @@ sidebar or a page builder's widget may hold this page's own date when nothing el
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from selectolax.lexbor import LexborNode
 
 from ..document import clean_text
+from ..lazy import compile_on_use
 from .parse import parse_structured
 from .patterns import (
     MAX_LABEL_CHARS,
@@ -33,7 +33,7 @@ from .text import cue_kind, find_dates
 
 # After a key: its closing quote (plain, escaped inside a string, or an HTML entity), the
 # colon and the opening quote of an ISO 8601 value.
-_SCRIPT_VALUE = re.compile(r"(?:\\?\"|&quot;|&#34;)\s*:\s*(?:\\?\"|&quot;|&#34;)"
+_SCRIPT_VALUE = compile_on_use(r"(?:\\?\"|&quot;|&#34;)\s*:\s*(?:\\?\"|&quot;|&#34;)"
                            r"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,15})?(?:Z|[+-]\d{2}:?\d{2})?)")
 _TOP_TAGS = frozenset({"body", "html", "-document"})
 _OUTSIDE_EXCLUDED_MARKS = phrase_index(OUTSIDE_EXCLUDED_PHRASES)

@@ -71,7 +71,7 @@ _CUES = re.compile(rf"(?<!\w)(?:(?P<mod>{_alternation(MODIFIED_CUES)})"
                    rf"|(?P<pub>{_alternation(PUBLISHED_CUES)}))(?!\w)", re.IGNORECASE)
 _CUE_WINDOW = 48
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_CLOCK_TOKEN = re.compile(r"\d{1,2}[:.h]\d\d|[A-Z]{2,4}$|[AaPp]\.?[Mm]")
+_CLOCK_TOKEN = compile_on_use(r"\d{1,2}[:.h]\d\d|[A-Z]{2,4}$|[AaPp]\.?[Mm]")
 _DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"]}
 
 

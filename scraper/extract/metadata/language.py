@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..document import ARTICLE_TYPES, Document
+from ..lazy import compile_on_use
 from .language_data import (
     CODE_ALIASES,
     HAN_RANGE,
@@ -33,7 +34,7 @@ OVERRIDE_RATIO = 0.35         # a declared language scoring under this share of 
 SCRIPT_SHARE = 0.4            # share of letters in one script that names the language
 CYRILLIC = (0x0400, 0x04FF)
 KANA_SHARE = 0.05             # this much kana among Chinese characters makes the text Japanese
-NON_LATIN = re.compile(r"[^\W\d_\u0000-\u036f]")
+NON_LATIN = compile_on_use(r"[^\W\d_\u0000-\u036f]")
 LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 
 

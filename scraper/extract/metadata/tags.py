@@ -25,8 +25,8 @@ from ..nodes import PART_WORDS, class_and_id, inside_region, same_node
 # rel=tag links, and the tag-list containers whose links are tags (one cheap query).
 TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i], nav[aria-label*=tag i]"
 CHROME_TAGS = frozenset({"nav", "aside", "form", "footer", "header"})
-TAG_LABEL = re.compile(r"\btags?\b|schlagw|mots[- ]clés|etiquetas", re.IGNORECASE)
-OUTSIDE_HINT = re.compile(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
+TAG_LABEL = compile_on_use(r"\btags?\b|schlagw|mots[- ]clés|etiquetas", re.IGNORECASE)
+OUTSIDE_HINT = compile_on_use(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
                           r"(?:post|article|stor)|share|social|trending|popular")
 NOT_TAG_HREF = compile_on_use(r"share|facebook\.com|twitter\.com|x\.com/intent|linkedin\.com|"
                           r"pinterest\.|whatsapp|mailto:|#comment|/comments?\b|/author/|"
@@ -39,7 +39,7 @@ NOT_TAGS = frozenset({"show more", "more", "see all", "view all", "all tags", "t
 LABEL_PREFIX = re.compile(r"^(?:tags?|topics?|schlagworte?|themen|mots[- ]clés|etiquetas|"
                           r"keywords)\s*:\s*", re.IGNORECASE)
 TAG_PAGE_LINKS = "a[href*='/tag/'], a[href*='/tags/'], a[href*='/topic/'], a[href*='/topics/']"
-TAG_PAGE_PATH = re.compile(r"/(?:tags?|topics?)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
+TAG_PAGE_PATH = compile_on_use(r"/(?:tags?|topics?)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 MAX_TAG_CHARS = 60
 MAX_TAG_WORDS = 8
 MAX_TAGS = 50

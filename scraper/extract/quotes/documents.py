@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import compile_on_use
 from .organisations import DEFINITE_ARTICLES
 
 # Documents someone writes ('the team', 'the campaign' or 'the research' speak as themselves).
@@ -21,10 +22,10 @@ AUTHORED_NOUNS = frozenset({"report", "study", "survey", "paper", "analysis", "r
 # trends report').
 MAX_MODIFIERS = 2
 _NAME = r"[A-Z][\w&.’'-]*(?:\s+(?:of|for|and|&|de|du|der|für)?\s*[A-Z][\w&.’'-]*)*"
-_BY_AUTHOR = re.compile(rf"\b(?:by|von|de|par|di|del)\s+(?:the\s+)?({_NAME})")
-_OWNER = re.compile(rf"^(?:the\s+)?({_NAME})\s+(?:[a-z]+\s+){{0,{MAX_MODIFIERS}}}(\w+)$")
+_BY_AUTHOR = compile_on_use(rf"\b(?:by|von|de|par|di|del)\s+(?:the\s+)?({_NAME})")
+_OWNER = compile_on_use(rf"^(?:the\s+)?({_NAME})\s+(?:[a-z]+\s+){{0,{MAX_MODIFIERS}}}(\w+)$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
-_AND_MORE = re.compile(rf",?\s+(?:and|&)\s+({_NAME})")
+_AND_MORE = compile_on_use(rf",?\s+(?:and|&)\s+({_NAME})")
 
 
 def is_bare_document(speaker: str | None) -> bool:

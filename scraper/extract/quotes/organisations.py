@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import compile_on_use
 from .memory import is_thing
 from .names import NAME_RUN
 from .words import THING_NOUNS
@@ -93,7 +94,7 @@ def _introduced_as(noun: str, paragraphs: list[str]) -> str | None:
     return None
 
 
-_COMPLEMENT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*"
+_COMPLEMENT = compile_on_use(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*"
                          r"(?:\s+(?:and|&)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?")
 
 

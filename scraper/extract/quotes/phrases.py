@@ -15,12 +15,12 @@ from .words import NAME_PARTICLES, PHRASE_CUT_WORDS, SUBJECT_PRONOUNS
 
 ABBREVIATION_DOT = re.compile(r"\b(Dr|Prof|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
                               r"Mme|Mlle|Hon|Rev|[A-Z])\.")
-_CLAUSE_END = re.compile(r"[,.;:!?()\x01“”\"„«»]")
+_CLAUSE_END = compile_on_use(r"[,.;:!?()\x01“”\"„«»]")
 # A parenthetical aside inside a speaker phrase: '(parteilos)', '(sans étiquette)', '(D-Texas)'.
 _ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 # A recipient between an inverted verb and its subject: 'a déclaré à l’AFP le capitaine X',
 # 'dijo a EFE el entrenador X', 'ha detto all’Ansa il sindaco X'.
-_RECIPIENT = re.compile(r"^\s*(?i:à|au|aux|a|al|all[’']|alla|allo|ai|agli|alle)\s*(?:l[’']\s*)?"
+_RECIPIENT = compile_on_use(r"^\s*(?i:à|au|aux|a|al|all[’']|alla|allo|ai|agli|alle)\s*(?:l[’']\s*)?"
                         r"(?:[A-ZÀ-Ý][\w’'.&-]*\s+){1,4}")
 # The newspaper itself as the addressee: 'explica a este periódico X', 'à notre journal X'.
 _MEDIA_RECIPIENT = compile_on_use(

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..lazy import compile_on_use
+
 # Marker returned for a reporting verb with no subject; resolved to the last person.
 DROPPED_SUBJECT = "\x02"
 # Marker for an attribution that names the person asked, not the asker: no speaker.
@@ -39,7 +41,7 @@ _EPITHET = re.compile(
     r"|(?:venti|trent|quarant|cinquant|sessant|settant|ottant|novant)enne"
     r"|(?:\w+\s+){1,2}(?:de|di)\s+\d{1,3}\s+(?:ans|años|anni)"
     r")$", re.IGNORECASE)
-_DEFINITE_OPENING = re.compile(rf"^{_DEFINITE}\s", re.IGNORECASE)
+_DEFINITE_OPENING = compile_on_use(rf"^{_DEFINITE}\s", re.IGNORECASE)
 
 
 def refers_back(segment: str, aged: bool) -> bool:

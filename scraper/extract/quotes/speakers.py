@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..lazy import compile_on_use
 from .memory import NameMemory
 from .names import (
     head_name,
@@ -54,7 +55,7 @@ _NAMED_INCISE = re.compile(r",\s+((?:a\s+)?[a-zà-ÿ’']+)\s+((?:[^.,;!?]+,){0,
                            r"([.,]|$)\s*")
 _FRENCH_VERBS = frozenset(verb.lower() for verb in ATTRIBUTION_VERBS_FR)
 # A dashed incise inside a quote: '«Es así —dijo Pedro Sanz—, no hay más»'.
-_DASH_INCISE = re.compile(r"\s*[—–]\s*([^—–]{1,80}?)\s*(?:[—–]\s*|$)")
+_DASH_INCISE = compile_on_use(r"\s*[—–]\s*([^—–]{1,80}?)\s*(?:[—–]\s*|$)")
 # A pull quote or epigraph signed with a dash and a capitalised name: '“…” — Jane Doe'.
 _DASH_SIGNATURE = re.compile(r"^[\s.,]*[—–]\s*(?=[A-ZÀ-Ý])")
 _SO_TAIL = re.compile(rf"^\s*,\s*{QUOTE_TAIL_SO}\s+", re.IGNORECASE)
@@ -100,7 +101,7 @@ MAX_AFTER_WORDS_TO_VERB = 10
 MAX_BEFORE_CHARS = 300
 # The person asked, not the asker: 'Ishiba was asked, “…?”', 'When asked: “…?”', 'X wurde
 # gefragt: „…?“'. The question is the asker's, named after 'by' or not at all.
-_ASKED = re.compile(
+_ASKED = compile_on_use(
     r"\b(?:(?:was|were|is|are|been|being|be|gets?|got)\s+(?:\w+ly\s+|also\s+|then\s+)?asked"
     r"|(?:when|if|once)\s+asked(?!\s+(?:me|us|him|her|them|you)\b)|(?:wurden?|worden|werden?)\s+(?:[^.!?:]{0,60}\s)?gefragt"
     r"|(?:a\s+été|fut|été)\s+interrogée?s?|(?:fue|ha\s+sido)\s+preguntad[oa]s?"

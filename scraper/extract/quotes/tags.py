@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import compile_on_use
 from .names import NAME_RUN, head_name
 from .phrases import phrase_after
 from .words import SUBJECT_PRONOUNS, TAG_ARTICLES, TAG_REFLEXIVES, TAG_STOPWORDS, TAG_THINGS
 
 # The clause after the quote: up to the first punctuation, masked quote or quotation mark.
 _CLAUSE = re.compile(r"^[\s,]*([^.,;:!?()\x01“”\"„«»]*)")
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_WORD = compile_on_use(r"[^\W\d_][\w’'-]*")
 # Most words of a subject-first tag; a longer clause is a sentence of its own (a verb-first
 # tag ends where its subject phrase ends: 'vermutet X vom Vermögensverwalter Y').
 MAX_TAG_WORDS = 8

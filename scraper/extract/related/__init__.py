@@ -39,7 +39,7 @@ NOT_ARTICLE_URL = compile_on_use(
 NOT_ARTICLE_REL = frozenset({"tag", "author", "category", "sponsored", "me", "license"})
 HEADING_SELECTOR = ", ".join(HEADING_TAGS)
 TITLE_PARTS = "h2, h3, h4, h5, h6, [class*=title i], [class*=headline i], [class*=heading i]"
-NOT_TITLE_HINT = re.compile(r"subtitle|kicker|label|categor|eyebrow|section|credit|caption")
+NOT_TITLE_HINT = compile_on_use(r"subtitle|kicker|label|categor|eyebrow|section|credit|caption")
 CREDIT_PARTS = ("figcaption, [class*=credit i], [class*=caption i], [class*=copyright i], "
                 "[class*=kicker i], [class*=eyebrow i]")  # credits, and kickers before titles
 FILE_SUFFIX = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip|jpe?g|png|gif|webp|svg|mp[34]|"

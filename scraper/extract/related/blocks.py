@@ -85,7 +85,7 @@ NON_ELEMENT_TAGS = frozenset({"-text", "#text", "-comment", "#comment", "script"
                               "noscript", "template"})
 ADVERT_HINT = re.compile(r"(?:^|[\s_-])ads?(?:$|[\s_-])|adslabel|adchoice|sponsor|advert|"
                          r"promoted|outbrain|taboola")
-ADVERT_LABEL = re.compile(r"^(?:ad|ads|advertisement|sponsored|promoted|anzeige|werbung|"
+ADVERT_LABEL = compile_on_use(r"^(?:ad|ads|advertisement|sponsored|promoted|anzeige|werbung|"
                           r"publicité|paid content|partner content)\b", re.IGNORECASE)
 MENU_HINT = re.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumb)")  # on lowercased class names
 
