@@ -50,14 +50,16 @@ def code_digest(package_dir: Path = PACKAGE_DIR) -> str:
 def library_versions() -> dict[str, str]:
     """The installed version of each library extraction depends on ("absent" when missing)."""
     versions = {}
+    listings: dict[str, dict[str, str] | None] = {}  # each sys.path folder is listed once
     for name in LIBRARIES:
-        found = version_on_path(name)
+        found = version_on_path(name, listings=listings)
         versions[name] = found if found is not None else _version_from_metadata(name)
     versions["python"] = f"{sys.version_info.major}.{sys.version_info.minor}"
     return versions
 
 
-def version_on_path(name: str, paths: Sequence[str] | None = None) -> str | None:
+def version_on_path(name: str, paths: Sequence[str] | None = None,
+                    listings: dict[str, dict[str, str] | None] | None = None) -> str | None:
     """The version importlib.metadata gives `name`, read from its .dist-info folder directly.
 
     importlib.metadata costs ~25 ms of CPU to import, a tenth of `scraper extract`'s start-up.
@@ -65,25 +67,40 @@ def version_on_path(name: str, paths: Sequence[str] | None = None) -> str | None
     folder of `paths` (sys.path) holding a .dist-info or .egg-info entry whose name, normalized,
     is `name`'s. None whenever the case is any other (another finder, a zip or an .egg on the
     path, no such entry, no plain "Version:" line): the caller asks importlib.metadata then.
+    `listings` keeps each folder's entries between calls (one listing for many names).
     """
     if not _path_finder_answers_first():
         return None
     wanted = _normalized(name)
+    listings = {} if listings is None else listings
     for root in sys.path if paths is None else paths:
-        try:
-            children = os.listdir(root or ".")
-        except OSError:
+        if root not in listings:
+            listings[root] = _metadata_entries(root)
+        entries = listings[root]
+        if entries is None:
             if os.path.isfile(root):
                 return None  # a zip file may hold distributions
             continue
-        for child in children:
-            low = child.lower()
-            if (low.endswith((".dist-info", ".egg-info"))
-                    and _normalized(low.rpartition(".")[0].partition("-")[0]) == wanted):
-                return _version_header(_read_metadata(os.path.join(root or ".", child)))
+        if wanted in entries:
+            return _version_header(_read_metadata(os.path.join(root or ".", entries[wanted])))
         if os.path.basename(root).lower().endswith(".egg"):
             return None  # an egg's own metadata is searched after the folder's entries
     return None
+
+
+def _metadata_entries(root: str) -> dict[str, str] | None:
+    """A folder's .dist-info and .egg-info entries by normalized name, the first listed of each
+    name kept; None when the folder cannot be listed."""
+    try:
+        children = os.listdir(root or ".")
+    except OSError:
+        return None
+    entries: dict[str, str] = {}
+    for child in children:
+        low = child.lower()
+        if low.endswith((".dist-info", ".egg-info")):
+            entries.setdefault(_normalized(low.rpartition(".")[0].partition("-")[0]), child)
+    return entries
 
 
 def _path_finder_answers_first() -> bool:

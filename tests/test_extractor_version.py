@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
@@ -52,6 +53,22 @@ def test_the_version_reads_package_version_plus_digest() -> None:
 
 def test_the_libraries_that_read_pages_are_inputs() -> None:
     assert {"trafilatura", "selectolax", "lxml", "python"} <= set(library_versions())
+
+
+@pytest.mark.usefixtures("path_finder")
+def test_each_folder_of_the_path_is_listed_once_for_all_libraries(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = library_versions()
+    listed: list[str] = []
+    listdir = os.listdir
+
+    def counting_listdir(path: str) -> list[str]:
+        listed.append(path)
+        return listdir(path)
+
+    monkeypatch.setattr(os, "listdir", counting_listdir)
+    assert library_versions() == expected
+    assert listed and len(listed) == len(set(listed))
 
 
 class _Distribution(metadata.Distribution):
