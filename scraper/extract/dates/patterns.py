@@ -93,17 +93,18 @@ EXCLUDED_WORDS = frozenset({
     "sidebar", "aside", "related", "teaser", "teasers", "recommended", "recent",
     "recommendation", "recommendations", "recirc", "recirculation", "popular", "trending",
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ticker",
-    "promo", "newsletter", "outbrain", "taboola", "cards", "carousel", "rail",
+    "promo", "outbrain", "taboola", "cards", "carousel", "rail",
     "caption", "tweet", "instagram", "playlist", "upnext", "headlines",
     "kommentar", "kommentare", "commentaire", "commentaires", "comentario", "comentarios",
     "commenti", "reacties", "meistgelesen", "relacionados", "relacionadas", "correlati",
     "similaires",
 })
-# Weak marks: page builders put every block in a "widget" or an "embed", and an article's own
-# header may be named like a site header's date widget ("article-header-date"). They exclude
+# Weak marks: page builders put every block in a "widget" or an "embed", an article's own
+# header may be named like a site header's date widget ("article-header-date"), and a
+# newsletter issue's page names its own byline box for the newsletter. They exclude
 # an element unless its common ancestor with the headline is at most WEAK_MARK_LEVELS up
 # (WEAK_TAG_LEVELS for an <aside>, which some themes use for the byline column).
-WEAK_EXCLUDED_WORDS = frozenset({"widget", "widgets", "embed", "today"})
+WEAK_EXCLUDED_WORDS = frozenset({"widget", "widgets", "embed", "today", "newsletter"})
 WEAK_EXCLUDED_PHRASES = ("current-date", "header-date", "date-today", "data-time", "page-header")
 WEAK_EXCLUDED_TAGS = frozenset({"aside"})
 WEAK_MARK_LEVELS = 3

@@ -213,6 +213,13 @@ def test_an_article_header_named_like_a_date_widget_keeps_its_date() -> None:
     assert dates_of(page(body)).published_at == "2024-05-03"
 
 
+def test_a_newsletter_issue_shows_its_date_in_a_box_named_for_the_newsletter() -> None:
+    body = (f'<main><div class="issue-title"><h1>{HEADLINE}</h1></div>'
+            '<div class="newsletter-details-wrapper"><p>November 2, 2022</p><p>|</p></div>'
+            "<div class='issue-body'><p>The council voted on Tuesday.</p></div></main>")
+    assert dates_of(page(body)) == DateResult("2022-11-02", "text")
+
+
 def test_a_widget_far_from_the_headline_still_gives_no_date() -> None:
     body = ('<div class="layout"><div class="top"><div class="bar"><div class="widget">'
             '<span class="date">Friday, 12 July 2024</span></div></div></div>'
@@ -320,6 +327,8 @@ DECOYS = {
                                 'itemtype="https://schema.org/Article"><meta itemprop="datePublished" '
                                 'content="2024-06-30T08:00:00Z"><h3>Ferry</h3></article></section>')),
     "most read": ("after", '<div class="widget most-read"><span class="date">June 30, 2024</span></div>'),
+    "newsletter box": ("after", ('<div class="newsletter-signup"><p>The weekly letter: issue of '
+                                 '<span class="date">June 28, 2024</span></p></div>')),
     "sidebar": ("after", '<aside><h3>Latest</h3><span class="post-date">June 29, 2024</span></aside>'),
     "footer": ("after", "<footer><p>© 2024 The Harbour Herald. Updated 12 July 2024.</p></footer>"),
 }
