@@ -269,5 +269,5 @@ MAX_SCRIPT_KEYS = 5
 OUTSIDE_EXCLUDED_TAGS = frozenset({"nav", "header", "footer", "blockquote", "figcaption", "form",
                                    "select", "option", "button", "noscript", "template"})
 OUTSIDE_EXCLUDED_WORDS = EXCLUDED_WORDS - {"sidebar", "aside", "rail", "cards"} | HEADER_WORDS | {
-    "today"}
+    "today", "newsletter"}
 OUTSIDE_EXCLUDED_PHRASES = (*EXCLUDED_PHRASES, *WEAK_EXCLUDED_PHRASES, "site-header")
