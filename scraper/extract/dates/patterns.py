@@ -138,7 +138,7 @@ MODIFIED_CUES = (
     "aggiornamento", "bijgewerkt", "gewijzigd", "diperbarui", "обновлено",
 )
 PUBLISHED_CUES = (
-    "published", "posted", "first published", "created", "publié", "publiée", "veröffentlicht",
+    "published", "posted", "first published", "created", "publish date", "publication date", "publié", "publiée", "veröffentlicht",
     "publiziert",
     "erschienen", "publicado", "publicada", "pubblicato", "gepubliceerd", "geplaatst",
     "diterbitkan", "опубликовано",

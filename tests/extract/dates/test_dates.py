@@ -296,6 +296,15 @@ def test_a_published_box_beside_the_article_when_nothing_else_dates_it() -> None
     assert (result.published_at, result.published_source) == ("2024-07-08", "text-outside")
 
 
+def test_a_publish_date_label_names_a_time_element_beside_the_article() -> None:
+    body = (f'<article><h1>{HEADLINE}</h1><p>The council voted on Tuesday.</p></article>'
+            '<div class="listing-side"><h3 class="sr-only">Publish date</h3>'
+            '<time datetime="2018-11-15T12:00:00Z">15 November 2018</time></div>')
+    result = dates_of(page(body))
+    assert (result.published_at, result.published_source) == ("2018-11-15T12:00:00+00:00",
+                                                              "text-outside")
+
+
 def test_no_last_resort_reads_comments_teasers_or_the_site_header() -> None:
     body = ('<header class="site-header"><span class="date">Friday, 12 July 2024</span></header>'
             f'<div class="content"><h1>{HEADLINE}</h1><p>The council voted on Tuesday.</p></div>'

@@ -81,6 +81,8 @@ def test_no_full_date_means_nothing(text: str) -> None:
      [("2023-05-03", "published"), ("2023-05-04", "modified")]),
     ("Stand: 03.05.2023 14:20 Uhr", [("2023-05-03T14:20:00", "modified")]),
     ("By Jane Doe May 3, 2023", [("2023-05-03", None)]),
+    ("Publish date: May 3, 2023", [("2023-05-03", "published")]),
+    ("Publication date 3 May 2023", [("2023-05-03", "published")]),
 ])
 def test_cue_words_say_which_date_is_which(text: str, kinds: list[tuple[str, str | None]]) -> None:
     assert [(date.value.iso(), date.kind) for date in find_dates(text, True)] == kinds
