@@ -272,8 +272,9 @@ def _reported_speaker(paragraph: str, memory: NameMemory) -> str | None:
     quote paragraph after it with no attribution of its own is theirs.
     """
     names = mentions(paragraph, memory.full_names, memory.other_words)
-    verbs = [found for found in find_attributions(paragraph) if found.kind == VERB]
-    if not verbs or paragraph.rstrip().endswith("?"):  # 'Welche Regeln gibt es?' asks
+    asks = paragraph.rstrip().endswith("?")  # 'Welche Regeln gibt es?' asks: no verb read
+    verbs = [] if asks else [found for found in find_attributions(paragraph) if found.kind == VERB]
+    if not verbs:
         _note(memory, names)
         return None
     verb = verbs[-1]

@@ -212,11 +212,13 @@ def mentions(text: str, known: Container[str] | None = None,
     (German capitalises every noun: most single words are nobody); `also` holds more known
     words (inner words of long names).
     """
-    if known is not None and not _may_name(NAME_RUN.findall(text), known, also):
-        return []
-    runs = list(NAME_RUN.finditer(text))
     if known is not None:
-        runs = _known_runs(runs, known, also)
+        strings = NAME_RUN.findall(text)  # the runs' texts, in the order finditer gives them
+        if not _may_name(strings, known, also):
+            return []
+        runs = _known_runs(list(NAME_RUN.finditer(text)), strings, known, also)
+    else:
+        runs = list(NAME_RUN.finditer(text))
     found: list[Mention] = []
     for match in runs:
         run, position = match.group(0), match.start()
@@ -273,19 +275,21 @@ def _plain_word(run: str) -> str:
     return (_no_possessive(run) if run[-1] in "s’'" else run).lower()
 
 
-def _known_runs(runs: list[re.Match[str]], known: Container[str], also: Container[str]
-                ) -> list[re.Match[str]]:
+def _known_runs(runs: list[re.Match[str]], strings: list[str], known: Container[str],
+                also: Container[str]) -> list[re.Match[str]]:
     """The runs of several words, and the single words that are a known surname or the
-    surname of a full name in the same text."""
-    here = {_no_possessive(m.group(0).rsplit(None, 1)[-1]).lower()
-            for m in runs if " " in m.group(0)}
+    surname of a full name in the same text (`strings`: the runs' texts, read once)."""
+    here: set[str] | None = None  # the text's own surnames, cut only when a word needs them
     kept = []
-    for match in runs:
-        run = match.group(0)
+    for match, run in zip(runs, strings):
         if " " not in run:
             word = _plain_word(run)
-            if word not in known and word not in here and word not in also:
-                continue
+            if word not in known and word not in also:
+                if here is None:
+                    here = {_no_possessive(other.rsplit(None, 1)[-1]).lower()
+                            for other in strings if " " in other}
+                if word not in here:
+                    continue
         kept.append(match)
     return kept
 

@@ -58,11 +58,11 @@ def _hits(words: list[str]) -> frozenset[str]:
     """The attribution first words among the words (a first word that opens only phrases
     counts with one of their second words): most paragraphs hold none."""
     hits = _FIRST_WORDS.intersection(words)
-    if not hits or all(first not in _SECOND_WORDS for first in hits):
-        return frozenset(hits)
-    present = frozenset(words)
+    if not hits or hits.isdisjoint(_SECOND_WORDS):
+        return hits
+    # the words' hashes are cached by the intersection: no set of them is built
     return frozenset(first for first in hits if first not in _SECOND_WORDS
-                     or not _SECOND_WORDS[first].isdisjoint(present))
+                     or not _SECOND_WORDS[first].isdisjoint(words))
 
 
 def find_attributions(text: str) -> list[VerbMatch]:
