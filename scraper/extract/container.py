@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborNode
 
 MAIN_SELECTOR = "main, [role='main' i], [itemprop~='articleBody']"
 TOP_TAGS = frozenset({"html", "-document"})
+_MAIN_OR_H1 = f"{MAIN_SELECTOR}, h1"
 
 
 def is_article_container(node: LexborNode, attrs: dict[str, str | None] | None = None) -> bool:
@@ -53,9 +54,20 @@ class PageArticle:
 
 
 def own_containers(root: LexborNode) -> list[LexborNode]:
-    """The page's main marks and the nearest container around each h1."""
-    found = list(root.css(MAIN_SELECTOR))
-    for heading in root.css("h1"):
+    """The page's main marks and the nearest container around each h1.
+
+    One query finds both (each query walks the page): it lists an element once per part of
+    the selector it matches, in page order, so an h1 that is also a main mark comes once
+    more than as a main mark alone, right after itself.
+    """
+    found: list[LexborNode] = []
+    headings: list[LexborNode] = []
+    for node in root.css(_MAIN_OR_H1):
+        if node.tag == "h1" and (not headings or headings[-1].mem_id != node.mem_id):
+            headings.append(node)
+        else:
+            found.append(node)
+    for heading in headings:
         container = _nearest_container(heading)
         if container is not None:
             found.append(container)

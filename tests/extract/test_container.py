@@ -66,3 +66,14 @@ def test_held_by_the_container_and_its_wrappers_not_by_its_siblings() -> None:
     article = PageArticle(body)
     held = {node.attributes.get("id"): article.held_by(node) for node in body.css("[id]")}
     assert held == {"page": True, "col": True, "m": True, "side": False}
+
+
+def test_an_h1_that_is_a_main_mark_is_one_and_has_its_container() -> None:
+    body = body_of("<article id='story'><h1 id='head' role='main'>T</h1><p>x</p></article>")
+    assert ids(own_containers(body)) == ["head", "story"]
+
+
+def test_main_marks_come_first_then_each_h1s_container_in_page_order() -> None:
+    body = body_of("<main id='main'><h1>A</h1></main>"
+                   "<article id='story'><h1>B</h1></article><div id='text' itemprop='articleBody'>x</div>")
+    assert ids(own_containers(body)) == ["main", "text", "main", "story"]
