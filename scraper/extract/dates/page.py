@@ -23,7 +23,6 @@ from .patterns import (
     MAX_TEXT_CANDIDATES,
     MICRODATA_MODIFIED,
     MICRODATA_PUBLISHED,
-    MICRODATA_SELECTOR,
     MODIFIED_WORDS,
     PUBLISHED_PHRASES,
     PUBLISHED_WORDS,
@@ -42,11 +41,8 @@ _PUBLISHED_MARKS = phrase_index(PUBLISHED_PHRASES)
 
 def microdata_dates(context: DateContext) -> SourceDates:
     """itemprop=datePublished / dateModified in the body, inside the article's item."""
-    container = context.scope.container(context.document.tree.body)
-    if container is None:
-        return SourceDates()
     found = []
-    for node in container.css(MICRODATA_SELECTOR):
+    for node in context.dated_elements[0]:
         if _foreign_item(node):
             continue
         value = node.attributes.get("content") or node.attributes.get("datetime")
@@ -75,9 +71,8 @@ def _foreign_item(node: LexborNode) -> bool:
 def time_dates(context: DateContext) -> SourceDates:
     """<time datetime> elements, and hAtom <abbr title> dates (Blogger, SPIP), near the
     headline or inside the article."""
-    container = context.scope.container(context.document.tree.body)
     found = []
-    for node in container.css("time[datetime], abbr[title]") if container is not None else ():
+    for node in context.dated_elements[1]:
         attribute = "datetime" if node.tag == "time" else "title"
         parsed = context.parse_value(node.attributes.get(attribute))
         if parsed is not None:

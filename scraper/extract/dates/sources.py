@@ -10,6 +10,8 @@ from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborNode
+
 from ...models import SiteRules
 from ..document import ARTICLE_TYPES, Document, clean_text, node_text
 from .parse import ParsedDate, make_date, parse_structured
@@ -27,6 +29,7 @@ from .patterns import (
     MAX_TEXT_CANDIDATE_CHARS,
     META_MODIFIED_KEYS,
     META_PUBLISHED_KEYS,
+    MICRODATA_SELECTOR,
     MONTHS,
     URL_DATE_PATTERNS,
     VALUE_ATTRIBUTES,
@@ -39,6 +42,16 @@ _DIGIT = re.compile(r"\d")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _KNOWN_META = frozenset(META_PUBLISHED_KEYS + META_MODIFIED_KEYS)
 _NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
+# <time datetime> elements and hAtom <abbr title> dates (Blogger, SPIP).
+TIME_SELECTOR = "time[datetime], abbr[title]"
+_DATED_SELECTOR = f"{MICRODATA_SELECTOR}, {TIME_SELECTOR}"
+
+
+def _is_time_element(node: LexborNode) -> bool:
+    """True for what TIME_SELECTOR matches: a <time datetime> or an <abbr title>."""
+    tag = node.tag
+    return (tag == "time" and "datetime" in node.attributes) or (
+        tag == "abbr" and "title" in node.attributes)
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,27 @@ class DateContext:
     def scope(self) -> Scope:
         """The headline and the ranks of nodes around it."""
         return build_scope(self.document)
+
+    @cached_property
+    def dated_elements(self) -> tuple[list[LexborNode], list[LexborNode]]:
+        """The microdata date properties and the <time datetime> / <abbr title> elements of
+        the scope's container, each in page order.
+
+        One query finds both (each query walks the container): it lists an element once per
+        part of the selector it matches, so a time element with a date property comes once
+        as a time (first) and once per property right after.
+        """
+        container = self.scope.container(self.document.tree.body)
+        properties: list[LexborNode] = []
+        times: list[LexborNode] = []
+        previous = -1
+        for node in container.css(_DATED_SELECTOR) if container is not None else ():
+            if node.mem_id != previous and _is_time_element(node):
+                times.append(node)
+            else:
+                properties.append(node)
+            previous = node.mem_id
+        return properties, times
 
     def parse_value(self, value: str | None) -> ParsedDate | None:
         """Parse an attribute or meta value: structured formats, then our text patterns."""

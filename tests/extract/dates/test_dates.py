@@ -10,6 +10,8 @@ import sys
 import pytest
 
 from scraper.extract.dates import DateResult, extract_dates
+from scraper.extract.dates.page import microdata_dates, time_dates
+from scraper.extract.dates.sources import DateContext
 from scraper.extract.document import parse_document
 from scraper.models import SiteRules
 
@@ -111,6 +113,19 @@ def test_microdata_in_the_article() -> None:
     body = f'<div itemscope itemtype="https://schema.org/NewsArticle">{article(meta)}</div>'
     assert dates_of(page(body)) == DateResult("2024-05-03T14:20:00+02:00", "microdata",
                                               "2024-05-06T10:00:00+02:00", "microdata")
+
+
+def test_a_time_element_with_a_date_property_is_read_by_both_sources() -> None:
+    meta = ('<time itemprop="datePublished" datetime="2024-05-03T14:20:00+02:00">May 3</time>'
+            '<abbr class="updated" title="2024-05-04T08:00:00+02:00">May 4</abbr>'
+            '<time itemprop="dateModified">May 5, 2024</time>')
+    context = DateContext(parse_document(page(article(meta))))
+    microdata, times = microdata_dates(context), time_dates(context)
+    assert microdata.published is not None and microdata.modified is not None
+    assert times.published is not None and times.modified is not None
+    assert microdata.published.iso() == times.published.iso() == "2024-05-03T14:20:00+02:00"
+    assert microdata.modified.day.isoformat() == "2024-05-05"  # its text: it has no datetime
+    assert times.modified.iso() == "2024-05-04T08:00:00+02:00"
 
 
 def test_time_element_near_the_headline() -> None:
