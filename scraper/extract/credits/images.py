@@ -61,8 +61,10 @@ _TEMPLATE = re.compile(r"\$\{|\{\{|\$%7B|%7B%7B", re.IGNORECASE)
 _SRCSET_SPLIT = re.compile(r",\s+(?=\S)")
 
 
+@lru_cache(maxsize=1024)
 def image_key(url: str) -> str:
-    """Return an identity for a picture that survives resizing (size suffixes, ?w= queries)."""
+    """Return an identity for a picture that survives resizing (size suffixes, ?w= queries);
+    remembered, since the lead's url is compared with every picture of its page."""
     url = unwrapped_url(url)
     parts = urlsplit(url)
     path = _SERVED_SIZE.sub("", _SIZE_SUFFIX.sub("", parts.path.lower()))
@@ -76,6 +78,7 @@ def image_key(url: str) -> str:
     return f"{path.rsplit('/', 2)[-2]}/{stem}"  # Drupal styles: '2024-05/kreisssaal'
 
 
+@lru_cache(maxsize=1024)
 def file_stem(url: str) -> str:
     """The file name without extension and size marks, case kept: 'Quay-1024x683.jpg' -> 'Quay'."""
     name = _SIZE_SUFFIX.sub("", urlsplit(unwrapped_url(url)).path).rsplit("/", 1)[-1]
