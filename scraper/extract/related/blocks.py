@@ -65,7 +65,9 @@ NOT_RELATED_LABEL = re.compile(r"\b(?:tags?|topics?|categories|comments?|videos?
                                r"(?:from|around) the web)\b", re.IGNORECASE)
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 LABELLED_TAGS = ("section", "aside")
-LABEL_TAGS = "h2, h3, h4, h5, h6, p"       # elements whose text may label a block
+# Elements whose text may label a block: a heading, or a paragraph holding the link it labels
+# (one without a link is never a block, and most paragraphs are skipped inside the query).
+LABEL_TAGS = "h2, h3, h4, h5, h6, p:has(a[href])"
 SKIPPED_CONTAINER_TAGS = frozenset({"body", "html", "main", "article", "head", "meta",
                                     "link", "script", "style", "img", "button",
                                     "input", "form", "iframe", "noscript", "svg"})
