@@ -209,5 +209,6 @@ def _chrome_name(node: LexborNode) -> bool:
 @lru_cache(maxsize=4096)
 def _chrome_words(names: str) -> bool:
     """A class and id string holding a chrome region word (pages of a site share them)."""
-    return any(word in CHROME_REGION_WORDS
-               for word in _NAME_SPLIT.split(_CAMEL_CASE.sub(r"\1 \2", names).lower()))
+    # a search first: sub with a template costs a Python call even when nothing matches
+    spaced = _CAMEL_CASE.sub(r"\1 \2", names) if _CAMEL_CASE.search(names) else names
+    return not CHROME_REGION_WORDS.isdisjoint(_NAME_SPLIT.split(spaced.lower()))

@@ -113,10 +113,15 @@ def figure_of(img: LexborNode) -> LexborNode:
     img in an <article> of its own inside the figure)."""
     node = img.parent
     for _ in range(FIGURE_LEVELS):
-        if node is None or node.tag in ("body", "html", "main"):
+        if node is None:
             break
+        tag = node.tag
+        if tag in ("body", "html", "main"):
+            break
+        if tag == "figure":
+            return node
         classes = node.attributes.get("class") or ""
-        if node.tag == "figure" or "wp-caption" in classes.split():
+        if "wp-caption" in classes and "wp-caption" in classes.split():
             return node
         node = node.parent
     return img

@@ -60,9 +60,9 @@ def lone_picture_texts(img: LexborNode, rules: SiteRules | None, named_only: boo
         for sibling in siblings:
             caption, credit = _classify_sibling(sibling, caption, credit, rules)
         if not (caption or credit or named_only):
-            caption, credit = _unnamed_texts(node.parent, siblings)
+            caption, credit = _unnamed_texts(node.parent, siblings, marks)
         elif credit and not (caption or named_only):
-            caption = _caption_before_credit(node.parent, siblings, credit)
+            caption = _caption_before_credit(node.parent, siblings, credit, marks)
         if caption or credit:
             credit = credit or (None if named_only else _credit_line_before(node))
             break
@@ -88,9 +88,20 @@ def _previous_element(node: LexborNode) -> LexborNode | None:
     return sibling
 
 
-def _figure_like(wrapper: LexborNode) -> int | None:
+def _figure_like(wrapper: LexborNode, marks: PictureMarks | None = None) -> int | None:
     """The visible characters of a wrapper holding only the picture and short texts (no
-    headings, lists, tables, other pictures), else None."""
+    headings, lists, tables, other pictures), else None; remembered in `marks` (the pictures
+    of a body or a gallery share their wrappers, and a body's text is long to read)."""
+    if marks is None:
+        return _read_figure_like(wrapper)
+    key = wrapper.mem_id
+    if key not in marks.wrappers:
+        marks.wrappers[key] = _read_figure_like(wrapper)
+    return marks.wrappers[key]
+
+
+def _read_figure_like(wrapper: LexborNode) -> int | None:
+    """`_figure_like`, read from the tree."""
     if wrapper.tag in ("body", "html", "article", "main"):
         return None
     chars = _visible_chars(wrapper)
@@ -100,14 +111,14 @@ def _figure_like(wrapper: LexborNode) -> int | None:
     return chars
 
 
-def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode]
-                   ) -> tuple[str | None, str | None]:
+def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode],
+                   marks: PictureMarks | None = None) -> tuple[str | None, str | None]:
     """The caption and credit: one or two unnamed text lines after the picture that hold all
     the text of a figure-like wrapper (nothing before the picture: a figure opens with it)."""
     if not siblings or not all(sibling.tag in TEXT_TAGS and _text_line(sibling)
                                for sibling in siblings):
         return None, None
-    chars = _figure_like(wrapper)
+    chars = _figure_like(wrapper, marks)
     texts = [text for text in (caption_node_text(sibling) for sibling in siblings) if text]
     if chars is None or not texts or chars > sum(len(text) + 1 for text in texts) + OTHER_TEXT_CHARS:
         return None, None
@@ -117,12 +128,12 @@ def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode]
     return caption, credit
 
 
-def _caption_before_credit(wrapper: LexborNode, siblings: list[LexborNode], credit: str
-                           ) -> str | None:
+def _caption_before_credit(wrapper: LexborNode, siblings: list[LexborNode], credit: str,
+                           marks: PictureMarks | None = None) -> str | None:
     """The unnamed text line between a picture and its named credit ('<picture>
     <p class=lead>Jo Roe at the pier</p><p class=image-author>Photo: AP</p>'): the caption,
     when the wrapper holds nothing else."""
-    caption, _ = _unnamed_texts(wrapper, siblings)
+    caption, _ = _unnamed_texts(wrapper, siblings, marks)
     if caption is None or caption == credit or is_credit_text(caption):
         return None
     return caption

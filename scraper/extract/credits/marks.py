@@ -18,11 +18,13 @@ SELECTOR_PART = ", ".join([IMG_SELECTOR] + [f"[{name}]" for name in CAPTION_DATA
 
 
 class PictureMarks:
-    """The ids of the elements holding (or being) a picture, and a caption attribute."""
+    """The ids of the elements holding (or being) a picture, and a caption attribute; and the
+    readings of wrappers that several pictures of a gallery or a body ask about."""
 
     def __init__(self) -> None:
         self.pictures: set[int] = set()
         self.captions: set[int] = set()
+        self.wrappers: dict[int, int | None] = {}  # `lone._figure_like` by wrapper id
 
     def holds_picture(self, node: LexborNode) -> bool:
         """True when the element is a picture or holds one (`node.css_first(IMG_SELECTOR)`)."""

@@ -62,3 +62,17 @@ def test_a_caption_attribute_on_a_picture_is_read_once_listed_twice() -> None:
     page = collect_pictures(document, None)
     assert [picture.image.caption for picture in page.pictures] == ["Slip at dawn"]
     assert sorted(page.positions.values()) == [0, 2]
+
+
+def test_pictures_sharing_a_wrapper_read_with_marks_as_without() -> None:
+    html = ("<html><body><div id=w><div><img id=a src=/a.jpg></div><span>Boats at the slip</span>"
+            "<div><img id=b src=/b.jpg></div><span>Foto: Jan Ott</span></div>"
+            "<div id=v><img id=c src=/c.jpg><span>Nets drying on the quay</span></div>"
+            "</body></html>")
+    tree, _, marks = _marked(html)
+    for name in ("a", "b", "c", "a", "c"):  # the wrappers' readings are remembered in marks
+        img = tree.css_first(f"#{name}")
+        assert lone_picture_texts(img, None, marks=marks) == lone_picture_texts(img, None)
+    assert lone_picture_texts(tree.css_first("#c"), None, marks=marks)[0] \
+        == "Nets drying on the quay"
+    assert marks.wrappers
