@@ -173,9 +173,10 @@ def match_credit_line(text: str, in_caption: bool = False, labelled_tail: bool =
     Roux') is a credit; a body paragraph reading so may be a heading. `labelled_tail`: the
     text ends a known caption, where any short text after a label is a credit.
     """
-    if len(text.split(None, MAX_CREDIT_WORDS)) > MAX_CREDIT_WORDS:
+    words = text.split(None, MAX_CREDIT_WORDS)
+    if len(words) > MAX_CREDIT_WORDS:
         return None  # too many words (a paragraph of prose is not split further)
-    raw = " ".join(text.split())
+    raw = " ".join(words)  # under the limit the split went to the end: every word
     if not raw or len(raw) > MAX_CREDIT_CHARS:
         return None
     inner = _unwrap(raw)
@@ -491,7 +492,9 @@ def _reads_like_credit(body: str) -> bool:
         return True
     stripped = AGENCY_ALIASES.sub(" ", body)
     for word in _WORD.findall(stripped):
-        word = _ELISION.sub("", word.strip(".:'’-–—"))  # "d’Aquitaine", "l'Est"
+        word = word.strip(".:'’-–—")
+        if "'" in word or "’" in word:
+            word = _ELISION.sub("", word)  # "d’Aquitaine", "l'Est"
         if word and word[0].islower() and word.lower() not in CREDIT_CONNECTORS:
             return False
     return True
