@@ -9,7 +9,6 @@ ends when its pipe closes.
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +35,8 @@ def run_task(tasks: dict[str, Callable[..., Any]], name: str, arguments: tuple[A
 
 def serve(connection: Connection, rules: Any) -> None:
     """Answer tasks until the pipe closes."""
+    import pickle  # here: `scraper extract`, which extracts in its own process, never loads it
+
     from .extraction_tasks import TASKS, warm_up
 
     warm_up(rules)
@@ -63,6 +64,7 @@ def serve_socket(descriptor: int) -> None:
     """The entry point of a helper started as a program of its own (bounded_extraction): the
     rules come first over the socket, then tasks until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the process that started it decides
+    import pickle
     from multiprocessing.connection import Connection  # not loaded where only TaskFailure is
 
     connection = Connection(descriptor)

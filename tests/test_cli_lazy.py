@@ -61,7 +61,8 @@ def test_extracting_a_file_loads_no_crawl_fetch_or_store_module(tmp_path: Path,
     # one page is extracted in this process either way (an alarm bounds it): no second interpreter
     assert "scraper.extract" in modules
     unused = ("scraper.fetch", "scraper.store", "scraper.pipeline", "scraper.cluster",
-              "scraper.commands.crawl", "scraper.discover", "httpx", "sqlite_utils", "asyncio")
+              "scraper.commands.crawl", "scraper.discover", "httpx", "sqlite_utils", "asyncio",
+              "pickle")  # pickle: only a helper process talks over a pipe
     assert not [m for m in modules if m.split(".")[0] in unused or m.startswith(unused)]
     # a confident reading (all the prose inside it) never asks trafilatura's second opinion
     assert not [m for m in modules if m.split(".")[0] in ("trafilatura", "courlan", "htmldate")]
