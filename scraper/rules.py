@@ -169,13 +169,18 @@ def _string_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
 
 def _selector_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
     selectors = _string_list(path, key, value)
-    probe = LexborHTMLParser("<html><body></body></html>")
     for selector in selectors:
         try:
-            probe.css_first(selector)
+            _probe().css_first(selector)
         except Exception as error:
             raise ConfigError(f"{path.name}: {key}: invalid CSS selector {selector!r}") from error
     return selectors
+
+
+@lru_cache(maxsize=1)
+def _probe() -> LexborHTMLParser:
+    """An empty document that selectors are tried on (one for every file and field)."""
+    return LexborHTMLParser("<html><body></body></html>")
 
 
 def load_rules(directory: Path) -> RuleSet:
