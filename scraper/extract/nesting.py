@@ -42,7 +42,7 @@ FOREIGN = frozenset({"svg", "math"})
 # ">"; any other "<" is text. One search finds the next, so text and attributes cost no
 # Python step. Searches stop at the last ">" of the page: past it no tag can end.
 _MARKUP = compile_on_use(rf"<(?:(!--)|[!?][^>]*>|/([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS - 1}}})[^>]*>"
-                     rf"|([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS}}})[^>]*>)")
+                         rf"|([A-Za-z][A-Za-z0-9:_-]{{0,{NAME_CHARS}}})[^>]*>)")
 
 # The same tags as _MARKUP (names read alike), found by one findall: the name of each start
 # tag, "/" and the name of each end tag, "" for a comment, declaration or raw-text element

@@ -59,18 +59,19 @@ class ParsedCredit:
     credit_source: str | None = None
 
 
-_LABEL_LEAD = re.compile(rf"^{LABEL_PATTERN}(?:\s+{BY_WORDS}\s+|{LABEL_SEPARATOR})", re.IGNORECASE)
-_BY_LEAD = re.compile(rf"^(?:{LABEL_PATTERN}|photographed|illustrated|shot|taken)"
-                      rf"(?:\s+(?:provided|submitted|supplied|contributed))?\s+{BY_WORDS}\s+",
-                      re.IGNORECASE)
+_LABEL_LEAD = compile_on_use(rf"^{LABEL_PATTERN}(?:\s+{BY_WORDS}\s+|{LABEL_SEPARATOR})",
+                             re.IGNORECASE)
+_BY_LEAD = compile_on_use(rf"^(?:{LABEL_PATTERN}|photographed|illustrated|shot|taken)"
+                          rf"(?:\s+(?:provided|submitted|supplied|contributed))?\s+{BY_WORDS}\s+",
+                          re.IGNORECASE)
 _MID_LABEL = re.compile(rf"(?:(?<=[\s.,;:!?)\]])|^)(?:{LABEL_PATTERN}|©|\(c\)|Copyright|Courtesy|"
                         rf"photographed(?=\s+by\s))"
                         rf"(?=\s+{BY_WORDS}\s|{LABEL_SEPARATOR}|\s|\d|$)", re.IGNORECASE)
 _PLATFORM_NAMES = "|".join(re.escape(platform) for platform in PLATFORMS)
 _PLATFORM_TAIL = re.compile(rf"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+({_PLATFORM_NAMES})$",
                             re.IGNORECASE)
-_FOR_OUTLET = re.compile(r"^([^/|;,]+?)\s+(?:for|für|pour|per|para)\s+[«“„\"]?\s*"
-                         r"((?:the\s+|The\s+)?[A-ZÀ-Ý0-9][^/|;]*?)\s*[»”“\"]?$")
+_FOR_OUTLET = compile_on_use(r"^([^/|;,]+?)\s+(?:for|für|pour|per|para)\s+[«“„\"]?\s*"
+                             r"((?:the\s+|The\s+)?[A-ZÀ-Ý0-9][^/|;]*?)\s*[»”“\"]?$")
 # An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
 UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " per ", " para ", " - ", " – ",
                     " — ", ", ")
@@ -88,7 +89,7 @@ _ROLE_CREDITS = re.compile(r"\.\s+(?=[A-ZÀ-Þ][^.]{0,40}?(?:\s(?:by|von|par|de)
 # Labels that name a provider, not a photographer.
 # A second label inside a credit, after its holder: '© NDR Foto: Jo Roe', '© dpa Bild: Jo Roe'.
 _INNER_LABEL = re.compile(r"\s+(?:Foto|Photo|Bild|Fotograf(?:ie)?|Photograph(?:er)?)\s*:\s+")
-_BRACKETED_AGENCY = re.compile(r"^([^()]+?)\s*\(([^()]{1,40})\)$")
+_BRACKETED_AGENCY = compile_on_use(r"^([^()]+?)\s*\(([^()]{1,40})\)$")
 _SOURCE_WORD = compile_on_use(r"^\W*(?:quelle|source|fuente|fonte)\b", re.IGNORECASE)
 # Most words of a labelled credit closing a caption whose words are not checked.
 MAX_LABELLED_TAIL_WORDS = 8
@@ -96,7 +97,7 @@ MAX_LABELLED_TAIL_WORDS = 8
 MAX_AGENCY_CHARS = 40
 # A label opening a caption with its credit, and where such a credit ends.
 _LEAD_LABEL = compile_on_use(r"^(?:credits?|photo(?:graph)?s?|images?|source|fotos?|bild)\s*:\s",
-                         re.IGNORECASE)
+                             re.IGNORECASE)
 _CREDIT_END = compile_on_use(r";\s*|\.\s+(?=[A-ZÀ-Þ])")
 # Japanese '（山田太郎撮影）' ('photographed by'), '＝ＡＰ' ('= AP'), Korean '홍길동 기자' ('reporter').
 _SHOT_BY = compile_on_use(r"[（(]([^（）()]{1,20}?)撮影[）)]\s*$")

@@ -24,7 +24,7 @@ MAX_CAPTION_PARAGRAPH = 400
 # An unlabelled 'X for Y' line, and the words that label a photo credit.
 _FOR_ONLY = compile_on_use(r"^[^/|:©()\[\]]+\s(?:for|für|pour|per|para)\s[^/|:©()\[\]]+$")
 _PHOTO_WORD = compile_on_use(r"\b(?:photos?|photograph\w*|fotos?|bild|image|picture|credit|by|von|par|por)\b",
-                         re.IGNORECASE)
+                             re.IGNORECASE)
 # Closing paragraphs where a bare '© Agency' is the text's copyright notice.
 CLOSING_PARAGRAPHS = 2
 

@@ -129,8 +129,8 @@ _LABEL_WORDS = (
 LABEL_PATTERN = r"(?:{})".format("|".join(_LABEL_WORDS))
 
 # "Image source, Getty Images": a label naming the source, separated by a comma or colon.
-SOURCE_LABEL = re.compile(r"^(?:image|photo|picture|video|bild|foto)\s*(?:source|quelle)\s*[,:]\s*",
-                          re.IGNORECASE)
+SOURCE_LABEL = compile_on_use(r"^(?:image|photo|picture|video|bild|foto)\s*(?:source|quelle)"
+                              r"\s*[,:]\s*", re.IGNORECASE)
 
 # "Photo by", "Foto von", "Photo de", "Photo par", "Illustration by", "Photographed by" ...
 BY_WORDS = r"(?:by|von|de|par|di|door|por)"
@@ -139,8 +139,9 @@ BY_WORDS = r"(?:by|von|de|par|di|door|por)"
 LABEL_SEPARATOR = r"(?:\s*[:|]\s*|\s*(?:\.{2,}|…)\s*|\s+[-–—]\s+)"
 
 # A year or a copyright sign that can be dropped from the start of a credit body.
-COPYRIGHT_LEAD = re.compile(r"^(?:(?:image|photo|picture|foto|bild)\s+)?(?:©|\(c\)|copyright)\s*"
-                            r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?)?\s*", re.IGNORECASE)
+COPYRIGHT_LEAD = compile_on_use(r"^(?:(?:image|photo|picture|foto|bild)\s+)?"
+                                r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?)?\s*",
+                                re.IGNORECASE)
 COURTESY_LEAD = re.compile(r"^(?:photos?\s+|images?\s+|fotos?\s+)?courtesy(?:\s+of)?\s+",
                            re.IGNORECASE)
 COURTESY_TAIL = re.compile(r"\s*[,(]?\s*courtesy\)?$", re.IGNORECASE)

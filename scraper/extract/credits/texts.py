@@ -52,7 +52,7 @@ _CAPTION_CONTROLS = "button, [role=button], a[href]"
 MAX_CONTROL_WORDS = 3
 # A label left closing a caption once its credit element's text is taken out.
 _DANGLING_LABEL = compile_on_use(r"\s*(?:[-–—|]\s*)?(?:©|\(c\)|copyright|(?:photo|foto|bild|image|picture"
-                             r"|credit)s?\s*:)\s*$", re.IGNORECASE)
+                                 r"|credit)s?\s*:)\s*$", re.IGNORECASE)
 _INNER_BRACKET_SPACE = compile_on_use(r"(?<=[(\[])\s+|\s+(?=[)\]])")
 # What continues a credit after its element: a separator and more words ('/ AFP', '| dpa').
 _CREDIT_CONTINUES = compile_on_use(r"^(?:[/|]|via\s)\s*\w", re.IGNORECASE)

@@ -34,7 +34,7 @@ from .text import cue_kind, find_dates
 # After a key: its closing quote (plain, escaped inside a string, or an HTML entity), the
 # colon and the opening quote of an ISO 8601 value.
 _SCRIPT_VALUE = compile_on_use(r"(?:\\?\"|&quot;|&#34;)\s*:\s*(?:\\?\"|&quot;|&#34;)"
-                           r"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,15})?(?:Z|[+-]\d{2}:?\d{2})?)")
+                               r"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,15})?(?:Z|[+-]\d{2}:?\d{2})?)")
 _TOP_TAGS = frozenset({"body", "html", "-document"})
 _OUTSIDE_EXCLUDED_MARKS = phrase_index(OUTSIDE_EXCLUDED_PHRASES)
 _KEY_ANCHOR = "ublish"  # in every script date key but postedAt: one scan finds them all

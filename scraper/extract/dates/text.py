@@ -62,7 +62,7 @@ _TIME = (rf"(?<![\d:.])(?P<H>[0-2]?\d)(?:[:h]\s?(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)
          rf"|\.(?P<M2>[0-5]\d)(?=\s*(?:[ap]\.?\s?m(?![a-z])|uhr\b)))"
          rf"(?:\s*(?P<ampm>[ap])\.?\s?m(?![a-z])\.?)?(?:\s*(?:uhr|h)\b)?(?:\s*(?P<tz>{_ZONE}))?")
 _SEPARATORS = r"(?:\s*[,@|/;·•–—-])*\s*"
-_TIME_AFTER = re.compile(
+_TIME_AFTER = compile_on_use(
     rf"{_SEPARATORS}(?:(?:{_alternation(TIME_AFTER_JOINERS)})\b\.?\s*)?{_TIME}", re.IGNORECASE)
 _TIME_BEFORE = compile_on_use(
     rf"{_TIME}{_SEPARATORS}(?:(?:{_alternation(TIME_BEFORE_JOINERS)})\s+)?"

@@ -27,7 +27,7 @@ TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i], nav[aria-labe
 CHROME_TAGS = frozenset({"nav", "aside", "form", "footer", "header"})
 TAG_LABEL = compile_on_use(r"\btags?\b|schlagw|mots[- ]clés|etiquetas", re.IGNORECASE)
 OUTSIDE_HINT = compile_on_use(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
-                          r"(?:post|article|stor)|share|social|trending|popular")
+                              r"(?:post|article|stor)|share|social|trending|popular")
 NOT_TAG_HREF = compile_on_use(r"share|facebook\.com|twitter\.com|x\.com/intent|linkedin\.com|"
                           r"pinterest\.|whatsapp|mailto:|#comment|/comments?\b|/author/|"
                           r"reddit\.com/submit|/categor(?:y|ies)/", re.IGNORECASE)

@@ -29,10 +29,10 @@ pronouns already resolved to them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..lazy import compile_on_use
 from .first_names import gender_of_name
 from .gender import FEMALE, MALE
 from .names import NAME_RUN, ROLE_ARTICLES, Mention, strip_name
@@ -50,7 +50,7 @@ DEFINITE_OPENERS = frozenset({"the", "this", "that", "der", "die", "das", "diese
                               "esa", "ese", "il", "lo", "questa", "questo", "quella", "quel"})
 NAME_PARTICLE_WORDS = frozenset(NAME_PARTICLES)
 # A word of a person's name: a capital, then small letters ('Steinberg', 'Lis-Roth').
-_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ’']+)*")
+_NAME_WORD = compile_on_use(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'.]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ’']+)*")
 ROLE_ENDINGS = tuple(ROLE_SUFFIXES)
 # Languages that capitalise every noun: a capital word glued to a name may be one
 # ('auf ihn nimmt Guido Steinberg Bezug').

@@ -95,7 +95,7 @@ def _introduced_as(noun: str, paragraphs: list[str]) -> str | None:
 
 
 _COMPLEMENT = compile_on_use(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*"
-                         r"(?:\s+(?:and|&)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?")
+                             r"(?:\s+(?:and|&)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?")
 
 
 def _with_complement(paragraph: str, match: re.Match[str]) -> str:

@@ -21,7 +21,7 @@ _ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
 # A recipient between an inverted verb and its subject: 'a déclaré à l’AFP le capitaine X',
 # 'dijo a EFE el entrenador X', 'ha detto all’Ansa il sindaco X'.
 _RECIPIENT = compile_on_use(r"^\s*(?i:à|au|aux|a|al|all[’']|alla|allo|ai|agli|alle)\s*(?:l[’']\s*)?"
-                        r"(?:[A-ZÀ-Ý][\w’'.&-]*\s+){1,4}")
+                            r"(?:[A-ZÀ-Ý][\w’'.&-]*\s+){1,4}")
 # The newspaper itself as the addressee: 'explica a este periódico X', 'à notre journal X'.
 _MEDIA_RECIPIENT = compile_on_use(
     r"^\s*(?:a\s+(?:este|esta)\s+(?:periódico|diario|medio|redacción)|à\s+(?:notre|ce)\s+"

@@ -30,9 +30,9 @@ from ..nodes import ancestors, class_and_id
 # and story-alsos, and the blocks' headings ("More stories", "Further reading") find the rest.
 CONTAINER_TOKENS = ("related", "recommend", "read-more", "readmore", "read-next", "also",
                     "similar", "correlat", "relacionad", "leggi-anche", "lire-aussi", "lesen-sie")
-CONTAINER_HINT = re.compile("|".join(re.escape(token) for token in CONTAINER_TOKENS))
+CONTAINER_HINT = compile_on_use("|".join(re.escape(token) for token in CONTAINER_TOKENS))
 # Containers that match a token but hold something else.
-NOT_ARTICLES_HINT = re.compile(
+NOT_ARTICLES_HINT = compile_on_use(
     r"tag|topic|categor|video|product|comment|share|social|sponsor|outbrain|taboola|"
     r"newsletter|cookie|privacy|advert|search|login|subscribe|entit|keyword|gallery|podcast|"
     r"(?:^|[\s_-])(?:ads?|promo|promoted|events?|games?|cli)(?:$|[\s_-])|"
@@ -59,10 +59,10 @@ RELATED_LABEL = re.compile(
     r"läs (?:också|mer)|relaterte? (?:artikler|saker)|les også|læs også|"
     r"czytaj (?:też|także|więcej)|ilgili haberler|lue myös|terkait|baca juga|"
     r"материалы по теме|читайте также)\b", re.IGNORECASE)
-NOT_RELATED_LABEL = re.compile(r"\b(?:tags?|topics?|categories|comments?|videos?|podcasts?|"
-                               r"newsletter|most (?:read|popular|viewed|shared)|popular|"
-                               r"trending|themen|schlagw|sponsored|promoted|partners?|"
-                               r"(?:from|around) the web)\b", re.IGNORECASE)
+NOT_RELATED_LABEL = compile_on_use(r"\b(?:tags?|topics?|categories|comments?|videos?|podcasts?|"
+                                   r"newsletter|most (?:read|popular|viewed|shared)|popular|"
+                                   r"trending|themen|schlagw|sponsored|promoted|partners?|"
+                                   r"(?:from|around) the web)\b", re.IGNORECASE)
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 LABELLED_TAGS = ("section", "aside")
 # Elements whose text may label a block: a heading, or a paragraph holding the link it labels
@@ -88,7 +88,7 @@ NON_ELEMENT_TAGS = frozenset({"-text", "#text", "-comment", "#comment", "script"
 ADVERT_HINT = re.compile(r"(?:^|[\s_-])ads?(?:$|[\s_-])|adslabel|adchoice|sponsor|advert|"
                          r"promoted|outbrain|taboola")
 ADVERT_LABEL = compile_on_use(r"^(?:ad|ads|advertisement|sponsored|promoted|anzeige|werbung|"
-                          r"publicité|paid content|partner content)\b", re.IGNORECASE)
+                              r"publicité|paid content|partner content)\b", re.IGNORECASE)
 MENU_HINT = re.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumb)")  # on lowercased class names
 
 
