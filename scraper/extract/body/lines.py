@@ -26,13 +26,18 @@ DATE_LABEL = compile_on_use(
 DAY_OR_TIME = compile_on_use(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d,]?\d)(?!\s*%)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 MAX_DATE_LINE_WORDS = 4
-# Lines that are chrome whatever their container: ad labels, share and read-more prompts.
+# Lines that are chrome whatever their container: ad labels, share and read-more prompts,
+# a contents box's label, a screen reader's mark between paragraphs ("Article content").
 CHROME_LINE = re.compile(r"""^[\W_]*(?:
-    advertisement|advertising|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|advertentie
+    advertisement|advertising|advert|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|advertentie
+  | reklam|reklama
   | sponsored(?:\s+content)?|ad|ads|continue\s+reading|read\s+more|weiterlesen|lire\s+la\s+suite
   | share(?:\s+this(?:\s+(?:article|story|post))?)?|teilen|partager|compartir|condividi
   | lesen\s+sie\s+(?:auch|mehr)|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi
-  | leia\s+também|lee\s+también|leggi\s+anche|see\s+also|related|subscribe|abonnieren
+  | leia\s+também|lee\s+também|leggi\s+anche|see\s+also|related|subscribe|abonnieren
+  | czytaj\s+(?:więcej|też|także|również)
+  | (?:table\s+of\s+)?contents|in\s+this\s+article|article\s+content     # a contents box's label,
+                                                                   # a screen reader's mark
   | \d+(?:[.,]\d+)?\s?[km](?:\s+(?:views|claps|shares|likes))?     # counters: "1.2K", "3k views"
   | (?:loading|chargement|wird\s+geladen|cargando|caricamento|carregando|laden)   # a loader's
     (?:\s+[^\W\d_]+){0,5}\s*(?:\.\.\.|…)                                 # placeholder

@@ -72,3 +72,17 @@ def test_a_loader_placeholder_is_dropped(line: str) -> None:
 def test_a_line_about_loading_stays(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
     assert finish_paragraphs([prose, line], None) == [prose, line]
+
+
+@pytest.mark.parametrize("line", ["Article content", "Table of Contents", "Contents:", "In this article",
+                                  "ADVERT", "REKLAM", "Reklama", "Czytaj więcej", "Czytaj też"])
+def test_a_label_or_ad_mark_between_paragraphs_is_dropped(line: str) -> None:
+    prose = "The ferry resumed service on Monday after the storm, the operator said today."
+    assert finish_paragraphs([prose, line, prose + " Again."], None) == [prose, prose + " Again."]
+
+
+@pytest.mark.parametrize("line", ["Contents of the harbour master's report", "Advertising rules for ferries",
+                                  "In this article we look at the tides."])
+def test_a_line_that_only_opens_with_a_label_word_stays(line: str) -> None:
+    prose = "The ferry resumed service on Monday after the storm, the operator said today."
+    assert finish_paragraphs([prose, line], None) == [prose, line]
