@@ -145,12 +145,25 @@ class _AncestorMarks:
         ids, chrome_at, articles_at = known
         for ancestor in reversed(walked):
             ids = (ancestor.mem_id, *ids)
-            if self.chrome(ancestor, captioned):
+            chrome, article = self._judged(ancestor, captioned)
+            if chrome:
                 chrome_at = chrome_at | {ancestor.mem_id}
-            if self.article(ancestor):
+            if article:
                 articles_at = articles_at | {ancestor.mem_id}
             self._chains[(ancestor.mem_id, captioned)] = (ids, chrome_at, articles_at)
         return ids, chrome_at, articles_at
+
+    def _judged(self, node: LexborNode, captioned: bool) -> tuple[bool, bool]:
+        """`chrome` and `article` of one element, its tag and attributes read once."""
+        key = (node.mem_id, captioned)
+        chrome, article = self._chrome.get(key), self._article.get(node.mem_id)
+        if chrome is None or article is None:
+            tag, attrs = node.tag, node.attributes
+            if chrome is None:
+                chrome = self._chrome[key] = is_chrome(node, self.document, captioned, tag, attrs)
+            if article is None:
+                article = self._article[node.mem_id] = is_article_container(node, attrs)
+        return chrome, article
 
     def chrome(self, node: LexborNode, captioned: bool) -> bool:
         key = (node.mem_id, captioned)
@@ -164,20 +177,23 @@ class _AncestorMarks:
         return self._article[node.mem_id]
 
 
-def is_chrome(node: LexborNode, document: Document, captioned: bool = False) -> bool:
+def is_chrome(node: LexborNode, document: Document, captioned: bool = False,
+              tag: str | None = None, attrs: dict[str, str | None] | None = None) -> bool:
     """Navigation, an aside, a footer, an element named like a teaser list, an author box,
     a share bar or an advert, or a teaser: a link to another page of the site around the
     picture and a headline, or around an uncaptioned picture (a captioned picture may link to
-    its photo page)."""
-    if node.tag in CHROME_REGION_TAGS or _chrome_name(node):
+    its photo page; `tag`, `attrs`: the element's, when the caller has read them)."""
+    tag = node.tag if tag is None else tag
+    attrs = node.attributes if attrs is None else attrs
+    if tag in CHROME_REGION_TAGS or _chrome_name(attrs):
         return True
-    if node.tag == "figure" and node.css_first(_AUTHOR_MARKS) is not None:
+    if tag == "figure" and node.css_first(_AUTHOR_MARKS) is not None:
         return True  # an author's picture captioned with the byline
-    if node.tag != "a":
+    if tag != "a":
         return False
-    if "author" in (node.attributes.get("rel") or "").lower():
+    if "author" in (attrs.get("rel") or "").lower():
         return True
-    return _teaser_link(node.attributes.get("href"), document) and (
+    return _teaser_link(attrs.get("href"), document) and (
         not captioned or len(node_text(node).split()) >= MIN_TEASER_WORDS)
 
 
@@ -200,8 +216,7 @@ def _host(netloc: str) -> str:
     return netloc.lower().removeprefix("www.")
 
 
-def _chrome_name(node: LexborNode) -> bool:
-    attrs = node.attributes
+def _chrome_name(attrs: dict[str, str | None]) -> bool:
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     return bool(names.strip()) and _chrome_words(names)
 

@@ -19,6 +19,7 @@ from ..document import clean_text
 from .images import data_credit
 from .lines import (
     ParsedCredit,
+    holds_any,
     is_credit_text,
     parse_credit,
     split_leading_credit,
@@ -98,10 +99,11 @@ def _figure_texts(holder: LexborNode, rules: SiteRules | None, marks: PictureMar
 
 def _attribute_credit(img: LexborNode) -> ParsedCredit | None:
     """A credit ending the img's alt or title text ('Der Hafen bei Nacht. Foto: Jan Ott')."""
+    attributes = img.attributes
     for name in ("title", "alt"):
-        text = clean_text(img.attributes.get(name))
-        if text and len(text) <= MAX_CAPTION_CHARS and any(
-                hint in text.lower() for hint in ATTRIBUTE_CREDIT_HINTS):
+        text = clean_text(attributes.get(name))
+        if text and len(text) <= MAX_CAPTION_CHARS and holds_any(text.lower(),
+                                                                  ATTRIBUTE_CREDIT_HINTS):
             parsed = split_trailing_credit(text, bare_agency=False)[1]
             if parsed is not None:
                 return parsed

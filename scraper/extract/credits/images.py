@@ -194,10 +194,11 @@ def picture_url(document: Document, img: LexborNode,
     the page's script) is taken only when the img has no other: it still names the picture.
     `known` remembers each attribute value's reading for the page (placeholders repeat).
     """
-    if _too_small(img) or _chrome_attributes(img):
+    attributes = img.attributes  # read once: each read builds a new dict
+    if _too_small(attributes) or _chrome_attributes(attributes):
         return None
     template = None
-    for url in _candidate_urls(img):
+    for url in _candidate_urls(img, attributes):
         absolute = _usable_url(document, url, known)
         if absolute:
             if not _TEMPLATE.search(absolute):
@@ -221,6 +222,8 @@ def data_credit(*nodes: LexborNode) -> str | None:
     """Return a data-credit style attribute from the first node that has one."""
     for node in nodes:
         attributes = node.attributes
+        if attributes.keys().isdisjoint(CREDIT_DATA_ATTRIBUTES):
+            continue  # one set test: most elements carry none of them
         for name in CREDIT_DATA_ATTRIBUTES:
             value = (attributes.get(name) or "").strip()
             if value:
@@ -228,8 +231,7 @@ def data_credit(*nodes: LexborNode) -> str | None:
     return None
 
 
-def _candidate_urls(img: LexborNode) -> Iterator[str]:
-    attributes = img.attributes
+def _candidate_urls(img: LexborNode, attributes: dict[str, str | None]) -> Iterator[str]:
     for name in SRCSET_ATTRIBUTES:
         srcset = attributes.get(name)
         largest = _largest_in_srcset(srcset) if srcset else None
@@ -263,8 +265,7 @@ def _largest_in_srcset(srcset: str) -> str | None:
     return best[1] if best else None
 
 
-def _too_small(img: LexborNode) -> bool:
-    attributes = img.attributes
+def _too_small(attributes: dict[str, str | None]) -> bool:
     for name in ("width", "height"):
         value = (attributes.get(name) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) < MIN_IMAGE_SIDE:
@@ -272,10 +273,11 @@ def _too_small(img: LexborNode) -> bool:
     return False
 
 
-def _chrome_attributes(img: LexborNode) -> bool:
-    attributes = img.attributes
-    hints = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    hints = _dashed_words(hints)
+def _chrome_attributes(attributes: dict[str, str | None]) -> bool:
+    classes, name = attributes.get("class"), attributes.get("id")
+    if not classes and not name:
+        return False
+    hints = _dashed_words(f"{classes or ''} {name or ''}")
     return bool(CHROME_CLASS_TOKENS.intersection(_URL_TOKEN.findall(hints)))
 
 

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborNode
 
 from ...models import SiteRules
 from ..document import clean_text, node_text
-from .lines import is_credit_text, is_name_line, split_trailing_credit
+from .lines import holds_any, is_credit_text, is_name_line, split_trailing_credit
 from .marks import PictureMarks
 from .patterns import CAPTION_CLASS_HINTS, CREDIT_CLASS_HINTS, IMG_SELECTOR, MAX_CREDIT_CHARS
 from .texts import (
@@ -148,8 +148,10 @@ def _visible_chars(node: LexborNode) -> int:
 def _text_line(node: LexborNode) -> bool:
     """A caption line: at most one block inside and no links (a layout column of a listing
     holds several lines, its name linked)."""
+    if node.css_first("a[href]") is not None:
+        return False  # one query that may stop early, first
     blocks = [block for block in node.css(BLOCK_CHILDREN) if block.mem_id != node.mem_id]
-    return len(blocks) <= 1 and node.css_first("a[href]") is None
+    return len(blocks) <= 1
 
 
 def _title_caption(img: LexborNode) -> str | None:
@@ -165,15 +167,18 @@ def _classify_sibling(sibling: LexborNode, caption: str | None, credit: str | No
                       rules: SiteRules | None) -> tuple[str | None, str | None]:
     sibling = _named_inside(sibling)
     classes = (sibling.attributes.get("class") or "").lower()
-    if sibling.tag == "figcaption" or any(hint in classes for hint in CAPTION_CLASS_HINTS):
-        if any(hint in classes for hint in CREDIT_CLASS_HINTS):
+    figcaption = sibling.tag == "figcaption"
+    if not classes and not figcaption:
+        return caption, credit  # no name to read
+    if figcaption or holds_any(classes, CAPTION_CLASS_HINTS):
+        if holds_any(classes, CREDIT_CLASS_HINTS):
             whole = short_text(sibling, MAX_CREDIT_CHARS)
             if whole or caption or credit:
                 return caption, credit or whole
             # a 'credit-caption' box too long for a credit holds both: read as a caption
         inner_credit = credit_element_text(sibling, rules)
         return caption or short_text(sibling, MAX_CAPTION_CHARS), credit or inner_credit
-    if any(hint in classes for hint in CREDIT_CLASS_HINTS):
+    if holds_any(classes, CREDIT_CLASS_HINTS):
         return caption, credit or short_text(sibling, MAX_CREDIT_CHARS)
     return caption, credit
 
