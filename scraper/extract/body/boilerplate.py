@@ -47,6 +47,7 @@ _PARTS_SELECTOR = ", ".join((*STRUCTURAL_TAGS, "[itemprop]", "h1"))
 
 ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert",
          "menu", "menubar", "toolbar")
+_ROLE_SET = frozenset(ROLES)
 
 # Name parts (from class, id, data-component ...) that mark boilerplate. A strong name goes
 # unless the node wraps the page (holds the h1 or the article); a weak name (a layout word
@@ -369,9 +370,17 @@ def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None,
     if tag in _UNJUDGED_TAGS:
         return None
     attrs = node.attributes
-    if attrs.get("role") in ROLES or _hidden(attrs) and not (toggles and toggles.open(node)):
-        return "strong"
     seen = seen if seen is not None else {}
+    if len(attrs) == 1 and "class" in attrs:  # most elements: no role, nothing hiding them
+        names = attrs["class"]
+        if not names:
+            return None
+        verdict = seen.get(names, _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = seen[names] = _name_verdict(names)
+        return verdict
+    if attrs.get("role") in _ROLE_SET or _hidden(attrs) and not (toggles and toggles.open(node)):
+        return "strong"
     weak = False
     for attribute in NAME_ATTRIBUTES:
         names = attrs.get(attribute)
