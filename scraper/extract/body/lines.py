@@ -36,6 +36,8 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
   | lesen\s+sie\s+(?:auch|mehr)|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi
   | leia\s+também|lee\s+também|leggi\s+anche|see\s+also|related|subscribe|abonnieren
   | czytaj\s+(?:więcej|też|także|również)
+  | (?:article|story)\s+continues\s+below|read\s+next|show\s+caption|comments
+  | related\s+(?:content|articles|stories|posts)|sign\s+in\s+or\s+create\s+an\s+account
   | (?:table\s+of\s+)?contents|in\s+this\s+article|article\s+content     # a contents box's label,
                                                                    # a screen reader's mark
   | \d+(?:[.,]\d+)?\s?[km](?:\s+(?:views|claps|shares|likes))?     # counters: "1.2K", "3k views"

@@ -75,7 +75,9 @@ def test_a_line_about_loading_stays(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["Article content", "Table of Contents", "Contents:", "In this article",
-                                  "ADVERT", "REKLAM", "Reklama", "Czytaj więcej", "Czytaj też"])
+                                  "ADVERT", "REKLAM", "Reklama", "Czytaj więcej", "Czytaj też",
+                                  "Article continues below", "Read Next", "Show Caption", "Comments",
+                                  "Related Content:", "Related posts", "Sign In or Create an Account"])
 def test_a_label_or_ad_mark_between_paragraphs_is_dropped(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
     assert finish_paragraphs([prose, line, prose + " Again."], None) == [prose, prose + " Again."]
