@@ -152,25 +152,41 @@ def _plain_lists(blocks: list[TextBlock]) -> set[int]:
     """The ids of the lists whose items are at least half kept for their own text (few links)."""
     plain: dict[int, int] = {}  # per list: plain items less linked ones
     for block in blocks:
-        parent = block.node.parent
-        if block.tag == "li" and parent is not None:
+        item = _list_item(block)
+        parent = item.parent if item is not None else None
+        if parent is not None:
             plain[parent.mem_id] = plain.get(parent.mem_id, 0) + (1 if keep_block(block) else -1)
     return {list_id for list_id, balance in plain.items() if balance >= 0}
+
+
+def _list_item(block: TextBlock) -> LexborNode | None:
+    """The list item a block is the text of: an <li>, or a <p> that is an item's only child
+    (Markdown and AsciiDoc write "<li><p>...</p></li>")."""
+    node = block.node
+    if block.tag == "li":
+        return node
+    parent = node.parent
+    if block.tag == "p" and parent is not None and parent.tag == "li":
+        children = parent.iter()
+        first = next(children, None)
+        if first is not None and first.mem_id == node.mem_id and next(children, None) is None:
+            return parent
+    return None
 
 
 def _in_plain_list(block: TextBlock, plain_lists: set[int]) -> bool:
     """A linked item of a list whose items are mostly plain text (a checklist whose products
     link to a shop): the article's own list, not a table of contents nor a teaser list."""
-    parent = block.node.parent
-    return block.tag == "li" and parent is not None and parent.mem_id in plain_lists \
-        and not _own_links(block.node)[1]
+    item = _list_item(block)
+    parent = item.parent if item is not None else None
+    return parent is not None and parent.mem_id in plain_lists and not _own_links(block.node)[1]
 
 
 def _is_linked_entry(block: TextBlock) -> bool:
     """A list item of the article's own list (a resource with its note, a checklist step):
     long, with words of its own besides its links; not a table of contents entry (a link to a
     place on the page) nor a teaser (a linked headline after a kicker: "See also:", "Warnung:")."""
-    if block.tag != "li" or len(block.text) < MIN_LINKED_ITEM_CHARS \
+    if _list_item(block) is None or len(block.text) < MIN_LINKED_ITEM_CHARS \
             or block.link_density > MAX_ENTRY_LINK_DENSITY:
         return False
     before, to_place = _own_links(block.node)

@@ -290,6 +290,20 @@ def test_linked_entries_of_the_articles_own_list_stay_but_teasers_and_contents_g
     assert "all the figures for next year" not in text  # a list after the last prose: related
 
 
+def test_linked_entries_written_as_paragraphs_in_list_items_stay_but_a_teaser_list_goes() -> None:
+    resources = ("<ul><li>\n<p><a href='https://a.example.org/x'>Harbour Trust: tide tables and mooring "
+                 "fees</a> (monthly)</p>\n</li><li><p>The <a href='https://b.example.org/y'>Ferry Board's "
+                 "winter timetable and fares</a></p></li></ul>")
+    teasers = ("<ul><li><p><strong>See also:</strong> <a href='/b'>The old tram depot becomes a "
+               "market hall</a></p></li></ul>")
+    html = (f"<html><body><article>{prose(2)}{resources}{prose(1, word='Middle')}{teasers}"
+            f"{prose(2, word='Late')}</article></body></html>")
+    text = body_of(html)
+    assert "Harbour Trust: tide tables and mooring fees (monthly)" in text
+    assert "The Ferry Board's winter timetable and fares" in text
+    assert "old tram depot" not in text
+
+
 def test_linked_items_of_a_mostly_plain_list_stay_but_a_teaser_list_goes() -> None:
     checklist = ("<ul><li>Tent and stakes</li><li>Sleeping bag</li><li><a href='https://shop.example/s'>"
                  "Stove</a></li><li>Water filter</li></ul>")
