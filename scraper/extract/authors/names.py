@@ -50,8 +50,10 @@ LABEL_ONLY = compile_on_use(r"^(?:" + "|".join(re.escape(label) for label in sor
     AUTHOR_LABELS, key=len, reverse=True)) + r")\s*[:\-–]?\s*$", re.IGNORECASE)
 NOT_AUTHOR_PATTERN = re.compile(r"^(?:" + "|".join(re.escape(label) for label in sorted(
     NOT_AUTHOR_LABELS, key=len, reverse=True)) + r")(?:\s*:|\s+(?=\S))", re.IGNORECASE)
-# A credit of someone else inside a byline: the names end before it.
-OTHER_CREDIT = re.compile(r"\b(?:" + "|".join(sorted(NOT_AUTHOR_ROLES, key=len, reverse=True))
+# A credit of someone else inside a byline: the names end before it (the roles longest first,
+# ties alphabetical: a frozenset's own order changes with the hash seed).
+OTHER_CREDIT = re.compile(r"\b(?:" + "|".join(sorted(NOT_AUTHOR_ROLES,
+                                                     key=lambda role: (-len(role), role)))
                           + r")\s+(?:by|von|par|por|door|av)\b|\b(?:editor|foto|photo)\s*:",
                           re.IGNORECASE)
 # Where the names stop: dates, time stamps, contact details, link labels.

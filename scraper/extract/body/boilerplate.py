@@ -81,7 +81,7 @@ MIN_OUTSIDE_FOOTER_CHARS = 200
 MIN_SECTION_PROSE = 80  # a section header is followed by this much prose
 # Code listings: their highlighters' token names ("comment", "tag") say nothing of boilerplate.
 CODE_TAGS = frozenset({"pre", "code"})
-_CODE_SELECTOR = ", ".join(CODE_TAGS)
+_CODE_SELECTOR = ", ".join(sorted(CODE_TAGS))
 MAX_CODE_DEPTH = 8  # tokens sit a few levels below their <pre> or <code>
 # Titles of sections that are never the article: related teasers, comments, share bars.
 SECTION_TITLES = re.compile(r"""^\W*(?:

@@ -35,7 +35,9 @@ class TextDate:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    """The words as a regex alternation, longest first, ties alphabetical (not in hash order)."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return "|".join(re.escape(word) for word in ordered)
 
 
 # Any word, looked up in MONTHS afterwards: much faster than a 200-name alternation.

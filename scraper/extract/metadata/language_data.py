@@ -71,10 +71,11 @@ STOP_SETS: dict[str, frozenset[str]] = {
     code: frozenset(words.split()) for code, words in STOP_WORDS.items()
 }
 
-# Each frequent word with the languages it is frequent in, for one lookup per word.
+# Each frequent word with the languages it is frequent in, for one lookup per word (built
+# from the lists in their written order: a set's order changes with the hash seed).
 WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
-for _code, _words in STOP_SETS.items():
-    for _word in _words:
+for _code, _words in STOP_WORDS.items():
+    for _word in dict.fromkeys(_words.split()):
         WORD_LANGUAGES[_word] = WORD_LANGUAGES.get(_word, ()) + (_code,)
 # What one occurrence of a word adds to each of its languages' scores.
 WORD_WEIGHTS: dict[str, float] = {word: 1 / len(codes) for word, codes in WORD_LANGUAGES.items()}

@@ -375,7 +375,9 @@ class NameMemory:
         inside = [name for name in names if name and " " in name
                   and name != phrase and f" {name} " in padded]
         if inside:
-            name = max(inside, key=len)
+            # the longest; of equally long ones the first in the phrase (not the set's order,
+            # which changes with the hash seed)
+            name = max(inside, key=lambda known: (len(known), -padded.index(f" {known} ")))
             before, _, after = padded.partition(f" {name} ")
             words = before.split()
             if words and (words[-1][:1].islower() or not _role_like(words[-1])):

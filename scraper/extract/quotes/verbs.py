@@ -35,9 +35,10 @@ class VerbMatch(NamedTuple):
 
 
 def _table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The phrases by first word, longest first, ties in the lists' order (whatever the hash seed)."""
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrases, kind in ((ATTRIBUTION_VERBS, VERB), (SPEAKER_AFTER_PHRASES, AFTER)):
-        for phrase in set(phrases):
+        for phrase in dict.fromkeys(phrases):  # each once, in source order
             words = tuple(phrase.lower().split())
             table.setdefault(words[0], []).append((words, kind))
     for entries in table.values():

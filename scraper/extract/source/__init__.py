@@ -84,9 +84,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 _EXPLICIT = EXPLICIT_PATTERNS  # (hint words, pattern): a pattern is tried where its hints occur
 _EXPLICIT_BY_HINT: dict[str, tuple[int, ...]] = {
     hint: tuple(index for index, (hints, _) in enumerate(_EXPLICIT) if hint in hints)
-    for hint in {hint for hints, _ in _EXPLICIT for hint in hints}}
+    for hint in dict.fromkeys(hint for hints, _ in _EXPLICIT for hint in hints)}
 _OUTLET_ALONE = compile_on_use(_OUTLET)
-_ALL_HINTS = tuple({hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS for hint in hints})
+# Each hint once, in the order the patterns list them (a set's order changes with the hash seed).
+_ALL_HINTS = tuple(dict.fromkeys(hint for hints, _ in EXPLICIT_PATTERNS + WEAK_PATTERNS
+                                 for hint in hints))
 # Hints no other hint is part of, each with the hints that contain it ('report' -> 'reported
 # by', 'first reported' …): the page is scanned for the roots only.
 _HINT_ROOTS = {root: tuple(hint for hint in _ALL_HINTS if root in hint)
