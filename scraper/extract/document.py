@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -68,6 +68,12 @@ class Document:
     nesting_cut: int = 0  # start tags dropped past the nesting cap before parsing
     _resolved: dict[tuple[str | None, str], str | None] = field(
         default_factory=dict, init=False, repr=False, compare=False)  # absolutize, remembered
+
+    @cached_property
+    def h1s(self) -> list[LexborNode]:
+        """The page's <h1> elements in page order, found once for every field that looks for
+        the headline (each query walks the page); read before the body cleaner changes the tree."""
+        return self.tree.css("h1")
 
     def meta_first(self, *names: str) -> str | None:
         """Return the first non-empty content among the named meta tags (lowercase names)."""

@@ -1,4 +1,4 @@
-"""Document.absolutize: absolute urls kept as urljoin would keep them, relative ones resolved."""
+"""Document.absolutize: absolute urls kept as urljoin would keep them, relative ones resolved; Document.h1s."""
 
 from __future__ import annotations
 
@@ -45,3 +45,10 @@ def test_a_base_urljoin_cannot_parse_resolves_nothing() -> None:
                                   "https://a.net/\u00e9", "https://a.net/a\nb", "http://[::1]/"])
 def test_urls_urljoin_would_rewrite_are_not_plain(href: str) -> None:
     assert not plain_absolute(href)
+
+
+def test_the_h1s_are_every_h1_in_page_order_found_once() -> None:
+    document = parse_document("<html><body><header><h1 id='site'>Site</h1></header>"
+                              "<article><h2>Kicker</h2><h1 id='title'>Title</h1></article></body></html>")
+    assert [node.attributes.get("id") for node in document.h1s] == ["site", "title"]
+    assert document.h1s is document.h1s

@@ -143,7 +143,7 @@ def _words_at_part(page: bytes, part: str, words: tuple[str, ...]) -> set[str]:
 
 def headline_node(document: Document, headline: str | None) -> LexborNode | None:
     """The `<h1>` that holds the headline (else the first inside an article, else the first)."""
-    headings = document.tree.css("h1")[:MAX_H1]
+    headings = document.h1s[:MAX_H1]
     key = squash(headline)
     if key:
         for heading in headings:

@@ -232,7 +232,7 @@ def find_headline(document: Document, article: PageArticle) -> LexborNode | None
     """Return the article's headline: the h1 (else h2) matching the title, else the first sane h1."""
     title = _normalized(document.meta_first("og:title", "twitter:title") or _jsonld_headline(document))
     tree = document.tree
-    h1s = tree.css("h1")[:MAX_HEADLINE_CANDIDATES]
+    h1s = document.h1s[:MAX_HEADLINE_CANDIDATES]
     if title:
         for group in _candidates(h1s, tree, f"h2, {HEADLINE_FALLBACK_SELECTOR}"):
             for node in group:
