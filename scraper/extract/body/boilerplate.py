@@ -437,31 +437,31 @@ MAX_CACHED_NAMES = 300
 @lru_cache(maxsize=4096)
 def _weak_words(names: str) -> frozenset[str]:
     """The weak words among a node's names."""
-    return frozenset(_name_words(names[:MAX_CACHED_NAMES]) & WEAK_WORDS)
+    return WEAK_WORDS.intersection(_name_words(names[:MAX_CACHED_NAMES]))
 
 
 def _name_verdict(names: str) -> str | None:
     """The verdict of a node's names alone: strong when a name ("jp-relatedposts") or a word
     of one ("share" in "share-bar") is a strong word, else weak for a weak one."""
     words = _name_words(names)
-    if not words.isdisjoint(STRONG_WORDS):
+    if not STRONG_WORDS.isdisjoint(words):
         return "strong"
-    return None if words.isdisjoint(WEAK_WORDS) else "weak"
+    return None if WEAK_WORDS.isdisjoint(words) else "weak"
 
 
-def _name_words(names: str) -> set[str]:
+def _name_words(names: str) -> list[str]:
     """The lowercased names and the words of each ("NewsletterBox share-bar": newsletter, box,
-    share-bar, share, bar); whole hyphenated names only where one may be a listed word (the
-    names' parts without a hyphen are words already)."""
-    if not names.islower():  # (a name without capitals has no camel case to split)
-        names = _CAMEL_CASE.sub(r"\1 \2", names)
+    share-bar, share, bar; repeats kept: the callers test membership); whole hyphenated names
+    only where one may be a listed word (the names' parts without a hyphen are words already)."""
+    if not names.islower():  # (names without capitals have no camel case to split, nothing to lower)
+        names = _CAMEL_CASE.sub(r"\1 \2", names).lower()
     # Each separator replaced with a space, then split (str.split splits at what the pattern
     # \s matches): a regular expression's search costs more.
-    names = names.lower().replace("_", " ").replace(":", " ").replace("/", " ").replace(".", " ")
-    words = set(names.replace("-", " ").split())
+    names = names.replace("_", " ").replace(":", " ").replace("/", " ").replace(".", " ")
+    words = names.replace("-", " ").split()
     for word in _HYPHENATED_WORDS:  # most names hold none: one substring test each
         if word in names:
-            words.update(names.split())
+            words += names.split()
             break
     return words
 
