@@ -27,7 +27,8 @@ DAY_OR_TIME = compile_on_use(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d,]?\d)(?!\s*%)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 MAX_DATE_LINE_WORDS = 4
 # Lines that are chrome whatever their container: ad labels, share and read-more prompts,
-# a contents box's label, a screen reader's mark between paragraphs ("Article content").
+# a contents box's label, a screen reader's mark between paragraphs ("Article content"), a
+# reading time ("3 min read", "Lesezeit: 4 Min.").
 CHROME_LINE = re.compile(r"""^[\W_]*(?:
     advertisement|advertising|advert|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|advertentie
   | reklam|reklama
@@ -38,6 +39,9 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
   | czytaj\s+(?:więcej|też|także|również)
   | (?:article|story)\s+continues\s+below|read\s+next|show\s+caption|comments
   | related\s+(?:content|articles|stories|posts)|sign\s+in\s+or\s+create\s+an\s+account
+  | topics|tell\s+us\s+what\s+you\s+think|annonsørinnhold
+  | \d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|de\s+lecture|di\s+lettura|de\s+lectura|leestijd)
+  | (?:reading\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|leestijd)\s*:?\s*\d+\s*(?:min(?:ute)?s?|minuten)
   | (?:table\s+of\s+)?contents|in\s+this\s+article|article\s+content     # a contents box's label,
                                                                    # a screen reader's mark
   | \d+(?:[.,]\d+)?\s?[km](?:\s+(?:views|claps|shares|likes))?     # counters: "1.2K", "3k views"

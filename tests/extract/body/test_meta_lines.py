@@ -77,14 +77,18 @@ def test_a_line_about_loading_stays(line: str) -> None:
 @pytest.mark.parametrize("line", ["Article content", "Table of Contents", "Contents:", "In this article",
                                   "ADVERT", "REKLAM", "Reklama", "Czytaj więcej", "Czytaj też",
                                   "Article continues below", "Read Next", "Show Caption", "Comments",
-                                  "Related Content:", "Related posts", "Sign In or Create an Account"])
+                                  "Related Content:", "Related posts", "Sign In or Create an Account",
+                                  "Topics", "Tell us what YOU think...", "Annonsørinnhold", "3 MIN. READ",
+                                  "5 min read", "Reading Time: 11 minutes", "3 Minuten Lesezeit",
+                                  "Lesezeit: 4 Min."])
 def test_a_label_or_ad_mark_between_paragraphs_is_dropped(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
     assert finish_paragraphs([prose, line, prose + " Again."], None) == [prose, prose + " Again."]
 
 
 @pytest.mark.parametrize("line", ["Contents of the harbour master's report", "Advertising rules for ferries",
-                                  "In this article we look at the tides."])
+                                  "In this article we look at the tides.", "Topics in harbour law",
+                                  "30 minutes of reading a day helps."])
 def test_a_line_that_only_opens_with_a_label_word_stays(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
     assert finish_paragraphs([prose, line], None) == [prose, line]
