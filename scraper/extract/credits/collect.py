@@ -87,9 +87,10 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
     marks = _AncestorMarks(document)
     listed, held = mark_pictures(body.css(f"{_ORDER_MARKS}, {SELECTOR_PART}"), _LISTED_TAGS)
     for position, node in enumerate(listed):
-        if node.tag in ("p", "h1"):
+        tag = node.tag  # read once: each read builds a new string
+        if tag == "p" or tag == "h1":
             page.positions[node.mem_id] = position
-            if node.tag == "h1":
+            if tag == "h1":
                 page.headlines.append(position)
             continue
         url = picture_url(document, node, known_urls)

@@ -119,8 +119,10 @@ def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode],
                                for sibling in siblings):
         return None, None
     chars = _figure_like(wrapper, marks)
+    if chars is None:
+        return None, None  # before reading the lines' texts
     texts = [text for text in (caption_node_text(sibling) for sibling in siblings) if text]
-    if chars is None or not texts or chars > sum(len(text) + 1 for text in texts) + OTHER_TEXT_CHARS:
+    if not texts or chars > sum(len(text) + 1 for text in texts) + OTHER_TEXT_CHARS:
         return None, None
     credit = texts[-1] if is_credit_text(texts[-1]) or (
         len(texts) == 2 and is_name_line(texts[1], texts[0])) else None
