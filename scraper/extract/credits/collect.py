@@ -140,9 +140,10 @@ class _AncestorMarks:
         if cut or len(walked) + len(known[0]) > MAX_DEPTH:
             # deeper than `ancestors` walks: its cut chain, not remembered
             chain = list(ancestors(node))
+            judged = [self._judged(n, captioned) for n in chain]
             return (tuple(n.mem_id for n in chain),
-                    frozenset(n.mem_id for n in chain if self.chrome(n, captioned)),
-                    frozenset(n.mem_id for n in chain if self.article(n)))
+                    frozenset(n.mem_id for n, (chrome, _) in zip(chain, judged) if chrome),
+                    frozenset(n.mem_id for n, (_, article) in zip(chain, judged) if article))
         ids, chrome_at, articles_at = known
         for ancestor in reversed(walked):
             ids = (ancestor.mem_id, *ids)
@@ -165,17 +166,6 @@ class _AncestorMarks:
             if article is None:
                 article = self._article[node.mem_id] = is_article_container(node, attrs)
         return chrome, article
-
-    def chrome(self, node: LexborNode, captioned: bool) -> bool:
-        key = (node.mem_id, captioned)
-        if key not in self._chrome:
-            self._chrome[key] = is_chrome(node, self.document, captioned)
-        return self._chrome[key]
-
-    def article(self, node: LexborNode) -> bool:
-        if node.mem_id not in self._article:
-            self._article[node.mem_id] = is_article_container(node)
-        return self._article[node.mem_id]
 
 
 def is_chrome(node: LexborNode, document: Document, captioned: bool = False,
