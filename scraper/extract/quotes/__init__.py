@@ -46,7 +46,7 @@ from .nearby import (
 from .organisations import LOOKBACK_PARAGRAPHS, named_organisation, speaks_as_it
 from .refs import DROPPED_SUBJECT
 from .reported import adjunct_before, said_before, subjunctive_speaker
-from .rules import LATE, dedupe, is_direct_quote, tidy
+from .rules import LATE, dedupe, is_direct_quote, may_be_direct_quote, tidy
 from .sentences import sentence_starts
 from .speakers import (
     is_descriptive,
@@ -106,9 +106,10 @@ def extract_quotes(paragraphs: list[str], standfirst: str | None = None,
     all_spans = [find_spans(paragraph) for paragraph in paragraphs]
     all_spans = [[] if spans and _heading_like(paragraph, spans) else spans
                  for paragraph, spans in zip(paragraphs, all_spans)]
-    last_quoted = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
-    if last_quoted < 0:
-        return []
+    if not any(may_be_direct_quote(split_incise(span.text)[0])
+               for spans in all_spans for span in spans):
+        return []  # scare quotes and terms only: no paragraph's reading can keep one
+    last_quoted = max(i for i, spans in enumerate(all_spans) if spans)
     for index, (paragraph, spans) in enumerate(zip(paragraphs, all_spans)):
         if index > last_quoted:
             memory.learn_full_names(paragraph)  # full names given after the last quote

@@ -55,6 +55,17 @@ def is_direct_quote(text: str, attribution: str | None, whole_paragraph: bool) -
     return len(words) >= LONG_FRAGMENT_WORDS and not _title_case(words)
 
 
+# Every attribution a candidate can carry (`is_direct_quote`'s second argument).
+ATTRIBUTIONS = (None, "before", "after", LATE)
+
+
+def may_be_direct_quote(text: str) -> bool:
+    """True when some attribution, or filling its paragraph, makes the text a quotation: a
+    page whose quoted spans are all short lowercase terms ('its “strategic concept”') has none."""
+    return any(is_direct_quote(text, attribution, whole)
+               for attribution in ATTRIBUTIONS for whole in (False, True))
+
+
 def dedupe(quotes: list[Quote], attributed: list[bool] | None = None) -> list[Quote]:
     """Merge quotes that repeat another (same normalized text, or contained in it).
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract.quotes import extract_quotes
+from scraper.extract.quotes.rules import may_be_direct_quote
 from scraper.models import Quote
 
 INTRO = "Harbour master Maria Keller met the council on Monday."
@@ -257,3 +258,11 @@ def test_quotes(name: str) -> None:
 
 def test_no_paragraphs_no_quotes() -> None:
     assert extract_quotes([]) == []
+
+
+def test_short_lowercase_terms_are_no_quotation_whatever_their_attribution() -> None:
+    assert not may_be_direct_quote("strategic concept")
+    assert not may_be_direct_quote("")
+    assert may_be_direct_quote("No,")  # '“No,” she said'
+    assert may_be_direct_quote("its tentacles to Asia")  # a fragment, once attributed
+    assert extract_quotes([INTRO, "She called it a “strategic concept” and a “plan”."]) == []
