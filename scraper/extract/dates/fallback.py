@@ -29,7 +29,7 @@ from .patterns import (
 )
 from .scope import has_phrase, node_words, phrase_index
 from .sources import DateContext, SourceDates
-from .text import cue_kind, find_dates
+from .text import cue_kind
 
 # After a key: its closing quote (plain, escaped inside a string, or an HTML entity), the
 # colon and the opening quote of an ISO 8601 value.
@@ -91,7 +91,7 @@ def outside_dates(context: DateContext) -> SourceDates:
         text = clean_text(node.text(deep=True, separator=" ")[:4 * MAX_LINE_CHARS])
         if len(text) > MAX_LINE_CHARS or _surely_other(node):
             continue
-        dates = find_dates(f"{_label_before(node)} {text}", context.month_first)
+        dates = context.find_dates(f"{_label_before(node)} {text}")
         if dates and dates[0].kind == "published":
             machine = parse_structured(node.attributes.get("datetime") or "")
             return SourceDates(machine or dates[0].value)

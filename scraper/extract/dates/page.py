@@ -32,7 +32,7 @@ from .patterns import (
 )
 from .scope import Scope, has_phrase, node_words, phrase_index
 from .sources import DateContext, SourceDates
-from .text import cue_kind, dateparser_windows, find_dates, parse_with_dateparser
+from .text import cue_kind, dateparser_windows, parse_with_dateparser
 
 _DIGIT = re.compile(r"\d")
 _NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
@@ -164,7 +164,7 @@ class _TextReader:
             if text in self.seen:
                 continue
             self.seen.add(text)
-            dates = find_dates(text, self.context.month_first)
+            dates = self.context.find_dates(text)
             if strict and len(text) > MAX_NEIGHBOUR_CHARS:
                 dates = [date for date in dates if date.kind is not None]
             self.found.extend((rank, date.kind or element_kind(node), date.value) for date in dates)

@@ -35,7 +35,7 @@ from .patterns import (
     VALUE_ATTRIBUTES,
 )
 from .scope import Scope, build_scope
-from .text import find_dates, month_first
+from .text import TextDate, find_dates, month_first
 
 _URL_DATES = tuple(re.compile(pattern) for pattern in URL_DATE_PATTERNS)
 _DIGIT = re.compile(r"\d")
@@ -81,6 +81,16 @@ class DateContext:
         """Whether ambiguous numeric dates on this page put the month first."""
         return month_first(self.language)
 
+    def writes_in_full(self, year: int, month: int, day: int) -> bool:
+        """True when the page writes the day as YYYY-MM-DD somewhere: machine-written, so
+        unambiguous (a <time datetime>, a data attribute, its JSON)."""
+        return f"{year:04d}-{month:02d}-{day:02d}" in self.document.html
+
+    def find_dates(self, text: str) -> list[TextDate]:
+        """The full dates of a text; an ambiguous numeric one ("02-12-2025") reads in the
+        language's order unless the page writes only the other reading in full elsewhere."""
+        return find_dates(text, self.month_first, self.writes_in_full)
+
     @cached_property
     def scope(self) -> Scope:
         """The headline and the ranks of nodes around it."""
@@ -113,7 +123,7 @@ class DateContext:
             return None
         parsed = parse_structured(value)
         if parsed is None:
-            found = find_dates(value[:MAX_TEXT_CANDIDATE_CHARS], self.month_first)
+            found = self.find_dates(value[:MAX_TEXT_CANDIDATE_CHARS])
             parsed = found[0].value if found else None
         return parsed
 

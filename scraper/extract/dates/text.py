@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,9 @@ from .patterns import (
     ZONE_NAMES,
     ZONE_OFFSETS,
 )
+
+# Says whether the page confirms a (year, month, day) reading elsewhere (see `find_dates`).
+Confirms = Callable[[int, int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -85,11 +88,14 @@ def month_first(language: str | None) -> bool | None:
     return primary in MONTH_FIRST_LANGUAGES and region[:2] not in DAY_FIRST_REGIONS
 
 
-def find_dates(text: str, month_first_order: bool | None = None) -> list[TextDate]:
-    """Return every full date (day, month, year) in the text, in order, with its time and cue."""
+def find_dates(text: str, month_first_order: bool | None = None,
+               confirms: Confirms | None = None) -> list[TextDate]:
+    """Return every full date (day, month, year) in the text, in order, with its time and cue.
+    An ambiguous numeric date ("02-12-2025") reads in the page's order (`month_first_order`,
+    dotted dates day first) unless `confirms` holds for the other reading only."""
     if not any(char.isdigit() for char in text):
         return []
-    spans = _date_spans(text, month_first_order)
+    spans = _date_spans(text, month_first_order, confirms)
     found: list[TextDate] = []
     previous_end = 0
     for start, end, parts in spans:
@@ -104,18 +110,20 @@ def find_dates(text: str, month_first_order: bool | None = None) -> list[TextDat
     return found
 
 
-def _date_spans(text: str, month_first_order: bool | None) -> list[tuple[int, int, tuple[int, int, int]]]:
+def _date_spans(text: str, month_first_order: bool | None,
+                confirms: Confirms | None) -> list[tuple[int, int, tuple[int, int, int]]]:
     spans = []
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
-            parts = _date_parts(match.groupdict(), month_first_order)
+            parts = _date_parts(match.groupdict(), month_first_order, confirms)
             if parts is not None:
                 spans.append((match.start(), match.end(), parts))
     spans.sort(key=lambda span: (span[0], -span[1]))
     return spans
 
 
-def _date_parts(groups: dict[str, Any], month_first_order: bool | None) -> tuple[int, int, int] | None:
+def _date_parts(groups: dict[str, Any], month_first_order: bool | None,
+                confirms: Confirms | None = None) -> tuple[int, int, int] | None:
     year = int(groups["y"])
     if year < 100:
         year += 2000 if year < 70 else 1900
@@ -131,7 +139,18 @@ def _date_parts(groups: dict[str, Any], month_first_order: bool | None) -> tuple
         day_first = groups["s"] == "."
     else:
         day_first = not month_first_order
+    if confirms is not None and first <= 12 and second <= 12 and first != second:
+        day_first = _confirmed_order(year, first, second, day_first, confirms)
     return (year, second, first) if day_first else (year, first, second)
+
+
+def _confirmed_order(year: int, first: int, second: int, day_first: bool,
+                     confirms: Confirms) -> bool:
+    """The other order when the page confirms the other reading of "first-second-year" and
+    not the one the convention gives."""
+    as_read = (year, second, first) if day_first else (year, first, second)
+    other = (year, first, second) if day_first else (year, second, first)
+    return not day_first if confirms(*other) and not confirms(*as_read) else day_first
 
 
 def _with_time(text: str, previous_end: int, start: int, end: int,

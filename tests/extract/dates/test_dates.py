@@ -168,6 +168,14 @@ def test_visible_text_near_the_headline(meta: str, lang: str, expected: str) -> 
     assert (result.published_at, result.published_source) == (expected, "text")
 
 
+def test_an_ambiguous_byline_date_reads_as_the_page_writes_it_in_full_elsewhere() -> None:
+    teaser = (f'<aside><a href="/post"><h4>{HEADLINE}</h4></a>'
+              '<time datetime="2024-11-03">November 03, 2024</time></aside>')
+    byline = '<time datetime="03-11-2024">03-11-2024</time>'
+    assert dates_of(page(article(byline) + teaser)).published_at == "2024-11-03"
+    assert dates_of(page(article(byline))).published_at == "2024-03-11"   # en: month first
+
+
 def test_visible_text_without_date_classes_right_after_the_headline() -> None:
     body = f"<div><h1>{HEADLINE}</h1><p>3 May 2024 — Jane Doe</p><p>The council voted.</p></div>"
     assert dates_of(page(body)).published_at == "2024-05-03"

@@ -140,3 +140,17 @@ def test_anything_found_is_in_the_record_format(text: str, order: bool | None) -
 
 def test_dateparser_is_not_asked_without_a_language() -> None:
     assert parse_with_dateparser("19 Νοεμβρίου 2019", None) is None
+
+
+@pytest.mark.parametrize(("text", "order", "written", "expected"), [
+    ("03-11-2024", True, {(2024, 11, 3)}, "2024-11-03"),    # the page confirms day first
+    ("03-11-2024", False, {(2024, 3, 11)}, "2024-03-11"),   # ... or month first
+    ("03-11-2024", True, {(2024, 3, 11), (2024, 11, 3)}, "2024-03-11"),  # both: convention
+    ("03-11-2024", True, set(), "2024-03-11"),
+    ("03.11.2024", None, {(2024, 3, 11)}, "2024-03-11"),    # even a dotted date
+    ("23-11-2024", True, {(2024, 3, 11)}, "2024-11-23"),    # unambiguous: never swapped
+])
+def test_an_ambiguous_numeric_date_takes_the_reading_the_page_confirms(
+        text: str, order: bool | None, written: set[tuple[int, int, int]], expected: str) -> None:
+    found = find_dates(text, order, lambda year, month, day: (year, month, day) in written)
+    assert found[0].value.iso() == expected
