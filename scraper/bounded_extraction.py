@@ -6,9 +6,10 @@ elements) can take minutes. Here the page goes to a helper process, which is kil
 takes longer than the limit: the page becomes an empty record saying so ("extraction timed
 out after 60 s") and the next page goes to a new helper. Warming a helper up does not count
 against a page. One page in the foreground (`scraper extract`) is bounded in this process
-instead, by an alarm signal that stops the extraction between two Python steps: every parser
-of page input is linear and nesting is cut before lexbor sees it, so no step runs long, and a
-second interpreter would double the command's start-up.
+instead, by an alarm signal that stops the extraction at a step of the extractors' own code
+(never in an import, a gc callback or another library): every parser of page input is linear
+and nesting is cut before lexbor sees it, so no step runs long, and a second interpreter would
+double the command's start-up.
 
 The helper is a program of its own (`python -c`), not a multiprocessing child: a Dask worker
 is a daemon process, and multiprocessing refuses those children. It answers over a socket
@@ -33,6 +34,7 @@ from .rules import RuleSet
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+    from types import FrameType
 
 STARTUP_TIMEOUT = 120.0  # seconds a helper may take to start and import the extractors
 _HELPER_CODE = "import sys\nfrom scraper.extraction_worker import serve_socket\n" \
@@ -143,7 +145,9 @@ class _TimeUp(BaseException):
     """Raised by the alarm inside extract(): not an Exception, so no field's guard keeps it."""
 
 
-RING_AGAIN = 0.05  # seconds between rings once the time is up (a raise in a gc callback is lost)
+RING_AGAIN = 0.02  # seconds between rings once the time is up, until one lands where it may raise
+# The extractors' code, as their frames name it (the path they were imported from, unresolved).
+_EXTRACTOR_DIR = os.path.join(os.path.dirname(__file__), "extract", "")
 
 
 def _alarm_available() -> bool:
@@ -152,27 +156,41 @@ def _alarm_available() -> bool:
 
 
 class _Alarm:
-    """Raises _TimeUp on each ring while armed; rings again until stopped."""
+    """Rings once the time is up, and again every RING_AGAIN seconds until stopped; a ring
+    raises _TimeUp only where that stops the extraction cleanly (see _stops_cleanly)."""
 
     def __init__(self) -> None:
-        self.armed = False
+        self.caller: FrameType | None = None  # the frame that runs extract(), while armed
 
-    def ring(self, signum: int, frame: object) -> None:
-        if self.armed:
+    def ring(self, signum: int, frame: FrameType | None) -> None:
+        if self.caller is not None and _stops_cleanly(frame, self.caller):
             raise _TimeUp
 
-    def start(self, timeout: float) -> None:
-        self.armed = True
+    def start(self, timeout: float, caller: FrameType) -> None:
+        self.caller = caller
         signal.setitimer(signal.ITIMER_REAL, timeout, RING_AGAIN)
 
     def stop(self) -> None:
-        """Disarm, then stop the timer; a ring that comes in between is absorbed."""
-        while self.armed:
-            try:
-                self.armed = False
-            except _TimeUp:
-                continue
+        """Disarm and stop the timer (a ring in here never raises: this is not extractor code)."""
+        self.caller = None
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _stops_cleanly(frame: FrameType | None, caller: FrameType) -> bool:
+    """Whether an exception raised in `frame` would stop the extraction and nothing else: the
+    frame runs the extractor's own code, called from `caller` with no import in between.
+
+    A ring can come between any two Python steps. Elsewhere the exception would be lost (a gc
+    callback or a finaliser, where Python discards it, as in pytest's hook that reports such
+    ones), would leave a module half-imported or another library's state half-updated, or
+    would escape from our own clean-up after the page was read."""
+    if frame is None or not frame.f_code.co_filename.startswith(_EXTRACTOR_DIR):
+        return False
+    while frame is not None and frame is not caller:
+        if frame.f_code.co_name == "<module>":  # a module's code runs only while it is imported
+            return False
+        frame = frame.f_back
+    return frame is caller
 
 
 def _extract_before_alarm(rules: RuleSet, timeout: float, content: bytes | str,
@@ -182,20 +200,15 @@ def _extract_before_alarm(rules: RuleSet, timeout: float, content: bytes | str,
 
     alarm = _Alarm()
     previous = signal.signal(signal.SIGALRM, alarm.ring)
-    article: Article | None = None
     try:
-        try:
-            alarm.start(timeout)
-            article = extract(content, url, rules, content_type)
-        finally:
-            alarm.stop()
+        alarm.start(timeout, sys._getframe())
+        return extract(content, url, rules, content_type)
     except _TimeUp:  # also when it rang just as the page was done: the page is given up
-        article = None
+        pass
     finally:
+        alarm.stop()
         signal.signal(signal.SIGALRM, previous)
-    if article is None:
-        return failed_article(url, f"extraction timed out after {timeout:g} s")
-    return article
+    return failed_article(url, f"extraction timed out after {timeout:g} s")
 
 
 def failed_article(url: str | None, reason: str) -> Article:
