@@ -49,21 +49,30 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
     (?:\s+[^\W\d_]+){0,5}\s*(?:\.\.\.|…)                                 # placeholder
 )[\W_]*$""", re.IGNORECASE | re.VERBOSE)
 # Calls to action that publishers drop into the text: subscribe, donate, try the paid tier.
-CALL_TO_ACTION = compile_on_use(r"""
-    (?:^|[.!?]\s+)subscribe\b|\bsubscribe\s+(?:now|today|to\s+(?:our|the))\b
-  | \bsign\s+up\s+(?:now|today|for\s+(?:our|the|free))\b|\bsupport\s+(?:us|our\s+journalism)\b
-  | \bdonate\s+(?:now|today)\b|\bbecome\s+a\s+(?:member|subscriber)\b|\bfree\s+trial\b
-  | \balready\s+a\s+subscriber\b|\bunlimited\s+access\b
-  | \bjetzt\s+(?:\S+\s+){0,6}(?:testen|abonnieren|unterstützen)\b|\bunterstützen\s+sie\s+uns\b
-  | \babonnez-vous\b|\bsoutenez-nous\b|\bfaites\s+un\s+don\b|\bdéjà\s+abonné
-  | \bsuscríbete\b|\bhazte\s+socio\b|\babbonati\b|\bassine\s+(?:já|agora)\b""",
-    re.IGNORECASE | re.VERBOSE)
+# Each pattern with a word it needs (lowercase): most lines hold none of them, testing these is
+# much cheaper than a pattern, and a line holding one is searched for that word's pattern only
+# (one pattern of all of them tries every alternative at every position of the line).
+CALLS_TO_ACTION = tuple((hint, compile_on_use(pattern, re.IGNORECASE)) for hint, pattern in (
+    ("subscri", r"(?:^|[.!?]\s+)subscribe\b|\bsubscribe\s+(?:now|today|to\s+(?:our|the))\b"),
+    ("sign", r"\bsign\s+up\s+(?:now|today|for\s+(?:our|the|free))\b"),
+    ("support", r"\bsupport\s+(?:us|our\s+journalism)\b"),
+    ("donate", r"\bdonate\s+(?:now|today)\b"),
+    ("become", r"\bbecome\s+a\s+(?:member|subscriber)\b"),
+    ("trial", r"\bfree\s+trial\b"),
+    ("already", r"\balready\s+a\s+subscriber\b"),
+    ("unlimited", r"\bunlimited\s+access\b"),
+    ("jetzt", r"\bjetzt\s+(?:\S+\s+){0,6}(?:testen|abonnieren|unterstützen)\b"),
+    ("unterstützen", r"\bunterstützen\s+sie\s+uns\b"),
+    ("abonnez", r"\babonnez-vous\b"),
+    ("soutenez", r"\bsoutenez-nous\b"),
+    ("faites", r"\bfaites\s+un\s+don\b"),
+    ("déjà", r"\bdéjà\s+abonné"),
+    ("suscr", r"\bsuscríbete\b"),
+    ("hazte", r"\bhazte\s+socio\b"),
+    ("abbonati", r"\babbonati\b"),
+    ("assine", r"\bassine\s+(?:já|agora)\b"),
+))
 MAX_CALL_TO_ACTION_CHARS = 200
-# A word each alternative of CALL_TO_ACTION needs (lowercase): most lines hold none of them,
-# and testing these is much cheaper than the pattern.
-CALL_TO_ACTION_HINTS = ("subscri", "sign", "support", "donate", "become", "trial", "already",
-                        "unlimited", "jetzt", "unterstützen", "abonnez", "soutenez", "faites",
-                        "déjà", "suscr", "hazte", "abbonati", "assine")
 # Template placeholders a page left unfilled: "$$ARTICLEAD$$", "{{ad_slot}}", "[[AD]]".
 PLACEHOLDER_LINE = re.compile(r"^(?:\$\$|\{\{|%%|\[\[)\s*[\w.:-]+\s*(?:\$\$|\}\}|%%|\]\])$")
 # Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations;
@@ -83,11 +92,11 @@ NOTICE_OPENING = re.compile(r"""
   | (?:send|email)\s+(?:us\s+)?your\s+(?:story\s+ideas|news\s+tips|tips|stories)\b
   | for\s+the\s+latest\s+(?:news|updates)\b""", re.IGNORECASE | re.VERBOSE)
 MAX_NOTICE_CHARS = 300
-# A word each alternative of NOTICE_ANYWHERE and NOTICE_OPENING needs (lowercase), as for
-# CALL_TO_ACTION_HINTS.
-NOTICE_HINTS = ("rights", "copyright", "may", "droits", "rechte", "derechos", "riproduzione",
-                "dpa-infocom", "©", "(c)", "version", "follow", "like", "your", "latest",
-                "javascript")
+# A word each alternative of NOTICE_ANYWHERE needs (lowercase), as for CALLS_TO_ACTION: the
+# pattern is searched for only in a line holding one (NOTICE_OPENING, tried at the start
+# alone, costs less than the words).
+NOTICE_ANYWHERE_HINTS = ("rights", "may", "droits", "rechte", "derechos", "riproduzione",
+                         "dpa-infocom", "javascript")
 MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_RUN = 3             # this many repeated paragraphs in a row copy a passage
@@ -194,11 +203,10 @@ def _is_meta_line(text: str) -> bool:
     """True for a short line that only carries a byline, a date, a label, a call to action
     or a closing notice (rights, print edition, follow us)."""
     lowered = text.lower() if len(text) <= MAX_NOTICE_CHARS else ""
-    if len(text) <= MAX_CALL_TO_ACTION_CHARS and _holds_any(lowered, CALL_TO_ACTION_HINTS) \
-            and CALL_TO_ACTION.search(text):
+    if len(text) <= MAX_CALL_TO_ACTION_CHARS and _calls_to_action(lowered, text):
         return True
-    if lowered and _holds_any(lowered, NOTICE_HINTS) \
-            and (NOTICE_OPENING.match(text) or NOTICE_ANYWHERE.search(text)):
+    if lowered and (NOTICE_OPENING.match(text) or _holds_any(lowered, NOTICE_ANYWHERE_HINTS)
+                    and NOTICE_ANYWHERE.search(text)):
         return True
     if len(text.split(maxsplit=MAX_META_LINE_WORDS)) > MAX_META_LINE_WORDS:  # stops counting there
         return False
@@ -215,6 +223,14 @@ def _is_date_line(text: str) -> bool:
     if DATE_LABEL.match(text) or text.endswith("."):
         return True
     return len(_WORDS.findall(text)) <= MAX_DATE_LINE_WORDS and bool(DAY_OR_TIME.search(text))
+
+
+def _calls_to_action(lowered: str, text: str) -> bool:
+    """True when the text holds a call to action (`lowered`: the text in lowercase)."""
+    for hint, pattern in CALLS_TO_ACTION:  # a loop, not any() over a generator: this runs on every line
+        if hint in lowered and pattern.search(text):
+            return True
+    return False
 
 
 def _holds_any(lowered: str, hints: tuple[str, ...]) -> bool:
