@@ -16,6 +16,9 @@ Sources, in order of trust (the name is what provenance records):
 then, when none of these gives a publication date:
 
     <source> (modified)  the modification date standing in (see below)
+    text-labelled        a date on a line of the article's own that says which date it is
+                         ("Last updated: ..." under the text, "Written by ..." over it in a
+                         closing author box); an update stands in as "text-labelled (modified)"
     text-outside         a date labelled "Published" in a block outside the article's own
                          (a sidebar), unless that block surely holds another item
 
@@ -57,6 +60,7 @@ from dataclasses import dataclass
 from ...models import SiteRules
 from ..document import Document
 from .choose import (
+    LABELLED_SOURCE,
     MODIFIED_STAND_IN,
     OUTSIDE_SOURCE,
     Sources,
@@ -85,6 +89,13 @@ def extract_dates(document: Document, rules: SiteRules | None) -> DateResult:
     modified_source, modified = choose_modified(sources, published)
     if published is None and modified is not None:
         published_source, published = f"{modified_source} {MODIFIED_STAND_IN}", modified
+    if published is None:
+        labelled = sources.get(LABELLED_SOURCE)
+        if labelled.published is not None:
+            published_source, published = LABELLED_SOURCE, labelled.published
+        elif labelled.modified is not None:
+            published_source, published = f"{LABELLED_SOURCE} {MODIFIED_STAND_IN}", labelled.modified
+            modified_source, modified = LABELLED_SOURCE, labelled.modified
     if published is None:
         published_source, published = OUTSIDE_SOURCE, sources.published(OUTSIDE_SOURCE)
     if published is None:

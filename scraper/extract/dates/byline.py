@@ -87,7 +87,7 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
                 found[-1] = _labelled(found[-1], label)
             just_found = False
             continue
-        element, text = _line_of(text_node.parent, spine, wide)
+        element, text = line_of(text_node.parent, spine, wide)
         if element.mem_id in seen:
             continue
         seen.add(element.mem_id)
@@ -114,7 +114,7 @@ def _label(raw: str) -> str:
     return text
 
 
-def _line_of(element: LexborNode, spine: frozenset[int],
+def line_of(element: LexborNode, spine: frozenset[int],
              wide: dict[int, str | None]) -> tuple[LexborNode, str | None]:
     """The largest element around the text that is still one short line (a date beside its
     time or its label), never one holding the headline; with its text. `wide` remembers each

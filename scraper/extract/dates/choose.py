@@ -9,13 +9,15 @@ from datetime import timedelta
 from ...models import SiteRules
 from ..document import Document
 from .fallback import outside_dates, script_dates
+from .labelled import labelled_dates
 from .page import microdata_dates, text_dates, time_dates
 from .parse import ParsedDate
 from .patterns import AGREEMENT_DAYS, SAME_INSTANT_SECONDS
 from .sources import DateContext, SourceDates, jsonld_dates, meta_dates, rules_dates, url_dates
 
 SOURCE_ORDER = ("rules", "json-ld", "meta", "microdata", "time", "url", "text", "script")
-OUTSIDE_SOURCE = "text-outside"  # read last, after a modification date standing in
+LABELLED_SOURCE = "text-labelled"  # read after a modification date standing in
+OUTSIDE_SOURCE = "text-outside"  # read last
 STRUCTURED_SOURCES = frozenset({"json-ld", "meta"})
 STRUCTURED_ORDER = tuple(name for name in SOURCE_ORDER if name in STRUCTURED_SOURCES)  # trust
 PAGE_SOURCES = ("microdata", "time", "text")
@@ -26,7 +28,7 @@ MODIFIED_STAND_IN = "(modified)"  # provenance suffix of a modification date sta
 _READERS: dict[str, Callable[[DateContext], SourceDates]] = {
     "json-ld": jsonld_dates, "meta": meta_dates, "microdata": microdata_dates,
     "time": time_dates, "url": url_dates, "text": text_dates, "script": script_dates,
-    OUTSIDE_SOURCE: outside_dates,
+    LABELLED_SOURCE: labelled_dates, OUTSIDE_SOURCE: outside_dates,
 }
 
 

@@ -260,6 +260,11 @@ MAX_LABEL_CHARS = 40
 # A byline line read as one text (a date with its time and label in sibling elements).
 MAX_LINE_CHARS = 120
 
+# A labelled date anywhere in the article (see `labelled`): at most this many text nodes are
+# read, and these words before an author's name make a line an author line ("Written by").
+MAX_LABELLED_TEXTS = 4000
+AUTHOR_LINE_CUES = ("written by", "posted by", "geschrieben von", "écrit par", "escrito por")
+
 # Last resorts (see `fallback`). Keys of a publication date in a page's raw data, as written
 # (quoted keys are searched in the page source; a few occurrences each).
 SCRIPT_DATE_KEYS = ("datePublished", "publishedAt", "published_at", "publishDate",

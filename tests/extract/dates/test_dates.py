@@ -328,6 +328,40 @@ def test_a_publish_date_label_names_a_time_element_beside_the_article() -> None:
                                                               "text-outside")
 
 
+# --- a labelled line anywhere in the article: its end ------------------------------------
+
+LONG_PROSE = "<p>" + "The council debated the harbour plan at length. " * 40 + "</p>"
+
+
+def test_a_last_updated_line_under_the_article_stands_in_for_its_date() -> None:
+    html = hero("", "", LONG_PROSE + '<p style="text-align:right">Last updated: November 13, 2025</p>')
+    assert dates_of(html) == DateResult("2025-11-13", "text-labelled (modified)",
+                                        "2025-11-13", "text-labelled")
+
+
+def test_a_label_in_its_own_element_names_a_date_at_the_end() -> None:
+    html = hero("", "", LONG_PROSE + "<div><b>Published:</b> <span>3 May 2024</span></div>")
+    assert dates_of(html) == DateResult("2024-05-03", "text-labelled")
+
+
+def test_the_date_under_written_by_in_a_closing_author_box() -> None:
+    box = ('<div><p>Written by <a href="/authors/jane">Jane Doe</a></p>'
+           "<p>April 8, 2024</p></div>")
+    assert dates_of(hero("", "", LONG_PROSE + box)) == DateResult("2024-04-08", "text-labelled")
+
+
+def test_an_unlabelled_date_or_a_labelled_comment_at_the_end_dates_nothing() -> None:
+    ending = ("<p>April 8, 2024</p><p>By Jane Doe</p>"
+              '<ol class="comment-list"><li><p>Posted on April 9, 2024</p></li></ol>')
+    assert dates_of(hero("", "", LONG_PROSE + ending)) == DateResult()
+
+
+def test_a_labelled_line_at_the_end_never_beats_a_byline_date() -> None:
+    html = hero("", "<div><small>May 3, 2024</small></div>",
+                LONG_PROSE + "<p>Last updated: November 13, 2025</p>")
+    assert dates_of(html) == DateResult("2024-05-03", "text")
+
+
 def test_no_last_resort_reads_comments_teasers_or_the_site_header() -> None:
     body = ('<header class="site-header"><span class="date">Friday, 12 July 2024</span></header>'
             f'<div class="content"><h1>{HEADLINE}</h1><p>The council voted on Tuesday.</p></div>'
