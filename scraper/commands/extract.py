@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from .. import regex_cache
 from ..bounded_extraction import BoundedExtractor
 from ..config import Settings, placeholder_contact_warning
 from ..errors import ConfigError, ScraperError
@@ -52,7 +53,8 @@ def extract_command(page: str, url: str | None, as_json: bool, allow_private: bo
         content, content_type, url = _fetch(page, settings)
     else:
         content, content_type = _read_file(page), None
-    with BoundedExtractor(rules, settings.extraction_timeout, in_process=True) as extractor:
+    with regex_cache.reused(), BoundedExtractor(rules, settings.extraction_timeout,
+                                                in_process=True) as extractor:
         article = extractor.extract(content, url or (page if "://" in page else None),
                                     content_type)
     if article.is_empty:
