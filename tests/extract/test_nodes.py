@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract.nodes import climb_to_known
+from scraper.extract.nodes import (
+    PART_WORDS,
+    climb_to_known,
+    inside_region,
+    names_a_part,
+    without_part_words,
+)
 
 
 def _tree() -> LexborHTMLParser:
@@ -33,3 +41,19 @@ def test_a_climb_from_a_known_element_passes_nothing() -> None:
     leaf = _tree().css_first("p")
     assert climb_to_known(leaf, {leaf.mem_id}) == ([], leaf.mem_id)
     assert climb_to_known(None, {leaf.mem_id}) == ([], None)
+
+
+def test_the_part_test_agrees_with_the_part_pattern() -> None:
+    for names in ("site-footer main", "page-header", "xheaderx", "entry-meta byline", "",
+                  "foot head", "sub-footer-nav wrap"):
+        assert names_a_part(names) is (PART_WORDS.search(names) is not None)
+        assert without_part_words(names) == PART_WORDS.sub(" ", names)
+
+
+def test_a_page_footer_is_a_region_and_an_article_footer_is_not() -> None:
+    tree = LexborHTMLParser("<body><div class='site-footer wrap'><p><a id='page'>x</a></p></div>"
+                            "<article><div class='entry-footer'><a id='own'>y</a></div></article>"
+                            "</body>")
+    hint = re.compile("footer")
+    assert inside_region(tree.css_first("#page"), frozenset(), hint)
+    assert not inside_region(tree.css_first("#own"), frozenset(), hint)

@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborNode
 from ...models import SiteRules
 from ..document import ARTICLE_TYPES, Document, node_text, unescape
 from ..lazy import compile_on_use
-from ..nodes import PART_WORDS, class_and_id, inside_region, same_node
+from ..nodes import class_and_id, inside_region, same_node, without_part_words
 
 # rel=tag links, and the tag-list containers whose links are tags (one cheap query).
 TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i], nav[aria-label*=tag i]"
@@ -122,7 +122,7 @@ def _not_a_tag_link(link: LexborNode, container: LexborNode) -> bool:
 
 def _own_names(node: LexborNode) -> str:
     """The node's class and id, minus footer/header words (an article's own parts)."""
-    return PART_WORDS.sub(" ", class_and_id(node))
+    return without_part_words(class_and_id(node))
 
 
 def _in_page_chrome(node: LexborNode) -> bool:
