@@ -147,7 +147,7 @@ def _h1_candidates(document: Document, names: list[str],
     keys = {squash(name) for name in names} | _title_affix_keys(site_info(document).title)
     result: list[tuple[str, float, str]] = []
     site_texts: list[str] = []
-    for node in document.tree.tags("h1")[:MAX_H1]:
+    for node in document.h1s[:MAX_H1]:
         text = unescape(heading_text(node))
         if not text:
             continue

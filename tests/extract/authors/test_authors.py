@@ -7,7 +7,12 @@ import json
 import pytest
 
 from scraper.extract.authors import extract_authors
-from scraper.extract.authors.bylines import SIGNED_WORDS, _signing_words
+from scraper.extract.authors.bylines import (
+    BYLINE_CLASS,
+    SIGNED_WORDS,
+    _byline_class,
+    _signing_words,
+)
 from scraper.extract.authors.names import agency_name, named_entities, names_from_byline
 from scraper.extract.document import parse_document
 from scraper.models import SiteRules
@@ -418,8 +423,16 @@ def test_a_signature_after_the_text_is_read_when_nothing_else_names_the_author()
 @pytest.mark.parametrize("text", [
     "", "no signature here", "beautiful autumn authority", "author(s) autorin: contributors:",
     "auteur : and auteur: and autore: written by words by", "aut " * 200 + "autor: story by",
-    "contributor contributor: article by",
+    "contributor contributor: article by", "author " * 100 + "authors: autore:",
 ])
 def test_signing_words_are_the_signed_words_the_text_holds(text: str) -> None:
     page = text.encode()
     assert _signing_words(page) == [word for word in SIGNED_WORDS if word.encode() in page]
+
+
+@pytest.mark.parametrize("classes", [
+    "", "entry-meta", "post-Byline small", "c-AUTHOR-name", "autorenzeile", "wp-block-post-author",
+    "meta-bylİne", "autΩr writer-x", "contrıbutor",
+])
+def test_a_byline_class_is_told_as_the_case_insensitive_pattern_tells_it(classes: str) -> None:
+    assert _byline_class(classes) is (BYLINE_CLASS.search(classes) is not None)
