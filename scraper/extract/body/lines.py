@@ -1,7 +1,7 @@
 """The last pass over the chosen paragraphs: repeats, headline copies and meta lines go.
 
 Lines that repeat the headline or only carry a byline, a date, a label, a call to action or a
-closing notice (rights, print edition, follow us) are not body text, and neither is a copy:
+closing notice (rights, print edition, follow us, reporting credits) are not body text, and neither is a copy:
 a paragraph met a second time, a passage repeated, or a long paragraph made of the others run
 together (a hidden copy of the article). A note the article repeats under each item stays.
 """
@@ -28,7 +28,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 MAX_DATE_LINE_WORDS = 4
 # Lines that are chrome whatever their container: ad labels, share and read-more prompts,
 # a contents box's label, a screen reader's mark between paragraphs ("Article content"), a
-# reading time ("3 min read", "Lesezeit: 4 Min.").
+# reading time ("3 min read", "Lesezeit: 4 Min."), a byline's label left without its name, tag
+# lists, teaser labels, sign-in, feedback and embed-consent prompts.
 CHROME_LINE = re.compile(r"""^[\W_]*(?:
     advertisement|advertising|advert|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|advertentie
   | reklam|reklama
@@ -40,13 +41,37 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
   | (?:article|story)\s+continues\s+below|read\s+next|show\s+caption|comments
   | related\s+(?:content|articles|stories|posts)|sign\s+in\s+or\s+create\s+an\s+account
   | topics|tell\s+us\s+what\s+you\s+think|annonsørinnhold
-  | \d+\s*(?:min(?:ute)?s?|minuten)\.?\s+(?:read|lesezeit|de\s+lecture|di\s+lettura|de\s+lectura|leestijd)
-  | (?:reading\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|leestijd)\s*:?\s*\d+\s*(?:min(?:ute)?s?|minuten)
+  | \d+\s*(?:min(?:ute)?s?|minuten|minutos?|minuti)\.?\s+(?:read|lesezeit|de\s+lecture|di\s+lettura
+        |de\s+lectura|de\s+leitura|leestijd)
+  | (?:reading\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|leestijd|tempo\s+de\s+leitura
+        |tiempo\s+de\s+lectura|tempo\s+di\s+lettura|czas\s+czytania)
+    \s*:?\s*\d+\s*(?:min(?:ute)?s?|minuten|minutos?|minuti|minut[ey]?)
   | (?:table\s+of\s+)?contents|in\s+this\s+article|article\s+content     # a contents box's label,
                                                                    # a screen reader's mark
   | \d+(?:[.,]\d+)?\s?[km](?:\s+(?:views|claps|shares|likes))?     # counters: "1.2K", "3k views"
   | (?:loading|chargement|wird\s+geladen|cargando|caricamento|carregando|laden)   # a loader's
     (?:\s+[^\W\d_]+){0,5}\s*(?:\.\.\.|…)                                 # placeholder
+  | [\d.,]+\s+(?:views|reads|aufrufe|vues)                               # "1,693 views"
+  | \d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d                                      # a player's "00:00 / 03:15"
+  | (?:(?:written|edited|reviewed|fact[- ]checked)\s+)?(?:by|von|par|por|door)  # a byline's label
+                                                                   # without its (linked) name
+  | latest\s+posts\s+by\s+[^()]{1,60}\(see\s+all\)                      # an author box's link
+  | (?:don.t|do\s+not)\s+have\s+an\s+account\??\s*(?:create|register|sign\s+up)(?:\s+(?:an\s+)?account)?
+  | already\s+have\s+an\s+account\??\s*(?:log|sign)\s+in
+  | (?<!\()(?:or|oder|ou)(?!\))                                # a word between two buttons
+  | (?:filed\s+under|tags|tagged(?:\s+with)?|categories|category|kategorien?|schlagwörter
+        |stichwörter)\s*:.*|schlagwörter\s+zu\s+diesem\s+artikel        # a tag list
+  | (?:related\s+(?:post|article|story|roundup)s?|see\s+also)\s*:.*      # a teaser's label
+  | more\s+great\s+\S+\s+stories|you\s+may\s+also\s+like|popular\s+on(?:\s+\S+){1,2}|today.s\s+headlines
+  | (?:next|previous)\s+(?:article|post|story)|on\s+this\s+page
+  | summari[sz]e\s+(?:this\s+)?(?:article|post|page|story)(?:\s+with(?:\s+ai)?)?   # an AI button
+  | (?:fehler\s+gefunden|spotted\s+an?\s+(?:error|mistake|typo))\W*(?:jetzt\s+melden)?
+  | was\s+(?:this|the)\s+(?:article|page|post|story|guide)\s+(?:helpful|useful)  # feedback
+  | like\s+this\s+(?:story|article)\?\s*share\s+it\s+with\s+a\s+friend          # prompts
+  | (?:wie\s+hat\s+ihnen|hat\s+ihnen)\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen
+  | war\s+dieser\s+(?:artikel|beitrag)\s+hilfreich
+  | empfohlener\s+redaktioneller\s+inhalt|\S+-inhalte?\s+(?:erlauben|anzeigen|laden)  # an embed's
+  | allow\s+\S+\s+content|allow\s+and\s+continue                         # consent box
 )[\W_]*$""", re.IGNORECASE | re.VERBOSE)
 # Calls to action that publishers drop into the text: subscribe, donate, try the paid tier.
 # Each pattern with a word it needs (lowercase): most lines hold none of them, testing these is
@@ -75,28 +100,38 @@ CALLS_TO_ACTION = tuple((hint, compile_on_use(pattern, re.IGNORECASE)) for hint,
 MAX_CALL_TO_ACTION_CHARS = 200
 # Template placeholders a page left unfilled: "$$ARTICLEAD$$", "{{ad_slot}}", "[[AD]]".
 PLACEHOLDER_LINE = re.compile(r"^(?:\$\$|\{\{|%%|\[\[)\s*[\w.:-]+\s*(?:\$\$|\}\}|%%|\]\])$")
-# Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations;
-# and a player's notice that it needs JavaScript (repeated under every video). Those found
+# Notices that close articles: rights, print-edition lines, follow-us and tip-line invitations,
+# a wire story's reporting credits, a reporter's address; a player's notice that it needs
+# JavaScript (repeated under every video) and an embed's consent box. Those found
 # anywhere in the line are searched for; those that open it are only tried at its start (one
 # pattern of both searched at every position costs several times as much).
 NOTICE_ANYWHERE = re.compile(r"""
     \ball\s+rights\s+reserved\b|\bmay\s+not\s+be\s+(?:\w+,?\s+){0,3}(?:published|reproduced|redistributed)
   | \b(?:tous\s+)?droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b|\btodos\s+los\s+derechos\s+reservados\b
   | \briproduzione\s+riservata\b|\bdpa-infocom\b
-  | \b(?:please\s+)?enable\s+javascript\b""", re.IGNORECASE | re.VERBOSE)
+  | \b(?:please\s+)?enable\s+javascript\b
+  | \bcontributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?\b|\bmay\s+be\s+reached\s+at\s+\S+@
+  | \bwe\s+ask\s+for\s+your\s+permission\s+before\s+anything\s+is\s+loaded\b    # an embed's
+  | \bdamit\s+einverstanden,\s+dass\s+mir\s+(?:externe\s+)?inhalte\b            # consent box
+  | \bpersonenbezogene\s+daten\s+können\s+an\s+drittplattformen\b
+  | \b(?:findest\s+du|finden\s+sie)\s+(?:hier\s+)?einen\s+externen\s+inhalt\b""", re.IGNORECASE | re.VERBOSE)
 NOTICE_OPENING = re.compile(r"""
     copyright\b
   | all\s+(?:photographs|photos|pictures|images|text\s+and\s+photographs)\s+(?:©|\(c\)|copyright)
   | a\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+print
   | (?:follow|like)\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s*(?:$|twitter|facebook|instagram|x\b|tiktok|bluesky|threads)
   | (?:send|email)\s+(?:us\s+)?your\s+(?:story\s+ideas|news\s+tips|tips|stories)\b
-  | for\s+the\s+latest\s+(?:news|updates)\b""", re.IGNORECASE | re.VERBOSE)
+  | for\s+the\s+latest\s+(?:news|updates)\b
+  | [\W_]*(?:additional\s+|with\s+)?reporting\s+by\b                  # a wire story's credits
+  | (?:write\s+to|e-?mail|contact)\s+(?:\S+\s+){1,3}at\s+\S+@      # a reporter's address
+  | have\s+a\s+(?:news\s+)?tip\?""", re.IGNORECASE | re.VERBOSE)
 MAX_NOTICE_CHARS = 300
 # A word each alternative of NOTICE_ANYWHERE needs (lowercase), as for CALLS_TO_ACTION: the
 # pattern is searched for only in a line holding one (NOTICE_OPENING, tried at the start
 # alone, costs less than the words).
 NOTICE_ANYWHERE_HINTS = ("rights", "may", "droits", "rechte", "derechos", "riproduzione",
-                         "dpa-infocom", "javascript")
+                         "dpa-infocom", "javascript", "contributed", "permission", "einverstanden",
+                         "personenbezogene", "externen")
 MAX_META_LINE_WORDS = 10
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_RUN = 3             # this many repeated paragraphs in a row copy a passage

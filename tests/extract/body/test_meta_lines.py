@@ -29,6 +29,16 @@ META_LINES = [
     "Send us your story ideas at the desk.", "Email your tips to the newsroom.",
     "For the latest news, follow the live page.",
     "To view this video please enable JavaScript and use a newer browser.",
+    "(Reporting by Ann Tide; Editing by Ben Quay)", "Additional reporting by Carl Dock",
+    "– with reporting by Dana Pier in Lisbon", "Eve Wharf contributed reporting from Oslo.",
+    "Harbour Post writers Fay Mast and Gil Sail contributed to this report.",
+    "Write to Hal Buoy at hal.buoy@harbourpost.example", "Email Ivy Keel at ivy@post.example or follow her.",
+    "Have a tip? Jo Reef may be reached at jo@post.example.",
+    ("Allow Bluesky content? This article includes content provided by Bluesky. We ask for your "
+     "permission before anything is loaded, as they may be using cookies."),
+    "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+    "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+    "Personenbezogene Daten können an Drittplattformen übermittelt werden.",
 ]
 
 
@@ -80,7 +90,20 @@ def test_a_line_about_loading_stays(line: str) -> None:
                                   "Related Content:", "Related posts", "Sign In or Create an Account",
                                   "Topics", "Tell us what YOU think...", "Annonsørinnhold", "3 MIN. READ",
                                   "5 min read", "Reading Time: 11 minutes", "3 Minuten Lesezeit",
-                                  "Lesezeit: 4 Min."])
+                                  "Lesezeit: 4 Min.", "Tempo de leitura: 2 minutos",
+                                  "Tiempo de lectura: 3 minutos", "Czas czytania: 4 minuty",
+                                  "By", "Edited by", "Reviewed by,", "Von", "or", "- oder -",
+                                  "Latest posts by Kim Mast (see all)",
+                                  "Don't have an account? Create Account", "Already have an account? Log in",
+                                  "Tags: ferries, tides", "Filed under: Harbour |", "Schlagwörter zu diesem Artikel",
+                                  "Related post: Ten harbour walks", "See also: Tide tables",
+                                  "More Great Harbour Stories", "You may also like...", "Popular on Harbour Post",
+                                  "Today's Headlines", "Next article", "Previous post", "On this page",
+                                  "Summarize this article with:", "1,693 views", "00:00 / 03:15",
+                                  "Fehler gefunden? Jetzt melden.", "Spotted an error?", "Was this article helpful?",
+                                  "Like this story? Share it with a friend!", "Wie hat Ihnen dieser Artikel gefallen?",
+                                  "War dieser Artikel hilfreich?", "Empfohlener redaktioneller Inhalt",
+                                  "YouTube-Inhalte erlauben", "Allow Instagram content?", "Allow and continue"])
 def test_a_label_or_ad_mark_between_paragraphs_is_dropped(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
     assert finish_paragraphs([prose, line, prose + " Again."], None) == [prose, prose + " Again."]
@@ -88,7 +111,11 @@ def test_a_label_or_ad_mark_between_paragraphs_is_dropped(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["Contents of the harbour master's report", "Advertising rules for ferries",
                                   "In this article we look at the tides.", "Topics in harbour law",
-                                  "30 minutes of reading a day helps."])
+                                  "30 minutes of reading a day helps.", "(or)",
+                                  "Or take the ferry.", "Tags and labels on the crates", "Category Last Month",
+                                  "Popular on weekends, the ferry fills up.", "Reporting on the harbour is hard.",
+                                  "The council contributed to the report's costs in March.",
+                                  "Write to the council about the ferry timetable."])
 def test_a_line_that_only_opens_with_a_label_word_stays(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
     assert finish_paragraphs([prose, line], None) == [prose, line]
