@@ -13,6 +13,8 @@ Three entry points, from lenient to strict:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -248,6 +250,30 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
         if parsed:
             return _caption_part(text[:end.end()]), parsed  # '… — Tom Bell / Harbour Herald'
     return text, None
+
+
+# What a text before `split_trailing_credit` normalises its spaces must hold to end in a
+# credit: a hint as it may stand around a line break (' via '), or a closing bracket.
+_LOOSE_HINTS = tuple(dict.fromkeys(hint.strip() for hint in CREDIT_HINTS))
+_CLOSING_BRACKETS = (")", ").", "）")
+
+
+def may_end_in_credit(texts: list[str]) -> list[bool]:
+    """For each text, False when `split_trailing_credit(text, bare_agency=False)` surely
+    finds no credit: no credit hint anywhere in it and no closing bracket. The texts are
+    searched together, one search per hint (a body's dozens of paragraphs, most of them
+    prose, each asked for every hint cost more)."""
+    lowered = [text.lower() for text in texts]
+    joined = "\n".join(lowered)  # no hint holds a line break: none spans two texts
+    starts = list(itertools.accumulate((len(text) + 1 for text in lowered), initial=0))
+    hinted = [text.rstrip().endswith(_CLOSING_BRACKETS) for text in texts]
+    for hint in _LOOSE_HINTS:
+        at = joined.find(hint)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            hinted[index] = True
+            at = joined.find(hint, starts[index + 1])  # the next text: this one is hinted
+    return hinted
 
 
 def split_leading_credit(caption: str) -> tuple[str | None, ParsedCredit | None]:

@@ -17,7 +17,7 @@ from ..lazy import compile_on_use
 from .caption_index import CaptionIndex
 from .figures import with_credit
 from .images import metadata_image_url
-from .lines import ParsedCredit, match_credit_line, split_trailing_credit
+from .lines import ParsedCredit, match_credit_line, may_end_in_credit, split_trailing_credit
 from .names import AGENCY_ALIASES
 
 MAX_CAPTION_PARAGRAPH = 400
@@ -35,6 +35,9 @@ def split_credit_lines(paragraphs: list[str], images: list[Image],
     kept: list[str] = []
     index_of = CaptionIndex(images)
     after_caption: int | None = None
+    # a paragraph longer than a caption is no caption: its text is not searched
+    hinted = may_end_in_credit([paragraph if len(paragraph) <= MAX_CAPTION_PARAGRAPH else ""
+                                for paragraph in paragraphs])
     for index, paragraph in enumerate(paragraphs):
         parsed = match_credit_line(paragraph)
         if parsed is not None and not _titled_for(paragraph):
@@ -46,7 +49,7 @@ def split_credit_lines(paragraphs: list[str], images: list[Image],
         if caption_of is not None:
             after_caption = caption_of
             continue
-        if len(paragraph) <= MAX_CAPTION_PARAGRAPH:
+        if hinted[index]:
             caption, trailing = split_trailing_credit(paragraph, bare_agency=False)
             if trailing is not None:
                 _attach_caption(index_of, caption, trailing)

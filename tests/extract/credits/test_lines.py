@@ -12,6 +12,7 @@ from scraper.extract.credits.lines import (
     is_organisation_line,
     looks_like_person,
     match_credit_line,
+    may_end_in_credit,
     parse_credit,
     split_leading_credit,
     split_trailing_credit,
@@ -440,3 +441,12 @@ def test_an_agency_in_brackets_after_the_photographer(line: str, photographer: s
                                                       source: str) -> None:
     parsed = parse_credit(line)
     assert parsed is not None and (parsed.photographer, parsed.credit_source) == (photographer, source)
+
+
+def test_only_texts_with_a_hint_or_closing_bracket_may_end_in_a_credit() -> None:
+    texts = ["The ferry left at dawn.", "The quay at night. Photo: Jo Roe", "", "Seen from the pier (AP)",
+             "Anna Roe\nvia Reuters", "Plain words again", "A PICTURE of the bay"]
+    assert may_end_in_credit(texts) == [False, True, False, True, True, False, True]
+    for text, hinted in zip(texts, may_end_in_credit(texts)):
+        if not hinted:
+            assert split_trailing_credit(text, bare_agency=False)[1] is None
