@@ -102,6 +102,9 @@ class Document:
         if plain_absolute(href) and (not self.base_url or _parses(self.base_url)):
             return href  # what urljoin would return for it, without parsing it twice
         if self.base_url:
+            joined = _joined_plainly(self.base_url, href) if _parses(self.base_url) else None
+            if joined is not None:
+                return joined
             try:
                 href = urljoin(self.base_url, href)
             except ValueError:
@@ -135,6 +138,29 @@ def plain_absolute(href: str) -> bool:
         if part in href:
             return False
     return True
+
+
+def _joined_plainly(base: str, href: str) -> str | None:
+    """urljoin(base, href) without parsing both, for an href that takes only the base's
+    scheme ('//cdn.example/a.jpg') or scheme and host ('/a.jpg', no dot segment to resolve)
+    when the url made is plain (`plain_absolute`: urljoin keeps it as it is); else None.
+    `base` must parse."""
+    if not href.startswith("/"):
+        return None
+    scheme, netloc = _scheme_and_host(base)
+    if href.startswith("//"):
+        joined = f"{scheme}:{href}"
+    elif "/." in href.split("?", 1)[0].split("#", 1)[0]:
+        return None  # '/a/../b.jpg': urljoin removes dot segments
+    else:
+        joined = f"{scheme}://{netloc}{href}"
+    return joined if plain_absolute(joined) else None
+
+
+@lru_cache(maxsize=64)
+def _scheme_and_host(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc
 
 
 @lru_cache(maxsize=64)

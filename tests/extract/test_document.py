@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -27,6 +27,21 @@ PAGE = "https://www.example.org/news/2024/story.html"
 def test_absolute_urls_read_as_urljoin_reads_them(href: str) -> None:
     document = parse_document("<html><body><p>x</p></body></html>", PAGE)
     assert document.absolutize(href) == urljoin(PAGE, href)
+
+
+@pytest.mark.parametrize("base", [PAGE, "http://user@Example.org:8080/a/b?q=1#f", "https://[::1]/x",
+                                  "example.org/x", "HTTPS://www.example.org/"])
+@pytest.mark.parametrize("href", [
+    "/img/a.jpg", "/img/a.jpg?w=1#top", "/", "/a//b.jpg", "/a/./b.jpg", "/a/../b.jpg", "/a/..",
+    "/.well-known/x", "/a.jpg?", "/a.jpg#", "/a?#x", "/a;b/c;d?x", "/a;?x", "/a;", "/caf\u00e9.jpg",
+    "/a\tb.jpg", "/a b.jpg", "//cdn.example.net/a.jpg", "//cdn.example.net", "///a.jpg",
+    "//[::1]/a.jpg", "//user:pw@cdn.example.net:81/a.jpg?", "//cdn.example.net/a.jpg#x",
+])
+def test_root_and_scheme_relative_urls_read_as_urljoin_reads_them(base: str, href: str) -> None:
+    document = parse_document("<html><body><p>x</p></body></html>", base)
+    expected = urljoin(base, href)
+    assert document.absolutize(href) == (expected if urlsplit(expected).scheme in ("http", "https")
+                                         else None)
 
 
 def test_relative_urls_resolve_against_the_page() -> None:
