@@ -25,8 +25,9 @@ then, when none of these gives a publication date:
 Judgement calls:
 
 - A JSON-LD or meta published date is set aside as a site-wide constant when it is the
-  1st of January with no time of day and the page shows another day, or when it disagrees
-  with the url's date (by more than AGREEMENT_DAYS) while a date on the page agrees with the url.
+  1st of January with no time of day (or at a whole hour: midnight written in another zone)
+  and the page shows another day, or when it disagrees with the url's date (by more than
+  AGREEMENT_DAYS) while a date on the page agrees with the url.
 - It is set aside when the other structured source (meta against JSON-LD) gives another
   publication date and the date the page shows agrees with that one.
 - It is set aside as the stamp of a later build or republication when the page shows an

@@ -75,9 +75,10 @@ def choose_published(sources: Sources) -> tuple[str | None, ParsedDate | None]:
 
 
 def _site_constant(value: ParsedDate, sources: Sources) -> bool:
-    """True when a structured date looks like a site-wide constant the page contradicts."""
+    """True when a structured date looks like a site-wide constant the page contradicts: the
+    1st of January without a time of day, or at a whole hour (a midnight in another zone)."""
     if value.day.month == 1 and value.day.day == 1 and (
-            not value.has_time or value.value.time().isoformat() == "00:00:00"):
+            not value.has_time or value.value.minute == value.value.second == 0):
         others = [sources.published(name) for name in ("url",) + PAGE_SOURCES]
         return any(other is not None and other.day != value.day for other in others)
     url_date = sources.published("url")

@@ -486,9 +486,16 @@ def test_two_structured_dates_the_page_does_not_settle_keep_their_order() -> Non
     assert dates_of(html).published_source == "json-ld"
 
 
-def test_new_year_placeholder_gives_way_to_the_page() -> None:
-    html = page(article('<span class="date">May 3, 2024</span>'), jsonld(datePublished="2015-01-01"))
+@pytest.mark.parametrize("value", ["2015-01-01", "2015-01-01T00:00:00Z", "2015-01-01T03:00:00"])
+def test_new_year_placeholder_gives_way_to_the_page(value: str) -> None:
+    html = page(article('<span class="date">May 3, 2024</span>'), jsonld(datePublished=value))
     assert (dates_of(html).published_at, dates_of(html).published_source) == ("2024-05-03", "text")
+
+
+def test_a_new_year_post_at_a_time_of_day_keeps_its_date() -> None:
+    html = page(article('<span class="date">May 3, 2024</span>'),
+                jsonld(datePublished="2024-01-01T03:12:00"))
+    assert dates_of(html).published_at == "2024-01-01T03:12:00"
 
 
 def test_structured_date_contradicted_by_url_and_page_gives_way() -> None:
