@@ -26,6 +26,7 @@ _INVISIBLE_REFERENCES = re.compile(
     r"|#(?:0*(?:173|820[345]|8288|65279)|[xX]0*(?:[aA][dD]|200[bBcCdD]|2060|[fF][eE][fF][fF]));)")
 # Ruby annotations: the reading printed above Japanese or Chinese text, and its fallback brackets.
 _RUBY_MARKUP = re.compile(r"<r[tp][\s>/]", re.IGNORECASE)
+_RUBY_OPENING = re.compile(rb"<[rR][tTpP]")  # what the markup needs in its UTF-8 bytes first
 
 
 def clean_text(text: str | None) -> str:
@@ -189,11 +190,15 @@ def parse_document(html: str | bytes, url: str | None = None,
     characters) and ruby readings are removed here, once, so that no field (headline, body,
     captions, quotes, JSON-LD) carries them.
     """
-    text = decode_html(html, content_type) if isinstance(html, bytes) else html
-    text = text.replace("\x00", "") if "\x00" in text else text  # (replace counts, slower)
-    text, cut = cut_nesting(_drop_invisible(repair_double_utf8(text)))
-    tree = LexborHTMLParser(text)
-    if _RUBY_MARKUP.search(text):
+    markup = _Markup(decode_html(html, content_type) if isinstance(html, bytes) else html)
+    if b"\x00" in markup.utf8:
+        markup.update(markup.text.replace("\x00", ""))
+    markup.update(repair_double_utf8(markup.text))
+    markup.update(_drop_invisible(markup.text))
+    text, cut = cut_nesting(markup.text)
+    markup.update(text)
+    tree = LexborHTMLParser(markup.parser_input)
+    if _RUBY_OPENING.search(markup.utf8) and _RUBY_MARKUP.search(text):
         _drop_ruby_readings(tree)
     document = Document(html=text, url=url, tree=tree, nesting_cut=cut)
     # The <base>, meta tags and JSON-LD scripts in one query (each query walks the whole
@@ -208,6 +213,36 @@ def parse_document(html: str | bytes, url: str | None = None,
 
 
 _PAGE_DATA = "base[href], meta[content], script[type='application/ld+json']"
+
+
+class _Markup:
+    """A page's markup and its UTF-8 bytes, encoded again only when the markup changes: what the
+    parser reads (it would encode the text itself), and where NUL characters and ruby tags are
+    looked for: faster than in text holding characters past Latin-1 (a search for NUL there
+    finds no byte to scan for), and finding the same (no other character's bytes are ASCII)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.utf8, self._encodes = self._encoded(text)
+
+    def update(self, text: str) -> None:
+        """Take the markup as changed (the same object: unchanged)."""
+        if text is not self.text:
+            self.text = text
+            self.utf8, self._encodes = self._encoded(text)
+
+    @property
+    def parser_input(self) -> str | bytes:
+        """The bytes, unless the text holds lone surrogates (the parser drops them itself)."""
+        return self.utf8 if self._encodes else self.text
+
+    @staticmethod
+    def _encoded(text: str) -> tuple[bytes, bool]:
+        """The text's UTF-8 bytes (a lone surrogate as its three bytes), and whether it had none."""
+        try:
+            return text.encode(), True
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "surrogatepass"), False
 
 
 def _drop_invisible(text: str) -> str:

@@ -53,3 +53,13 @@ def test_references_are_removed_from_a_page_of_plain_ascii_too() -> None:
     document = parse_document(html)
     assert document.tree.css_first("title").text() == "Bedford"
     assert document.tree.css_first("p").text() == "Bedford and Bedford"
+
+
+@pytest.mark.parametrize(("page", "reading"), [
+    ("<p>Bed\x00ford\ud800 &sh\x00y;quay<rt>x</rt></p>", "Bedford quay"),  # NULs hid a reference
+    ("<p>Bed\ud800ford \u00e2\u0080\u0099s &shy;quay\u00e2\u0080\u0099<rt>x</rt></p>", "Bedford \u2019s quay\u2019"),
+])
+def test_nul_characters_and_lone_surrogates_leave_the_rest_of_the_page_cleaned(page: str, reading: str) -> None:
+    document = parse_document(page)
+    assert document.tree.css_first("p").text() == reading  # the parser drops lone surrogates
+    assert "\x00" not in document.html and "&shy;" not in document.html
