@@ -15,17 +15,20 @@ from functools import lru_cache
 from ..lazy import compile_on_use
 
 BYLINE_LINE = re.compile(r"^(?:by|von|par|por|di|door|words\s+by)\s+\S", re.IGNORECASE)
+# The labels of a publication or update date, in the languages met.
+_DATE_LABELS = (r"published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour"
+                r"|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt"
+                r"|publicerad|uppdaterad|publisert|oppdatert|publiceret|opdateret|opublikowano|zaktualizowano")
 DATE_LINE = re.compile(
-    r"^(?:(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour)"
+    rf"^(?:(?:{_DATE_LABELS})"
     r"\b.{0,60}|[\w ,.:/+-]{0,40}\b(?:19|20)\d\d\b[\w ,.:/+-]{0,25})$", re.IGNORECASE)
-DATE_LABEL = compile_on_use(
-    r"^(?:published|posted|updated|last\s+updated|veröffentlicht|aktualisiert|publié"
-    r"|mis\s+à\s+jour)\b", re.IGNORECASE)
+DATE_LABEL = compile_on_use(rf"^(?:{_DATE_LABELS})\b", re.IGNORECASE)
 # An unlabelled date line names a day (or a time) besides the year, in few words: "March 16, 2026",
 # "Mon 3.6.2024 10:45". A heading with a year ("Best laptops of 2025", "Founded: 2011") is text.
 DAY_OR_TIME = compile_on_use(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d,]?\d)(?!\s*%)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 MAX_DATE_LINE_WORDS = 4
+MAX_LABELLED_DATE_WORDS = 7  # "Last updated: January 12, 2026 at 10:45 am ET", "Posted on ... by admin"
 # Lines that are chrome whatever their container: ad labels, share and read-more prompts,
 # a contents box's label, a screen reader's mark between paragraphs ("Article content"), a
 # reading time ("3 min read", "Lesezeit: 4 Min."), a byline's label left without its name, tag
@@ -53,6 +56,9 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
     (?:\s+[^\W\d_]+){0,5}\s*(?:\.\.\.|…)                                 # placeholder
   | [\d.,]+\s+(?:views|reads|aufrufe|vues)                               # "1,693 views"
   | \d{1,2}:\d\d\s*/\s*\d{1,2}:\d\d                                      # a player's "00:00 / 03:15"
+  | embed|player\s+wird\s+geladen                                        # and its placeholders
+  | (?:quelle:\s*)?(?:ntb|dpa|afp|ap|apa|sda|ansa|efe|reuters|ritzau|anp|kna|epd|ats)(?:/\w+){0,3}  # an
+                                                                   # agency's mark alone
   | (?:(?:written|edited|reviewed|fact[- ]checked)\s+)?(?:by|von|par|por|door)  # a byline's label
                                                                    # without its (linked) name
   | latest\s+posts\s+by\s+[^()]{1,60}\(see\s+all\)                      # an author box's link
@@ -62,7 +68,7 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
   | (?:filed\s+under|tags|tagged(?:\s+with)?|categories|category|kategorien?|schlagwörter
         |stichwörter)\s*:.*|schlagwörter\s+zu\s+diesem\s+artikel        # a tag list
   | (?:related\s+(?:post|article|story|roundup)s?|see\s+also)\s*:.*      # a teaser's label
-  | more\s+great\s+\S+\s+stories|you\s+may\s+also\s+like|popular\s+on(?:\s+\S+){1,2}|today.s\s+headlines
+  | more\s+about|more\s+great\s+\S+\s+stories|you\s+may\s+also\s+like|popular\s+on(?:\s+\S+){1,2}|today.s\s+headlines
   | (?:next|previous)\s+(?:article|post|story)|on\s+this\s+page
   | summari[sz]e\s+(?:this\s+)?(?:article|post|page|story)(?:\s+with(?:\s+ai)?)?   # an AI button
   | (?:fehler\s+gefunden|spotted\s+an?\s+(?:error|mistake|typo))\W*(?:jetzt\s+melden)?
@@ -96,6 +102,9 @@ CALLS_TO_ACTION = tuple((hint, compile_on_use(pattern, re.IGNORECASE)) for hint,
     ("hazte", r"\bhazte\s+socio\b"),
     ("abbonati", r"\babbonati\b"),
     ("assine", r"\bassine\s+(?:já|agora)\b"),
+    ("continue", r"\bto\s+continue\s+reading\b"),             # a registration wall
+    ("registering", r"\bthank\s+you\s+for\s+registering\b"),
+    ("logged", r"\bautomatically\s+logged\s+in\b"),
 ))
 MAX_CALL_TO_ACTION_CHARS = 200
 # Template placeholders a page left unfilled: "$$ARTICLEAD$$", "{{ad_slot}}", "[[AD]]".
@@ -124,7 +133,8 @@ NOTICE_OPENING = re.compile(r"""
   | for\s+the\s+latest\s+(?:news|updates)\b
   | [\W_]*(?:additional\s+|with\s+)?reporting\s+by\b                  # a wire story's credits
   | (?:write\s+to|e-?mail|contact)\s+(?:\S+\s+){1,3}at\s+\S+@      # a reporter's address
-  | have\s+a\s+(?:news\s+)?tip\?""", re.IGNORECASE | re.VERBOSE)
+  | (?:do\s+you\s+)?have\s+a\s+(?:news\s+)?(?:tip|story)(?:\s+to\s+(?:tell|share))?\?""",
+    re.IGNORECASE | re.VERBOSE)
 MAX_NOTICE_CHARS = 300
 # A word each alternative of NOTICE_ANYWHERE needs (lowercase), as for CALLS_TO_ACTION: the
 # pattern is searched for only in a line holding one (NOTICE_OPENING, tried at the start
@@ -133,6 +143,10 @@ NOTICE_ANYWHERE_HINTS = ("rights", "may", "droits", "rechte", "derechos", "ripro
                          "dpa-infocom", "javascript", "contributed", "permission", "einverstanden",
                          "personenbezogene", "externen")
 MAX_META_LINE_WORDS = 10
+MIN_LABELLED_HEADLINE_CHARS = 20  # a shorter headline met in a longer line is not told apart
+MAX_HEADLINE_LABEL_CHARS = 60     # a kicker glued before the headline is this short
+# A live blog's entry stamp: the time glued to its author or a "KEY EVENT" mark ("21:00Jane Doe").
+LIVE_STAMP = compile_on_use(r"^\d{1,2}:\d\d(?:[AaPp][Mm])?[A-ZÀ-ÖØ-Þ][^.!?]{0,40}$")
 MIN_DEDUPLICATED_CHARS = 40  # repeated short lines (table cells, "Yes") are legitimate
 MIN_COPY_RUN = 3             # this many repeated paragraphs in a row copy a passage
 MIN_COPY_CHARS = 400         # a paragraph this long may be a copy of the others run together
@@ -149,9 +163,25 @@ _WORD_OPENINGS = re.compile(rf" (?=(.{{{MIN_DEDUPLICATED_CHARS}}}))", re.DOTALL)
 def finish_paragraphs(paragraphs: list[str], headline: str | None) -> list[str]:
     """Drop copied paragraphs, headline repeats, and bare byline or date lines."""
     headline_key = text_key(headline) if headline else None
+    labelled = _labelled_headline(headline) if headline else None
+    longest = len(headline or "") + MAX_HEADLINE_LABEL_CHARS + 1  # a labelled headline's length
     kept = [(text, key) for text in paragraphs
-            if (key := text_key(text)) and key != headline_key and not _is_meta_line(text)]
+            if (key := text_key(text)) and key != headline_key and not _is_meta_line(text)
+            and not (labelled and len(text) <= longest and labelled.match(text))]
     return _drop_concatenations(_drop_copies(kept))
+
+
+@lru_cache(maxsize=64)
+def _labelled_headline(headline: str) -> re.Pattern[str] | None:
+    """A pattern for the headline with a label the template joined to it: a kicker glued to
+    its first word ("Parteitag zur MigrationChiesa ruft ...", "Title:AlignMerge ..."), or a
+    section after a bar ("How meditation heals | Opinion", "... :: View in Browser");
+    None for a headline too short to tell."""
+    if len(headline) < MIN_LABELLED_HEADLINE_CHARS:
+        return None
+    quoted = re.escape(headline.strip())
+    return re.compile(rf"(?:.{{1,{MAX_HEADLINE_LABEL_CHARS}}}\S{quoted}|{quoted}\s*(?:\||::)\s*\S+(?:\s+\S+){{0,2}})$",
+                      re.IGNORECASE | re.DOTALL)
 
 
 def _drop_copies(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -245,7 +275,7 @@ def _is_meta_line(text: str) -> bool:
         return True
     if len(text.split(maxsplit=MAX_META_LINE_WORDS)) > MAX_META_LINE_WORDS:  # stops counting there
         return False
-    if PLACEHOLDER_LINE.match(text):
+    if PLACEHOLDER_LINE.match(text) or text[:1].isdigit() and LIVE_STAMP.match(text):
         return True
     return bool(BYLINE_LINE.match(text) or _is_date_line(text) or CHROME_LINE.match(text))
 
@@ -255,7 +285,9 @@ def _is_date_line(text: str) -> bool:
     in a few words) or a short dated remark ("Image from the March 2024 review.")."""
     if not DATE_LINE.match(text):
         return False
-    if DATE_LABEL.match(text) or text.endswith("."):
+    if DATE_LABEL.match(text):  # "Published in 1999, the book tells ..." is a sentence
+        return len(_WORDS.findall(text)) <= MAX_LABELLED_DATE_WORDS
+    if text.endswith("."):
         return True
     return len(_WORDS.findall(text)) <= MAX_DATE_LINE_WORDS and bool(DAY_OR_TIME.search(text))
 

@@ -75,3 +75,36 @@ def test_a_passage_copied_again_and_again_goes_after_its_first_time() -> None:
     tail = _paragraph(50, 12)
     paragraphs = [*passage, "Short label", *passage, *passage, tail]
     assert finish_paragraphs(paragraphs, None) == [*passage, "Short label", tail]
+
+
+HEADLINE = "Ferry service resumes after the winter storms"
+PROSE = "The ferry resumed service on Monday after the storm, the operator said today."
+
+
+def test_the_headline_with_a_kicker_glued_to_it_or_a_section_after_a_bar_goes() -> None:
+    for copy in ("Harbour newsFerry service resumes after the winter storms",
+                 '"Back on the water"Ferry service resumes after the winter storms',
+                 "Title:Ferry service resumes after the winter storms",
+                 "Ferry service resumes after the winter storms | Opinion",
+                 "Ferry service resumes after the winter storms :: View in Browser"):
+        assert finish_paragraphs([copy, PROSE], HEADLINE) == [PROSE], copy
+
+
+def test_a_heading_that_only_holds_the_headline_among_its_own_words_stays() -> None:
+    for heading in ("Why ferry service resumes after the winter storms",
+                    "Ferry service resumes after the winter storms – and what it costs",
+                    "Q: Ferry service resumes after the winter storms?",
+                    "Harbour news: Ferry service resumes after the winter storms"):
+        assert finish_paragraphs([heading, PROSE], HEADLINE) == [heading, PROSE], heading
+
+
+def test_a_short_headline_inside_a_longer_line_is_not_told_apart() -> None:
+    line = "NewsFerry resumes"
+    assert finish_paragraphs([line, PROSE], "Ferry resumes") == [line, PROSE]
+
+
+def test_a_live_blog_entry_stamp_goes_but_a_schedule_line_stays() -> None:
+    entries = ["21:00Kim Mast", "20:42KEY EVENT", PROSE]
+    assert finish_paragraphs(entries, None) == [PROSE]
+    schedule = ["9:00 Registration", "10:30 Keynote by the harbour master", "4:14 p.m.", PROSE]
+    assert finish_paragraphs(schedule, None) == schedule

@@ -39,6 +39,9 @@ META_LINES = [
     "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
     "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
     "Personenbezogene Daten können an Drittplattformen übermittelt werden.",
+    "Do you have a story to tell? Email: desk@post.example",
+    "Create a FREE account to continue reading", "Thank you for registering",
+    "Please refresh the page or navigate to another page on the site to be automatically logged in",
 ]
 
 
@@ -56,6 +59,8 @@ def test_a_plain_paragraph_with_no_hint_word_stays() -> None:
 @pytest.mark.parametrize("line", [
     "March 16, 2031", "16 March 2031", "Tuesday, June 3, 2031, 10:45 AM ET", "12.03.2031",
     "Updated June 2031", "Photo from the March 2031 regatta.",
+    "Uppdaterad 15.59 | Publicerad 14.14", "Publicado: 3 de junio", "Aggiornato alle 10:45",
+    "Zaktualizowano: 3 czerwca, 10:45", "Oppdatert i går",
 ])
 def test_a_bare_date_or_a_short_dated_remark_is_dropped(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
@@ -103,7 +108,9 @@ def test_a_line_about_loading_stays(line: str) -> None:
                                   "Fehler gefunden? Jetzt melden.", "Spotted an error?", "Was this article helpful?",
                                   "Like this story? Share it with a friend!", "Wie hat Ihnen dieser Artikel gefallen?",
                                   "War dieser Artikel hilfreich?", "Empfohlener redaktioneller Inhalt",
-                                  "YouTube-Inhalte erlauben", "Allow Instagram content?", "Allow and continue"])
+                                  "YouTube-Inhalte erlauben", "Allow Instagram content?", "Allow and continue",
+                                  "EMBED:", "Player wird geladen", "MORE ABOUT", "(NTB)", "SDA/sep",
+                                  "(Quelle: APA/sda/dpa)", "REUTERS"])
 def test_a_label_or_ad_mark_between_paragraphs_is_dropped(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
     assert finish_paragraphs([prose, line, prose + " Again."], None) == [prose, prose + " Again."]
@@ -115,7 +122,10 @@ def test_a_label_or_ad_mark_between_paragraphs_is_dropped(line: str) -> None:
                                   "Or take the ferry.", "Tags and labels on the crates", "Category Last Month",
                                   "Popular on weekends, the ferry fills up.", "Reporting on the harbour is hard.",
                                   "The council contributed to the report's costs in March.",
-                                  "Write to the council about the ferry timetable."])
+                                  "Write to the council about the ferry timetable.",
+                                  "Embed the video in your page.", "More about the ferry below.",
+                                  "Reuters reported the sale.", "Publicado en 1999, el libro narra el viaje del ferry.",
+                                  "Published in 1999, the book tells the story of the ferry."])
 def test_a_line_that_only_opens_with_a_label_word_stays(line: str) -> None:
     prose = "The ferry resumed service on Monday after the storm, the operator said today."
     assert finish_paragraphs([prose, line], None) == [prose, line]
