@@ -72,7 +72,7 @@ SIGNED_WORDS = ("written by", "article by", "words by", "story by", "author:", "
                 "contributor:", "contributors:")
 MAX_SIGNED_WORDS = 3
 _SIGNED_PARTS = {part: tuple(word for word in SIGNED_WORDS if part in word)
-                 for part in ("author", "autor", "auteur", "contributor")}
+                 for part in ("author", "autor", "auteur", "contributor", " by")}
 MAX_PART_PLACES = 64
 
 
@@ -116,8 +116,8 @@ def _signed_nodes(document: Document) -> Iterator[Candidate]:
 
 def _signing_words(page: bytes) -> list[str]:
     """The SIGNED_WORDS the page's text holds, in their order. Those sharing a part (author:,
-    autor:, auteur: ... share "aut") are looked for where one scan finds that part; the others
-    by a scan each (bytes: fast search)."""
+    authors:, author(s) share "author"; written by, story by ... share " by") are looked for
+    where one scan finds that part; the others by a scan each (bytes: fast search)."""
     found = set()
     for part, words in _SIGNED_PARTS.items():
         found.update(_words_at_part(page, part, words))

@@ -424,6 +424,7 @@ def test_a_signature_after_the_text_is_read_when_nothing_else_names_the_author()
     "", "no signature here", "beautiful autumn authority", "author(s) autorin: contributors:",
     "auteur : and auteur: and autore: written by words by", "aut " * 200 + "autor: story by",
     "contributor contributor: article by", "author " * 100 + "authors: autore:",
+    "stand by " * 80 + "written by", "by the story by words by",
 ])
 def test_signing_words_are_the_signed_words_the_text_holds(text: str) -> None:
     page = text.encode()
