@@ -40,6 +40,7 @@ from .text import TextDate, find_dates, month_first
 _URL_DATES = tuple(re.compile(pattern) for pattern in URL_DATE_PATTERNS)
 _DIGIT = re.compile(r"\d")
 _NOT_LETTER = re.compile(r"[^a-z]")
+_REGION_MARK = re.compile(r"[-_]")
 _KNOWN_META = frozenset(META_PUBLISHED_KEYS + META_MODIFIED_KEYS)
 _NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 # <time datetime> elements and hAtom <abbr title> dates (Blogger, SPIP).
@@ -78,8 +79,16 @@ class DateContext:
 
     @cached_property
     def month_first(self) -> bool | None:
-        """Whether ambiguous numeric dates on this page put the month first."""
-        return month_first(self.language)
+        """Whether ambiguous numeric dates on this page put the month first, by its language
+        and region; a language without one takes the region of the page's og:locale (or
+        Content-Language) in the same language: lang="en" with og:locale en_GB is day first."""
+        language = self.language
+        if language and not _REGION_MARK.search(language):
+            for key in ("og:locale", "content-language"):
+                tag = clean_text(self.document.meta_first(key)).lower().replace("_", "-")
+                if tag.startswith(f"{language.lower()}-"):
+                    return month_first(tag)
+        return month_first(language)
 
     def writes_in_full(self, year: int, month: int, day: int) -> bool:
         """True when the page writes the day as YYYY-MM-DD somewhere: machine-written, so

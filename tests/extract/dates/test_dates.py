@@ -176,6 +176,19 @@ def test_an_ambiguous_byline_date_reads_as_the_page_writes_it_in_full_elsewhere(
     assert dates_of(page(article(byline))).published_at == "2024-03-11"   # en: month first
 
 
+@pytest.mark.parametrize(("lang", "locale", "expected"), [
+    ("en", "en_GB", "2024-05-03"),      # the og:locale gives the language its region
+    ("en", "en_US", "2024-03-05"),
+    ("en", "fr_FR", "2024-03-05"),      # another language's locale says nothing
+    ("en-US", "en_GB", "2024-03-05"),   # the page's own region wins
+])
+def test_a_language_without_region_takes_the_region_of_its_locale(
+        lang: str, locale: str, expected: str) -> None:
+    head = f'<meta property="og:locale" content="{locale}">'
+    html = page(article('<span class="date">03/05/2024</span>'), head, lang=lang)
+    assert dates_of(html).published_at == expected
+
+
 def test_visible_text_without_date_classes_right_after_the_headline() -> None:
     body = f"<div><h1>{HEADLINE}</h1><p>3 May 2024 — Jane Doe</p><p>The council voted.</p></div>"
     assert dates_of(page(body)).published_at == "2024-05-03"
