@@ -13,6 +13,7 @@ from typing import Any
 import click
 from click.formatting import HelpFormatter
 
+from . import regex_cache
 from .commands.streams import reader_may_leave
 from .version import version_report
 
@@ -61,7 +62,10 @@ class ScraperGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """The command called `cmd_name`, imported now; None for an unknown name."""
-        return load_command(cmd_name) if cmd_name in COMMANDS else None
+        if cmd_name not in COMMANDS:
+            return None
+        regex_cache.load()  # the patterns earlier runs compiled, before its imports compile them
+        return load_command(cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: HelpFormatter) -> None:
         """The command list of `--help`, from the summaries (no command is imported)."""

@@ -6,7 +6,8 @@ engine: flags, opcodes, groups) beside this module's bytecode; the next run give
 programs back, so each `re.compile` of them finds its pattern in `re`'s own cache. A program is
 saved only when the pattern built from it equals the one `re` compiled, and the file names the
 Python and engine that made it: anything else, or any error, leaves `re` to compile as usual.
-Like bytecode, nothing is written under PYTHONDONTWRITEBYTECODE.
+Like bytecode, nothing is written under PYTHONDONTWRITEBYTECODE. The command line reads the
+file before it imports the command it runs (whose imports compile patterns too).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _VERSION = (sys.version, _sre.MAGIC, _sre.CODESIZE)
 Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # The programs in the file, by (pattern, flags); None for a pattern this module cannot rebuild.
 _saved: dict[tuple[str | bytes, int], Program | None] = {}
+_read = False  # whether this process has read the file
 
 
 @contextmanager
@@ -45,9 +47,11 @@ def reused() -> Iterator[None]:
 
 
 def load() -> None:
-    """Put the saved patterns in `re`'s cache (none when they were saved by another Python)."""
-    if CACHE_FILE is None:
+    """Put the saved patterns in `re`'s cache, once (none when another Python saved them)."""
+    global _read
+    if CACHE_FILE is None or _read:
         return
+    _read = True
     try:
         version, programs = marshal.loads(CACHE_FILE.read_bytes())
         if version != _VERSION:

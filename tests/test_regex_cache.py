@@ -20,6 +20,7 @@ def cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "regex_cache.patterns"
     monkeypatch.setattr(regex_cache, "CACHE_FILE", path)
     monkeypatch.setattr(regex_cache, "_saved", {})
+    monkeypatch.setattr(regex_cache, "_read", False)
     monkeypatch.setattr("sys.dont_write_bytecode", False)
     return path
 
@@ -36,6 +37,7 @@ def test_a_pattern_saved_by_one_run_is_not_compiled_again_and_matches_the_same(
     assert cache_file.exists()
     re.purge()
     monkeypatch.setattr(regex_cache, "_saved", {})  # the next run
+    monkeypatch.setattr(regex_cache, "_read", False)
     regex_cache.load()
     assert (str, PATTERN, re.MULTILINE) in re._cache  # type: ignore[attr-defined]
     restored = re.compile(PATTERN, re.MULTILINE)
