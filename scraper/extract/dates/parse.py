@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .patterns import MAX_YEAR, MIN_YEAR, ZONE_NAMES, ZONE_OFFSETS
 
@@ -81,6 +80,8 @@ def zone_for(name: str, year: int, month: int, day: int, clock: tuple[int, int, 
 
 def _daylight_zone(name: str, year: int, month: int, day: int,
                    clock: tuple[int, int, int]) -> tzinfo | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # few pages name a zone (~3 ms import)
+
     try:
         local = datetime(year, month, day, *clock, tzinfo=ZoneInfo(name))
     except (ZoneInfoNotFoundError, ValueError):
