@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
@@ -42,8 +42,7 @@ _CUT_SHORT = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“'’)]\s*$")
 
 
-@dataclass(frozen=True)
-class MainContent:
+class MainContent(NamedTuple):
     """The winning container ids (the winner first, then its twins) and the blocks kept."""
 
     container_ids: tuple[int, ...]

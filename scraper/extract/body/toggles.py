@@ -10,7 +10,7 @@ buttons.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
@@ -21,8 +21,7 @@ MAX_PANEL_DEPTH = 2
 TOGGLE_SELECTOR = "[aria-controls], [aria-expanded]"
 
 
-@dataclass(frozen=True)
-class Toggles:
+class Toggles(NamedTuple):
     """What the page's toggles open (read before its buttons are stripped): the ids their
     `aria-controls` name, and the elements right after a button saying whether it is expanded."""
 

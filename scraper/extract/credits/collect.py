@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -38,8 +39,7 @@ MIN_PAGE_NAME = 5
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Picture:
+class Picture(NamedTuple):
     """One picture of the intact page: its reading, where it stood, and whether in chrome."""
 
     image: Image

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lazy import compile_on_use
 from .names import (
@@ -52,8 +52,7 @@ from .patterns import (
 )
 
 
-@dataclass(frozen=True)
-class ParsedCredit:
+class ParsedCredit(NamedTuple):
     """A credit line and its two parts."""
 
     credit: str

@@ -56,7 +56,7 @@ never resolved, and a "today" widget is recognised by where it sits, not by its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...models import SiteRules
 from ..document import Document
@@ -73,8 +73,7 @@ from .choose import (
 __all__ = ["DateResult", "extract_dates", "is_later"]
 
 
-@dataclass(frozen=True)
-class DateResult:
+class DateResult(NamedTuple):
     """The article's own dates as ISO 8601 strings, with where each was found."""
 
     published_at: str | None = None

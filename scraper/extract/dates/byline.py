@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
@@ -35,8 +35,7 @@ _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "se
 _TOP_TAGS = frozenset({"body", "html", "-document"})
 
 
-@dataclass(frozen=True)
-class ZoneText:
+class ZoneText(NamedTuple):
     """A short text of the byline zone holding a digit, in zone order."""
 
     node: LexborNode   # the line: the largest element around the text still one short line

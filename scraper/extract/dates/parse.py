@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import NamedTuple
 
 from .patterns import MAX_YEAR, MIN_YEAR, ZONE_NAMES, ZONE_OFFSETS
 
 
-@dataclass(frozen=True)
-class ParsedDate:
+class ParsedDate(NamedTuple):
     """A calendar date with an optional time of day and an optional UTC offset."""
 
     value: datetime

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -55,8 +55,7 @@ def _is_time_element(node: LexborNode) -> bool:
         tag == "abbr" and "title" in node.attributes)
 
 
-@dataclass(frozen=True)
-class SourceDates:
+class SourceDates(NamedTuple):
     """The published and modified dates one source gives (either may be missing)."""
 
     published: ParsedDate | None = None

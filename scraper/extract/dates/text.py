@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..lazy import compile_on_use
 from .parse import ParsedDate, make_date, plausible, zone_for
@@ -27,8 +26,7 @@ from .patterns import (
 Confirms = Callable[[int, int, int], bool]
 
 
-@dataclass(frozen=True)
-class TextDate:
+class TextDate(NamedTuple):
     """A date found in a text, with the kind its cue word gives (None when there is no cue)."""
 
     value: ParsedDate

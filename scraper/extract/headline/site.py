@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from ..document import ARTICLE_TYPES, Document, node_text, squash, unescape
@@ -65,8 +64,7 @@ def _domain_key(host: str) -> str:
     return squash("".join(labels))
 
 
-@dataclass(frozen=True)
-class SiteInfo:
+class SiteInfo(NamedTuple):
     """What a page says about its publication: names, the title suffix, the title."""
 
     declared: tuple[str, ...]

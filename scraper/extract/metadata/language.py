@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..document import ARTICLE_TYPES, Document
 from ..lazy import compile_on_use
@@ -38,8 +38,7 @@ NON_LATIN = compile_on_use(r"[^\W\d_\u0000-\u036f]")
 LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
-@dataclass(frozen=True)
-class Detection:
+class Detection(NamedTuple):
     """A language read from text, with every modelled language's score."""
 
     code: str | None
