@@ -73,11 +73,11 @@ def find_attributions(text: str) -> list[VerbMatch]:
     hits = _hits(words)
     if not hits:
         return []  # most paragraphs hold no attribution word: one C-level scan decides
-    source = lowered
+    source, tokens = lowered, words  # the tokens as they stand in `source`
     if len(lowered) != len(text):  # 'İ' lowercases to two characters: keep the offsets
-        source = text
-        words = [word.lower() for word in _TOKEN.findall(text)]
-    spans: list[tuple[int, int]] = []
+        source, tokens = text, _TOKEN.findall(text)
+        words = [token.lower() for token in tokens]
+    spans: list[tuple[int, int]] = []  # of the tokens up to the last one read
     found: list[VerbMatch] = []
     following = 0  # the first token not inside a phrase found already
     for index in [i for i, word in enumerate(words) if word in hits]:
@@ -86,8 +86,8 @@ def find_attributions(text: str) -> list[VerbMatch]:
         matched = _match(words, index, _TABLE[words[index]])
         if matched is None:
             continue
-        spans = spans or [match.span() for match in _TOKEN.finditer(source)]
         length, kind = matched
+        _spans_up_to(spans, source, tokens, min(index + length, len(words) - 1))
         if length == 1 and words[index] in NOUN_LIKE_VERBS \
                 and not _used_as_verb(text, words, spans, index):
             continue
@@ -97,6 +97,17 @@ def find_attributions(text: str) -> list[VerbMatch]:
         found.append(VerbMatch(start, end, text[start:end], kind, index == 0))
         following = index + length
     return found
+
+
+def _spans_up_to(spans: list[tuple[int, int]], source: str, tokens: list[str], last: int) -> None:
+    """Extend the tokens' offsets up to token `last`, each found after the one before (a
+    token is a longest run of token characters: none stands between two), not every token's
+    offsets of a long paragraph for a verb early in it."""
+    at = spans[-1][1] if spans else 0
+    for token in tokens[len(spans):last + 1]:
+        start = source.find(token, at)
+        at = start + len(token)
+        spans.append((start, at))
 
 
 def _used_as_verb(text: str, words: list[str], spans: list[tuple[int, int]], index: int) -> bool:
