@@ -212,13 +212,12 @@ def mentions(text: str, known: Container[str] | None = None,
     (German capitalises every noun: most single words are nobody); `also` holds more known
     words (inner words of long names).
     """
+    runs = list(NAME_RUN.finditer(text))  # one pass: the runs' texts come from the matches
     if known is not None:
-        strings = NAME_RUN.findall(text)  # the runs' texts, in the order finditer gives them
+        strings = [match.group(0) for match in runs]
         if not _may_name(strings, known, also):
             return []
-        runs = _known_runs(list(NAME_RUN.finditer(text)), strings, known, also)
-    else:
-        runs = list(NAME_RUN.finditer(text))
+        runs = _known_runs(runs, strings, known, also)
     found: list[Mention] = []
     for match in runs:
         run, position = match.group(0), match.start()
@@ -261,7 +260,7 @@ def _agent_after_particle(run: str, position: int) -> list[Mention]:
 
 def _may_name(runs: list[str], known: Container[str], also: Container[str]) -> bool:
     """True when a run has several words or is a known surname: most paragraphs name
-    nobody, and their runs are read as plain strings, not as match objects."""
+    nobody, and are left before any run is read further."""
     for run in runs:
         if " " in run:
             return True
