@@ -143,6 +143,20 @@ NOTICE_ANYWHERE_HINTS = ("rights", "may", "droits", "rechte", "derechos", "ripro
                          "dpa-infocom", "javascript", "contributed", "permission", "einverstanden",
                          "personenbezogene", "externen")
 MAX_META_LINE_WORDS = 10
+# Labels that announce a list of teasers (linked titles of other articles).
+TEASER_LABEL = compile_on_use(r"""^[\W_]*(?:
+    more\s+great\s+\S+\s+stories|you\s+may\s+also\s+like|popular\s+on(?:\s+\S+){1,2}|more\s+about
+  | more(?:\s+(?:from|on)\s+\S+(?:\s+\S+){0,2})?\s*:|related(?:\s+(?:articles|stories|posts|content|coverage))?
+  | read\s+also|also\s+on\s+\S+|recommended(?:\s+(?:for\s+you|reading|stories))?|most\s+(?:read|popular)
+  | lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|weitere\s+informationen|das\s+könnte\s+sie\s+auch\s+interessieren
+  | (?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi|à\s+découvrir|leia\s+também|leggi\s+anche
+  | noticias?\s+relacionadas?|te\s+puede\s+interesar
+)[\W_]*$""", re.IGNORECASE | re.VERBOSE)
+MAX_LABEL_CHARS = 60
+MIN_TEASER_TITLES = 2
+MAX_TEASER_TITLES = 10
+MAX_TEASER_TITLE_CHARS = 160
+_ENDS_SENTENCE = re.compile(r"[.!:;][\"'”’»)\]]*\s*$")
 MIN_LABELLED_HEADLINE_CHARS = 20  # a shorter headline met in a longer line is not told apart
 MAX_HEADLINE_LABEL_CHARS = 60     # a kicker glued before the headline is this short
 # A live blog's entry stamp: the time glued to its author or a "KEY EVENT" mark ("21:00Jane Doe").
@@ -165,10 +179,37 @@ def finish_paragraphs(paragraphs: list[str], headline: str | None) -> list[str]:
     headline_key = text_key(headline) if headline else None
     labelled = _labelled_headline(headline) if headline else None
     longest = len(headline or "") + MAX_HEADLINE_LABEL_CHARS + 1  # a labelled headline's length
-    kept = [(text, key) for text in paragraphs
+    kept = [(text, key) for text in _without_teaser_lists(paragraphs)
             if (key := text_key(text)) and key != headline_key and not _is_meta_line(text)
             and not (labelled and len(text) <= longest and labelled.match(text))]
     return _drop_concatenations(_drop_copies(kept))
+
+
+def _without_teaser_lists(paragraphs: list[str]) -> list[str]:
+    """Drop the teaser lists that a label announces ("More Great X Stories", "Read also",
+    "Weitere Informationen"): the label and the two or more titles after it, up to the first
+    line that ends like a sentence (a title ends in no period: "Ten harbour walks", "Why tides
+    turn?"). A label followed by one title stays: that title opens the next section."""
+    kept: list[str] = []
+    index = 0
+    while index < len(paragraphs):
+        text = paragraphs[index]
+        index += 1
+        if len(text) <= MAX_LABEL_CHARS and TEASER_LABEL.match(text):
+            end = index
+            while end < len(paragraphs) and end - index < MAX_TEASER_TITLES \
+                    and _is_title(paragraphs[end]):
+                end += 1
+            if end - index >= MIN_TEASER_TITLES:
+                index = end
+                continue
+        kept.append(text)
+    return kept
+
+
+def _is_title(text: str) -> bool:
+    """True for a short line that does not end like a sentence (a teaser's linked title)."""
+    return len(text) <= MAX_TEASER_TITLE_CHARS and not _ENDS_SENTENCE.search(text)
 
 
 @lru_cache(maxsize=64)

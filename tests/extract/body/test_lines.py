@@ -108,3 +108,20 @@ def test_a_live_blog_entry_stamp_goes_but_a_schedule_line_stays() -> None:
     assert finish_paragraphs(entries, None) == [PROSE]
     schedule = ["9:00 Registration", "10:30 Keynote by the harbour master", "4:14 p.m.", PROSE]
     assert finish_paragraphs(schedule, None) == schedule
+
+
+def test_a_labelled_list_of_teaser_titles_goes_up_to_the_next_sentence() -> None:
+    paragraphs = [PROSE, "More Great Harbour Stories", "Ten harbour walks for the spring",
+                  "Why do the tides turn?", "The museum reopens its quay wing",
+                  "The council will vote on the budget next week."]
+    assert finish_paragraphs(paragraphs, None) == [PROSE, paragraphs[-1]]
+    german = [PROSE, "Weitere Informationen", "Fähre fährt wieder",
+              "Nach dem Sturm ist der Betrieb aufgenommen worden. mehr", "Brücke gesperrt"]
+    assert finish_paragraphs(german, None) == [PROSE]
+
+
+def test_a_label_followed_by_one_title_or_by_sentences_stays() -> None:
+    section = [PROSE, "Read also", "Pick the right ferry", "A long paragraph that opens the next section."]
+    assert finish_paragraphs(section, None) == section
+    sources = [PROSE, "More from the harbour desk:", "The ferry runs hourly.", "Tickets cost two euros."]
+    assert finish_paragraphs(sources, None) == sources
