@@ -124,12 +124,16 @@ def nesting_warning(dropped: int, max_depth: int = MAX_DEPTH) -> str:
 def _surely_shallow(html: str, max_depth: int, batch: int = _BATCH) -> bool:
     """True when a bound proves the walk would drop nothing: no element opens past max_depth.
 
-    The walk's open elements named X never outnumber a counter of X alone that start tags of X
-    raise and end tags of X lower, never below zero (an end tag closes exactly one X when one is
-    open; other end tags only close more). Counted per batch of tags, the counter after a batch is
-    at most max(0, before - end tags) + start tags, and within it at most before + start tags.
+    A page with no more start tags of nesting elements than max_depth never holds more open
+    (most pages: one count of its tags). Else, the walk's open elements named X never outnumber
+    a counter of X alone that start tags of X raise and end tags of X lower, never below zero (an
+    end tag closes exactly one X when one is open; other end tags only close more). Counted per
+    batch of tags, the counter after a batch is at most max(0, before - end tags) + start tags,
+    and within it at most before + start tags.
     """
     tokens = _TOKENS.findall(html, 0, html.rfind(">") + 1)
+    if sum(_batch_counts(tokens)[0].values()) <= max_depth:
+        return True
     bound: dict[str, int] = {}
     total = 0  # the sum of the per-name bounds: at least the number of open elements
     for first in range(0, len(tokens), batch):
@@ -144,7 +148,7 @@ def _surely_shallow(html: str, max_depth: int, batch: int = _BATCH) -> bool:
 
 
 def _batch_counts(tokens: list[str]) -> tuple[dict[str, int], dict[str, int]]:
-    """Start tags of nesting elements and end tags in a batch of tags, by lowercase name."""
+    """Start tags of nesting elements and end tags among the tags, by lowercase name."""
     opens: dict[str, int] = {}
     closes: dict[str, int] = {}
     for token, count in Counter(tokens).items():

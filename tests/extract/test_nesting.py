@@ -126,6 +126,9 @@ BOUND_CASES = {
     "balanced markup far past the batch size": ("<section><div><span>x</span></div></section>"
                                                 * 5_000, True),
     "elements the parser closes itself": ("<ul>" + "<li><p>x" * DEEP + "</ul>", True),
+    "as many start tags as the limit, never closed": ("<div>" * MAX_DEPTH, True),
+    "one more start tag than the limit, never closed": ("<div>" * (MAX_DEPTH + 1), False),
+    "more start tags than the limit, closed in turn": ("<div>x</div>" * (MAX_DEPTH + 1), True),
 }
 
 
