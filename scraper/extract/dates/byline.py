@@ -19,9 +19,11 @@ from selectolax.lexbor import LexborNode
 from ..document import clean_text
 from ..nodes import next_outside
 from .patterns import (
+    MAX_CAPTION_IMAGES,
     MAX_LABEL_CHARS,
     MAX_LINE_CHARS,
     MAX_TEXT_CANDIDATE_CHARS,
+    MIN_CAPTION_CHARS,
     ZONE_AFTER_CHARS,
     ZONE_AFTER_NODES,
     ZONE_BEFORE_CHARS,
@@ -33,6 +35,7 @@ _DIGIT = re.compile(r"\d")
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select",
                            "button", "iframe", "head"})
 _TOP_TAGS = frozenset({"body", "html", "-document"})
+_IMAGE_HOLDERS = frozenset({"img", "picture", "a", "figure"})  # an image just before a caption
 
 
 class ZoneText(NamedTuple):
@@ -90,10 +93,29 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
         if element.mem_id in seen:
             continue
         seen.add(element.mem_id)
+        if _is_caption(element, text or clean_text(raw)):
+            continue
         item = ZoneText(element, text_node.parent, text or clean_text(raw), forward)
         found.append(_labelled(item, label) if forward and label else item)
         label, just_found = "", True
     return found
+
+
+def _is_caption(element: LexborNode, text: str) -> bool:
+    """True when the line repeats the alt or title of an image in it or just before it: a
+    caption written as a plain line, whose date is the picture's."""
+    images = element.css("img")
+    sibling = element.prev
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        sibling = sibling.prev
+    if sibling is not None and sibling.tag in _IMAGE_HOLDERS:
+        images.extend([sibling] if sibling.tag == "img" else sibling.css("img"))
+    for image in images[:MAX_CAPTION_IMAGES]:
+        for name in ("alt", "title"):
+            words = clean_text(image.attributes.get(name))
+            if len(words) >= MIN_CAPTION_CHARS and words in text:
+                return True
+    return False
 
 
 def _labelled(item: ZoneText, label: str) -> ZoneText:

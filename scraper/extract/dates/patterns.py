@@ -141,7 +141,7 @@ PUBLISHED_CUES = (
     "published", "posted", "first published", "created", "publish date", "publication date", "publié", "publiée", "veröffentlicht",
     "publiziert",
     "erschienen", "publicado", "publicada", "pubblicato", "gepubliceerd", "geplaatst",
-    "diterbitkan", "опубликовано",
+    "diterbitkan", "опубликовано", "datum",
 )
 
 # Month names and abbreviations (lowercase, accents kept) in the languages parsed without
@@ -255,6 +255,10 @@ ZONE_AFTER_CHARS = 1500
 ZONE_AFTER_NODES = 400
 ZONE_BEFORE_CHARS = 400
 ZONE_BEFORE_NODES = 150
+# A zone line repeating the alt or title (this long at least) of one of the first few images
+# in it or just before it is that image's caption, not a byline.
+MIN_CAPTION_CHARS = 20
+MAX_CAPTION_IMAGES = 4
 # A label read with the date after it ("Published", "Last updated:") is at most this long.
 MAX_LABEL_CHARS = 40
 # A byline line read as one text (a date with its time and label in sibling elements).

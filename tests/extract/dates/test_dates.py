@@ -224,6 +224,13 @@ def test_date_and_time_in_sibling_elements_are_read_as_one_line() -> None:
     assert dates_of(html).published_at == "2024-05-03T10:45:00-04:00"
 
 
+def test_a_caption_line_repeating_the_image_alt_is_not_a_byline() -> None:
+    picture = ('<div class="pic"><a href="#"><img src="a.jpg" alt="Boats in the harbour at dawn, '
+               '2 May 2024"></a><p>Boats in the harbour at dawn, 2 May 2024</p></div>')
+    assert dates_of(hero("", picture)) == DateResult()
+    assert dates_of(hero("", picture.replace("alt=", "data-alt="))) == DateResult("2024-05-02", "text")
+
+
 def test_a_date_deep_in_the_prose_is_not_a_byline_date() -> None:
     prose = "<p>" + "The council debated the harbour plan at length. " * 40 + "</p><p>May 3, 2024</p>"
     assert dates_of(hero("", "", prose)) == DateResult()
@@ -355,6 +362,11 @@ def test_a_last_updated_line_under_the_article_stands_in_for_its_date() -> None:
 def test_a_label_in_its_own_element_names_a_date_at_the_end() -> None:
     html = hero("", "", LONG_PROSE + "<div><b>Published:</b> <span>3 May 2024</span></div>")
     assert dates_of(html) == DateResult("2024-05-03", "text-labelled")
+
+
+def test_datum_labels_the_publication_date() -> None:
+    html = hero("", "", LONG_PROSE + "<ul><li><strong>Datum</strong> 28.04.2023</li></ul>")
+    assert dates_of(html) == DateResult("2023-04-28", "text-labelled")
 
 
 def test_the_date_under_written_by_in_a_closing_author_box() -> None:
