@@ -66,8 +66,8 @@ def load() -> None:
 
 def save() -> None:
     """Save the programs of the patterns in `re`'s cache, when some are not saved yet."""
-    if sys.dont_write_bytecode or CACHE_FILE is None:
-        return
+    if sys.dont_write_bytecode or CACHE_FILE is None or not os.access(CACHE_FILE.parent, os.W_OK):
+        return  # nothing to write, or nowhere: no pattern is rebuilt for nothing
     compiled = [(pattern, flags) for kind, pattern, flags in list(re._cache)
                 if kind in (str, bytes)]
     programs = dict(_saved)
@@ -82,7 +82,7 @@ def save() -> None:
     try:
         temporary.write_bytes(marshal.dumps((_VERSION, programs)))
         os.replace(temporary, CACHE_FILE)
-    except OSError:  # a read-only installation: every run compiles
+    except OSError:  # a full disk: every run compiles
         temporary.unlink(missing_ok=True)
         return
     _saved.update(programs)

@@ -76,3 +76,19 @@ def test_nothing_is_written_under_pythondontwritebytecode(cache_file: Path,
     _compiled_by_re(PATTERN, 0)
     regex_cache.save()
     assert not cache_file.exists()
+
+
+def test_where_nothing_can_be_written_no_pattern_is_rebuilt(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only installation (no writable __pycache__) pays nothing after each run."""
+    monkeypatch.setattr(regex_cache, "CACHE_FILE", tmp_path / "absent" / "regex.patterns")
+    monkeypatch.setattr(regex_cache, "_saved", {})
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+
+    def rebuilt(pattern: str, flags: int) -> None:
+        raise AssertionError(f"{pattern!r} rebuilt")
+
+    monkeypatch.setattr(regex_cache, "_program", rebuilt)
+    _compiled_by_re(PATTERN, 0)
+    regex_cache.save()
+    assert not (tmp_path / "absent").exists()
