@@ -143,6 +143,19 @@ NOTICE_ANYWHERE_HINTS = ("rights", "may", "droits", "rechte", "derechos", "ripro
                          "dpa-infocom", "javascript", "contributed", "permission", "einverstanden",
                          "personenbezogene", "externen")
 MAX_META_LINE_WORDS = 10
+# A paywall's notice: what follows it is prices and perks, not the article.
+PAYWALL = compile_on_use(r"""
+    \bunlock\s+(?:this|the\s+rest\s+of\s+this)\s+(?:piece|article|story|post)\b
+  | \b(?:this|the)\s+(?:article|story|post|piece)\s+is\s+(?:only\s+)?(?:for|available\s+to|exclusive\s+to)
+    \s+(?:\S+\s+){0,2}(?:paid\s+)?(?:subscribers|members)\b
+  | \bsubscribe\s+to\s+(?:\S+\s+){0,4}(?:to\s+)?(?:continue|keep)\s+reading\b
+  | \bto\s+read\s+the\s+rest\s+of\s+this\s+(?:story|article|post)\b
+  | \bkeep\s+reading\s+with\s+a\s+(?:\S+\s+){0,2}free\s+trial\b
+  | \bweiterlesen\s+mit\s+\S+|\bnur\s+für\s+abonnenten\b|\bexklusiv\s+für\s+abonnenten\b
+  | \bla\s+suite\s+(?:de\s+cet\s+article\s+)?est\s+réservée\s+aux\s+abonnés\b
+  | \bcontenido\s+exclusivo\s+para\s+suscriptores\b|\bconteúdo\s+exclusivo\s+para\s+assinantes\b
+  | \bcontenuto\s+riservato\s+agli\s+abbonati\b""", re.IGNORECASE | re.VERBOSE)
+MIN_TEXT_BEFORE_PAYWALL = 3
 # Labels that announce a list of teasers (linked titles of other articles).
 TEASER_LABEL = compile_on_use(r"""^[\W_]*(?:
     more\s+great\s+\S+\s+stories|you\s+may\s+also\s+like|popular\s+on(?:\s+\S+){1,2}|more\s+about
@@ -179,10 +192,25 @@ def finish_paragraphs(paragraphs: list[str], headline: str | None) -> list[str]:
     headline_key = text_key(headline) if headline else None
     labelled = _labelled_headline(headline) if headline else None
     longest = len(headline or "") + MAX_HEADLINE_LABEL_CHARS + 1  # a labelled headline's length
-    kept = [(text, key) for text in _without_teaser_lists(paragraphs)
+    kept = [(text, key) for text in _without_teaser_lists(_before_paywall(paragraphs))
             if (key := text_key(text)) and key != headline_key and not _is_meta_line(text)
             and not (labelled and len(text) <= longest and labelled.match(text))]
     return _drop_concatenations(_drop_copies(kept))
+
+
+def _before_paywall(paragraphs: list[str]) -> list[str]:
+    """The paragraphs before a paywall's notice ("Unlock this article", "This post is for paid
+    subscribers", "Weiterlesen mit Z+"): the notice, the prices and perks after it and the
+    short labels just before it go; a notice among the first paragraphs is left to the
+    other rules (the page may hold the whole article after it)."""
+    for index in range(MIN_TEXT_BEFORE_PAYWALL, len(paragraphs)):
+        text = paragraphs[index]
+        if len(text) <= MAX_NOTICE_CHARS and PAYWALL.search(text):
+            while index > MIN_TEXT_BEFORE_PAYWALL and _is_title(paragraphs[index - 1]) \
+                    and len(paragraphs[index - 1]) <= MAX_LABEL_CHARS:
+                index -= 1
+            return paragraphs[:index]
+    return paragraphs
 
 
 def _without_teaser_lists(paragraphs: list[str]) -> list[str]:

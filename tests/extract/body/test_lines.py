@@ -125,3 +125,22 @@ def test_a_label_followed_by_one_title_or_by_sentences_stays() -> None:
     assert finish_paragraphs(section, None) == section
     sources = [PROSE, "More from the harbour desk:", "The ferry runs hourly.", "Tickets cost two euros."]
     assert finish_paragraphs(sources, None) == sources
+
+
+ARTICLE = [f"Paragraph {n} of the harbour story, with enough words to read as text." for n in range(4)]
+
+
+def test_a_paywall_notice_cuts_the_prices_and_perks_after_it_and_its_label() -> None:
+    for notice in ("This article is exclusive to Harbour+ subscribers",
+                   "Become a paid subscriber to Harbour Post to unlock this piece and learn about:",
+                   "Subscribe to Harbour Post to keep reading this post.",
+                   "Weiterlesen mit Hafen+", "La suite de cet article est réservée aux abonnés."):
+        page = [*ARTICLE, "Harbour+ Story", notice, "Monthly", "$39", "Playbooks for the ferry"]
+        assert finish_paragraphs(page, None) == ARTICLE, notice
+
+
+def test_a_notice_among_the_first_paragraphs_or_a_heading_about_unlocking_cuts_nothing() -> None:
+    early = [ARTICLE[0], "This story is only for subscribers.", *ARTICLE[1:]]
+    assert finish_paragraphs(early, None) == early
+    heading = [*ARTICLE, "Unlock the Full Potential of Your Harbour", "The ferry runs hourly all year."]
+    assert finish_paragraphs(heading, None) == heading
