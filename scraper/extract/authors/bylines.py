@@ -35,13 +35,14 @@ AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autori?|writers
 # ("Ein Kommentar von", "Eine Analyse von").
 OPENING = re.compile(r"^(?:(?:" + "|".join(sorted(LEAD_IN_WORDS)) + r")\s+){1,2}(?:von|par|por|door)\b|"
                      r"^(?:by|von|par|por|door|av|af|di|przez|"
-                     r"written by|posted by|story by|words by|text by|article by|reported by|"
+                     r"written by|posted by|story by|words by|text by|article by|article written by|reported by|"
                      r"insights from|authors? of (?:the|this) (?:article|story|post)|author|authors|autor|autorin|autoren|auteur|autore|autores|"
-                     r"written|reporter)\b\s*[:\-–]?(?:\s|$)|"
+                     r"written|reporter|contributors?)\b\s*[:\-–]?(?:\s|$)|"
                      r"^(?:text|texto|texte|tekst|текст|автор)\s*[:\-–](?:\s|$)", re.IGNORECASE)
 # Byline-like elements in these regions sign something else: comments, teasers, bios.
 FOREIGN_REGION_TAGS = frozenset({"aside", "footer", "nav", "form"})
-FOREIGN_REGION_HINT = re.compile(r"comment|related|sidebar|widget|recirc|popular|trending|"
+# Elementor wraps every element of a page, the article's too, in "elementor-widget-*" classes.
+FOREIGN_REGION_HINT = re.compile(r"comment|related|sidebar|(?<!elementor-)widget|recirc|popular|trending|"
                                  r"most-read|newsletter|footer|respond|reply|teaser|"
                                  r"(?:^|[\s_-])promo(?:$|[\s_-])|author-?bio|about-the-author|"
                                  r"author-?box|more-from|testimonial|review-author")
@@ -49,6 +50,8 @@ SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "svg", "body
                           "article", "main", "section", "time", "picture", "figure", "input",
                           "textarea", "button", "label", "select", "noscript", "template",
                           "h1", "h2", "ul", "ol", "table"})
+# Skipped headings that still head a byline when they hold only its label ("<h2>Written by</h2>").
+LABEL_HEADINGS = frozenset({"h2"})
 TEXT_TAGS = frozenset({"-text", "#text", "-comment", "!comment"})
 # The walk after the headline does not enter these: no byline of the article lives inside.
 NO_DESCENT_TAGS = frozenset({"script", "style", "svg", "noscript", "template", "select",
@@ -79,18 +82,21 @@ MAX_PART_PLACES = 64
 def visible_byline(document: Document, site_names: list[str], headline: str | None,
                    rule_selectors: tuple[str, ...] = (), signatures: bool = True) -> Byline:
     """Return the byline at the headline, else the first marked byline elsewhere, else (with
-    `signatures`) the first signature line ("Written by X") elsewhere."""
+    `signatures`) the first signature line ("Written by X") elsewhere; a byline at the headline
+    naming only an outlet ("Team Acme") gives way to a person signed elsewhere ("Written by X")."""
     ruled = _rule_nodes(document, rule_selectors)
     heading = headline_node(document, headline)
     near = Byline(near=True)
     if heading is not None:
         near = read_byline(_at_heading(heading, ruled), site_names, near=True)
-        if near.people or near.others:
+        if near.people:
             return near
     far = read_byline(_marked_nodes(document, rule_selectors), site_names, near=False)
     if signatures and not far.people:
         signed = read_byline(_signed_nodes(document), site_names, near=False)
         far = signed if signed.people else far
+    if near.others and not (far.people and far.signed):
+        return near                         # an outlet at the headline, no person signing elsewhere
     far.not_authors |= near.not_authors
     if len(far.people) > MAX_FAR_PEOPLE:
         far.people = []                     # a list of writers, not one article's byline
@@ -202,7 +208,7 @@ def _candidate(node: LexborNode, ruled: set[int], around: set[int],
                tag: str | None = None) -> Candidate | None:
     """The element as a byline candidate, or None (`tag`: the node's, when read already)."""
     tag = node.tag if tag is None else tag
-    if tag in SKIPPED_TAGS:
+    if tag in SKIPPED_TAGS and not (tag in LABEL_HEADINGS and _is_byline_label(node_text(node))):
         return None
     marked = node.mem_id in ruled or _is_marked(node, tag)
     own = _leading_text(node) if marked or _may_lead(node) else ""
@@ -284,6 +290,11 @@ def _signature(node: LexborNode) -> str:
     if node.tag == "a" and AUTHOR_HREF.search(attrs.get("href") or ""):
         return "a[author-href]"
     return f"{node.tag}.{' '.join((attrs.get('class') or '').split())}"
+
+
+def _is_byline_label(text: str) -> bool:
+    """True for a byline label standing alone ("Written by", "Article by:", "Authors")."""
+    return bool(OPENING.match(text)) and _is_label_only(text)
 
 
 def _is_label_only(text: str) -> bool:

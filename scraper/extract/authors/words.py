@@ -50,7 +50,8 @@ AUTHOR_LABELS = ("about the author", "authors of the article", "author of the ar
                  "autoren", "autorin", "autorin/autor", "autor/autorin", "auteur", "auteurs",
                  "autore", "autori", "autores", "reporter", "text", "texte", "texto", "tekst",
                  "текст", "автор", "written", "words", "reporting", "writer", "article written by",
-                 "posted by", "written by", "by", "von", "par", "por", "door", "af", "av")
+                 "posted by", "written by", "contributor", "contributors",
+                 "by", "von", "par", "por", "door", "af", "av")
 MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
           "july|august|september|october|november|december|januar|februar|märz|juni|juli|oktober|"
           "dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"

@@ -437,3 +437,34 @@ def test_signing_words_are_the_signed_words_the_text_holds(text: str) -> None:
 ])
 def test_a_byline_class_is_told_as_the_case_insensitive_pattern_tells_it(classes: str) -> None:
     assert _byline_class(classes) is (BYLINE_CLASS.search(classes) is not None)
+
+
+@pytest.mark.parametrize("label", ["Article by", "Article written by:", "Written by"])
+def test_a_heading_holding_only_a_byline_label_reads_the_name_after_it(label: str) -> None:
+    signed = f'<section><h2 class="small">{label}</h2><div class="who">Edda Lorne</div></section>'
+    assert authors_of(body="<h1>Harbour plan wins</h1>" + PROSE * 3 + signed) == ["Edda Lorne"]
+    heading = "<h1>Harbour plan wins</h1>" + PROSE * 3 + "<h2>Written by hand</h2><p>Edda Lorne</p>"
+    assert authors_of(body=heading) == []      # a heading that is more than the label
+
+
+def test_a_contributors_label_heads_the_byline() -> None:
+    byline = "<div class='tags'><div><strong>Contributors:</strong> Edda Lorne</div></div>"
+    assert authors_of(body=article(byline, PROSE)) == ["Edda Lorne"]
+
+
+def test_page_builder_widget_wrappers_are_not_sidebars() -> None:
+    def wrapped(classes: str) -> str:
+        return (f'<div class="{classes}"><div class="inner"><h3>Written by Edda Lorne</h3>'
+                "</div></div>")
+    body = "<h1>Harbour plan wins</h1>" + PROSE * 3
+    assert authors_of(body=body + wrapped("elementor-widget elementor-widget-text-editor")) == [
+        "Edda Lorne"]
+    assert authors_of(body=body + wrapped("widget widget_recent_entries")) == []
+
+
+def test_an_outlet_at_the_headline_gives_way_to_a_person_signing_elsewhere() -> None:
+    outlet = '<p class="author">Harbour Desk Team</p>'
+    signed = "<p>Written by Edda Lorne</p>"
+    assert authors_of(body=article(outlet, PROSE * 3, signed)) == ["Edda Lorne"]
+    teaser = '<div class="card"><h3>Tides</h3><div class="author">Mia Ostrova</div></div>'
+    assert authors_of(body=article(outlet, PROSE * 3) + teaser) == ["Harbour Desk Team"]
