@@ -96,7 +96,12 @@ def _rules_headline(document: Document, selectors: tuple[str, ...], names: list[
         node = document.tree.css_first(selector)
         text = unescape(heading_text(node)) if node is not None else ""
         if text:
-            return strip_site_affixes(text, names, host)
+            ruled = Candidate("rules", strip_site_affixes(text, names, host), 0.0)
+            tail = _headline_part(node)
+            if tail:
+                others = [c for c in _candidates(document, names, host) if c.source != "h1"]
+                ruled = _headline_or_part(ruled, tail, others)
+            return ruled.text
     return None
 
 
@@ -228,24 +233,30 @@ def _headline_part(node: LexborNode) -> str:
 
 
 def _prefer_headline_parts(found: list[Candidate], tails: list[str]) -> None:
-    """Replace a heading candidate by its headline part when another source says just that
-    part, or says it after a kicker and a colon while none says the heading's whole text; the
-    sources saying the whole lend their most weighted spelling ("Kicker: Headline" for two
-    <span>s)."""
+    """Put each <h1> candidate's headline part or spelling (see `_headline_or_part`) in its place."""
     h1_indexes = [i for i, c in enumerate(found) if c.source == "h1"]
     others = [c for c in found if c.source != "h1"]
     for index, tail in zip(h1_indexes, tails):
-        heading, key = found[index], squash(tail)
-        if not key:
-            continue
-        spellings: dict[str, float] = {}
-        for c in others:
-            if c.key == heading.key:
-                spellings[c.text] = spellings.get(c.text, 0.0) + c.weight
-        if any(c.key == key or not spellings and key in _kicked_keys(c.text, "") for c in others):
-            found[index] = Candidate("h1", tail, heading.weight)
-        elif spellings:
-            found[index] = Candidate("h1", max(spellings, key=spellings.__getitem__), heading.weight)
+        found[index] = _headline_or_part(found[index], tail, others)
+
+
+def _headline_or_part(heading: Candidate, tail: str, others: list[Candidate]) -> Candidate:
+    """A heading's headline part when another source says just that part, or says it after a
+    kicker and a colon while none says the heading's whole text; else, for a heading with a
+    part, the most weighted spelling of the sources saying the whole ("Kicker: Headline" for
+    two <span>s)."""
+    key = squash(tail)
+    if not key:
+        return heading
+    spellings: dict[str, float] = {}
+    for c in others:
+        if c.key == heading.key:
+            spellings[c.text] = spellings.get(c.text, 0.0) + c.weight
+    if any(c.key == key or not spellings and key in _kicked_keys(c.text, "") for c in others):
+        return Candidate(heading.source, tail, heading.weight)
+    if spellings:
+        return Candidate(heading.source, max(spellings, key=spellings.__getitem__), heading.weight)
+    return heading
 
 
 def heading_text(node: LexborNode) -> str:

@@ -280,3 +280,16 @@ def test_kicker_before_a_colon_earns_no_support_from_the_full_headline() -> None
                     + jsonld(**{"@type": "NewsArticle", "headline": full}),
                     f"<article><h1>{full}</h1></article>")
     assert extract_headline(document, None) == full
+
+
+def test_ruled_heading_of_title_and_subtitle_elements_takes_the_sources_punctuation() -> None:
+    rules = SiteRules(name="blog", headline=("article h1",))
+    heading = ('<h1><span class="primary">Tides and ferries.</span> '
+               '<span class="subtitle">A walk along the harbour wall</span></h1>')
+    full = "Tides and ferries. - A walk along the harbour wall"
+    document = page(meta("og:title", full), f"<article>{heading}</article>")
+    assert extract_headline(document, rules) == full
+    alone = page(meta("og:title", "A walk along the harbour wall"), f"<article>{heading}</article>")
+    assert extract_headline(alone, rules) == "A walk along the harbour wall"
+    unsupported = page(meta("og:title", "Something else entirely"), f"<article>{heading}</article>")
+    assert extract_headline(unsupported, rules) == "Tides and ferries. A walk along the harbour wall"
