@@ -28,6 +28,7 @@ TABLE_CELL_TAGS = frozenset({"td", "th"})
 MAX_KEPT_LINK_DENSITY = 0.6  # inside the main container, drop blocks linkier than this
 MIN_LINKED_ITEM_CHARS = 30   # ...but a list item this long before more prose stays (a resource)
 MAX_ENTRY_LINK_DENSITY = 0.95  # ...when it has words of its own besides its links
+MIN_INTRO_CHARS = 40         # a sentence ending in a colon this long announces the list after it
 # A kicker before a teaser's linked headline: a few words ending in a colon or question mark.
 _KICKER = compile_on_use(r"^\W*(?:\S+\s+){0,3}\S*[:?]\W*$")
 WIDEN_SHARE = 0.5            # a lone paragraph winning with less of the page's prose is widened
@@ -135,7 +136,7 @@ def kept_blocks(inside: list[TextBlock]) -> list[TextBlock]:
     is a link (a listicle's product names) between paragraphs of prose opens a section."""
     prose = [is_prose(block) for block in inside]
     last_prose = max((index for index, is_text in enumerate(prose) if is_text), default=-1)
-    plain_lists = _plain_lists(inside)
+    plain_lists = _plain_lists(inside) | _introduced_lists(inside, prose)
     kept = []
     for index, block in enumerate(inside):
         if keep_block(block) or block.tag in HEADING_TAGS \
@@ -145,6 +146,23 @@ def kept_blocks(inside: list[TextBlock]) -> list[TextBlock]:
                                            or _in_plain_list(block, plain_lists)):
             kept.append(block)
     return kept
+
+
+def _introduced_lists(blocks: list[TextBlock], prose: list[bool]) -> set[int]:
+    """The ids of the lists that a sentence of the text announces ("Here are some of the
+    courses on offer:"): the article's own list, even when each item is only a link."""
+    introduced: set[int] = set()
+    previous_list: int | None = None
+    for index, block in enumerate(blocks):
+        item = _list_item(block)
+        parent = item.parent if item is not None else None
+        list_id = parent.mem_id if parent is not None else None
+        if list_id is not None and list_id != previous_list and index > 0 and prose[index - 1] \
+                and _list_item(blocks[index - 1]) is None \
+                and len(blocks[index - 1].text) >= MIN_INTRO_CHARS and blocks[index - 1].text.endswith(":"):
+            introduced.add(list_id)
+        previous_list = list_id
+    return introduced
 
 
 def _plain_lists(blocks: list[TextBlock]) -> set[int]:

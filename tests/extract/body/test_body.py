@@ -345,3 +345,18 @@ def test_a_lone_paragraph_beside_a_note_in_its_own_box_is_not_widened_into_the_s
     main = find_main_content(text_blocks(tree.body, nodes), nodes)
     assert main.blocks and main.blocks[0].text.startswith("Lead.")
     assert not any(b.text.startswith("Column") for b in main.blocks)
+
+
+def test_a_list_of_links_a_sentence_announces_stays_but_an_unannounced_one_goes() -> None:
+    courses = ("<p>Here are some of the courses the harbour school offers this winter:</p>"
+               "<ul><li><a href='/c/knots'>Knots and Splices</a></li><li><a href='/c/tides'>Reading the Tides</a>"
+               "</li><li><a href='/c/radio'>Marine Radio</a></li></ul>")
+    teasers = ("<ul><li><a href='/a'>Tram fares</a></li><li><a href='/b'>New pier</a></li>"
+               "<li><a href='/d'>Depot</a></li></ul>")
+    contents = ("<p>In this long guide to the harbour, we will walk through these parts:</p>"
+                "<ul><li><a href='#tides'>Tides</a></li><li><a href='#moorings'>Moorings</a></li></ul>")
+    html = (f"<html><body><article>{prose(2)}{courses}{prose(1, word='Middle')}{teasers}{contents}"
+            f"{prose(2, word='Late')}</article></body></html>")
+    text = body_of(html)
+    assert "Knots and Splices\n\nReading the Tides\n\nMarine Radio" in text
+    assert "Tram fares" not in text and "Moorings" not in text
