@@ -36,7 +36,7 @@ AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autori?|writers
 OPENING = re.compile(r"^(?:(?:" + "|".join(sorted(LEAD_IN_WORDS)) + r")\s+){1,2}(?:von|par|por|door)\b|"
                      r"^(?:by|von|par|por|door|av|af|di|przez|"
                      r"written by|posted by|story by|words by|text by|article by|article written by|reported by|"
-                     r"insights from|authors? of (?:the|this) (?:article|story|post)|author|authors|autor|autorin|autoren|auteur|autore|autores|"
+                     r"insights from|authors? of (?:the|this) (?:article|story|post)|author|authors|autorin/autor|autor/autorin|autor|autorin|autoren|auteur|autore|autores|"
                      r"written|reporter|contributors?)\b\s*[:\-–]?(?:\s|$)|"
                      r"^(?:text|texto|texte|tekst|текст|автор)\s*[:\-–](?:\s|$)", re.IGNORECASE)
 # Byline-like elements in these regions sign something else: comments, teasers, bios.
@@ -71,7 +71,7 @@ LEADING_SKIPPED = frozenset({"time", "img", "svg", "br", "picture"})
 MAX_FAR_PEOPLE = 4
 # Words that sign an article away from its headline ("Written by X" after the text).
 SIGNED_WORDS = ("written by", "article by", "words by", "story by", "author:", "authors:",
-                "author(s)", "autor:", "autorin:", "auteur :", "auteur:", "autore:",
+                "author(s)", "autor:", "autorin:", "autorin/autor", "autor/autorin", "auteur :", "auteur:", "autore:",
                 "contributor:", "contributors:")
 MAX_SIGNED_WORDS = 3
 _SIGNED_PARTS = {part: tuple(word for word in SIGNED_WORDS if part in word)

@@ -468,3 +468,12 @@ def test_an_outlet_at_the_headline_gives_way_to_a_person_signing_elsewhere() -> 
     assert authors_of(body=article(outlet, PROSE * 3, signed)) == ["Edda Lorne"]
     teaser = '<div class="card"><h3>Tides</h3><div class="author">Mia Ostrova</div></div>'
     assert authors_of(body=article(outlet, PROSE * 3) + teaser) == ["Harbour Desk Team"]
+
+
+@pytest.mark.parametrize("label", ["Autorin/Autor", "Autor/Autorin"])
+def test_a_gender_inclusive_author_label_signs_the_article(label: str) -> None:
+    facts = (f"<ul class='facts'><li><strong>Datum</strong> 28.04.2023</li><li><strong>{label}"
+             "</strong> Edda Lorne</li></ul>")
+    head = '<meta name="author" content="Harbour Wire Service">'
+    assert authors_of(head=head, body="<h1>Harbour plan wins</h1>" + PROSE * 3 + facts) == [
+        "Edda Lorne"]
