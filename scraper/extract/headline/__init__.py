@@ -8,7 +8,8 @@ the `<h1>`'s text ("Kenia: Nairobi von unten" over "Nairobi von unten") is suppo
 `<h1>` in turn. An `<h1>` that is the site's logo or name is no candidate. An `<h1>` that ends
 a breadcrumb trail names the page in the navigation: the heading after it is the one the reader
 sees. A heading made of a kicker and a headline element gives the headline alone when
-another source says just that.
+another source says just that. A heading the site's rules pick is read the same way, and loses
+a short kicker before a colon ("Blog: X") that another source leaves out.
 """
 
 from __future__ import annotations
@@ -98,9 +99,9 @@ def _rules_headline(document: Document, selectors: tuple[str, ...], names: list[
         if text:
             ruled = Candidate("rules", strip_site_affixes(text, names, host), 0.0)
             tail = _headline_part(node)
-            if tail:
+            if tail or ":" in ruled.text:
                 others = [c for c in _candidates(document, names, host) if c.source != "h1"]
-                ruled = _headline_or_part(ruled, tail, others)
+                ruled = _without_kicker(_headline_or_part(ruled, tail, others), others, host)
             return ruled.text
     return None
 
@@ -256,6 +257,19 @@ def _headline_or_part(heading: Candidate, tail: str, others: list[Candidate]) ->
         return Candidate(heading.source, tail, heading.weight)
     if spellings:
         return Candidate(heading.source, max(spellings, key=spellings.__getitem__), heading.weight)
+    return heading
+
+
+def _without_kicker(heading: Candidate, others: list[Candidate], host: str) -> Candidate:
+    """A heading without the short kicker before its colon ("Blog: Headline") when another
+    source says just what follows it and none says the whole."""
+    if any(c.key == heading.key for c in others):
+        return heading
+    pieces = split_segments(heading.text)
+    for i in range(1, len(pieces), 2):
+        rest = "".join(pieces[i + 1:]).strip()
+        if squash(rest) in _kicked_keys(heading.text, host) and any(c.key == squash(rest) for c in others):
+            return Candidate(heading.source, rest, heading.weight)
     return heading
 
 

@@ -3,7 +3,8 @@
 Titles are split into segments at separators (`|`, spaced dashes, `:`, `·`, `»` ...). A segment
 is the site's name when it equals a name the page declares (og:site_name, JSON-LD publisher or
 WebSite, application-name), the segment that ends both `<title>` and og:title, or the page's
-host ("TheHill" on thehill.com, "CBSSports.com").
+host ("TheHill" on thehill.com, "CBSSports.com"); a title of one segment loses the page's
+domain written at either end ("example.com Headline").
 """
 
 from __future__ import annotations
@@ -200,7 +201,7 @@ def strip_site_affixes(text: str, names: list[str], host: str = "",
     """
     pieces = split_segments(text)
     if len(pieces) < 3:
-        return text.strip()
+        return _without_host_word(text, host).strip()
     keys = {squash(name) for name in names if name}
 
     def is_site(segment: str) -> bool:
@@ -223,6 +224,19 @@ def strip_site_affixes(text: str, names: list[str], host: str = "",
                                           or _is_pipe_tail(pieces)):
         pieces = pieces[:-2]
     return "".join(pieces).strip()
+
+
+def _without_host_word(text: str, host: str) -> str:
+    """A title of one segment without a first or last word that is the page's domain written
+    out ("example.com Harbour walks")."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    if DOMAIN_LIKE.match(words[0]) and looks_like_host(words[0], host):
+        return text.split(None, 1)[1]
+    if DOMAIN_LIKE.match(words[-1]) and looks_like_host(words[-1], host):
+        return text.rsplit(None, 1)[0]
+    return text
 
 
 def _is_pipe_tail(pieces: list[str]) -> bool:

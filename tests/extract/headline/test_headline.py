@@ -293,3 +293,22 @@ def test_ruled_heading_of_title_and_subtitle_elements_takes_the_sources_punctuat
     assert extract_headline(alone, rules) == "A walk along the harbour wall"
     unsupported = page(meta("og:title", "Something else entirely"), f"<article>{heading}</article>")
     assert extract_headline(unsupported, rules) == "Tides and ferries. A walk along the harbour wall"
+
+
+def test_ruled_heading_drops_a_kicker_only_another_source_leaves_out() -> None:
+    rules = SiteRules(name="blog", headline=("article h1",))
+    heading = "<h1><strong>Guide:</strong> Ferry timetables for the winter</h1>"
+    alone = page(meta("og:title", "Ferry timetables for the winter"), f"<article>{heading}</article>")
+    assert extract_headline(alone, rules) == "Ferry timetables for the winter"
+    whole = page(meta("og:title", "Ferry timetables for the winter")
+                 + "<title>Guide: Ferry timetables for the winter</title>", f"<article>{heading}</article>")
+    assert extract_headline(whole, rules) == "Guide: Ferry timetables for the winter"
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("harbourherald.com Ferry timetables", "Ferry timetables"),
+    ("Ferry timetables HarbourHerald.com", "Ferry timetables"),
+    ("example.org Ferry timetables", "example.org Ferry timetables"),
+])
+def test_title_of_one_segment_loses_the_page_domain_at_either_end(title: str, expected: str) -> None:
+    assert extract_headline(page(f"<title>{title}</title>"), None) == expected
