@@ -3,7 +3,8 @@
 At the headline: from the headline's `<h1>`, the elements that follow it in page order are read
 until the body's prose begins (then the few elements just before it). A byline there is an
 element marked as one (classes like byline / author / contributor, `itemprop=author`,
-`rel=author`, a link to an author page, a site rule's selector) or a short line opening with a
+`rel=author`, a link to an author page, a site rule's selector, the element beside an author's
+picture) or a short line opening with a
 marker or label ("By", "Von", "Written by", "Author:"); a label standing alone ("Written by")
 takes the text of the element after it. Elsewhere on the page only marked elements count,
 outside comments, sidebars, teasers and author boxes, and that byline is weaker evidence
@@ -20,7 +21,7 @@ from selectolax.lexbor import LexborNode
 from ..container import is_article_container
 from ..document import Document, node_text, squash, unescape
 from ..nodes import ancestors, class_and_id, inside_region, next_outside
-from .names import OTHER_CREDIT, is_other_credit
+from .names import OTHER_CREDIT, clean_name, is_other_credit
 from .reading import Byline, Candidate, read_byline
 from .words import LEAD_IN_WORDS
 
@@ -176,6 +177,10 @@ def _at_heading(heading: LexborNode, ruled: set[int]) -> Iterator[Candidate]:
     prose = 0
     for node, tag in _following(heading, MAX_WALK):
         candidate = _candidate(node, ruled, around, tag)
+        if candidate is None and tag == "img":
+            holder = _avatar_holder(node)
+            if holder is not None:          # the element beside an author's picture names them
+                candidate = _candidate(holder, ruled | {holder.mem_id}, around)
         if candidate is not None:
             yield candidate
         elif tag == "p" and len(node.text(deep=True)) >= PROSE_CHARS:
@@ -231,6 +236,21 @@ def _candidate(node: LexborNode, ruled: set[int], around: set[int],
         return None                         # its inner byline elements speak one by one
     return Candidate(node, text, marked, opens or bool(OPENING.match(text)),
                      credit or is_other_credit(text), signature, label_only=label_only)
+
+
+def _avatar_holder(image: LexborNode) -> LexborNode | None:
+    """The element holding an author's picture: an avatar (class "avatar", as CMS themes mark
+    it) or a headshot whose alt text, a person's full name, is the element's text ("<a><img
+    alt="Jane Doe">Jane Doe</a>"); None for other images."""
+    holder = image.parent
+    if holder is None:
+        return None
+    attrs = image.attributes
+    if "avatar" in (attrs.get("class") or "").lower():
+        return holder
+    alt = " ".join((attrs.get("alt") or "").split())
+    named = " " in alt and clean_name(alt) == alt and squash(alt) == squash(node_text(holder))
+    return holder if named else None    # not an icon beside "LinkedIn", nor a captioned photo
 
 
 def _may_lead(node: LexborNode) -> bool:

@@ -477,3 +477,16 @@ def test_a_gender_inclusive_author_label_signs_the_article(label: str) -> None:
     head = '<meta name="author" content="Harbour Wire Service">'
     assert authors_of(head=head, body="<h1>Harbour plan wins</h1>" + PROSE * 3 + facts) == [
         "Edda Lorne"]
+
+
+def test_the_element_beside_an_authors_picture_names_the_author() -> None:
+    avatar = ('<p>Dec 26, 2025 <span>&bull;</span> <img src="/g/e5f6.png" class="avatar avatar-xs">'
+              ' Edda Lorne in <a href="/topics/harbour">Harbour News</a></p>')
+    assert authors_of(body=article(avatar, PROSE)) == ["Edda Lorne"]
+    headshot = '<a title="Edda Lorne"><img src="/logo.png" alt="Edda Lorne"><div>Edda Lorne</div></a>'
+    assert authors_of(body=article("<span>2025-12-17</span>", headshot, PROSE)) == ["Edda Lorne"]
+    share = '<a href="/share"><img src="/in.svg" alt="linkedin"><div>LinkedIn</div></a>'
+    assert authors_of(body=article(share, PROSE)) == []     # an icon, not a headshot
+    photo = ('<div><img src="/p.jpg" alt="Harbour master Jon Vik (AFP)">'
+             '<div class="caption">Harbour master Jon Vik (AFP)</div></div>')
+    assert authors_of(body=article(photo, PROSE)) == []     # a photo and its caption
