@@ -9,7 +9,8 @@ the `<h1>`'s text ("Kenia: Nairobi von unten" over "Nairobi von unten") is suppo
 a breadcrumb trail names the page in the navigation: the heading after it is the one the reader
 sees. A heading made of a kicker and a headline element gives the headline alone when
 another source says just that. A heading the site's rules pick is read the same way, and loses
-a short kicker before a colon ("Blog: X") that another source leaves out.
+a short kicker before a colon ("Blog: X") that another source leaves out. A metadata title cut
+short with an ellipsis counts half; a `<title>` tail that og:title also carries is a subtitle.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ H1_IN_ARTICLE_BONUS = 0.8     # an <h1> inside <article>/<main> or marked as the
 H1_SHORT_FACTOR = 0.5         # an <h1> of one or two words is often a section name
 ECHO_FACTOR = 0.5             # twitter:title or <title> copied from og:title: half a new witness
 LATER_H1_FACTOR = 0.4         # only the first plausible <h1> is fully trusted
+CUT_FACTOR = 0.5              # a metadata title cut short with an ellipsis: half a witness
 PART_AGREEMENT = 0.8          # share of a source's weight given when it contains a candidate
 MAX_H1 = 6
 # Preference among candidates with the same text, visible text first.
@@ -114,7 +116,9 @@ def _candidates(document: Document, names: list[str], host: str) -> list[Candida
     def add(source: str, raw: str | None, weight: float, sections: bool = True) -> None:
         text = unescape(raw)
         if text:
-            found.append(Candidate(source, strip_site_affixes(text, names, host, sections), weight))
+            cut = source != "h1" and ELLIPSIS.search(text) is not None
+            found.append(Candidate(source, strip_site_affixes(text, names, host, sections),
+                                   weight * CUT_FACTOR if cut else weight))
 
     article_headline = _jsonld_headline(document, ARTICLE_ONLY_TYPES)
     add("jsonld", article_headline, WEIGHTS["jsonld"])
@@ -126,7 +130,11 @@ def _candidates(document: Document, names: list[str], host: str) -> list[Candida
     add("twitter", twitter_title, WEIGHTS["twitter"] * (ECHO_FACTOR if twitter_title == og_title else 1))
     for text, weight, _ in h1s:
         add("h1", text, weight, sections=False)
-    add("title", site_info(document).title, WEIGHTS["title"])
+    title = site_info(document).title
+    # a title's tail segment the metadata carry too is a subtitle, not a section
+    metadata_keys = {c.key for c in found if c.source in ("jsonld", "og", "twitter")}
+    add("title", title, WEIGHTS["title"],
+        sections=squash(strip_site_affixes(unescape(title), names, host)) not in metadata_keys)
     _prefer_headline_parts(found, [tail for _, _, tail in h1s])
     og_key = next((c.key for c in found if c.source == "og"), None)
     if found and found[-1].source == "title" and found[-1].key == og_key:

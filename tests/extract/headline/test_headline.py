@@ -312,3 +312,21 @@ def test_ruled_heading_drops_a_kicker_only_another_source_leaves_out() -> None:
 ])
 def test_title_of_one_segment_loses_the_page_domain_at_either_end(title: str, expected: str) -> None:
     assert extract_headline(page(f"<title>{title}</title>"), None) == expected
+
+
+def test_title_tail_that_og_title_carries_too_is_no_section() -> None:
+    site = meta("og:site_name", "The Harbour Herald")
+    subtitled = page("<title>Tram tips - A Short Guide | The Harbour Herald</title>"
+                     + meta("og:title", "Tram tips - A Short Guide") + site)
+    assert extract_headline(subtitled, None) == "Tram tips - A Short Guide"
+    sectioned = page("<title>Tram tips - Politics | The Harbour Herald</title>"
+                     + meta("og:title", "Tram tips") + site)
+    assert extract_headline(sectioned, None) == "Tram tips"
+
+
+def test_metadata_cut_short_with_an_ellipsis_gives_way_to_the_whole_h1() -> None:
+    cut = "Tram tips: timetables, tickets and the quiet…"
+    document = page(f"<title>{cut}</title>" + meta("og:title", cut)
+                    + f'<meta name="twitter:title" content="{cut}">',
+                    "<article><h1>Tram tips for the winter timetable</h1></article>")
+    assert extract_headline(document, None) == "Tram tips for the winter timetable"
