@@ -4,11 +4,12 @@ At the headline: from the headline's `<h1>`, the elements that follow it in page
 until the body's prose begins (then the few elements just before it). A byline there is an
 element marked as one (classes like byline / author / contributor, `itemprop=author`,
 `rel=author`, a link to an author page, a site rule's selector, the element beside an author's
-picture) or a short line opening with a
-marker or label ("By", "Von", "Written by", "Author:"); a label standing alone ("Written by")
-takes the text of the element after it. Elsewhere on the page only marked elements count,
-outside comments, sidebars, teasers and author boxes, and that byline is weaker evidence
-(`Byline.near` is False). How a run of candidates becomes one byline is `reading.py`.
+picture) or a short line opening with a marker or label ("By", "Von", "Written by", "Author:");
+a label standing alone ("Written by") takes the text of the element after it. An element whose
+class marks the author's job or description ("author-description") is not a byline. Elsewhere
+on the page only marked elements count, outside comments, sidebars, teasers and author boxes,
+and that byline is weaker evidence (`Byline.near` is False). How a run of candidates becomes
+one byline is `reading.py`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ BYLINE_SELECTOR = ("[itemprop~=author], a[rel~=author], [class*=byline i], [clas
                    "[class*=contributor i]")
 BYLINE_WORDS = ("byline", "author", "contributor", "writer", "autor", "auteur")
 BYLINE_CLASS = re.compile("|".join(BYLINE_WORDS), re.IGNORECASE)
+AUTHOR_DETAIL_CLASS = re.compile(r"(?:author|byline|writer|contributor)[\w-]*?[-_]"
+                                 r"(?:desc(?:ription)?|job[-_]?title|job|role|position)(?![a-z])",
+                                 re.IGNORECASE)
 AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autori?|writers?|contributors?|"
                          r"journalists?|journalisten|reporters?|redakteur(?:e|in)?|people|"
                          r"profiles?|staff|columnists?|team)/[^/?#]+", re.IGNORECASE)
@@ -197,7 +201,8 @@ def _marked_nodes(document: Document, rule_selectors: tuple[str, ...]) -> Iterat
     selector = ", ".join((*rule_selectors, BYLINE_SELECTOR))
     seen: set[int] = set()
     for node in document.tree.css(selector)[:MAX_GLOBAL_NODES]:
-        if node.mem_id in seen or node.tag in SKIPPED_TAGS:
+        if node.mem_id in seen or node.tag in SKIPPED_TAGS or \
+                AUTHOR_DETAIL_CLASS.search(node.attributes.get("class") or ""):
             continue
         seen.add(node.mem_id)
         text = _byline_text(node)
@@ -281,6 +286,8 @@ def _has_text(node: LexborNode) -> bool:
 
 def _is_marked(node: LexborNode, tag: str | None = None) -> bool:
     attrs = node.attributes
+    if AUTHOR_DETAIL_CLASS.search(attrs.get("class") or ""):
+        return False                        # the author's job or description, not the name
     if "author" in (attrs.get("itemprop") or "").split() or "author" in (attrs.get("rel") or "").split():
         return True
     if _byline_class(attrs.get("class") or ""):

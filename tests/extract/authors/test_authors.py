@@ -490,3 +490,11 @@ def test_the_element_beside_an_authors_picture_names_the_author() -> None:
     photo = ('<div><img src="/p.jpg" alt="Harbour master Jon Vik (AFP)">'
              '<div class="caption">Harbour master Jon Vik (AFP)</div></div>')
     assert authors_of(body=article(photo, PROSE)) == []     # a photo and its caption
+
+
+def test_the_authors_job_or_description_is_not_read_as_names() -> None:
+    card = ('<div class="card"><p class="name">Edda Lorne</p><div class="author-description">'
+            "Licensed Harbour Pilot, M.A. Navigation</div></div>")
+    assert authors_of(body="<h1>Harbour plan wins</h1>" + PROSE * 3 + card) == []
+    job = '<div class="author-job">Licensed Harbour Pilot</div><a href="/author/el">Edda Lorne</a>'
+    assert authors_of(body=article(job, PROSE)) == ["Edda Lorne"]
