@@ -6,7 +6,8 @@ element marked as one (classes like byline / author / contributor, `itemprop=aut
 `rel=author`, a link to an author page, a site rule's selector, the element beside an author's
 picture) or a short line opening with a marker or label ("By", "Von", "Written by", "Author:");
 a label standing alone ("Written by") takes the text of the element after it. An element whose
-class marks the author's job or description ("author-description") is not a byline. Elsewhere
+class marks the author's job or description ("author-description") is not a byline; a
+paragraph only of a name in bold right before the story's first paragraph is one. Elsewhere
 on the page only marked elements count, outside comments, sidebars, teasers and author boxes,
 and that byline is weaker evidence (`Byline.near` is False). How a run of candidates becomes
 one byline is `reading.py`.
@@ -71,6 +72,10 @@ PROSE_PARAGRAPHS = 2
 BEFORE_LEVELS = 2
 BEFORE_SIBLINGS = 3
 MAX_H1 = 6
+MAX_NAME_LINE_CHARS = 80
+FIRST_PARAGRAPH_CHARS = 80
+# Between the names of a name line: "Jane Doe/Ali Khan", "Jane Doe and Ali Khan".
+NAME_LINE_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
 MAX_INNER = 60
 LEADING_SKIPPED = frozenset({"time", "img", "svg", "br", "picture"})
 MAX_FAR_PEOPLE = 4
@@ -185,6 +190,8 @@ def _at_heading(heading: LexborNode, ruled: set[int]) -> Iterator[Candidate]:
             holder = _avatar_holder(node)
             if holder is not None:          # the element beside an author's picture names them
                 candidate = _candidate(holder, ruled | {holder.mem_id}, around)
+        if candidate is None and tag == "p" and not prose:
+            candidate = _bold_name_line(node)
         if candidate is not None:
             yield candidate
         elif tag == "p" and len(node.text(deep=True)) >= PROSE_CHARS:
@@ -241,6 +248,27 @@ def _candidate(node: LexborNode, ruled: set[int], around: set[int],
         return None                         # its inner byline elements speak one by one
     return Candidate(node, text, marked, opens or bool(OPENING.match(text)),
                      credit or is_other_credit(text), signature, label_only=label_only)
+
+
+def _bold_name_line(node: LexborNode) -> Candidate | None:
+    """A paragraph before the prose that is only a name in bold, right before the story's first
+    paragraph, as print pages sign their stories ("<p><strong>Jane Doe/Ali Khan</strong></p>"),
+    as a candidate; else None."""
+    text = node_text(node)
+    if not text or len(text) > MAX_NAME_LINE_CHARS or " " not in text:
+        return None
+    bold = node.css_first("strong, b")
+    if bold is None or node_text(bold) != text:
+        return None
+    names = [clean_name(part) for part in NAME_LINE_SPLIT.split(text)]
+    if not all(name and " " in name for name in names):
+        return None
+    following = node.next
+    while following is not None and following.tag in TEXT_TAGS:
+        following = following.next
+    if following is None or following.tag != "p" or len(node_text(following)) < FIRST_PARAGRAPH_CHARS:
+        return None                         # the story's first paragraph follows its byline
+    return Candidate(node, text, marked=False, opens=False, credit=False, signature=_signature(node))
 
 
 def _avatar_holder(image: LexborNode) -> LexborNode | None:

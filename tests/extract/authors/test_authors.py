@@ -498,3 +498,13 @@ def test_the_authors_job_or_description_is_not_read_as_names() -> None:
     assert authors_of(body="<h1>Harbour plan wins</h1>" + PROSE * 3 + card) == []
     job = '<div class="author-job">Licensed Harbour Pilot</div><a href="/author/el">Edda Lorne</a>'
     assert authors_of(body=article(job, PROSE)) == ["Edda Lorne"]
+
+
+def test_a_bold_name_right_before_the_first_paragraph_signs_the_story() -> None:
+    signed = "<p><strong>Edda Lorne/Mia Ostrova</strong></p>" + PROSE
+    assert authors_of(body=article("<p><em>A short standfirst.</em></p>", signed)) == [
+        "Edda Lorne", "Mia Ostrova"]
+    contents = "<p><strong>In This Article</strong></p><ul><li>Tides</li></ul>" + PROSE
+    assert authors_of(body=article(contents)) == []
+    appeal = "<p><b>Support Harbour Radio</b></p><p>Account 0061947069</p>" + PROSE
+    assert authors_of(body=article(appeal)) == []
