@@ -4,13 +4,13 @@ At the headline: from the headline's `<h1>`, the elements that follow it in page
 until the body's prose begins (then the few elements just before it). A byline there is an
 element marked as one (classes like byline / author / contributor, `itemprop=author`,
 `rel=author`, a link to an author page, a site rule's selector, the element beside an author's
-picture) or a short line opening with a marker or label ("By", "Von", "Written by", "Author:");
-a label standing alone ("Written by") takes the text of the element after it. An element whose
-class marks the author's job or description ("author-description") is not a byline; a
-paragraph only of a name in bold right before the story's first paragraph is one. Elsewhere
-on the page only marked elements count, outside comments, sidebars, teasers and author boxes,
-and that byline is weaker evidence (`Byline.near` is False). How a run of candidates becomes
-one byline is `reading.py`.
+picture or after a person icon) or a short line opening with a marker or label ("By", "Von",
+"Written by", "Author:"); a label standing alone ("Written by") takes the text of the element
+after it. An element whose class marks the author's job or description ("author-description")
+is not a byline; a paragraph only of a name in bold right before the story's first paragraph
+is one. Elsewhere on the page only marked elements count, outside comments, sidebars, teasers
+and author boxes, and that byline is weaker evidence (`Byline.near` is False). How a run of
+candidates becomes one byline is `reading.py`.
 """
 
 from __future__ import annotations
@@ -72,6 +72,11 @@ PROSE_PARAGRAPHS = 2
 BEFORE_LEVELS = 2
 BEFORE_SIBLINGS = 3
 MAX_H1 = 6
+# Icons of a person that themes put before the author's name (Font Awesome, Bootstrap Icons...).
+ICON_TAGS = frozenset({"i", "span"})
+PERSON_ICON = re.compile(r"(?:^|[\s_-])(?:fa-user|fa-user-circle|fa-user-o|bi-person|"
+                         r"bi-person-circle|icon-user|icon-person|icon-author|dashicons-admin-users|"
+                         r"ion-person|ti-user|la-user)(?:$|\s)")
 MAX_NAME_LINE_CHARS = 80
 FIRST_PARAGRAPH_CHARS = 80
 # Between the names of a name line: "Jane Doe/Ali Khan", "Jane Doe and Ali Khan".
@@ -186,6 +191,11 @@ def _at_heading(heading: LexborNode, ruled: set[int]) -> Iterator[Candidate]:
     prose = 0
     for node, tag in _following(heading, MAX_WALK):
         candidate = _candidate(node, ruled, around, tag)
+        if candidate is None and tag in ICON_TAGS and PERSON_ICON.search(
+                node.attributes.get("class") or ""):
+            holder = node.parent            # a person icon before the author's name
+            if holder is not None:
+                candidate = _candidate(holder, ruled | {holder.mem_id}, around)
         if candidate is None and tag == "img":
             holder = _avatar_holder(node)
             if holder is not None:          # the element beside an author's picture names them

@@ -508,3 +508,13 @@ def test_a_bold_name_right_before_the_first_paragraph_signs_the_story() -> None:
     assert authors_of(body=article(contents)) == []
     appeal = "<p><b>Support Harbour Radio</b></p><p>Account 0061947069</p>" + PROSE
     assert authors_of(body=article(appeal)) == []
+
+
+def test_a_person_icon_before_a_name_marks_the_byline() -> None:
+    meta = ('<ul class="meta"><li><i class="bi bi-person"></i> Edda Lorne</li>'
+            '<li><i class="bi bi-clock"></i> <time>02-12-2025</time></li></ul>')
+    assert authors_of(body=article(meta, PROSE)) == ["Edda Lorne"]
+    account = '<ul class="meta"><li><i class="fa fa-user"></i> admin</li></ul>'
+    assert authors_of(body=article(account, PROSE)) == []
+    folder = '<ul class="meta"><li><i class="fa fa-folder"></i> Harbour News</li></ul>'
+    assert authors_of(body=article(folder, PROSE)) == []
