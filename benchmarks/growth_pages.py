@@ -28,15 +28,16 @@ def paragraph(rng: random.Random, sentences: int = 3) -> str:
     return " ".join(sentence(rng) for _ in range(sentences))
 
 
-def page(body: str, head: str = "") -> str:
-    """A whole article page around the given body markup."""
+def page(body: str, head: str = "", dated: bool = True,
+         byline: str = "<p class='byline'>By Jane Doe</p>") -> str:
+    """A whole article page around the given body markup (undated: no date near the headline)."""
+    date = "<time datetime='2024-03-01T09:00:00Z'>1 March 2024</time>" if dated else ""
     return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
             "<title>Council passes budget | Daily Growth</title>"
             f"<meta property='og:title' content='Council passes budget'>{head}</head><body>"
             "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
-            "<article><h1>Council passes budget</h1>"
-            "<p class='byline'>By Jane Doe</p><time datetime='2024-03-01T09:00:00Z'>"
-            f"1 March 2024</time>{body}</article><footer>Daily Growth</footer></body></html>")
+            f"<article><h1>Council passes budget</h1>{byline}{date}"
+            f"{body}</article><footer>Daily Growth</footer></body></html>")
 
 
 def figures(n: int) -> str:
@@ -85,6 +86,23 @@ def long_table(n: int) -> str:
     rows = "".join(f"<tr><td>{index}</td><td>{sentence(rng, 5)}</td><td>{rng.randint(1, 999)}"
                    "</td></tr>" for index in range(n))
     return page(f"<p>{paragraph(rng)}</p><table>{rows}</table><p>{paragraph(rng)}</p>")
+
+
+def undated_table(n: int) -> str:
+    """An undated page whose table, after eight paragraphs, has n rows each dating an event in
+    a cell of its own (no date is labelled: the article-wide last resort reads them all)."""
+    rng = random.Random(16)
+    rows = "".join(f"<tr><td>{sentence(rng, 4)}</td><td>{1 + index % 28} March 2024</td></tr>"
+                   for index in range(n))
+    paragraphs = "".join(f"<p>{paragraph(rng)}</p>" for _ in range(8))
+    return page(f"{paragraphs}<table>{rows}</table><p>{paragraph(rng)}</p>", dated=False)
+
+
+def long_class(n: int) -> str:
+    """A byline whose class is one name of n parts ("author-author-..."), a paragraph after."""
+    rng = random.Random(17)
+    classes = "-".join(["author"] * n)
+    return page(f"<p>{paragraph(rng)}</p>", byline=f"<p class='{classes}'>By Jane Doe</p>")
 
 
 def many_links(n: int) -> str:
@@ -184,4 +202,6 @@ SHAPES: dict[str, Shape] = {
     "deep-lists": Shape(deep_lists, 10_000, "nested list levels"),
     "deep-then-wide": Shape(deep_then_wide, 10_000, "paragraphs under 500 levels"),
     "script-nesting": Shape(script_nesting, 10_000, "nesting levels in script data"),
+    "undated-table": Shape(undated_table, 4_000, "dated table rows, no date at the headline"),
+    "long-class": Shape(long_class, 20_000, "parts of one class name"),
 }

@@ -31,7 +31,8 @@ BYLINE_SELECTOR = ("[itemprop~=author], a[rel~=author], [class*=byline i], [clas
                    "[class*=contributor i]")
 BYLINE_WORDS = ("byline", "author", "contributor", "writer", "autor", "auteur")
 BYLINE_CLASS = re.compile("|".join(BYLINE_WORDS), re.IGNORECASE)
-AUTHOR_DETAIL_CLASS = re.compile(r"(?:author|byline|writer|contributor)[\w-]*?[-_]"
+# Bounded between the two words (within one class name), so a long class list costs linear time.
+AUTHOR_DETAIL_CLASS = re.compile(r"(?:author|byline|writer|contributor)[\w-]{0,40}?[-_]"
                                  r"(?:desc(?:ription)?|job[-_]?title|job|role|position)(?![a-z])",
                                  re.IGNORECASE)
 AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autori?|writers?|contributors?|"

@@ -34,6 +34,7 @@ def labelled_dates(context: DateContext) -> SourceDates:
     if root is None:
         return SourceDates()
     seen: set[int] = set()
+    wide: dict[int, str | None] = {}  # each ancestor's line text, read once (a long table's)
     label = ""  # a bare cue just read ("Last updated:"): it labels the date after it
     count = 0
     for node in root.traverse(include_text=True):
@@ -54,7 +55,7 @@ def labelled_dates(context: DateContext) -> SourceDates:
             continue  # a paragraph of prose, never a line of its own
         if not find_dates(raw):
             continue
-        element, line = line_of(parent, _NO_SPINE, {})
+        element, line = line_of(parent, _NO_SPINE, wide)
         if element.mem_id in seen:
             continue
         seen.add(element.mem_id)
