@@ -7,7 +7,8 @@ takes longer than the limit: the page becomes an empty record saying so ("extrac
 out after 60 s") and the next page goes to a new helper. Warming a helper up does not count
 against a page. One page in the foreground (`scraper extract`) is bounded in this process
 instead, by an alarm signal that stops the extraction at a step of the extractors' own code
-(never in an import, a gc callback or another library): every parser of page input is linear
+or of a library they call with the page (never in an import, a gc callback, a finaliser or
+an unrelated library): every parser of page input is linear
 and nesting is cut before lexbor sees it, so no step runs long, and a second interpreter would
 double the command's start-up.
 
@@ -148,6 +149,10 @@ class _TimeUp(BaseException):
 RING_AGAIN = 0.02  # seconds between rings once the time is up, until one lands where it may raise
 # The extractors' code, as their frames name it (the path they were imported from, unresolved).
 _EXTRACTOR_DIR = os.path.join(os.path.dirname(__file__), "extract", "")
+# The libraries the extractors call with page input (and their own dependencies), whose code a
+# ring may stop too: a page that keeps one of them busy is given up on time, not after it.
+_CALLED_LIBRARIES = frozenset({"trafilatura", "htmldate", "courlan", "justext", "lxml",
+                               "dateparser", "dateutil", "regex", "charset_normalizer"})
 
 
 def _alarm_available() -> bool:
@@ -178,19 +183,28 @@ class _Alarm:
 
 def _stops_cleanly(frame: FrameType | None, caller: FrameType) -> bool:
     """Whether an exception raised in `frame` would stop the extraction and nothing else: the
-    frame runs the extractor's own code, called from `caller` with no import in between.
+    frame runs the extractors' own code or a library they call with the page, called from
+    `caller` with no import in between, and is no finaliser.
 
     A ring can come between any two Python steps. Elsewhere the exception would be lost (a gc
     callback or a finaliser, where Python discards it, as in pytest's hook that reports such
-    ones), would leave a module half-imported or another library's state half-updated, or
-    would escape from our own clean-up after the page was read."""
-    if frame is None or not frame.f_code.co_filename.startswith(_EXTRACTOR_DIR):
+    ones), would leave a module half-imported or an unrelated library's state half-updated,
+    or would escape from our own clean-up after the page was read."""
+    if frame is None or frame.f_code.co_name == "__del__" or not _interruptible(frame):
         return False
     while frame is not None and frame is not caller:
         if frame.f_code.co_name == "<module>":  # a module's code runs only while it is imported
             return False
         frame = frame.f_back
     return frame is caller
+
+
+def _interruptible(frame: FrameType) -> bool:
+    """Whether the frame runs the extractors' code or that of a library they call."""
+    if frame.f_code.co_filename.startswith(_EXTRACTOR_DIR):
+        return True
+    module = frame.f_globals.get("__name__")
+    return isinstance(module, str) and module.partition(".")[0] in _CALLED_LIBRARIES
 
 
 def _extract_before_alarm(rules: RuleSet, timeout: float, content: bytes | str,

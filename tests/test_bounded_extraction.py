@@ -97,3 +97,26 @@ def test_a_ring_that_lands_in_a_gc_callback_is_not_lost_there() -> None:
     assert given_up.provenance.warnings == ("extraction timed out after 0.2 s",)
     assert unraisable == []
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_page_that_keeps_a_called_library_busy_is_given_up_inside_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ring that lands in code of a library the extractors call with the page (trafilatura,
+    dateparser...) stops the page there, not only once the library returns."""
+    import importlib
+
+    finished: list[bool] = []
+    library: dict[str, Any] = {"__name__": "trafilatura.busy_part", "time": time,
+                               "finished": finished}
+    exec("def read_for_long(*args, **kwargs):\n"  # noqa: S102 - a function of that library's name
+         "    deadline = time.perf_counter() + 5\n"
+         "    while time.perf_counter() < deadline:\n"
+         "        pass\n"
+         "    finished.append(True)\n", library)
+    composer = importlib.import_module("scraper.extract")
+    monkeypatch.setattr(composer.metadata, "extract_tags", library["read_for_long"])
+    with BoundedExtractor(bundled_rules(), 0.2, in_process=True) as extractor:
+        given_up = extractor.extract(PAGE, URL)
+    assert given_up.provenance.warnings == ("extraction timed out after 0.2 s",)
+    assert finished == []  # stopped inside the library, before its loop ran out
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
