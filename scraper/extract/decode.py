@@ -35,15 +35,14 @@ def charset_from_meta(head: bytes) -> str | None:
     return _known_codec(match.group(1).decode("ascii", "ignore")) if match else None
 
 
-def _is_utf8_text(content: bytes) -> bool:
-    """True when the bytes hold non-ASCII characters and decode strictly as UTF-8."""
+def _utf8_text(content: bytes) -> str | None:
+    """The bytes read as UTF-8 when they hold non-ASCII characters and decode strictly so."""
     if content.isascii():
-        return False
+        return None
     try:
-        content.decode("utf-8")
+        return content.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _known_codec(name: str) -> str | None:
@@ -72,24 +71,26 @@ def damaged_utf8(content: bytes, margin: int) -> str | None:
     return text if multibyte > 0 and multibyte >= margin * invalid else None
 
 
-def _decode_declared(content: bytes, charset: str) -> str | None:
-    """Return content in its declared charset, or None when the bytes say it is wrong."""
+def _decode_declared(content: bytes, charset: str) -> tuple[str | None, str | None]:
+    """Return content in its declared charset, or None when the bytes say it is wrong; and
+    the codec that read all of it strictly (None when characters were replaced)."""
     if charset in SINGLE_BYTE_DEFAULTS:
-        if _is_utf8_text(content):
-            return content.decode("utf-8")
+        text = _utf8_text(content)
+        if text is not None:
+            return text, "utf-8"
         if not content.isascii():
             utf8 = damaged_utf8(content, DETECTED_UTF8_MARGIN)
             if utf8 is not None:
-                return utf8
+                return utf8, None
     if charset == "utf-7" and not content.isascii():
-        return None  # UTF-7 is 7-bit: 8-bit bytes mean the label is wrong
+        return None, None  # UTF-7 is 7-bit: 8-bit bytes mean the label is wrong
     try:
-        return content.decode(charset)
+        return content.decode(charset), charset
     except (UnicodeDecodeError, LookupError):
         pass
     if charset == "utf-8":
-        return damaged_utf8(content, DECLARED_UTF8_MARGIN)
-    return None
+        return damaged_utf8(content, DECLARED_UTF8_MARGIN), None
+    return None, None
 
 
 def decode_html(content: bytes, content_type: str | None = None) -> str:
@@ -99,22 +100,33 @@ def decode_html(content: bytes, content_type: str | None = None) -> str:
     bytes that are valid UTF-8 and not plain ASCII, since mislabelled UTF-8 is common and
     valid multi-byte UTF-8 is almost never Latin-1 text by chance.
     """
+    return decode_page(content, content_type)[0]
+
+
+# Codecs that read ASCII bytes as the same characters: text they made of ASCII bytes encodes
+# back to those bytes in UTF-8.
+_ASCII_KEPT = SINGLE_BYTE_DEFAULTS | {"utf-8"}
+
+
+def decode_page(content: bytes, content_type: str | None = None) -> tuple[str, bool]:
+    """decode_html, and whether the text's UTF-8 bytes are `content` itself (strict UTF-8, or
+    ASCII read by a codec that keeps it): the parser can take them without encoding again."""
     if content.startswith(codecs.BOM_UTF8):
-        return content[3:].decode("utf-8", "replace")
+        return content[3:].decode("utf-8", "replace"), False
     for charset in (charset_from_content_type(content_type), charset_from_meta(content)):
-        text = _decode_declared(content, charset) if charset else None
+        text, codec = _decode_declared(content, charset) if charset else (None, None)
         if text is not None:
-            return text
+            return text, codec == "utf-8" or (codec in _ASCII_KEPT and content.isascii())
     try:
-        return content.decode("utf-8")
+        return content.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
     text = damaged_utf8(content, DETECTED_UTF8_MARGIN)
     if text is not None:
-        return text
+        return text, False
     from charset_normalizer import from_bytes  # only for undeclared legacy bytes: load on use
 
     best = from_bytes(content[:200_000]).best()
     if best is not None and best.encoding:
-        return content.decode(best.encoding, "replace")
-    return content.decode("cp1252", "replace")
+        return content.decode(best.encoding, "replace"), False
+    return content.decode("cp1252", "replace"), False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -13,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .decode import decode_html
+from .decode import decode_page
 from .mojibake import repair_double_utf8
-from .nesting import cut_nesting
+from .nesting import cut_nesting, tag_names
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # Characters readers never see and that split words for search: the soft hyphen, zero-width
@@ -27,6 +28,7 @@ _INVISIBLE_REFERENCES = re.compile(
 # Ruby annotations: the reading printed above Japanese or Chinese text, and its fallback brackets.
 _RUBY_MARKUP = re.compile(r"<r[tp][\s>/]", re.IGNORECASE)
 _RUBY_OPENING = re.compile(rb"<[rR][tTpP]")  # what the markup needs in its UTF-8 bytes first
+_RUBY_NAMES = (b"rt", b"rp")  # the same, in the lowercase names read after each "<"
 
 
 def clean_text(text: str | None) -> str:
@@ -190,15 +192,20 @@ def parse_document(html: str | bytes, url: str | None = None,
     characters) and ruby readings are removed here, once, so that no field (headline, body,
     captions, quotes, JSON-LD) carries them.
     """
-    markup = _Markup(decode_html(html, content_type) if isinstance(html, bytes) else html)
+    if isinstance(html, bytes):
+        text, same = decode_page(html, content_type)
+        markup = _Markup(text, html if same else None)
+    else:
+        markup = _Markup(html)
     if b"\x00" in markup.utf8:
         markup.update(markup.text.replace("\x00", ""))
     markup.update(repair_double_utf8(markup.text))
     markup.update(_drop_invisible(markup.text))
-    text, cut = cut_nesting(markup.text)
+    names = tag_names(markup.utf8)
+    text, cut = cut_nesting(markup.text, names=names)
     markup.update(text)
     tree = LexborHTMLParser(markup.parser_input)
-    if _RUBY_OPENING.search(markup.utf8) and _RUBY_MARKUP.search(text):
+    if _may_hold_ruby(names, markup.utf8, cut) and _RUBY_MARKUP.search(text):
         _drop_ruby_readings(tree)
     document = Document(html=text, url=url, tree=tree, nesting_cut=cut)
     # The <base>, meta tags and JSON-LD scripts in one query (each query walks the whole
@@ -221,9 +228,10 @@ class _Markup:
     looked for: faster than in text holding characters past Latin-1 (a search for NUL there
     finds no byte to scan for), and finding the same (no other character's bytes are ASCII)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, utf8: bytes | None = None) -> None:
+        """`utf8`: the text's UTF-8 bytes when already at hand (the page as it came)."""
         self.text = text
-        self.utf8, self._encodes = self._encoded(text)
+        self.utf8, self._encodes = (utf8, True) if utf8 is not None else self._encoded(text)
 
     def update(self, text: str) -> None:
         """Take the markup as changed (the same object: unchanged)."""
@@ -254,6 +262,15 @@ def _drop_invisible(text: str) -> str:
             if character in text:  # a fast search; replace counts slowly even when absent
                 text = text.replace(character, "")
     return text
+
+
+def _may_hold_ruby(names: Counter[bytes], utf8: bytes, cut: int) -> bool:
+    """True when a "<" in the markup is followed by "rt" or "rp" in any case: read from the
+    names after each "<" counted for the nesting cap (no second search of the page), unless
+    the cap changed the markup."""
+    if cut:
+        return _RUBY_OPENING.search(utf8) is not None
+    return any(name[:2].lower() in _RUBY_NAMES for name in names)
 
 
 def _drop_ruby_readings(tree: LexborHTMLParser) -> None:

@@ -8,10 +8,12 @@ their text kept. One pass over the tags, each character looked at a bounded numb
 a page within the limit comes back unchanged. A record made from a cut page says so in its
 provenance warnings (`nesting_warning`).
 
-Most pages are far from the limit, and proving that is cheaper than walking their tags: one
-regular expression reads the same tags the walk would (comments and raw text skipped whole),
-and a count per name over runs of tags bounds the depth (`_surely_shallow`); only a page whose
-bound reaches the limit is walked tag by tag.
+Most pages are far from the limit, and proving that is cheaper than walking their tags: most
+hold no more start tags of nesting elements than the limit, counted over every "<" and the name
+after it (`tag_names`, `opening_bound`: no tag skipped, so nothing to get exactly right); for
+the others one regular expression reads the same tags the walk would (comments and raw text
+skipped whole), and a count per name over runs of tags bounds the depth (`_surely_shallow`);
+only a page whose bound reaches the limit is walked tag by tag.
 
 The count is the parser's, roughly: void elements and those the parser closes by itself
 (<p>, <li>, <td> ...) do not nest; an end tag closes every element opened since its start
@@ -66,6 +68,11 @@ _TOKENS = re.compile(
     re.ASCII)
 _BATCH = 128  # tags counted at once; the bound exceeds the true depth by at most a batch
 _NOT_OPENING = VOID | NOT_NESTING
+# Every "<" followed by a letter, with the name after it (the walk's name, or longer than any
+# name the walk keeps apart): each start tag the walk reads is among them, at its "<".
+_TAG_NAMES = re.compile(rb"<([A-Za-z][A-Za-z0-9:_-]*)")
+# Names never counted open by the walk: void, closed by the parser itself, or raw text.
+_NEVER_OPEN = frozenset(name.encode() for name in _NOT_OPENING | RAW_TEXT)
 
 
 @dataclass
@@ -94,11 +101,29 @@ def limit_nesting(html: str, max_depth: int = MAX_DEPTH) -> str:
     return cut_nesting(html, max_depth)[0]
 
 
-def cut_nesting(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
-    """limit_nesting, and how many start tags it dropped (0: the html comes back unchanged)."""
-    if _surely_shallow(html, max_depth):
+def cut_nesting(html: str, max_depth: int = MAX_DEPTH,
+                names: Counter[bytes] | None = None) -> tuple[str, int]:
+    """limit_nesting, and how many start tags it dropped (0: the html comes back unchanged).
+
+    `names`: the html's `tag_names`, when the caller has them."""
+    if names is None:
+        names = tag_names(html.encode("utf-8", "surrogatepass"))
+    if opening_bound(names) <= max_depth or _surely_shallow(html, max_depth):
         return html, 0
     return _walk_cut(html, max_depth)
+
+
+def tag_names(utf8: bytes) -> Counter[bytes]:
+    """How often each name follows a "<" in a page's UTF-8 bytes (its tags, and any "<name"
+    in comments, scripts or attribute values): one search in C and one count."""
+    return Counter(_TAG_NAMES.findall(utf8))
+
+
+def opening_bound(names: Counter[bytes]) -> int:
+    """At least the number of start tags the walk counts open: the "<name"s of the other names.
+
+    The walk drops a tag only when max_depth are open, so a page with no more is left whole."""
+    return sum(count for name, count in names.items() if name.lower() not in _NEVER_OPEN)
 
 
 def _walk_cut(html: str, max_depth: int) -> tuple[str, int]:

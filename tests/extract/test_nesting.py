@@ -19,6 +19,8 @@ from scraper.extract.nesting import (
     _walk_cut,
     cut_nesting,
     limit_nesting,
+    opening_bound,
+    tag_names,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
@@ -155,3 +157,10 @@ def test_the_depth_bound_never_clears_a_page_the_walk_would_cut(pieces: list[str
     assert cut_nesting(html, depth) == _walk_cut(html, depth)
     if _surely_shallow(html, depth, batch):
         assert _walk_cut(html, depth) == (html, 0)
+    if opening_bound(tag_names(html.encode())) <= depth:
+        assert _walk_cut(html, depth) == (html, 0)
+
+
+def test_the_count_of_start_tags_leaves_out_only_names_the_walk_never_opens() -> None:
+    html = "<P>a<br/><IMG src=x><script>'<div>'</script><Div2><div-x a=1><a:b>" + "x" * 3
+    assert opening_bound(tag_names(html.encode())) == 4  # div (in the script), Div2, div-x, a:b
