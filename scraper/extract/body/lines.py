@@ -156,6 +156,14 @@ PAYWALL = compile_on_use(r"""
   | \bcontenido\s+exclusivo\s+para\s+suscriptores\b|\bconteúdo\s+exclusivo\s+para\s+assinantes\b
   | \bcontenuto\s+riservato\s+agli\s+abbonati\b""", re.IGNORECASE | re.VERBOSE)
 MIN_TEXT_BEFORE_PAYWALL = 3
+# A word each alternative of PAYWALL needs (lowercase), as for CALLS_TO_ACTION: the pattern is
+# searched for only in a line holding one ("subscribe" in "subscribers", "abonnent" in "abonnenten").
+PAYWALL_HINTS = ("unlock", "subscribe", "members", "rest", "trial", "weiterlesen", "abonnent",
+                 "abonnés", "suscriptores", "assinantes", "abbonati")
+# The characters whose lowercase (str.lower) may differ from that of a letter a case-insensitive
+# pattern matches them to ("ſ" matches "s", "ı" and "İ" match "i", "Σ" lowers to "ς" or "σ", the
+# Greek and Cyrillic variants re equates): a line holding one is searched whatever its lowercase holds.
+_CASE_TRAPS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆİΣ]")
 # Labels that announce a list of teasers (linked titles of other articles).
 TEASER_LABEL = compile_on_use(r"""^[\W_]*(?:
     more\s+great\s+\S+\s+stories|you\s+may\s+also\s+like|popular\s+on(?:\s+\S+){1,2}|more\s+about
@@ -190,12 +198,36 @@ _WORD_OPENINGS = re.compile(rf" (?=(.{{{MIN_DEDUPLICATED_CHARS}}}))", re.DOTALL)
 def finish_paragraphs(paragraphs: list[str], headline: str | None) -> list[str]:
     """Drop copied paragraphs, headline repeats, and bare byline or date lines."""
     headline_key = text_key(headline) if headline else None
-    labelled = _labelled_headline(headline) if headline else None
-    longest = len(headline or "") + MAX_HEADLINE_LABEL_CHARS + 1  # a labelled headline's length
+    labelled = _LabelledHeadline(headline) if headline and len(headline) >= MIN_LABELLED_HEADLINE_CHARS \
+        else None
     kept = [(text, key) for text in _without_teaser_lists(_before_paywall(paragraphs))
             if (key := text_key(text)) and key != headline_key and not _is_meta_line(text)
-            and not (labelled and len(text) <= longest and labelled.match(text))]
+            and not (labelled and labelled.matches(text))]
     return _drop_concatenations(_drop_copies(kept))
+
+
+class _LabelledHeadline:
+    """Tells the headline with a label the template joined to it (_labelled_headline); its
+    pattern is compiled only for a line that may hold it (most pages have none, and compiling
+    the headline's pattern costs more than all the lines' tests)."""
+
+    __slots__ = ("headline", "hints", "longest", "shortest")
+
+    def __init__(self, headline: str) -> None:
+        self.headline = headline
+        quoted = headline.strip()
+        # A line holds the headline in its lowercase, unless the headline holds a case trap.
+        self.hints = (quoted.lower(),) if not _CASE_TRAPS.search(quoted) else ("",)
+        # The pattern's characters match one character each; the label is two or more.
+        self.shortest = len(quoted) + 2
+        self.longest = len(headline) + MAX_HEADLINE_LABEL_CHARS + 1  # a labelled headline's length
+
+    def matches(self, text: str) -> bool:
+        """True for the headline with a label joined to it."""
+        if not self.shortest <= len(text) <= self.longest or not _may_hold(text, self.hints):
+            return False
+        pattern = _labelled_headline(self.headline)
+        return pattern is not None and pattern.match(text) is not None
 
 
 def _before_paywall(paragraphs: list[str]) -> list[str]:
@@ -205,7 +237,7 @@ def _before_paywall(paragraphs: list[str]) -> list[str]:
     other rules (the page may hold the whole article after it)."""
     for index in range(MIN_TEXT_BEFORE_PAYWALL, len(paragraphs)):
         text = paragraphs[index]
-        if len(text) <= MAX_NOTICE_CHARS and PAYWALL.search(text):
+        if len(text) <= MAX_NOTICE_CHARS and _may_hold(text, PAYWALL_HINTS) and PAYWALL.search(text):
             while index > MIN_TEXT_BEFORE_PAYWALL and _is_title(paragraphs[index - 1]) \
                     and len(paragraphs[index - 1]) <= MAX_LABEL_CHARS:
                 index -= 1
@@ -367,6 +399,13 @@ def _calls_to_action(lowered: str, text: str) -> bool:
         if hint in lowered and pattern.search(text):
             return True
     return False
+
+
+def _may_hold(text: str, hints: tuple[str, ...]) -> bool:
+    """True unless the text proves to hold none of the hint words (lowercase) whatever its case."""
+    if _holds_any(text.lower(), hints):
+        return True
+    return not text.isascii() and _CASE_TRAPS.search(text) is not None
 
 
 def _holds_any(lowered: str, hints: tuple[str, ...]) -> bool:

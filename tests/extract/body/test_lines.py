@@ -98,6 +98,15 @@ def test_a_heading_that_only_holds_the_headline_among_its_own_words_stays() -> N
         assert finish_paragraphs([heading, PROSE], HEADLINE) == [heading, PROSE], heading
 
 
+def test_the_headline_or_a_paywall_notice_differing_only_in_a_case_variant_letter_still_goes() -> None:
+    # The word tests before the patterns compare lowercase, where "ſ" is no "s" and "İ" no "i":
+    # the patterns (case-insensitive: "ſ" matches "s") decide such lines.
+    assert finish_paragraphs(["Harbour newsFerry ſervice resumes after the wİnter storms", PROSE],
+                             HEADLINE) == [PROSE]
+    assert finish_paragraphs([*ARTICLE, "This article is exclusive to Harbour+ ſubscribers", "$39"],
+                             None) == ARTICLE
+
+
 def test_a_short_headline_inside_a_longer_line_is_not_told_apart() -> None:
     line = "NewsFerry resumes"
     assert finish_paragraphs([line, PROSE], "Ferry resumes") == [line, PROSE]
