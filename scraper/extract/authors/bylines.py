@@ -300,8 +300,11 @@ def _avatar_holder(image: LexborNode) -> LexborNode | None:
 def _may_lead(node: LexborNode) -> bool:
     """False when the element's own text, if it led, would neither open a byline nor credit
     someone: then its leading text need not be read (most elements of the walk)."""
-    own = " ".join((node.text(deep=False) or "").split())
-    return bool(own) and (bool(OPENING.match(own)) or is_other_credit(own))
+    raw = node.text(deep=False)
+    if not raw or raw.isspace():
+        return False                        # no own text (most wrappers): nothing to join
+    own = " ".join(raw.split())
+    return bool(OPENING.match(own)) or is_other_credit(own)
 
 
 def _leading_text(node: LexborNode) -> str:
@@ -325,11 +328,15 @@ def _has_text(node: LexborNode) -> bool:
 
 def _is_marked(node: LexborNode, tag: str | None = None) -> bool:
     attrs = node.attributes
-    if AUTHOR_DETAIL_CLASS.search(attrs.get("class") or ""):
+    classes = attrs.get("class") or ""
+    byline_class = _byline_class(classes)
+    # AUTHOR_DETAIL_CLASS needs one of the byline words: a class without any (nearly all)
+    # skips that search.
+    if byline_class and AUTHOR_DETAIL_CLASS.search(classes):
         return False                        # the author's job or description, not the name
     if "author" in (attrs.get("itemprop") or "").split() or "author" in (attrs.get("rel") or "").split():
         return True
-    if _byline_class(attrs.get("class") or ""):
+    if byline_class:
         return True
     return (node.tag if tag is None else tag) == "a" and bool(AUTHOR_HREF.search(attrs.get("href") or ""))
 
@@ -338,6 +345,8 @@ def _byline_class(classes: str) -> bool:
     """True when a class attribute names a byline. ASCII classes (nearly all) are lowercased and
     tested for each word, ~10x faster than BYLINE_CLASS's case-insensitive search on a long
     class list; others take that search (its case folding also matches 'ı' or 'İ' to 'i')."""
+    if not classes:
+        return False
     if classes.isascii():
         lowered = classes.lower()
         return any(word in lowered for word in BYLINE_WORDS)

@@ -318,7 +318,8 @@ def _mid_word(before: str, after: str) -> bool:
 def _block_of(text: LexborNode, root: LexborNode) -> LexborNode:
     """The nearest ancestor of a text node that is no inline element (at most the heading)."""
     parent = text.parent
-    while parent is not None and parent != root and parent.tag in INLINE_TAGS:
+    root_id = root.mem_id  # by mem_id: `!=` on nodes serializes both subtrees to HTML
+    while parent is not None and parent.mem_id != root_id and parent.tag in INLINE_TAGS:
         parent = parent.parent
     return parent if parent is not None else root
 

@@ -96,6 +96,7 @@ _HINT_ROOTS = {root: tuple(hint for hint in _ALL_HINTS if root in hint)
                                                  for other in _ALL_HINTS)}
 _ENGLISH_HINT_ROOTS = {root: hints for root, hints in _HINT_ROOTS.items() if root in ENGLISH_HINTS}
 _DIACRITIC = re.compile(r"[ß-öø-ÿ]")
+_DIACRITIC_UTF8 = re.compile(rb"\xc3[\x9f-\xb6\xb8-\xbf]")  # the same letters, UTF-8 encoded
 _DATELINE = re.compile(DATELINE_PATTERN.replace("WIRE", f"(?i:{_WIRE})"))
 _WEAK = WEAK_PATTERNS
 _ARTICLE_WORDS = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "il", "los", "las"})
@@ -170,18 +171,38 @@ def _hints_by_paragraph(paragraphs: list[str], english: bool) -> list[set[str]]:
 
     A page declared English whose text has no letter with a diacritic is scanned for the
     English hints only."""
-    lowered = [paragraph.lower() for paragraph in paragraphs]
-    starts = list(accumulate((len(text) + 1 for text in lowered), initial=0))
-    text = "\n".join(lowered)
+    text, starts = _lowered_text(paragraphs)
     present: list[set[str]] = [set() for _ in paragraphs]
-    roots = _ENGLISH_HINT_ROOTS if english and not _DIACRITIC.search(text) else _HINT_ROOTS
+    roots = _ENGLISH_HINT_ROOTS if english and not _has_diacritic(text) else _HINT_ROOTS
     for root, hints in roots.items():
         position = text.find(root)
         while position >= 0:
             index = bisect_right(starts, position) - 1
-            present[index].update(hint for hint in hints if hint in lowered[index])
+            lowered = text[starts[index]:starts[index + 1] - 1]
+            present[index].update(hint for hint in hints if hint in lowered)
             position = text.find(root, starts[index + 1])
     return present
+
+
+def _lowered_text(paragraphs: list[str]) -> tuple[str, list[int]]:
+    """The paragraphs lowercased, joined by newlines, and where each starts. Lowercased in one
+    call (a newline ends a final sigma's context as the end of a paragraph does) unless that
+    changes a length ('İ' lowers to two characters): then paragraph by paragraph."""
+    text = "\n".join(paragraphs).lower()
+    lengths = [len(paragraph) for paragraph in paragraphs]
+    if len(text) != sum(lengths) + len(lengths) - 1:
+        lowered = [paragraph.lower() for paragraph in paragraphs]
+        text, lengths = "\n".join(lowered), [len(paragraph) for paragraph in lowered]
+    return text, list(accumulate((length + 1 for length in lengths), initial=0))
+
+
+def _has_diacritic(text: str) -> bool:
+    """True when the text holds a letter with a diacritic (_DIACRITIC). Searched in its UTF-8
+    bytes, where each such letter is 0xC3 and one byte: the search skips to each 0xC3,
+    several times faster than the character class tried at every character."""
+    if text.isascii():
+        return False
+    return _DIACRITIC_UTF8.search(text.encode("utf-8", "surrogatepass")) is not None
 
 
 def _hints_in(text: str) -> set[str]:
