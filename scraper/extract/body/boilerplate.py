@@ -24,7 +24,7 @@ from ..container import PageArticle, is_article_container
 from ..lazy import compile_on_use
 from ..nodes import ancestors, climb_to_known
 from .blocks import HEADING_TAGS
-from .prose import MAX_ANCESTORS, ProseMap, prose_map
+from .prose import MAX_ANCESTORS, ProseMap, prose_map, remeasure
 from .toggles import TOGGLE_SELECTOR, Toggles, page_toggles
 
 # Tags that hold no readable text.
@@ -136,8 +136,10 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     for node in worded.values():  # inline-block: the page shows a gap on either side
         node.replace_with(f" {node.text().strip()} ")
     doomed += _titled_sections(tree)
-    _decompose_all([node for node in doomed if not prose.holds_most(node)])
-    prose = prose_map(tree)
+    met: dict[int, bool] = {}
+    removed = _decompose_all([node for node in doomed if not prose.holds_most(node)], met)
+    # Measured again from the first reading, unless a button's text went into a paragraph.
+    prose = prose_map(tree) if worded else remeasure(prose, tree, removed, met)
     article = PageArticle(tree.body)
     headings = heading_holders(tree)
     parts = [(node, node.tag) for node in tree.css(_PARTS_SELECTOR)]
@@ -207,7 +209,7 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap, article: PageArt
     """Nodes whose names mark them as boilerplate (weak names only when they hold little, and
     never a page builder's piece word that also names a large piece of the page's prose)."""
     doomed: list[LexborNode] = []
-    weak: list[LexborNode] = []
+    weak: list[tuple[LexborNode, str]] = []  # with their names
     content_words: set[str] = set()  # piece words naming a large piece of prose on this page
     seen: dict[str, str | None] = {}
     has_code = tree.css_first(_CODE_SELECTOR) is not None
@@ -219,22 +221,23 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap, article: PageArt
         if mem_id == last:
             continue
         last = mem_id
-        verdict = _verdict(node, seen, toggles)
-        if verdict is None or _wraps_page(node, article, headings) or (has_code and _in_code(node)):
+        attrs = node.attributes  # (a new dict at each read: read once)
+        verdict = _verdict(node, seen, toggles, attrs)
+        if verdict is None or article.holds(mem_id) or mem_id in headings \
+                or (has_code and _in_code(node)):  # (not when it wraps the page: _wraps_page)
             continue
         if verdict == "strong":
             doomed.append(node)
         elif node.tag in HEADING_TAGS:
             continue
         elif prose.share(node) < MAX_WEAK_PROSE_SHARE:
-            weak.append(node)
+            weak.append((node, _names(attrs)))
         else:
-            content_words.update(_weak_words(_names(node)) & PIECE_WORDS)
+            content_words.update(_weak_words(_names(attrs)) & PIECE_WORDS)
     weak_in_core: list[LexborNode] = []
-    for node in weak:
+    for node, names in weak:
         # A weakly named node's names hold a weak word (within the first MAX_CACHED_NAMES
         # characters when they are no longer): with no content word on the page, it is chrome.
-        names = _names(node)
         if (content_words or len(names) > MAX_CACHED_NAMES) and _weak_words(names) <= content_words:
             continue
         (weak_in_core if prose.in_core(node) else doomed).append(node)
@@ -359,20 +362,21 @@ def _in_code(node: LexborNode) -> bool:
 
 
 def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None,
-             toggles: Toggles | None = None) -> str | None:
+             toggles: Toggles | None = None, attrs: dict[str, str | None] | None = None) -> str | None:
     """Return "strong", "weak" or None: how surely the node's names mark boilerplate.
 
     A hidden node is strong, unless it is a panel the page's `toggles` open. `seen` keeps the
     verdicts of the attribute values already judged on this page (a page repeats its class
-    strings on hundreds of nodes; its ids are new each time).
+    strings on hundreds of nodes; its ids are new each time). `attrs`: the node's attributes,
+    when the caller has read them already.
     """
     tag = node.tag
     if tag in _UNJUDGED_TAGS:
         return None
-    attrs = node.attributes
+    attrs = node.attributes if attrs is None else attrs
     seen = seen if seen is not None else {}
-    if len(attrs) == 1 and "class" in attrs:  # most elements: no role, nothing hiding them
-        names = attrs["class"]
+    if _NOT_CLASS_NAMES.isdisjoint(attrs):  # most elements: a class, nothing else to judge
+        names = attrs.get("class")
         if not names:
             return None
         verdict = seen.get(names, _UNSEEN)
@@ -395,6 +399,8 @@ def _verdict(node: LexborNode, seen: dict[str, str | None] | None = None,
 
 
 _UNSEEN = "unseen"  # no verdict yet for these names
+# The attributes _verdict reads besides the class (a node with none of them: its class decides).
+_NOT_CLASS_NAMES = frozenset({"role", "aria-hidden", "hidden", "style", *NAME_ATTRIBUTES[1:]})
 # A heading's id made from its own words ("h-what-is-social-shopping" on "What is social
 # shopping?") names nothing: at least this many words, nearly all of them the heading's.
 MIN_SLUG_WORDS = 3
@@ -423,9 +429,8 @@ def _hidden(attrs: dict[str, str | None]) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _names(node: LexborNode) -> str:
-    """The node's names: class, id, data-component and data-module."""
-    attrs = node.attributes
+def _names(attrs: dict[str, str | None]) -> str:
+    """A node's names (from its attributes): class, id, data-component and data-module."""
     return " ".join(filter(None, (attrs.get("class"), attrs.get("id"),
                                   attrs.get("data-component"), attrs.get("data-module"))))
 
@@ -470,11 +475,12 @@ def _name_words(names: str) -> list[str]:
 _HYPHENATED_WORDS = tuple(sorted(word for word in STRONG_WORDS | WEAK_WORDS if "-" in word))
 
 
-def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+def _outermost(nodes: list[LexborNode], held: dict[int, bool] | None = None) -> list[LexborNode]:
     """The nodes that no other node of the list contains (each once). Each walk up stops at
-    an element an earlier walk met: the nodes of one region share their ancestors."""
-    # elements met: whether a listed node holds them (or is them)
-    held: dict[int, bool] = dict.fromkeys((node.mem_id for node in nodes), True)
+    an element an earlier walk met: the nodes of one region share their ancestors. `held`
+    (empty) receives the elements met: whether a listed node holds them (or is them)."""
+    held = {} if held is None else held
+    held.update(dict.fromkeys((node.mem_id for node in nodes), True))
     outermost: dict[int, LexborNode] = {}
     for node in nodes:
         walked, known = climb_to_known(node.parent, held)
@@ -494,12 +500,12 @@ def _decompose_matches(tree: LexborHTMLParser, selector: str) -> None:
         node.decompose()
 
 
-def _decompose_all(nodes: list[LexborNode]) -> list[int]:
+def _decompose_all(nodes: list[LexborNode], met: dict[int, bool] | None = None) -> list[int]:
     """Remove nodes; those inside another doomed node go with it (decided before any removal,
     since a removed node's descendants must not be touched again). Return the ids of the
-    nodes removed with their subtrees."""
+    nodes removed with their subtrees (`met`, empty, receives what _outermost records)."""
     removed: list[int] = []
-    for node in _outermost(nodes):
+    for node in _outermost(nodes, met):
         if node.tag not in _KEPT_TAGS:  # the root cannot be removed, nor the page's body
             removed.append(node.mem_id)
             node.decompose()

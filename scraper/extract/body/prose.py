@@ -38,6 +38,8 @@ class ProseMap:
     # How many steps up each element met by in_core lies from the core (None: not below it).
     _core_steps: dict[int, int | None] = field(default_factory=dict, init=False, repr=False,
                                                compare=False)
+    # What prose_map read, for remeasure to reuse after nodes are removed (None: not kept).
+    _survey: _Survey | None = field(default=None, repr=False, compare=False)
 
     def of(self, node: LexborNode) -> int:
         """The prose characters inside node."""
@@ -67,6 +69,18 @@ class ProseMap:
         return found is not None and 0 < found <= MAX_ANCESTORS
 
 
+@dataclass
+class _Survey:
+    """What prose_map read: the prose of each counted holder, the paragraphs (with theirs),
+    the parent of each element above a counted holder, and where each walk up starts among
+    those."""
+
+    own: dict[int, int]
+    paragraphs: dict[int, tuple[LexborNode, int]]
+    parent_of: dict[int, int | None]
+    walks: list[int]
+
+
 def prose_map(tree: LexborHTMLParser) -> ProseMap:
     """Measure the prose of every element of the tree and find the prose core."""
     result = ProseMap()
@@ -76,20 +90,78 @@ def prose_map(tree: LexborHTMLParser) -> ProseMap:
     own: dict[int, int] = {}
     parent_of: dict[int, int | None] = {}
     walks: list[int] = []  # where each walk up starts among parent_of's keys
+    paragraphs: dict[int, tuple[LexborNode, int]] = {}
     # Paragraphs and loose text holders in one query (each query walks the whole tree).
     for node in body.css(_PROSE_HOLDERS):
+        mem_id = node.mem_id
         if node.tag_id == _PARAGRAPH_TAG_ID:
             length = paragraph_prose(node)
+            paragraphs[mem_id] = (node, length)
         else:
             length = len(node.text(deep=False).strip())
             length = length if length >= MIN_LOOSE_TEXT_CHARS else 0
         if length:
             result.total += length
-            own[node.mem_id] = own.get(node.mem_id, 0) + length
+            own[mem_id] = own.get(mem_id, 0) + length
             walks.append(len(parent_of))
             _link_ancestors(node, parent_of)
     result.chars = _subtree_sums(own, parent_of, walks)
     result.core = _core(body, result.chars, result.total)
+    result._survey = _Survey(own, paragraphs, parent_of, walks)
+    return result
+
+
+def remeasure(prose: ProseMap, tree: LexborHTMLParser, removed: list[int],
+              met: dict[int, bool]) -> ProseMap:
+    """The prose map of the tree after the elements `removed` (mem_ids) went with their
+    subtrees, when `prose` measured it before and nothing else changed; `met`: the removed
+    nodes' ancestors (False) and what lies inside a removed node (True), as _outermost records.
+
+    A holder inside a removed node goes (each counted one's walk up passes its removed
+    ancestor); a paragraph holding a removed node is measured again; every other holder keeps
+    its prose (a loose text holder's own text is not in its child elements). Reading no node
+    but those paragraphs, it costs a fraction of prose_map. Measured afresh when it cannot
+    tell (no survey, or a paragraph that held no prose now holds some: no walk up recorded).
+    """
+    survey = prose._survey
+    body = tree.body
+    if survey is None or body is None:
+        return prose_map(tree)
+    parent_of = survey.parent_of
+    nodes = list(parent_of)
+    order: list[int] = []  # each node before its parent (as _subtree_sums adds them)
+    end = len(nodes)
+    for start in reversed(survey.walks):
+        order += nodes[start:end]
+        end = start
+    gone = set(removed)
+    lost: dict[int, bool] = {}  # whether each recorded element went (its parent decided first)
+    for node in reversed(order):
+        lost[node] = node in gone or lost.get(parent_of[node], False)  # type: ignore[arg-type]
+    own = {node: length for node, length in survey.own.items() if not lost[node]}
+    paragraphs = survey.paragraphs
+    for mem_id, inside in met.items():
+        if not inside and mem_id in paragraphs:  # a paragraph holding a removed node: it stays
+            paragraph, was = paragraphs[mem_id]
+            length = paragraph_prose(paragraph)
+            if length and not was:
+                return prose_map(tree)
+            if length:
+                own[mem_id] = length
+            else:
+                own.pop(mem_id, None)
+    result = ProseMap(total=sum(own.values()))
+    # Each node's count once its children's are in (only elements holding prose, as prose_map).
+    sums = dict(own)
+    chars = result.chars
+    for node in order:
+        held = sums.get(node, 0)
+        if held and not lost[node]:
+            chars[node] = held
+            parent = parent_of[node]
+            if parent is not None:
+                sums[parent] = sums.get(parent, 0) + held
+    result.core = _core(body, chars, result.total)
     return result
 
 

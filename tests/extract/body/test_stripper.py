@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract.body.boilerplate import strip_boilerplate
-from scraper.extract.body.prose import prose_map
+from scraper.extract.body.boilerplate import _decompose_all, strip_boilerplate
+from scraper.extract.body.prose import prose_map, remeasure
 from scraper.models import SiteRules
 
 SENTENCE = ("The harbour board agreed on Monday to dredge the western channel before winter, "
@@ -87,6 +87,22 @@ def test_prose_map_counts_paragraph_text_outside_links_and_finds_the_core() -> N
     assert prose.total == prose.of(story) == 3 * len(f"Para 0. {SENTENCE}")
     assert prose.of(tree.css_first("#rail")) == 0
     assert prose.core is not None and prose.core.mem_id == story.mem_id
+
+
+def test_the_prose_map_remeasured_after_removals_is_the_one_measured_afresh() -> None:
+    page = ("<html><body><div id='page'><article id='story'>" + paragraphs(3)
+            + "<p>Short <a href='/a'>linked <span class='x'>words</span> here</a> and"
+            " <span class='x'>a removed aside that is long enough to matter</span> inside it.</p>"
+            "<div>" + "Loose text written straight into a div of the article. " * 3 + "<i class='x'>i</i></div>"
+            "<p><span class='x'><a href='/b'>only link</a></span></p></article>"
+            "<div id='rail' class='x'>" + paragraphs(2, "Rail") + "</div></div></body></html>")
+    tree = LexborHTMLParser(page)
+    before = prose_map(tree)
+    met: dict[int, bool] = {}
+    removed = _decompose_all(tree.css(".x"), met)
+    after, fresh = remeasure(before, tree, removed, met), prose_map(tree)
+    assert (after.chars, after.total) == (fresh.chars, fresh.total) != (before.chars, before.total)
+    assert after.core is not None and fresh.core is not None and after.core.mem_id == fresh.core.mem_id
 
 
 def test_unreadable_elements_nested_in_each_other_all_go_with_their_text() -> None:
