@@ -24,23 +24,10 @@ class TextBlock:
     tag: str
     link_chars: int = 0
     ancestors: list[int] = field(default_factory=list)
-    # Share of the block's characters inside links (read often: computed once).
-    link_density: float = field(init=False, default=0.0)
+    # Share of the block's characters inside links (read often: computed once, by the walk).
+    link_density: float = 0.0
     # Whether it reads as prose, once content.is_prose has judged it (None before).
     prose: bool | None = field(init=False, default=None, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self.link_density = self.link_chars / len(self.text) if self.text else 0.0
-
-
-@dataclass(slots=True)
-class _Frame:
-    """A block element being read: its text parts (None for a <br>) and their link characters."""
-
-    node: LexborNode
-    chain: tuple[int, ...]  # the block's nearest block elements, outermost first
-    parts: list[str | None] = field(default_factory=list)
-    links: list[int] = field(default_factory=list)
 
 
 def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
@@ -53,65 +40,82 @@ def text_blocks(root: LexborNode, nodes: dict[int, LexborNode] | None = None,
 
     The walk steps from node to node by first child and next sibling, and sorts elements by
     their numeric tag id, its kind read from the tag name once per id (a generator per element
-    and a tag name per node cost twice as much).
+    and a tag name per node cost twice as much). The text met is buffered for the innermost
+    block element holding it (the owner), and flushed as blocks when a block element opens or
+    closes: so one buffer serves all the open block elements (an outer block's buffer is
+    always empty while an inner one is open).
     """
     blocks: list[TextBlock] = []
     if nodes is not None:
         nodes[root.mem_id] = root
     kinds: dict[int, int] = {}
-    owner = _Frame(root, (root.mem_id,))  # the block frame the text goes to
+    names: dict[int, str] = {}  # the tag names of block elements, by tag id
+    # The block element the text goes to, its tag name and its chain of block elements.
+    owner, owner_tag, chain = root, root.tag or "", (root.mem_id,)
+    parts: list[str | None] = []  # the owner's text parts (None for a <br>), their link characters
+    links: list[int] = []
+    breaks = False  # whether parts hold a <br>
     in_link = False
-    # The elements entered, each with the frame and link state outside it and whether it is
-    # a block (flushed when left).
-    stack: list[tuple[LexborNode, _Frame, bool, bool]] = []
+    # The elements entered, each with the owner, its chain and the link state outside it (the
+    # owner None for an inline element: only the link state is restored when it is left).
+    stack: list[tuple[LexborNode, LexborNode | None, str, tuple[int, ...], bool]] = []
     node = root.first_child
     while True:
         if node is None:
             if not stack:
                 break
-            element, outer, outer_link, is_block = stack.pop()
-            if is_block and owner.parts:
-                _flush(owner, blocks)
-            owner, in_link = outer, outer_link
+            element, outer, outer_tag, outer_chain, in_link = stack.pop()
+            if outer is not None:  # a block element is left
+                if parts:
+                    _flush(owner, owner_tag, chain, parts, links, breaks, blocks)
+                    parts, links, breaks = [], [], False
+                owner, owner_tag, chain = outer, outer_tag, outer_chain
             node = element.next
             continue
         tag_id = node.tag_id
         kind = kinds.get(tag_id)
         if kind is None:
-            kind = kinds[tag_id] = _kind(node.tag)
+            tag = node.tag
+            kind = kinds[tag_id] = _kind(tag)
+            if kind == _BLOCK:
+                names[tag_id] = tag or ""
         if kind == _TEXT:
-            # Blank text opening a frame (the line breaks between block elements) adds nothing
-            # to its blocks: left out, most frames stay empty and are never flushed (lexbor
-            # tells ASCII blanks without making a string; other blanks are told by isspace).
-            if owner.parts or not node.is_empty_text_node:
+            # Blank text opening a block (the line breaks between block elements) adds nothing
+            # to its blocks: left out, most blocks' buffers stay empty and are never flushed
+            # (lexbor tells ASCII blanks without making a string; other blanks are told by isspace).
+            if parts or not node.is_empty_text_node:
                 text = node.text_content or ""
-                if owner.parts or text and not text.isspace():
-                    owner.parts.append(text)
-                    owner.links.append(len(" ".join(text.split())) if in_link else 0)
+                if parts or text and not text.isspace():
+                    parts.append(text)
+                    links.append(len(" ".join(text.split())) if in_link else 0)
         elif kind == _BREAK:
-            owner.parts.append(None)
-            owner.links.append(0)
+            parts.append(None)
+            links.append(0)
+            breaks = True
         elif kind == _LEFT_OUT or (skip and node.mem_id in skip):
             pass
         elif kind == _BLOCK:
-            if owner.parts:
-                _flush(owner, blocks)
+            if parts:
+                _flush(owner, owner_tag, chain, parts, links, breaks, blocks)
+                parts, links, breaks = [], [], False
             mem_id = node.mem_id
-            stack.append((node, owner, in_link, True))
             # <a><h3>title</h3></a>: the heading is link text
-            owner = _Frame(node, (*owner.chain[1 - MAX_BLOCK_ANCESTORS:], mem_id))
+            stack.append((node, owner, owner_tag, chain, in_link))
+            owner, owner_tag = node, names[tag_id]
+            chain = (*chain, mem_id) if len(chain) < MAX_BLOCK_ANCESTORS \
+                else (*chain[1 - MAX_BLOCK_ANCESTORS:], mem_id)
             if nodes is not None:
                 nodes[mem_id] = node
             node = node.first_child
             continue
         else:
-            stack.append((node, owner, in_link, False))
+            stack.append((node, None, owner_tag, chain, in_link))
             in_link = in_link or kind == _LINK
             node = node.first_child
             continue
         node = node.next
-    if owner.parts:
-        _flush(owner, blocks)
+    if parts:
+        _flush(owner, owner_tag, chain, parts, links, breaks, blocks)
     return blocks
 
 
@@ -133,24 +137,23 @@ def _kind(tag: str | None) -> int:
     return _LINK if tag == "a" else _INLINE
 
 
-def _flush(frame: _Frame, blocks: list[TextBlock]) -> None:
-    """Emit the frame's buffered text (not empty) as blocks (split at double line breaks) and
-    reset it.
+def _flush(node: LexborNode, tag: str, chain: tuple[int, ...], parts: list[str | None],
+           links: list[int], breaks: bool, blocks: list[TextBlock]) -> None:
+    """Emit a block element's buffered text (not empty) as blocks (split at double line breaks,
+    `breaks` telling whether it holds any).
 
     Whitespace is squeezed once per block (a text's own runs of whitespace count as one
     space, as its link characters do)."""
-    if None in frame.parts:
-        pieces = _pieces(frame.parts, frame.links)
-    else:  # no line break: one piece (most frames)
-        pieces = [(frame.parts, sum(frame.links))]  # type: ignore[list-item]
-    ancestors = list(frame.chain)
-    tag = frame.node.tag or ""
+    if breaks:
+        pieces = _pieces(parts, links)
+    else:  # no line break: one piece (most blocks)
+        pieces = [(parts, sum(links))]  # type: ignore[list-item]
+    ancestors = list(chain)
     for words, link_chars in pieces:
         text = " ".join("".join(words).split())
         if text:
-            blocks.append(TextBlock(text, frame.node, tag, min(link_chars, len(text)), ancestors))
-    frame.parts = []
-    frame.links = []
+            link_chars = min(link_chars, len(text))
+            blocks.append(TextBlock(text, node, tag, link_chars, ancestors, link_chars / len(text)))
 
 
 def _pieces(parts: list[str | None], links: list[int]) -> list[tuple[list[str], int]]:
