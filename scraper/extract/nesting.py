@@ -149,40 +149,46 @@ def nesting_warning(dropped: int, max_depth: int = MAX_DEPTH) -> str:
 def _surely_shallow(html: str, max_depth: int, batch: int = _BATCH) -> bool:
     """True when a bound proves the walk would drop nothing: no element opens past max_depth.
 
-    A page with no more start tags of nesting elements than max_depth never holds more open
-    (most pages: one count of its tags). Else, the walk's open elements named X never outnumber
-    a counter of X alone that start tags of X raise and end tags of X lower, never below zero (an
-    end tag closes exactly one X when one is open; other end tags only close more). Counted per
-    batch of tags, the counter after a batch is at most max(0, before - end tags) + start tags,
-    and within it at most before + start tags.
+    The walk's open elements named X never outnumber a counter of X alone that start tags of X
+    raise and end tags of X lower, never below zero (an end tag closes exactly one X when one
+    is open; other end tags only close more). Counted per batch of tags, the counter after a
+    batch is at most max(0, before - end tags) + start tags, and within it at most before +
+    start tags. (A page with no more start tags of nesting elements than max_depth is cleared
+    before, by `opening_bound`.)
     """
     tokens = _TOKENS.findall(html, 0, html.rfind(">") + 1)
-    if sum(_batch_counts(tokens)[0].values()) <= max_depth:
-        return True
+    kinds = {token: _kind(token) for token in set(tokens)}  # each spelling read once
     bound: dict[str, int] = {}
     total = 0  # the sum of the per-name bounds: at least the number of open elements
     for first in range(0, len(tokens), batch):
-        opens, closes = _batch_counts(tokens[first:first + batch])
+        opens: dict[str, int] = {}
+        closes: dict[str, int] = {}
+        for token, count in Counter(tokens[first:first + batch]).items():
+            name, sign = kinds[token]
+            if sign > 0:
+                opens[name] = opens.get(name, 0) + count
+            elif sign < 0:
+                closes[name] = closes.get(name, 0) + count
         if total + sum(opens.values()) > max_depth:
             return False
-        for name in opens.keys() | closes.keys():
+        for name, count in closes.items():
             before = bound.get(name, 0)
-            bound[name] = max(0, before - closes.get(name, 0)) + opens.get(name, 0)
-            total += bound[name] - before
+            if before:
+                bound[name] = max(0, before - count)
+                total += bound[name] - before
+        for name, count in opens.items():
+            bound[name] = bound.get(name, 0) + count
+            total += count
     return True
 
 
-def _batch_counts(tokens: list[str]) -> tuple[dict[str, int], dict[str, int]]:
-    """Start tags of nesting elements and end tags among the tags, by lowercase name."""
-    opens: dict[str, int] = {}
-    closes: dict[str, int] = {}
-    for token, count in Counter(tokens).items():
-        if token.startswith("/"):
-            name = token[1:].lower()
-            closes[name] = closes.get(name, 0) + count
-        elif token and (name := token.lower()) not in _NOT_OPENING:
-            opens[name] = opens.get(name, 0) + count
-    return opens, closes
+def _kind(token: str) -> tuple[str, int]:
+    """A tag's lowercase name, and 1 for a start tag of a nesting element, -1 for an end tag,
+    0 for any other ("": a comment, declaration or raw-text element)."""
+    if token.startswith("/"):
+        return token[1:].lower(), -1
+    name = token.lower()
+    return name, 1 if token and name not in _NOT_OPENING else 0
 
 
 def _run(scan: _Scan) -> None:
