@@ -6,7 +6,7 @@ import pytest
 
 from scraper.extract.document import parse_document
 from scraper.extract.related import extract_related
-from scraper.extract.related.blocks import CONTAINER_TOKENS, QUERY_TOKENS
+from scraper.extract.related.blocks import CONTAINER_TOKENS, QUERY_TOKENS, _leading_compound
 from scraper.models import Link, SiteRules
 
 URL = "https://news.example.com/2024/05/03/harbour-plan/"
@@ -169,3 +169,23 @@ def test_downloads_and_kickers_are_not_related_titles_or_links() -> None:
              'Transport</span> Ferry timetable changes</a></li><li><a href="/files/timetable.pdf">'
              "Timetable (PDF)</a></li></ul>")
     assert related(f"<p>The council voted.</p>{block}") == [Link(FERRY, "Ferry timetable changes")]
+
+
+@pytest.mark.parametrize(("selector", "leading"), [
+    (".yarpp-related a", ".yarpp-related"),
+    ("[class*='read more'] a[href]", "[class*='read more']"),
+    (".td-related-title ~ * .entry-title a", ".td-related-title"),
+    ("div>a", "div"),
+    (".story-links", ".story-links"),
+    ("a:not(.x) b", "a:not(.x) b"),   # functions, lists and escapes: the selector itself
+    (".a, .b c", ".a, .b c"),
+])
+def test_a_rule_selector_is_first_asked_by_its_leading_compound(selector: str, leading: str) -> None:
+    assert _leading_compound(selector) == leading
+
+
+def test_a_rule_selector_whose_leading_compound_matches_still_needs_its_own_match() -> None:
+    rules = SiteRules(name="x", related=(".story-links a.story",))
+    body = ('<div class="story-links"><a href="/2024/04/30/tram-extension-vote/">Tram extension goes to a vote</a></div>'
+            f'<div class="related-posts">{LIST}</div>')
+    assert related(body, rules) == TWO  # the rule selects nothing: the generic search runs
