@@ -24,9 +24,9 @@ from ...models import Link, SiteRules
 from ..document import Document, node_text, squash, unescape
 from ..lazy import compile_on_use
 from ..nodes import ancestors, class_and_id, same_node
-from .blocks import HEADING_TAGS, RELATED_LABEL, find_blocks, find_rule_blocks, is_generic
+from .blocks import HEADING_TAGS, find_blocks, find_rule_blocks, is_generic, related_label
 
-NOT_ARTICLE_URL = compile_on_use(
+_NOT_ARTICLE_URL_SOURCE = (
     r"/(?:tags?|category|categories|topics?|authors?|author-profile|profiles?|users?|people|"
     r"autor(?:en)?|auteurs?|journalists?|staff|"
     r"members?|search|login|signin|signup|sign-up|register|subscribe|subscription|feed|rss|"
@@ -34,8 +34,11 @@ NOT_ARTICLE_URL = compile_on_use(
     r"[?&](?:share|replytocom|s)=|#(?:comments?|respond|disqus)|newsletter|/quicktabs/|"
     r"/faqs?/|/help/|"
     r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent|linkedin\.com/share|"
-    r"pinterest\.[a-z.]+/pin|reddit\.com/submit|whatsapp|t\.me/share|mailto:|wa\.me/)",
-    re.IGNORECASE)
+    r"pinterest\.[a-z.]+/pin|reddit\.com/submit|whatsapp|t\.me/share|mailto:|wa\.me/)")
+NOT_ARTICLE_URL = compile_on_use(_NOT_ARTICLE_URL_SOURCE, re.IGNORECASE)
+# The same, case-sensitive, for an ASCII url lowercased first (the pattern's letters are ASCII):
+# the two agree, and no character is case-folded (a search tries every position).
+_NOT_ARTICLE_URL_LOWER = compile_on_use(_NOT_ARTICLE_URL_SOURCE)
 NOT_ARTICLE_REL = frozenset({"tag", "author", "category", "sponsored", "me", "license"})
 HEADING_SELECTOR = ", ".join(HEADING_TAGS)
 TITLE_PARTS = "h2, h3, h4, h5, h6, [class*=title i], [class*=headline i], [class*=heading i]"
@@ -88,9 +91,9 @@ def _in_label_heading(link: LexborNode, scope: LexborNode) -> bool:
         if same_node(parent, scope):
             break
         if parent.tag in HEADING_TAGS:
-            return bool(RELATED_LABEL.match(node_text(parent)))
+            return related_label(node_text(parent))
     heading = link.css_first(HEADING_SELECTOR) if _has_elements(link) else None
-    return heading is not None and bool(RELATED_LABEL.match(node_text(heading)))
+    return heading is not None and related_label(node_text(heading))
 
 
 def _has_elements(node: LexborNode) -> bool:
@@ -150,7 +153,7 @@ def _article_url(document: Document, link: LexborNode, own: set[str]) -> str | N
     if NOT_ARTICLE_REL & set((attrs.get("rel") or "").lower().split()):
         return None
     url = document.absolutize(attrs.get("href"))
-    if not url or NOT_ARTICLE_URL.search(url):
+    if not url or _not_article_url(url):
         return None
     parts = urlsplit(url)
     if FILE_SUFFIX.search(parts.path):
@@ -160,6 +163,13 @@ def _article_url(document: Document, link: LexborNode, own: set[str]) -> str | N
     if _comparable(url) in own:
         return None
     return url.split("#", 1)[0]
+
+
+def _not_article_url(url: str) -> bool:
+    """True for a url `NOT_ARTICLE_URL` finds something in."""
+    if url.isascii():
+        return _NOT_ARTICLE_URL_LOWER.search(url.lower()) is not None
+    return NOT_ARTICLE_URL.search(url) is not None
 
 
 def _title(link: LexborNode, scope: LexborNode) -> tuple[str | None, int]:

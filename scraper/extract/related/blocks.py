@@ -60,6 +60,9 @@ RELATED_LABEL = re.compile(
     r"läs (?:också|mer)|relaterte? (?:artikler|saker)|les også|læs også|"
     r"czytaj (?:też|także|więcej)|ilgili haberler|lue myös|terkait|baca juga|"
     r"материалы по теме|читайте также)\b", re.IGNORECASE)
+# The same, case-sensitive, for ASCII text lowercased first: no letter of the pattern matches an
+# ASCII letter but its own two cases, so the two agree, and no character is case-folded.
+_RELATED_LABEL_LOWER = compile_on_use(RELATED_LABEL.pattern)
 NOT_RELATED_LABEL = compile_on_use(r"\b(?:tags?|topics?|categories|comments?|videos?|podcasts?|"
                                    r"newsletter|most (?:read|popular|viewed|shared)|popular|"
                                    r"trending|themen|schlagw|sponsored|promoted|partners?|"
@@ -204,7 +207,7 @@ def _container_block(node: LexborNode, tag: str) -> list[LexborNode] | None:
     """A container named as related (class or aria-label) that holds a few links."""
     names = class_and_id(node)
     label = (node.attributes.get("aria-label") or "").lower()
-    if not (CONTAINER_HINT.search(names) or RELATED_LABEL.match(label)):
+    if not (CONTAINER_HINT.search(names) or related_label(label)):
         return None
     if NOT_ARTICLES_HINT.search(names) or NOT_RELATED_LABEL.search(label):
         return None
@@ -219,10 +222,17 @@ def _title_like(text: str) -> bool:
     return len(text.split()) >= MIN_LINE_TITLE_WORDS and not is_generic(text)
 
 
+def related_label(text: str) -> bool:
+    """True when the text opens with a related block's label (`RELATED_LABEL`)."""
+    if text.isascii():
+        return _RELATED_LABEL_LOWER.match(text.lower()) is not None
+    return RELATED_LABEL.match(text) is not None
+
+
 def is_generic(text: str) -> bool:
     """True for link texts that name no article: 'Read more', 'Next up', 'More from X'."""
     return not text or bool(GENERIC_TITLES.match(text)) or (
-        len(text) <= MAX_LABEL_CHARS and bool(RELATED_LABEL.match(text)))
+        len(text) <= MAX_LABEL_CHARS and related_label(text))
 
 
 def _plausible_container(node: LexborNode) -> bool:
@@ -245,7 +255,7 @@ def _labelled_block(node: LexborNode, tag: str) -> list[LexborNode] | None:
     raw = node.text(deep=True, separator=" ")
     if tag == "p" and len(raw) > 2 * MAX_LINE_CHARS:
         return None
-    if not RELATED_LABEL.match(" ".join(raw[:LABEL_PROBE_CHARS].split())):
+    if not related_label(" ".join(raw[:LABEL_PROBE_CHARS].split())):
         return None                       # cheap test first: most headings are not labels
     text = node_text(node)
     if tag == "p" and len(text) > MAX_LINE_CHARS:

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import re
+import string
+
 import pytest
 
 from scraper.extract.document import parse_document
-from scraper.extract.related import extract_related
-from scraper.extract.related.blocks import CONTAINER_TOKENS, QUERY_TOKENS, _leading_compound
+from scraper.extract.related import (
+    _NOT_ARTICLE_URL_SOURCE,
+    NOT_ARTICLE_URL,
+    _not_article_url,
+    extract_related,
+)
+from scraper.extract.related.blocks import (
+    CONTAINER_TOKENS,
+    QUERY_TOKENS,
+    RELATED_LABEL,
+    _leading_compound,
+    related_label,
+)
 from scraper.models import Link, SiteRules
 
 URL = "https://news.example.com/2024/05/03/harbour-plan/"
@@ -189,3 +203,26 @@ def test_a_rule_selector_whose_leading_compound_matches_still_needs_its_own_matc
     body = ('<div class="story-links"><a href="/2024/04/30/tram-extension-vote/">Tram extension goes to a vote</a></div>'
             f'<div class="related-posts">{LIST}</div>')
     assert related(body, rules) == TWO  # the rule selects nothing: the generic search runs
+
+
+@pytest.mark.parametrize("text", ["Related Articles", "READ MORE", "More Stories From The Desk",
+                                  "Lesen Sie auch", "À LIRE AUSSI", "Läs Också", "ЧИТАЙТЕ ТАКЖЕ",
+                                  "Share this article", "ſee also", "Harbour plan wins", ""])
+def test_the_label_test_on_lowercased_ascii_text_agrees_with_the_pattern(text: str) -> None:
+    assert related_label(text) is bool(RELATED_LABEL.match(text))
+
+
+@pytest.mark.parametrize("url", ["https://x.example/TAGS/harbour", "https://x.example/a?Share=1",
+                                 "https://x.example/a#Comments", "https://Facebook.com/Sharer/x",
+                                 "https://x.example/2024/05/harbour-plan/", "https://x.example/ſearch/",
+                                 "HTTPS://WWW.PINTEREST.CO.UK/PIN/1", "https://x.example/kontakt/"])
+def test_the_url_test_on_lowercased_ascii_urls_agrees_with_the_pattern(url: str) -> None:
+    assert _not_article_url(url) is bool(NOT_ARTICLE_URL.search(url))
+
+
+def test_no_letter_of_the_label_or_url_patterns_folds_to_another_ascii_letter() -> None:
+    for pattern in (RELATED_LABEL.pattern, _NOT_ARTICLE_URL_SOURCE):
+        for character in {c for c in pattern if not c.isascii()}:
+            assert not any(re.fullmatch(re.escape(character), letter, re.IGNORECASE)
+                           for letter in string.printable)
+        assert not any(c.isascii() and c.isupper() for c in re.sub(r"\\.", "", pattern))
