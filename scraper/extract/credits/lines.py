@@ -16,11 +16,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from typing import NamedTuple
 
 from ..lazy import compile_on_use
 from .names import (
     AGENCY_ALIASES,
+    LEADING_ARTICLES,
     agency_name,
     canonical_source,
     capitalised,
@@ -31,6 +33,7 @@ from .names import (
     plain_name,
 )
 from .patterns import (
+    AGENCIES,
     AGENCY_QUALIFIERS,
     BY_WORDS,
     COPYRIGHT_LEAD,
@@ -68,6 +71,13 @@ _BY_LEAD = compile_on_use(rf"^(?:{LABEL_PATTERN}|photographed|illustrated|shot|t
 _MID_LABEL = re.compile(rf"(?:(?<=[\s.,;:!?)\]])|^)(?:{LABEL_PATTERN}|©|\(c\)|Copyright|Courtesy|"
                         rf"photographed(?=\s+by\s))"
                         rf"(?=\s+{BY_WORDS}\s|{LABEL_SEPARATOR}|\s|\d|$)", re.IGNORECASE)
+# What a `_MID_LABEL` match holds, lowercased (a cheap test before its scan): a label's
+# word, a copyright sign or 'courtesy'; or a character its case folding matches beyond
+# `str.lower` ('İ' lowers to 'i' and a dot above, 'ı' and 'ſ' match 'i' and 's').
+_LABEL_HINTS = ("photo", "pic", "image", "foto", "fotó", "bild", "credit", "crédit", "immagin",
+                "ilustraci", "illustra", "graphic", "artwork", "kuva", "zdjęcie", "quelle",
+                "source", "fuente", "fonte", "фото", "isithombe", "©", "(c)", "copyright",
+                "courtesy", "\u0307", "ı", "ſ", "ᲂ", "ᲄ", "ᲅ")
 _PLATFORM_NAMES = "|".join(re.escape(platform) for platform in PLATFORMS)
 _PLATFORM_TAIL = re.compile(rf"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+({_PLATFORM_NAMES})$",
                             re.IGNORECASE)
@@ -76,6 +86,21 @@ _FOR_OUTLET = compile_on_use(r"^([^/|;,]+?)\s+(?:for|für|pour|per|para)\s+[«�
 # An unlabelled credit separates its pieces: "Jane Roe/Reuters", "X via Y", "X for The Times".
 UNLABELLED_MARKS = ("/", "|", " via ", " for ", " für ", " pour ", " per ", " para ", " - ", " – ",
                     " — ", ", ")
+# Where a piece of a credit (`_pieces`) and its words end, and one word of each agency's
+# name (its first not generic, 'associated' of 'the associated press'): a piece naming an
+# agency leaves that word whole between two breaks of the text.
+_WORD_BREAKS = re.compile(r"[\s/|;,.]+")
+_GENERIC_WORDS = ORG_WORDS | CREDIT_CONNECTORS | AGENCY_QUALIFIERS | LEADING_ARTICLES
+
+
+def _agency_word(name: str) -> str:
+    words = [word for word in _WORD_BREAKS.split(name) if word]
+    return next((word for word in words if word not in _GENERIC_WORDS), max(words, key=len))
+
+
+_AGENCY_WORDS = frozenset(_agency_word(name) for name in AGENCIES)
+_FOR_WORDS = (" for ", " für ", " pour ", " per ", " para ")
+_OPENING_BRACKETS = ("(", "[", "（")
 _ELISION = re.compile(r"^(?:d|l|qu|dell)[’'](?=[A-ZÀ-Ý])")
 _LABEL_WORD = compile_on_use(LABEL_PATTERN, re.IGNORECASE)
 # What every lead `_strip_label` removes opens with: a label, 'photographed', a word before
@@ -181,12 +206,16 @@ def match_credit_line(text: str, in_caption: bool = False, labelled_tail: bool =
     raw = " ".join(words)  # under the limit the split went to the end: every word
     if not raw or len(raw) > MAX_CREDIT_CHARS:
         return None
+    if not holds_any(raw, UNLABELLED_MARKS) and not _may_open_with_label(raw):
+        return None  # the tests below in short: no separated pieces, no label
     inner = _unwrap(raw)
     body, kind = _strip_label(inner, named_after_label=in_caption)
     if not body or not (kind or holds_any(body, UNLABELLED_MARKS)):
         return None
     if kind == "source" and not labelled_tail:
         return None  # 'Source: Eurostat' under a table in the text is no photo credit
+    if not kind and not _may_be_unlabelled_credit(body):
+        return None  # prose with commas: refused before the word-by-word reading
     if not (_reads_like_credit(body) or _short_courtesy(body, kind)
             or (labelled_tail and _labelled_tail(body, kind))):
         return None
@@ -225,7 +254,9 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
     labelled = match_credit_line(bracket.group(0), labelled_tail=bare_agency) if bracket else None
     if bracket and labelled:  # '… (Photo: Jo Roe / UN. Courtesy of the ICJ)': the bracket whole
         return _caption_part(text[:bracket.start()]), labelled
-    for match in _MID_LABEL.finditer(text, window):
+    # the label scan tries every position of the tail: only when a label's word is there
+    labels = _MID_LABEL.finditer(text, window) if holds_any(tail, _LABEL_HINTS) else ()
+    for match in labels:
         if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(" \
                 and not match.group(0).lower().startswith("photographed"):
             continue  # a lowercase label mid-caption is prose ('a photo of the pier')
@@ -254,6 +285,10 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
 # What a text before `split_trailing_credit` normalises its spaces must hold to end in a
 # credit: a hint as it may stand around a line break (' via '), or a closing bracket.
 _LOOSE_HINTS = tuple(dict.fromkeys(hint.strip() for hint in CREDIT_HINTS))
+# ... less those holding another ('picture' holds 'pic'), and those an ASCII text can hold
+_LOOSE_HINTS = tuple(hint for hint in _LOOSE_HINTS
+                     if not any(other != hint and other in hint for other in _LOOSE_HINTS))
+_ASCII_HINTS = tuple(hint for hint in _LOOSE_HINTS if hint.isascii())
 _CLOSING_BRACKETS = (")", ").", "）")
 
 
@@ -261,18 +296,32 @@ def may_end_in_credit(texts: list[str]) -> list[bool]:
     """For each text, False when `split_trailing_credit(text, bare_agency=False)` surely
     finds no credit: no credit hint anywhere in it and no closing bracket. The texts are
     searched together, one search per hint (a body's dozens of paragraphs, most of them
-    prose, each asked for every hint cost more)."""
-    lowered = [text.lower() for text in texts]
+    prose, each asked for every hint cost more); ASCII texts apart, without the hints they
+    cannot hold (one curly quote makes a text, and all searched with it, wider to scan)."""
+    hinted = [text.rstrip().endswith(_CLOSING_BRACKETS) for text in texts]
+    plain: list[int] = []
+    other: list[int] = []
+    for index, text in enumerate(texts):
+        (plain if text.isascii() else other).append(index)
+    _mark_hinted(texts, plain, _ASCII_HINTS, hinted)
+    _mark_hinted(texts, other, _LOOSE_HINTS, hinted)
+    return hinted
+
+
+def _mark_hinted(texts: list[str], indexes: list[int], hints: tuple[str, ...],
+                 hinted: list[bool]) -> None:
+    """Mark the texts at `indexes` that hold one of the hints, lowercased."""
+    if not indexes:
+        return
+    lowered = [texts[index].lower() for index in indexes]
     joined = "\n".join(lowered)  # no hint holds a line break: none spans two texts
     starts = list(itertools.accumulate((len(text) + 1 for text in lowered), initial=0))
-    hinted = [text.rstrip().endswith(_CLOSING_BRACKETS) for text in texts]
-    for hint in _LOOSE_HINTS:
+    for hint in hints:
         at = joined.find(hint)
         while at >= 0:
-            index = bisect.bisect_right(starts, at) - 1
-            hinted[index] = True
-            at = joined.find(hint, starts[index + 1])  # the next text: this one is hinted
-    return hinted
+            position = bisect.bisect_right(starts, at) - 1
+            hinted[indexes[position]] = True
+            at = joined.find(hint, starts[position + 1])  # the next text: this one is hinted
 
 
 def split_leading_credit(caption: str) -> tuple[str | None, ParsedCredit | None]:
@@ -524,6 +573,24 @@ def _reads_like_credit(body: str) -> bool:
         if word and word[0].islower() and word.lower() not in CREDIT_CONNECTORS:
             return False
     return True
+
+
+def _may_open_with_label(raw: str) -> bool:
+    """False when `_strip_label` surely finds no label in `_unwrap(raw)`: neither the text
+    nor what follows an opening bracket opens as `_ANY_LEAD` does."""
+    if _ANY_LEAD.match(raw):
+        return True
+    return raw[:1] in _OPENING_BRACKETS and _ANY_LEAD.match(raw[1:].lstrip()) is not None
+
+
+def _may_be_unlabelled_credit(body: str) -> bool:
+    """False when `_unlabelled_credit` surely fails: no word of an agency's name stands in the
+    text as a word (so no piece is an agency), and it is no 'X for Outlet'."""
+    # as `names.agency_name` reads a piece: compatibility forms ('ＡＰ') and case folded
+    folded = body.lower() if body.isascii() else unicodedata.normalize("NFKC", body).lower()
+    if not _AGENCY_WORDS.isdisjoint(_WORD_BREAKS.split(folded)):
+        return True
+    return holds_any(body, _FOR_WORDS) and _FOR_OUTLET.match(body) is not None
 
 
 def _unlabelled_credit(body: str) -> bool:
