@@ -36,7 +36,8 @@ class PageArticle:
     """The page's own article containers, and which elements hold one."""
 
     def __init__(self, root: LexborNode | None) -> None:
-        self.containers = own_containers(root) if root is not None else []
+        self.h1s: list[LexborNode] = []  # the h1s under root, in page order (read in the same query)
+        self.containers = own_containers(root, self.h1s) if root is not None else []
         self._holders: set[int] = set()
         for container in self.containers:
             node: LexborNode | None = container
@@ -53,15 +54,16 @@ class PageArticle:
         return mem_id in self._holders
 
 
-def own_containers(root: LexborNode) -> list[LexborNode]:
-    """The page's main marks and the nearest container around each h1.
+def own_containers(root: LexborNode, headings: list[LexborNode] | None = None) -> list[LexborNode]:
+    """The page's main marks and the nearest container around each h1 (`headings`, empty,
+    receives the h1s in page order).
 
     One query finds both (each query walks the page): it lists an element once per part of
     the selector it matches, in page order, so an h1 that is also a main mark comes once
     more than as a main mark alone, right after itself.
     """
     found: list[LexborNode] = []
-    headings: list[LexborNode] = []
+    headings = [] if headings is None else headings
     for node in root.css(_MAIN_OR_H1):
         if node.tag == "h1" and (not headings or headings[-1].mem_id != node.mem_id):
             headings.append(node)

@@ -141,7 +141,7 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
     # Measured again from the first reading, unless a button's text went into a paragraph.
     prose = prose_map(tree) if worded else remeasure(prose, tree, removed, met)
     article = PageArticle(tree.body)
-    headings = heading_holders(tree)
+    headings = heading_holders(tree, article.h1s)
     parts = [(node, node.tag) for node in tree.css(_PARTS_SELECTOR)]
     doomed = [node for node, tag in parts if tag in _STRUCTURAL_SET
               and prose.share(node) < MAX_WEAK_PROSE_SHARE and not article.held_by(node)
@@ -344,11 +344,12 @@ def _wraps_page(node: LexborNode, article: PageArticle, headings: set[int]) -> b
     return article.held_by(node) or node.mem_id in headings
 
 
-def heading_holders(tree: LexborHTMLParser) -> set[int]:
+def heading_holders(tree: LexborHTMLParser, h1s: list[LexborNode] | None = None) -> set[int]:
     """The ids of the page's h1s and of every element holding one (each walk up stops at an
-    element already recorded: linear whatever the depth, unlike a query per element)."""
+    element already recorded: linear whatever the depth, unlike a query per element). `h1s`:
+    the page's h1s, when the caller has them (PageArticle of the body: no h1 lies outside it)."""
     holders: set[int] = set()
-    for heading in tree.css("h1"):
+    for heading in tree.css("h1") if h1s is None else h1s:
         node: LexborNode | None = heading
         while node is not None and node.mem_id not in holders:
             holders.add(node.mem_id)

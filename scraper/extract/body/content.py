@@ -11,7 +11,6 @@ a minority of the page's prose gives way to the box holding most of it.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
@@ -89,19 +88,22 @@ _DECAYS = tuple(_decay(distance) for distance in range(MAX_BLOCK_ANCESTORS))
 
 def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> MainContent:
     """Return the best container (plus its twins) and the blocks inside worth keeping."""
-    # (A missing key reads 0.0, which adds exactly as .get(key, 0.0) did, in the same order.)
-    score: defaultdict[int, float] = defaultdict(float)
-    good: defaultdict[int, float] = defaultdict(float)
+    # Each sum is added up in block order, from 0.0 (float sums depend on their order; ties
+    # between a box and its only paragraph are common). The bound methods are looked up once:
+    # this loop runs once per block and ancestor.
+    score: dict[int, float] = {}
+    good: dict[int, float] = {}
+    score_of, good_of = score.get, good.get
     for block in blocks:
         if is_prose(block):
             weight = len(block.text) * (1 - block.link_density)
             for decay, ancestor in zip(_DECAYS, reversed(block.ancestors)):
-                score[ancestor] += weight * decay
-                good[ancestor] += weight
+                score[ancestor] = score_of(ancestor, 0.0) + weight * decay
+                good[ancestor] = good_of(ancestor, 0.0) + weight
         else:
             weight = -NOISE_WEIGHT * noise_weight(block)
             for decay, ancestor in zip(_DECAYS, reversed(block.ancestors)):
-                score[ancestor] += weight * decay
+                score[ancestor] = score_of(ancestor, 0.0) + weight * decay
     if not good:
         return MainContent((), [])
     best = _widened(max(good, key=lambda a: score[a]), blocks, good)
@@ -136,43 +138,43 @@ def kept_blocks(inside: list[TextBlock]) -> list[TextBlock]:
     is a link (a listicle's product names) between paragraphs of prose opens a section."""
     prose = [is_prose(block) for block in inside]
     last_prose = max((index for index, is_text in enumerate(prose) if is_text), default=-1)
-    plain_lists = _plain_lists(inside) | _introduced_lists(inside, prose)
+    items = [_list_item(block) for block in inside]  # (each read once: a parent is a node read)
+    lists = [_list_id(item) for item in items]
+    plain_lists = _plain_lists(inside, lists) | _introduced_lists(inside, prose, items, lists)
     kept = []
     for index, block in enumerate(inside):
         if keep_block(block) or block.tag in HEADING_TAGS \
                 and any(prose[max(0, index - SECTION_REACH):index]) \
                 and any(prose[index + 1:index + 1 + SECTION_REACH]) \
-                or index < last_prose and (_is_linked_entry(block)
-                                           or _in_plain_list(block, plain_lists)):
+                or index < last_prose and (_is_linked_entry(block, items[index])
+                                           or _in_plain_list(block, lists[index], plain_lists)):
             kept.append(block)
     return kept
 
 
-def _introduced_lists(blocks: list[TextBlock], prose: list[bool]) -> set[int]:
+def _introduced_lists(blocks: list[TextBlock], prose: list[bool], items: list[LexborNode | None],
+                      lists: list[int | None]) -> set[int]:
     """The ids of the lists that a sentence of the text announces ("Here are some of the
-    courses on offer:"): the article's own list, even when each item is only a link."""
+    courses on offer:"): the article's own list, even when each item is only a link.
+    `items`, `lists`: each block's list item and list (_list_item, _list_id)."""
     introduced: set[int] = set()
     previous_list: int | None = None
-    for index, block in enumerate(blocks):
-        item = _list_item(block)
-        parent = item.parent if item is not None else None
-        list_id = parent.mem_id if parent is not None else None
+    for index, list_id in enumerate(lists):
         if list_id is not None and list_id != previous_list and index > 0 and prose[index - 1] \
-                and _list_item(blocks[index - 1]) is None \
+                and items[index - 1] is None \
                 and len(blocks[index - 1].text) >= MIN_INTRO_CHARS and blocks[index - 1].text.endswith(":"):
             introduced.add(list_id)
         previous_list = list_id
     return introduced
 
 
-def _plain_lists(blocks: list[TextBlock]) -> set[int]:
-    """The ids of the lists whose items are at least half kept for their own text (few links)."""
+def _plain_lists(blocks: list[TextBlock], lists: list[int | None]) -> set[int]:
+    """The ids of the lists whose items are at least half kept for their own text (few links).
+    `lists`: the list each block is an item of (_list_id)."""
     plain: dict[int, int] = {}  # per list: plain items less linked ones
-    for block in blocks:
-        item = _list_item(block)
-        parent = item.parent if item is not None else None
-        if parent is not None:
-            plain[parent.mem_id] = plain.get(parent.mem_id, 0) + (1 if keep_block(block) else -1)
+    for block, list_id in zip(blocks, lists):
+        if list_id is not None:
+            plain[list_id] = plain.get(list_id, 0) + (1 if keep_block(block) else -1)
     return {list_id for list_id, balance in plain.items() if balance >= 0}
 
 
@@ -182,8 +184,10 @@ def _list_item(block: TextBlock) -> LexborNode | None:
     node = block.node
     if block.tag == "li":
         return node
+    if block.tag != "p":  # (no parent read for the other blocks)
+        return None
     parent = node.parent
-    if block.tag == "p" and parent is not None and parent.tag == "li":
+    if parent is not None and parent.tag == "li":
         children = parent.iter()
         first = next(children, None)
         if first is not None and first.mem_id == node.mem_id and next(children, None) is None:
@@ -191,19 +195,25 @@ def _list_item(block: TextBlock) -> LexborNode | None:
     return None
 
 
-def _in_plain_list(block: TextBlock, plain_lists: set[int]) -> bool:
-    """A linked item of a list whose items are mostly plain text (a checklist whose products
-    link to a shop): the article's own list, not a table of contents nor a teaser list."""
-    item = _list_item(block)
+def _list_id(item: LexborNode | None) -> int | None:
+    """The id of the list holding a list item (None for no item)."""
     parent = item.parent if item is not None else None
-    return parent is not None and parent.mem_id in plain_lists and not _own_links(block.node)[1]
+    return parent.mem_id if parent is not None else None
 
 
-def _is_linked_entry(block: TextBlock) -> bool:
+def _in_plain_list(block: TextBlock, list_id: int | None, plain_lists: set[int]) -> bool:
+    """A linked item of a list whose items are mostly plain text (a checklist whose products
+    link to a shop): the article's own list, not a table of contents nor a teaser list.
+    `list_id`: the list the block is an item of (_list_id)."""
+    return list_id is not None and list_id in plain_lists and not _own_links(block.node)[1]
+
+
+def _is_linked_entry(block: TextBlock, item: LexborNode | None) -> bool:
     """A list item of the article's own list (a resource with its note, a checklist step):
     long, with words of its own besides its links; not a table of contents entry (a link to a
-    place on the page) nor a teaser (a linked headline after a kicker: "See also:", "Warnung:")."""
-    if _list_item(block) is None or len(block.text) < MIN_LINKED_ITEM_CHARS \
+    place on the page) nor a teaser (a linked headline after a kicker: "See also:", "Warnung:").
+    `item`: the block's list item (_list_item)."""
+    if item is None or len(block.text) < MIN_LINKED_ITEM_CHARS \
             or block.link_density > MAX_ENTRY_LINK_DENSITY:
         return False
     before, to_place = _own_links(block.node)
@@ -308,9 +318,10 @@ def _with_twins(best: int, score: dict[int, float], nodes: dict[int, LexborNode]
     threshold = score[best] * TWIN_MIN_SHARE
     twins = {best}
     for candidate, value in score.items():
+        if not value >= threshold:  # (most ancestors: no node read for them)
+            continue
         other = nodes.get(candidate)
-        if value >= threshold and other is not None and other.tag == node.tag \
-                and other.attributes.get("class") == klass:
+        if other is not None and other.tag == node.tag and other.attributes.get("class") == klass:
             twins.add(candidate)
     return twins
 
