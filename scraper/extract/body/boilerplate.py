@@ -65,10 +65,14 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # number is hexadecimal) and moves them into place with a script: the text is on screen, often
 # the whole article.
 _STREAMED_PART = re.compile(r"^S:[0-9a-f]+$")
-_CANDIDATES = (
-    "[class], [id], [role], [aria-hidden], [hidden], [style*='none' i], [style*='hidden' i], "
-    "[data-component], [data-module]"
-)
+# The nodes judged by their names or attributes, in two queries: those with something to judge
+# besides a class (a role, an attribute that may hide them, names other than a class; a style
+# only when it may hide or beside a class), their attributes read whole...
+_JUDGED_WHOLE = ("[id], [role], [aria-hidden], [hidden], [style*='none' i], [style*='hidden' i], "
+                 "[data-component], [data-module], [class][style]")
+# ...and every node with a class: the others among them are judged by their class alone, read
+# by itself (reading every attribute of a link or an image costs three times as much).
+_CLASSED = "[class]"
 # schema.org microdata that pages print as text (often hidden): never body text. (One query
 # for [itemprop] and a set test: a selector per name costs the tree walk that many times.)
 METADATA_PROPS = frozenset((
@@ -148,11 +152,17 @@ def strip_boilerplate(tree: LexborHTMLParser, rules: SiteRules | None = None) ->
               and not (tag == "header" and _is_section_header(node, prose))]
     doomed += [node for node, _ in parts  # (None for the parts without the attribute)
                if node.attributes.get("itemprop") in METADATA_PROPS and node.css_first("p") is None]
-    doomed += _named_boilerplate(tree, prose, article, headings, toggles)
-    removed = _decompose_all([node for node in doomed if not prose.holds_most(node)]
-                             + _page_footers(parts, prose))
+    captions: list[LexborNode] = []
+    doomed += _named_boilerplate(tree, prose, article, headings, toggles, captions)
+    held: dict[int, bool] = {}
+    outermost = _outermost([node for node in doomed if not prose.holds_most(node)]
+                           + _page_footers(parts, prose), held)
+    captions = [node for node in captions if not _held(node, held)]  # (read before they go)
+    removed = _decompose_outermost(outermost)
     if not any(article.holds(mem_id) or mem_id in headings for mem_id in removed):
         prose.article, prose.headings = article, headings  # no container nor h1 went with them
+    if len(removed) == len(outermost):  # (a kept <body> keeps what it holds: read them afresh)
+        prose.captions = captions
     return prose
 
 
@@ -205,25 +215,18 @@ def _in_article(node: LexborNode) -> bool:
 
 
 def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap, article: PageArticle,
-                       headings: set[int], toggles: Toggles) -> list[LexborNode]:
+                       headings: set[int], toggles: Toggles,
+                       captions: list[LexborNode] | None = None) -> list[LexborNode]:
     """Nodes whose names mark them as boilerplate (weak names only when they hold little, and
-    never a page builder's piece word that also names a large piece of the page's prose)."""
+    never a page builder's piece word that also names a large piece of the page's prose).
+    `captions`, when given, receives the elements whose class names a caption or a gallery
+    (non_body_nodes reads them: the classes are read here already)."""
     doomed: list[LexborNode] = []
     weak: list[tuple[LexborNode, str]] = []  # with their names
     content_words: set[str] = set()  # piece words naming a large piece of prose on this page
-    seen: dict[str, str | None] = {}
     has_code = tree.css_first(_CODE_SELECTOR) is not None
-    last = None
-    for node in tree.css(_CANDIDATES):
-        # An element matching several of the selectors is listed once for each, in a row:
-        # judged once (listed twice, it would only be doomed twice).
-        mem_id = node.mem_id
-        if mem_id == last:
-            continue
-        last = mem_id
-        attrs = node.attributes  # (a new dict at each read: read once)
-        verdict = _verdict(node, seen, toggles, attrs)
-        if verdict is None or article.holds(mem_id) or mem_id in headings \
+    for node, mem_id, verdict, attrs in _named_nodes(tree, toggles, captions):
+        if article.holds(mem_id) or mem_id in headings \
                 or (has_code and _in_code(node)):  # (not when it wraps the page: _wraps_page)
             continue
         if verdict == "strong":
@@ -245,6 +248,42 @@ def _named_boilerplate(tree: LexborHTMLParser, prose: ProseMap, article: PageArt
     if sum(prose.of(node) for node in _outermost(weak_in_core)) <= MAX_WEAK_CORE_SHARE * core_prose:
         doomed += weak_in_core
     return doomed
+
+
+def _named_nodes(tree: LexborHTMLParser, toggles: Toggles, captions: list[LexborNode] | None = None
+                 ) -> list[tuple[LexborNode, int, str, dict[str, str | None]]]:
+    """The nodes whose names or attributes mark them (_verdict not None), each with its mem_id,
+    its verdict and the attributes judged (for a node judged by its class alone, that class).
+    `captions`, when given, receives the nodes whose class names a caption or a gallery."""
+    seen: dict[str, str | None] = {}  # the verdicts of the names met on this page
+    captioned: dict[str, bool] = {}  # whether each class met names a caption or a gallery
+    captions = [] if captions is None else captions
+    # A node matching several of the selectors is listed once for each, in a row: judged once.
+    whole = {node.mem_id: node for node in tree.css(_JUDGED_WHOLE)}
+    named: list[tuple[LexborNode, int, str, dict[str, str | None]]] = []
+    for mem_id, node in whole.items():
+        attrs = node.attributes  # (a new dict at each read: read once)
+        names = attrs.get("class")
+        if names and _captioned(names, captioned):
+            captions.append(node)
+        verdict = _verdict(node, seen, toggles, attrs)
+        if verdict is not None:
+            named.append((node, mem_id, verdict, attrs))
+    for node in tree.css(_CLASSED):
+        mem_id = node.mem_id
+        if mem_id in whole:
+            continue
+        names = node.attrs.get("class")  # (as _verdict reads a node with a class and nothing else)
+        if not names:
+            continue
+        if _captioned(names, captioned):
+            captions.append(node)
+        verdict = seen.get(names, _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = seen[names] = _name_verdict(names)
+        if verdict is not None and node.tag not in _UNJUDGED_TAGS:
+            named.append((node, mem_id, verdict, {"class": names}))
+    return named
 
 
 # Elements whose text is never body text, though their images matter to the credit extractor.
@@ -270,12 +309,15 @@ def non_body_nodes(tree: LexborHTMLParser, prose: ProseMap | None = None) -> set
     if body is None:
         return set()
     skip: set[int] = set()
-    named: list[LexborNode] = []
-    for node in tree.css(_NON_BODY_SELECTOR):
+    # The elements named like captions the stripper read, else those of one query with the
+    # figures (six substring tests per classed element: the costliest query of the page).
+    known = prose.captions if prose is not None else None
+    named: list[LexborNode] = [] if known is None else known
+    for node in tree.css(_NON_BODY_SELECTOR if known is None else NON_BODY_TAGS):
         tag = node.tag
         if tag in _NON_BODY_TAG_SET and (tag != "figure" or node.css_first(CONTENT_FIGURE_MARKS) is None):
             skip.add(node.mem_id)
-        if _named_non_body(node):
+        if known is None and _named_non_body(node):
             named.append(node)
     prose = prose if prose is not None else prose_map(tree)
     # The stripper's own findings stand while nothing it removed held a container or an h1.
@@ -295,6 +337,18 @@ def _named_non_body(node: LexborNode) -> bool:
         return False
     lowered = names.lower()
     return any(word in lowered for word in NON_BODY_WORDS)
+
+
+# A NON_BODY_WORDS word in a class, ASCII letters in any case (as NON_BODY_NAMES match).
+_NON_BODY_WORD = re.compile("|".join(NON_BODY_WORDS), re.ASCII | re.IGNORECASE)
+
+
+def _captioned(names: str, seen: dict[str, bool]) -> bool:
+    """_named_non_body for a class, remembered in `seen` (a page repeats its classes)."""
+    captioned = seen.get(names)
+    if captioned is None:
+        captioned = seen[names] = _NON_BODY_WORD.search(names) is not None
+    return captioned
 
 
 def _titled_sections(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -505,8 +559,24 @@ def _decompose_all(nodes: list[LexborNode], met: dict[int, bool] | None = None) 
     """Remove nodes; those inside another doomed node go with it (decided before any removal,
     since a removed node's descendants must not be touched again). Return the ids of the
     nodes removed with their subtrees (`met`, empty, receives what _outermost records)."""
+    return _decompose_outermost(_outermost(nodes, met))
+
+
+def _held(node: LexborNode, held: dict[int, bool]) -> bool:
+    """True when the node lies inside (or is) one of the nodes whose ancestors _outermost
+    recorded in `held` (recording the elements this walk up meets in turn)."""
+    walked, known = climb_to_known(node, held)
+    inside = known is not None and held[known]
+    for mem_id in walked:
+        held[mem_id] = inside
+    return inside
+
+
+def _decompose_outermost(outermost: list[LexborNode]) -> list[int]:
+    """Remove the nodes (none inside another) with their subtrees, never the root nor the
+    body; return the ids of those removed."""
     removed: list[int] = []
-    for node in _outermost(nodes, met):
+    for node in outermost:
         if node.tag not in _KEPT_TAGS:  # the root cannot be removed, nor the page's body
             removed.append(node.mem_id)
             node.decompose()

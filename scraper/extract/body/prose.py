@@ -35,6 +35,9 @@ class ProseMap:
     # nothing it removed afterwards held one (None otherwise): still those of the stripped tree.
     article: PageArticle | None = None
     headings: set[int] | None = None
+    # The elements whose class names a caption or a gallery, as the stripper left them (None:
+    # not read): non_body_nodes reads them instead of querying the tree again.
+    captions: list[LexborNode] | None = None
     # How many steps up each element met by in_core lies from the core (None: not below it).
     _core_steps: dict[int, int | None] = field(default_factory=dict, init=False, repr=False,
                                                compare=False)
@@ -104,7 +107,7 @@ def prose_map(tree: LexborHTMLParser) -> ProseMap:
             result.total += length
             own[mem_id] = own.get(mem_id, 0) + length
             walks.append(len(parent_of))
-            _link_ancestors(node, parent_of)
+            _link_ancestors(node, parent_of, mem_id)
     result.chars = _subtree_sums(own, parent_of, walks)
     result.core = _core(body, result.chars, result.total)
     result._survey = _Survey(own, paragraphs, parent_of, walks)
@@ -165,13 +168,17 @@ def remeasure(prose: ProseMap, tree: LexborHTMLParser, removed: list[int],
     return result
 
 
-def _link_ancestors(node: LexborNode, parent_of: dict[int, int | None]) -> None:
-    """Record the parent of the node and of each ancestor, up to one already recorded."""
-    current: LexborNode | None = node
-    while current is not None and current.mem_id not in parent_of:
+def _link_ancestors(node: LexborNode, parent_of: dict[int, int | None], mem_id: int) -> None:
+    """Record the parent of the node (`mem_id`: its own) and of each ancestor, up to one
+    already recorded (each element's mem_id read once: each read is a node access)."""
+    current = node
+    while mem_id not in parent_of:
         parent = current.parent
-        parent_of[current.mem_id] = parent.mem_id if parent is not None else None
-        current = parent
+        if parent is None:
+            parent_of[mem_id] = None
+            return
+        parent_id = parent_of[mem_id] = parent.mem_id
+        current, mem_id = parent, parent_id
 
 
 def _subtree_sums(own: dict[int, int], parent_of: dict[int, int | None],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.extract.body.boilerplate import _decompose_all, strip_boilerplate
+from scraper.extract.body.boilerplate import _decompose_all, non_body_nodes, strip_boilerplate
 from scraper.extract.body.prose import prose_map, remeasure
 from scraper.models import SiteRules
 
@@ -103,6 +103,19 @@ def test_the_prose_map_remeasured_after_removals_is_the_one_measured_afresh() ->
     after, fresh = remeasure(before, tree, removed, met), prose_map(tree)
     assert (after.chars, after.total) == (fresh.chars, fresh.total) != (before.chars, before.total)
     assert after.core is not None and fresh.core is not None and after.core.mem_id == fresh.core.mem_id
+
+
+def test_the_captions_the_stripper_read_are_those_a_query_of_the_stripped_tree_finds() -> None:
+    page = ("<html><body><article>" + paragraphs(3) + "<div class='wp-Caption'>Photo: A. Lee</div>"
+            "<figure><img src='a.jpg'><figcaption>A harbour</figcaption></figure></article>"
+            "<div class='share-bar'><span class='slideshow-credit'>gone with its box</span></div>"
+            "<aside><p class='gallery'>gone with the aside</p></aside></body></html>")
+    tree = LexborHTMLParser(page)
+    prose = strip_boilerplate(tree)
+    assert prose.captions is not None and [node.text() for node in prose.captions] == ["Photo: A. Lee"]
+    read = non_body_nodes(tree, prose)
+    prose.captions = None  # the query of the stripped tree instead
+    assert non_body_nodes(tree, prose) == read and len(read) == 3
 
 
 def test_unreadable_elements_nested_in_each_other_all_go_with_their_text() -> None:
