@@ -449,8 +449,8 @@ def _mask(paragraph: str, spans: list[QuoteSpan]) -> str:
     chars = list(paragraph)
     for span in spans:
         inner_end = span.end - 1 if span.closed else span.end
-        for position in range(span.start + 1, inner_end):
-            chars[position] = "\x01"
+        if inner_end > span.start + 1:  # one slice, not a loop over the quote's characters
+            chars[span.start + 1:inner_end] = "\x01" * (inner_end - span.start - 1)
         tail = paragraph[span.start + 1:inner_end].rstrip()
         if tail and tail[-1] in ".!?":
             chars[span.start + len(tail)] = tail[-1]

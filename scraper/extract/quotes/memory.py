@@ -29,6 +29,7 @@ pronouns already resolved to them.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -59,8 +60,11 @@ CAPITAL_NOUN_LANGUAGES = frozenset({"de", "lb"})
 MIN_DESCRIPTION_NOUN = 4
 # Most people sharing one surname that are told apart (a page listing thousands stays linear).
 MAX_NAMESAKES = 8
+# Words whose role test is kept: the first words of names recur (the test reads ~120 endings).
+ROLE_LIKE_CACHE_SIZE = 4096
 
 
+@functools.lru_cache(maxsize=ROLE_LIKE_CACHE_SIZE)
 def _role_like(word: str) -> bool:
     """A word of a role before a name: an article ('das', 'der'), a compound ('FDP-Chef',
     'EPI-Chefin') or a role noun ('Verteidigungsminister'); no preposition ('for')."""
@@ -123,6 +127,9 @@ class NameMemory:
     # whether the article's language capitalises nouns: else a long name's inner word
     # ('says Joon' after 'Yeun Joon Kim') means the whole name, not the name it ends
     capital_nouns: bool = True
+    # full names whose surname, first name and inner words were noted: noting them again
+    # changes nothing (each step keeps what it found), so a name repeated is not read again
+    taught_by: set[str] = field(default_factory=set)
 
     def note(self, mention: Mention) -> bool:
         """Record a name mention; True when it names a person, who is now the last one.
@@ -152,9 +159,11 @@ class NameMemory:
             if " " not in self.full_names.get(key, " "):
                 self.full_names[key] = name
             self.full_names.setdefault(key, name)
-            self._note_namesake(key, name)
-            self._note_first_name(name)
-            self._note_inner_words(name)
+            if name not in self.taught_by:  # what a name teaches, it teaches once
+                self.taught_by.add(name)
+                self._note_namesake(key, name)
+                self._note_first_name(name)
+                self._note_inner_words(name)
             person = name
         elif name.lower() in self.full_names:
             person = self.by_surname(name.lower())
@@ -232,6 +241,8 @@ class NameMemory:
         """The first person the current paragraph names for the first time as its subject,
         with a role or a known gender ('Political analyst Ann Lee questions …'): a run of
         capitals ('London Standard') is nobody's introduction."""
+        if not self.log or self.log[-1].paragraph < self.paragraph:
+            return None  # the paragraph logged nobody (most): no log is read
         return next((e.name for e in self._paragraph_log(self.paragraph)
                      if e.first and e.subject and (e.name in self.genders
                                                    or e.name in self.with_role)), None)
@@ -258,21 +269,27 @@ class NameMemory:
     def _introduced(self, gender: str | None) -> str | None:
         """A person the previous paragraph naming anyone names for the first time, as its
         subject (a paragraph naming nobody, such as an 'Article content' line, is skipped)."""
-        earlier = [e.paragraph for e in self.log if e.paragraph < self.paragraph]
-        if not earlier:
+        earlier = self._earlier_paragraph()
+        if earlier is None:
             return None
-        previous = [e for e in self._paragraph_log(earlier[-1])
+        previous = [e for e in self._paragraph_log(earlier)
                     if e.first and e.subject and self._fits(e.name, gender)]
         return previous[-1].name if previous else None
 
     def _first_of_last_paragraph(self, gender: str | None) -> str | None:
         """The first person who fits in the last paragraph naming anyone: a sentence's
         first person is its topic ('As I sit opposite X, I ask if Y …' -> X)."""
-        earlier = [e.paragraph for e in self.log if e.paragraph < self.paragraph]
-        if not earlier:
+        earlier = self._earlier_paragraph()
+        if earlier is None:
             return None
-        return next((e.name for e in self._paragraph_log(earlier[-1])
+        return next((e.name for e in self._paragraph_log(earlier)
                      if self._fits(e.name, gender)), None)
+
+    def _earlier_paragraph(self) -> int | None:
+        """The paragraph of the last entry logged before the current paragraph, read from
+        the log's end (not the whole log for every pronoun)."""
+        return next((e.paragraph for e in reversed(self.log) if e.paragraph < self.paragraph),
+                    None)
 
     def _paragraph_log(self, paragraph: int) -> list[Logged]:
         found: list[Logged] = []

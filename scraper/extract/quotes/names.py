@@ -67,6 +67,8 @@ MAX_GOVERNED_NAME_WORDS = 3
 # Shortest role ending that makes one word a role ('sprecher' yes, 'entin' no).
 MIN_COMPOUND_SUFFIX = 6
 _LONG_ROLE_SUFFIXES = tuple(suffix for suffix in ROLE_SUFFIXES if len(suffix) >= MIN_COMPOUND_SUFFIX)
+# The particles as a set: a tuple is compared item by item on every token of a run.
+_PARTICLE_WORDS = frozenset(NAME_PARTICLES)
 # Role endings that are also common surnames ('Neumann', 'Rat'): no role inside a name run.
 SURNAME_LIKE_ROLES = ("mann", "rat", "chef")
 # Name runs whose stripped form is kept: an article names the same people again and again.
@@ -79,6 +81,9 @@ QUESTION_AUXILIARIES = frozenset({"Will", "Can", "May", "Should", "Would", "Coul
 _SENTENCE_STOP = re.compile(r"[.!?]")
 # A reflexive pronoun between a German verb and its inverted subject: 'sprach sich X aus'.
 REFLEXIVE_BEFORE_SUBJECT = frozenset({"sich"})
+# How far back the word before a name is read, and the marks after which there is none.
+WORD_BEFORE_WINDOW = 30
+_NO_WORD_BEFORE = ".!?:;“\"„«»()\x01"
 
 
 class Mention(NamedTuple):
@@ -102,7 +107,12 @@ def strip_name(run: str) -> str:
     noun ('Fährmann Urs Baumgartner', 'Organiser Bernadette Quayle') goes when at least
     two words stay, so 'Hermann Müller' keeps its first name.
     """
-    tokens = _POSSESSIVE.sub("", run.strip()).split()
+    stripped = run.strip()
+    tokens = stripped.split()
+    if len(tokens) > 1 and not stripped.endswith(("’", "'", "’s", "'s")) \
+            and all(map(_plain_token, tokens)):
+        return " ".join(tokens)  # no word any rule below drops or cuts at (most runs)
+    tokens = _no_possessive(stripped).split()  # as `_POSSESSIVE` would cut it, without a regex
     while len(tokens) > 1 and tokens[0].endswith(("’s", "'s")):
         tokens.pop(0)  # 'Vermont's Bongard', 'Google's Sundar Pichai': the owner is no name
     if len(tokens) > 2 and _ELIDED_NOUN.match(tokens[0]):
@@ -127,11 +137,22 @@ def strip_name(run: str) -> str:
     tokens = _cut_before_preposition(tokens)
     if tokens and tokens[0].lower() in ARTICLE_PARTICLES or _article_inside(tokens):
         return ""  # 'Sprecher der Stadtverwaltung', 'Gesamtkosten der Sanierung'
-    while tokens and tokens[0].lower() in NAME_PARTICLES and tokens[0] not in ("von", "van"):
+    while tokens and tokens[0].lower() in _PARTICLE_WORDS and tokens[0] not in ("von", "van"):
         tokens.pop(0)
     if len(tokens) == 1 and (_compound_role(tokens[0]) or _acronym(tokens[0])):
         return ""  # 'ein Polizeisprecher', 'the island's only GP': a role, nobody's name
     return " ".join(tokens)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _plain_token(token: str) -> bool:
+    """A word of a run that no rule of `strip_name` drops or cuts at, wherever it stands: no
+    stop word, title, role, particle, article, acronym, possessive or elided article."""
+    lowered = token.lower()
+    return not (_edge_word(token) or _acronym(token) or lowered.strip(".,") in TITLES
+                or _role_noun(token) or lowered in _PARTICLE_WORDS
+                or lowered in ARTICLE_PARTICLES or token.endswith(("’s", "'s"))
+                or _ELIDED_NOUN.match(token))
 
 
 def _compound_role(token: str) -> bool:
@@ -146,6 +167,7 @@ def _compound_role(token: str) -> bool:
                for suffix in _LONG_ROLE_SUFFIXES)
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _role_noun(token: str) -> bool:
     """A role inside a name run: 'Lübbenhofs Bürgermeister X', 'HSG-Coach X', 'Grünen-Abgeordnete X'."""
     lowered = token.lower()
@@ -170,8 +192,8 @@ def _cut_before_preposition(tokens: list[str]) -> list[str]:
     """'Claudia Neumaier von der Privatbank Hoffmann': particles followed by two or more
     capitalised words are a preposition, not 'von der Leyen'."""
     for index, token in enumerate(tokens):
-        if index and token.lower() in NAME_PARTICLES:
-            tail = [t for t in tokens[index:] if t.lower() not in NAME_PARTICLES]
+        if index and token.lower() in _PARTICLE_WORDS:
+            tail = [t for t in tokens[index:] if t.lower() not in _PARTICLE_WORDS]
             return tokens[:index] if len(tail) >= 2 else tokens
     return tokens
 
@@ -180,7 +202,7 @@ def _article_inside(tokens: list[str]) -> bool:
     """An article between capitalised words that no 'von'/'de' introduces: not a name."""
     for index in range(1, len(tokens) - 1):
         if tokens[index].lower() in ARTICLE_PARTICLES \
-                and tokens[index - 1].lower() not in NAME_PARTICLES:
+                and tokens[index - 1].lower() not in _PARTICLE_WORDS:
             return True
     return False
 
@@ -212,23 +234,36 @@ def mentions(text: str, known: Container[str] | None = None,
     (German capitalises every noun: most single words are nobody); `also` holds more known
     words (inner words of long names).
     """
-    runs = list(NAME_RUN.finditer(text))  # one pass: the runs' texts come from the matches
-    if known is not None:
-        strings = [match.group(0) for match in runs]
+    if known is None:
+        runs = [(match.start(), match.group(0)) for match in NAME_RUN.finditer(text)]
+    else:
+        matches = list(NAME_RUN.finditer(text))  # one pass: the runs' texts come from the matches
+        strings = [match.group(0) for match in matches]
         if not _may_name(strings, known, also):
             return []
-        runs = _known_runs(runs, strings, known, also)
+        runs = _known_runs(matches, strings, known, also)
     found: list[Mention] = []
-    for match in runs:
-        run, position = match.group(0), match.start()
+    for position, run in runs:
         if " " in run and run.split(" ", 1)[0] in QUESTION_AUXILIARIES \
-                and _asks(text, match.end()):
+                and _asks(text, position + len(run)):
             head, _, run = run.partition(" ")  # 'Will China take the lead?' names no Will
             position += len(head) + 1
-        before = _word_before(text, position)
-        subject = _subject_position(text, position, before, run)
+        # `_word_before` and the cheap tests of `_subject_position`, inlined: this runs
+        # for every capitalised word of the article
+        window = text[max(0, position - WORD_BEFORE_WINDOW):position].rstrip()
+        if not window or window[-1] in _NO_WORD_BEFORE:
+            before = ""
+        else:
+            before = window.rsplit(None, 1)[-1].strip(",").lower()
+        if run.endswith(("’s", "'s")):
+            subject = False
+        elif not before or before in SPEECH_VERB_WORDS or before in REFLEXIVE_BEFORE_SUBJECT \
+                or window[-1] == ",":  # the comma `_after_comma` finds, the window being no blank
+            subject = True
+        else:
+            subject = _subject_position(text, position, before)
         if " " not in run:
-            found.append(Mention(position, _no_possessive(run), subject=subject))
+            found.append(Mention(position, _no_possessive(run), False, False, False, None, subject))
         elif not before[:1].isdigit():
             mention = _run_mention(text, position, run, before, subject)
             if mention is not None:
@@ -264,7 +299,7 @@ def _may_name(runs: list[str], known: Container[str], also: Container[str]) -> b
     for run in runs:
         if " " in run:
             return True
-        word = _plain_word(run)
+        word = (_no_possessive(run) if run[-1] in "s’'" else run).lower()  # `_plain_word`
         if word in known or word in also:
             return True
     return False
@@ -274,22 +309,23 @@ def _plain_word(run: str) -> str:
     return (_no_possessive(run) if run[-1] in "s’'" else run).lower()
 
 
-def _known_runs(runs: list[re.Match[str]], strings: list[str], known: Container[str],
-                also: Container[str]) -> list[re.Match[str]]:
+def _known_runs(matches: list[re.Match[str]], strings: list[str], known: Container[str],
+                also: Container[str]) -> list[tuple[int, str]]:
     """The runs of several words, and the single words that are a known surname or the
-    surname of a full name in the same text (`strings`: the runs' texts, read once)."""
+    surname of a full name in the same text, with their positions (`strings`: the runs'
+    texts, in the order `NAME_RUN` finds them)."""
     here: set[str] | None = None  # the text's own surnames, cut only when a word needs them
     kept = []
-    for match, run in zip(runs, strings):
+    for match, run in zip(matches, strings):
         if " " not in run:
-            word = _plain_word(run)
+            word = (_no_possessive(run) if run[-1] in "s’'" else run).lower()
             if word not in known and word not in also:
                 if here is None:
                     here = {_no_possessive(other.rsplit(None, 1)[-1]).lower()
                             for other in strings if " " in other}
                 if word not in here:
                     continue
-        kept.append(match)
+        kept.append((match.start(), run))
     return kept
 
 
@@ -297,38 +333,37 @@ def _run_mention(text: str, position: int, run: str, before: str, subject: bool
                  ) -> Mention | None:
     """The mention a run of several words makes: a name after a preposition teaches its
     surname, any other name is a person with what its context tells (role, gender)."""
-    governed = _governed(text, position, run, before) or _noun_of(run)
+    governed = (before in NON_PERSON_PRECEDERS and _governed(text, position, run, before)) \
+        or _noun_of(run)  # the first test of `_governed`, made here: most runs follow none
     name = strip_name(run)
     if governed:
         if not _plain_full_name(name):
             return None
-        return Mention(position, name, governed=True, agent=before in AGENT_PREPOSITIONS)
+        return Mention(position, name, False, True, before in AGENT_PREPOSITIONS)
     if not name:
         return None
     titled = " " not in name and any(t.lower().strip(".,") in TITLES for t in run.split())
     role = _run_role(run, name) or role_before(text, position, is_role_word) \
         or role_after(text, position + len(run), is_role_word)
     gender = gender_near(text, position, run, name, is_role_word)
-    return Mention(position, name, titled, role=role, subject=subject, gender=gender)
+    return Mention(position, name, titled, False, False, role, subject, gender)
 
 
 def _noun_of(run: str) -> bool:
     """'Nach Angaben von Féraud': a preposition, a noun and 'von X' are no name."""
     tokens = run.split()
     return len(tokens) > 3 and tokens[0].lower() in NON_PERSON_PRECEDERS \
-        and tokens[2] in NAME_PARTICLES
+        and tokens[2] in _PARTICLE_WORDS
 
 
-def _subject_position(text: str, position: int, before: str, run: str) -> bool:
-    """A name opening its sentence or clause, after its role ('Township supervisor Ellen
-    Marsh', not 'mit Direktor Paul Kern'), right after a speech verb ('says Keri Gans') or
-    after a German verb's reflexive ('sprach sich Hannes Gnauck aus') is a subject; a
-    possessive ('Sandra Lindsay’s sister') is not."""
-    if run.endswith(("’s", "'s")):
-        return False
-    if not before or before in SPEECH_VERB_WORDS or before in REFLEXIVE_BEFORE_SUBJECT \
-            or _after_comma(text, position):
-        return True
+def _subject_position(text: str, position: int, before: str) -> bool:
+    """A name after a word (`before`) that is no speech verb nor reflexive, and no comma:
+    a subject when joined to one ('Jan Wolff und Christiane Neu') or after its role
+    ('Township supervisor Ellen Marsh', not 'mit Direktor Paul Kern').
+
+    `mentions` tells the rest itself: a name opening its sentence or clause, right after a
+    speech verb ('says Keri Gans') or after a German verb's reflexive ('sprach sich Hannes
+    Gnauck aus') is a subject; a possessive ('Sandra Lindsay’s sister') is not."""
     if before in COORDINATORS:
         return _coordinated_subject(text, position)
     if not is_role_word(before):
@@ -420,8 +455,8 @@ def _governed(text: str, position: int, run: str, before: str | None = None) -> 
 
 def _word_before(text: str, position: int) -> str:
     """The lowercased word just before a position ('' at the start or after punctuation)."""
-    window = text[max(0, position - 30):position].rstrip()
-    if not window or window[-1] in ".!?:;“\"„«»()\x01":
+    window = text[max(0, position - WORD_BEFORE_WINDOW):position].rstrip()
+    if not window or window[-1] in _NO_WORD_BEFORE:
         return ""
     return window.rsplit(None, 1)[-1].strip(",").lower()
 

@@ -109,6 +109,11 @@ _ASKED = compile_on_use(
 # The participle every alternative of `_ASKED` holds, searched for first: the engine skips
 # to the letters opening one, where `_ASKED` tries each alternative at every word.
 _ASKED_WORD = re.compile(r"asked|gefragt|interrog|preguntad|chiest", re.IGNORECASE)
+# The same words in a lowercased text: a case-insensitive pattern has no first letters for the
+# engine to skip to, this one has. Letters that match one of them case-insensitively but lower
+# to something else ('ſ', 'ı', 'İ') send a text to `_ASKED_WORD` itself.
+_ASKED_LOWER = re.compile(r"asked|gefragt|interrog|preguntad|chiest")
+_ODD_CASE_LETTERS = ("ſ", "ı", "İ")
 
 
 def speaker_after(context: str) -> str | None:
@@ -202,7 +207,7 @@ def _after_subordinator(subject: str) -> str:
 def _asked(context: str, found: list[VerbMatch]) -> str | None:
     """NOBODY (or the agent after 'by') when the last attribution before a quote says
     someone was asked: the question is not theirs."""
-    if not _ASKED_WORD.search(context):
+    if not _asked_word(context):
         return None  # no 'asked' nor its translations: the passive pattern cannot match
     passive = None
     for passive in _ASKED.finditer(context):
@@ -212,6 +217,14 @@ def _asked(context: str, found: list[VerbMatch]) -> str | None:
     if passive.group(0).rstrip().lower().endswith("by"):
         return phrase_after(context[passive.end():]) or NOBODY
     return NOBODY
+
+
+def _asked_word(context: str) -> bool:
+    """True when `_ASKED_WORD` finds a word in the text, read in lowercase first."""
+    if not _ASKED_LOWER.search(context.lower()) \
+            and not any(letter in context for letter in _ODD_CASE_LETTERS):
+        return False
+    return _ASKED_WORD.search(context) is not None
 
 
 def resolve_speaker(phrase: str | None, memory: NameMemory,
