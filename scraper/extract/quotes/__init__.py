@@ -259,7 +259,9 @@ def _heading_like(paragraph: str, spans: list[QuoteSpan]) -> bool:
     hat Gutachten versäumt”', '‘Rates to stay put’: TD Economics'), whose quotes repeat
     the body's."""
     text = paragraph.rstrip().rstrip("”“\"»«’‘›‹").rstrip()
-    if len(text.split()) > HEADING_MAX_WORDS or text.endswith(_SENTENCE_ENDS) \
+    # split no further than the limit: a long paragraph's words are not all cut
+    if len(text.split(None, HEADING_MAX_WORDS)) > HEADING_MAX_WORDS \
+            or text.endswith(_SENTENCE_ENDS) \
             or spans[-1].text.endswith(_SENTENCE_ENDS):
         return False
     outside = _mask(paragraph, spans).replace("\x01", "")

@@ -237,11 +237,7 @@ def mentions(text: str, known: Container[str] | None = None,
     if known is None:
         runs = [(match.start(), match.group(0)) for match in NAME_RUN.finditer(text)]
     else:
-        matches = list(NAME_RUN.finditer(text))  # one pass: the runs' texts come from the matches
-        strings = [match.group(0) for match in matches]
-        if not _may_name(strings, known, also):
-            return []
-        runs = _known_runs(matches, strings, known, also)
+        runs = _known_runs(text, known, also)
     found: list[Mention] = []
     for position, run in runs:
         if " " in run and run.split(" ", 1)[0] in QUESTION_AUXILIARIES \
@@ -293,39 +289,23 @@ def _agent_after_particle(run: str, position: int) -> list[Mention]:
     return []
 
 
-def _may_name(runs: list[str], known: Container[str], also: Container[str]) -> bool:
-    """True when a run has several words or is a known surname: most paragraphs name
-    nobody, and are left before any run is read further."""
-    for run in runs:
-        if " " in run:
-            return True
-        word = (_no_possessive(run) if run[-1] in "s’'" else run).lower()  # `_plain_word`
-        if word in known or word in also:
-            return True
-    return False
-
-
-def _plain_word(run: str) -> str:
-    return (_no_possessive(run) if run[-1] in "s’'" else run).lower()
-
-
-def _known_runs(matches: list[re.Match[str]], strings: list[str], known: Container[str],
-                also: Container[str]) -> list[tuple[int, str]]:
+def _known_runs(text: str, known: Container[str], also: Container[str]) -> list[tuple[int, str]]:
     """The runs of several words, and the single words that are a known surname or the
-    surname of a full name in the same text, with their positions (`strings`: the runs'
-    texts, in the order `NAME_RUN` finds them)."""
+    surname of a full name in the same text, with their positions: most paragraphs name
+    nobody, and give none."""
+    runs = [(match.start(), match.group(0)) for match in NAME_RUN.finditer(text)]
     here: set[str] | None = None  # the text's own surnames, cut only when a word needs them
     kept = []
-    for match, run in zip(matches, strings):
+    for position, run in runs:
         if " " not in run:
             word = (_no_possessive(run) if run[-1] in "s’'" else run).lower()
             if word not in known and word not in also:
                 if here is None:
                     here = {_no_possessive(other.rsplit(None, 1)[-1]).lower()
-                            for other in strings if " " in other}
+                            for _, other in runs if " " in other}
                 if word not in here:
                     continue
-        kept.append((match.start(), run))
+        kept.append((position, run))
     return kept
 
 

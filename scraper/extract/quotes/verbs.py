@@ -55,11 +55,10 @@ _SECOND_WORDS = {first: frozenset(words[1] for words, _ in entries)
                  if all(len(words) > 1 for words, _ in entries)}
 
 
-def _hits(words: list[str]) -> frozenset[str]:
-    """The attribution first words among the words (a first word that opens only phrases
-    counts with one of their second words): most paragraphs hold none."""
-    hits = _FIRST_WORDS.intersection(words)
-    if not hits or hits.isdisjoint(_SECOND_WORDS):
+def _hits(hits: frozenset[str], words: list[str]) -> frozenset[str]:
+    """The attribution first words among the words (`hits`, found by the caller), less a
+    first word that opens only phrases and stands without one of their second words."""
+    if hits.isdisjoint(_SECOND_WORDS):
         return hits
     # the words' hashes are cached by the intersection: no set of them is built
     return frozenset(first for first in hits if first not in _SECOND_WORDS
@@ -70,9 +69,10 @@ def find_attributions(text: str) -> list[VerbMatch]:
     """Every attribution verb and 'according to' phrase in the text, in order."""
     lowered = text.lower()
     words = _TOKEN.findall(lowered)
-    hits = _hits(words)
+    hits = _FIRST_WORDS.intersection(words)
     if not hits:
         return []  # most paragraphs hold no attribution word: one C-level scan decides
+    hits = _hits(hits, words)
     source, tokens = lowered, words  # the tokens as they stand in `source`
     if len(lowered) != len(text):  # 'İ' lowercases to two characters: keep the offsets
         source, tokens = text, _TOKEN.findall(text)
