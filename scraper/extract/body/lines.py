@@ -80,31 +80,32 @@ CHROME_LINE = re.compile(r"""^[\W_]*(?:
   | allow\s+\S+\s+content|allow\s+and\s+continue                         # consent box
 )[\W_]*$""", re.IGNORECASE | re.VERBOSE)
 # Calls to action that publishers drop into the text: subscribe, donate, try the paid tier.
-# Each pattern with a word it needs (lowercase): most lines hold none of them, testing these is
-# much cheaper than a pattern, and a line holding one is searched for that word's pattern only
-# (one pattern of all of them tries every alternative at every position of the line).
-CALLS_TO_ACTION = tuple((hint, compile_on_use(pattern, re.IGNORECASE)) for hint, pattern in (
-    ("subscri", r"(?:^|[.!?]\s+)subscribe\b|\bsubscribe\s+(?:now|today|to\s+(?:our|the))\b"),
-    ("sign", r"\bsign\s+up\s+(?:now|today|for\s+(?:our|the|free))\b"),
-    ("support", r"\bsupport\s+(?:us|our\s+journalism)\b"),
-    ("donate", r"\bdonate\s+(?:now|today)\b"),
-    ("become", r"\bbecome\s+a\s+(?:member|subscriber)\b"),
-    ("trial", r"\bfree\s+trial\b"),
-    ("already", r"\balready\s+a\s+subscriber\b"),
-    ("unlimited", r"\bunlimited\s+access\b"),
-    ("jetzt", r"\bjetzt\s+(?:\S+\s+){0,6}(?:testen|abonnieren|unterstützen)\b"),
-    ("unterstützen", r"\bunterstützen\s+sie\s+uns\b"),
-    ("abonnez", r"\babonnez-vous\b"),
-    ("soutenez", r"\bsoutenez-nous\b"),
-    ("faites", r"\bfaites\s+un\s+don\b"),
-    ("déjà", r"\bdéjà\s+abonné"),
-    ("suscr", r"\bsuscríbete\b"),
-    ("hazte", r"\bhazte\s+socio\b"),
-    ("abbonati", r"\babbonati\b"),
-    ("assine", r"\bassine\s+(?:já|agora)\b"),
-    ("continue", r"\bto\s+continue\s+reading\b"),             # a registration wall
-    ("registering", r"\bthank\s+you\s+for\s+registering\b"),
-    ("logged", r"\bautomatically\s+logged\s+in\b"),
+# Each pattern with a whole word it needs (lowercase, a word of text_key) and a part of that word
+# (for the lines told by their lowercase, see _hint_words): most lines hold none of them, testing
+# these is much cheaper than a pattern, and a line holding one is searched for that word's
+# pattern only (one pattern of all of them tries every alternative at every position of the line).
+CALLS_TO_ACTION = tuple((hint, word, compile_on_use(pattern, re.IGNORECASE)) for hint, word, pattern in (
+    ("subscri", "subscribe", r"(?:^|[.!?]\s+)subscribe\b|\bsubscribe\s+(?:now|today|to\s+(?:our|the))\b"),
+    ("sign", "sign", r"\bsign\s+up\s+(?:now|today|for\s+(?:our|the|free))\b"),
+    ("support", "support", r"\bsupport\s+(?:us|our\s+journalism)\b"),
+    ("donate", "donate", r"\bdonate\s+(?:now|today)\b"),
+    ("become", "become", r"\bbecome\s+a\s+(?:member|subscriber)\b"),
+    ("trial", "trial", r"\bfree\s+trial\b"),
+    ("already", "already", r"\balready\s+a\s+subscriber\b"),
+    ("unlimited", "unlimited", r"\bunlimited\s+access\b"),
+    ("jetzt", "jetzt", r"\bjetzt\s+(?:\S+\s+){0,6}(?:testen|abonnieren|unterstützen)\b"),
+    ("unterstützen", "unterstützen", r"\bunterstützen\s+sie\s+uns\b"),
+    ("abonnez", "abonnez", r"\babonnez-vous\b"),
+    ("soutenez", "soutenez", r"\bsoutenez-nous\b"),
+    ("faites", "faites", r"\bfaites\s+un\s+don\b"),
+    ("déjà", "déjà", r"\bdéjà\s+abonné"),
+    ("suscr", "suscríbete", r"\bsuscríbete\b"),
+    ("hazte", "hazte", r"\bhazte\s+socio\b"),
+    ("abbonati", "abbonati", r"\babbonati\b"),
+    ("assine", "assine", r"\bassine\s+(?:já|agora)\b"),
+    ("continue", "continue", r"\bto\s+continue\s+reading\b"),             # a registration wall
+    ("registering", "registering", r"\bthank\s+you\s+for\s+registering\b"),
+    ("logged", "logged", r"\bautomatically\s+logged\s+in\b"),
 ))
 MAX_CALL_TO_ACTION_CHARS = 200
 # Template placeholders a page left unfilled: "$$ARTICLEAD$$", "{{ad_slot}}", "[[AD]]".
@@ -138,7 +139,11 @@ NOTICE_OPENING = re.compile(r"""
 MAX_NOTICE_CHARS = 300
 # A word each alternative of NOTICE_ANYWHERE needs (lowercase), as for CALLS_TO_ACTION: the
 # pattern is searched for only in a line holding one (NOTICE_OPENING, tried at the start
-# alone, costs less than the words).
+# alone, costs less than the words). The whole words, and parts of them for the lines told by
+# their lowercase.
+NOTICE_ANYWHERE_WORDS = frozenset(("rights", "may", "droits", "rechte", "derechos", "riproduzione",
+                                   "infocom", "javascript", "contributed", "permission",
+                                   "einverstanden", "personenbezogene", "externen"))
 NOTICE_ANYWHERE_HINTS = ("rights", "may", "droits", "rechte", "derechos", "riproduzione",
                          "dpa-infocom", "javascript", "contributed", "permission", "einverstanden",
                          "personenbezogene", "externen")
@@ -156,10 +161,15 @@ PAYWALL = compile_on_use(r"""
   | \bcontenido\s+exclusivo\s+para\s+suscriptores\b|\bconteúdo\s+exclusivo\s+para\s+assinantes\b
   | \bcontenuto\s+riservato\s+agli\s+abbonati\b""", re.IGNORECASE | re.VERBOSE)
 MIN_TEXT_BEFORE_PAYWALL = 3
-# A word each alternative of PAYWALL needs (lowercase), as for CALLS_TO_ACTION: the pattern is
-# searched for only in a line holding one ("subscribe" in "subscribers", "abonnent" in "abonnenten").
-PAYWALL_HINTS = ("unlock", "subscribe", "members", "rest", "trial", "weiterlesen", "abonnent",
-                 "abonnés", "suscriptores", "assinantes", "abbonati")
+# A whole word each alternative of PAYWALL needs (lowercase), as for CALLS_TO_ACTION: the
+# pattern is searched for only in a line holding one.
+PAYWALL_WORDS = frozenset(("unlock", "subscribers", "members", "subscribe", "rest", "trial",
+                           "weiterlesen", "abonnenten", "abonnés", "suscriptores", "assinantes",
+                           "abbonati"))
+_HINT_WORDS = PAYWALL_WORDS | NOTICE_ANYWHERE_WORDS | {word for _, word, _ in CALLS_TO_ACTION}
+# The letters that re equates to a Latin letter of another lowercase ("ſ" to "s", "ı" and "İ"
+# to "i", and "İ" lowers to two characters): a line holding one is not told by its words.
+_LATIN_CASE_TRAPS = ("ſ", "ı", "İ")
 # The characters whose lowercase (str.lower) may differ from that of a letter a case-insensitive
 # pattern matches them to ("ſ" matches "s", "ı" and "İ" match "i", "Σ" lowers to "ς" or "σ", the
 # Greek and Cyrillic variants re equates): a line holding one is searched whatever its lowercase holds.
@@ -237,7 +247,7 @@ def _before_paywall(paragraphs: list[str]) -> list[str]:
     other rules (the page may hold the whole article after it)."""
     for index in range(MIN_TEXT_BEFORE_PAYWALL, len(paragraphs)):
         text = paragraphs[index]
-        if len(text) <= MAX_NOTICE_CHARS and _may_hold(text, PAYWALL_HINTS) and PAYWALL.search(text):
+        if len(text) <= MAX_NOTICE_CHARS and _may_need(text, PAYWALL_WORDS) and PAYWALL.search(text):
             while index > MIN_TEXT_BEFORE_PAYWALL and _is_title(paragraphs[index - 1]) \
                     and len(paragraphs[index - 1]) <= MAX_LABEL_CHARS:
                 index -= 1
@@ -368,12 +378,18 @@ def _copied_into(key: str, keys: list[str], by_start: dict[str, list[int]]) -> s
 def _is_meta_line(text: str) -> bool:
     """True for a short line that only carries a byline, a date, a label, a call to action
     or a closing notice (rights, print edition, follow us)."""
-    lowered = text.lower() if len(text) <= MAX_NOTICE_CHARS else ""
-    if len(text) <= MAX_CALL_TO_ACTION_CHARS and _calls_to_action(lowered, text):
-        return True
-    if lowered and (NOTICE_OPENING.match(text) or _holds_any(lowered, NOTICE_ANYWHERE_HINTS)
-                    and NOTICE_ANYWHERE.search(text)):
-        return True
+    if len(text) <= MAX_NOTICE_CHARS:
+        hits = _hint_words(text)
+        if hits is None:  # told by its lowercase
+            lowered = text.lower()
+            if len(text) <= MAX_CALL_TO_ACTION_CHARS and _calls_to_action(lowered, text) \
+                    or _holds_any(lowered, NOTICE_ANYWHERE_HINTS) and NOTICE_ANYWHERE.search(text):
+                return True
+        elif hits and (len(text) <= MAX_CALL_TO_ACTION_CHARS and _calls_to_action_of(hits, text)
+                       or not hits.isdisjoint(NOTICE_ANYWHERE_WORDS) and NOTICE_ANYWHERE.search(text)):
+            return True
+        if NOTICE_OPENING.match(text):
+            return True
     if len(text.split(maxsplit=MAX_META_LINE_WORDS)) > MAX_META_LINE_WORDS:  # stops counting there
         return False
     if PLACEHOLDER_LINE.match(text) or text[:1].isdigit() and LIVE_STAMP.match(text):
@@ -395,10 +411,41 @@ def _is_date_line(text: str) -> bool:
 
 def _calls_to_action(lowered: str, text: str) -> bool:
     """True when the text holds a call to action (`lowered`: the text in lowercase)."""
-    for hint, pattern in CALLS_TO_ACTION:  # a loop, not any() over a generator: this runs on every line
+    for hint, _, pattern in CALLS_TO_ACTION:  # a loop, not any() over a generator
         if hint in lowered and pattern.search(text):
             return True
     return False
+
+
+def _calls_to_action_of(hits: frozenset[str], text: str) -> bool:
+    """True when the text holds a call to action (`hits`: its words among the patterns' words)."""
+    for _, word, pattern in CALLS_TO_ACTION:
+        if word in hits and pattern.search(text):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _hint_words(text: str) -> frozenset[str] | None:
+    """The words of the line (lowercase, as text_key cuts them) that a pattern of a meta line
+    or a paywall needs (most lines: none); None for a line holding a letter of
+    _LATIN_CASE_TRAPS (its words may miss a pattern's: it is told by the parts of words in its
+    lowercase, as before the words were used).
+
+    Each of these words is whole in what its pattern matches (a boundary or a space on each
+    side), and lowercasing keeps every other character a word character or not, one character
+    for one, and lowers a letter to what re equates it to: so a line a pattern matches holds
+    the pattern's word.
+    """
+    if not text.isascii() and _holds_any(text, _LATIN_CASE_TRAPS):
+        return None
+    return _HINT_WORDS.intersection(text_key(text).split())
+
+
+def _may_need(text: str, words: frozenset[str]) -> bool:
+    """True unless the text proves to hold none of the words (whole words of _hint_words)."""
+    hits = _hint_words(text)
+    return hits is None or not hits.isdisjoint(words)
 
 
 def _may_hold(text: str, hints: tuple[str, ...]) -> bool:
