@@ -26,19 +26,28 @@ from ..lazy import compile_on_use
 from ..nodes import ancestors, class_and_id, same_node
 from .blocks import HEADING_TAGS, find_blocks, find_rule_blocks, is_generic, related_label
 
-_NOT_ARTICLE_URL_SOURCE = (
+# Paths, queries and fragments of pages that are no articles, and share or mail links: what
+# NOT_ARTICLE_URL finds; an ASCII url is lowercased and tested part by part (a search for "/"
+# or a substring test each), not case-folded at every character by one search of them all.
+_NOT_ARTICLE_PATH = (
     r"/(?:tags?|category|categories|topics?|authors?|author-profile|profiles?|users?|people|"
     r"autor(?:en)?|auteurs?|journalists?|staff|"
     r"members?|search|login|signin|signup|sign-up|register|subscribe|subscription|feed|rss|"
     r"comments?|about|contact|privacy|terms|cookies?|advertise|shop|cart|account)(?:/|$|\?|\.)|"
-    r"[?&](?:share|replytocom|s)=|#(?:comments?|respond|disqus)|newsletter|/quicktabs/|"
-    r"/faqs?/|/help/|"
-    r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent|linkedin\.com/share|"
-    r"pinterest\.[a-z.]+/pin|reddit\.com/submit|whatsapp|t\.me/share|mailto:|wa\.me/)")
-NOT_ARTICLE_URL = compile_on_use(_NOT_ARTICLE_URL_SOURCE, re.IGNORECASE)
-# The same, case-sensitive, for an ASCII url lowercased first (the pattern's letters are ASCII):
-# the two agree, and no character is case-folded (a search tries every position).
-_NOT_ARTICLE_URL_LOWER = compile_on_use(_NOT_ARTICLE_URL_SOURCE)
+    r"/quicktabs/|/faqs?/|/help/")
+_NOT_ARTICLE_QUERY = r"[?&](?:share|replytocom|s)="
+_NOT_ARTICLE_FRAGMENT = r"#(?:comments?|respond|disqus)"
+_NOT_ARTICLE_PARTS = ("newsletter", "facebook.com/sharer", "twitter.com/intent", "twitter.com/share",
+                      "x.com/intent", "linkedin.com/share", "reddit.com/submit", "whatsapp",
+                      "t.me/share", "mailto:", "wa.me/")
+_PINTEREST_PIN = r"pinterest\.[a-z.]+/pin"
+NOT_ARTICLE_URL = compile_on_use(
+    "|".join((_NOT_ARTICLE_PATH, _NOT_ARTICLE_QUERY, _NOT_ARTICLE_FRAGMENT,
+              *map(re.escape, _NOT_ARTICLE_PARTS), _PINTEREST_PIN)), re.IGNORECASE)
+_NOT_ARTICLE_PATH_LOWER = compile_on_use(_NOT_ARTICLE_PATH)
+_NOT_ARTICLE_QUERY_LOWER = compile_on_use(_NOT_ARTICLE_QUERY)
+_NOT_ARTICLE_FRAGMENT_LOWER = compile_on_use(_NOT_ARTICLE_FRAGMENT)
+_PINTEREST_PIN_LOWER = compile_on_use(_PINTEREST_PIN)
 NOT_ARTICLE_REL = frozenset({"tag", "author", "category", "sponsored", "me", "license"})
 HEADING_SELECTOR = ", ".join(HEADING_TAGS)
 TITLE_PARTS = "h2, h3, h4, h5, h6, [class*=title i], [class*=headline i], [class*=heading i]"
@@ -167,9 +176,14 @@ def _article_url(document: Document, link: LexborNode, own: set[str]) -> str | N
 
 def _not_article_url(url: str) -> bool:
     """True for a url `NOT_ARTICLE_URL` finds something in."""
-    if url.isascii():
-        return _NOT_ARTICLE_URL_LOWER.search(url.lower()) is not None
-    return NOT_ARTICLE_URL.search(url) is not None
+    if not url.isascii():
+        return NOT_ARTICLE_URL.search(url) is not None
+    url = url.lower()  # the patterns' letters are ASCII lowercase, and fold to no other letter
+    return (_NOT_ARTICLE_PATH_LOWER.search(url) is not None
+            or (("?" in url or "&" in url) and _NOT_ARTICLE_QUERY_LOWER.search(url) is not None)
+            or ("#" in url and _NOT_ARTICLE_FRAGMENT_LOWER.search(url) is not None)
+            or any(part in url for part in _NOT_ARTICLE_PARTS)
+            or ("pinterest." in url and _PINTEREST_PIN_LOWER.search(url) is not None))
 
 
 def _title(link: LexborNode, scope: LexborNode) -> tuple[str | None, int]:

@@ -9,7 +9,6 @@ import pytest
 
 from scraper.extract.document import parse_document
 from scraper.extract.related import (
-    _NOT_ARTICLE_URL_SOURCE,
     NOT_ARTICLE_URL,
     _not_article_url,
     extract_related,
@@ -215,13 +214,15 @@ def test_the_label_test_on_lowercased_ascii_text_agrees_with_the_pattern(text: s
 @pytest.mark.parametrize("url", ["https://x.example/TAGS/harbour", "https://x.example/a?Share=1",
                                  "https://x.example/a#Comments", "https://Facebook.com/Sharer/x",
                                  "https://x.example/2024/05/harbour-plan/", "https://x.example/ſearch/",
-                                 "HTTPS://WWW.PINTEREST.CO.UK/PIN/1", "https://x.example/kontakt/"])
+                                 "HTTPS://WWW.PINTEREST.CO.UK/PIN/1", "https://x.example/kontakt/",
+                                 "https://x.example/feed", "https://x.example/a&s=1", "MAILTO:a@b.c",
+                                 "https://wa.me/1", "https://x.example/help/x", "https://x.example/a.pdf"])
 def test_the_url_test_on_lowercased_ascii_urls_agrees_with_the_pattern(url: str) -> None:
     assert _not_article_url(url) is bool(NOT_ARTICLE_URL.search(url))
 
 
 def test_no_letter_of_the_label_or_url_patterns_folds_to_another_ascii_letter() -> None:
-    for pattern in (RELATED_LABEL.pattern, _NOT_ARTICLE_URL_SOURCE):
+    for pattern in (RELATED_LABEL.pattern, NOT_ARTICLE_URL.pattern):
         for character in {c for c in pattern if not c.isascii()}:
             assert not any(re.fullmatch(re.escape(character), letter, re.IGNORECASE)
                            for letter in string.printable)
