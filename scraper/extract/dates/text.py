@@ -57,6 +57,11 @@ _DATE_PATTERNS = (
     re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<s>[./-])(?P<b>[0-3]?\d)(?P=s)"
                r"(?P<y>(?:19|20)\d{2}|\d{2})(?!\d|\.\d)"),
 )
+# What each pattern cannot match without (a year, or a digit, separator, digit): one cheap
+# search each spares the patterns most texts (a count, a price, a clock) hold no date for.
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+_NUMERIC_HINT = re.compile(r"\d[./-]\d")
+_PATTERN_HINTS = (_YEAR_HINT,) * 5 + (_NUMERIC_HINT,)
 _ZONE_WORDS = _alternation([z.upper() for z in ZONE_OFFSETS if z != "z"]
                            + [z.upper() for z in ZONE_NAMES])
 _ZONE = (rf"(?:(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}"
@@ -91,8 +96,6 @@ def find_dates(text: str, month_first_order: bool | None = None,
     """Return every full date (day, month, year) in the text, in order, with its time and cue.
     An ambiguous numeric date ("02-12-2025") reads in the page's order (`month_first_order`,
     dotted dates day first) unless `confirms` holds for the other reading only."""
-    if not any(char.isdigit() for char in text):
-        return []
     spans = _date_spans(text, month_first_order, confirms)
     found: list[TextDate] = []
     previous_end = 0
@@ -111,7 +114,10 @@ def find_dates(text: str, month_first_order: bool | None = None,
 def _date_spans(text: str, month_first_order: bool | None,
                 confirms: Confirms | None) -> list[tuple[int, int, tuple[int, int, int]]]:
     spans = []
-    for pattern in _DATE_PATTERNS:
+    hinted = {hint: hint.search(text) is not None for hint in (_YEAR_HINT, _NUMERIC_HINT)}
+    for pattern, hint in zip(_DATE_PATTERNS, _PATTERN_HINTS, strict=True):
+        if not hinted[hint]:
+            continue
         for match in pattern.finditer(text):
             parts = _date_parts(match.groupdict(), month_first_order, confirms)
             if parts is not None:
