@@ -72,7 +72,9 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
     found: list[ZoneText] = []
     seen: set[int] = set()
     wide: dict[int, str | None] = {}  # an ancestor's line text (None: too long), read once
-    label = ""  # a bare cue just read: it labels the date next to it in reading order
+    # The last text without a digit, raw: when a bare cue, it labels the date next to it in
+    # reading order; read (see `_label`) only when a date is next to it (most texts are not).
+    label = ""
     just_found = False  # the last text read held a date (a label read backward is its own)
     chars = 0
     for count, text_node in enumerate(texts):
@@ -84,9 +86,11 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
         if not stripped or text_node.parent is None:
             continue
         if not _DIGIT.search(raw):
-            label = _label(raw)
-            if label and just_found and not forward:
-                found[-1] = _labelled(found[-1], label)
+            label = raw
+            if just_found and not forward:
+                cue = _label(raw)
+                if cue:
+                    found[-1] = _labelled(found[-1], cue)
             just_found = False
             continue
         element, text = line_of(text_node.parent, spine, wide)
@@ -96,7 +100,8 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
         if _is_caption(element, text or clean_text(raw)):
             continue
         item = ZoneText(element, text_node.parent, text or clean_text(raw), forward)
-        found.append(_labelled(item, label) if forward and label else item)
+        cue = _label(label) if forward and label else ""
+        found.append(_labelled(item, cue) if cue else item)
         label, just_found = "", True
     return found
 

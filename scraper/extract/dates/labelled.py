@@ -35,7 +35,9 @@ def labelled_dates(context: DateContext) -> SourceDates:
         return SourceDates()
     seen: set[int] = set()
     wide: dict[int, str | None] = {}  # each ancestor's line text, read once (a long table's)
-    label = ""  # a bare cue just read ("Last updated:"): it labels the date after it
+    # The short text just read: when a bare cue ("Last updated:"), it labels the date after it.
+    # Kept raw, and read (see `_bare_cue`) only for a line that holds a date (few do).
+    label = ""
     count = 0
     for node in root.traverse(include_text=True):
         if node.tag != "-text":
@@ -46,10 +48,9 @@ def labelled_dates(context: DateContext) -> SourceDates:
         raw = node.text_content or ""
         if not _DIGIT.search(raw):
             if raw.strip() and len(raw) <= 4 * MAX_LABEL_CHARS:
-                text = clean_text(raw)
-                label = text if len(text) <= MAX_LABEL_CHARS and cue_kind(text) else ""
+                label = raw
             continue
-        before, label = label, ""
+        before_raw, label = label, ""
         parent = node.parent
         if len(raw) > 4 * MAX_LINE_CHARS or parent is None or parent.tag in _SKIPPED_TAGS:
             continue  # a paragraph of prose, never a line of its own
@@ -62,6 +63,7 @@ def labelled_dates(context: DateContext) -> SourceDates:
         line = line or clean_text(raw)
         if len(line) > MAX_LINE_CHARS:
             continue
+        before = _bare_cue(before_raw)
         dates = context.find_dates(f"{before} {line}" if before else line)
         kind = dates[0].kind if dates else None
         if dates and kind is None and _AUTHOR_LINE.search(line):
@@ -70,3 +72,9 @@ def labelled_dates(context: DateContext) -> SourceDates:
             value = dates[0].value
             return SourceDates(value) if kind == "published" else SourceDates(None, value)
     return SourceDates()
+
+
+def _bare_cue(raw: str) -> str:
+    """The text when it is a bare cue ("Published", "Last updated:"), else ''."""
+    text = clean_text(raw)
+    return text if len(text) <= MAX_LABEL_CHARS and cue_kind(text) else ""
