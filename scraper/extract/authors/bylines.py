@@ -239,7 +239,9 @@ def _candidate(node: LexborNode, ruled: set[int], around: set[int],
     if tag in SKIPPED_TAGS and not (tag in LABEL_HEADINGS and _is_byline_label(node_text(node))):
         return None
     marked = node.mem_id in ruled or _is_marked(node, tag)
-    own = _leading_text(node) if marked or _may_lead(node) else ""
+    if not marked and not _may_lead(node):
+        return None                         # neither marked, nor opening or crediting
+    own = _leading_text(node)
     opens = bool(own) and bool(OPENING.match(own))
     credit = bool(own) and is_other_credit(own)
     if not (marked or opens or credit):
@@ -348,8 +350,10 @@ def _byline_class(classes: str) -> bool:
     if not classes:
         return False
     if classes.isascii():
-        lowered = classes.lower()
-        return any(word in lowered for word in BYLINE_WORDS)
+        lowered = classes.lower()  # BYLINE_WORDS spelled out: no generator per class
+        return ("byline" in lowered or "writer" in lowered or "contributor" in lowered
+                or "aut" in lowered and ("author" in lowered or "autor" in lowered
+                                         or "auteur" in lowered))
     return BYLINE_CLASS.search(classes) is not None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -34,13 +35,20 @@ DOMAIN_LIKE = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 HOST_MATCH_RATIO = 0.7
 # Articles a site's name may start with while its host does not ("Le Carnet du Port").
 LEADING_ARTICLES = ("the", "le", "la", "les", "der", "die", "das", "el", "il", "lo", "de", "het")
+_LEADING_ARTICLE_SET = frozenset(LEADING_ARTICLES)
 _LAST = threading.local()
 ARTICLE_ONLY_TYPES = tuple(t for t in ARTICLE_TYPES if t != "WebPage")
 
 
 def split_segments(text: str) -> list[str]:
     """Split a title into [segment, separator, segment, ...] (separators kept for rejoining)."""
-    return SEGMENT_SEPARATOR.split(text)
+    return list(_segments(text))
+
+
+@lru_cache(maxsize=1024)
+def _segments(text: str) -> tuple[str, ...]:
+    """split_segments, remembered: a page's few titles are split again for every source."""
+    return tuple(SEGMENT_SEPARATOR.split(text))
 
 
 def title_text(document: Document) -> str:
@@ -179,14 +187,16 @@ def _jsonld_headline(document: Document) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def looks_like_host(segment: str, host: str) -> bool:
-    """True when a title segment names the page's host ('Twin Cities' on twincities.com)."""
+    """True when a title segment names the page's host ('Twin Cities' on twincities.com).
+    Remembered: a page asks it of its few title segments once per source and per name."""
     segment = segment.strip()
     key = _domain_key(segment.lower()) if DOMAIN_LIKE.match(segment) else squash(segment)
     if len(key) < 3 or not host:
         return False
-    if key == host or any(key.startswith(article) and key[len(article):] == host
-                          for article in LEADING_ARTICLES):
+    # the host itself, or a leading article and the host ("thecarnet" on carnet.example)
+    if key == host or key.endswith(host) and key[:-len(host)] in _LEADING_ARTICLE_SET:
         return True
     shorter, longer = sorted((key, host), key=len)
     return longer.startswith(shorter) and len(shorter) >= HOST_MATCH_RATIO * len(longer)

@@ -38,7 +38,9 @@ NOT_TAGS = frozenset({"show more", "more", "see all", "view all", "all tags", "t
                       "topics", "mehr", "plus", "más", "alle"})
 LABEL_PREFIX = re.compile(r"^(?:tags?|topics?|schlagworte?|themen|mots[- ]clés|etiquetas|"
                           r"keywords)\s*:\s*", re.IGNORECASE)
-TAG_PAGE_LINKS = "a[href*='/tag/'], a[href*='/tags/'], a[href*='/topic/'], a[href*='/topics/']"
+TAG_PAGE_PARTS = ("/tag/", "/tags/", "/topic/", "/topics/")  # in a link's href
+# Every link holding a part: a query of fewer parts (each part costs a test on every element).
+TAG_PAGE_LINKS = "a[href*='/tag'], a[href*='/topic']"
 TAG_PAGE_PATH = compile_on_use(r"/(?:tags?|topics?)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 MAX_TAG_CHARS = 60
 MAX_TAG_WORDS = 8
@@ -137,8 +139,17 @@ def _in_page_chrome(node: LexborNode) -> bool:
 def _tag_page_links(document: Document) -> list[str]:
     """Links to the site's tag pages (/tag/x, /topics/x) outside the page chrome, when the
     article lists at least two: tag pills with no tell-tale class."""
-    links = [link for link in document.tree.css(TAG_PAGE_LINKS)
-             if TAG_PAGE_PATH.search(link.attributes.get("href") or "") and not _in_page_chrome(link)]
+    links = []
+    previous = -1
+    for link in document.tree.css(TAG_PAGE_LINKS):
+        if link.mem_id == previous:
+            continue                      # listed again for the query's other part
+        previous = link.mem_id
+        href = link.attributes.get("href") or ""
+        # counted once per part its href holds, as a query of the parts lists it
+        parts = sum(part in href for part in TAG_PAGE_PARTS)
+        if parts and TAG_PAGE_PATH.search(href) and not _in_page_chrome(link):
+            links.extend([link] * parts)
     return [node_text(link) for link in links] if len(links) >= 2 else []
 
 
