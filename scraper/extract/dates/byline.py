@@ -109,6 +109,8 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
 def _is_caption(element: LexborNode, text: str) -> bool:
     """True when the line repeats the alt or title of an image in it or just before it: a
     caption written as a plain line, whose date is the picture's."""
+    if len(text) < MIN_CAPTION_CHARS:
+        return False                        # too short to hold an alt text that counts
     images = element.css("img")
     sibling = element.prev
     while sibling is not None and sibling.tag in ("-text", "-comment"):

@@ -176,6 +176,9 @@ class Scope:
         return 2
 
     def _place(self, node: LexborNode) -> _Place:
+        known = self._places.get(node.mem_id)
+        if known is not None:
+            return known                    # placed already (most nodes asked again)
         chain: list[LexborNode] = []
         current: LexborNode | None = node
         place = _Place(False, None, False)

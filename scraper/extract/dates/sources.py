@@ -72,7 +72,7 @@ class DateContext:
     @cached_property
     def language(self) -> str | None:
         """The page language as written (e.g. 'en-GB'), or None."""
-        html = self.document.tree.css_first("html")
+        html = self.document.tree.root  # the <html> element, without a query
         lang = html.attributes.get("lang") if html is not None else None
         return clean_text(lang or self.document.meta_first(*LANGUAGE_META_KEYS)) or None
 

@@ -86,7 +86,9 @@ def clean_tags(values: Iterable[str]) -> list[str]:
             continue
         seen.add(key)
         tags.append(tag)
-    return tags[:MAX_TAGS]
+        if len(tags) == MAX_TAGS:
+            break                         # later values can only come after these
+    return tags
 
 
 def _split(value: str) -> list[str]:

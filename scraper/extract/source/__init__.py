@@ -161,7 +161,7 @@ def _headline_texts(document: Document) -> list[str]:
 
 def _declared_english(document: Document) -> bool:
     """True when the page says it is in English (<html lang="en-GB">)."""
-    root = document.tree.css_first("html")
+    root = document.tree.root  # the <html> element, without a query
     return (root.attributes.get("lang") or "").lower().startswith("en") if root is not None \
         else False
 
