@@ -29,7 +29,7 @@ from .patterns import CHROME_REGION_TAGS, CHROME_REGION_WORDS
 _ORDER_MARKS = "p, h1"
 _LISTED_TAGS = frozenset({"p", "h1"}) | PICTURE_TAGS
 _NAME_SPLIT = re.compile(r"[\s_:/.\-]+")
-_CAMEL_CASE = re.compile(r"([a-z])([A-Z])")
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # an empty match: a plain replacement
 # Marks of a byline inside a figure: its picture is the author's.
 _AUTHOR_MARKS = "address, [rel~=author]"
 # Fewest words of a link's own text that make it a teaser's headline.
@@ -86,10 +86,9 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
     known_urls: dict[str, str | None] = {}
     marks = _AncestorMarks(document)
     listed, held = mark_pictures(body.css(f"{_ORDER_MARKS}, {SELECTOR_PART}"), _LISTED_TAGS)
-    for position, node in enumerate(listed):
-        tag = node.tag  # read once: each read builds a new string
+    for position, (node, tag, node_id) in enumerate(listed):
         if tag == "p" or tag == "h1":
-            page.positions[node.mem_id] = position
+            page.positions[node_id] = position
             if tag == "h1":
                 page.headlines.append(position)
             continue
@@ -208,13 +207,16 @@ def _host(netloc: str) -> str:
 
 
 def _chrome_name(attrs: dict[str, str | None]) -> bool:
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    classes, name = attrs.get("class"), attrs.get("id")
+    if not classes and not name:
+        return False  # most wrappers: no name to read
+    names = f"{classes or ''} {name or ''}"
     return bool(names.strip()) and _chrome_words(names)
 
 
 @lru_cache(maxsize=4096)
 def _chrome_words(names: str) -> bool:
     """A class and id string holding a chrome region word (pages of a site share them)."""
-    # a search first: sub with a template costs a Python call even when nothing matches
-    spaced = _CAMEL_CASE.sub(r"\1 \2", names) if _CAMEL_CASE.search(names) else names
-    return not CHROME_REGION_WORDS.isdisjoint(_NAME_SPLIT.split(spaced.lower()))
+    lowered = names.lower()  # the same without a capital: nothing to part
+    spaced = lowered if lowered == names else _CAMEL_CASE.sub(" ", names).lower()
+    return not CHROME_REGION_WORDS.isdisjoint(_NAME_SPLIT.split(spaced))

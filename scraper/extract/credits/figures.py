@@ -29,10 +29,11 @@ from .lone import lone_picture_texts
 from .marks import PictureMarks
 from .texts import (
     MAX_CAPTION_CHARS,
-    caption_text,
     closing_name_line,
     credit_element_text,
+    named_caption,
     opening_organisation,
+    short_text,
     tidy_caption,
 )
 
@@ -87,14 +88,17 @@ def _figure_texts(holder: LexborNode, rules: SiteRules | None, marks: PictureMar
     """Caption and credit of a figure: its named elements, else a caption following it
     (<figure><img></figure><figcaption>…), else the figure's own short text."""
     credit_text = credit_element_text(holder, rules)
-    caption = caption_text(holder, credit_text, loose=False, marks=marks)
+    named = named_caption(holder, marks)
+    caption = tidy_caption(named, credit_text)
     if caption:
         line = None if credit_text else closing_name_line(holder) or opening_organisation(holder)
         return (tidy_caption(caption, line), line) if line else (caption, credit_text)
     after_caption, after_credit = lone_picture_texts(holder, rules, named_only=True, marks=marks)
     if after_caption or (after_credit and not credit_text):
         return after_caption, credit_text or after_credit
-    return caption_text(holder, credit_text, marks=marks), credit_text
+    if named:  # a named caption that tidies to nothing: the figure's own text is not asked
+        return caption, credit_text
+    return tidy_caption(short_text(holder, MAX_CAPTION_CHARS), credit_text), credit_text
 
 
 def _attribute_credit(img: LexborNode) -> ParsedCredit | None:

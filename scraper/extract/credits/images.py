@@ -55,7 +55,10 @@ GENERIC_STEMS = frozenset({"header", "banner", "featured", "default", "thumbnail
                            "preview", "original", "picture", "social", "opengraph", "og-image"})
 _IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|webp|gif|avif|bmp|tiff?)$", re.IGNORECASE)
 _URL_TOKEN = re.compile(r"[a-z0-9]+")
-_CAMEL_CASE = re.compile(r"([a-z])([A-Z])")
+# Where camel-cased words meet ('app|Icon'): an empty match, so that a dash goes in by a plain
+# replacement (a template like r"\1-\2" costs a Python call per match: hashed names are full
+# of them)
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # An unfilled template placeholder in a url ('65897427_${formatId}.jpg'): no picture yet.
 _TEMPLATE = re.compile(r"\$\{|\{\{|\$%7B|%7B%7B", re.IGNORECASE)
 _SRCSET_SPLIT = re.compile(r",\s+(?=\S)")
@@ -244,7 +247,9 @@ def _candidate_urls(img: LexborNode, attributes: dict[str, str | None]) -> Itera
                                          or source.attributes.get("data-srcset") or "")
             if largest:
                 yield largest
-    for name in LAZY_SRC_ATTRIBUTES + ("src",):
+    # one set test first: most imgs carry none of the lazy attributes
+    lazy = () if attributes.keys().isdisjoint(LAZY_SRC_ATTRIBUTES) else LAZY_SRC_ATTRIBUTES
+    for name in lazy + ("src",):
         value = (attributes.get(name) or "").strip()
         if value and not value.startswith("data:"):
             yield value
@@ -283,8 +288,8 @@ def _chrome_attributes(attributes: dict[str, str | None]) -> bool:
 
 def _dashed_words(text: str) -> str:
     """Lowercase text with a dash between camel-cased words ('appIcon' -> 'app-icon')."""
-    # a search first: sub with a template costs a Python call even when nothing matches
-    return (_CAMEL_CASE.sub(r"\1-\2", text) if _CAMEL_CASE.search(text) else text).lower()
+    lowered = text.lower()
+    return lowered if lowered == text else _CAMEL_CASE.sub("-", text).lower()  # no capital
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -36,24 +36,24 @@ class PictureMarks:
 
 
 def mark_pictures(nodes: list[LexborNode], tags: frozenset[str]
-                  ) -> tuple[list[LexborNode], PictureMarks]:
+                  ) -> tuple[list[tuple[LexborNode, str, int]], PictureMarks]:
     """The elements of a query for `tags` and `SELECTOR_PART` with one of `tags` (pictures
-    among them), once each in document order, and the marks of pictures and caption
-    attributes.
+    among them), once each in document order with their tag and id (each read of a node
+    builds a new object), and the marks of pictures and caption attributes.
 
     An element matching two parts of a query is listed twice in a row; one not of `tags`, or
     listed again, carries a caption attribute (tags match one part each).
     """
     marks = PictureMarks()
-    listed: list[LexborNode] = []
+    listed: list[tuple[LexborNode, str, int]] = []
     previous = -1
     for node in nodes:
-        tag = node.tag
-        if node.mem_id == previous or tag not in tags:
+        tag, node_id = node.tag, node.mem_id
+        if node_id == previous or tag not in tags:
             _mark_up(node, marks.captions)
             continue
-        previous = node.mem_id
-        listed.append(node)
+        previous = node_id
+        listed.append((node, tag, node_id))
         if tag in PICTURE_TAGS:
             _mark_up(node, marks.pictures)
     return listed, marks

@@ -148,28 +148,20 @@ def _is_caption_element(node: LexborNode) -> bool:
                                         and not any(hint in classes for hint in CREDIT_CLASS_HINTS))
 
 
-def caption_text(holder: LexborNode, credit_text: str | None, loose: bool = True,
-                 marks: PictureMarks | None = None) -> str | None:
-    """The figure's caption with its credit element's text removed; with `loose`, the
-    figure's own text when no element is named a caption.
+def named_caption(holder: LexborNode, marks: PictureMarks | None = None) -> str | None:
+    """The text of the figure's first caption element, else its `data-caption` attribute.
 
     A caption element named like a credit ('figcaption.source') is still the caption unless
     its text reads as a credit.
     """
-    caption = None
     for selector in CAPTION_SELECTORS:
         for node in holder.css(selector):
             classes = (node.attributes.get("class") or "").lower()
             text = element_text(node) if node.tag == "meta" else caption_node_text(node)
             if text and not (any(hint in classes for hint in CREDIT_CLASS_HINTS)
                              and (len(text) <= MAX_CREDIT_CHARS and is_credit_text(text))):
-                caption = text
-                break
-        if caption:
-            break
-    caption = caption or data_caption(holder, marks) or (short_text(holder, MAX_CAPTION_CHARS)
-                                                  if loose else None)
-    return tidy_caption(caption, credit_text)
+                return text
+    return data_caption(holder, marks)
 
 
 def element_text(node: LexborNode) -> str:

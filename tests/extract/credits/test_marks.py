@@ -28,7 +28,8 @@ def _marked(html: str = PAGE):
 
 def test_each_listed_element_once_in_document_order() -> None:
     _, listed, _ = _marked()
-    assert [node.tag for node in listed] == ["h1", "img", "p", "amp-img", "p"]
+    assert [tag for _, tag, _ in listed] == ["h1", "img", "p", "amp-img", "p"]
+    assert all(node.tag == tag and node.mem_id == node_id for node, tag, node_id in listed)
 
 
 def test_the_marks_answer_what_a_query_per_element_answers() -> None:
