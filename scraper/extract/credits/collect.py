@@ -92,14 +92,16 @@ def collect_pictures(document: Document, rules: SiteRules | None) -> PagePicture
             if tag == "h1":
                 page.headlines.append(position)
             continue
-        url = picture_url(document, node, known_urls)
+        attributes = node.attributes  # read once: each read builds a new dict
+        url = picture_url(document, node, known_urls, attributes)
         if url is None:
             continue
         holder = figure_of(node)
-        if holder.mem_id in done:
+        holder_id = holder.mem_id
+        if holder_id in done:
             continue
-        image = read_picture(holder, node, url, rules, held)
-        done.add(holder.mem_id)
+        image = read_picture(holder, node, url, rules, held, attributes)
+        done.add(holder_id)
         chain, chrome_at, articles_at = marks.chain(node, captioned=bool(image.caption))
         page.pictures.append(Picture(image=image, chain=chain, position=position,
                                      chrome_at=chrome_at, articles_at=articles_at))

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from ...models import Image, SiteRules
 from ..document import clean_text
-from .images import data_credit
+from .images import attributes_credit, data_credit
 from .lines import (
     ParsedCredit,
     holds_any,
@@ -45,15 +45,18 @@ _WORD = re.compile(r"\w+")
 FIGURE_LEVELS = 6
 
 
-def read_picture(holder: LexborNode, img: LexborNode, url: str,
-                 rules: SiteRules | None, marks: PictureMarks | None = None) -> Image:
+def read_picture(holder: LexborNode, img: LexborNode, url: str, rules: SiteRules | None,
+                 marks: PictureMarks | None = None,
+                 attributes: dict[str, str | None] | None = None) -> Image:
     """One picture at its url (`images.picture_url`): caption, and its credit split into parts
-    (`marks`: the page's pictures and caption attributes, else each element is queried)."""
+    (`marks`: the page's pictures and caption attributes, else each element is queried;
+    `attributes`: the img's, when the caller has read them)."""
+    attributes = img.attributes if attributes is None else attributes
     if holder is img:
-        caption, credit_text = lone_picture_texts(img, rules, marks=marks)
+        caption, credit_text = lone_picture_texts(img, rules, marks=marks, attributes=attributes)
     else:
         caption, credit_text = _figure_texts(holder, rules, marks)
-    credit_text = credit_text or data_credit(img, holder)
+    credit_text = credit_text or attributes_credit(attributes) or data_credit(holder)
     if credit_text and not is_credit_text(credit_text):
         rest, trailing = split_trailing_credit(credit_text)
         if trailing is not None:  # a credit element holding the caption: '<caption> | Photo by X'
@@ -68,7 +71,7 @@ def read_picture(holder: LexborNode, img: LexborNode, url: str,
     if parsed is None and caption:
         caption, parsed = split_leading_credit(caption)
     if parsed is None:
-        parsed = _attribute_credit(img)
+        parsed = _attribute_credit(attributes)
     return with_credit(Image(url=url, caption=caption or None), parsed)
 
 
@@ -101,9 +104,8 @@ def _figure_texts(holder: LexborNode, rules: SiteRules | None, marks: PictureMar
     return tidy_caption(short_text(holder, MAX_CAPTION_CHARS), credit_text), credit_text
 
 
-def _attribute_credit(img: LexborNode) -> ParsedCredit | None:
+def _attribute_credit(attributes: dict[str, str | None]) -> ParsedCredit | None:
     """A credit ending the img's alt or title text ('Der Hafen bei Nacht. Foto: Jan Ott')."""
-    attributes = img.attributes
     for name in ("title", "alt"):
         text = clean_text(attributes.get(name))
         if text and len(text) <= MAX_CAPTION_CHARS and holds_any(text.lower(),

@@ -189,15 +189,16 @@ def body_pictures(container: LexborNode) -> Iterator[tuple[LexborNode, LexborNod
             yield img, img
 
 
-def picture_url(document: Document, img: LexborNode,
-                known: dict[str, str | None] | None = None) -> str | None:
+def picture_url(document: Document, img: LexborNode, known: dict[str, str | None] | None = None,
+                attributes: dict[str, str | None] | None = None) -> str | None:
     """Return the best real url of an img (lazy attributes, largest srcset), or None for chrome.
 
     A url with an unfilled template placeholder ('…/65897427_${formatId}.jpg', filled in by
     the page's script) is taken only when the img has no other: it still names the picture.
-    `known` remembers each attribute value's reading for the page (placeholders repeat).
+    `known` remembers each attribute value's reading for the page (placeholders repeat);
+    `attributes`: the img's, when the caller has read them.
     """
-    attributes = img.attributes  # read once: each read builds a new dict
+    attributes = img.attributes if attributes is None else attributes  # each read: a new dict
     if _too_small(attributes) or _chrome_attributes(attributes):
         return None
     template = None
@@ -224,13 +225,20 @@ def _usable_url(document: Document, href: str, known: dict[str, str | None] | No
 def data_credit(*nodes: LexborNode) -> str | None:
     """Return a data-credit style attribute from the first node that has one."""
     for node in nodes:
-        attributes = node.attributes
-        if attributes.keys().isdisjoint(CREDIT_DATA_ATTRIBUTES):
-            continue  # one set test: most elements carry none of them
-        for name in CREDIT_DATA_ATTRIBUTES:
-            value = (attributes.get(name) or "").strip()
-            if value:
-                return value
+        value = attributes_credit(node.attributes)
+        if value:
+            return value
+    return None
+
+
+def attributes_credit(attributes: dict[str, str | None]) -> str | None:
+    """A data-credit style attribute among an element's attributes."""
+    if attributes.keys().isdisjoint(CREDIT_DATA_ATTRIBUTES):
+        return None  # one set test: most elements carry none of them
+    for name in CREDIT_DATA_ATTRIBUTES:
+        value = (attributes.get(name) or "").strip()
+        if value:
+            return value
     return None
 
 

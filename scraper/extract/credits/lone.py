@@ -42,12 +42,15 @@ OTHER_TEXT_CHARS = 24
 
 
 def lone_picture_texts(img: LexborNode, rules: SiteRules | None, named_only: bool = False,
-                       marks: PictureMarks | None = None) -> tuple[str | None, str | None]:
+                       marks: PictureMarks | None = None,
+                       attributes: dict[str, str | None] | None = None
+                       ) -> tuple[str | None, str | None]:
     """Caption and credit of a picture outside any figure: its wrappers' following elements.
 
     `named_only` (a <figure> whose caption follows it): only elements named a caption or
     credit count, no data attribute, unnamed text line or title. `marks`: the page's
-    pictures and caption attributes (else each element is queried).
+    pictures and caption attributes (else each element is queried); `attributes`: the img's,
+    when the caller has read them.
     """
     caption: str | None = None
     credit: str | None = None
@@ -67,7 +70,9 @@ def lone_picture_texts(img: LexborNode, rules: SiteRules | None, named_only: boo
             credit = credit or (None if named_only else _credit_line_before(node))
             break
         node = node.parent
-    caption = caption or (None if named_only else _title_caption(img))
+    if not caption:
+        caption = None if named_only else _title_caption(
+            img.attributes if attributes is None else attributes)
     return tidy_caption(caption, credit), credit
 
 
@@ -156,10 +161,10 @@ def _text_line(node: LexborNode) -> bool:
     return len(blocks) <= 1
 
 
-def _title_caption(img: LexborNode) -> str | None:
+def _title_caption(attributes: dict[str, str | None]) -> str | None:
     """An img's title as its caption when it ends in a photo credit; other titles ('Click to
     enlarge', the headline again) are no captions."""
-    title = clean_text(img.attributes.get("title"))
+    title = clean_text(attributes.get("title"))
     if not title or len(title.split()) < MIN_TITLE_CAPTION_WORDS or len(title) > MAX_CAPTION_CHARS:
         return None
     return title if split_trailing_credit(title)[1] is not None else None
