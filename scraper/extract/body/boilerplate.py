@@ -269,6 +269,8 @@ def _named_nodes(tree: LexborHTMLParser, toggles: Toggles, captions: list[Lexbor
         verdict = _verdict(node, seen, toggles, attrs)
         if verdict is not None:
             named.append((node, mem_id, verdict, attrs))
+    # Per class met: its verdict and whether it names a caption (one look-up per element).
+    classes: dict[str, tuple[str | None, bool]] = {}
     for node in tree.css(_CLASSED):
         mem_id = node.mem_id
         if mem_id in whole:
@@ -276,11 +278,12 @@ def _named_nodes(tree: LexborHTMLParser, toggles: Toggles, captions: list[Lexbor
         names = node.attrs.get("class")  # (as _verdict reads a node with a class and nothing else)
         if not names:
             continue
-        if _captioned(names, captioned):
+        known = classes.get(names)
+        if known is None:
+            known = classes[names] = (_name_verdict(names), _captioned(names, captioned))
+        verdict, named_caption = known
+        if named_caption:
             captions.append(node)
-        verdict = seen.get(names, _UNSEEN)
-        if verdict is _UNSEEN:
-            verdict = seen[names] = _name_verdict(names)
         if verdict is not None and node.tag not in _UNJUDGED_TAGS:
             named.append((node, mem_id, verdict, {"class": names}))
     return named
@@ -339,15 +342,17 @@ def _named_non_body(node: LexborNode) -> bool:
     return any(word in lowered for word in NON_BODY_WORDS)
 
 
-# A NON_BODY_WORDS word in a class, ASCII letters in any case (as NON_BODY_NAMES match).
-_NON_BODY_WORD = re.compile("|".join(NON_BODY_WORDS), re.ASCII | re.IGNORECASE)
+# A NON_BODY_WORDS word in a lowercased class. (Searched case-blind instead, the pattern would
+# be tried at every position of the class: sre skips to its words' first letters only when it
+# matches case by case.)
+_NON_BODY_WORD = re.compile("|".join(NON_BODY_WORDS))
 
 
 def _captioned(names: str, seen: dict[str, bool]) -> bool:
     """_named_non_body for a class, remembered in `seen` (a page repeats its classes)."""
     captioned = seen.get(names)
     if captioned is None:
-        captioned = seen[names] = _NON_BODY_WORD.search(names) is not None
+        captioned = seen[names] = _NON_BODY_WORD.search(names.lower()) is not None
     return captioned
 
 
