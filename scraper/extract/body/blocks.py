@@ -144,12 +144,14 @@ def _flush(node: LexborNode, tag: str, chain: tuple[int, ...], parts: list[str |
 
     Whitespace is squeezed once per block (a text's own runs of whitespace count as one
     space, as its link characters do)."""
-    if breaks:
-        pieces = _pieces(parts, links)
-    else:  # no line break: one piece (most blocks)
-        pieces = [(parts, sum(links))]  # type: ignore[list-item]
+    if not breaks:  # no line break: one piece (most blocks)
+        text = " ".join("".join(parts).split())  # type: ignore[arg-type]
+        if text:
+            link_chars = min(sum(links), len(text))
+            blocks.append(TextBlock(text, node, tag, link_chars, list(chain), link_chars / len(text)))
+        return
     ancestors = list(chain)
-    for words, link_chars in pieces:
+    for words, link_chars in _pieces(parts, links):
         text = " ".join("".join(words).split())
         if text:
             link_chars = min(link_chars, len(text))

@@ -31,7 +31,7 @@ def rule_reading(tree: LexborHTMLParser, rules: SiteRules | None,
     for selector in rules.body:
         matched = {node.mem_id: None for node in tree.css(selector)}
         if matched:
-            kept = kept_blocks([b for b in blocks if any(a in matched for a in b.ancestors)])
+            kept = kept_blocks([b for b in blocks if not matched.keys().isdisjoint(b.ancestors)])
             if kept:
                 return MainContent(_largest_first(list(matched), kept), kept)
     return None
