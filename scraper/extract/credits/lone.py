@@ -172,9 +172,9 @@ def _title_caption(attributes: dict[str, str | None]) -> str | None:
 
 def _classify_sibling(sibling: LexborNode, caption: str | None, credit: str | None,
                       rules: SiteRules | None) -> tuple[str | None, str | None]:
-    sibling = _named_inside(sibling)
-    classes = (sibling.attributes.get("class") or "").lower()
-    figcaption = sibling.tag == "figcaption"
+    sibling, tag, classes = _named_inside(sibling)
+    classes = classes.lower()
+    figcaption = tag == "figcaption"
     if not classes and not figcaption:
         return caption, credit  # no name to read
     if figcaption or holds_any(classes, CAPTION_CLASS_HINTS):
@@ -190,15 +190,18 @@ def _classify_sibling(sibling: LexborNode, caption: str | None, credit: str | No
     return caption, credit
 
 
-def _named_inside(box: LexborNode) -> LexborNode:
+def _named_inside(box: LexborNode) -> tuple[LexborNode, str, str]:
     """An unnamed paragraph or div whose one element holds all its text stands for that element
-    ('<p><span class="article-caption">…</span></p>'); any other element for itself."""
-    if box.tag not in ("p", "div") or box.attributes.get("class"):
-        return box
+    ('<p><span class="article-caption">…</span></p>'); any other element for itself. With
+    the element's tag and class (each read of a node builds a new object)."""
+    tag, classes = box.tag, box.attributes.get("class") or ""
+    if tag not in ("p", "div") or classes:
+        return box, tag, classes
     children = [child for child in box.iter() if child.is_element_node]
     if len(children) != 1 or node_text(children[0]) != node_text(box):
-        return box
-    return children[0]
+        return box, tag, classes
+    child = children[0]
+    return child, child.tag, child.attributes.get("class") or ""
 
 
 def _next_elements(node: LexborNode, marks: PictureMarks | None) -> list[LexborNode]:

@@ -45,6 +45,7 @@ CREDIT_ATTRIBUTE_HINTS = ("credit", "author", "copyright", "photographer")
 CREDIT_SELECTOR = ", ".join([f"[class*={hint} i]" for hint in CREDIT_CLASS_HINTS]
                             + [f"[itemprop={prop}]" for prop in CREDIT_ITEMPROPS]
                             + list(CREDIT_ELEMENTS))
+_ANY_CAPTION = ", ".join(CAPTION_SELECTORS)
 _CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video)?\s*caption\s*[:,]?\s*", re.IGNORECASE)
 MAX_CAPTION_CHARS = 600
 # Elements closing a caption that are controls, not caption text, and their most words.
@@ -154,7 +155,9 @@ def named_caption(holder: LexborNode, marks: PictureMarks | None = None) -> str 
     A caption element named like a credit ('figcaption.source') is still the caption unless
     its text reads as a credit.
     """
-    for selector in CAPTION_SELECTORS:
+    # one query for all of them first: most figures hold none (the six queries found nothing)
+    selectors = CAPTION_SELECTORS if holder.css_first(_ANY_CAPTION) is not None else ()
+    for selector in selectors:
         for node in holder.css(selector):
             classes = (node.attributes.get("class") or "").lower()
             text = element_text(node) if node.tag == "meta" else caption_node_text(node)
