@@ -28,6 +28,10 @@ MIN_EXTRA_CHARS = 80         # a line only trafilatura kept must be a real parag
 DISAGREEMENT_SHARE = 0.3     # below this share of our text confirmed by trafilatura, we disagree
 MIN_CONFIDENT_CHARS = 500    # a reading with less prose than this is checked
 MAX_OUTSIDE_SHARE = 0.1      # ...and so is one with this share of its prose in paragraphs left out
+# A line of trafilatura's that equals none of our blocks is looked for inside each of them: a
+# search through the page's text. Only this many are searched per page (the development sets
+# need at most 27), so a page that makes every line differ costs linear time, not lines x blocks.
+MAX_CONTAINED_SEARCHES = 100
 
 
 def needs_second_opinion(ours: list[TextBlock], blocks: list[TextBlock]) -> bool:
@@ -108,6 +112,7 @@ def _map_lines(lines: list[str], blocks: list[TextBlock]) -> list[TextBlock]:
         places.setdefault(key, []).append(index)
     found: dict[int, TextBlock] = {}
     cell_at = -1  # the index of the block of the last table cell mapped
+    searches = MAX_CONTAINED_SEARCHES
     for line in lines:
         if line.startswith("|"):
             for cell in line.strip("|").split("|"):
@@ -120,7 +125,8 @@ def _map_lines(lines: list[str], blocks: list[TextBlock]) -> list[TextBlock]:
         if not key:
             continue
         block = by_key.get(key)
-        if block is None and len(key) >= MIN_DEDUPLICATED_CHARS:
+        if block is None and len(key) >= MIN_DEDUPLICATED_CHARS and searches > 0:
+            searches -= 1
             block = next((b for k, b in by_key.items() if key in k), None)
         if block is not None:
             found[id(block)] = block

@@ -5,7 +5,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract.body.blocks import text_blocks
-from scraper.extract.body.second_opinion import fuse, needs_second_opinion
+from scraper.extract.body.second_opinion import MAX_CONTAINED_SEARCHES, fuse, needs_second_opinion
 
 SENTENCE = ("The ferry company ordered two electric boats for the island route, which it says "
             "will halve the crossing's noise and cut its fuel bill by a third from next year.")
@@ -73,3 +73,14 @@ def test_a_table_trafilatura_kept_inside_a_fused_reading_joins_it_cell_by_cell()
     kept, strategy = fuse(blocks[:1], blocks, theirs)
     assert strategy == "fused"
     assert kept == blocks  # every "Done" and "60%" cell, not the first one three times
+
+
+def test_lines_found_only_inside_our_blocks_are_searched_for_a_bounded_number_of_times() -> None:
+    # Each of trafilatura's lines is the tail of one of our paragraphs: found by a search
+    # through our blocks, which is done for at most MAX_CONTAINED_SEARCHES lines of a page.
+    count = MAX_CONTAINED_SEARCHES + 20
+    blocks = blocks_of("".join(f"<p>Paragraph number {i} says: {SENTENCE}</p>" for i in range(count)))
+    lines = [f"number {i} says: {SENTENCE}" for i in range(count)]
+    fused, source = fuse([], blocks, lines)
+    assert source == "trafilatura"
+    assert fused == blocks[:MAX_CONTAINED_SEARCHES]
