@@ -25,6 +25,13 @@ def body_of(html: str, headline: str | None = None, url: str = "https://news.exa
     return "\n\n".join(result.paragraphs)
 
 
+def main_content(html: str):
+    """find_main_content's choice over the page's text blocks (no stripping before)."""
+    tree = LexborHTMLParser(html)
+    nodes: dict = {}
+    return find_main_content(text_blocks(tree.body, nodes), nodes)
+
+
 def stripped_text(html: str) -> str:
     tree = LexborHTMLParser(html)
     strip_boilerplate(tree)
@@ -101,9 +108,7 @@ def test_article_wins_over_a_teaser_sidebar_with_more_links() -> None:
     teasers = "".join(f"<li><a href='/t{i}'>Teaser headline number {i} about something else</a></li>"
                       for i in range(30))
     html = f"<body><main><div class='story'>{prose(5)}</div></main><div class='rail'><ul>{teasers}</ul></div></body>"
-    tree = LexborHTMLParser(html)
-    nodes: dict = {}
-    main = find_main_content(text_blocks(tree.body, nodes), nodes)
+    main = main_content(html)
     assert [b.text.split(".")[0] for b in main.blocks] == [f"Paragraph {i}" for i in range(5)]
 
 
@@ -113,9 +118,7 @@ def test_a_ticker_of_linked_titles_with_summaries_cut_short_loses_to_the_article
                      f"and cost much more, while residents...</span></li>" for i in range(10))
     html = (f"<body><div class='ticker'><ul>{ticker}</ul></div><div class='story'>{prose(3)}"
             "<a href='/spam1'>Buy cheap themes now</a><a href='/spam2'>Free course download</a></div></body>")
-    tree = LexborHTMLParser(html)
-    nodes: dict = {}
-    main = find_main_content(text_blocks(tree.body, nodes), nodes)
+    main = main_content(html)
     assert [b.text.split(".")[0] for b in main.blocks][:3] == [f"Paragraph {i}" for i in range(3)]
     assert not any("ticker" in b.text for b in main.blocks)
 
@@ -327,9 +330,7 @@ def test_a_lead_paragraph_gives_way_to_the_article_its_deeply_wrapped_paragraphs
     sections = "".join(f"<h2>Part {i}</h2>" + deep(f"<p>Deep{i}. {PROSE} {PROSE}</p>") + cards
                        for i in range(3))
     html = f"<body><section class='grid'>{lead}{sections}</section><footer><a href='/'>Home</a></footer></body>"
-    tree = LexborHTMLParser(html)
-    nodes: dict = {}
-    main = find_main_content(text_blocks(tree.body, nodes), nodes)
+    main = main_content(html)
     texts = [b.text for b in main.blocks]
     assert texts[0].startswith("Lead.")
     assert all(any(t.startswith(f"Deep{i}.") for t in texts) for i in range(3))
@@ -340,9 +341,7 @@ def test_a_lone_paragraph_beside_a_note_in_its_own_box_is_not_widened_into_the_s
     rail = "".join(f"<div class='rail-item'><h3><a href='/c{i}'>Column {i}</a></h3>"
                    + deep(prose(1, word=f"Column{i}"), 2) + "</div>" for i in range(3))
     html = f"<body><div class='page'>{article}<div class='rail'>{rail}</div></div></body>"
-    tree = LexborHTMLParser(html)
-    nodes: dict = {}
-    main = find_main_content(text_blocks(tree.body, nodes), nodes)
+    main = main_content(html)
     assert main.blocks and main.blocks[0].text.startswith("Lead.")
     assert not any(b.text.startswith("Column") for b in main.blocks)
 
