@@ -45,7 +45,7 @@ from .nearby import (
 )
 from .organisations import LOOKBACK_PARAGRAPHS, named_organisation, speaks_as_it
 from .refs import DROPPED_SUBJECT
-from .reported import adjunct_before, said_before, subjunctive_speaker
+from .reported import adjunct_before, said_before, subjunctive_speaker, subjunctive_subject
 from .rules import LATE, dedupe, is_direct_quote, may_be_direct_quote, tidy
 from .sentences import sentence_starts
 from .speakers import (
@@ -102,14 +102,18 @@ def extract_quotes(paragraphs: list[str], standfirst: str | None = None,
     memory = NameMemory(capital_nouns=language is None or language in CAPITAL_NOUN_LANGUAGES)
     candidates: list[_Candidate] = []
     previous_speaker: str | None = None
-    lead_in: str | None = None
     all_spans = [find_spans(paragraph) for paragraph in paragraphs]
     all_spans = [[] if spans and _heading_like(paragraph, spans) else spans
                  for paragraph, spans in zip(paragraphs, all_spans)]
     if not any(may_be_direct_quote(split_incise(span.text)[0])
                for spans in all_spans for span in spans):
         return []  # scare quotes and terms only: no paragraph's reading can keep one
-    last_quoted = max(i for i, spans in enumerate(all_spans) if spans)
+    plans = {index: _plan(paragraph, spans, paragraphs[index - 1] if index and paragraphs[
+        index - 1].rstrip().endswith(":") else None)
+             for index, (paragraph, spans) in enumerate(zip(paragraphs, all_spans)) if spans}
+    if not any(map(_may_keep, plans.values())):
+        return []  # no quote's attribution keeps it: the names read would serve nobody
+    last_quoted = max(plans)
     for index, (paragraph, spans) in enumerate(zip(paragraphs, all_spans)):
         if index > last_quoted:
             memory.learn_full_names(paragraph)  # full names given after the last quote
@@ -121,15 +125,14 @@ def extract_quotes(paragraphs: list[str], standfirst: str | None = None,
             candidates[-1].closed = True
         carried = candidates[-1].speaker if continued else previous_speaker
         if spans:
-            found, previous_speaker = _paragraph_quotes(paragraph, spans, memory, carried,
-                                                        lead_in, continued)
+            found, previous_speaker = _paragraph_quotes(paragraph, plans[index], memory,
+                                                        carried, continued)
             candidates.extend(found)
         else:
             lead_in = paragraph if paragraph.rstrip().endswith(":") else None
             # a line introducing what follows ('These rules apply:') says whose it is
             previous_speaker = _reported_speaker(paragraph, memory) \
                 or memory.introduced_here() or (None if lead_in else previous_speaker)
-        lead_in = paragraph if paragraph.rstrip().endswith(":") else None
     if standfirst:
         memory.learn_full_names(standfirst)
     kept = [c for c in candidates if is_direct_quote(c.text, c.attribution, c.whole_paragraph)]
@@ -160,48 +163,92 @@ def _give_unclaimed(kept: list[_Candidate], memory: NameMemory) -> None:
             candidate.speaker = person
 
 
-def _paragraph_quotes(paragraph: str, spans: list[QuoteSpan], memory: NameMemory,
-                      previous_speaker: str | None, lead_in: str | None, continued: bool = False
+@dataclass
+class _Plan:
+    """What a quote paragraph's reading takes from its text alone, before any name is
+    resolved: its quotes masked, sentences, quote groups, and per group its attribution
+    phrase (an impersonal one dropped) and where it stood, whether the phrase was 'it', the
+    pieces of its spans with their incises, and whether it fills the paragraph."""
+
+    masked: str
+    starts: list[int]
+    groups: list[list[QuoteSpan]]
+    phrases: list[tuple[str | None, str | None, bool]]
+    pieces: list[list[tuple[str, str | None]]]
+    wholes: list[bool]
+
+
+def _plan(paragraph: str, spans: list[QuoteSpan], lead_in: str | None) -> _Plan:
+    """Read what no name memory changes of a quote paragraph (see `_Plan`)."""
+    masked = _mask(paragraph, spans)
+    starts = sentence_starts(masked)
+    groups = _join_split(masked, spans, starts)
+    ahead: dict[int, tuple[str | None, str | None]] = {}
+    phrases = []
+    for index, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        phrase, where = ahead.get(index) or _phrase_for(
+            masked, group, starts, lead_in if first.start < 3 else None)
+        if phrase is None and index + 1 < len(groups) and last.text.endswith(",") \
+                and same_sentence(last, groups[index + 1][0], starts):
+            ahead[index + 1] = _phrase_for(masked, groups[index + 1], starts, None)
+            if ahead[index + 1][1] == "after":  # '“A,” which …, “b,” she explains.'
+                phrase, where = ahead[index + 1][0], LATE
+        impersonal = bool(phrase) and phrase.strip().lower() in _IMPERSONAL
+        it = impersonal and phrase.strip().lower() == "it"
+        phrases.append((None if impersonal else phrase, where, it))
+    return _Plan(masked, starts, groups, phrases,
+                 [[split_incise(span.text) for span in group] for group in groups],
+                 [_is_whole(paragraph, group[0], group[-1]) for group in groups])
+
+
+def _may_keep(plan: _Plan) -> bool:
+    """True when a quote of the paragraph may be kept: its attribution is the one its plan
+    says, or late when no phrase is found and reported speech comes before it (a speaker
+    found there makes it so)."""
+    for group, (phrase, where, _), pieces, whole in zip(plan.groups, plan.phrases, plan.pieces,
+                                                       plan.wholes):
+        incise = next((piece[1] for piece in pieces if piece[1]), None)
+        if incise and phrase in (None, DROPPED_SUBJECT):
+            phrase, where = incise, "after"
+        reported = phrase is None \
+            and subjunctive_subject(plan.masked, group[0], plan.starts) is not None \
+            and not _names_a_work(plan.masked, group[0])
+        attributions = (where, LATE) if reported else (where,)
+        if any(is_direct_quote(text, attribution, whole)
+               for text, _ in pieces for attribution in attributions):
+            return True
+    return False
+
+
+def _paragraph_quotes(paragraph: str, plan: _Plan, memory: NameMemory,
+                      previous_speaker: str | None, continued: bool = False
                       ) -> tuple[list[_Candidate], str | None]:
     """The quotes of one paragraph, and the last speaker attributed in it.
 
     Each quoted span is its own quote; the spans of a quote split around its attribution
     ('“We will,” she said, “and soon.”') share that attribution's speaker.
     """
-    masked = _mask(paragraph, spans)
+    masked, starts = plan.masked, plan.starts
     names = mentions(masked)
     all_names = names
-    starts = sentence_starts(masked)
     found: list[_Candidate] = []
     here: str | None = None  # the person this paragraph named or quoted last
     about: str | None = None  # the person it named as a subject or quoted last
-    groups = _join_split(masked, spans, starts)
-    phrases: dict[int, tuple[str | None, str | None]] = {}
-    for index, group in enumerate(groups):
+    for index, (group, (phrase, where, it), pieces, whole) in enumerate(zip(
+            plan.groups, plan.phrases, plan.pieces, plan.wholes)):
         first, last = group[0], group[-1]
-        phrase, where = phrases.get(index) or _phrase_for(
-            masked, group, starts, lead_in if first.start < 3 else None)
-        if phrase is None and index + 1 < len(groups) and last.text.endswith(",") \
-                and same_sentence(last, groups[index + 1][0], starts):
-            phrases[index + 1] = _phrase_for(masked, groups[index + 1], starts, None)
-            if phrases[index + 1][1] == "after":  # '“A,” which …, “b,” she explains.'
-                phrase, where = phrases[index + 1][0], LATE
-        it_speaker = None
-        if phrase and phrase.strip().lower() in _IMPERSONAL:
-            if phrase.strip().lower() == "it" and speaks_as_it(previous_speaker):
-                it_speaker = previous_speaker  # '… says the research. It adds: “…”'
-            phrase = None  # '“…”, hieß es': the speaker is whoever the context names
+        # '… says the research. It adds: “…”'; '“…”, hieß es' names nobody (phrase None)
+        it_speaker = previous_speaker if it and speaks_as_it(previous_speaker) else None
         cutoff = _pronoun_at(masked, phrase, where, starts, first.start)
         here, about = _note_subjects(memory, [m for m in names if m.position < cutoff],
                                      starts, here, about)
         names = [m for m in names if m.position >= cutoff]
-        pieces = [split_incise(span.text) for span in group]
         incise = next((piece[1] for piece in pieces if piece[1]), None)
         if incise and phrase in (None, DROPPED_SUBJECT):
             phrase, where = incise, "after"
         speaker = resolve_speaker(phrase, memory,
                                   lambda at=first.start: _topic(all_names, starts, at, memory))
-        whole = _is_whole(paragraph, first, last)
         colon_speaker = None
         if it_speaker:
             speaker = it_speaker

@@ -45,6 +45,16 @@ def subjunctive_speaker(masked: str, first: QuoteSpan, starts: list[int], memory
     """German reported speech in the subjunctive before a quote goes on with its reporter:
     'Als Generalsekretär übernehme er die Verantwortung, „…“' -> whom 'er' means; 'Die USA
     würden nicht zusehen, wie „…“' -> the person the paragraph reports."""
+    after = subjunctive_subject(masked, first, starts)
+    if after is None:
+        return None
+    return memory.person_for(after) if after in ("er", "sie") else current
+
+
+def subjunctive_subject(masked: str, first: QuoteSpan, starts: list[int]) -> str | None:
+    """The word after the first subjunctive verb of the quote's sentence before it ('' when
+    none follows), or None when it holds no such verb: only then is there no reported
+    speech for `subjunctive_speaker` to read."""
     sentence = max((s for s in starts if s <= first.start), default=0)
     words = [word.strip(",;") for word in masked[sentence:first.start].split()]
     for index, word in enumerate(words):
@@ -52,8 +62,7 @@ def subjunctive_speaker(masked: str, first: QuoteSpan, starts: list[int], memory
                                          and index + 1 < len(words)
                                          and words[index + 1] in ("er", "sie")
                                          and word not in NOT_SUBJUNCTIVE):
-            after = words[index + 1] if index + 1 < len(words) else ""
-            return memory.person_for(after) if after in ("er", "sie") else current
+            return words[index + 1] if index + 1 < len(words) else ""
     return None
 
 
