@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .container import PageArticle
 from .decode import decode_page
 from .mojibake import repair_double_utf8
 from .nesting import cut_nesting, tag_names
@@ -73,10 +74,19 @@ class Document:
         default_factory=dict, init=False, repr=False, compare=False)  # absolutize, remembered
 
     @cached_property
+    def page_article(self) -> PageArticle:
+        """The page's own article containers and its <h1>s, found in one query for the fields
+        that read them (the headline, the date scope); read before the body cleaner changes
+        the tree (the cleaner finds its own afterwards)."""
+        return PageArticle(self.tree.body)
+
+    @cached_property
     def h1s(self) -> list[LexborNode]:
         """The page's <h1> elements in page order, found once for every field that looks for
-        the headline (each query walks the page); read before the body cleaner changes the tree."""
-        return self.tree.css("h1")
+        the headline (each query walks the page); read before the body cleaner changes the tree.
+        The parser puts every <h1> in the body, so the article query's list is theirs (a
+        frameset page has no body: queried then)."""
+        return self.page_article.h1s if self.tree.body is not None else self.tree.css("h1")
 
     def meta_first(self, *names: str) -> str | None:
         """Return the first non-empty content among the named meta tags (lowercase names)."""

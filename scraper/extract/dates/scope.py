@@ -210,7 +210,7 @@ def _weakly_excluded(kind: Traits, level: int | None) -> bool:
 
 def build_scope(document: Document) -> Scope:
     """Find the headline and mark its ancestors as the page's spine."""
-    article = PageArticle(document.tree.body)
+    article = document.page_article  # the query the headline's <h1>s came from
     headline = find_headline(document, article)
     scope = Scope(headline, article)
     if headline is None:
