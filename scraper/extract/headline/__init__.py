@@ -60,6 +60,8 @@ KICKER_MAX_WORDS = 5          # a kicker before a colon is a few words ("Nationa
 NO_SPACE_BEFORE = frozenset(",.:;!?)]}")
 NO_SPACE_AFTER = frozenset("([{")
 MAX_HEADLINE_CHARS = 400
+# A selector (no list) whose last compound is an <h1>, with classes or an id at most.
+_H1_SUBJECT = re.compile(r"(?:[^,]*[\s>+~])?h1(?:[.#][\w-]+)*")
 INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "u", "small", "mark", "sup", "sub",
                          "abbr", "time", "q", "cite", "font", "s", "del", "ins"})
 
@@ -96,7 +98,7 @@ def extract_headline(document: Document, rules: SiteRules | None) -> str | None:
 def _rules_headline(document: Document, selectors: tuple[str, ...], names: list[str],
                     host: str) -> str | None:
     for selector in selectors:
-        node = document.tree.css_first(selector)
+        node = _first_match(document, selector)
         text = unescape(heading_text(node)) if node is not None else ""
         if text:
             ruled = Candidate("rules", strip_site_affixes(text, names, host), 0.0)
@@ -106,6 +108,15 @@ def _rules_headline(document: Document, selectors: tuple[str, ...], names: list[
                 ruled = _without_kicker(_headline_or_part(ruled, tail, others), others, host)
             return ruled.text
     return None
+
+
+def _first_match(document: Document, selector: str) -> LexborNode | None:
+    """The first element of the page the selector matches. A selector whose subject is an
+    <h1> ('h1.entry-title', 'article h1': most template rules) is tried on the page's <h1>s,
+    in page order, instead of a walk of the whole page (most of them match nothing)."""
+    if _H1_SUBJECT.fullmatch(selector):
+        return next((node for node in document.h1s if node.css_matches(selector)), None)
+    return document.tree.css_first(selector)
 
 
 def _candidates(document: Document, names: list[str], host: str) -> list[Candidate]:
