@@ -13,17 +13,31 @@ page wrappers).
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 MAIN_SELECTOR = "main, [role='main' i], [itemprop~='articleBody']"
 TOP_TAGS = frozenset({"html", "-document"})
 _MAIN_OR_H1 = f"{MAIN_SELECTOR}, h1"
 
 
+def _known_tag_ids() -> dict[str, int]:
+    """lexbor's ids of the tags tested by id here and in nodes.py: an id is one int read, a
+    tag name a new string each time (an id stands for one name, in any namespace)."""
+    probe = LexborHTMLParser("<article></article><main></main>")
+    root = probe.root
+    assert root is not None and root.parent is not None
+    return {node.tag or "": node.tag_id for node in (root.parent, root, *root.traverse())}
+
+
+TAG_IDS = _known_tag_ids()  # html, head, body, article, main and -document
+_CONTAINER_TAG_IDS = frozenset({TAG_IDS["article"], TAG_IDS["main"]})
+_TOP_TAG_IDS = frozenset(TAG_IDS[name] for name in TOP_TAGS)
+
+
 def is_article_container(node: LexborNode, attrs: dict[str, str | None] | None = None) -> bool:
     """True when the element itself is a main mark or an article item (`attrs`: its
     attributes, when the caller has read them already)."""
-    if node.tag in ("article", "main"):
+    if node.tag_id in _CONTAINER_TAG_IDS:
         return True
     attrs = node.attributes if attrs is None else attrs
     if (attrs.get("role") or "").lower() == "main" or "articleBody" in (attrs.get("itemprop") or "").split():
@@ -41,7 +55,7 @@ class PageArticle:
         self._holders: set[int] = set()
         for container in self.containers:
             node: LexborNode | None = container
-            while node is not None and node.tag not in TOP_TAGS and node.mem_id not in self._holders:
+            while node is not None and node.tag_id not in _TOP_TAG_IDS and node.mem_id not in self._holders:
                 self._holders.add(node.mem_id)
                 node = node.parent
 
@@ -78,7 +92,7 @@ def own_containers(root: LexborNode, headings: list[LexborNode] | None = None) -
 
 def _nearest_container(node: LexborNode) -> LexborNode | None:
     current = node.parent
-    while current is not None and current.tag not in TOP_TAGS:
+    while current is not None and current.tag_id not in _TOP_TAG_IDS:
         if is_article_container(current):
             return current
         current = current.parent

@@ -10,11 +10,13 @@ from collections.abc import Container, Iterator
 
 from selectolax.lexbor import LexborNode
 
-from .container import is_article_container
+from .container import TAG_IDS, is_article_container
 from .lazy import compile_on_use
 
 # Where a walk up the tree stops: above these the page is no longer one region.
 ROOT_TAGS = frozenset({"body", "html", "-document"})
+# The same by lexbor's tag ids: an id is one int read, a tag name a new string each time.
+_ROOT_TAG_IDS = frozenset(TAG_IDS[name] for name in ROOT_TAGS)
 MAX_DEPTH = 40
 # Footers and headers: the page's (chrome) or an article's own (byline, date, tags).
 PART_TAGS = frozenset({"footer", "header"})
@@ -32,7 +34,7 @@ def class_and_id(node: LexborNode | None) -> str:
 def ancestors(node: LexborNode, limit: int = MAX_DEPTH) -> Iterator[LexborNode]:
     """Yield a node's element ancestors, nearest first, up to (not including) <body>."""
     parent = node.parent
-    while parent is not None and limit > 0 and parent.tag not in ROOT_TAGS:
+    while parent is not None and limit > 0 and parent.tag_id not in _ROOT_TAG_IDS:
         yield parent
         parent = parent.parent
         limit -= 1

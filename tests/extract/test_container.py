@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.extract.container import PageArticle, is_article_container, own_containers
+from scraper.extract.container import (
+    _CONTAINER_TAG_IDS,
+    _TOP_TAG_IDS,
+    TOP_TAGS,
+    PageArticle,
+    is_article_container,
+    own_containers,
+)
+from scraper.extract.nodes import _ROOT_TAG_IDS, ROOT_TAGS
 
 
 def body_of(html: str) -> LexborNode:
@@ -77,3 +85,16 @@ def test_main_marks_come_first_then_each_h1s_container_in_page_order() -> None:
     body = body_of("<main id='main'><h1>A</h1></main>"
                    "<article id='story'><h1>B</h1></article><div id='text' itemprop='articleBody'>x</div>")
     assert ids(own_containers(body)) == ["main", "text", "main", "story"]
+
+
+def test_tag_ids_stand_for_the_tag_names() -> None:
+    """The ids the container and walk-up tests compare name the same elements as the tags."""
+    tree = LexborHTMLParser("<body><article><main><svg><main/><html/></svg><ARTICLE>x</ARTICLE>"
+                            "<math><mi><main></main></mi></math><main-x></main-x>"
+                            "<articles></articles></main></article></body>")
+    root = tree.root
+    assert root is not None and root.parent is not None
+    for node in (root.parent, root, *root.traverse(include_text=True)):
+        assert (node.tag in ("article", "main")) == (node.tag_id in _CONTAINER_TAG_IDS)
+        assert (node.tag in TOP_TAGS) == (node.tag_id in _TOP_TAG_IDS)
+        assert (node.tag in ROOT_TAGS) == (node.tag_id in _ROOT_TAG_IDS)
