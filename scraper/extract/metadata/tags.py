@@ -13,6 +13,7 @@ clouds in sidebars, share and comment links are never tags, not even when a rule
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborNode
@@ -24,6 +25,10 @@ from ..nodes import class_and_id, inside_region, same_node, without_part_words
 
 # rel=tag links, and the tag-list containers whose links are tags (one cheap query).
 TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i], nav[aria-label*=tag i]"
+# What is asked for it: one class part for the two ("tags" and "tag-list" hold "tag"; each part
+# costs a test on every element of the page), the few others "tag" names dropped after.
+_TAG_QUERY = "a[rel~=tag], [class*=tag i], nav[aria-label*=tag i]"
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # as CSS's "i"
 CHROME_TAGS = frozenset({"nav", "aside", "form", "footer", "header"})
 TAG_LABEL = compile_on_use(r"\btags?\b|schlagw|mots[- ]clés|etiquetas", re.IGNORECASE)
 OUTSIDE_HINT = compile_on_use(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
@@ -49,7 +54,7 @@ MAX_TAGS = 50
 
 def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
     """Return the article's tags or keywords, trimmed, deduplicated, in page order."""
-    if rules is not None and rules.tags:
+    if rules is not None and rules.tags and _may_select(document, rules.tags):
         ruled = clean_tags(node_text(node) for selector in rules.tags
                            for node in document.tree.css(selector)
                            if not NOT_TAG_HREF.search(node.attributes.get("href") or ""))
@@ -62,6 +67,15 @@ def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
         if tags:
             return tags
     return []
+
+
+def _may_select(document: Document, selectors: tuple[str, ...]) -> bool:
+    """False when none of the rule's selectors matches anything: one walk of the page for all
+    of them instead of one each (most rule pages list no tags the rule names)."""
+    try:
+        return document.tree.css_first(", ".join(selectors)) is not None
+    except Exception:  # noqa: BLE001 - asked one by one below, failing as they did
+        return True
 
 
 def _completed(ruled: list[str], declared: list[str]) -> list[str]:
@@ -104,7 +118,7 @@ def _article_tag_meta(document: Document) -> list[str]:
 
 def _visible_tags(document: Document) -> list[str]:
     tags: list[str] = []
-    for node in document.tree.css(TAG_SELECTOR):
+    for node in _tag_nodes(document):
         if node.tag == "a":
             links = [node]
         elif _in_page_chrome(node) or OUTSIDE_HINT.search(_own_names(node)):
@@ -113,6 +127,24 @@ def _visible_tags(document: Document) -> list[str]:
             links = node.css("a[href]")
         tags.extend(node_text(link) for link in links if not _not_a_tag_link(link, node))
     return tags
+
+
+def _tag_nodes(document: Document) -> list[LexborNode]:
+    """The elements TAG_SELECTOR lists, in page order, each once (one listed twice, for two of
+    its parts, gave the same tags twice: the second time they were already taken)."""
+    nodes = document.tree.css(_TAG_QUERY)
+    found: list[LexborNode] = []
+    start = 0
+    while start < len(nodes):
+        node, end = nodes[start], start + 1
+        while end < len(nodes) and nodes[end].mem_id == node.mem_id:
+            end += 1                      # listed once per part it matches, in a row
+        names = (node.attributes.get("class") or "").translate(_ASCII_LOWER)
+        # the selector's class parts, or another part than the query's class part
+        if "tags" in names or "tag-list" in names or end - start > ("tag" in names):
+            found.append(node)
+        start = end
+    return found
 
 
 def _not_a_tag_link(link: LexborNode, container: LexborNode) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from scraper import extract
 from scraper.extract.document import parse_document
 from scraper.extract.metadata import extract_canonical, extract_tags
-from scraper.extract.metadata.tags import clean_tags
+from scraper.extract.metadata.tags import TAG_SELECTOR, _tag_nodes, clean_tags
 from scraper.models import SiteRules
 
 URL = "https://news.example.com/2024/05/03/harbour-plan/"
@@ -90,6 +90,21 @@ def test_article_tag_list_completes_a_rule_that_sees_only_the_primary_tag() -> N
     assert extract_tags(parsed(head, body), rules) == ["Environment", "Estuaries"]
     other = '<meta property="article:tag" content="Something else">'
     assert extract_tags(parsed(other, body), rules) == ["Environment"]
+
+
+def test_tag_nodes_are_the_elements_the_tag_selector_lists() -> None:
+    """One class part "tag" asked for "tags" and "tag-list": the elements kept are the selector's."""
+    body = ('<div class="Post-TAGS"><a rel="tag" class="stage" href="/t/a">A</a>'
+            '<a rel="Tag nofollow" href="/t/b">B</a><span class="stage vintage">x</span></div>'
+            '<ul class="tag-List tags"><li class="taglist">C</li></ul><nav aria-label="Tags" class="tag">'
+            '<a class="tag" href="/t/d">D</a></nav><nav class="tags-x"></nav><p class="heritage">y</p>')
+    document = parsed(body=body)
+    listed: list[int] = []
+    for node in document.tree.css(TAG_SELECTOR):  # type: ignore[attr-defined]
+        if not listed or listed[-1] != node.mem_id:
+            listed.append(node.mem_id)
+    assert [node.mem_id for node in _tag_nodes(document)] == listed  # type: ignore[arg-type]
+    assert len(listed) == 6  # ("Tag nofollow" is a rel=tag link: lexbor reads rel case-blind)
 
 
 def test_clean_tags_drops_long_phrases_and_labels() -> None:
