@@ -200,6 +200,9 @@ _TOKENS = re.compile(r"\w+")
 # Bytes that are not word characters (\\w: letters, digits, "_") become spaces; ASCII only.
 _ASCII_NON_WORD_TO_SPACE = bytes(code if chr(code).isalnum() or chr(code) == "_" else 32
                                  for code in range(128)) + b" " * 128
+# Non-word characters (caseless, not whitespace) that texts otherwise ASCII hold, most common
+# first: ’ ” “ — – … ‘.
+_TYPOGRAPHIC_MARKS = ("\u2019", "\u201d", "\u201c", "\u2014", "\u2013", "\u2026", "\u2018")
 # The MIN_DEDUPLICATED_CHARS characters after each space of a key (the openings of its words
 # but the first), where that many remain.
 _WORD_OPENINGS = re.compile(rf" (?=(.{{{MIN_DEDUPLICATED_CHARS}}}))", re.DOTALL)
@@ -467,6 +470,14 @@ def _holds_any(lowered: str, hints: tuple[str, ...]) -> bool:
 def text_key(text: str) -> str:
     """The comparison key of a text: its lowercased word tokens."""
     lowered = text.lower()
-    if lowered.isascii():  # most texts: a byte table finds the same tokens several times faster
-        return " ".join(lowered.encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split())
-    return " ".join(_TOKENS.findall(lowered))
+    if not lowered.isascii():
+        # Most of these texts are ASCII but for typographic quotes and dashes, which part
+        # words as ASCII punctuation does: as spaces, they leave an ASCII string (a replacement
+        # returns the narrowest kind of string) and the byte table serves.
+        for mark in _TYPOGRAPHIC_MARKS:
+            if mark in lowered:
+                lowered = lowered.replace(mark, " ")
+        if not lowered.isascii():
+            return " ".join(_TOKENS.findall(lowered))
+    # a byte table finds the same tokens several times faster than the pattern
+    return " ".join(lowered.encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split())

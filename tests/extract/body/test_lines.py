@@ -47,6 +47,11 @@ def test_the_key_of_a_text_is_its_lowercased_word_tokens() -> None:
     assert text_key("Hello,   World! foo_bar-baz (2024)") == "hello world foo_bar baz 2024"
     assert text_key("Café — naïve_Über’s 3.5%") == "café naïve_über s 3 5"
     assert text_key("\t--!\n") == ""
+    # typographic quotes and dashes part words like ASCII punctuation, with or without letters
+    # beyond ASCII beside them
+    assert text_key("It’s “Done” — 1–2… ‘x’") == "it s done 1 2 x"
+    assert text_key("Naïve’s “Über”—test") == "naïve s über test"
+    assert text_key("’—…") == ""
 
 
 def test_one_huge_paragraph_beside_short_ones_stays() -> None:
