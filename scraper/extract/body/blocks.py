@@ -145,7 +145,11 @@ def _flush(node: LexborNode, tag: str, chain: tuple[int, ...], parts: list[str |
     Whitespace is squeezed once per block (a text's own runs of whitespace count as one
     space, as its link characters do)."""
     if not breaks:  # no line break: one piece (most blocks)
-        text = " ".join("".join(parts).split())  # type: ignore[arg-type]
+        text = "".join(parts)  # type: ignore[arg-type]
+        # Most texts already part their words by single spaces and are left as they are: only
+        # the others are squeezed (isprintable is False for any whitespace but the space).
+        if not text.isprintable() or "  " in text or text.startswith(" ") or text.endswith(" "):
+            text = " ".join(text.split())
         if text:
             link_chars = min(sum(links), len(text))
             blocks.append(TextBlock(text, node, tag, link_chars, list(chain), link_chars / len(text)))
