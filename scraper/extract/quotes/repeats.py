@@ -9,12 +9,17 @@ new quote is compared only with the earlier ones that share such a run with it:
   holding its rarest run are the only candidates;
 - holding an earlier quote: that one is filed under one of its runs (its rarest when filed),
   and only the earlier quotes filed under a run of the new one are candidates.
+A page's first few quotes (most pages have no more) are compared one by one, as cutting and
+filing every run costs more than that; the index is built when their number reaches
+INDEX_FROM. Both ways find the first earlier quote that repeats or is repeated.
 """
 
 from __future__ import annotations
 
 # Fewest words a quote needs before containment in another marks it as a repeat.
 MIN_CONTAINED_WORDS = 4
+# Kept quotes compared one by one before they are indexed (a page of quotes has 7 on average).
+INDEX_FROM = 32
 
 
 def word_runs(normal: str, size: int = MIN_CONTAINED_WORDS) -> list[str]:
@@ -33,10 +38,13 @@ def repeats(shorter: str, longer: str) -> bool:
 
 
 class RepeatIndex:
-    """The normalised texts of the quotes kept so far, indexed by their runs of words."""
+    """The normalised texts of the quotes kept so far, indexed by their runs of words once
+    there are `index_from` of them."""
 
-    def __init__(self) -> None:
+    def __init__(self, index_from: int = INDEX_FROM) -> None:
         self.normals: list[str] = []
+        self._index_from = index_from
+        self._indexed = False
         self._equal: dict[str, list[int]] = {}
         self._holding: dict[str, list[int]] = {}   # run -> quotes holding it
         self._filed: dict[str, list[int]] = {}     # run -> quotes filed under it
@@ -50,12 +58,15 @@ class RepeatIndex:
 
     def find(self, normal: str) -> int | None:
         """The first kept quote that the text repeats or that repeats it."""
-        candidates = set(self._equal.get(normal, ()))
-        runs = self._runs(normal)
-        if runs:
-            candidates.update(min((self._holding.get(run, ()) for run in runs), key=len))
-            for run in set(runs):
-                candidates.update(self._filed.get(run, ()))
+        if not self._indexed:
+            candidates: set[int] | range = range(len(self.normals))
+        else:
+            candidates = set(self._equal.get(normal, ()))
+            runs = self._runs(normal)
+            if runs:
+                candidates.update(min((self._holding.get(run, ()) for run in runs), key=len))
+                for run in set(runs):
+                    candidates.update(self._filed.get(run, ()))
         for index in sorted(candidates):
             other = self.normals[index]
             shorter, longer = (normal, other) if len(normal) <= len(other) else (other, normal)
@@ -70,8 +81,17 @@ class RepeatIndex:
 
     def replace(self, index: int, normal: str) -> None:
         """Give a kept quote a new (longer) text; what the old one was filed under stays."""
-        known = set(word_runs(self.normals[index]))
+        if self._indexed:
+            self._file(index, self.normals[index], normal)
         self.normals[index] = normal
+        if not self._indexed and len(self.normals) >= self._index_from:
+            self._indexed = True
+            for kept, text in enumerate(self.normals):
+                self._file(kept, "", text)
+
+    def _file(self, index: int, old: str, normal: str) -> None:
+        """File a quote's text under its runs; those of its old text are filed already."""
+        known = set(word_runs(old))
         self._equal.setdefault(normal, []).append(index)
         runs = self._runs(normal)
         for run in set(runs) - known:

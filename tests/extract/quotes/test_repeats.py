@@ -40,6 +40,25 @@ def test_a_replaced_text_is_found_by_its_new_words() -> None:
     assert index.find("run all night long") == 0
 
 
+def test_few_quotes_compared_one_by_one_find_what_the_index_finds() -> None:
+    """Below INDEX_FROM quotes are compared one by one: the same first repeat either way,
+    also once the index is built from the quotes kept so far and texts were replaced."""
+    texts = [" ".join(_text(n).lower().split()[:words]) for n in range(40) for words in (3, 5, 9)]
+    texts += [" ".join(_text(n).lower().split()[2:7]) for n in range(0, 40, 3)]
+    for index_from in (5, 20):
+        compared, indexed = RepeatIndex(index_from=10**6), RepeatIndex(index_from=index_from)
+        for normal in texts:
+            found = compared.find(normal)
+            assert indexed.find(normal) == found
+            if found is None:
+                compared.add(normal)
+                indexed.add(normal)
+            elif len(normal) > len(compared.normals[found]):
+                compared.replace(found, normal)
+                indexed.replace(found, normal)
+        assert compared.normals == indexed.normals
+
+
 def test_a_pull_quote_merges_into_the_body_quote_that_holds_it() -> None:
     body = Quote(text="We will build the new bridge by spring, and it will carry trams.",
                  speaker="Ana Ruiz")
