@@ -105,15 +105,13 @@ def extract_quotes(paragraphs: list[str], standfirst: str | None = None,
     all_spans = [find_spans(paragraph) for paragraph in paragraphs]
     all_spans = [[] if spans and _heading_like(paragraph, spans) else spans
                  for paragraph, spans in zip(paragraphs, all_spans)]
-    if not any(may_be_direct_quote(split_incise(span.text)[0])
-               for spans in all_spans for span in spans):
-        return []  # scare quotes and terms only: no paragraph's reading can keep one
-    plans = {index: _plan(paragraph, spans, paragraphs[index - 1] if index and paragraphs[
-        index - 1].rstrip().endswith(":") else None)
-             for index, (paragraph, spans) in enumerate(zip(paragraphs, all_spans)) if spans}
-    if not any(map(_may_keep, plans.values())):
+    quoted = [index for index, spans in enumerate(all_spans) if spans]
+    plans: dict[int, _Plan] = {}
+    # a paragraph of scare quotes and terms only is not planned: no reading keeps them
+    if not any(any(may_be_direct_quote(split_incise(span.text)[0]) for span in all_spans[index])
+               and _may_keep(_plan_of(plans, index, paragraphs, all_spans)) for index in quoted):
         return []  # no quote's attribution keeps it: the names read would serve nobody
-    last_quoted = max(plans)
+    last_quoted = quoted[-1]
     for index, (paragraph, spans) in enumerate(zip(paragraphs, all_spans)):
         if index > last_quoted:
             memory.learn_full_names(paragraph)  # full names given after the last quote
@@ -125,8 +123,9 @@ def extract_quotes(paragraphs: list[str], standfirst: str | None = None,
             candidates[-1].closed = True
         carried = candidates[-1].speaker if continued else previous_speaker
         if spans:
-            found, previous_speaker = _paragraph_quotes(paragraph, plans[index], memory,
-                                                        carried, continued)
+            found, previous_speaker = _paragraph_quotes(
+                paragraph, _plan_of(plans, index, paragraphs, all_spans), memory, carried,
+                continued)
             candidates.extend(found)
         else:
             lead_in = paragraph if paragraph.rstrip().endswith(":") else None
@@ -200,6 +199,17 @@ def _plan(paragraph: str, spans: list[QuoteSpan], lead_in: str | None) -> _Plan:
     return _Plan(masked, starts, groups, phrases,
                  [[split_incise(span.text) for span in group] for group in groups],
                  [_is_whole(paragraph, group[0], group[-1]) for group in groups])
+
+
+def _plan_of(plans: dict[int, _Plan], index: int, paragraphs: list[str],
+             all_spans: list[list[QuoteSpan]]) -> _Plan:
+    """The plan of a quote paragraph, read once: a line before it ending with a colon
+    introduces its quotes ('These rules apply:')."""
+    if index not in plans:
+        before = paragraphs[index - 1] if index else ""
+        plans[index] = _plan(paragraphs[index], all_spans[index],
+                             before if before.rstrip().endswith(":") else None)
+    return plans[index]
 
 
 def _may_keep(plan: _Plan) -> bool:

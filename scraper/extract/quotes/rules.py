@@ -35,7 +35,11 @@ def is_direct_quote(text: str, attribution: str | None, whole_paragraph: bool) -
     `attribution` says where its attribution stood: "after" the quote ('“No,” she said'),
     "before" it in the same sentence ('Lungescu said “...”'), LATE, or None.
     """
-    words = _WORD.findall(text)
+    return _judged(text, _WORD.findall(text), attribution, whole_paragraph)
+
+
+def _judged(text: str, words: list[str], attribution: str | None, whole_paragraph: bool) -> bool:
+    """`is_direct_quote` of a text cut into its words."""
     if not words:
         return False
     if whole_paragraph and len(words) >= MIN_WHOLE_PARAGRAPH_WORDS:
@@ -62,7 +66,8 @@ ATTRIBUTIONS = (None, "before", "after", LATE)
 def may_be_direct_quote(text: str) -> bool:
     """True when some attribution, or filling its paragraph, makes the text a quotation: a
     page whose quoted spans are all short lowercase terms ('its “strategic concept”') has none."""
-    return any(is_direct_quote(text, attribution, whole)
+    words = _WORD.findall(text)  # cut once for the eight readings
+    return any(_judged(text, words, attribution, whole)
                for attribution in ATTRIBUTIONS for whole in (False, True))
 
 

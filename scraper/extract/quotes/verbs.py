@@ -73,6 +73,8 @@ def find_attributions(text: str) -> list[VerbMatch]:
     if not hits:
         return []  # most paragraphs hold no attribution word: one C-level scan decides
     hits = _hits(hits, words)
+    if not hits:
+        return []  # 'a' or 'was' without the words of their phrases (half the rest)
     source, tokens = lowered, words  # the tokens as they stand in `source`
     if len(lowered) != len(text):  # 'İ' lowercases to two characters: keep the offsets
         source, tokens = text, _TOKEN.findall(text)
