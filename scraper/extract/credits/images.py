@@ -69,11 +69,13 @@ def image_key(url: str) -> str:
     """Return an identity for a picture that survives resizing (size suffixes, ?w= queries);
     remembered, since the lead's url is compared with every picture of its page."""
     url = unwrapped_url(url)
-    parts = urlsplit(url)
-    path = _SERVED_SIZE.sub("", _SIZE_SUFFIX.sub("", parts.path.lower()))
-    stem = file_stem(url).lower()
+    path, query = _path_and_query(url)
+    # the size marks close the file name: only its last segment is searched for them
+    folder, slash, name = path.lower().rpartition("/")
+    path = f"{folder}{slash}{_SERVED_SIZE.sub('', _SIZE_SUFFIX.sub('', name))}"
     if not _IMAGE_EXTENSION.search(path):
-        return f"{path}?{parts.query}"
+        return f"{path}?{query}"
+    stem = file_stem(url).lower()  # after the test above: a path without extension needs none
     if len(stem) >= 12 and not stem.isdigit():
         return stem
     if stem.isdigit() or len(stem) < 4:
@@ -84,7 +86,7 @@ def image_key(url: str) -> str:
 @lru_cache(maxsize=1024)
 def file_stem(url: str) -> str:
     """The file name without extension and size marks, case kept: 'Quay-1024x683.jpg' -> 'Quay'."""
-    name = _SIZE_SUFFIX.sub("", urlsplit(unwrapped_url(url)).path).rsplit("/", 1)[-1]
+    name = _SIZE_SUFFIX.sub("", _path_and_query(unwrapped_url(url))[0].rsplit("/", 1)[-1])
     name = name.rsplit(".", 1)[0]
     if _IMAGE_EXTENSION.search(name):
         name = name.rsplit(".", 1)[0]  # 'lido.jpg.webp': a converted copy of 'lido.jpg'
@@ -93,7 +95,7 @@ def file_stem(url: str) -> str:
 
 def unwrapped_url(url: str) -> str:
     """The original behind an image proxy: '…/resize/1200x630/?url=https%3A%2F%2Fx.org%2Fa.jpg'."""
-    query = urlsplit(url).query
+    query = _path_and_query(url)[1]
     if "http" not in query:
         return url
     for name, value in parse_qsl(query):
@@ -144,6 +146,19 @@ def url_path(url: str) -> str:
     rest = url.split("#", 1)[0].split("?", 1)[0]
     slash = rest.find("/", 8 if url[4] == "s" else 7)
     return rest[slash:] if slash >= 0 else ""
+
+
+@lru_cache(maxsize=256)
+def _path_and_query(url: str) -> tuple[str, str]:
+    """`urlsplit(url)`'s path and query, cut out of a plain absolute url as `url_path` cuts
+    its path (the query: what follows the first '?' before the fragment); remembered, since
+    a picture's key, file name and proxy test each ask for them."""
+    if not plain_absolute(url):
+        parts = urlsplit(url)
+        return parts.path, parts.query
+    rest, _, query = url.split("#", 1)[0].partition("?")
+    slash = rest.find("/", 8 if url[4] == "s" else 7)
+    return rest[slash:] if slash >= 0 else "", query
 
 
 @lru_cache(maxsize=8)
