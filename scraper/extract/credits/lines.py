@@ -78,6 +78,9 @@ _LABEL_HINTS = ("photo", "pic", "image", "foto", "fotó", "bild", "credit", "cr�
                 "ilustraci", "illustra", "graphic", "artwork", "kuva", "zdjęcie", "quelle",
                 "source", "fuente", "fonte", "фото", "isithombe", "©", "(c)", "copyright",
                 "courtesy", "\u0307", "ı", "ſ", "ᲂ", "ᲄ", "ᲅ")
+# Most characters before the first of those words in a label ('featured image',
+# 'aufmacherbild'), its words parted by one space (a test expands every label).
+LABEL_WORD_OFFSET = 9
 _PLATFORM_NAMES = "|".join(re.escape(platform) for platform in PLATFORMS)
 _PLATFORM_TAIL = re.compile(rf"^(.+?)\s+(?:on|from|via|at|auf|sur|op|su)\s+({_PLATFORM_NAMES})$",
                             re.IGNORECASE)
@@ -254,8 +257,9 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
     labelled = match_credit_line(bracket.group(0), labelled_tail=bare_agency) if bracket else None
     if bracket and labelled:  # '… (Photo: Jo Roe / UN. Courtesy of the ICJ)': the bracket whole
         return _caption_part(text[:bracket.start()]), labelled
-    # the label scan tries every position of the tail: only when a label's word is there
-    labels = _MID_LABEL.finditer(text, window) if holds_any(tail, _LABEL_HINTS) else ()
+    # the label scan tries every position of the tail: only when a label it reads may be there
+    labels = _MID_LABEL.finditer(text, window) \
+        if holds_any(tail, _LABEL_HINTS) and _may_read_label(text, window, tail) else ()
     for match in labels:
         if match.start() and not match.group(0)[0].isupper() and match.group(0)[0] not in "©(" \
                 and not match.group(0).lower().startswith("photographed"):
@@ -280,6 +284,30 @@ def split_trailing_credit(caption: str, bare_agency: bool = True
         if parsed:
             return _caption_part(text[:end.end()]), parsed  # '… — Tom Bell / Harbour Herald'
     return text, None
+
+
+def _may_read_label(text: str, window: int, tail: str) -> bool:
+    """False when `split_trailing_credit` surely reads none of the labels `_MID_LABEL` finds
+    in `text[window:]` (`tail`: that part lowercased, holding a label's word): it reads one
+    opening the text, or a copyright sign, '(c)', 'photographed' or a label opening with a
+    capital. In an ASCII text such a capital stands at most `LABEL_WORD_OFFSET` characters
+    before the lowercased word of its label ('Featured image'); most tails of prose, their
+    label words lowercase ('a photo of the pier'), hold none."""
+    if "©" in tail or "(c)" in tail or "photographed" in tail:
+        return True
+    if window == 0 and _MID_LABEL.match(text) is not None:
+        return True  # a label opening the text, whatever its case
+    original = text[window:]
+    if not original.isascii():
+        return True  # where lowercasing may move characters: not worth reading
+    for hint in _LABEL_HINTS:
+        at = tail.find(hint)
+        while at >= 0:
+            before = original[max(0, at - LABEL_WORD_OFFSET):at + 1]
+            if before != before.lower():  # a capital letter
+                return True
+            at = tail.find(hint, at + 1)
+    return False
 
 
 # What a text before `split_trailing_credit` normalises its spaces must hold to end in a

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re._constants as constants
+import re._parser as parser
+
 import pytest
 
 from scraper.extract.credits.lines import (
+    _LABEL_HINTS,
+    LABEL_WORD_OFFSET,
     canonical_source,
     is_bare_label,
     is_credit_text,
@@ -17,6 +22,7 @@ from scraper.extract.credits.lines import (
     split_leading_credit,
     split_trailing_credit,
 )
+from scraper.extract.credits.patterns import LABEL_PATTERN
 
 # (credit line, photographer, credit_source): each is also a whole-paragraph credit line.
 CREDIT_LINES = [
@@ -212,6 +218,49 @@ def test_trailing_credit_is_split_off_a_caption(caption: str, kept: str, credit:
 ])
 def test_captions_without_credit_are_left_whole(caption: str) -> None:
     assert split_trailing_credit(caption) == (caption, None)
+
+
+def _label_spellings(items: list[tuple[object, object]]) -> list[str]:
+    """Every text a label pattern matches, its words parted by one space (as a caption's
+    are once normalised) and each optional part present or not."""
+    spellings = [""]
+    for op, av in items:
+        spellings = [head + tail for head in spellings for tail in _part_spellings(op, av)]
+    return spellings
+
+
+def _part_spellings(op: object, av: object) -> list[str]:
+    if op is constants.LITERAL:
+        return [chr(av)]  # type: ignore[arg-type]
+    if op is constants.SUBPATTERN:
+        return _label_spellings(av[3])  # type: ignore[index]
+    if op is constants.BRANCH:
+        return [text for branch in av[1] for text in _label_spellings(branch)]  # type: ignore[index]
+    if op is constants.IN:  # a character class: its letters, or a space for \s
+        return [" " if kind is constants.CATEGORY else chr(value) for kind, value in av]  # type: ignore[union-attr]
+    assert op is constants.MAX_REPEAT, op
+    low, high, inner = av  # type: ignore[misc]
+    return ([""] if low == 0 else []) + (_label_spellings(inner) if high >= 1 else [])
+
+
+def test_a_label_opens_at_most_label_word_offset_before_its_word() -> None:
+    spellings = _label_spellings(list(parser.parse(LABEL_PATTERN)))
+    spellings += ["©", "(c)", "copyright", "courtesy", "photographed"]
+    assert "featured image" in spellings and "aufmacherbild" in spellings
+    for spelling in spellings:
+        lowered = spelling.lower()
+        first = min(lowered.find(hint) for hint in _LABEL_HINTS if hint in lowered)
+        assert first <= LABEL_WORD_OFFSET, spelling
+
+
+@pytest.mark.parametrize(("caption", "found"), [
+    ("Divers at the quay at dawn. Featured image: Jo Roe/Reuters", True),
+    ("Divers at the quay at dawn. Aufmacherbild: Jo Roe/dpa", True),
+    ("Divers at the quay at dawn, a photo by Jo Roe", False),
+    ("Photo by Jo Roe", True),
+])
+def test_a_label_mid_caption_counts_only_with_a_capital(caption: str, found: bool) -> None:
+    assert (split_trailing_credit(caption, bare_agency=False)[1] is not None) is found
 
 
 def test_a_labelled_source_ending_a_body_paragraph_stays_prose() -> None:
