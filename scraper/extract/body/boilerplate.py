@@ -59,7 +59,9 @@ NAME_ATTRIBUTES = ("class", "id", "data-component", "data-module")
 _UNJUDGED_TAGS = frozenset({"html", "body", "main", "article"})
 # A node's names are its attribute values split at whitespace and "_:/."; their words are
 # split at "-" too ("share-bar": share, bar).
-_CAMEL_CASE = re.compile(r"([a-z])([A-Z])")  # CSS-module names: "NewsletterInline_root__x1"
+# CSS-module names ("NewsletterInline_root__x1") are parted at each lower-to-upper step, by a plain
+# replacement at an empty match (a template's replacement costs a Python call per match).
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # React streams server-rendered parts in `<div hidden id="S:0">` (then "S:a", "S:1f": the
 # number is hexadecimal) and moves them into place with a script: the text is on screen, often
@@ -256,7 +258,7 @@ def _named_nodes(tree: LexborHTMLParser, toggles: Toggles, captions: list[Lexbor
     its verdict and the attributes judged (for a node judged by its class alone, that class).
     `captions`, when given, receives the nodes whose class names a caption or a gallery."""
     seen: dict[str, str | None] = {}  # the verdicts of the names met on this page
-    captioned: dict[str, bool] = {}  # whether each class met names a caption or a gallery
+    classes: dict[str, int] = {}  # the marks of each class met (a page repeats its classes)
     captions = [] if captions is None else captions
     # A node matching several of the selectors is listed once for each, in a row: judged once.
     whole = {node.mem_id: node for node in tree.css(_JUDGED_WHOLE)}
@@ -264,13 +266,16 @@ def _named_nodes(tree: LexborHTMLParser, toggles: Toggles, captions: list[Lexbor
     for mem_id, node in whole.items():
         attrs = node.attributes  # (a new dict at each read: read once)
         names = attrs.get("class")
-        if names and _captioned(names, captioned):
-            captions.append(node)
+        if names:
+            marks = classes.get(names)
+            if marks is None:
+                marks = classes[names] = _class_marks(names)
+                seen[names] = _VERDICTS[marks & _JUDGED]  # (as _verdict finds it)
+            if marks & _CAPTIONED:
+                captions.append(node)
         verdict = _verdict(node, seen, toggles, attrs)
         if verdict is not None:
             named.append((node, mem_id, verdict, attrs))
-    # Per class met: its verdict and whether it names a caption (one look-up per element).
-    classes: dict[str, tuple[str | None, bool]] = {}
     for node in tree.css(_CLASSED):
         mem_id = node.mem_id
         if mem_id in whole:
@@ -278,14 +283,15 @@ def _named_nodes(tree: LexborHTMLParser, toggles: Toggles, captions: list[Lexbor
         names = node.attrs.get("class")  # (as _verdict reads a node with a class and nothing else)
         if not names:
             continue
-        known = classes.get(names)
-        if known is None:
-            known = classes[names] = (_name_verdict(names), _captioned(names, captioned))
-        verdict, named_caption = known
-        if named_caption:
+        marks = classes.get(names)
+        if marks is None:
+            marks = classes[names] = _class_marks(names)
+        if not marks:  # (most classes)
+            continue
+        if marks & _CAPTIONED:
             captions.append(node)
-        if verdict is not None and node.tag not in _UNJUDGED_TAGS:
-            named.append((node, mem_id, verdict, {"class": names}))
+        if marks & _JUDGED and node.tag not in _UNJUDGED_TAGS:
+            named.append((node, mem_id, _VERDICTS[marks & _JUDGED], {"class": names}))
     return named
 
 
@@ -346,14 +352,6 @@ def _named_non_body(node: LexborNode) -> bool:
 # be tried at every position of the class: sre skips to its words' first letters only when it
 # matches case by case.)
 _NON_BODY_WORD = re.compile("|".join(NON_BODY_WORDS))
-
-
-def _captioned(names: str, seen: dict[str, bool]) -> bool:
-    """_named_non_body for a class, remembered in `seen` (a page repeats its classes)."""
-    captioned = seen.get(names)
-    if captioned is None:
-        captioned = seen[names] = _NON_BODY_WORD.search(names.lower()) is not None
-    return captioned
 
 
 def _titled_sections(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -509,20 +507,40 @@ def _name_verdict(names: str) -> str | None:
     """The verdict of a node's names alone: strong when a name ("jp-relatedposts") or a word
     of one ("share" in "share-bar") is a strong word, else weak for a weak one."""
     words = _name_words(names)
-    if not STRONG_WORDS.isdisjoint(words):
-        return "strong"
-    return None if WEAK_WORDS.isdisjoint(words) else "weak"
+    if _LISTED_WORDS.isdisjoint(words):  # (most names: one set test)
+        return None
+    return "weak" if STRONG_WORDS.isdisjoint(words) else "strong"
 
 
-def _name_words(names: str) -> list[str]:
+_LISTED_WORDS = STRONG_WORDS | WEAK_WORDS
+# What a class says, in bits: _name_verdict's finding (strong, else weak) and whether it names a
+# caption or a gallery (a NON_BODY_WORDS word in its lowercase, as _named_non_body finds).
+_STRONG, _WEAK, _CAPTIONED = 1, 2, 4
+_JUDGED = _STRONG | _WEAK
+_VERDICTS = (None, "strong", "weak")  # by the verdict's bits
+
+
+def _class_marks(names: str) -> int:
+    """What a class says (the bits above), from one lowercasing."""
+    lowered = names.lower()
+    marks = _CAPTIONED if _NON_BODY_WORD.search(lowered) else 0
+    words = _name_words(names, lowered)
+    if _LISTED_WORDS.isdisjoint(words):
+        return marks
+    return marks | (_WEAK if STRONG_WORDS.isdisjoint(words) else _STRONG)
+
+
+def _name_words(names: str, lowered: str | None = None) -> list[str]:
     """The lowercased names and the words of each ("NewsletterBox share-bar": newsletter, box,
     share-bar, share, bar; repeats kept: the callers test membership); whole hyphenated names
-    only where one may be a listed word (the names' parts without a hyphen are words already)."""
-    if not names.islower():  # (names without capitals have no camel case to split, nothing to lower)
-        names = _CAMEL_CASE.sub(r"\1 \2", names).lower()
+    only where one may be a listed word (the names' parts without a hyphen are words already).
+    `lowered`: names.lower(), when the caller has it."""
+    lowered = names.lower() if lowered is None else lowered
+    if lowered != names:  # (names that lower() leaves as they are hold no capital to split at)
+        lowered = _CAMEL_CASE.sub(" ", names).lower()
     # Each separator replaced with a space, then split (str.split splits at what the pattern
     # \s matches): a regular expression's search costs more.
-    names = names.replace("_", " ").replace(":", " ").replace("/", " ").replace(".", " ")
+    names = lowered.replace("_", " ").replace(":", " ").replace("/", " ").replace(".", " ")
     words = names.replace("-", " ").split()
     for word in _HYPHENATED_WORDS:  # most names hold none: one substring test each
         if word in names:
