@@ -131,18 +131,24 @@ def remeasure(prose: ProseMap, tree: LexborHTMLParser, removed: list[int],
     if survey is None or body is None:
         return prose_map(tree)
     parent_of = survey.parent_of
+    paragraphs = survey.paragraphs
+    gone = set(removed)
+    if gone.isdisjoint(parent_of) \
+            and not any(not inside and mem_id in paragraphs for mem_id, inside in met.items()):
+        # No holder nor element above one went and no paragraph lost a part (most pages: the
+        # removals were chrome apart from the prose): every count stands, and so does the
+        # core (no child the walk down weighed went, and the others kept their order).
+        return ProseMap(chars=prose.chars, total=prose.total, core=prose.core)
     nodes = list(parent_of)
     order: list[int] = []  # each node before its parent (as _subtree_sums adds them)
     end = len(nodes)
     for start in reversed(survey.walks):
         order += nodes[start:end]
         end = start
-    gone = set(removed)
     lost: dict[int, bool] = {}  # whether each recorded element went (its parent decided first)
     for node in reversed(order):
         lost[node] = node in gone or lost.get(parent_of[node], False)  # type: ignore[arg-type]
     own = {node: length for node, length in survey.own.items() if not lost[node]}
-    paragraphs = survey.paragraphs
     for mem_id, inside in met.items():
         if not inside and mem_id in paragraphs:  # a paragraph holding a removed node: it stays
             paragraph, was = paragraphs[mem_id]

@@ -105,6 +105,20 @@ def test_the_prose_map_remeasured_after_removals_is_the_one_measured_afresh() ->
     assert after.core is not None and fresh.core is not None and after.core.mem_id == fresh.core.mem_id
 
 
+def test_the_prose_map_after_removals_apart_from_the_prose_is_the_one_measured_afresh() -> None:
+    page = ("<html><body><nav class='x'><a href='/'>Home</a></nav><div id='page'><article>"
+            + paragraphs(3) + "<div class='x'><a href='/c'>Share</a></div></article>"
+            "<div id='rail'>" + paragraphs(2, "Rail") + "<ul class='x'><li>More</li></ul></div>"
+            "</div></body></html>")
+    tree = LexborHTMLParser(page)
+    before = prose_map(tree)
+    met: dict[int, bool] = {}
+    removed = _decompose_all(tree.css(".x"), met)
+    after, fresh = remeasure(before, tree, removed, met), prose_map(tree)
+    assert (after.chars, after.total) == (fresh.chars, fresh.total) == (before.chars, before.total)
+    assert after.core is not None and fresh.core is not None and after.core.mem_id == fresh.core.mem_id
+
+
 def test_the_captions_the_stripper_read_are_those_a_query_of_the_stripped_tree_finds() -> None:
     page = ("<html><body><article>" + paragraphs(3) + "<div class='wp-Caption'>Photo: A. Lee</div>"
             "<figure><img src='a.jpg'><figcaption>A harbour</figcaption></figure></article>"
