@@ -106,9 +106,9 @@ def find_main_content(blocks: list[TextBlock], nodes: dict[int, LexborNode]) -> 
                 score[ancestor] = score_of(ancestor, 0.0) + weight * decay
     if not good:
         return MainContent((), [])
-    best = _widened(max(good, key=lambda a: score[a]), blocks, good)
+    best = _widened(max(good, key=score.__getitem__), blocks, good)
     containers = _with_twins(best, score, nodes)
-    inside = trim_teaser_tail([b for b in blocks if _inside(b, containers)])
+    inside = trim_teaser_tail([b for b in blocks if not containers.isdisjoint(b.ancestors)])
     return MainContent((best, *(c for c in containers if c != best)),
                        kept_blocks(with_section_headings(blocks, inside)))
 
@@ -137,9 +137,12 @@ def kept_blocks(inside: list[TextBlock]) -> list[TextBlock]:
     """The blocks of the chosen containers worth keeping: not link lists, but a heading that
     is a link (a listicle's product names) between paragraphs of prose opens a section."""
     prose = [is_prose(block) for block in inside]
-    last_prose = max((index for index, is_text in enumerate(prose) if is_text), default=-1)
-    items = [_list_item(block) for block in inside]  # (each read once: a parent is a node read)
-    lists = [_list_id(item) for item in items]
+    last_prose = len(prose) - 1
+    while last_prose >= 0 and not prose[last_prose]:
+        last_prose -= 1
+    # (each read once: a parent is a node read; only an <li> or a <p> is an item)
+    items = [_list_item(block) if block.tag in _ITEM_TAGS else None for block in inside]
+    lists = [None if item is None else _list_id(item) for item in items]
     plain_lists = _plain_lists(inside, lists) | _introduced_lists(inside, prose, items, lists)
     kept = []
     for index, block in enumerate(inside):
@@ -176,6 +179,9 @@ def _plain_lists(blocks: list[TextBlock], lists: list[int | None]) -> set[int]:
         if list_id is not None:
             plain[list_id] = plain.get(list_id, 0) + (1 if keep_block(block) else -1)
     return {list_id for list_id, balance in plain.items() if balance >= 0}
+
+
+_ITEM_TAGS = frozenset(("li", "p"))
 
 
 def _list_item(block: TextBlock) -> LexborNode | None:
@@ -253,31 +259,23 @@ def with_section_headings(blocks: list[TextBlock], chosen: list[TextBlock]) -> l
     if not chosen:
         return chosen
     chosen_ids = {id(block) for block in chosen}
-    following = _next_text_blocks(blocks)
     added: set[int] = set()
     previous = -1  # index of the last non-heading block seen
+    after = 0  # the first non-heading block after the last heading judged (found when needed)
     for index, block in enumerate(blocks):
         if block.tag not in HEADING_TAGS:
             previous = index
-        elif id(block) not in chosen_ids and block.tag != "h1" and block.link_density < 0.5:
-            after = following[index]
-            if after is not None and id(blocks[after]) in chosen_ids \
-                    and previous >= 0 and id(blocks[previous]) in chosen_ids:
+        elif id(block) not in chosen_ids and block.tag != "h1" and block.link_density < 0.5 \
+                and previous >= 0 and id(blocks[previous]) in chosen_ids:
+            # (the pointer only moves forward: each block is stepped over once)
+            after = max(after, index + 1)
+            while after < len(blocks) and blocks[after].tag in HEADING_TAGS:
+                after += 1
+            if after < len(blocks) and id(blocks[after]) in chosen_ids:
                 added.add(id(block))
     if not added:
         return chosen
     return [block for block in blocks if id(block) in chosen_ids or id(block) in added]
-
-
-def _next_text_blocks(blocks: list[TextBlock]) -> list[int | None]:
-    """For each block, the index of the first non-heading block after it (None at the end)."""
-    result: list[int | None] = [None] * len(blocks)
-    upcoming: int | None = None
-    for index in range(len(blocks) - 1, -1, -1):
-        result[index] = upcoming
-        if blocks[index].tag not in HEADING_TAGS:
-            upcoming = index
-    return result
 
 
 def trim_teaser_tail(blocks: list[TextBlock]) -> list[TextBlock]:
@@ -324,10 +322,6 @@ def _with_twins(best: int, score: dict[int, float], nodes: dict[int, LexborNode]
         if other is not None and other.tag == node.tag and other.attributes.get("class") == klass:
             twins.add(candidate)
     return twins
-
-
-def _inside(block: TextBlock, containers: set[int]) -> bool:
-    return not containers.isdisjoint(block.ancestors)
 
 
 def keep_block(block: TextBlock) -> bool:

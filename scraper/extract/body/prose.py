@@ -50,11 +50,12 @@ class ProseMap:
 
     def share(self, node: LexborNode) -> float:
         """The share of the page's prose inside node."""
-        return self.of(node) / self.total if self.total else 0.0
+        # (the count read here, not by `of`: the stripper asks this of hundreds of nodes)
+        return self.chars.get(node.mem_id, 0) / self.total if self.total else 0.0
 
     def holds_most(self, node: LexborNode) -> bool:
         """True when node holds most of the page's prose (it is, or wraps, the article)."""
-        return self.total > 0 and self.of(node) >= MOST_SHARE * self.total
+        return self.total > 0 and self.chars.get(node.mem_id, 0) >= MOST_SHARE * self.total
 
     def in_core(self, node: LexborNode) -> bool:
         """True when node lies strictly inside the prose core (at most MAX_ANCESTORS levels
@@ -198,7 +199,8 @@ def _subtree_sums(own: dict[int, int], parent_of: dict[int, int | None],
     recorded the node), so they are added before the node is.
     """
     nodes = list(parent_of)
-    sums = {node: own.get(node, 0) for node in nodes}
+    sums = dict.fromkeys(nodes, 0)
+    sums.update(own)  # (each holder is recorded in parent_of)
     end = len(nodes)
     for start in reversed(walks):
         for node in nodes[start:end]:
@@ -233,8 +235,11 @@ def _core(body: LexborNode, chars: dict[int, int], total: int) -> LexborNode | N
         return None
     node = body
     while True:
-        best = max((child for child in node.iter() if child.mem_id in chars),
-                   key=lambda child: chars[child.mem_id], default=None)
-        if best is None or chars[best.mem_id] < CORE_SHARE * total:
+        best, held = None, 0  # the first child holding the most (each child's mem_id read once)
+        for child in node.iter():
+            count = chars.get(child.mem_id, 0)
+            if count > held:
+                best, held = child, count
+        if best is None or held < CORE_SHARE * total:
             return node
         node = best
