@@ -83,7 +83,7 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
         chars += len(stripped)
         if count >= max_nodes or chars > max_chars:
             break
-        if not stripped or text_node.parent is None:
+        if not stripped:
             continue
         if not _DIGIT.search(raw):
             label = raw
@@ -93,13 +93,16 @@ def _read(texts: Iterator[LexborNode], spine: frozenset[int], max_nodes: int, ma
                     found[-1] = _labelled(found[-1], cue)
             just_found = False
             continue
-        element, text = line_of(text_node.parent, spine, wide)
+        parent = text_node.parent  # read once; a text node the walk reaches always has one
+        if parent is None:
+            continue
+        element, text = line_of(parent, spine, wide)
         if element.mem_id in seen:
             continue
         seen.add(element.mem_id)
         if _is_caption(element, text or clean_text(raw)):
             continue
-        item = ZoneText(element, text_node.parent, text or clean_text(raw), forward)
+        item = ZoneText(element, parent, text or clean_text(raw), forward)
         cue = _label(label) if forward and label else ""
         found.append(_labelled(item, cue) if cue else item)
         label, just_found = "", True

@@ -25,7 +25,7 @@ from .patterns import (
     OUTSIDE_EXCLUDED_TAGS,
     OUTSIDE_EXCLUDED_WORDS,
     SCRIPT_DATE_KEYS,
-    TEXT_DATE_SELECTOR,
+    TEXT_DATE_COVERED_PARTS,
 )
 from .scope import has_phrase, node_words, phrase_index
 from .sources import DateContext, SourceDates
@@ -85,7 +85,7 @@ def outside_dates(context: DateContext) -> SourceDates:
     text or in the element before it) in a date-ish block anywhere in the body that no sure
     mark excludes. Unlabelled dates out there are too often another item's."""
     body = context.document.tree.body
-    for count, node in enumerate(body.css(TEXT_DATE_SELECTOR) if body is not None else ()):
+    for count, node in enumerate(_listed(context.date_blocks(body)) if body is not None else ()):
         if count >= MAX_TEXT_CANDIDATES:
             break
         text = clean_text(node.text(deep=True, separator=" ")[:4 * MAX_LINE_CHARS])
@@ -96,6 +96,22 @@ def outside_dates(context: DateContext) -> SourceDates:
             machine = parse_structured(node.attributes.get("datetime") or "")
             return SourceDates(machine or dates[0].value)
     return SourceDates()
+
+
+def _listed(blocks: list[LexborNode]) -> Iterator[LexborNode]:
+    """The nodes TEXT_DATE_SELECTOR lists (once per part it matches), from the listing of its
+    shorter form: a node comes once more for each covered part its class holds ('dateline'
+    beside 'date'). The covered parts are ASCII words without a 'k' and not ending in 'i', so
+    lowercasing folds them as the query's ASCII case-insensitive test does (K and İ, the
+    capitals whose lowercase holds an ASCII letter, give 'k' and 'i' + a combining dot)."""
+    previous = -1
+    for node in blocks:
+        yield node
+        if node.mem_id != previous:  # the node's first listing: the covered parts after it
+            previous = node.mem_id
+            for attr, token in TEXT_DATE_COVERED_PARTS:
+                if token in (node.attributes.get(attr) or "").lower():
+                    yield node
 
 
 def _label_before(node: LexborNode) -> str:

@@ -28,7 +28,6 @@ from .patterns import (
     PUBLISHED_WORDS,
     RAW_TEXT_FACTOR,
     REGEX_LANGUAGES,
-    TEXT_DATE_NODES_SELECTOR,
 )
 from .scope import Scope, has_phrase, node_words, phrase_index
 from .sources import DateContext, SourceDates
@@ -185,7 +184,7 @@ def _classed_candidates(context: DateContext) -> Iterator[Candidate]:
     scope = context.scope
     container = scope.container(context.document.tree.body)
     previous = -1
-    for node in container.css(TEXT_DATE_NODES_SELECTOR) if container is not None else ():
+    for node in context.date_blocks(container) if container is not None else ():
         if node.mem_id == previous:
             continue                      # listed again for another part: read once
         previous = node.mem_id

@@ -57,10 +57,12 @@ TEXT_DATE_PARTS = (
 TEXT_DATE_SELECTOR = ", ".join(f"[{attr}*={token} i]" for attr, token in TEXT_DATE_PARTS) + ", time"
 # The same nodes, each once or more: without the parts another part covers (each part costs a
 # test on every element).
+TEXT_DATE_COVERED_PARTS = tuple(  # ('class', 'dateline'): 'date' matches wherever it does
+    (attr, token) for attr, token in TEXT_DATE_PARTS
+    if any(other != token and other in token for kind, other in TEXT_DATE_PARTS if kind == attr))
 TEXT_DATE_NODES_SELECTOR = ", ".join(
     f"[{attr}*={token} i]" for attr, token in TEXT_DATE_PARTS
-    if not any(other != token and other in token for kind, other in TEXT_DATE_PARTS if kind == attr)
-) + ", time"
+    if (attr, token) not in TEXT_DATE_COVERED_PARTS) + ", time"
 # Longer texts are whole blocks, not a byline; their date-ish children are read instead.
 MAX_TEXT_CANDIDATE_CHARS = 200
 # Raw text (before whitespace is collapsed) longer than this many times the limit is skipped

@@ -82,10 +82,17 @@ def node_words(node: LexborNode) -> tuple[frozenset[str], str]:
     return class_words(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
 
 
+# Every word that gives class/id text a mark, alone or opening a phrase.
+_MARK_WORDS = (EXCLUDED_WORDS | WEAK_EXCLUDED_WORDS | HEADER_WORDS
+               | frozenset(_EXCLUDED_MARKS) | frozenset(_WEAK_EXCLUDED_MARKS))
+
+
 @lru_cache(maxsize=8192)
 def _class_marks(value: str) -> tuple[bool, bool, bool]:
     """(excluded, weakly excluded, page-header) as said by class/id text."""
     words, joined = class_words(value)
+    if words.isdisjoint(_MARK_WORDS):
+        return False, False, False          # most texts: not one word that marks
     excluded = bool(words & EXCLUDED_WORDS) or has_phrase(words, joined, _EXCLUDED_MARKS)
     weak = not excluded and (bool(words & WEAK_EXCLUDED_WORDS)
                              or has_phrase(words, joined, _WEAK_EXCLUDED_MARKS))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -31,6 +31,7 @@ from .patterns import (
     META_PUBLISHED_KEYS,
     MICRODATA_SELECTOR,
     MONTHS,
+    TEXT_DATE_NODES_SELECTOR,
     URL_DATE_PATTERNS,
     VALUE_ATTRIBUTES,
 )
@@ -68,6 +69,7 @@ class DateContext:
 
     document: Document
     dateparser_calls: int = 0
+    _date_blocks: dict[int, list[LexborNode]] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def language(self) -> str | None:
@@ -124,6 +126,15 @@ class DateContext:
                 properties.append(node)
             previous = node.mem_id
         return properties, times
+
+    def date_blocks(self, root: LexborNode) -> list[LexborNode]:
+        """The date-ish blocks under root in page order (TEXT_DATE_NODES_SELECTOR: a node once
+        per part it matches), queried once per root: the article's search and the search
+        outside it read the same listing when the article's container is the body."""
+        key = root.mem_id
+        if key not in self._date_blocks:
+            self._date_blocks[key] = root.css(TEXT_DATE_NODES_SELECTOR)
+        return self._date_blocks[key]
 
     def parse_value(self, value: str | None) -> ParsedDate | None:
         """Parse an attribute or meta value: structured formats, then our text patterns."""

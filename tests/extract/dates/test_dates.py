@@ -10,7 +10,9 @@ import sys
 import pytest
 
 from scraper.extract.dates import DateResult, extract_dates
+from scraper.extract.dates.fallback import _listed
 from scraper.extract.dates.page import microdata_dates, time_dates
+from scraper.extract.dates.patterns import TEXT_DATE_SELECTOR
 from scraper.extract.dates.sources import DateContext
 from scraper.extract.document import parse_document
 from scraper.models import SiteRules
@@ -346,6 +348,21 @@ def test_a_publish_date_label_names_a_time_element_beside_the_article() -> None:
     result = dates_of(page(body))
     assert (result.published_at, result.published_source) == ("2018-11-15T12:00:00+00:00",
                                                               "text-outside")
+
+
+def test_the_outside_search_lists_the_blocks_its_full_query_lists() -> None:
+    """It reads the shorter query's listing (shared with the article's search) with a node
+    again for each covered part ('dateline', 'updated'): as the full query lists them."""
+    blocks = ('<div class="Post-DateLine updated">1</div><span id="metaDate" class="info">2</span>'
+              '<p class="datelİne">3</p><p class="UPDATED dateline x-time">4</p><time>5</time>'
+              '<div class="author"><span class="posted-on"><time class="date">6</time></span></div>')
+    document = parse_document(page(f"<article><h1>{HEADLINE}</h1>{blocks}</article>"))
+    body = document.tree.body
+    assert body is not None
+    listed = list(_listed(DateContext(document).date_blocks(body)))
+    assert [node.mem_id for node in listed] == [
+        node.mem_id for node in body.css(TEXT_DATE_SELECTOR)]
+    assert len(listed) > len({node.mem_id for node in listed})
 
 
 # --- a labelled line anywhere in the article: its end ------------------------------------
