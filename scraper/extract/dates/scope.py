@@ -199,8 +199,11 @@ class Scope:
             chain.append(current)
             current = current.parent
         for element in reversed(chain):
+            if place.excluded:  # so is all it holds, whatever it is (rank reads nothing else)
+                self._places[element.mem_id] = place
+                continue
             kind = traits(element, self.article)
-            excluded = (place.excluded or kind.marked or (kind.header and not place.in_article)
+            excluded = (kind.marked or (kind.header and not place.in_article)
                         or _weakly_excluded(kind, place.level))
             place = _Place(excluded, place.level, place.in_article or kind.article)
             self._places[element.mem_id] = place
