@@ -113,9 +113,13 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 def extract_source(paragraphs: list[str], document: Document) -> str | None:
     """Return the outlet the story is based on ('according to a report from X'), if any."""
-    own = _own_names(document)
+    own: tuple[set[str], str] | None = None  # read at the first candidate: most pages have none
     for candidate in _candidates(paragraphs, document):
-        if candidate and not _is_own(candidate, own):
+        if not candidate:
+            continue
+        if own is None:
+            own = _own_names(document)
+        if not _is_own(candidate, own):
             return candidate
     return None
 
@@ -131,7 +135,7 @@ def _candidates(paragraphs: list[str], document: Document) -> Iterable[str | Non
     for paragraph, found in zip(paragraphs, present):
         if found:
             yield from _explicit(paragraph, found)
-    for text in _headline_texts(document):
+    for text in dict.fromkeys(_headline_texts(document)):  # a text said again names no other
         yield from _explicit(text, _hints_in(text))
     for paragraph in paragraphs[-CREDIT_LINE_PARAGRAPHS:]:
         if len(paragraph) <= CREDIT_LINE_MAX_CHARS:
