@@ -23,6 +23,32 @@ PART_TAGS = frozenset({"footer", "header"})
 PART_WORDS = compile_on_use(r"[\w-]*(?:footer|header)[\w-]*")
 
 
+class NameTest:
+    """Whether a class/id text names something, as a pattern's search would find: the pattern's
+    literal alternatives are looked for as substrings (a few tests in C), the rest of it is
+    searched only in a text holding a literal its every match holds. sre tried each alternative
+    at each place of a class list (3-11 us a search: a lookbehind or a (?:^|...) opening defeats
+    its first-character skip). `search` tells only whether there is a match."""
+
+    def __init__(self, words: tuple[str, ...], rest: str | None = None,
+                 rest_hints: tuple[str, ...] = ()) -> None:
+        """`words`: the literal alternatives; `rest`: the pattern of the others, whose every
+        match holds one of `rest_hints`."""
+        self.words, self.rest_hints = words, rest_hints
+        self.rest = compile_on_use(rest) if rest is not None else None
+
+    def search(self, names: str) -> bool:
+        """True when the text holds a word, or a match of the rest."""
+        for word in self.words:
+            if word in names:
+                return True
+        if self.rest is not None:
+            for hint in self.rest_hints:
+                if hint in names:
+                    return self.rest.search(names) is not None
+        return False
+
+
 def class_and_id(node: LexborNode | None) -> str:
     """Return a node's class and id attributes joined, lowercased ('' for None)."""
     if node is None:
@@ -54,7 +80,7 @@ def climb_to_known(node: LexborNode | None, known: Container[int]) -> tuple[list
     return walked, None
 
 
-def inside_region(node: LexborNode, tags: frozenset[str], hint: re.Pattern[str],
+def inside_region(node: LexborNode, tags: frozenset[str], hint: re.Pattern[str] | NameTest,
                   limit: int = MAX_DEPTH) -> bool:
     """True when an ancestor below the nearest article is one of `tags` or has a class/id
     matching `hint` (wrappers above the article say nothing about its parts).

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper.extract.authors.bylines import FOREIGN_REGION_HINT, PERSON_ICON
+from scraper.extract.metadata.tags import OUTSIDE_HINT
 from scraper.extract.nodes import (
     PART_WORDS,
+    NameTest,
     climb_to_known,
     inside_region,
     names_a_part,
     without_part_words,
 )
+from scraper.extract.related.blocks import CONTAINER_HINT, CONTAINER_TOKENS, MENU_HINT
 
 
 def _tree() -> LexborHTMLParser:
@@ -57,3 +62,41 @@ def test_a_page_footer_is_a_region_and_an_article_footer_is_not() -> None:
     hint = re.compile("footer")
     assert inside_region(tree.css_first("#page"), frozenset(), hint)
     assert not inside_region(tree.css_first("#own"), frozenset(), hint)
+
+
+# The patterns the name tests stand for, as they were written.
+NAME_TESTS = [
+    (FOREIGN_REGION_HINT, (r"comment|related|sidebar|(?<!elementor-)widget|recirc|popular|trending|"
+                          r"most-read|newsletter|footer|respond|reply|teaser|"
+                          r"(?:^|[\s_-])promo(?:$|[\s_-])|author-?bio|about-the-author|"
+                          r"author-?box|more-from|testimonial|review-author")),
+    (PERSON_ICON, (r"(?:^|[\s_-])(?:fa-user|fa-user-circle|fa-user-o|bi-person|bi-person-circle|"
+                  r"icon-user|icon-person|icon-author|dashicons-admin-users|ion-person|ti-user|"
+                  r"la-user)(?:$|\s)")),
+    (CONTAINER_HINT, "|".join(re.escape(token) for token in CONTAINER_TOKENS)),
+    (MENU_HINT, r"(?:^|[\s_-])(?:nav|menu|breadcrumb)"),
+    (OUTSIDE_HINT, (r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|"
+                   r"related-(?:post|article|stor)|share|social|trending|popular")),
+]
+NAME_TEXTS = [
+    "", "entry-content", "comments-area", "post-related", "td-related-title", "sidebar-left",
+    "elementor-widget-text", "sidebar widget", "recirc-module", "most-popular", "trending-now",
+    "most-read", "newsletter-signup", "site-footer", "respond", "reply-link", "teaser-grid",
+    "promo", "c-promo box", "promotion", "author-bio", "authorbio", "about-the-author",
+    "author-box", "authorbox", "more-from-section", "testimonial", "review-author", "fa fa-user",
+    "fa-user-circle x", "bi-person", "icon-author", "dashicons-admin-users", "la-user",
+    "fa-users", "x-user", "read-more", "you-may-also-like", "similar-posts", "correlati",
+    "relacionadas", "leggi-anche", "lire-aussi", "lesen-sie-auch", "navbar", "main-nav",
+    "menu-item", "breadcrumbs", "tag-cloud", "tagcloud", "navigation", "related-posts",
+    "related-stories", "share-bar", "social", "canvas", "unavailable", "Author-Bio", "MENU",
+    "elementor-widget widget", "xelementor-widget", "elementor-widgets", "promo_x", "x-promo-",
+]
+
+
+@pytest.mark.parametrize(("test", "pattern"), NAME_TESTS)
+def test_name_tests_tell_what_their_patterns_find(test: NameTest, pattern: str) -> None:
+    """A name test is true exactly where its pattern finds something."""
+    compiled = re.compile(pattern)
+    for text in NAME_TEXTS + [f"a {text} b" for text in NAME_TEXTS] + [f"{a}{b}" for a in NAME_TEXTS
+                                                                          for b in NAME_TEXTS[::7]]:
+        assert test.search(text) == (compiled.search(text) is not None), text

@@ -22,8 +22,8 @@ from selectolax.lexbor import LexborNode
 
 from ..container import is_article_container
 from ..document import Document, node_text, squash, unescape
-from ..nodes import ancestors, class_and_id, inside_region, next_outside
-from .names import OTHER_CREDIT, clean_name, is_other_credit
+from ..nodes import NameTest, ancestors, class_and_id, inside_region, next_outside
+from .names import MAX_NAME_WORDS, OTHER_CREDIT, clean_name, is_other_credit
 from .reading import Byline, Candidate, read_byline
 from .words import LEAD_IN_WORDS
 
@@ -49,10 +49,14 @@ OPENING = re.compile(r"^(?:(?:" + "|".join(sorted(LEAD_IN_WORDS)) + r")\s+){1,2}
 # Byline-like elements in these regions sign something else: comments, teasers, bios.
 FOREIGN_REGION_TAGS = frozenset({"aside", "footer", "nav", "form"})
 # Elementor wraps every element of a page, the article's too, in "elementor-widget-*" classes.
-FOREIGN_REGION_HINT = re.compile(r"comment|related|sidebar|(?<!elementor-)widget|recirc|popular|trending|"
-                                 r"most-read|newsletter|footer|respond|reply|teaser|"
-                                 r"(?:^|[\s_-])promo(?:$|[\s_-])|author-?bio|about-the-author|"
-                                 r"author-?box|more-from|testimonial|review-author")
+# (A class/id test: "comment|related|sidebar|(?<!elementor-)widget|recirc|popular|trending|
+# most-read|newsletter|footer|respond|reply|teaser|(?:^|[\s_-])promo(?:$|[\s_-])|author-?bio|
+# about-the-author|author-?box|more-from|testimonial|review-author", searched in lowercase.)
+FOREIGN_REGION_HINT = NameTest(
+    ("comment", "related", "sidebar", "recirc", "popular", "trending", "most-read", "newsletter",
+     "footer", "respond", "reply", "teaser", "author-bio", "authorbio", "about-the-author",
+     "author-box", "authorbox", "more-from", "testimonial", "review-author"),
+    r"(?<!elementor-)widget|(?:^|[\s_-])promo(?:$|[\s_-])", ("widget", "promo"))
 SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "svg", "body", "html",
                           "article", "main", "section", "time", "picture", "figure", "input",
                           "textarea", "button", "label", "select", "noscript", "template",
@@ -75,9 +79,10 @@ BEFORE_SIBLINGS = 3
 MAX_H1 = 6
 # Icons of a person that themes put before the author's name (Font Awesome, Bootstrap Icons...).
 ICON_TAGS = frozenset({"i", "span"})
-PERSON_ICON = re.compile(r"(?:^|[\s_-])(?:fa-user|fa-user-circle|fa-user-o|bi-person|"
-                         r"bi-person-circle|icon-user|icon-person|icon-author|dashicons-admin-users|"
-                         r"ion-person|ti-user|la-user)(?:$|\s)")
+PERSON_ICON = NameTest((), r"(?:^|[\s_-])(?:fa-user|fa-user-circle|fa-user-o|bi-person|"
+                            r"bi-person-circle|icon-user|icon-person|icon-author|"
+                            r"dashicons-admin-users|ion-person|ti-user|la-user)(?:$|\s)",
+                       ("-user", "-person", "-author"))
 MAX_NAME_LINE_CHARS = 80
 FIRST_PARAGRAPH_CHARS = 80
 # Between the names of a name line: "Jane Doe/Ali Khan", "Jane Doe and Ali Khan".
@@ -295,7 +300,10 @@ def _avatar_holder(image: LexborNode) -> LexborNode | None:
     if "avatar" in (attrs.get("class") or "").lower():
         return holder
     alt = " ".join((attrs.get("alt") or "").split())
-    named = " " in alt and clean_name(alt) == alt and squash(alt) == squash(node_text(holder))
+    # clean_name gives at most MAX_NAME_WORDS words: a longer alt (a photo's description) is
+    # no name without its costly reading
+    named = " " in alt and alt.count(" ") < MAX_NAME_WORDS and clean_name(alt) == alt \
+        and squash(alt) == squash(node_text(holder))
     return holder if named else None    # not an icon beside "LinkedIn", nor a captioned photo
 
 

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborNode
 from ...models import SiteRules
 from ..document import ARTICLE_TYPES, Document, node_text, unescape
 from ..lazy import compile_on_use
-from ..nodes import class_and_id, inside_region, same_node, without_part_words
+from ..nodes import NameTest, class_and_id, inside_region, same_node, without_part_words
 
 # rel=tag links, and the tag-list containers whose links are tags (one cheap query).
 TAG_SELECTOR = "a[rel~=tag], [class*=tags i], [class*=tag-list i], nav[aria-label*=tag i]"
@@ -31,8 +31,11 @@ _TAG_QUERY = "a[rel~=tag], [class*=tag i], nav[aria-label*=tag i]"
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # as CSS's "i"
 CHROME_TAGS = frozenset({"nav", "aside", "form", "footer", "header"})
 TAG_LABEL = compile_on_use(r"\btags?\b|schlagw|mots[- ]clés|etiquetas", re.IGNORECASE)
-OUTSIDE_HINT = compile_on_use(r"sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-"
-                              r"(?:post|article|stor)|share|social|trending|popular")
+# (A class/id test: "sidebar|widget|tag-?cloud|menu|navigation|footer|comment|related-(?:post|
+# article|stor)|share|social|trending|popular", searched in lowercase.)
+OUTSIDE_HINT = NameTest(("sidebar", "widget", "tagcloud", "tag-cloud", "menu", "navigation", "footer",
+                         "comment", "related-post", "related-article", "related-stor", "share",
+                         "social", "trending", "popular"))
 NOT_TAG_HREF = compile_on_use(r"share|facebook\.com|twitter\.com|x\.com/intent|linkedin\.com|"
                           r"pinterest\.|whatsapp|mailto:|#comment|/comments?\b|/author/|"
                           r"reddit\.com/submit|/categor(?:y|ies)/", re.IGNORECASE)

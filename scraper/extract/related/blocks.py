@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborNode
 
 from ..document import Document, node_text
 from ..lazy import compile_on_use
-from ..nodes import ancestors, class_and_id
+from ..nodes import NameTest, ancestors, class_and_id
 
 # Substrings of class names that name a related block (matched case-insensitively). Few on
 # purpose: each costs a test on every element of the page; "related" also covers
@@ -31,7 +31,7 @@ from ..nodes import ancestors, class_and_id
 # and story-alsos, and the blocks' headings ("More stories", "Further reading") find the rest.
 CONTAINER_TOKENS = ("related", "recommend", "read-more", "readmore", "read-next", "also",
                     "similar", "correlat", "relacionad", "leggi-anche", "lire-aussi", "lesen-sie")
-CONTAINER_HINT = compile_on_use("|".join(re.escape(token) for token in CONTAINER_TOKENS))
+CONTAINER_HINT = NameTest(CONTAINER_TOKENS)  # (on lowercased names: any token)
 # Containers that match a token but hold something else.
 NOT_ARTICLES_HINT = compile_on_use(
     r"tag|topic|categor|video|product|comment|share|social|sponsor|outbrain|taboola|"
@@ -103,7 +103,8 @@ def _advert_names(names: str) -> bool:
     return False
 ADVERT_LABEL = compile_on_use(r"^(?:ad|ads|advertisement|sponsored|promoted|anzeige|werbung|"
                               r"publicité|paid content|partner content)\b", re.IGNORECASE)
-MENU_HINT = re.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumb)")  # on lowercased class names
+MENU_HINT = NameTest((), r"(?:^|[\s_-])(?:nav|menu|breadcrumb)",  # on lowercased class names
+                     ("nav", "menu", "breadcrumb"))
 
 
 # The query asks for fewer, wider class parts (each part costs a test on every element of the
