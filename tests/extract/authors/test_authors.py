@@ -13,7 +13,13 @@ from scraper.extract.authors.bylines import (
     _byline_class,
     _signing_words,
 )
-from scraper.extract.authors.names import agency_name, named_entities, names_from_byline
+from scraper.extract.authors.names import (
+    CUT_PATTERN,
+    _cut_at,
+    agency_name,
+    named_entities,
+    names_from_byline,
+)
 from scraper.extract.document import parse_document
 from scraper.models import SiteRules
 
@@ -518,3 +524,18 @@ def test_a_person_icon_before_a_name_marks_the_byline() -> None:
     assert authors_of(body=article(account, PROSE)) == []
     folder = '<ul class="meta"><li><i class="fa fa-folder"></i> Harbour News</li></ul>'
     assert authors_of(body=article(folder, PROSE)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "By Jane Doe", "Simon Raymond", "Updated 3 hours ago", "jane@example.com", "Posted by Ali Khan",
+    "Jane Doe https://example.com", "Mon, Jan 5", "SUNDAY June 3", "Bio: Jane", "Read More",
+    "Ölaf Bärg", "Fri 3", "See All posts", "Jane Doe | Last Updated", "Jane Doe, 12:30",
+    "Jane Doe 2024-05", "Jane Doe View profile", "Jane Doe FOLLOW", "E-Mail Jane",
+    "Jane Doe on behalf of Acme", "Jane Doe 5 min read", "Jane Doe 12 Comments", "@janedoe",
+    "Modified by Jane", "Aktualisiert", "CONTACT", "Jane Doe Sharing", "Jane ＠Doe", "Jane Doe ３",
+    "ſhare Jane", "Jane Doe · veröffentlicht", "Jane Doe mis à jour",
+])
+def test_the_cut_is_where_the_cut_pattern_finds_it(text: str) -> None:
+    """The prefilter of CUT_PATTERN leaves out only texts it finds nothing in."""
+    found, expected = _cut_at(text), CUT_PATTERN.search(text)
+    assert (found and found.span()) == (expected and expected.span())
