@@ -60,7 +60,8 @@ def phrase_after(text: str) -> str | None:
 
     A role followed by a name in apposition gives the name: 'said the mayor, Jane Roe, on'.
     """
-    text = ABBREVIATION_DOT.sub(r"\1", text)  # 'Dr. Markus Feld' is one phrase
+    if "." in text:
+        text = ABBREVIATION_DOT.sub(r"\1", text)  # 'Dr. Markus Feld' is one phrase
     text = _LEADING_ADVERB.sub("", text)  # 'ha twittato poi la premier'
     text = _without_recipient(_ASIDE.sub("", text) if "(" in text else text)
     clauses = _CLAUSE_END.split(text, maxsplit=2)

@@ -55,6 +55,8 @@ _INCISE = re.compile(rf",\s*({FRENCH_INVERSION})\s*([.,]|$)\s*", re.IGNORECASE)
 _NAMED_INCISE = re.compile(r",\s+((?:a\s+)?[a-zà-ÿ’']+)\s+((?:[^.,;!?]+,){0,2}[^.,;!?]+)"
                            r"([.,]|$)\s*")
 _FRENCH_VERBS = frozenset(verb.lower() for verb in ATTRIBUTION_VERBS_FR)
+# Their last words: a named incise's verb ends with one, standing between blanks.
+_FRENCH_VERB_ENDS = frozenset(verb.split()[-1] for verb in _FRENCH_VERBS)
 # A dashed incise inside a quote: '«Es así —dijo Pedro Sanz—, no hay más»'.
 _DASH_INCISE = compile_on_use(r"\s*[—–]\s*([^—–]{1,80}?)\s*(?:[—–]\s*|$)")
 # A pull quote or epigraph signed with a dash and a capitalised name: '“…” — Jane Doe'.
@@ -143,7 +145,8 @@ def speaker_after(context: str) -> str | None:
         return phrase_after(text[found[0].end:])
     for verb in (match for match in found if match.kind == VERB):
         subject = text[:verb.start]
-        if re.search(r"[.!?\x01]", ABBREVIATION_DOT.sub(r"\1", subject)):
+        if re.search(r"[.!?\x01]", ABBREVIATION_DOT.sub(r"\1", subject) if "." in subject
+                     else subject):
             return None  # a sentence ended before the verb ('St. Lawrence' does not)
         if len(subject.split()) > MAX_AFTER_WORDS_TO_VERB:
             return _named_before_apposition(subject)
@@ -441,6 +444,8 @@ def split_incise(text: str) -> tuple[str, str | None]:
     if incise is not None and _inverted_verb(incise.group(1)):
         return _without(text, incise.start(), incise.end(), incise.group(2) == "."), \
             _inversion_pronoun(incise.group(1))
+    if _FRENCH_VERB_ENDS.isdisjoint(text.split()):
+        return text, None  # no French verb for a named incise (most quotes)
     for named in _NAMED_INCISE.finditer(text):
         verb = find_attributions(named.group(1))
         if verb and verb[0].first_word and verb[0].verb.lower() in _FRENCH_VERBS \

@@ -25,6 +25,8 @@ _IN_WORDS = re.compile(
     rf"|con\s+le\s+parole\s+di|nelle\s+parole\s+di)\s*(?P<of>{_NAME_WORDS}))"
     r"[,:]?(?:\s+(?:a|an|the|ein|eine|un|une|una|uno)\b)?\s*$")
 
+# The noun every alternative of `_IN_WORDS` holds, as written there (case kept).
+_IN_WORDS_NOUNS = ("words", "Worten", "mots", "termes", "palabras", "parole")
 
 # A message and its author before a quote: 'an einer Antwort von Kremlsprecher X ablesen:',
 # 'a text from her husband, X, that said', 'un comunicado de la Asociación:'.
@@ -57,5 +59,7 @@ def message_author(context: str) -> str | None:
 
 def named_in_words(context: str) -> str | None:
     """The name in an 'in X's words' phrase closing the text before a quote, or None."""
+    if not any(word in context for word in _IN_WORDS_NOUNS):
+        return None  # most texts: the pattern, tried at every word, cannot match
     found = _IN_WORDS.search(context)
     return (found.group("name") or found.group("of")) if found else None
