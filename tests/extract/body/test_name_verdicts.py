@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.body.boilerplate import _name_verdict, _verdict, heading_holders
+from scraper.extract.body.boilerplate import (
+    _CAPTIONED,
+    NON_BODY_WORDS,
+    _class_marks,
+    _name_verdict,
+    _verdict,
+    heading_holders,
+)
 from scraper.extract.document import parse_document
 
 
@@ -64,3 +71,11 @@ def test_a_headings_id_made_from_its_own_words_names_nothing() -> None:
         '<div id="why-use-social-shopping">Why use social shopping</div>', None).tree
     verdicts = [_verdict(node) for node in tree.css("h2, h3, div")]
     assert verdicts == [None, None, "strong", "strong"]  # only headings; other ids still name
+
+
+def test_a_class_names_a_caption_for_each_non_body_word_in_any_case_and_only_for_those() -> None:
+    for word in NON_BODY_WORDS:
+        for names in (word, f"wp-{word.upper()}-box", f"x{word.title()}y"):
+            assert _class_marks(names) & _CAPTIONED
+    for names in ("entry-content", "galery", "lightbo x", "slide-show", "captio credi"):
+        assert not _class_marks(names) & _CAPTIONED
