@@ -56,7 +56,9 @@ def read_picture(holder: LexborNode, img: LexborNode, url: str, rules: SiteRules
         caption, credit_text = lone_picture_texts(img, rules, marks=marks, attributes=attributes)
     else:
         caption, credit_text = _figure_texts(holder, rules, marks)
-    credit_text = credit_text or attributes_credit(attributes) or data_credit(holder)
+    # a lone picture is its own holder: its attributes were asked already
+    credit_text = credit_text or attributes_credit(attributes) \
+        or (None if holder is img else data_credit(holder))
     if credit_text and not is_credit_text(credit_text):
         rest, trailing = split_trailing_credit(credit_text)
         if trailing is not None:  # a credit element holding the caption: '<caption> | Photo by X'

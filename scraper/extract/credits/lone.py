@@ -109,19 +109,21 @@ def _read_figure_like(wrapper: LexborNode) -> int | None:
     """`_figure_like`, read from the tree."""
     if wrapper.tag in ("body", "html", "article", "main"):
         return None
-    chars = _visible_chars(wrapper)
-    if chars > MAX_CAPTION_CHARS + MAX_CREDIT_CHARS or wrapper.css_first(NOT_A_FIGURE) is not None \
+    # the queries first: a wrapper with headings or lists is not read to its last character
+    if wrapper.css_first(NOT_A_FIGURE) is not None \
             or len(wrapper.css(IMG_SELECTOR)) > MAX_PICTURES_IN_WRAPPER:
         return None
-    return chars
+    chars = _visible_chars(wrapper)
+    return None if chars > MAX_CAPTION_CHARS + MAX_CREDIT_CHARS else chars
 
 
 def _unnamed_texts(wrapper: LexborNode, siblings: list[LexborNode],
                    marks: PictureMarks | None = None) -> tuple[str | None, str | None]:
     """The caption and credit: one or two unnamed text lines after the picture that hold all
     the text of a figure-like wrapper (nothing before the picture: a figure opens with it)."""
-    if not siblings or not all(sibling.tag in TEXT_TAGS and _text_line(sibling)
-                               for sibling in siblings):
+    if not siblings or (marks is not None and marks.wrappers.get(wrapper.mem_id, 0) is None):
+        return None, None  # no lines, or a wrapper already read as no figure
+    if not all(sibling.tag in TEXT_TAGS and _text_line(sibling) for sibling in siblings):
         return None, None
     chars = _figure_like(wrapper, marks)
     if chars is None:
