@@ -106,10 +106,13 @@ def extract_quotes(paragraphs: list[str], standfirst: str | None = None,
     all_spans = [[] if spans and _heading_like(paragraph, spans) else spans
                  for paragraph, spans in zip(paragraphs, all_spans)]
     quoted = [index for index, spans in enumerate(all_spans) if spans]
+    # each quote's text and incise (split_incise), read once for the test below and the plan
+    incised = {index: [split_incise(span.text) for span in all_spans[index]] for index in quoted}
     plans: dict[int, _Plan] = {}
     # a paragraph of scare quotes and terms only is not planned: no reading keeps them
-    if not any(any(may_be_direct_quote(split_incise(span.text)[0]) for span in all_spans[index])
-               and _may_keep(_plan_of(plans, index, paragraphs, all_spans)) for index in quoted):
+    if not any(any(may_be_direct_quote(text) for text, _ in incised[index])
+               and _may_keep(_plan_of(plans, index, paragraphs, all_spans, incised))
+               for index in quoted):
         return []  # no quote's attribution keeps it: the names read would serve nobody
     last_quoted = quoted[-1]
     for index, (paragraph, spans) in enumerate(zip(paragraphs, all_spans)):
@@ -124,8 +127,8 @@ def extract_quotes(paragraphs: list[str], standfirst: str | None = None,
         carried = candidates[-1].speaker if continued else previous_speaker
         if spans:
             found, previous_speaker = _paragraph_quotes(
-                paragraph, _plan_of(plans, index, paragraphs, all_spans), memory, carried,
-                continued)
+                paragraph, _plan_of(plans, index, paragraphs, all_spans, incised), memory,
+                carried, continued)
             candidates.extend(found)
         else:
             lead_in = paragraph if paragraph.rstrip().endswith(":") else None
@@ -177,8 +180,10 @@ class _Plan:
     wholes: list[bool]
 
 
-def _plan(paragraph: str, spans: list[QuoteSpan], lead_in: str | None) -> _Plan:
-    """Read what no name memory changes of a quote paragraph (see `_Plan`)."""
+def _plan(paragraph: str, spans: list[QuoteSpan], lead_in: str | None,
+          incised: list[tuple[str, str | None]]) -> _Plan:
+    """Read what no name memory changes of a quote paragraph (see `_Plan`), given its
+    spans' texts and incises."""
     masked = _mask(paragraph, spans)
     starts = sentence_starts(masked)
     groups = _join_split(masked, spans, starts)
@@ -196,19 +201,20 @@ def _plan(paragraph: str, spans: list[QuoteSpan], lead_in: str | None) -> _Plan:
         impersonal = bool(phrase) and phrase.strip().lower() in _IMPERSONAL
         it = impersonal and phrase.strip().lower() == "it"
         phrases.append((None if impersonal else phrase, where, it))
-    return _Plan(masked, starts, groups, phrases,
-                 [[split_incise(span.text) for span in group] for group in groups],
+    pieces = iter(incised)  # one per span, shared out to the groups in order
+    return _Plan(masked, starts, groups, phrases, [[next(pieces) for _ in group] for group in groups],
                  [_is_whole(paragraph, group[0], group[-1]) for group in groups])
 
 
 def _plan_of(plans: dict[int, _Plan], index: int, paragraphs: list[str],
-             all_spans: list[list[QuoteSpan]]) -> _Plan:
+             all_spans: list[list[QuoteSpan]],
+             incised: dict[int, list[tuple[str, str | None]]]) -> _Plan:
     """The plan of a quote paragraph, read once: a line before it ending with a colon
     introduces its quotes ('These rules apply:')."""
     if index not in plans:
         before = paragraphs[index - 1] if index else ""
         plans[index] = _plan(paragraphs[index], all_spans[index],
-                             before if before.rstrip().endswith(":") else None)
+                             before if before.rstrip().endswith(":") else None, incised[index])
     return plans[index]
 
 

@@ -11,7 +11,6 @@ expanded to the full name given earlier, a role with an appositive name gives th
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
@@ -102,8 +101,6 @@ SUBJECT_OPENING_WORDS = 4
 MAX_AFTER_WORDS_TO_VERB = 10
 # The part of a long sentence before a quote that is searched for its attribution.
 MAX_BEFORE_CHARS = 300
-# Quote texts whose incise is kept: a page's quotes are read for the page's test, then planned.
-INCISE_CACHE_SIZE = 256
 # The person asked, not the asker: 'Ishiba was asked, “…?”', 'When asked: “…?”', 'X wurde
 # gefragt: „…?“'. The question is the asker's, named after 'by' or not at all.
 _ASKED = compile_on_use(
@@ -429,7 +426,6 @@ def _inversion_pronoun(inversion: str) -> str:
     return inversion.split()[0].rsplit("-", 1)[-1]
 
 
-@functools.lru_cache(maxsize=INCISE_CACHE_SIZE)
 def split_incise(text: str) -> tuple[str, str | None]:
     """Take an incise out of a quote and return its speaker phrase.
 
