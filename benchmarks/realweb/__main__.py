@@ -3,10 +3,11 @@
     python -m benchmarks.realweb [--data ../shared/bench] [--corpus wcxb,fundus,aeb] [--annotated]
         [--ids ID,ID]
         [--fields body,headline,date,authors,images] [--fast] [--jobs N] [--limit N]
-        [--out DIR] [--compare OLD_DIR] [--worst N] [--no-memory]
+        [--out DIR] [--compare OLD_DIR] [--worst N] [--no-memory] [--rounds N]
 
 Default (what `make bench` runs): both sides timed in this one process, alternating per page,
-no cache; peak memory of each in a child process on AEB. --fast reads trafilatura from its
+no cache; peak memory of each in a child process on AEB. --rounds N times every page N
+times and keeps each side's least CPU per page (a steadier ratio; default 1). --fast reads trafilatura from its
 cache (computing what is missing) and may run ours on --jobs processes: no speed figures.
 Per-page rows go to OUT/<corpus>.tsv (the previous default run moves to results/previous),
 corpus figures to OUT/summary.json; --compare prints what moved against an older OUT.
@@ -63,7 +64,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="after the run, list pages that got better or worse against OLD_DIR")
     parser.add_argument("--worst", type=int, default=5, help="worst pages listed per figure")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="time every page N times, keeping each side's least CPU per page")
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error(f"--rounds must be at least 1, not {args.rounds}")
     args.fast = args.fast or args.jobs > 1
     args.out_ready = False
     args.corpora = [name.strip() for name in args.corpus.split(",") if name.strip()]
@@ -99,8 +104,8 @@ def run_corpus(args: argparse.Namespace, corpus: str) -> dict[str, Any] | None:
     if args.fast:
         page_rows = runner.fast(pages, cache, args.jobs, args.scorers)
     else:
-        run = runner.measured(pages, cache)
-        page_rows, speed = runner.score_run(run, args.scorers), _speed(run)
+        run = runner.measured(pages, cache, args.rounds)
+        page_rows, speed = runner.score_run(run, args.scorers), _speed(run, args.rounds)
     cache.save()
     if not args.out_ready:
         _make_room(args.out)
@@ -124,13 +129,13 @@ def _make_room(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
-def _speed(run: runner.CorpusRun) -> dict[str, float] | None:
+def _speed(run: runner.CorpusRun, rounds: int = 1) -> dict[str, float] | None:
     if not run.ours_cpu or not run.theirs_cpu:
         return None
     pages = len(run.pages)
     return {"ours_pages_per_cpu_s": pages / run.ours_cpu,
             "traf_pages_per_cpu_s": pages / run.theirs_cpu,
-            "ratio": run.theirs_cpu / run.ours_cpu}
+            "ratio": run.theirs_cpu / run.ours_cpu, "rounds": rounds}
 
 
 def run_memory(args: argparse.Namespace) -> dict[str, Any] | None:

@@ -33,7 +33,13 @@ def print_speed(speed: dict[str, float] | None) -> None:
     if speed:
         print(f"speed: ours {speed['ours_pages_per_cpu_s']:.1f} pages/CPU s, trafilatura "
               f"(text only) {speed['traf_pages_per_cpu_s']:.1f}; ratio {speed['ratio']:.2f}x "
-              "(same process, alternating per page)")
+              f"(same process, alternating per page{_rounds(speed)})")
+
+
+def _rounds(speed: dict[str, float]) -> str:
+    """How the times were taken when every page was timed more than once."""
+    rounds = int(speed.get("rounds", 1))
+    return f"; least CPU of {rounds} rounds per page" if rounds > 1 else ""
 
 
 def print_problems(rows: Sequence[Row], scorers: Sequence[Scorer], count: int) -> None:
