@@ -93,9 +93,9 @@ class RuleSet:
         # A query that finds nothing walks the whole tree, one that finds something stops
         # there: the templates are asked together, then the ones ranked above a match, until
         # those find nothing (most pages match none: one walk instead of one per template).
-        if not ranked or not _matches_any(tree, _fingerprints(ranked)):
+        if not ranked or not matches_any(tree, _fingerprints(ranked)):
             return None
-        while len(ranked) > 1 and _matches_any(tree, _fingerprints(ranked[:-1])):
+        while len(ranked) > 1 and matches_any(tree, _fingerprints(ranked[:-1])):
             ranked = ranked[:-1]  # one of those above the last matches: the first is among them
         return ranked[-1].rules
 
@@ -105,7 +105,7 @@ def _fingerprints(entries: list[LoadedRule]) -> tuple[str, ...]:
     return tuple(selector for entry in entries for selector in entry.rules.fingerprints)
 
 
-def _matches_any(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> bool:
+def matches_any(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> bool:
     """True when any selector matches: one walk of the tree for the list, not one for each."""
     try:
         return tree.css_first(", ".join(selectors)) is not None

@@ -141,24 +141,22 @@ def is_chrome_url(url: str, tokens: frozenset[str] = SKIP_IMAGE_TOKENS) -> bool:
 
 def url_path(url: str) -> str:
     """`urlsplit(url).path`, cut out of a plain absolute url without parsing the rest."""
-    if not plain_absolute(url):
-        return urlsplit(url).path
-    rest = url.split("#", 1)[0].split("?", 1)[0]
-    slash = rest.find("/", 8 if url[4] == "s" else 7)
-    return rest[slash:] if slash >= 0 else ""
+    return _split_path_query(url)[0]
 
 
-@lru_cache(maxsize=256)
-def _path_and_query(url: str) -> tuple[str, str]:
-    """`urlsplit(url)`'s path and query, cut out of a plain absolute url as `url_path` cuts
-    its path (the query: what follows the first '?' before the fragment); remembered, since
-    a picture's key, file name and proxy test each ask for them."""
+def _split_path_query(url: str) -> tuple[str, str]:
+    """`urlsplit(url)`'s path and query; a plain absolute url's are cut out of it (the query:
+    what follows the first '?' before the fragment)."""
     if not plain_absolute(url):
         parts = urlsplit(url)
         return parts.path, parts.query
     rest, _, query = url.split("#", 1)[0].partition("?")
     slash = rest.find("/", 8 if url[4] == "s" else 7)
     return rest[slash:] if slash >= 0 else "", query
+
+
+# Remembered: a picture's key, file name and proxy test each ask for them.
+_path_and_query = lru_cache(maxsize=256)(_split_path_query)
 
 
 @lru_cache(maxsize=8)

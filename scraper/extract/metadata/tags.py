@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from selectolax.lexbor import LexborNode
 
 from ...models import SiteRules
+from ...rules import matches_any
 from ..document import ARTICLE_TYPES, Document, node_text, unescape
 from ..lazy import compile_on_use
 from ..nodes import NameTest, class_and_id, inside_region, same_node, without_part_words
@@ -57,7 +58,8 @@ MAX_TAGS = 50
 
 def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
     """Return the article's tags or keywords, trimmed, deduplicated, in page order."""
-    if rules is not None and rules.tags and _may_select(document, rules.tags):
+    # one walk of the page for all the rule's selectors first: most rule pages list none
+    if rules is not None and rules.tags and matches_any(document.tree, rules.tags):
         ruled = clean_tags(node_text(node) for selector in rules.tags
                            for node in document.tree.css(selector)
                            if not NOT_TAG_HREF.search(node.attributes.get("href") or ""))
@@ -70,15 +72,6 @@ def extract_tags(document: Document, rules: SiteRules | None) -> list[str]:
         if tags:
             return tags
     return []
-
-
-def _may_select(document: Document, selectors: tuple[str, ...]) -> bool:
-    """False when none of the rule's selectors matches anything: one walk of the page for all
-    of them instead of one each (most rule pages list no tags the rule names)."""
-    try:
-        return document.tree.css_first(", ".join(selectors)) is not None
-    except Exception:  # noqa: BLE001 - asked one by one below, failing as they did
-        return True
 
 
 def _completed(ruled: list[str], declared: list[str]) -> list[str]:
